@@ -1,0 +1,78 @@
+/* The inventory: elements and links loaded from netvet's native CSV into
+ * columnar arrays with interned strings. Read-only once loaded. */
+#ifndef NETVET_INVENTORY_H
+#define NETVET_INVENTORY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "errors.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct netvet_inventory netvet_inventory;
+
+/** Network functions (DESIGN.md taxonomy). */
+typedef enum netvet_function {
+    NETVET_FN_CORE = 0,
+    NETVET_FN_MANAGEMENT,
+    NETVET_FN_SECURITY,
+    NETVET_FN_AGGREGATION,
+    NETVET_FN_ACCESS,
+    NETVET_FN_RAN,
+    NETVET_FN_CPE,
+    NETVET_FN_OTHER,
+    NETVET_FN_COUNT
+} netvet_function;
+
+/** Canonical name of a function ("core", ...). */
+const char *netvet_function_name(netvet_function fn);
+/**
+ * Map a function name or alias ("5GC", "OLT", "gNB", ...) onto the taxonomy,
+ * case-insensitively. @return 0 and sets *out, or NETVET_ENOTFOUND.
+ */
+int netvet_function_parse(netvet_function *out, const char *name, size_t len);
+
+typedef struct netvet_load_options {
+    unsigned version;      /**< NETVET_LOAD_OPTIONS_VERSION */
+    int strict;            /**< first bad row is fatal (NETVET_EPARSE) */
+    int show_progress;     /**< report progress through progress_fn */
+    void (*progress_fn)(const char *what, uint64_t done, uint64_t total,
+                        void *payload);
+    void *progress_payload;
+} netvet_load_options;
+#define NETVET_LOAD_OPTIONS_VERSION 1
+#define NETVET_LOAD_OPTIONS_INIT {NETVET_LOAD_OPTIONS_VERSION, 0, 0, NULL, NULL}
+
+/** Row counts of one loaded file. read = loaded + skipped. */
+typedef struct netvet_load_stats {
+    uint64_t rows_read;
+    uint64_t rows_loaded;
+    uint64_t rows_skipped;
+} netvet_load_stats;
+
+/**
+ * Load DIR/elements.csv and DIR/links.csv (links.csv optional), or a single
+ * elements CSV file when path is a regular file.
+ * @param[out] out the inventory; free with netvet_inventory_free.
+ * @return 0, NETVET_EIO, NETVET_EPARSE (strict, or unusable header),
+ *         NETVET_ENOMEM.
+ */
+int netvet_inventory_load(netvet_inventory **out, const char *path,
+                          const netvet_load_options *opts, netvet_diag *diag);
+void netvet_inventory_free(netvet_inventory *inv);
+
+size_t netvet_inventory_elements(const netvet_inventory *inv);
+size_t netvet_inventory_links(const netvet_inventory *inv);
+/** Stats for "elements" (which = 0) or "links" (which = 1). */
+netvet_load_stats netvet_inventory_stats(const netvet_inventory *inv,
+                                         int which);
+/** Borrowed path of the elements file / links file ("" if none). */
+const char *netvet_inventory_path(const netvet_inventory *inv, int which);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,56 @@
+/* Policy packs: YAML rule sets (built-in UK/US/EU packs and user files),
+ * loaded into one policy that an assessment evaluates. */
+#ifndef NETVET_POLICY_H
+#define NETVET_POLICY_H
+
+#include <stddef.h>
+
+#include "errors.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct netvet_policy netvet_policy;
+
+/** Rule kinds. */
+typedef enum netvet_rule_kind {
+    NETVET_RULE_FORBID = 0,   /**< selected vendors not allowed in scope */
+    NETVET_RULE_SHARE_CAP,    /**< a domain's/vendor's share of scope <= max */
+    NETVET_RULE_MAX_VENDORS   /**< at most N distinct selected vendors */
+} netvet_rule_kind;
+
+/** Read-only view of a loaded rule; strings borrowed from the policy. */
+typedef struct netvet_rule_info {
+    const char *id;        /**< e.g. "uk-hrv-core" */
+    const char *pack;      /**< pack id the rule came from */
+    const char *title;
+    netvet_rule_kind kind;
+    netvet_severity severity;
+    const char *source;    /**< public source of the rule */
+    const char *effective; /**< ISO date the rule applies from, "" always */
+} netvet_rule_info;
+
+/** @param[out] out empty policy; free with netvet_policy_free. */
+int netvet_policy_new(netvet_policy **out);
+void netvet_policy_free(netvet_policy *policy);
+/** Add a built-in pack by id ("uk-ncsc-2020"). NETVET_ENOTFOUND if none. */
+int netvet_policy_add_builtin(netvet_policy *policy, const char *pack_id,
+                              netvet_diag *diag);
+/** Add a pack from a YAML file; errors name file:line. */
+int netvet_policy_add_file(netvet_policy *policy, const char *path,
+                           netvet_diag *diag);
+/** Add a pack from a buffer; `name` is used in diagnostics. */
+int netvet_policy_add_buffer(netvet_policy *policy, const char *buf,
+                             size_t len, const char *name, netvet_diag *diag);
+/** Ids of the built-in packs, NULL-terminated (static). */
+const char *const *netvet_policy_builtin_ids(void);
+
+size_t netvet_policy_rule_count(const netvet_policy *policy);
+/** Rule i, borrowed. */
+netvet_rule_info netvet_policy_rule(const netvet_policy *policy, size_t i);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

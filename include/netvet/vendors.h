@@ -1,0 +1,86 @@
+/* The vendor registry: who makes network equipment, which state can compel
+ * them, what lists they are on; and resolution of messy declared names. */
+#ifndef NETVET_VENDORS_H
+#define NETVET_VENDORS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "errors.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct netvet_registry netvet_registry;
+
+typedef enum netvet_state_control {
+    NETVET_STATE_NONE = 0,
+    NETVET_STATE_INFLUENCE = 1,
+    NETVET_STATE_OWNED = 2
+} netvet_state_control;
+
+/** One listing of a vendor (e.g. FCC Covered List), with its public source. */
+typedef struct netvet_listing {
+    const char *id;     /**< e.g. "us-fcc-covered" */
+    const char *date;   /**< ISO date added, "" if unknown */
+    const char *source; /**< public source (URL or citation) */
+    const char *note;   /**< "" if none */
+} netvet_listing;
+
+/** A registry vendor. All strings are borrowed from the registry. */
+typedef struct netvet_vendor {
+    const char *id;          /**< canonical id, e.g. "huawei" */
+    const char *name;        /**< display name */
+    int parent;              /**< index of parent vendor, -1 if none */
+    const char *country;     /**< ISO 3166-1 alpha-2 of the compelling state */
+    netvet_state_control state_control;
+    const char *note;        /**< ownership note with source, "" if none */
+    size_t n_listings;
+    const netvet_listing *listings;
+    size_t n_pens;           /**< IANA private enterprise numbers */
+    const uint32_t *pens;
+} netvet_vendor;
+
+/** @param[out] out an empty registry; free with netvet_registry_free. */
+int netvet_registry_new_empty(netvet_registry **out);
+/**
+ * Load the registry compiled into the library.
+ * @param[out] out free with netvet_registry_free.
+ */
+int netvet_registry_new_builtin(netvet_registry **out, netvet_diag *diag);
+/**
+ * Overlay a registry YAML file: vendors with a known id are replaced field by
+ * field, new ids are added. Errors name file:line.
+ */
+int netvet_registry_overlay_file(netvet_registry *reg, const char *path,
+                                 netvet_diag *diag);
+/** Same, from a buffer; `name` is used in diagnostics. */
+int netvet_registry_overlay_buffer(netvet_registry *reg, const char *buf,
+                                   size_t len, const char *name,
+                                   netvet_diag *diag);
+void netvet_registry_free(netvet_registry *reg);
+
+size_t netvet_registry_count(const netvet_registry *reg);
+/** Borrowed vendor i (0 <= i < count). */
+const netvet_vendor *netvet_registry_vendor(const netvet_registry *reg,
+                                            size_t i);
+/** Index of the vendor with canonical id, or -1. */
+int netvet_registry_find(const netvet_registry *reg, const char *id);
+/**
+ * Resolve a declared vendor name ("ZTE Corp.", "HUAWEI", "Alcatel-Lucent")
+ * to a vendor index: case, punctuation and corporate suffixes are ignored;
+ * aliases and former names match; nothing is guessed.
+ * @return vendor index, or -1 if the name does not resolve.
+ */
+int netvet_registry_resolve(const netvet_registry *reg, const char *name,
+                            size_t len);
+/** Index of the top-most parent of vendor i (i itself if none). */
+int netvet_registry_root(const netvet_registry *reg, int i);
+/** Jurisdiction of vendor i, inherited from its top-most parent. */
+const char *netvet_registry_country(const netvet_registry *reg, int i);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

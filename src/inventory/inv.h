@@ -1,0 +1,85 @@
+/* The inventory's in-memory layout, shared by the modules downstream of the
+ * loader (attribution, risk, policy, report). One array per column; strings
+ * are uint32_t ids into `strings` (0 = empty/absent). Optional columns are
+ * NULL when the input file had no such column. */
+#ifndef NV_INVENTORY_INV_H
+#define NV_INVENTORY_INV_H
+
+#include <stdint.h>
+
+#include "netvet/inventory.h"
+#include "util/strtab.h"
+
+/* Element lifecycle status. */
+enum nv_status { NV_STATUS_ACTIVE = 0, NV_STATUS_PLANNED, NV_STATUS_DECOMMISSIONED };
+
+#define NV_NO_DATE INT32_MIN /* `installed` column value when empty */
+
+typedef struct nv_attr_column {
+    uint32_t name;   /* header name (string id) */
+    uint32_t *value; /* per element string id */
+} nv_attr_column;
+
+struct netvet_inventory {
+    nv_strtab strings; /* every string value except element ids */
+    nv_strtab ids;     /* element ids; id k is element k */
+    size_t n;          /* elements */
+    size_t cap;        /* allocated rows in every element column */
+
+    /* element columns (always present) */
+    uint32_t *vendor;   /* declared vendor */
+    uint8_t *function;  /* netvet_function */
+    uint32_t *function_raw; /* function as written (for reports) */
+    uint8_t *status;    /* enum nv_status */
+    double *weight;     /* customers served; 0 = transit */
+    uint32_t *line;     /* line in the elements file */
+    uint32_t *tag_off;  /* CSR: tags of k are tags[tag_off[k]..tag_off[k+1]) */
+    uint32_t *tags;     /* string ids */
+    size_t n_tags, tags_cap;
+
+    /* optional element columns (NULL when absent) */
+    uint32_t *name, *model, *software, *site, *region;
+    float *lat, *lon;
+    int32_t *installed; /* days since 1970-01-01, NV_NO_DATE when empty */
+    uint32_t *mac, *sys_object_id, *sys_descr, *lldp_descr, *cpe;
+
+    nv_attr_column *attrs; /* unknown columns, kept */
+    size_t n_attrs;
+
+    /* links */
+    size_t n_links, links_cap;
+    uint32_t *link_a, *link_b; /* element indexes */
+    uint32_t *link_kind;       /* string id, NULL if column absent */
+    double *link_capacity;     /* NULL if column absent */
+    uint32_t *link_line;
+
+    netvet_load_stats stats[2]; /* elements, links */
+    char *path[2];              /* elements file, links file ("" if none) */
+};
+
+static inline const char *nv_inv_str(const netvet_inventory *inv, uint32_t s)
+{
+    return nv_strtab_get(&inv->strings, s);
+}
+static inline const char *nv_inv_id(const netvet_inventory *inv, size_t k)
+{
+    return nv_strtab_get(&inv->ids, (uint32_t)k);
+}
+/* Does element k carry tag `tag` (string id)? */
+int nv_inv_has_tag(const netvet_inventory *inv, size_t k, uint32_t tag);
+
+/* Parse an ISO date YYYY-MM-DD into days since 1970-01-01. @return 0 or -1. */
+int nv_parse_date(const char *s, size_t len, int32_t *days_out);
+/* Format days since epoch as YYYY-MM-DD into buf (>= 11 bytes). */
+void nv_format_date(int32_t days, char *buf);
+
+/* Load from in-memory CSV text (tests, fuzzers). links may be NULL. Names
+ * are used in diagnostics. Same contract as netvet_inventory_load. */
+int nv_inventory_load_buffers(netvet_inventory **out, const char *elements,
+                              size_t elements_len, const char *elements_name,
+                              const char *links, size_t links_len,
+                              const char *links_name,
+                              const netvet_load_options *opts,
+                              netvet_diag *diag);
+
+#endif

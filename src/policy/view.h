@@ -1,0 +1,36 @@
+/* The analysed network: each element's resolved vendor and risk domain, and
+ * whether it counts as of the assessment date. Built by assess.c from an
+ * inventory and a registry; read by shares, policy evaluation and reports. */
+#ifndef NV_POLICY_VIEW_H
+#define NV_POLICY_VIEW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "inventory/inv.h"
+#include "netvet/vendors.h"
+
+typedef struct nv_view {
+    const netvet_inventory *inv;
+    const netvet_registry *reg;
+    int32_t as_of;         /* days since 1970-01-01 */
+    size_t n;              /* = inv->n */
+    uint8_t *counted;      /* per element: 1 if it exists as of as_of */
+    int32_t *vendor;       /* per element: registry root vendor, -1 unknown */
+    int32_t *domain;       /* per element: risk domain, -1 unknown vendor */
+    size_t n_domains;
+    char **domain_country; /* per domain: ISO country code (owned) */
+    int32_t *vendor_domain;/* per registry vendor: its domain */
+    size_t n_counted;      /* elements with counted = 1 */
+    double total_weight;   /* weight of counted elements */
+} nv_view;
+
+/* Build the view: resolve each element's declared vendor (once per distinct
+ * name) to its root vendor, group vendors into domains by jurisdiction, and
+ * mark elements that exist as of `as_of` (not decommissioned; planned ones
+ * only once their installed date has come). @return 0 or NETVET_ENOMEM. */
+int nv_view_build(nv_view *view, const netvet_inventory *inv,
+                  const netvet_registry *reg, int32_t as_of);
+void nv_view_dispose(nv_view *view);
+
+#endif

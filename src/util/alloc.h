@@ -1,0 +1,21 @@
+/* Allocation wrappers used by the whole library: overflow-checked sizes and
+ * one place to count peak bytes later. */
+#ifndef NV_UTIL_ALLOC_H
+#define NV_UTIL_ALLOC_H
+
+#include <stddef.h>
+
+void *nv_malloc(size_t size);
+void *nv_calloc(size_t n, size_t size);
+/* Returns NULL (leaving p untouched) on overflow or failure. */
+void *nv_reallocarray(void *p, size_t n, size_t size);
+void nv_free(void *p);
+char *nv_strndup(const char *s, size_t len);
+char *nv_strdup(const char *s);
+
+/* Grow *items (capacity *cap, element size `size`) to hold at least `need`
+ * elements, doubling. @return 0 or NETVET_ENOMEM. */
+int nv_grow(void **items, size_t *cap, size_t need, size_t size);
+#define NV_GROW(arr, cap, need) nv_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+
+#endif

@@ -1,0 +1,159 @@
+/* String interning with an open-addressing table of 8-byte slots (a 32-bit
+ * hash tag and the id), so most misses never touch the string bytes. */
+#include "util/strtab.h"
+
+#include <string.h>
+
+#include "netvet/errors.h"
+#include "util/alloc.h"
+
+static inline uint64_t mix64(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+uint64_t nv_hash_bytes(const void *p, size_t len)
+{
+    const unsigned char *s = p;
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ (len * 0x100000001b3ULL);
+    while (len >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ mix64(w)) * 0x9e3779b97f4a7c15ULL;
+        s += 8;
+        len -= 8;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s, len);
+    h = (h ^ mix64(w ^ len)) * 0x9e3779b97f4a7c15ULL;
+    return mix64(h);
+}
+
+static size_t slots_for(size_t n)
+{
+    size_t s = 64;
+    while (s < n * 2)
+        s <<= 1;
+    return s;
+}
+
+int nv_strtab_init(nv_strtab *t, size_t expect, int reserve_empty)
+{
+    memset(t, 0, sizeof(*t));
+    size_t nslots = slots_for(expect);
+    t->slots = nv_calloc(nslots, sizeof(uint64_t));
+    t->off = nv_malloc(sizeof(uint64_t) * 16);
+    if (!t->slots || !t->off) {
+        nv_strtab_dispose(t);
+        return NETVET_ENOMEM;
+    }
+    t->off_cap = 16;
+    t->off[0] = 0;
+    t->mask = nslots - 1;
+    if (reserve_empty) {
+        uint32_t id;
+        return nv_strtab_intern(t, "", 0, &id, NULL);
+    }
+    return NETVET_OK;
+}
+
+void nv_strtab_dispose(nv_strtab *t)
+{
+    if (!t)
+        return;
+    nv_free(t->bytes);
+    nv_free(t->off);
+    nv_free(t->slots);
+    memset(t, 0, sizeof(*t));
+}
+
+static int same(const nv_strtab *t, uint32_t id, const char *s, size_t len)
+{
+    return nv_strtab_strlen(t, id) == len &&
+           memcmp(t->bytes + t->off[id], s, len) == 0;
+}
+
+static int rehash(nv_strtab *t)
+{
+    size_t nslots = (t->mask + 1) * 2;
+    uint64_t *ns = nv_calloc(nslots, sizeof(uint64_t));
+    if (!ns)
+        return NETVET_ENOMEM;
+    for (size_t i = 0; i <= t->mask; i++) {
+        uint64_t v = t->slots[i];
+        if (!v)
+            continue;
+        size_t j = (size_t)(v >> 32) & (nslots - 1);
+        while (ns[j])
+            j = (j + 1) & (nslots - 1);
+        ns[j] = v;
+    }
+    nv_free(t->slots);
+    t->slots = ns;
+    t->mask = nslots - 1;
+    return NETVET_OK;
+}
+
+int64_t nv_strtab_find(const nv_strtab *t, const char *s, size_t len)
+{
+    uint32_t tag = (uint32_t)(nv_hash_bytes(s, len) >> 32);
+    size_t j = tag & t->mask;
+    for (;;) {
+        uint64_t v = t->slots[j];
+        if (!v)
+            return -1;
+        uint32_t id = (uint32_t)v - 1;
+        if ((uint32_t)(v >> 32) == tag && same(t, id, s, len))
+            return id;
+        j = (j + 1) & t->mask;
+    }
+}
+
+static int append(nv_strtab *t, const char *s, size_t len, uint32_t *id_out)
+{
+    if (t->n >= UINT32_MAX - 1)
+        return NETVET_ELIMIT;
+    if (NV_GROW(t->bytes, t->cap, t->len + len + 1) < 0 ||
+        NV_GROW(t->off, t->off_cap, t->n + 2) < 0)
+        return NETVET_ENOMEM;
+    memcpy(t->bytes + t->len, s, len);
+    t->bytes[t->len + len] = '\0';
+    t->len += len + 1;
+    *id_out = (uint32_t)t->n++;
+    t->off[t->n] = t->len;
+    return NETVET_OK;
+}
+
+int nv_strtab_intern(nv_strtab *t, const char *s, size_t len,
+                     uint32_t *id_out, int *is_new)
+{
+    uint32_t tag = (uint32_t)(nv_hash_bytes(s, len) >> 32);
+    size_t j = tag & t->mask;
+    for (;;) {
+        uint64_t v = t->slots[j];
+        if (!v)
+            break;
+        uint32_t id = (uint32_t)v - 1;
+        if ((uint32_t)(v >> 32) == tag && same(t, id, s, len)) {
+            *id_out = id;
+            if (is_new)
+                *is_new = 0;
+            return NETVET_OK;
+        }
+        j = (j + 1) & t->mask;
+    }
+    int rc = append(t, s, len, id_out);
+    if (rc < 0)
+        return rc;
+    t->slots[j] = ((uint64_t)tag << 32) | ((uint64_t)*id_out + 1);
+    if (is_new)
+        *is_new = 1;
+    if (t->n * 2 > t->mask + 1)
+        return rehash(t);
+    return NETVET_OK;
+}

@@ -1,0 +1,42 @@
+/* String interning: each distinct string is stored once in one byte buffer
+ * and named by a uint32_t id. Ids are dense and in insertion order, so a
+ * table of unique keys (element ids) doubles as the key -> row index map. */
+#ifndef NV_UTIL_STRTAB_H
+#define NV_UTIL_STRTAB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct nv_strtab {
+    char *bytes;     /* strings, each followed by NUL */
+    size_t len, cap; /* bytes used / allocated */
+    uint64_t *off;   /* off[i] = start of string i; off[n] = len */
+    size_t n, off_cap;
+    uint64_t *slots; /* open addressing: (hash32 << 32) | (id + 1); 0 empty */
+    size_t mask;     /* number of slots - 1 (power of two) */
+} nv_strtab;
+
+/* expect: expected number of strings (sizing hint). With reserve_empty the
+ * empty string gets id 0, so 0 can mean "absent" in columns. */
+int nv_strtab_init(nv_strtab *t, size_t expect, int reserve_empty);
+void nv_strtab_dispose(nv_strtab *t);
+
+/* Intern s[0..len): *id_out = its id, *is_new = 1 when it was added (is_new
+ * may be NULL). @return 0, NETVET_ENOMEM or NETVET_ELIMIT (2^32 strings). */
+int nv_strtab_intern(nv_strtab *t, const char *s, size_t len,
+                     uint32_t *id_out, int *is_new);
+/* Id of s[0..len), or -1 if absent. */
+int64_t nv_strtab_find(const nv_strtab *t, const char *s, size_t len);
+
+static inline const char *nv_strtab_get(const nv_strtab *t, uint32_t id)
+{
+    return t->bytes + t->off[id];
+}
+static inline size_t nv_strtab_strlen(const nv_strtab *t, uint32_t id)
+{
+    return (size_t)(t->off[id + 1] - t->off[id] - 1);
+}
+
+uint64_t nv_hash_bytes(const void *p, size_t len);
+
+#endif
