@@ -1,0 +1,44 @@
+/* Assessment: resolve vendors, group them into risk domains, compute shares
+ * and evaluate a policy over an inventory as of a date. */
+#ifndef NETVET_ASSESS_H
+#define NETVET_ASSESS_H
+
+#include <stddef.h>
+
+#include "errors.h"
+#include "inventory.h"
+#include "policy.h"
+#include "vendors.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct netvet_assessment netvet_assessment;
+
+typedef struct netvet_assess_options {
+    unsigned version;  /**< NETVET_ASSESS_OPTIONS_VERSION */
+    const char *as_of; /**< YYYY-MM-DD; NULL = today (UTC) */
+} netvet_assess_options;
+#define NETVET_ASSESS_OPTIONS_VERSION 1
+#define NETVET_ASSESS_OPTIONS_INIT {NETVET_ASSESS_OPTIONS_VERSION, NULL}
+
+/**
+ * Assess `inv` against `policy` using `reg`. The inventory, registry and
+ * policy are borrowed and must outlive the assessment.
+ * @param[out] out free with netvet_assessment_free.
+ * @return 0, NETVET_EINVAL (bad as_of), NETVET_ENOMEM.
+ */
+int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
+                  const netvet_registry *reg, const netvet_policy *policy,
+                  const netvet_assess_options *opts, netvet_diag *diag);
+void netvet_assessment_free(netvet_assessment *a);
+
+/** Number of findings whose severity is at least `min`. */
+size_t netvet_assessment_count(const netvet_assessment *a,
+                               netvet_severity min);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,14 @@
+/* netvet: vet a telecom network's supply chain. The umbrella header: the
+ * command-line front end includes only this. */
+#ifndef NETVET_NETVET_H
+#define NETVET_NETVET_H
+
+#include "assess.h"
+#include "errors.h"
+#include "inventory.h"
+#include "policy.h"
+#include "report.h"
+#include "synth.h"
+#include "vendors.h"
+
+#endif

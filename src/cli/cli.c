@@ -1,0 +1,84 @@
+/* Diagnostics, progress and small parsers shared by the subcommands. This
+ * and the cmd_*.c files are the only code that prints or picks exit codes. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cli/exit.h"
+
+static void clear_progress(nv_cli_diag *d)
+{
+    if (d->progress_active) {
+        fputs("\r\033[K", stderr);
+        d->progress_active = 0;
+    }
+}
+
+void nv_cli_print_diag(const netvet_diag_entry *e, void *payload)
+{
+    nv_cli_diag *d = payload;
+    if (e->severity == NETVET_SEV_ERROR)
+        return; /* the fatal message is printed once by the command */
+    if (d->quiet)
+        return;
+    if (d->shown >= d->limit) {
+        d->suppressed++;
+        return;
+    }
+    clear_progress(d);
+    d->shown++;
+    if (e->line && e->column)
+        fprintf(stderr, "%s:%lu:%lu: warning: %s\n", e->file, e->line,
+                e->column, e->message);
+    else if (e->line)
+        fprintf(stderr, "%s:%lu: warning: %s\n", e->file, e->line, e->message);
+    else
+        fprintf(stderr, "%s: warning: %s\n", *e->file ? e->file : d->prog,
+                e->message);
+}
+
+void nv_cli_diag_finish(nv_cli_diag *d)
+{
+    clear_progress(d);
+    if (d->suppressed)
+        fprintf(stderr, "%s: %zu more warnings not shown\n", d->prog,
+                d->suppressed);
+}
+
+void nv_cli_progress(const char *what, uint64_t done, uint64_t total,
+                     void *payload)
+{
+    nv_cli_diag *d = payload;
+    double pct = total ? 100.0 * (double)done / (double)total : 100.0;
+    fprintf(stderr, "\r\033[K%s: loading %s %5.1f%%", d->prog, what, pct);
+    fflush(stderr);
+    d->progress_active = 1;
+}
+
+int nv_cli_fail(const char *prog, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", prog);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return NV_EXIT_USAGE;
+}
+
+int nv_cli_parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    if (!s || !*s || *s == '-')
+        return -1;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end)
+        return -1;
+    *out = (size_t)v;
+    return 0;
+}

@@ -1,0 +1,276 @@
+/* netvet assess: load an inventory, the registry and policy packs, assess,
+ * print the report, and turn findings into the exit status. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/exit.h"
+
+#define PROG "netvet assess"
+#define MAX_FILES 32
+
+static const char help[] =
+"NAME\n"
+"    netvet assess - check an inventory against high-risk-vendor policies\n\n"
+"SYNOPSIS\n"
+"    netvet assess INVENTORY [--policy PACK|FILE]... [--registry FILE]...\n"
+"                  [--as-of DATE] [--format text|json] [-o FILE]\n"
+"                  [--fail-on error|warning|note|never] [--strict]\n\n"
+"DESCRIPTION\n"
+"    INVENTORY is a directory holding elements.csv and, optionally,\n"
+"    links.csv, or a single elements CSV file (format: docs/inventory-\n"
+"    format.md). Each element's declared vendor is resolved against the\n"
+"    vendor registry (case, punctuation, corporate suffixes, aliases and\n"
+"    former names; a name that does not resolve is an unknown-vendor\n"
+"    finding, never a guess). Vendors are grouped into risk domains by the\n"
+"    state that can compel them. The report gives, per function, each\n"
+"    vendor's and each domain's share by element count and by weight, with\n"
+"    concentration (largest share, HHI), and every policy finding with its\n"
+"    rule, public source, measured value, threshold and elements.\n\n"
+"    Bad rows (malformed CSV, duplicate id, unknown function, link to an\n"
+"    unknown id, invalid UTF-8, ...) are reported as file:line:column and\n"
+"    skipped; the report always says how many rows were read, loaded and\n"
+"    skipped. With --strict the first bad row stops the run (exit 2).\n\n"
+"OPTIONS\n"
+"    --policy PACK|FILE  Evaluate a built-in pack (by id) or a pack file.\n"
+"                        Repeatable. Default: uk-ncsc-2020.\n"
+"    --registry FILE     Overlay a vendor registry file on the built-in one\n"
+"                        (add vendors, aliases, listings). Repeatable.\n"
+"    --as-of DATE        Assess as of YYYY-MM-DD (default: today, UTC):\n"
+"                        rules apply from their effective date; planned\n"
+"                        elements count from their installed date;\n"
+"                        decommissioned elements never count.\n"
+"    --format FMT        text (default) or json (schema netvet-assess/1,\n"
+"                        docs/json-schema.md).\n"
+"    -o, --output FILE   Write the report to FILE instead of stdout.\n"
+"    --fail-on SEV       Exit 1 when a finding is at least SEV: error\n"
+"                        (default), warning, note, or never.\n"
+"    --strict            Treat the first bad input row as fatal.\n"
+"    --max-elements N    Elements listed per finding in text (default 10).\n"
+"    --max-warnings N    Input warnings printed (default 50; all counted).\n"
+"    -q, --quiet         Do not print input warnings.\n"
+"    --progress          Show load progress (default when stderr is a\n"
+"                        terminal); --no-progress to hide it.\n"
+"    -h, --help          Show this help.\n\n"
+"BUILT-IN PACKS\n"
+"    uk-ncsc-2020  UK NCSC high-risk-vendor advice (Jan 2020) and the\n"
+"                  2018 ZTE letter: no HRV in core/management/security or\n"
+"                  sensitive sites; HRV risk domain <= 35%% of access+ran by\n"
+"                  count and by weight; at most one HRV.\n\n"
+"EXIT STATUS\n"
+"    0  no findings at or above --fail-on\n"
+"    1  findings at or above --fail-on\n"
+"    2  bad usage, unreadable or malformed input, or internal error\n\n"
+"EXAMPLES\n"
+"    netvet assess examples/uk-operator\n"
+"    netvet assess net/ --as-of 2027-12-31 --format json -o report.json\n"
+"    netvet assess net/ --policy my-pack.yaml --registry my-vendors.yaml\n";
+
+typedef struct assess_args {
+    const char *inventory;
+    const char *policies[MAX_FILES];
+    size_t n_policies;
+    const char *registries[MAX_FILES];
+    size_t n_registries;
+    const char *as_of;
+    const char *output;
+    netvet_report_options report;
+    int strict, progress;
+    nv_cli_diag diag;
+} assess_args;
+
+static int parse_fail_on(const char *s, int *out)
+{
+    static const char *const names[] = {"note", "warning", "error"};
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(s, names[i]))
+            return *out = i, 0;
+    if (!strcmp(s, "never"))
+        return *out = -1, 0;
+    return -1;
+}
+
+static int add_file(const char **list, size_t *n, const char *v)
+{
+    if (*n >= MAX_FILES)
+        return nv_cli_fail(PROG, "at most %d of each file option", MAX_FILES);
+    list[(*n)++] = v;
+    return 0;
+}
+
+enum { O_POLICY = 256, O_REGISTRY, O_AS_OF, O_FORMAT, O_FAIL_ON, O_STRICT,
+       O_MAX_EL, O_MAX_WARN, O_PROGRESS, O_NO_PROGRESS };
+
+static int parse_one(assess_args *a, int c)
+{
+    size_t n;
+    switch (c) {
+    case O_POLICY: return add_file(a->policies, &a->n_policies, optarg);
+    case O_REGISTRY: return add_file(a->registries, &a->n_registries, optarg);
+    case O_AS_OF: a->as_of = optarg; return 0;
+    case 'o': a->output = optarg; return 0;
+    case O_STRICT: a->strict = 1; return 0;
+    case 'q': a->diag.quiet = 1; return 0;
+    case O_PROGRESS: a->progress = 1; return 0;
+    case O_NO_PROGRESS: a->progress = 0; return 0;
+    case O_FORMAT:
+        if (!strcmp(optarg, "text")) a->report.format = NETVET_FORMAT_TEXT;
+        else if (!strcmp(optarg, "json")) a->report.format = NETVET_FORMAT_JSON;
+        else return nv_cli_fail(PROG, "unknown --format '%s' (text or json)", optarg);
+        return 0;
+    case O_FAIL_ON:
+        if (parse_fail_on(optarg, &a->report.fail_on) < 0)
+            return nv_cli_fail(PROG, "unknown --fail-on '%s' (error, warning, note or never)", optarg);
+        return 0;
+    case O_MAX_EL:
+    case O_MAX_WARN:
+        if (nv_cli_parse_size(optarg, &n) < 0)
+            return nv_cli_fail(PROG, "'%s' is not a count", optarg);
+        if (c == O_MAX_EL) a->report.max_elements = n;
+        else a->diag.limit = n;
+        return 0;
+    default:
+        return nv_cli_fail(PROG, "see 'netvet assess --help'");
+    }
+}
+
+/* @return -1 to go on, else an exit status. */
+static int parse_args(assess_args *a, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"policy", required_argument, NULL, O_POLICY},
+        {"registry", required_argument, NULL, O_REGISTRY},
+        {"as-of", required_argument, NULL, O_AS_OF},
+        {"format", required_argument, NULL, O_FORMAT},
+        {"output", required_argument, NULL, 'o'},
+        {"fail-on", required_argument, NULL, O_FAIL_ON},
+        {"strict", no_argument, NULL, O_STRICT},
+        {"max-elements", required_argument, NULL, O_MAX_EL},
+        {"max-warnings", required_argument, NULL, O_MAX_WARN},
+        {"quiet", no_argument, NULL, 'q'},
+        {"progress", no_argument, NULL, O_PROGRESS},
+        {"no-progress", no_argument, NULL, O_NO_PROGRESS},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":ho:q", longopts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(help, stdout);
+            return NV_EXIT_OK;
+        }
+        if (c == '?' || c == ':')
+            return nv_cli_fail(PROG, "%s option '%s' (see --help)",
+                               c == ':' ? "missing value for" : "unknown",
+                               argv[optind - 1]);
+        if (parse_one(a, c) != 0)
+            return NV_EXIT_USAGE;
+    }
+    if (optind != argc - 1)
+        return nv_cli_fail(PROG, "expected one INVENTORY argument (see --help)");
+    a->inventory = argv[optind];
+    return -1;
+}
+
+static int load_policy(assess_args *a, netvet_policy **out, netvet_diag *diag)
+{
+    if (netvet_policy_new(out) < 0)
+        return NETVET_ENOMEM;
+    if (a->n_policies == 0)
+        a->policies[a->n_policies++] = "uk-ncsc-2020";
+    for (size_t i = 0; i < a->n_policies; i++) {
+        const char *p = a->policies[i];
+        int rc = access(p, F_OK) == 0
+                     ? netvet_policy_add_file(*out, p, diag)
+                     : netvet_policy_add_builtin(*out, p, diag);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+static int load_registry(assess_args *a, netvet_registry **out,
+                         netvet_diag *diag)
+{
+    int rc = netvet_registry_new_builtin(out, diag);
+    for (size_t i = 0; rc == 0 && i < a->n_registries; i++)
+        rc = netvet_registry_overlay_file(*out, a->registries[i], diag);
+    return rc;
+}
+
+static int write_report(assess_args *a, const netvet_assessment *as,
+                        netvet_diag *diag)
+{
+    FILE *out = a->output ? fopen(a->output, "w") : stdout;
+    if (!out)
+        return nv_cli_fail(PROG, "cannot write %s", a->output);
+    int rc = netvet_report_write(out, as, &a->report, diag);
+    if (a->output && fclose(out) != 0)
+        rc = NETVET_EIO;
+    if (rc < 0)
+        return nv_cli_fail(PROG, "%s", *netvet_diag_message(diag)
+                                           ? netvet_diag_message(diag)
+                                           : "cannot write the report");
+    return 0;
+}
+
+static int run(assess_args *a, netvet_diag *diag)
+{
+    netvet_registry *reg = NULL;
+    netvet_policy *pol = NULL;
+    netvet_inventory *inv = NULL;
+    netvet_assessment *as = NULL;
+    netvet_load_options lo = NETVET_LOAD_OPTIONS_INIT;
+    netvet_assess_options ao = NETVET_ASSESS_OPTIONS_INIT;
+    lo.strict = a->strict;
+    lo.show_progress = a->progress;
+    lo.progress_fn = nv_cli_progress;
+    lo.progress_payload = &a->diag;
+    ao.as_of = a->as_of;
+    int status = NV_EXIT_USAGE;
+    if (load_registry(a, &reg, diag) < 0 || load_policy(a, &pol, diag) < 0 ||
+        netvet_inventory_load(&inv, a->inventory, &lo, diag) < 0 ||
+        netvet_assess(&as, inv, reg, pol, &ao, diag) < 0) {
+        nv_cli_diag_finish(&a->diag);
+        nv_cli_fail(PROG, "%s", netvet_diag_message(diag));
+        goto done;
+    }
+    nv_cli_diag_finish(&a->diag);
+    if (write_report(a, as, diag) != 0)
+        goto done;
+    int fail_on = a->report.fail_on;
+    status = fail_on >= 0 &&
+                     netvet_assessment_count(as, (netvet_severity)fail_on) > 0
+                 ? NV_EXIT_FINDINGS
+                 : NV_EXIT_OK;
+done:
+    netvet_assessment_free(as);
+    netvet_inventory_free(inv);
+    netvet_policy_free(pol);
+    netvet_registry_free(reg);
+    return status;
+}
+
+int nv_cmd_assess(int argc, char **argv)
+{
+    assess_args a;
+    memset(&a, 0, sizeof(a));
+    netvet_report_options ro = NETVET_REPORT_OPTIONS_INIT;
+    a.report = ro;
+    a.diag.prog = PROG;
+    a.diag.limit = 50;
+    a.progress = isatty(STDERR_FILENO);
+    int rc = parse_args(&a, argc, argv);
+    if (rc >= 0)
+        return rc;
+    netvet_diag *diag;
+    if (netvet_diag_new(&diag, nv_cli_print_diag, &a.diag) < 0)
+        return nv_cli_fail(PROG, "out of memory");
+    rc = run(&a, diag);
+    netvet_diag_free(diag);
+    return rc;
+}

@@ -1,0 +1,221 @@
+/* RFC 4180 tokenizer. Unquoted fields point into the buffer; quoted ones are
+ * unescaped in place ("" -> "), which is why the buffer must be writable. A
+ * bad record is reported with its field number and skipped to its line end. */
+#include "inventory/csv.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "netvet/errors.h"
+#include "util/alloc.h"
+
+void nv_csv_init(nv_csv *c, char *buf, size_t len)
+{
+    memset(c, 0, sizeof(*c));
+    c->cur = buf;
+    c->end = buf + len;
+    c->next_line = 1;
+    if (len >= 3 && (unsigned char)buf[0] == 0xEF &&
+        (unsigned char)buf[1] == 0xBB && (unsigned char)buf[2] == 0xBF)
+        c->cur += 3;
+}
+
+void nv_csv_dispose(nv_csv *c)
+{
+    nv_free(c->fields);
+    c->fields = NULL;
+}
+
+static int push_field(nv_csv *c, const char *p, size_t len)
+{
+    if (c->n_fields >= NV_CSV_MAX_FIELDS)
+        return NV_CSV_BAD;
+    if (NV_GROW(c->fields, c->cap, c->n_fields + 1) < 0)
+        return NETVET_ENOMEM;
+    c->fields[c->n_fields].p = p;
+    c->fields[c->n_fields].len = len;
+    c->n_fields++;
+    return NV_CSV_RECORD;
+}
+
+/* Skip the rest of a bad record's line; report the error. */
+static int bad(nv_csv *c, const char *msg, char *from)
+{
+    c->err = msg;
+    c->err_column = c->n_fields + 1;
+    char *nl = memchr(from, '\n', (size_t)(c->end - from));
+    c->cur = nl ? nl + 1 : c->end;
+    c->next_line = c->next_line + (nl ? 1 : 0);
+    return NV_CSV_BAD;
+}
+
+/* Quoted field starting after the opening quote at *pp. Unescapes in place;
+ * on success *pp points just past the closing quote. */
+static int quoted(nv_csv *c, char **pp, char **start, size_t *len)
+{
+    char *r = *pp, *w = *pp;
+    *start = w;
+    for (;;) {
+        char *q = memchr(r, '"', (size_t)(c->end - r));
+        if (!q) {
+            c->cur = r;
+            return -1;
+        }
+        size_t chunk = (size_t)(q - r);
+        for (char *s = r; s < q; s++)
+            c->next_line += *s == '\n';
+        memmove(w, r, chunk);
+        w += chunk;
+        if (q + 1 < c->end && q[1] == '"') {
+            *w++ = '"';
+            r = q + 2;
+            continue;
+        }
+        *len = (size_t)(w - *start);
+        *pp = q + 1;
+        return 0;
+    }
+}
+
+static int unquoted_end(unsigned char ch)
+{
+    return ch == ',' || ch == '\n' || ch == '"' || ch == '\r';
+}
+
+static int is_blank_line(const char *p, const char *end)
+{
+    if (p < end && *p == '\r')
+        p++;
+    return p >= end || *p == '\n';
+}
+
+/* After a field: ',' (more), line end or EOF (record done). */
+static int after_field(nv_csv *c, char **pp, int *done)
+{
+    char *p = *pp;
+    if (p >= c->end) {
+        *done = 1;
+        return 0;
+    }
+    if (*p == ',') {
+        *pp = p + 1;
+        return 0;
+    }
+    if (*p == '\r' && p + 1 < c->end && p[1] == '\n')
+        p++;
+    if (*p == '\n') {
+        *pp = p + 1;
+        c->next_line++;
+        *done = 1;
+        return 0;
+    }
+    return -1;
+}
+
+static int read_field(nv_csv *c, char **pp, char *rec)
+{
+    char *p = *pp, *start;
+    size_t len;
+    if (p < c->end && *p == '"') {
+        p++;
+        if (quoted(c, &p, &start, &len) < 0) {
+            c->err = "unterminated quoted field";
+            c->err_column = c->n_fields + 1;
+            char *nl = memchr(rec, '\n', (size_t)(c->end - rec));
+            c->cur = nl ? nl + 1 : c->end;
+            c->next_line = c->line + (nl ? 1 : 0);
+            return NV_CSV_BAD;
+        }
+    } else {
+        start = p;
+        while (p < c->end && !unquoted_end((unsigned char)*p))
+            p++;
+        if (p < c->end && *p == '"')
+            return bad(c, "quote inside an unquoted field", p);
+        if (p < c->end && *p == '\r' && !(p + 1 < c->end && p[1] == '\n'))
+            return bad(c, "carriage return inside an unquoted field", p);
+        len = (size_t)(p - start);
+    }
+    if (len > NV_CSV_MAX_FIELD)
+        return bad(c, "field longer than 1 MiB", p);
+    int rc = push_field(c, start, len);
+    if (rc == NV_CSV_BAD)
+        return bad(c, "more than 4096 fields", p);
+    *pp = p;
+    return rc;
+}
+
+int nv_csv_next(nv_csv *c)
+{
+    c->n_fields = 0;
+    c->err = NULL;
+    c->err_column = 0;
+    while (c->cur < c->end && is_blank_line(c->cur, c->end)) {
+        char *nl = memchr(c->cur, '\n', (size_t)(c->end - c->cur));
+        c->cur = nl ? nl + 1 : c->end;
+        c->next_line++;
+    }
+    if (c->cur >= c->end)
+        return NV_CSV_EOF;
+    c->line = c->next_line;
+    char *rec = c->cur, *p = c->cur;
+    for (int done = 0; !done;) {
+        int rc = read_field(c, &p, rec);
+        if (rc != NV_CSV_RECORD)
+            return rc;
+        if (after_field(c, &p, &done) < 0)
+            return bad(c, "unexpected character after a closing quote", p);
+    }
+    c->cur = p;
+    return NV_CSV_RECORD;
+}
+
+static size_t utf8_seq(const unsigned char *s, size_t left)
+{
+    unsigned char b = s[0];
+    size_t n;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF)
+        n = 2;
+    else if (b >= 0xE0 && b <= 0xEF) {
+        n = 3;
+        if (b == 0xE0) lo = 0xA0;
+        if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        n = 4;
+        if (b == 0xF0) lo = 0x90;
+        if (b == 0xF4) hi = 0x8F;
+    } else
+        return 0;
+    if (left < n || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+size_t nv_utf8_check(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        if (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & 0x8080808080808080ULL)) {
+                i += 8;
+                continue;
+            }
+        }
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = utf8_seq(s + i, len - i);
+        if (!n)
+            return i;
+        i += n;
+    }
+    return len;
+}

@@ -1,0 +1,40 @@
+/* RFC 4180 CSV tokenizer over a writable in-memory buffer: records of
+ * fields (quoted fields are unescaped in place), CRLF or LF line ends,
+ * line numbers for diagnostics, UTF-8 checking, hard size limits. */
+#ifndef NV_INVENTORY_CSV_H
+#define NV_INVENTORY_CSV_H
+
+#include <stddef.h>
+
+#define NV_CSV_MAX_FIELD (1u << 20) /* bytes in one field */
+#define NV_CSV_MAX_FIELDS 4096      /* fields in one record */
+
+typedef struct nv_csv_field {
+    const char *p; /* not NUL-terminated */
+    size_t len;
+} nv_csv_field;
+
+typedef struct nv_csv {
+    char *cur, *end;         /* unread part of the buffer */
+    unsigned long line;      /* line where the current record starts */
+    unsigned long next_line; /* line where the next record starts */
+    nv_csv_field *fields;
+    size_t n_fields, cap;
+    /* set when nv_csv_next returns NV_CSV_BAD */
+    unsigned long err_column; /* 1-based field number, 0 if none */
+    const char *err;          /* static message */
+} nv_csv;
+
+enum { NV_CSV_EOF = 0, NV_CSV_RECORD = 1, NV_CSV_BAD = 2 };
+
+/* Start reading buf[0..len); a UTF-8 BOM is skipped. */
+void nv_csv_init(nv_csv *c, char *buf, size_t len);
+void nv_csv_dispose(nv_csv *c);
+/* Read the next non-blank record. NV_CSV_BAD leaves the reader at the next
+ * line, with err/err_column set. Returns a negative status on ENOMEM. */
+int nv_csv_next(nv_csv *c);
+
+/* Index of the first byte of s[0..len) that breaks UTF-8, or len if valid. */
+size_t nv_utf8_check(const char *s, size_t len);
+
+#endif

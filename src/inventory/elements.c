@@ -1,0 +1,328 @@
+/* Load elements.csv rows into the inventory's columns: validate each field,
+ * intern strings, and only then claim the id, so a skipped row leaves no
+ * trace. Duplicate ids, bad numbers, dates, status, function and UTF-8 are
+ * bad rows. */
+#include <math.h>
+#include <string.h>
+#include <strings.h>
+
+#include "inventory/load.h"
+#include "util/alloc.h"
+
+#define MAX_COLUMNS 32
+
+typedef struct grow_list {
+    void **ptr[MAX_COLUMNS];
+    size_t size[MAX_COLUMNS];
+    size_t n;
+} grow_list;
+
+static void track(grow_list *g, void **p, size_t size)
+{
+    g->ptr[g->n] = p;
+    g->size[g->n++] = size;
+}
+
+/* Grow every present element column to hold `need` rows. */
+static int grow_columns(netvet_inventory *inv, const grow_list *g, size_t need)
+{
+    if (need <= inv->cap)
+        return 0;
+    size_t cap = inv->cap ? inv->cap * 2 : 1024;
+    while (cap < need)
+        cap *= 2;
+    for (size_t i = 0; i < g->n; i++) {
+        void *p = nv_reallocarray(*g->ptr[i], cap, g->size[i]);
+        if (!p)
+            return NETVET_ENOMEM;
+        *g->ptr[i] = p;
+    }
+    for (size_t k = 0; k < inv->n_attrs; k++) {
+        uint32_t *p = nv_reallocarray(inv->attrs[k].value, cap, 4);
+        if (!p)
+            return NETVET_ENOMEM;
+        inv->attrs[k].value = p;
+    }
+    /* tag_off has one more slot than rows */
+    uint32_t *t = nv_reallocarray(inv->tag_off, cap + 1, sizeof(uint32_t));
+    if (!t)
+        return NETVET_ENOMEM;
+    inv->tag_off = t;
+    inv->cap = cap;
+    return 0;
+}
+
+static void plan_columns(nv_loader *L, grow_list *g)
+{
+    netvet_inventory *inv = L->inv;
+    track(g, (void **)&inv->vendor, 4);
+    track(g, (void **)&inv->function, 1);
+    track(g, (void **)&inv->function_raw, 4);
+    track(g, (void **)&inv->status, 1);
+    track(g, (void **)&inv->weight, 8);
+    track(g, (void **)&inv->line, 4);
+    struct { nv_col c; void **p; size_t sz; } opt[] = {
+        {NV_COL_NAME, (void **)&inv->name, 4},
+        {NV_COL_MODEL, (void **)&inv->model, 4},
+        {NV_COL_SOFTWARE, (void **)&inv->software, 4},
+        {NV_COL_SITE, (void **)&inv->site, 4},
+        {NV_COL_REGION, (void **)&inv->region, 4},
+        {NV_COL_LAT, (void **)&inv->lat, 4},
+        {NV_COL_LON, (void **)&inv->lon, 4},
+        {NV_COL_INSTALLED, (void **)&inv->installed, 4},
+        {NV_COL_MAC, (void **)&inv->mac, 4},
+        {NV_COL_SYS_OBJECT_ID, (void **)&inv->sys_object_id, 4},
+        {NV_COL_SYS_DESCR, (void **)&inv->sys_descr, 4},
+        {NV_COL_LLDP_DESCR, (void **)&inv->lldp_descr, 4},
+        {NV_COL_CPE, (void **)&inv->cpe, 4},
+    };
+    for (size_t i = 0; i < sizeof(opt) / sizeof(opt[0]); i++)
+        if (L->pos[opt[i].c] >= 0)
+            track(g, opt[i].p, opt[i].sz);
+}
+
+/* Field of known column c in the current record (empty if absent). */
+static nv_csv_field field(const nv_loader *L, nv_col c)
+{
+    int p = L->pos[c];
+    if (p < 0)
+        return (nv_csv_field){"", 0};
+    return nv_field_trim(L->csv.fields[p]);
+}
+
+static int intern(nv_loader *L, nv_csv_field f, uint32_t *out)
+{
+    return nv_strtab_intern(&L->inv->strings, f.p, f.len, out, NULL);
+}
+
+static int parse_status(nv_csv_field f, uint8_t *out)
+{
+    static const char *const names[] = {"active", "planned", "decommissioned"};
+    if (f.len == 0) {
+        *out = NV_STATUS_ACTIVE;
+        return 0;
+    }
+    for (uint8_t i = 0; i < 3; i++) {
+        if (strlen(names[i]) == f.len && strncasecmp(names[i], f.p, f.len) == 0) {
+            *out = i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* Lower-case ASCII tags, split on ';', appended to inv->tags. */
+static int store_tags(nv_loader *L, nv_csv_field f, size_t row)
+{
+    netvet_inventory *inv = L->inv;
+    inv->tag_off[row] = (uint32_t)inv->n_tags;
+    const char *p = f.p, *end = f.p + f.len;
+    while (p < end) {
+        const char *semi = memchr(p, ';', (size_t)(end - p));
+        const char *stop = semi ? semi : end;
+        nv_csv_field t = nv_field_trim((nv_csv_field){p, (size_t)(stop - p)});
+        if (t.len) {
+            char buf[256];
+            size_t n = t.len < sizeof(buf) ? t.len : sizeof(buf);
+            for (size_t i = 0; i < n; i++)
+                buf[i] = (char)((t.p[i] >= 'A' && t.p[i] <= 'Z') ? t.p[i] + 32 : t.p[i]);
+            uint32_t id;
+            if (NV_GROW(inv->tags, inv->tags_cap, inv->n_tags + 1) < 0 ||
+                nv_strtab_intern(&inv->strings, buf, n, &id, NULL) < 0)
+                return NETVET_ENOMEM;
+            inv->tags[inv->n_tags++] = id;
+        }
+        p = stop + 1;
+    }
+    inv->tag_off[row + 1] = (uint32_t)inv->n_tags;
+    return 0;
+}
+
+typedef struct row_values {
+    netvet_function fn;
+    uint8_t status;
+    double weight;
+    double lat, lon;
+    int32_t installed;
+} row_values;
+
+/* Validate the typed fields. @return 0, or 1 after reporting a bad row
+ * (rc set to the loader's verdict). */
+static int check_typed(nv_loader *L, row_values *v, int *rc)
+{
+    nv_csv_field f;
+    if (field(L, NV_COL_ID).len == 0) {
+        *rc = nv_loader_bad_row(L, L->pos[NV_COL_ID] + 1, "empty id");
+        return 1;
+    }
+    f = field(L, NV_COL_FUNCTION);
+    if (f.len == 0) {
+        *rc = nv_loader_bad_row(L, L->pos[NV_COL_FUNCTION] + 1, "empty function");
+        return 1;
+    }
+    if (netvet_function_parse(&v->fn, f.p, f.len) < 0) {
+        *rc = nv_loader_bad_row(L, L->pos[NV_COL_FUNCTION] + 1,
+            "unknown function '%.*s' (expected core, management, security, "
+            "aggregation, access, ran, cpe, other or an alias)",
+            (int)(f.len > 64 ? 64 : f.len), f.p);
+        return 1;
+    }
+    v->weight = 0;
+    f = field(L, NV_COL_WEIGHT);
+    if (f.len && (nv_field_double(f, &v->weight) < 0 || v->weight < 0)) {
+        *rc = nv_loader_bad_row(L, L->pos[NV_COL_WEIGHT] + 1,
+            "weight '%.*s' is not a non-negative number", (int)(f.len > 64 ? 64 : f.len), f.p);
+        return 1;
+    }
+    v->lat = v->lon = NAN;
+    nv_col coords[2] = {NV_COL_LAT, NV_COL_LON};
+    double *dst[2] = {&v->lat, &v->lon};
+    double lim[2] = {90, 180};
+    for (int i = 0; i < 2; i++) {
+        f = field(L, coords[i]);
+        if (f.len && (nv_field_double(f, dst[i]) < 0 || fabs(*dst[i]) > lim[i])) {
+            *rc = nv_loader_bad_row(L, L->pos[coords[i]] + 1,
+                "%s '%.*s' is not a number in [-%g, %g]", nv_col_name(coords[i]),
+                (int)(f.len > 64 ? 64 : f.len), f.p, lim[i], lim[i]);
+            return 1;
+        }
+    }
+    v->installed = NV_NO_DATE;
+    f = field(L, NV_COL_INSTALLED);
+    if (f.len && nv_parse_date(f.p, f.len, &v->installed) < 0) {
+        *rc = nv_loader_bad_row(L, L->pos[NV_COL_INSTALLED] + 1,
+            "installed '%.*s' is not a date YYYY-MM-DD", (int)(f.len > 64 ? 64 : f.len), f.p);
+        return 1;
+    }
+    f = field(L, NV_COL_STATUS);
+    if (parse_status(f, &v->status) < 0) {
+        *rc = nv_loader_bad_row(L, L->pos[NV_COL_STATUS] + 1,
+            "status '%.*s' is not active, planned or decommissioned",
+            (int)(f.len > 64 ? 64 : f.len), f.p);
+        return 1;
+    }
+    return 0;
+}
+
+static int check_utf8(nv_loader *L, int *rc)
+{
+    for (size_t i = 0; i < L->csv.n_fields; i++) {
+        const nv_csv_field *f = &L->csv.fields[i];
+        if (nv_utf8_check(f->p, f->len) != f->len) {
+            *rc = nv_loader_bad_row(L, i + 1, "invalid UTF-8");
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int store_strings(nv_loader *L, size_t row)
+{
+    netvet_inventory *inv = L->inv;
+    struct { nv_col c; uint32_t *col; } s[] = {
+        {NV_COL_VENDOR, inv->vendor},     {NV_COL_FUNCTION, inv->function_raw},
+        {NV_COL_NAME, inv->name},         {NV_COL_MODEL, inv->model},
+        {NV_COL_SOFTWARE, inv->software}, {NV_COL_SITE, inv->site},
+        {NV_COL_REGION, inv->region},     {NV_COL_MAC, inv->mac},
+        {NV_COL_SYS_OBJECT_ID, inv->sys_object_id},
+        {NV_COL_SYS_DESCR, inv->sys_descr},
+        {NV_COL_LLDP_DESCR, inv->lldp_descr}, {NV_COL_CPE, inv->cpe},
+    };
+    for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
+        if (s[i].col && intern(L, field(L, s[i].c), &s[i].col[row]) < 0)
+            return NETVET_ENOMEM;
+    }
+    for (size_t p = 0; p < L->n_cols; p++) {
+        if (L->attr[p] >= 0 &&
+            intern(L, nv_field_trim(L->csv.fields[p]),
+                   &inv->attrs[L->attr[p]].value[row]) < 0)
+            return NETVET_ENOMEM;
+    }
+    return store_tags(L, field(L, NV_COL_TAGS), row);
+}
+
+static void store_typed(netvet_inventory *inv, size_t row, const row_values *v,
+                        unsigned long line)
+{
+    inv->function[row] = (uint8_t)v->fn;
+    inv->status[row] = v->status;
+    inv->weight[row] = v->weight;
+    inv->line[row] = (uint32_t)line;
+    if (inv->lat)
+        inv->lat[row] = (float)v->lat;
+    if (inv->lon)
+        inv->lon[row] = (float)v->lon;
+    if (inv->installed)
+        inv->installed[row] = v->installed;
+}
+
+/* Claim the id last: a duplicate is a bad row, and nothing else can fail
+ * after this point except ENOMEM. */
+static int claim_id(nv_loader *L, int *rc)
+{
+    nv_csv_field f = field(L, NV_COL_ID);
+    uint32_t id;
+    int is_new;
+    int r = nv_strtab_intern(&L->inv->ids, f.p, f.len, &id, &is_new);
+    if (r < 0)
+        return r;
+    if (!is_new) {
+        *rc = nv_loader_bad_row(L, L->pos[NV_COL_ID] + 1,
+                                "duplicate id '%.*s' (first defined at line %u)",
+                                (int)(f.len > 128 ? 128 : f.len), f.p,
+                                L->inv->line[id]);
+        return 1;
+    }
+    return 0;
+}
+
+static int load_row(nv_loader *L, const grow_list *g)
+{
+    netvet_inventory *inv = L->inv;
+    row_values v;
+    int rc = 0;
+    if (L->csv.n_fields != L->n_cols)
+        return nv_loader_bad_row(L, 0, "expected %zu fields, found %zu",
+                                 L->n_cols, L->csv.n_fields);
+    if (check_utf8(L, &rc) || check_typed(L, &v, &rc))
+        return rc;
+    size_t row = inv->n;
+    if (grow_columns(inv, g, row + 1) < 0)
+        return NETVET_ENOMEM;
+    int r = claim_id(L, &rc);
+    if (r != 0)
+        return r < 0 ? r : rc;
+    store_typed(inv, row, &v, L->csv.line);
+    if (store_strings(L, row) < 0)
+        return NETVET_ENOMEM;
+    inv->n++;
+    L->stats->rows_loaded++;
+    return 0;
+}
+
+int nv_load_elements(nv_loader *L)
+{
+    grow_list g = {0};
+    int rc = nv_loader_header(L, 0);
+    if (rc < 0)
+        return rc;
+    plan_columns(L, &g);
+    if (grow_columns(L->inv, &g, 1) < 0)
+        return NETVET_ENOMEM;
+    L->inv->tag_off[0] = 0;
+    for (;;) {
+        rc = nv_csv_next(&L->csv);
+        if (rc == NV_CSV_EOF)
+            return 0;
+        if (rc < 0)
+            return rc;
+        L->stats->rows_read++;
+        nv_loader_progress(L, "elements");
+        if (rc == NV_CSV_BAD)
+            rc = nv_loader_bad_row(L, L->csv.err_column, "%s", L->csv.err);
+        else
+            rc = load_row(L, &g);
+        if (rc < 0)
+            return rc;
+    }
+}

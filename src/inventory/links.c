@@ -1,0 +1,120 @@
+/* Load links.csv: undirected a-b pairs of known element ids. A link to an
+ * unknown id, an empty end or a bad capacity is a bad row. */
+#include <string.h>
+
+#include "inventory/load.h"
+#include "util/alloc.h"
+
+static nv_csv_field field(const nv_loader *L, nv_col c)
+{
+    int p = L->pos[c];
+    return p < 0 ? (nv_csv_field){"", 0} : nv_field_trim(L->csv.fields[p]);
+}
+
+static int grow_links(nv_loader *L)
+{
+    netvet_inventory *inv = L->inv;
+    if (inv->n_links < inv->links_cap)
+        return 0;
+    size_t cap = inv->links_cap ? inv->links_cap * 2 : 1024;
+    uint32_t **u32[] = {&inv->link_a, &inv->link_b, &inv->link_line,
+                        L->pos[NV_COL_KIND] >= 0 ? &inv->link_kind : NULL};
+    for (size_t i = 0; i < 4; i++) {
+        if (!u32[i])
+            continue;
+        uint32_t *p = nv_reallocarray(*u32[i], cap, sizeof(uint32_t));
+        if (!p)
+            return NETVET_ENOMEM;
+        *u32[i] = p;
+    }
+    if (L->pos[NV_COL_CAPACITY] >= 0) {
+        double *p = nv_reallocarray(inv->link_capacity, cap, sizeof(double));
+        if (!p)
+            return NETVET_ENOMEM;
+        inv->link_capacity = p;
+    }
+    inv->links_cap = cap;
+    return 0;
+}
+
+/* Resolve one end. @return 0, or 1 after reporting a bad row. */
+static int link_end(nv_loader *L, nv_col c, uint32_t *out, int *rc)
+{
+    nv_csv_field f = field(L, c);
+    if (f.len == 0) {
+        *rc = nv_loader_bad_row(L, L->pos[c] + 1, "empty link end '%s'",
+                                nv_col_name(c));
+        return 1;
+    }
+    int64_t k = nv_strtab_find(&L->inv->ids, f.p, f.len);
+    if (k < 0) {
+        *rc = nv_loader_bad_row(L, L->pos[c] + 1,
+                                "link end '%.*s' is not a known element id",
+                                (int)(f.len > 128 ? 128 : f.len), f.p);
+        return 1;
+    }
+    *out = (uint32_t)k;
+    return 0;
+}
+
+static int load_link(nv_loader *L)
+{
+    netvet_inventory *inv = L->inv;
+    uint32_t a, b;
+    double cap = 0;
+    int rc = 0;
+    if (L->csv.n_fields != L->n_cols)
+        return nv_loader_bad_row(L, 0, "expected %zu fields, found %zu",
+                                 L->n_cols, L->csv.n_fields);
+    for (size_t i = 0; i < L->csv.n_fields; i++) {
+        const nv_csv_field *f = &L->csv.fields[i];
+        if (nv_utf8_check(f->p, f->len) != f->len)
+            return nv_loader_bad_row(L, i + 1, "invalid UTF-8");
+    }
+    if (link_end(L, NV_COL_A, &a, &rc) || link_end(L, NV_COL_B, &b, &rc))
+        return rc;
+    nv_csv_field fc = field(L, NV_COL_CAPACITY);
+    if (fc.len && (nv_field_double(fc, &cap) < 0 || cap < 0))
+        return nv_loader_bad_row(L, L->pos[NV_COL_CAPACITY] + 1,
+                                 "capacity '%.*s' is not a non-negative number",
+                                 (int)(fc.len > 64 ? 64 : fc.len), fc.p);
+    if (grow_links(L) < 0)
+        return NETVET_ENOMEM;
+    size_t i = inv->n_links;
+    inv->link_a[i] = a;
+    inv->link_b[i] = b;
+    inv->link_line[i] = (uint32_t)L->csv.line;
+    if (inv->link_capacity)
+        inv->link_capacity[i] = cap;
+    if (inv->link_kind) {
+        nv_csv_field fk = field(L, NV_COL_KIND);
+        if (nv_strtab_intern(&inv->strings, fk.p, fk.len, &inv->link_kind[i],
+                             NULL) < 0)
+            return NETVET_ENOMEM;
+    }
+    inv->n_links++;
+    L->stats->rows_loaded++;
+    return 0;
+}
+
+int nv_load_links(nv_loader *L)
+{
+    int rc = nv_loader_header(L, 1);
+    if (rc < 0)
+        return rc;
+    for (;;) {
+        rc = nv_csv_next(&L->csv);
+        if (rc == NV_CSV_EOF)
+            return 0;
+        if (rc < 0)
+            return rc;
+        L->stats->rows_read++;
+        nv_loader_progress(L, "links");
+        if (rc == NV_CSV_BAD)
+            rc = nv_loader_bad_row(L, L->csv.err_column, "%s", L->csv.err);
+        else
+            rc = load_link(L);
+        if (rc < 0)
+            return rc;
+    }
+}

@@ -1,0 +1,36 @@
+/* Shared state of one CSV file load (elements or links): the header's
+ * column map, the error policy (skip and warn, or strict), counters. */
+#ifndef NV_INVENTORY_LOAD_H
+#define NV_INVENTORY_LOAD_H
+
+#include "inventory/columns.h"
+#include "inventory/inv.h"
+
+typedef struct nv_loader {
+    netvet_inventory *inv;
+    const netvet_load_options *opts;
+    netvet_diag *diag;
+    const char *file;      /* for diagnostics */
+    nv_csv csv;
+    size_t n_cols;         /* header fields */
+    nv_col *col;           /* per header position */
+    int32_t *attr;         /* per header position: attribute index or -1 */
+    int pos[NV_COL_COUNT]; /* header position of each known column, -1 */
+    netvet_load_stats *stats;
+    uint64_t total_bytes;
+} nv_loader;
+
+/* Read and check the header. @return 0 or NETVET_EPARSE / ENOMEM. */
+int nv_loader_header(nv_loader *L, int links);
+/* Report a bad row (skipped, or fatal under strict). @return 0 to go on,
+ * or NETVET_EPARSE. */
+int nv_loader_bad_row(nv_loader *L, unsigned long column, const char *fmt,
+                      ...) __attribute__((format(printf, 3, 4)));
+/* Report progress every so often when asked to. */
+void nv_loader_progress(nv_loader *L, const char *what);
+void nv_loader_dispose(nv_loader *L);
+
+int nv_load_elements(nv_loader *L);
+int nv_load_links(nv_loader *L);
+
+#endif

@@ -1,0 +1,131 @@
+/* The assessment pipeline: view (vendor resolution, domains, as-of) ->
+ * shares -> netvet's own checks (unknown vendors) -> policy rules. */
+#include "policy/assessment.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "policy/evaluate.h"
+#include "util/alloc.h"
+#include "util/diag.h"
+
+static int32_t today_utc(void)
+{
+    return (int32_t)(time(NULL) / 86400);
+}
+
+static int fill_unknown(nv_finding *f, const netvet_inventory *inv,
+                        uint32_t s, uint32_t n)
+{
+    const char *name = nv_inv_str(inv, s);
+    char msg[512];
+    if (s)
+        snprintf(msg, sizeof(msg),
+                 "declared vendor '%s' is not in the registry (%u elements); "
+                 "add it with --registry or correct the name", name, n);
+    else
+        snprintf(msg, sizeof(msg), "%u elements have no declared vendor", n);
+    f->rule_id = nv_strdup("unknown-vendor");
+    f->pack = nv_strdup("netvet");
+    f->title = nv_strdup("Vendor not identified");
+    f->message = nv_strdup(msg);
+    f->source = nv_strdup("netvet: a name that does not resolve is never guessed");
+    f->subject = nv_strdup(name);
+    f->measure = nv_strdup("elements");
+    f->severity = NETVET_SEV_WARNING;
+    f->value = n;
+    f->elements = nv_malloc(n * sizeof(uint32_t));
+    if (!f->rule_id || !f->pack || !f->title || !f->message || !f->source ||
+        !f->subject || !f->measure || !f->elements)
+        return NETVET_ENOMEM;
+    return 0;
+}
+
+/* One finding per declared name that did not resolve, listing its counted
+ * elements: count per name, make the findings, then one filling pass. */
+static int unknown_vendor_findings(netvet_assessment *a)
+{
+    const nv_view *v = &a->view;
+    const netvet_inventory *inv = v->inv;
+    uint32_t *slot = nv_calloc(inv->strings.n, sizeof(uint32_t));
+    if (!slot)
+        return NETVET_ENOMEM;
+    for (size_t k = 0; k < v->n; k++)
+        if (v->counted[k] && v->vendor[k] < 0)
+            slot[inv->vendor[k]]++;
+    size_t first = a->findings.n;
+    int rc = 0;
+    for (uint32_t s = 0; s < inv->strings.n && rc == 0; s++) {
+        if (!slot[s])
+            continue;
+        a->n_unknown_elements += slot[s];
+        nv_finding *f = nv_findings_push(&a->findings);
+        rc = f ? fill_unknown(f, inv, s, slot[s]) : NETVET_ENOMEM;
+        slot[s] = (uint32_t)(a->findings.n - 1 - first);
+    }
+    for (size_t k = 0; k < v->n && rc == 0; k++) {
+        if (v->counted[k] && v->vendor[k] < 0) {
+            nv_finding *f = &a->findings.items[first + slot[inv->vendor[k]]];
+            f->elements[f->n_elements++] = (uint32_t)k;
+        }
+    }
+    nv_free(slot);
+    return rc;
+}
+
+static int parse_as_of(const char *as_of, int32_t *out, netvet_diag *diag)
+{
+    if (!as_of) {
+        *out = today_utc();
+        return 0;
+    }
+    if (nv_parse_date(as_of, strlen(as_of), out) < 0)
+        return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
+                            "--as-of '%s' is not a date YYYY-MM-DD", as_of);
+    return 0;
+}
+
+int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
+                  const netvet_registry *reg, const netvet_policy *policy,
+                  const netvet_assess_options *opts, netvet_diag *diag)
+{
+    int32_t as_of;
+    int rc = parse_as_of(opts ? opts->as_of : NULL, &as_of, diag);
+    if (rc < 0)
+        return rc;
+    netvet_assessment *a = nv_calloc(1, sizeof(*a));
+    if (!a)
+        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
+    a->policy = policy;
+    if ((rc = nv_view_build(&a->view, inv, reg, as_of)) < 0 ||
+        (rc = nv_shares_compute(&a->shares, &a->view)) < 0 ||
+        (rc = unknown_vendor_findings(a)) < 0 ||
+        (policy && (rc = nv_policy_evaluate(policy, &a->view, &a->findings,
+                                            diag)) < 0)) {
+        netvet_assessment_free(a);
+        return nv_diag_fail(diag, rc, NULL, 0, 0, "assessment failed: %s",
+                            netvet_strerror(rc));
+    }
+    nv_findings_sort(&a->findings);
+    *out = a;
+    return 0;
+}
+
+void netvet_assessment_free(netvet_assessment *a)
+{
+    if (!a)
+        return;
+    nv_findings_dispose(&a->findings);
+    nv_shares_dispose(&a->shares);
+    nv_view_dispose(&a->view);
+    nv_free(a);
+}
+
+size_t netvet_assessment_count(const netvet_assessment *a, netvet_severity min)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->findings.n; i++)
+        n += a->findings.items[i].severity >= min;
+    return n;
+}

@@ -1,0 +1,121 @@
+/* Build the analysed view of an inventory: declared vendor -> registry root
+ * vendor (resolved once per distinct name), vendor -> risk domain (one per
+ * jurisdiction), and which elements exist as of the assessment date. */
+#include "policy/view.h"
+
+#include <string.h>
+
+#include "util/alloc.h"
+
+/* Domain index for a country, adding it if new. */
+static int32_t domain_of(nv_view *v, const char *country)
+{
+    for (size_t d = 0; d < v->n_domains; d++)
+        if (strcmp(v->domain_country[d], country) == 0)
+            return (int32_t)d;
+    char *c = nv_strdup(country);
+    char **grown = nv_reallocarray(v->domain_country, v->n_domains + 1,
+                                   sizeof(char *));
+    if (!c || !grown) {
+        nv_free(c);
+        if (grown)
+            v->domain_country = grown;
+        return -2;
+    }
+    v->domain_country = grown;
+    v->domain_country[v->n_domains] = c;
+    return (int32_t)v->n_domains++;
+}
+
+static int build_domains(nv_view *v)
+{
+    size_t nv = netvet_registry_count(v->reg);
+    v->vendor_domain = nv_calloc(nv, sizeof(int32_t));
+    if (!v->vendor_domain)
+        return NETVET_ENOMEM;
+    for (size_t i = 0; i < nv; i++) {
+        int32_t d = domain_of(v, netvet_registry_country(v->reg, (int)i));
+        if (d < 0)
+            return NETVET_ENOMEM;
+        v->vendor_domain[i] = d;
+    }
+    return 0;
+}
+
+/* Resolve every distinct declared vendor string once. */
+static int32_t *resolve_names(const netvet_inventory *inv,
+                              const netvet_registry *reg)
+{
+    size_t n = inv->strings.n;
+    int32_t *root = nv_malloc(n * sizeof(int32_t));
+    if (!root)
+        return NULL;
+    for (size_t s = 0; s < n; s++)
+        root[s] = -3; /* not yet resolved */
+    for (size_t k = 0; k < inv->n; k++) {
+        uint32_t s = inv->vendor[k];
+        if (root[s] != -3)
+            continue;
+        int i = netvet_registry_resolve(reg, nv_inv_str(inv, s),
+                                        nv_strtab_strlen(&inv->strings, s));
+        root[s] = i < 0 ? -1 : netvet_registry_root(reg, i);
+    }
+    return root;
+}
+
+static int exists_on(const netvet_inventory *inv, size_t k, int32_t as_of)
+{
+    if (inv->status[k] == NV_STATUS_DECOMMISSIONED)
+        return 0;
+    if (inv->installed && inv->installed[k] != NV_NO_DATE &&
+        inv->installed[k] > as_of)
+        return 0;
+    if (inv->status[k] == NV_STATUS_PLANNED &&
+        (!inv->installed || inv->installed[k] == NV_NO_DATE))
+        return 0;
+    return 1;
+}
+
+int nv_view_build(nv_view *v, const netvet_inventory *inv,
+                  const netvet_registry *reg, int32_t as_of)
+{
+    memset(v, 0, sizeof(*v));
+    v->inv = inv;
+    v->reg = reg;
+    v->as_of = as_of;
+    v->n = inv->n;
+    v->counted = nv_malloc(inv->n ? inv->n : 1);
+    v->vendor = nv_malloc((inv->n ? inv->n : 1) * sizeof(int32_t));
+    v->domain = nv_malloc((inv->n ? inv->n : 1) * sizeof(int32_t));
+    int32_t *root = resolve_names(inv, reg);
+    if (!v->counted || !v->vendor || !v->domain || !root ||
+        build_domains(v) < 0) {
+        nv_free(root);
+        nv_view_dispose(v);
+        return NETVET_ENOMEM;
+    }
+    for (size_t k = 0; k < inv->n; k++) {
+        int32_t r = root[inv->vendor[k]];
+        v->vendor[k] = r;
+        v->domain[k] = r < 0 ? -1 : v->vendor_domain[r];
+        v->counted[k] = (uint8_t)exists_on(inv, k, as_of);
+        if (v->counted[k]) {
+            v->n_counted++;
+            v->total_weight += inv->weight[k];
+        }
+    }
+    nv_free(root);
+    return 0;
+}
+
+void nv_view_dispose(nv_view *v)
+{
+    for (size_t d = 0; d < v->n_domains; d++)
+        nv_free(v->domain_country[d]);
+    nv_free(v->domain_country);
+    nv_free(v->counted);
+    nv_free(v->vendor);
+    nv_free(v->domain);
+    nv_free(v->vendor_domain);
+    memset(v, 0, sizeof(*v));
+}

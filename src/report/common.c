@@ -1,0 +1,48 @@
+/* Labels and the verdict, shared by every report format. */
+#include "report/report.h"
+
+const char *netvet_version(void) { return "0.1.0"; }
+
+int nv_report_passes(const netvet_assessment *a, int fail_on)
+{
+    if (fail_on < 0)
+        return 1;
+    return netvet_assessment_count(a, (netvet_severity)fail_on) == 0;
+}
+
+const char *nv_severity_name(netvet_severity s)
+{
+    switch (s) {
+    case NETVET_SEV_ERROR: return "error";
+    case NETVET_SEV_WARNING: return "warning";
+    default: return "note";
+    }
+}
+
+const char *nv_vendor_label(const netvet_assessment *a, int32_t key)
+{
+    if (key < 0)
+        return "unknown";
+    return netvet_registry_vendor(a->view.reg, (size_t)key)->id;
+}
+
+const char *nv_domain_label(const netvet_assessment *a, int32_t key)
+{
+    return key < 0 ? "unknown" : a->view.domain_country[key];
+}
+
+void nv_report_as_of(const netvet_assessment *a, char *buf)
+{
+    nv_format_date(a->view.as_of, buf);
+}
+
+int netvet_report_write(FILE *out, const netvet_assessment *a,
+                        const netvet_report_options *opts, netvet_diag *diag)
+{
+    static const netvet_report_options defaults = NETVET_REPORT_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    if (opts->format == NETVET_FORMAT_JSON)
+        return nv_report_json(out, a, opts, diag);
+    return nv_report_text(out, a, opts);
+}

@@ -1,0 +1,205 @@
+/* The JSON report (schema netvet-assess/1, docs/json-schema.md), built with
+ * jansson. Shares are fractions in [0,1]; numbers print with 10 significant
+ * digits so output is stable across runs. */
+#include <jansson.h>
+
+#include "report/report.h"
+#include "util/diag.h"
+
+/* Steal-and-check helpers: any failed allocation poisons `ok`. */
+static void put(json_t *obj, const char *key, json_t *val, int *ok)
+{
+    if (!val || json_object_set_new(obj, key, val) < 0)
+        *ok = 0;
+}
+
+static void append(json_t *arr, json_t *val, int *ok)
+{
+    if (!val || json_array_append_new(arr, val) < 0)
+        *ok = 0;
+}
+
+static json_t *load_stats(const netvet_inventory *inv, int which, int *ok)
+{
+    netvet_load_stats s = netvet_inventory_stats(inv, which);
+    json_t *o = json_object();
+    if (!o)
+        return *ok = 0, NULL;
+    put(o, "path", json_string(netvet_inventory_path(inv, which)), ok);
+    put(o, "rows_read", json_integer((json_int_t)s.rows_read), ok);
+    put(o, "rows_loaded", json_integer((json_int_t)s.rows_loaded), ok);
+    put(o, "rows_skipped", json_integer((json_int_t)s.rows_skipped), ok);
+    return o;
+}
+
+static json_t *inventory(const netvet_assessment *a, int *ok)
+{
+    const nv_view *v = &a->view;
+    json_t *o = json_object();
+    if (!o)
+        return *ok = 0, NULL;
+    put(o, "elements", load_stats(v->inv, 0, ok), ok);
+    put(o, "links", load_stats(v->inv, 1, ok), ok);
+    put(o, "elements_counted", json_integer((json_int_t)v->n_counted), ok);
+    put(o, "total_weight", json_real(v->total_weight), ok);
+    put(o, "unknown_vendor_elements",
+        json_integer((json_int_t)a->n_unknown_elements), ok);
+    return o;
+}
+
+static const char *kind_name(netvet_rule_kind k)
+{
+    switch (k) {
+    case NETVET_RULE_FORBID: return "forbid";
+    case NETVET_RULE_SHARE_CAP: return "share-cap";
+    default: return "max-vendors";
+    }
+}
+
+static json_t *rules(const netvet_policy *p, int *ok)
+{
+    json_t *arr = json_array();
+    if (!arr)
+        return *ok = 0, NULL;
+    size_t n = p ? netvet_policy_rule_count(p) : 0;
+    for (size_t i = 0; i < n; i++) {
+        netvet_rule_info r = netvet_policy_rule(p, i);
+        json_t *o = json_object();
+        append(arr, o, ok);
+        if (!o)
+            break;
+        put(o, "id", json_string(r.id), ok);
+        put(o, "pack", json_string(r.pack), ok);
+        put(o, "kind", json_string(kind_name(r.kind)), ok);
+        put(o, "title", json_string(r.title), ok);
+        put(o, "severity", json_string(nv_severity_name(r.severity)), ok);
+        put(o, "source", json_string(r.source), ok);
+        put(o, "effective", json_string(r.effective), ok);
+    }
+    return arr;
+}
+
+static json_t *finding(const netvet_assessment *a, const nv_finding *f, int *ok)
+{
+    const netvet_inventory *inv = a->view.inv;
+    json_t *o = json_object(), *els = json_array();
+    if (!o || !els) {
+        json_decref(o);
+        json_decref(els);
+        return *ok = 0, NULL;
+    }
+    put(o, "rule", json_string(f->rule_id), ok);
+    put(o, "pack", json_string(f->pack), ok);
+    put(o, "severity", json_string(nv_severity_name(f->severity)), ok);
+    put(o, "title", json_string(f->title), ok);
+    put(o, "message", json_string(f->message), ok);
+    put(o, "source", json_string(f->source), ok);
+    put(o, "subject", json_string(f->subject), ok);
+    put(o, "measure", json_string(f->measure), ok);
+    put(o, "value", json_real(f->value), ok);
+    put(o, "limit", json_real(f->limit), ok);
+    put(o, "n_elements", json_integer((json_int_t)f->n_elements), ok);
+    for (size_t i = 0; i < f->n_elements && *ok; i++) {
+        uint32_t k = f->elements[i];
+        json_t *e = json_object();
+        append(els, e, ok);
+        if (!e)
+            break;
+        put(e, "id", json_string(nv_inv_id(inv, k)), ok);
+        put(e, "line", json_integer(inv->line[k]), ok);
+    }
+    put(o, "elements", els, ok);
+    return o;
+}
+
+static json_t *share_rows(const netvet_assessment *a, const nv_group_shares *g,
+                          int domains, int *ok)
+{
+    json_t *arr = json_array();
+    if (!arr)
+        return *ok = 0, NULL;
+    const nv_share_row *rows = domains ? g->domains : g->vendors;
+    size_t n = domains ? g->n_domains : g->n_vendors;
+    for (size_t i = 0; i < n && *ok; i++) {
+        json_t *o = json_object();
+        append(arr, o, ok);
+        if (!o)
+            break;
+        if (domains) {
+            put(o, "domain", json_string(nv_domain_label(a, rows[i].key)), ok);
+        } else {
+            put(o, "vendor", json_string(nv_vendor_label(a, rows[i].key)), ok);
+            put(o, "domain", json_string(rows[i].key < 0 ? "unknown"
+                : nv_domain_label(a, a->view.vendor_domain[rows[i].key])), ok);
+        }
+        put(o, "count", json_integer((json_int_t)rows[i].count), ok);
+        put(o, "weight", json_real(rows[i].weight), ok);
+        put(o, "count_share", json_real(g->count ? (double)rows[i].count / (double)g->count : 0), ok);
+        put(o, "weight_share", json_real(g->weight > 0 ? rows[i].weight / g->weight : 0), ok);
+    }
+    return arr;
+}
+
+static json_t *group(const netvet_assessment *a, int fn, int *ok)
+{
+    const nv_group_shares *g = &a->shares.group[fn];
+    json_t *o = json_object();
+    if (!o)
+        return *ok = 0, NULL;
+    put(o, "function", json_string(fn == NETVET_FN_COUNT ? "all" : netvet_function_name(fn)), ok);
+    put(o, "count", json_integer((json_int_t)g->count), ok);
+    put(o, "weight", json_real(g->weight), ok);
+    put(o, "largest_count_share", json_real(g->top_count), ok);
+    put(o, "largest_weight_share", json_real(g->top_weight), ok);
+    put(o, "hhi_count", json_real(g->hhi_count), ok);
+    put(o, "hhi_weight", json_real(g->hhi_weight), ok);
+    put(o, "vendors", share_rows(a, g, 0, ok), ok);
+    put(o, "domains", share_rows(a, g, 1, ok), ok);
+    return o;
+}
+
+static json_t *document(const netvet_assessment *a, int fail_on, int *ok)
+{
+    json_t *doc = json_object(), *fs = json_array(), *sh = json_array();
+    char date[11];
+    nv_report_as_of(a, date);
+    if (!doc || !fs || !sh) {
+        json_decref(doc);
+        json_decref(fs);
+        json_decref(sh);
+        return *ok = 0, NULL;
+    }
+    put(doc, "schema", json_string(NETVET_JSON_SCHEMA), ok);
+    put(doc, "netvet_version", json_string(netvet_version()), ok);
+    put(doc, "as_of", json_string(date), ok);
+    put(doc, "verdict", json_string(nv_report_passes(a, fail_on) ? "pass" : "fail"), ok);
+    put(doc, "fail_on", json_string(fail_on < 0 ? "never" : nv_severity_name(fail_on)), ok);
+    put(doc, "inventory", inventory(a, ok), ok);
+    put(doc, "rules", rules(a->policy, ok), ok);
+    for (size_t i = 0; i < a->findings.n && *ok; i++)
+        append(fs, finding(a, &a->findings.items[i], ok), ok);
+    put(doc, "findings", fs, ok);
+    for (int fn = 0; fn <= NETVET_FN_COUNT && *ok; fn++)
+        if (a->shares.group[fn].count)
+            append(sh, group(a, fn, ok), ok);
+    put(doc, "shares", sh, ok);
+    return doc;
+}
+
+int nv_report_json(FILE *out, const netvet_assessment *a,
+                   const netvet_report_options *opts, netvet_diag *diag)
+{
+    int ok = 1;
+    json_t *doc = document(a, opts->fail_on, &ok);
+    if (!ok) {
+        json_decref(doc);
+        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                                      JSON_REAL_PRECISION(10));
+    json_decref(doc);
+    fputc('\n', out);
+    if (rc < 0 || ferror(out))
+        return nv_diag_fail(diag, NETVET_EIO, NULL, 0, 0, "cannot write report");
+    return 0;
+}

@@ -1,0 +1,24 @@
+/* Helpers shared by the text and JSON report writers. */
+#ifndef NV_REPORT_REPORT_H
+#define NV_REPORT_REPORT_H
+
+#include <stdio.h>
+
+#include "netvet/report.h"
+#include "policy/assessment.h"
+
+int nv_report_text(FILE *out, const netvet_assessment *a,
+                   const netvet_report_options *opts);
+int nv_report_json(FILE *out, const netvet_assessment *a,
+                   const netvet_report_options *opts, netvet_diag *diag);
+
+/* "compliant" when no finding is at or above the gate, else "not compliant". */
+int nv_report_passes(const netvet_assessment *a, int fail_on);
+const char *nv_severity_name(netvet_severity s);
+/* Vendor id / domain code for a share row key (-1 = "unknown"). */
+const char *nv_vendor_label(const netvet_assessment *a, int32_t key);
+const char *nv_domain_label(const netvet_assessment *a, int32_t key);
+/* Date as YYYY-MM-DD into buf[11]. */
+void nv_report_as_of(const netvet_assessment *a, char *buf);
+
+#endif

@@ -1,0 +1,142 @@
+/* The terminal report: what was read, the verdict, findings grouped by
+ * severity with the elements involved, then share tables per function. */
+#include <math.h>
+
+#include "report/report.h"
+
+static void load_line(FILE *out, const netvet_inventory *inv, int which)
+{
+    netvet_load_stats s = netvet_inventory_stats(inv, which);
+    const char *path = netvet_inventory_path(inv, which);
+    if (!*path) {
+        fprintf(out, "  %-9s none\n", which ? "links:" : "elements:");
+        return;
+    }
+    fprintf(out, "  %-9s %s: %llu rows read, %llu loaded, %llu skipped\n",
+            which ? "links:" : "elements:", path,
+            (unsigned long long)s.rows_read, (unsigned long long)s.rows_loaded,
+            (unsigned long long)s.rows_skipped);
+}
+
+static void summary(FILE *out, const netvet_assessment *a)
+{
+    const nv_view *v = &a->view;
+    char date[11];
+    nv_report_as_of(a, date);
+    fprintf(out, "netvet assessment as of %s\n\nInventory\n", date);
+    load_line(out, v->inv, 0);
+    load_line(out, v->inv, 1);
+    fprintf(out, "  counted:  %zu elements (%zu not in service on %s), "
+                 "total weight %.0f\n",
+            v->n_counted, v->n - v->n_counted, date, v->total_weight);
+    fprintf(out, "  vendors:  %zu elements with an unknown vendor\n",
+            a->n_unknown_elements);
+    size_t nr = a->policy ? netvet_policy_rule_count(a->policy) : 0;
+    fprintf(out, "\nPolicy\n  %zu rules:", nr);
+    for (size_t i = 0; i < nr; i++)
+        fprintf(out, " %s", netvet_policy_rule(a->policy, i).id);
+    fputc('\n', out);
+}
+
+static void verdict(FILE *out, const netvet_assessment *a, int fail_on)
+{
+    size_t e = 0, w = 0, n = 0;
+    for (size_t i = 0; i < a->findings.n; i++) {
+        netvet_severity s = a->findings.items[i].severity;
+        e += s == NETVET_SEV_ERROR;
+        w += s == NETVET_SEV_WARNING;
+        n += s == NETVET_SEV_NOTE;
+    }
+    fprintf(out, "\nVerdict: %s (%zu errors, %zu warnings, %zu notes)\n",
+            nv_report_passes(a, fail_on) ? "PASS" : "FAIL", e, w, n);
+}
+
+static void finding_elements(FILE *out, const netvet_assessment *a,
+                             const nv_finding *f, size_t max)
+{
+    const netvet_inventory *inv = a->view.inv;
+    if (f->n_elements == 0)
+        return;
+    fprintf(out, "    elements (%zu):", f->n_elements);
+    size_t shown = f->n_elements < max ? f->n_elements : max;
+    for (size_t i = 0; i < shown; i++) {
+        uint32_t k = f->elements[i];
+        fprintf(out, "%s %s (line %u)", i ? "," : "", nv_inv_id(inv, k),
+                inv->line[k]);
+    }
+    if (shown < f->n_elements)
+        fprintf(out, ", ... and %zu more", f->n_elements - shown);
+    fputc('\n', out);
+}
+
+static void findings(FILE *out, const netvet_assessment *a, size_t max)
+{
+    fprintf(out, "\nFindings\n");
+    if (a->findings.n == 0)
+        fprintf(out, "  none\n");
+    for (size_t i = 0; i < a->findings.n; i++) {
+        const nv_finding *f = &a->findings.items[i];
+        fprintf(out, "  %-7s %s [%s] %s\n", nv_severity_name(f->severity),
+                f->rule_id, f->pack, f->title);
+        fprintf(out, "    %s\n    source: %s\n", f->message, f->source);
+        finding_elements(out, a, f, max);
+    }
+}
+
+static double pct(double part, double whole)
+{
+    return whole > 0 ? 100.0 * part / whole : 0.0;
+}
+
+static void share_rows(FILE *out, const netvet_assessment *a,
+                       const nv_group_shares *g, int domains)
+{
+    const nv_share_row *rows = domains ? g->domains : g->vendors;
+    size_t n = domains ? g->n_domains : g->n_vendors;
+    for (size_t i = 0; i < n; i++) {
+        const char *label = domains ? nv_domain_label(a, rows[i].key)
+                                    : nv_vendor_label(a, rows[i].key);
+        fprintf(out, "    %-3s %-22s %9llu %6.1f%%", domains ? "dom" : "",
+                label, (unsigned long long)rows[i].count,
+                pct((double)rows[i].count, (double)g->count));
+        if (g->weight > 0)
+            fprintf(out, " %12.0f %6.1f%%", rows[i].weight,
+                    pct(rows[i].weight, g->weight));
+        fputc('\n', out);
+    }
+}
+
+static void shares(FILE *out, const netvet_assessment *a)
+{
+    fprintf(out, "\nShares by function (vendor, then risk domain by "
+                 "jurisdiction)\n");
+    fprintf(out, "    %-26s %9s %7s %12s %7s\n", "", "elements", "share",
+            "weight", "share");
+    for (int fn = 0; fn <= NETVET_FN_COUNT; fn++) {
+        const nv_group_shares *g = &a->shares.group[fn];
+        if (g->count == 0)
+            continue;
+        const char *name = fn == NETVET_FN_COUNT ? "whole network"
+                                                 : netvet_function_name(fn);
+        fprintf(out, "  %s: %llu elements, weight %.0f; largest vendor "
+                     "%.1f%%, HHI %.3f (count)",
+                name, (unsigned long long)g->count, g->weight,
+                100 * g->top_count, g->hhi_count);
+        if (g->weight > 0)
+            fprintf(out, ", %.1f%%, HHI %.3f (weight)", 100 * g->top_weight,
+                    g->hhi_weight);
+        fputc('\n', out);
+        share_rows(out, a, g, 0);
+        share_rows(out, a, g, 1);
+    }
+}
+
+int nv_report_text(FILE *out, const netvet_assessment *a,
+                   const netvet_report_options *opts)
+{
+    summary(out, a);
+    verdict(out, a, opts->fail_on);
+    findings(out, a, opts->max_elements);
+    shares(out, a);
+    return ferror(out) ? NETVET_EIO : 0;
+}
