@@ -1,0 +1,231 @@
+/* Unit tests of the CSV inventory loader: header mapping, quoting, CRLF,
+ * BOM, attributes, every kind of bad row with its exact diagnostic, strict
+ * mode, and links. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "inventory/inv.h"
+
+typedef struct captured {
+    char text[8192];
+    size_t n;
+} captured;
+
+static void capture(const netvet_diag_entry *e, void *payload)
+{
+    captured *c = payload;
+    size_t used = strlen(c->text);
+    snprintf(c->text + used, sizeof(c->text) - used, "%s:%lu:%lu: %s\n",
+             e->file, e->line, e->column, e->message);
+    c->n++;
+}
+
+static netvet_inventory *load(const char *el, const char *ln, int strict,
+                              captured *cap, int *rc_out)
+{
+    netvet_diag *diag;
+    assert_int_equal(netvet_diag_new(&diag, capture, cap), 0);
+    netvet_load_options o = NETVET_LOAD_OPTIONS_INIT;
+    o.strict = strict;
+    netvet_inventory *inv = NULL;
+    int rc = nv_inventory_load_buffers(&inv, el, strlen(el), "e.csv", ln,
+                                       ln ? strlen(ln) : 0, "l.csv", &o, diag);
+    *rc_out = rc;
+    netvet_diag_free(diag);
+    return inv;
+}
+
+static void test_header_any_order_and_attributes(void **state)
+{
+    (void)state;
+    captured cap = {{0}, 0};
+    int rc;
+    netvet_inventory *inv = load(
+        "\xEF\xBB\xBF" "Function,VENDOR, id ,Owner,weight,tags\r\n"
+        "OLT,Huawei,olt-1,ops,0,FTTP; Sensitive\r\n"
+        "gNB,\"Nokia, Oyj\",r-1,\"radio \"\"A\"\"\",250,\r\n",
+        NULL, 0, &cap, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(inv->n, 2);
+    assert_int_equal(inv->function[0], NETVET_FN_ACCESS);
+    assert_int_equal(inv->function[1], NETVET_FN_RAN);
+    assert_string_equal(nv_inv_id(inv, 1), "r-1");
+    assert_string_equal(nv_inv_str(inv, inv->vendor[1]), "Nokia, Oyj");
+    assert_true(inv->weight[1] == 250.0);
+    assert_int_equal(inv->n_attrs, 1);
+    assert_string_equal(nv_inv_str(inv, inv->attrs[0].name), "Owner");
+    assert_string_equal(nv_inv_str(inv, inv->attrs[0].value[1]), "radio \"A\"");
+    assert_int_equal(inv->tag_off[1] - inv->tag_off[0], 2);
+    assert_string_equal(nv_inv_str(inv, inv->tags[1]), "sensitive");
+    assert_int_equal(inv->tag_off[2], inv->tag_off[1]);
+    assert_int_equal(inv->line[1], 3);
+    assert_null(inv->site);
+    assert_int_equal(cap.n, 0);
+    netvet_inventory_free(inv);
+}
+
+static void test_bad_rows_are_skipped_and_counted(void **state)
+{
+    (void)state;
+    captured cap = {{0}, 0};
+    int rc;
+    netvet_inventory *inv = load(
+        "id,vendor,function,weight,installed,status,lat\n"
+        "a,Cisco,core,0,2020-01-01,active,51.5\n"     /* 2 ok */
+        "a,Cisco,core,0,,,\n"                         /* 3 duplicate */
+        ",Cisco,core,0,,,\n"                          /* 4 empty id */
+        "b,Cisco,router,0,,,\n"                       /* 5 function */
+        "c,Cisco,core,-3,,,\n"                        /* 6 weight */
+        "d,Cisco,core,1,2020-02-30,,\n"               /* 7 date */
+        "e,Cisco,core,1,,gone,\n"                     /* 8 status */
+        "f,Cisco,core,1,,,\n"                         /* 9 ok */
+        "g,Cisco,core\n"                              /* 10 fields */
+        "h,Ci\"sco,core,1,,,\n"                       /* 11 quote */
+        "i,\xC3\x28,core,1,,,\n"                      /* 12 utf-8 */
+        "j,Cisco,core,1,,,91\n"                       /* 13 lat */
+        "\n"
+        "k,Cisco,,1,,,\n",                            /* 15 function empty */
+        NULL, 0, &cap, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(inv->n, 2);
+    netvet_load_stats s = netvet_inventory_stats(inv, 0);
+    assert_int_equal(s.rows_read, 13);
+    assert_int_equal(s.rows_loaded, 2);
+    assert_int_equal(s.rows_skipped, 11);
+    assert_string_equal(cap.text,
+        "e.csv:3:1: duplicate id 'a' (first defined at line 2); row skipped\n"
+        "e.csv:4:1: empty id; row skipped\n"
+        "e.csv:5:3: unknown function 'router' (expected core, management, "
+        "security, aggregation, access, ran, cpe, other or an alias); row skipped\n"
+        "e.csv:6:4: weight '-3' is not a non-negative number; row skipped\n"
+        "e.csv:7:5: installed '2020-02-30' is not a date YYYY-MM-DD; row skipped\n"
+        "e.csv:8:6: status 'gone' is not active, planned or decommissioned; row skipped\n"
+        "e.csv:10:0: expected 7 fields, found 3; row skipped\n"
+        "e.csv:11:2: quote inside an unquoted field; row skipped\n"
+        "e.csv:12:2: invalid UTF-8; row skipped\n"
+        "e.csv:13:7: lat '91' is not a number in [-90, 90]; row skipped\n"
+        "e.csv:15:3: empty function; row skipped\n");
+    assert_string_equal(nv_inv_id(inv, 1), "f");
+    assert_int_equal(inv->line[1], 9);
+    netvet_inventory_free(inv);
+}
+
+static void test_strict_stops_at_first_bad_row(void **state)
+{
+    (void)state;
+    captured cap = {{0}, 0};
+    int rc;
+    netvet_inventory *inv = load("id,vendor,function\na,X,core\na,X,core\n",
+                                 NULL, 1, &cap, &rc);
+    assert_int_equal(rc, NETVET_EPARSE);
+    assert_null(inv);
+    assert_string_equal(cap.text,
+        "e.csv:3:1: duplicate id 'a' (first defined at line 2)\n");
+}
+
+static void test_missing_required_column(void **state)
+{
+    (void)state;
+    captured cap = {{0}, 0};
+    int rc;
+    netvet_inventory *inv = load("id,function\na,core\n", NULL, 0, &cap, &rc);
+    assert_int_equal(rc, NETVET_EPARSE);
+    assert_null(inv);
+    assert_string_equal(cap.text, "e.csv:1:0: missing required column 'vendor'\n");
+}
+
+static void test_quoted_newline_and_unterminated_quote(void **state)
+{
+    (void)state;
+    captured cap = {{0}, 0};
+    int rc;
+    netvet_inventory *inv = load(
+        "id,vendor,function,name\n"
+        "a,X,core,\"two\nlines\"\n"
+        "b,X,core,ok\n"
+        "c,X,core,\"never closed\n"
+        "d,X,core,ok\n",
+        NULL, 0, &cap, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(inv->n, 3);
+    assert_string_equal(nv_inv_str(inv, inv->name[0]), "two\nlines");
+    assert_int_equal(inv->line[1], 4);
+    assert_int_equal(inv->line[2], 6);
+    assert_string_equal(cap.text,
+        "e.csv:5:4: unterminated quoted field; row skipped\n");
+    netvet_inventory_free(inv);
+}
+
+static void test_links(void **state)
+{
+    (void)state;
+    captured cap = {{0}, 0};
+    int rc;
+    netvet_inventory *inv = load(
+        "id,vendor,function\na,X,core\nb,X,access\n",
+        "a,b,kind,capacity,colour\n"
+        "a,b,fibre,10,red\n"
+        "a,zz,fibre,10,red\n"
+        "b,,fibre,10,red\n"
+        "b,a,,x,red\n"
+        "b,b,,,\n",
+        0, &cap, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(inv->n_links, 2);
+    assert_int_equal(inv->link_a[0], 0);
+    assert_int_equal(inv->link_b[0], 1);
+    assert_int_equal(inv->link_a[1], 1);
+    assert_int_equal(inv->link_b[1], 1);
+    assert_string_equal(nv_inv_str(inv, inv->link_kind[0]), "fibre");
+    netvet_load_stats s = netvet_inventory_stats(inv, 1);
+    assert_int_equal(s.rows_read, 5);
+    assert_int_equal(s.rows_skipped, 3);
+    assert_string_equal(cap.text,
+        "l.csv:1:5: column 'colour' is not used in links and is ignored\n"
+        "l.csv:3:2: link end 'zz' is not a known element id; row skipped\n"
+        "l.csv:4:2: empty link end 'b'; row skipped\n"
+        "l.csv:5:4: capacity 'x' is not a non-negative number; row skipped\n");
+    netvet_inventory_free(inv);
+}
+
+static void test_function_aliases_and_dates(void **state)
+{
+    (void)state;
+    netvet_function fn;
+    assert_int_equal(netvet_function_parse(&fn, "5GC", 3), 0);
+    assert_int_equal(fn, NETVET_FN_CORE);
+    assert_int_equal(netvet_function_parse(&fn, " ont ", 5), 0);
+    assert_int_equal(fn, NETVET_FN_CPE);
+    assert_int_equal(netvet_function_parse(&fn, "EMS", 3), 0);
+    assert_int_equal(fn, NETVET_FN_MANAGEMENT);
+    assert_int_equal(netvet_function_parse(&fn, "coreish", 7), NETVET_ENOTFOUND);
+    int32_t d;
+    char buf[11];
+    assert_int_equal(nv_parse_date("2027-12-31", 10, &d), 0);
+    assert_int_equal(d, 21183);
+    nv_format_date(d, buf);
+    assert_string_equal(buf, "2027-12-31");
+    assert_int_equal(nv_parse_date("2024-02-29", 10, &d), 0);
+    assert_int_equal(nv_parse_date("2023-02-29", 10, &d), -1);
+    assert_int_equal(nv_parse_date("2023-2-28", 9, &d), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_header_any_order_and_attributes),
+        cmocka_unit_test(test_bad_rows_are_skipped_and_counted),
+        cmocka_unit_test(test_strict_stops_at_first_bad_row),
+        cmocka_unit_test(test_missing_required_column),
+        cmocka_unit_test(test_quoted_newline_and_unterminated_quote),
+        cmocka_unit_test(test_links),
+        cmocka_unit_test(test_function_aliases_and_dates),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
