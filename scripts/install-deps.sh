@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Install every Debian package netvet needs to build, test, fuzz and
+# benchmark. Run as root (or with sudo available). Skips apt when all
+# packages are already installed.
+set -euo pipefail
+PACKAGES=(
+  build-essential cmake pkg-config
+  libyaml-dev libjansson-dev libcmocka-dev
+  clang libclang-rt-14-dev
+  time python3
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null; then SUDO=sudo; else
+    echo "install-deps: run as root to install: ${missing[*]}" >&2; exit 1; fi
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
