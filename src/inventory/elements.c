@@ -98,7 +98,7 @@ static int intern(nv_loader *L, nv_csv_field f, uint32_t *out)
 static int parse_status(nv_csv_field f, uint8_t *out)
 {
     static const char *const names[] = {"active", "planned", "decommissioned"};
-    if (f.len == 0) {
+    if (f.len == 0 || (f.len == 6 && memcmp(f.p, "active", 6) == 0)) {
         *out = NV_STATUS_ACTIVE;
         return 0;
     }
@@ -138,6 +138,24 @@ static int store_tags(nv_loader *L, nv_csv_field f, size_t row)
     return 0;
 }
 
+/* netvet_function_parse behind a small cache of spellings already seen;
+ * the cached fields point into the load buffer, which outlives the load. */
+static int parse_function(nv_loader *L, nv_csv_field f, netvet_function *fn)
+{
+    for (size_t i = 0; i < L->n_fn_seen; i++) {
+        if (L->fn_seen[i].len == f.len && memcmp(L->fn_seen[i].p, f.p, f.len) == 0) {
+            *fn = (netvet_function)L->fn_value[i];
+            return 0;
+        }
+    }
+    if (netvet_function_parse(fn, f.p, f.len) < 0)
+        return -1;
+    size_t slot = L->n_fn_seen < 16 ? L->n_fn_seen++ : (size_t)(f.len % 16);
+    L->fn_seen[slot] = f;
+    L->fn_value[slot] = (uint8_t)*fn;
+    return 0;
+}
+
 typedef struct row_values {
     netvet_function fn;
     uint8_t status;
@@ -160,7 +178,7 @@ static int check_typed(nv_loader *L, row_values *v, int *rc)
         *rc = nv_loader_bad_row(L, L->pos[NV_COL_FUNCTION] + 1, "empty function");
         return 1;
     }
-    if (netvet_function_parse(&v->fn, f.p, f.len) < 0) {
+    if (parse_function(L, f, &v->fn) < 0) {
         *rc = nv_loader_bad_row(L, L->pos[NV_COL_FUNCTION] + 1,
             "unknown function '%.*s' (expected core, management, security, "
             "aggregation, access, ran, cpe, other or an alias)",
@@ -219,18 +237,25 @@ static int check_utf8(nv_loader *L, int *rc)
 static int store_strings(nv_loader *L, size_t row)
 {
     netvet_inventory *inv = L->inv;
-    struct { nv_col c; uint32_t *col; } s[] = {
-        {NV_COL_VENDOR, inv->vendor},     {NV_COL_FUNCTION, inv->function_raw},
-        {NV_COL_NAME, inv->name},         {NV_COL_MODEL, inv->model},
-        {NV_COL_SOFTWARE, inv->software}, {NV_COL_SITE, inv->site},
-        {NV_COL_REGION, inv->region},     {NV_COL_MAC, inv->mac},
-        {NV_COL_SYS_OBJECT_ID, inv->sys_object_id},
-        {NV_COL_SYS_DESCR, inv->sys_descr},
-        {NV_COL_LLDP_DESCR, inv->lldp_descr}, {NV_COL_CPE, inv->cpe},
+    /* Names and MACs are nearly all distinct: stored, not interned. */
+    struct { nv_col c; uint32_t *col; int distinct; } s[] = {
+        {NV_COL_VENDOR, inv->vendor, 0}, {NV_COL_FUNCTION, inv->function_raw, 0},
+        {NV_COL_NAME, inv->name, 1},     {NV_COL_MODEL, inv->model, 0},
+        {NV_COL_SOFTWARE, inv->software, 0}, {NV_COL_SITE, inv->site, 0},
+        {NV_COL_REGION, inv->region, 0}, {NV_COL_MAC, inv->mac, 1},
+        {NV_COL_SYS_OBJECT_ID, inv->sys_object_id, 0},
+        {NV_COL_SYS_DESCR, inv->sys_descr, 0},
+        {NV_COL_LLDP_DESCR, inv->lldp_descr, 0}, {NV_COL_CPE, inv->cpe, 0},
     };
     for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
-        if (s[i].col && intern(L, field(L, s[i].c), &s[i].col[row]) < 0)
-            return NETVET_ENOMEM;
+        if (!s[i].col)
+            continue;
+        nv_csv_field f = field(L, s[i].c);
+        int rc = s[i].distinct
+                     ? nv_strtab_append(&inv->strings, f.p, f.len, &s[i].col[row])
+                     : intern(L, f, &s[i].col[row]);
+        if (rc < 0)
+            return rc;
     }
     for (size_t p = 0; p < L->n_cols; p++) {
         if (L->attr[p] >= 0 &&

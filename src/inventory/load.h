@@ -18,6 +18,10 @@ typedef struct nv_loader {
     int pos[NV_COL_COUNT]; /* header position of each known column, -1 */
     netvet_load_stats *stats;
     uint64_t total_bytes;
+    /* recent function spellings and their parse (they repeat every row) */
+    nv_csv_field fn_seen[16];
+    uint8_t fn_value[16];
+    size_t n_fn_seen;
 } nv_loader;
 
 /* Read and check the header. @return 0 or NETVET_EPARSE / ENOMEM. */

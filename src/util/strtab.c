@@ -129,6 +129,16 @@ static int append(nv_strtab *t, const char *s, size_t len, uint32_t *id_out)
     return NETVET_OK;
 }
 
+int nv_strtab_append(nv_strtab *t, const char *s, size_t len,
+                     uint32_t *id_out)
+{
+    if (len == 0 && t->n > 0 && nv_strtab_strlen(t, 0) == 0) {
+        *id_out = 0; /* the reserved empty string */
+        return NETVET_OK;
+    }
+    return append(t, s, len, id_out);
+}
+
 int nv_strtab_intern(nv_strtab *t, const char *s, size_t len,
                      uint32_t *id_out, int *is_new)
 {
