@@ -1,0 +1,135 @@
+/* Vendor name normalisation and netvet_registry_resolve: turn a declared name
+ * ("Huawei Technologies Co., Ltd.") into a key ("huawei technologies") and
+ * look it up exactly in the registry's key map. Building that map, and
+ * rejecting keys shared by two vendors, is registry.c's job. */
+#include "vendors/names.h"
+
+#include <string.h>
+
+#include "util/alloc.h"
+#include "vendors/registry_int.h"
+
+/* Legal-form words removed from the end of a name, repeatedly. Runs of
+ * single letters are joined first, so "S.A." and "S.p.A." count as "sa" and
+ * "spa". Descriptive words such as "group", "holding(s)", "technologies" or
+ * "networks" are kept: they can name a different company of the group. */
+static const char *const suffixes[] = {
+    "ab",   "ag",    "as",      "asa",          "bv",      "co",
+    "company", "corp", "corporation", "gmbh",   "inc",     "incorporated",
+    "kg",   "kk",    "limited", "llc",          "llp",     "ltd",
+    "ltda", "nv",    "oao",     "ooo",          "oy",      "oyj",
+    "pao",  "plc",   "pte",     "pty",          "pvt",     "sa",
+    "sarl", "sas",   "se",      "spa",          "srl",     "zao",
+};
+
+/* Longest run of single letters looked at ("s a r l"). */
+#define MAX_LETTER_RUN 4
+
+int nv_name_is_suffix(const char *word, size_t len)
+{
+    for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+        if (strlen(suffixes[i]) == len && memcmp(suffixes[i], word, len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static char fold(unsigned char c)
+{
+    return (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
+
+/* Words joined by single spaces, lowercased. @return length. */
+static size_t split_words(const char *s, size_t len, char *out)
+{
+    size_t n = 0;
+    int sep = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!is_word_byte(c)) {
+            sep = 1;
+            continue;
+        }
+        if (sep && n > 0)
+            out[n++] = ' ';
+        sep = 0;
+        out[n++] = fold(c);
+    }
+    return n;
+}
+
+/* Length of key[0..n) without its last word (and the space before it). */
+static size_t drop_last_word(const char *key, size_t n, size_t *word_start)
+{
+    size_t start = n;
+    while (start > 0 && key[start - 1] != ' ')
+        start--;
+    *word_start = start;
+    return start > 0 ? start - 1 : 0;
+}
+
+/* If the key ends in 2..MAX_LETTER_RUN one-letter words that spell a
+ * suffix ("s a"), return the length without them; else n. */
+static size_t strip_letter_run(const char *key, size_t n)
+{
+    char letters[MAX_LETTER_RUN];
+    size_t cut[MAX_LETTER_RUN]; /* key length without the last k+1 words */
+    size_t k = 0, end = n;
+    while (k < MAX_LETTER_RUN && end > 0) {
+        size_t start;
+        size_t rest = drop_last_word(key, end, &start);
+        if (end - start != 1)
+            break;
+        letters[k] = key[start];
+        cut[k++] = rest;
+        end = rest;
+    }
+    for (; k >= 2; k--) {
+        char word[MAX_LETTER_RUN];
+        for (size_t i = 0; i < k; i++)
+            word[i] = letters[k - 1 - i];
+        if (nv_name_is_suffix(word, k))
+            return cut[k - 1];
+    }
+    return n;
+}
+
+size_t nv_name_normalise(const char *s, size_t len, char *out)
+{
+    size_t n = split_words(s, len, out);
+    while (n > 0) {
+        size_t start;
+        size_t rest = drop_last_word(out, n, &start);
+        if (nv_name_is_suffix(out + start, n - start)) {
+            n = rest;
+            continue;
+        }
+        size_t shorter = strip_letter_run(out, n);
+        if (shorter == n)
+            break;
+        n = shorter;
+    }
+    return n;
+}
+
+int netvet_registry_resolve(const netvet_registry *reg, const char *name,
+                            size_t len)
+{
+    if (!reg || !name || len == 0)
+        return -1;
+    char small[256];
+    char *key = len <= sizeof(small) ? small : nv_malloc(len);
+    if (!key)
+        return -1;
+    size_t n = nv_name_normalise(name, len, key);
+    int found = n > 0 ? nv_registry_key_vendor(reg, key, n) : -1;
+    if (key != small)
+        nv_free(key);
+    return found;
+}

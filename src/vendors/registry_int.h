@@ -1,0 +1,119 @@
+/* Inside of netvet_registry, shared by registry.c (storage, indexes,
+ * consistency checks), registry_yaml.c (the YAML overlay loader) and
+ * names.c (resolution). An overlay is applied to a copy of the state, which
+ * replaces the registry's only when the whole file is valid. */
+#ifndef NV_VENDORS_REGISTRY_INT_H
+#define NV_VENDORS_REGISTRY_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "netvet/vendors.h"
+#include "util/strtab.h"
+
+/* Hard limits on registry input (NETVET_ELIMIT beyond them). */
+#define NV_REG_MAX_BYTES ((size_t)64 << 20) /* one registry file */
+#define NV_REG_MAX_VALUE 4096               /* one string value, bytes */
+#define NV_REG_MAX_ID 64                    /* vendor and listing ids */
+
+/* Append-only string storage; strings live until the registry is freed, or
+ * until a failed overlay rolls the arena back to its mark. */
+typedef struct nv_arena_block {
+    struct nv_arena_block *next;
+    size_t used, cap; /* bytes of data[] */
+    char data[];
+} nv_arena_block;
+
+typedef struct nv_arena {
+    nv_arena_block *head;
+} nv_arena;
+
+typedef struct nv_arena_mark {
+    nv_arena_block *head;
+    size_t used;
+} nv_arena_mark;
+
+/* NUL-terminated copy of s[0..len) in the arena, or NULL (out of memory). */
+char *nv_arena_strndup(nv_arena *a, const char *s, size_t len);
+nv_arena_mark nv_arena_get_mark(const nv_arena *a);
+void nv_arena_rollback(nv_arena *a, nv_arena_mark m);
+
+typedef struct nv_alias {
+    const char *text;   /* as written, in the arena */
+    unsigned long line; /* line in the overlay being applied, 0 if earlier */
+} nv_alias;
+
+/* One vendor: the public view plus what only the registry needs. */
+typedef struct nv_vrec {
+    netvet_vendor pub;       /* listings/pens point at the arrays below */
+    const char *parent_id;   /* "" when none; resolved into pub.parent */
+    nv_alias *aliases;
+    size_t n_aliases, aliases_cap;
+    netvet_listing *listings; /* count in pub.n_listings */
+    size_t listings_cap;
+    uint32_t *pens; /* count in pub.n_pens */
+    size_t pens_cap;
+    /* lines in the overlay being applied; 0 = not set by it. `line` is the
+     * vendor's entry, id_line is set only when the overlay created it. */
+    unsigned long line, id_line, name_line, parent_line;
+} nv_vrec;
+
+/* What produced a key in the key map. */
+typedef enum nv_key_kind { NV_KEY_ID, NV_KEY_NAME, NV_KEY_ALIAS } nv_key_kind;
+
+typedef struct nv_keyref {
+    int32_t vendor; /* index */
+    uint32_t kind;  /* nv_key_kind */
+    uint32_t alias; /* alias index when kind == NV_KEY_ALIAS */
+} nv_keyref;
+
+typedef struct nv_regstate {
+    nv_vrec *v;
+    size_t n, cap;
+    nv_strtab ids;         /* vendor ids; string id k is vendor k */
+    nv_strtab keys;        /* normalised names (built by nv_regstate_finish) */
+    nv_keyref *key_ref;    /* key id -> producer */
+    size_t key_ref_cap;
+    nv_strtab pen_index;   /* 4-byte PENs; string id k -> pen_owner[k] */
+    int32_t *pen_owner;
+    size_t pen_owner_cap;
+} nv_regstate;
+
+struct netvet_registry {
+    nv_regstate st;
+    nv_arena arena;
+};
+
+int nv_regstate_init(nv_regstate *st);
+void nv_regstate_dispose(nv_regstate *st);
+/* Deep copy of the vendor arrays (strings stay shared in the arena), with
+ * every line reset to 0. */
+int nv_regstate_clone(nv_regstate *dst, const nv_regstate *src);
+/* Append a vendor with this id (defaults: no parent, state none, note "").
+ * @return its index, or a negative status. */
+int nv_regstate_add(nv_regstate *st, const char *id);
+/* Append a PEN to vendor i; one PEN belongs to one vendor only (re-adding a
+ * vendor's own PEN does nothing). @return 0, NETVET_ENOMEM, or 1 with
+ * *owner_out set when another vendor holds it. */
+int nv_regstate_add_pen(nv_regstate *st, size_t i, uint32_t pen,
+                        int32_t *owner_out);
+int nv_regstate_add_alias(nv_regstate *st, size_t i, const char *text,
+                          unsigned long line);
+int nv_regstate_add_listing(nv_regstate *st, size_t i,
+                            const netvet_listing *l);
+/* After an overlay: resolve parents, reject dangling parents and cycles,
+ * rebuild the key map rejecting keys shared by two vendors. Diagnostics
+ * name `file` and the overlay line. */
+int nv_regstate_finish(nv_regstate *st, const char *file, netvet_diag *diag);
+
+/* Vendor whose normalised id, name or alias is key[0..len), or -1. */
+int nv_registry_key_vendor(const netvet_registry *reg, const char *key,
+                           size_t len);
+/* Aliases of vendor i, for attribution and reports (borrowed). */
+size_t nv_registry_alias_count(const netvet_registry *reg, size_t i);
+const char *nv_registry_alias(const netvet_registry *reg, size_t i,
+                              size_t j);
+/* Vendor holding IANA enterprise number `pen`, or -1. */
+int nv_registry_find_pen(const netvet_registry *reg, uint32_t pen);
+
+#endif

@@ -1,0 +1,663 @@
+/* Registry YAML loader: creates registries and overlays YAML text onto them
+ * (libyaml document API). Every value is type- and format-checked here with
+ * file:line diagnostics; cross-vendor checks (parents, cycles, name keys)
+ * are left to nv_regstate_finish in registry.c. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "policy/builtin.h"
+#include "util/alloc.h"
+#include "util/diag.h"
+#include "vendors/registry_int.h"
+
+typedef struct loader {
+    yaml_document_t doc;
+    const char *buf; /* the input, for reader-error line numbers */
+    size_t len;
+    const char *file;
+    netvet_diag *diag;
+    nv_regstate *st;
+    nv_arena *arena;
+    unsigned char *seen; /* per node: visited (a second visit is an alias) */
+    size_t n_nodes;
+} loader;
+
+enum { V_ID, V_NAME, V_ALIASES, V_PARENT, V_COUNTRY, V_STATE, V_NOTE,
+       V_LISTINGS, V_PENS, V_COUNT };
+static const char *const vendor_keys[V_COUNT] = {
+    "id", "name", "aliases", "parent", "country", "state_control", "note",
+    "listings", "pens"};
+
+enum { L_ID, L_DATE, L_SOURCE, L_NOTE, L_COUNT };
+static const char *const listing_keys[L_COUNT] = {"id", "date", "source",
+                                                  "note"};
+
+static const char *const state_names[] = {"none", "influence", "owned"};
+
+/* ---- helpers -------------------------------------------------------- */
+
+__attribute__((format(printf, 3, 4))) static int
+fail(loader *ld, unsigned long line, const char *fmt, ...)
+{
+    char msg[1200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    return nv_diag_fail(ld->diag, NETVET_EPARSE, ld->file, line, 0, "%s", msg);
+}
+
+static unsigned long line_of(const yaml_node_t *n)
+{
+    return (unsigned long)n->start_mark.line + 1;
+}
+
+/* Printable excerpt of s[0..len) for a message (control bytes as '?'). */
+static const char *show(const char *s, size_t len, char out[72])
+{
+    size_t n = len > 64 ? 64 : len;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' : s[i];
+    memcpy(out + n, len > n ? "..." : "", len > n ? 4 : 1);
+    return out;
+}
+
+/* Node `idx`, marked visited: a node reached twice is a YAML alias. */
+static int get_node(loader *ld, int idx, unsigned long where, yaml_node_t **out)
+{
+    yaml_node_t *n = yaml_document_get_node(&ld->doc, idx);
+    if (!n)
+        return fail(ld, where, "malformed YAML document");
+    size_t k = (size_t)(n - ld->doc.nodes.start);
+    if (ld->seen[k])
+        return fail(ld, line_of(n), "YAML anchors and aliases (*name) are "
+                                    "not supported");
+    ld->seen[k] = 1;
+    *out = n;
+    return NETVET_OK;
+}
+
+/* Scalar value of n as (s, len); `what` names it in errors. */
+static int get_scalar(loader *ld, const yaml_node_t *n, const char *what,
+                      const char **s, size_t *len)
+{
+    if (n->type != YAML_SCALAR_NODE)
+        return fail(ld, line_of(n), "%s must be a string", what);
+    *s = (const char *)n->data.scalar.value;
+    *len = n->data.scalar.length;
+    if (*len > NV_REG_MAX_VALUE)
+        return nv_diag_fail(ld->diag, NETVET_ELIMIT, ld->file, line_of(n), 0,
+                            "%s is longer than %d bytes", what,
+                            NV_REG_MAX_VALUE);
+    if (memchr(*s, '\0', *len))
+        return fail(ld, line_of(n), "%s contains a NUL byte", what);
+    return NETVET_OK;
+}
+
+static int arena_copy(loader *ld, const char *s, size_t len, const char **out)
+{
+    *out = nv_arena_strndup(ld->arena, s, len);
+    return *out ? NETVET_OK : NETVET_ENOMEM;
+}
+
+static int valid_id(const char *s, size_t len)
+{
+    if (len == 0 || len > NV_REG_MAX_ID)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        int ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                 (i > 0 && (c == '-' || c == '_'));
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+static int valid_date(const char *s, size_t len)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (len == 0)
+        return 1;
+    if (len != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    int v[3] = {0, 0, 0}, part = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '-') {
+            part++;
+            continue;
+        }
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v[part] = v[part] * 10 + (s[i] - '0');
+    }
+    int leap = (v[0] % 4 == 0 && v[0] % 100 != 0) || v[0] % 400 == 0;
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > mdays[v[1] - 1])
+        return 0;
+    return !(v[1] == 2 && v[2] == 29 && !leap);
+}
+
+static int parse_pen(const char *s, size_t len, uint32_t *out)
+{
+    uint64_t v = 0;
+    if (len == 0 || len > 10)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (uint64_t)(s[i] - '0');
+    }
+    if (v == 0 || v > UINT32_MAX)
+        return 0;
+    *out = (uint32_t)v;
+    return 1;
+}
+
+/* Index in `keys` of the key node of a mapping pair, or an error. */
+static int key_of(loader *ld, const yaml_node_pair_t *p,
+                  const char *const *keys, int n_keys, const char *where,
+                  int *f_out, unsigned long *line_out)
+{
+    yaml_node_t *k;
+    const char *s;
+    size_t len;
+    char buf[72];
+    int rc = get_node(ld, p->key, 0, &k);
+    if (rc == NETVET_OK)
+        rc = get_scalar(ld, k, "a mapping key", &s, &len);
+    if (rc < 0)
+        return rc;
+    *line_out = line_of(k);
+    for (int f = 0; f < n_keys; f++) {
+        if (strlen(keys[f]) == len && memcmp(keys[f], s, len) == 0) {
+            *f_out = f;
+            return NETVET_OK;
+        }
+    }
+    return fail(ld, line_of(k), "unknown key '%s' in %s", show(s, len, buf),
+                where);
+}
+
+/* The pair of mapping m whose key is the scalar "id" (not yet visited). */
+static const yaml_node_pair_t *find_id_pair(loader *ld, const yaml_node_t *m)
+{
+    for (const yaml_node_pair_t *p = m->data.mapping.pairs.start;
+         p < m->data.mapping.pairs.top; p++) {
+        const yaml_node_t *k = yaml_document_get_node(&ld->doc, p->key);
+        if (k && k->type == YAML_SCALAR_NODE && k->data.scalar.length == 2 &&
+            memcmp(k->data.scalar.value, "id", 2) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+/* Visit the "id" pair of mapping m and check the id's format. */
+static int read_id(loader *ld, const yaml_node_t *m, const char *what,
+                   const char **s, size_t *len)
+{
+    const yaml_node_pair_t *p = find_id_pair(ld, m);
+    yaml_node_t *k, *v;
+    char buf[72];
+    if (!p)
+        return fail(ld, line_of(m), "%s has no 'id'", what);
+    int rc = get_node(ld, p->key, line_of(m), &k);
+    if (rc == NETVET_OK)
+        rc = get_node(ld, p->value, line_of(k), &v);
+    if (rc == NETVET_OK)
+        rc = get_scalar(ld, v, "'id'", s, len);
+    if (rc < 0)
+        return rc;
+    if (!valid_id(*s, *len))
+        return fail(ld, line_of(v), "id '%s' must be 1 to %d lowercase "
+                    "letters, digits, '-' or '_', starting with a letter or "
+                    "digit", show(*s, *len, buf), NV_REG_MAX_ID);
+    return NETVET_OK;
+}
+
+/* ---- listings ------------------------------------------------------- */
+
+static int listing_field(loader *ld, netvet_listing *l, int f,
+                         const yaml_node_t *v, const char *where)
+{
+    char what[200], buf[72];
+    const char *s;
+    size_t len;
+    snprintf(what, sizeof(what), "'%s' of %s", listing_keys[f], where);
+    int rc = get_scalar(ld, v, what, &s, &len);
+    if (rc < 0)
+        return rc;
+    if (f == L_DATE && !valid_date(s, len))
+        return fail(ld, line_of(v), "date '%s' of %s is not a valid "
+                    "YYYY-MM-DD date", show(s, len, buf), where);
+    if (f == L_SOURCE && len == 0)
+        return fail(ld, line_of(v), "%s must not be empty", what);
+    const char **dst = f == L_DATE ? &l->date
+                       : f == L_SOURCE ? &l->source : &l->note;
+    return arena_copy(ld, s, len, dst);
+}
+
+static int load_listing(loader *ld, size_t vi, const yaml_node_t *m)
+{
+    char where[200];
+    const char *vid = ld->st->v[vi].pub.id, *s;
+    size_t len;
+    snprintf(where, sizeof(where), "listing of vendor '%s'", vid);
+    if (m->type != YAML_MAPPING_NODE)
+        return fail(ld, line_of(m), "%s must be a mapping", where);
+    int rc = read_id(ld, m, where, &s, &len);
+    netvet_listing l = {NULL, "", NULL, ""};
+    if (rc == NETVET_OK)
+        rc = arena_copy(ld, s, len, &l.id);
+    if (rc < 0)
+        return rc;
+    snprintf(where, sizeof(where), "listing '%s' of vendor '%s'", l.id, vid);
+    const yaml_node_pair_t *idp = find_id_pair(ld, m);
+    unsigned seen = 1u << L_ID;
+    for (const yaml_node_pair_t *p = m->data.mapping.pairs.start;
+         rc == NETVET_OK && p < m->data.mapping.pairs.top; p++) {
+        int f;
+        unsigned long kl;
+        yaml_node_t *v;
+        if (p == idp)
+            continue;
+        rc = key_of(ld, p, listing_keys, L_COUNT, where, &f, &kl);
+        if (rc == NETVET_OK && (seen & (1u << f)))
+            rc = fail(ld, kl, "duplicate key '%s' in %s", listing_keys[f],
+                      where);
+        seen |= 1u << f;
+        if (rc == NETVET_OK)
+            rc = get_node(ld, p->value, kl, &v);
+        if (rc == NETVET_OK)
+            rc = listing_field(ld, &l, f, v, where);
+    }
+    if (rc == NETVET_OK && !l.source)
+        rc = fail(ld, line_of(m), "%s has no 'source'", where);
+    return rc < 0 ? rc : nv_regstate_add_listing(ld->st, vi, &l);
+}
+
+/* ---- vendor fields -------------------------------------------------- */
+
+/* Visit every item of sequence n ("'what' of vendor 'id'") with fn. */
+static int each_item(loader *ld, size_t vi, const yaml_node_t *n,
+                     const char *what, const char *kind,
+                     int (*fn)(loader *, size_t, const yaml_node_t *))
+{
+    if (n->type != YAML_SEQUENCE_NODE)
+        return fail(ld, line_of(n), "%s must be a list of %s", what, kind);
+    for (const yaml_node_item_t *it = n->data.sequence.items.start;
+         it < n->data.sequence.items.top; it++) {
+        yaml_node_t *item;
+        int rc = get_node(ld, *it, line_of(n), &item);
+        if (rc == NETVET_OK)
+            rc = fn(ld, vi, item);
+        if (rc < 0)
+            return rc;
+    }
+    return NETVET_OK;
+}
+
+static int add_alias(loader *ld, size_t vi, const yaml_node_t *n)
+{
+    char what[120];
+    const char *s, *copy;
+    size_t len;
+    snprintf(what, sizeof(what), "alias of vendor '%s'", ld->st->v[vi].pub.id);
+    int rc = get_scalar(ld, n, what, &s, &len);
+    if (rc == NETVET_OK && len == 0)
+        rc = fail(ld, line_of(n), "%s must not be empty", what);
+    if (rc == NETVET_OK)
+        rc = arena_copy(ld, s, len, &copy);
+    if (rc == NETVET_OK)
+        rc = nv_regstate_add_alias(ld->st, vi, copy, line_of(n));
+    return rc;
+}
+
+static int add_pen(loader *ld, size_t vi, const yaml_node_t *n)
+{
+    char what[120], buf[72];
+    const char *s, *vid = ld->st->v[vi].pub.id;
+    size_t len;
+    uint32_t pen;
+    int32_t owner;
+    snprintf(what, sizeof(what), "pen of vendor '%s'", vid);
+    int rc = get_scalar(ld, n, what, &s, &len);
+    if (rc < 0)
+        return rc;
+    if (!parse_pen(s, len, &pen))
+        return fail(ld, line_of(n), "pen '%s' of vendor '%s' is not an "
+                    "enterprise number (1 to 4294967295)", show(s, len, buf),
+                    vid);
+    rc = nv_regstate_add_pen(ld->st, vi, pen, &owner);
+    if (rc == 1)
+        return fail(ld, line_of(n), "pen %lu of vendor '%s' already belongs "
+                    "to vendor '%s'", (unsigned long)pen, vid,
+                    ld->st->v[owner].pub.id);
+    return rc;
+}
+
+static int add_listing(loader *ld, size_t vi, const yaml_node_t *n)
+{
+    return load_listing(ld, vi, n);
+}
+
+/* A scalar vendor field: name, parent, country, state_control, note. */
+static int scalar_field(loader *ld, size_t vi, int f, const yaml_node_t *v,
+                        const char *what)
+{
+    nv_vrec *r = &ld->st->v[vi];
+    const char *s;
+    size_t len;
+    char buf[72];
+    int rc = get_scalar(ld, v, what, &s, &len);
+    if (rc < 0)
+        return rc;
+    show(s, len, buf);
+    if (f == V_NAME && len == 0)
+        return fail(ld, line_of(v), "%s must not be empty", what);
+    if (f == V_PARENT && len > 0 && !valid_id(s, len))
+        return fail(ld, line_of(v), "parent '%s' of vendor '%s' is not a "
+                    "vendor id", buf, r->pub.id);
+    if (f == V_COUNTRY &&
+        (len != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z'))
+        return fail(ld, line_of(v), "country '%s' of vendor '%s' must be two "
+                    "uppercase letters (ISO 3166-1 alpha-2)", buf, r->pub.id);
+    if (f == V_STATE) {
+        for (int k = 0; k < 3; k++) {
+            if (strlen(state_names[k]) == len &&
+                memcmp(state_names[k], s, len) == 0) {
+                r->pub.state_control = (netvet_state_control)k;
+                return NETVET_OK;
+            }
+        }
+        return fail(ld, line_of(v), "state_control '%s' of vendor '%s' must "
+                    "be none, influence or owned", buf, r->pub.id);
+    }
+    const char **dst = f == V_NAME      ? &r->pub.name
+                       : f == V_PARENT  ? &r->parent_id
+                       : f == V_COUNTRY ? &r->pub.country
+                                        : &r->pub.note;
+    if (f == V_NAME)
+        r->name_line = line_of(v);
+    if (f == V_PARENT)
+        r->parent_line = line_of(v);
+    return arena_copy(ld, s, len, dst);
+}
+
+static int vendor_field(loader *ld, size_t vi, int f, const yaml_node_t *v)
+{
+    char what[120];
+    snprintf(what, sizeof(what), "'%s' of vendor '%s'", vendor_keys[f],
+             ld->st->v[vi].pub.id);
+    switch (f) {
+    case V_ALIASES:
+        return each_item(ld, vi, v, what, "strings", add_alias);
+    case V_LISTINGS:
+        return each_item(ld, vi, v, what, "listings", add_listing);
+    case V_PENS:
+        return each_item(ld, vi, v, what, "enterprise numbers", add_pen);
+    default:
+        return scalar_field(ld, vi, f, v, what);
+    }
+}
+
+/* ---- vendors -------------------------------------------------------- */
+
+/* Find or create the vendor of entry m; reject a second entry in a file. */
+static int entry_vendor(loader *ld, const yaml_node_t *m, size_t *vi_out)
+{
+    const char *s, *copy;
+    size_t len;
+    int rc = read_id(ld, m, "vendor entry", &s, &len);
+    if (rc < 0)
+        return rc;
+    int64_t vi = nv_strtab_find(&ld->st->ids, s, len);
+    if (vi >= 0 && ld->st->v[vi].line)
+        return fail(ld, line_of(m), "duplicate vendor id '%s' (first at line "
+                    "%lu)", ld->st->v[vi].pub.id, ld->st->v[vi].line);
+    if (vi < 0) {
+        if ((rc = arena_copy(ld, s, len, &copy)) < 0 ||
+            (rc = nv_regstate_add(ld->st, copy)) < 0)
+            return rc;
+        vi = rc;
+        ld->st->v[vi].id_line = line_of(m);
+    }
+    ld->st->v[vi].line = line_of(m);
+    *vi_out = (size_t)vi;
+    return NETVET_OK;
+}
+
+static int load_vendor(loader *ld, const yaml_node_t *m)
+{
+    size_t vi;
+    if (m->type != YAML_MAPPING_NODE)
+        return fail(ld, line_of(m), "vendor entry must be a mapping");
+    int rc = entry_vendor(ld, m, &vi);
+    if (rc < 0)
+        return rc;
+    char where[120];
+    snprintf(where, sizeof(where), "vendor '%s'", ld->st->v[vi].pub.id);
+    const yaml_node_pair_t *idp = find_id_pair(ld, m);
+    unsigned seen = 1u << V_ID;
+    for (const yaml_node_pair_t *p = m->data.mapping.pairs.start;
+         rc == NETVET_OK && p < m->data.mapping.pairs.top; p++) {
+        int f;
+        unsigned long kl;
+        yaml_node_t *v;
+        if (p == idp)
+            continue;
+        rc = key_of(ld, p, vendor_keys, V_COUNT, where, &f, &kl);
+        if (rc == NETVET_OK && (seen & (1u << f)))
+            rc = fail(ld, kl, "duplicate key '%s' in %s", vendor_keys[f],
+                      where);
+        seen |= 1u << f;
+        if (rc == NETVET_OK)
+            rc = get_node(ld, p->value, kl, &v);
+        if (rc == NETVET_OK)
+            rc = vendor_field(ld, vi, f, v);
+    }
+    const nv_vrec *r = &ld->st->v[vi];
+    if (rc == NETVET_OK && r->id_line && !r->pub.name)
+        rc = fail(ld, line_of(m), "new vendor '%s' has no 'name'", r->pub.id);
+    if (rc == NETVET_OK && r->id_line && !r->pub.country)
+        rc = fail(ld, line_of(m), "new vendor '%s' has no 'country'",
+                  r->pub.id);
+    return rc;
+}
+
+static int load_root(loader *ld)
+{
+    yaml_node_t *root = yaml_document_get_root_node(&ld->doc), *vendors = NULL;
+    if (!root)
+        return fail(ld, 0, "empty registry: expected a mapping with key "
+                    "'vendors'");
+    ld->seen[0] = 1;
+    if (root->type != YAML_MAPPING_NODE)
+        return fail(ld, line_of(root), "top level must be a mapping with key "
+                    "'vendors'");
+    static const char *const top_keys[] = {"vendors"};
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
+         p < root->data.mapping.pairs.top; p++) {
+        int f, rc;
+        unsigned long kl;
+        if ((rc = key_of(ld, p, top_keys, 1, "the top level", &f, &kl)) < 0)
+            return rc;
+        if (vendors)
+            return fail(ld, kl, "duplicate key 'vendors'");
+        if ((rc = get_node(ld, p->value, kl, &vendors)) < 0)
+            return rc;
+    }
+    if (!vendors)
+        return fail(ld, line_of(root), "missing key 'vendors'");
+    if (vendors->type != YAML_SEQUENCE_NODE)
+        return fail(ld, line_of(vendors), "'vendors' must be a list of "
+                    "vendor entries");
+    for (yaml_node_item_t *it = vendors->data.sequence.items.start;
+         it < vendors->data.sequence.items.top; it++) {
+        yaml_node_t *m;
+        int rc = get_node(ld, *it, line_of(vendors), &m);
+        if (rc == NETVET_OK)
+            rc = load_vendor(ld, m);
+        if (rc < 0)
+            return rc;
+    }
+    return NETVET_OK;
+}
+
+/* ---- libyaml -------------------------------------------------------- */
+
+static int syntax_error(loader *ld, const yaml_parser_t *p)
+{
+    if (p->error == YAML_MEMORY_ERROR)
+        return nv_diag_fail(ld->diag, NETVET_ENOMEM, ld->file, 0, 0,
+                            "out of memory");
+    const char *problem = p->problem ? p->problem : "unknown problem";
+    if (p->error == YAML_READER_ERROR) {
+        size_t end = p->problem_offset < ld->len ? p->problem_offset : ld->len;
+        unsigned long line = 1;
+        for (size_t i = 0; i < end; i++)
+            line += ld->buf[i] == '\n';
+        return fail(ld, line, "invalid text: %s at byte %zu", problem,
+                    p->problem_offset);
+    }
+    unsigned long line = (unsigned long)p->problem_mark.line + 1;
+    if (p->context)
+        return fail(ld, line, "YAML syntax error: %s (%s)", problem,
+                    p->context);
+    return fail(ld, line, "YAML syntax error: %s", problem);
+}
+
+/* Parse the single document of the input into ld->doc. */
+static int parse(loader *ld, yaml_parser_t *parser)
+{
+    yaml_document_t extra;
+    if (!yaml_parser_load(parser, &ld->doc))
+        return syntax_error(ld, parser);
+    if (!yaml_parser_load(parser, &extra)) {
+        yaml_document_delete(&ld->doc);
+        return syntax_error(ld, parser);
+    }
+    yaml_node_t *second = yaml_document_get_root_node(&extra);
+    unsigned long line = second ? line_of(second) : 0;
+    yaml_document_delete(&extra);
+    if (second) {
+        yaml_document_delete(&ld->doc);
+        return fail(ld, line, "only one YAML document is allowed");
+    }
+    return NETVET_OK;
+}
+
+static int load_text(loader *ld)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return NETVET_ENOMEM;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)ld->buf,
+                                 ld->len);
+    int rc = parse(ld, &parser);
+    yaml_parser_delete(&parser);
+    if (rc < 0)
+        return rc;
+    ld->n_nodes = (size_t)(ld->doc.nodes.top - ld->doc.nodes.start);
+    ld->seen = nv_calloc(ld->n_nodes, 1);
+    rc = ld->seen ? load_root(ld) : NETVET_ENOMEM;
+    nv_free(ld->seen);
+    yaml_document_delete(&ld->doc);
+    return rc;
+}
+
+/* ---- public --------------------------------------------------------- */
+
+int netvet_registry_new_empty(netvet_registry **out)
+{
+    if (!out)
+        return NETVET_EINVAL;
+    *out = NULL;
+    netvet_registry *reg = nv_calloc(1, sizeof(*reg));
+    if (!reg)
+        return NETVET_ENOMEM;
+    if (nv_regstate_init(&reg->st) < 0) {
+        nv_free(reg);
+        return NETVET_ENOMEM;
+    }
+    *out = reg;
+    return NETVET_OK;
+}
+
+int netvet_registry_new_builtin(netvet_registry **out, netvet_diag *diag)
+{
+    int rc = netvet_registry_new_empty(out);
+    if (rc < 0)
+        return rc;
+    rc = netvet_registry_overlay_buffer(*out, (const char *)nv_builtin_registry,
+                                        nv_builtin_registry_len,
+                                        "builtin:registry.yaml", diag);
+    if (rc < 0) {
+        netvet_registry_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+int netvet_registry_overlay_buffer(netvet_registry *reg, const char *buf,
+                                   size_t len, const char *name,
+                                   netvet_diag *diag)
+{
+    if (!reg || (!buf && len))
+        return NETVET_EINVAL;
+    name = name ? name : "<buffer>";
+    if (len > NV_REG_MAX_BYTES)
+        return nv_diag_fail(diag, NETVET_ELIMIT, name, 0, 0, "registry is "
+                            "larger than %zu bytes", NV_REG_MAX_BYTES);
+    nv_regstate tmp;
+    int rc = nv_regstate_clone(&tmp, &reg->st);
+    if (rc < 0)
+        return rc;
+    nv_arena_mark mark = nv_arena_get_mark(&reg->arena);
+    loader ld = {.buf = buf ? buf : "", .len = len, .file = name,
+                 .diag = diag, .st = &tmp, .arena = &reg->arena};
+    rc = load_text(&ld);
+    if (rc == NETVET_OK)
+        rc = nv_regstate_finish(&tmp, name, diag);
+    if (rc < 0) {
+        nv_regstate_dispose(&tmp);
+        nv_arena_rollback(&reg->arena, mark);
+        return rc;
+    }
+    nv_regstate_dispose(&reg->st);
+    reg->st = tmp;
+    return NETVET_OK;
+}
+
+int netvet_registry_overlay_file(netvet_registry *reg, const char *path,
+                                 netvet_diag *diag)
+{
+    if (!reg || !path)
+        return NETVET_EINVAL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return nv_diag_fail(diag, NETVET_EIO, path, 0, 0, "cannot open: %s",
+                            strerror(errno));
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    int rc = NETVET_OK;
+    while (rc == NETVET_OK && len <= NV_REG_MAX_BYTES) {
+        if (NV_GROW(buf, cap, len + 65536) < 0) {
+            rc = NETVET_ENOMEM;
+            break;
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    if (rc == NETVET_OK && ferror(f))
+        rc = nv_diag_fail(diag, NETVET_EIO, path, 0, 0, "read error");
+    fclose(f);
+    if (rc == NETVET_OK)
+        rc = netvet_registry_overlay_buffer(reg, buf, len, path, diag);
+    nv_free(buf);
+    return rc;
+}
