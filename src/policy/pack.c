@@ -1,0 +1,591 @@
+/* Policy packs: load YAML packs (built-in, file or buffer) into a policy,
+ * checking every key and value and naming file:line for each problem. A pack
+ * that fails leaves the policy unchanged. Rule bodies are parsed in
+ * rule_parse.c; registry ids are only checked at evaluation (evaluate.c). */
+#include "policy/pack.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "policy/builtin.h"
+#include "util/alloc.h"
+#include "util/diag.h"
+
+/* ---- small owned types ---- */
+
+void nv_strlist_dispose(nv_strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        nv_free(l->items[i]);
+    nv_free(l->items);
+    nv_free(l->lines);
+    memset(l, 0, sizeof(*l));
+}
+
+void nv_rule_dispose(nv_rule *r)
+{
+    nv_free(r->id);
+    nv_free(r->title);
+    nv_free(r->source);
+    nv_free(r->effective_text);
+    nv_strlist_dispose(&r->vendors);
+    nv_strlist_dispose(&r->tags);
+    nv_strlist_dispose(&r->sites);
+    nv_strlist_dispose(&r->regions);
+    memset(r, 0, sizeof(*r));
+}
+
+static void pack_dispose(nv_pack *p)
+{
+    nv_free(p->id);
+    nv_free(p->title);
+    nv_free(p->source);
+    nv_free(p->file);
+    nv_strlist_dispose(&p->assumptions);
+    nv_strlist_dispose(&p->listings);
+    nv_strlist_dispose(&p->vendors);
+    nv_strlist_dispose(&p->countries);
+    memset(p, 0, sizeof(*p));
+}
+
+/* ---- YAML helpers ---- */
+
+int nv_yoom(nv_yctx *y)
+{
+    return nv_diag_fail(y->diag, NETVET_ENOMEM, y->file, 0, 0,
+                        "out of memory");
+}
+
+unsigned long nv_yline(const yaml_node_t *n)
+{
+    return (unsigned long)n->start_mark.line + 1;
+}
+
+void nv_yquote(char *buf, size_t size, const char *s, size_t len)
+{
+    size_t max = size > 4 ? size - 4 : 0, cut = len;
+    if (cut > 60)
+        cut = 60;
+    if (cut > max)
+        cut = max;
+    while (cut < len && cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--; /* do not split a UTF-8 sequence */
+    size_t o = 0;
+    for (size_t i = 0; i < cut; i++) {
+        unsigned char c = (unsigned char)s[i];
+        buf[o++] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+    }
+    if (cut < len && size >= 4) {
+        memcpy(buf + o, "...", 3);
+        o += 3;
+    }
+    if (size)
+        buf[o < size ? o : size - 1] = '\0';
+}
+
+static void quote_node(char *buf, size_t size, const yaml_node_t *n)
+{
+    nv_yquote(buf, size, (const char *)n->data.scalar.value,
+              n->data.scalar.length);
+}
+
+int nv_ymap(nv_yctx *y, yaml_node_t *map, const char *where,
+            const char *const *keys, size_t n_keys, yaml_node_t **vals)
+{
+    for (size_t i = 0; i < n_keys; i++)
+        vals[i] = NULL;
+    if (map->type != YAML_MAPPING_NODE)
+        return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(map),
+                            0, "expected a mapping for %s", where);
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+         p < map->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(y->doc, p->key);
+        yaml_node_t *v = yaml_document_get_node(y->doc, p->value);
+        if (!k || !v || k->type != YAML_SCALAR_NODE)
+            return nv_diag_fail(y->diag, NETVET_EPARSE, y->file,
+                                k ? nv_yline(k) : nv_yline(map), 0,
+                                "keys in %s must be plain words", where);
+        size_t i = 0;
+        while (i < n_keys &&
+               (strlen(keys[i]) != k->data.scalar.length ||
+                memcmp(keys[i], k->data.scalar.value, k->data.scalar.length)))
+            i++;
+        char q[64];
+        quote_node(q, sizeof(q), k);
+        if (i == n_keys)
+            return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(k),
+                                0, "unknown key '%s' in %s", q, where);
+        if (vals[i])
+            return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(k),
+                                0, "duplicate key '%s' in %s", q, where);
+        vals[i] = v;
+    }
+    return 0;
+}
+
+int nv_ystr(nv_yctx *y, yaml_node_t *n, const char *key, char **out)
+{
+    if (n->type != YAML_SCALAR_NODE)
+        return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,
+                            "'%s' must be a string", key);
+    const unsigned char *s = n->data.scalar.value;
+    size_t len = n->data.scalar.length;
+    if (len > NV_PACK_MAX_STR)
+        return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,
+                            "'%s' is longer than %d bytes", key,
+                            NV_PACK_MAX_STR);
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == 0 || (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n') ||
+            s[i] == 0x7f)
+            return nv_diag_fail(y->diag, NETVET_EPARSE, y->file,
+                                nv_yline(n), 0,
+                                "'%s' contains a control character", key);
+    }
+    *out = nv_strndup((const char *)s, len);
+    return *out ? 0 : nv_yoom(y);
+}
+
+static int list_push(nv_yctx *y, nv_strlist *l, yaml_node_t *n,
+                     const char *key)
+{
+    char *s = NULL;
+    int err = nv_ystr(y, n, key, &s);
+    if (err < 0)
+        return err;
+    if (!*s) {
+        nv_free(s);
+        return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,
+                            "'%s' has an empty item", key);
+    }
+    l->items[l->n] = s;
+    l->lines[l->n++] = nv_yline(n);
+    return 0;
+}
+
+int nv_ylist(nv_yctx *y, yaml_node_t *n, const char *key, int allow_empty,
+             nv_strlist *out)
+{
+    size_t count = 1;
+    int is_seq = n->type == YAML_SEQUENCE_NODE;
+    if (is_seq)
+        count = (size_t)(n->data.sequence.items.top -
+                         n->data.sequence.items.start);
+    else if (n->type != YAML_SCALAR_NODE)
+        return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,
+                            "'%s' must be a list of strings", key);
+    else if (n->data.scalar.length == 0)
+        count = 0;
+    if (count == 0 && !allow_empty)
+        return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,
+                            "'%s' is empty", key);
+    if (count > NV_PACK_MAX_LIST)
+        return nv_diag_fail(y->diag, NETVET_ELIMIT, y->file, nv_yline(n), 0,
+                            "'%s' has more than %d items", key,
+                            NV_PACK_MAX_LIST);
+    nv_strlist_dispose(out);
+    out->items = nv_calloc(count, sizeof(*out->items));
+    out->lines = nv_calloc(count, sizeof(*out->lines));
+    if (!out->items || !out->lines)
+        return nv_yoom(y);
+    if (!is_seq)
+        return count ? list_push(y, out, n, key) : 0;
+    for (size_t i = 0; i < count; i++) {
+        yaml_node_t *it = yaml_document_get_node(
+            y->doc, n->data.sequence.items.start[i]);
+        int err = it ? list_push(y, out, it, key) : NETVET_EPARSE;
+        if (err < 0)
+            return err;
+    }
+    return 0;
+}
+
+int nv_yid(nv_yctx *y, yaml_node_t *n, const char *key, char **out)
+{
+    int err = nv_ystr(y, n, key, out);
+    if (err < 0)
+        return err;
+    const char *s = *out;
+    size_t len = strlen(s), i = 0;
+    if (len && len <= NV_PACK_MAX_ID && isalnum((unsigned char)s[0]))
+        while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '.' ||
+                           s[i] == '_' || s[i] == '-'))
+            i++;
+    if (len && i == len)
+        return 0;
+    char q[64];
+    nv_yquote(q, sizeof(q), s, len);
+    return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,
+                        len ? "invalid %s '%s' (use letters, digits, '.', "
+                              "'_' or '-', at most 128)"
+                            : "empty %s%s",
+                        key, len ? q : "");
+}
+
+/* ---- pack level ---- */
+
+static int parse_countries(nv_yctx *y, yaml_node_t *n, nv_strlist *out)
+{
+    int err = nv_ylist(y, n, "countries", 1, out);
+    for (size_t i = 0; !err && i < out->n; i++) {
+        char *c = out->items[i];
+        if (strlen(c) != 2 || !isalpha((unsigned char)c[0]) ||
+            !isalpha((unsigned char)c[1])) {
+            char q[64];
+            nv_yquote(q, sizeof(q), c, strlen(c));
+            return nv_diag_fail(y->diag, NETVET_EPARSE, y->file,
+                                out->lines[i], 0,
+                                "invalid country '%s' (expected an ISO "
+                                "3166-1 alpha-2 code)",
+                                q);
+        }
+        c[0] = (char)toupper((unsigned char)c[0]);
+        c[1] = (char)toupper((unsigned char)c[1]);
+    }
+    return err;
+}
+
+static int parse_high_risk(nv_yctx *y, yaml_node_t *n, nv_pack *pk)
+{
+    static const char *const keys[] = {"listings", "vendors", "countries"};
+    yaml_node_t *v[3];
+    int err = nv_ymap(y, n, "high_risk", keys, 3, v);
+    if (!err && v[0])
+        err = nv_ylist(y, v[0], "listings", 1, &pk->listings);
+    if (!err && v[1])
+        err = nv_ylist(y, v[1], "vendors", 1, &pk->vendors);
+    if (!err && v[2])
+        err = parse_countries(y, v[2], &pk->countries);
+    return err;
+}
+
+/* A string that may be written as a list: items joined with "; ". */
+static int parse_joined(nv_yctx *y, yaml_node_t *n, const char *key,
+                        char **out)
+{
+    if (n->type == YAML_SCALAR_NODE)
+        return nv_ystr(y, n, key, out);
+    nv_strlist l = {0};
+    int err = nv_ylist(y, n, key, 1, &l);
+    size_t len = 1;
+    for (size_t i = 0; !err && i < l.n; i++)
+        len += strlen(l.items[i]) + 2;
+    if (!err && !(*out = nv_malloc(len)))
+        err = nv_yoom(y);
+    size_t o = 0;
+    for (size_t i = 0; !err && i < l.n; i++) {
+        size_t m = strlen(l.items[i]);
+        if (i) {
+            memcpy(*out + o, "; ", 2);
+            o += 2;
+        }
+        memcpy(*out + o, l.items[i], m);
+        o += m;
+    }
+    if (!err)
+        (*out)[o] = '\0';
+    nv_strlist_dispose(&l);
+    return err;
+}
+
+enum { PK_PACK, PK_TITLE, PK_SOURCE, PK_ASSUME, PK_HR, PK_RULES, PK_N };
+
+static int parse_rules(nv_yctx *y, yaml_node_t *n, nv_rule **rules_out,
+                       size_t *n_out)
+{
+    if (n->type != YAML_SEQUENCE_NODE)
+        return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,
+                            "'rules' must be a list");
+    size_t count =
+        (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+    if (count > NV_PACK_MAX_RULES)
+        return nv_diag_fail(y->diag, NETVET_ELIMIT, y->file, nv_yline(n), 0,
+                            "more than %d rules", NV_PACK_MAX_RULES);
+    nv_rule *rules = nv_calloc(count, sizeof(*rules));
+    if (!rules)
+        return nv_yoom(y);
+    *rules_out = rules;
+    for (size_t i = 0; i < count; i++) {
+        yaml_node_t *it =
+            yaml_document_get_node(y->doc, n->data.sequence.items.start[i]);
+        *n_out = i + 1;
+        int err = it ? nv_rule_parse(&rules[i], y, it) : NETVET_EPARSE;
+        if (err < 0)
+            return err;
+    }
+    return 0;
+}
+
+static int parse_pack(nv_yctx *y, yaml_node_t *root, nv_pack *pk,
+                      nv_rule **rules, size_t *n_rules)
+{
+    static const char *const keys[PK_N] = {"pack",        "title",
+                                           "source",      "assumptions",
+                                           "high_risk",   "rules"};
+    yaml_node_t *v[PK_N];
+    int err = nv_ymap(y, root, "pack", keys, PK_N, v);
+    if (err < 0)
+        return err;
+    if (!v[PK_PACK])
+        return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(root),
+                            0, "pack has no 'pack' id");
+    if (!v[PK_RULES])
+        return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(root),
+                            0, "pack has no 'rules'");
+    err = nv_yid(y, v[PK_PACK], "pack id", &pk->id);
+    if (!err)
+        err = v[PK_TITLE] ? nv_ystr(y, v[PK_TITLE], "title", &pk->title)
+                          : ((pk->title = nv_strdup("")) ? 0 : nv_yoom(y));
+    if (!err)
+        err = v[PK_SOURCE] ? parse_joined(y, v[PK_SOURCE], "source",
+                                          &pk->source)
+                           : ((pk->source = nv_strdup("")) ? 0 : nv_yoom(y));
+    if (!err && v[PK_ASSUME])
+        err = nv_ylist(y, v[PK_ASSUME], "assumptions", 1, &pk->assumptions);
+    if (!err && v[PK_HR])
+        err = parse_high_risk(y, v[PK_HR], pk);
+    if (!err)
+        err = parse_rules(y, v[PK_RULES], rules, n_rules);
+    return err;
+}
+
+/* Rules that select high-risk vendors need a high_risk definition; rule ids
+ * must be unique across every loaded pack; pack ids too. */
+static int check_pack(nv_yctx *y, const netvet_policy *pol,
+                      const nv_pack *pk, const nv_rule *rules, size_t n)
+{
+    int no_hr = !pk->listings.n && !pk->vendors.n && !pk->countries.n;
+    for (size_t i = 0; i < pol->n_packs; i++)
+        if (!strcmp(pol->packs[i].id, pk->id))
+            return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, 1, 0,
+                                "pack '%s' is already loaded", pk->id);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(rules[j].id, rules[i].id))
+                return nv_diag_fail(y->diag, NETVET_EPARSE, y->file,
+                                    rules[i].line, 0,
+                                    "duplicate rule id '%s' (first at line "
+                                    "%lu)",
+                                    rules[i].id, rules[j].line);
+        for (size_t j = 0; j < pol->n_rules; j++)
+            if (!strcmp(pol->rules[j].id, rules[i].id))
+                return nv_diag_fail(
+                    y->diag, NETVET_EPARSE, y->file, rules[i].line, 0,
+                    "duplicate rule id '%s' (already in pack '%s')",
+                    rules[i].id, pol->packs[pol->rules[j].pack].id);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (rules[i].high_risk && no_hr)
+            return nv_diag_fail(y->diag, NETVET_EPARSE, y->file,
+                                rules[i].line, 0,
+                                "rule '%s' selects high-risk vendors but the "
+                                "pack has no 'high_risk' vendors",
+                                rules[i].id);
+    return 0;
+}
+
+static int commit(netvet_policy *pol, nv_pack *pk, nv_rule *rules, size_t n)
+{
+    if (NV_GROW(pol->packs, pol->packs_cap, pol->n_packs + 1) < 0 ||
+        NV_GROW(pol->rules, pol->rules_cap, pol->n_rules + n) < 0)
+        return NETVET_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        rules[i].pack = pol->n_packs;
+        pol->rules[pol->n_rules++] = rules[i];
+        memset(&rules[i], 0, sizeof(rules[i]));
+    }
+    pol->packs[pol->n_packs++] = *pk;
+    memset(pk, 0, sizeof(*pk));
+    return 0;
+}
+
+static int load_document(netvet_policy *pol, yaml_document_t *doc,
+                         const char *name, netvet_diag *diag)
+{
+    nv_yctx y = {doc, name, diag};
+    yaml_node_t *root = yaml_document_get_root_node(doc);
+    if (!root)
+        return nv_diag_fail(diag, NETVET_EPARSE, name, 1, 0, "empty pack");
+    nv_pack pk = {0};
+    nv_rule *rules = NULL;
+    size_t n = 0;
+    int err = parse_pack(&y, root, &pk, &rules, &n);
+    if (!err)
+        err = check_pack(&y, pol, &pk, rules, n);
+    if (!err && !(pk.file = nv_strdup(name)))
+        err = nv_yoom(&y);
+    if (!err && commit(pol, &pk, rules, n) < 0)
+        err = nv_yoom(&y);
+    for (size_t i = 0; i < n; i++)
+        nv_rule_dispose(&rules[i]);
+    nv_free(rules);
+    pack_dispose(&pk);
+    return err;
+}
+
+static int syntax_error(yaml_parser_t *p, const char *buf, size_t len,
+                        const char *name, netvet_diag *diag)
+{
+    if (p->error == YAML_MEMORY_ERROR)
+        return nv_diag_fail(diag, NETVET_ENOMEM, name, 0, 0, "out of memory");
+    unsigned long line = (unsigned long)p->problem_mark.line + 1;
+    if (p->error == YAML_READER_ERROR) {
+        line = 1; /* the reader gives a byte offset, not a mark */
+        for (size_t i = 0; buf && i < p->problem_offset && i < len; i++)
+            line += buf[i] == '\n';
+    }
+    return nv_diag_fail(diag, NETVET_EPARSE, name, line, 0,
+                        "YAML syntax error: %s",
+                        p->problem ? p->problem : "malformed YAML");
+}
+
+int netvet_policy_add_buffer(netvet_policy *policy, const char *buf,
+                             size_t len, const char *name, netvet_diag *diag)
+{
+    if (!policy || (!buf && len))
+        return NETVET_EINVAL;
+    if (!name)
+        name = "<buffer>";
+    if (len > NV_PACK_MAX_BYTES)
+        return nv_diag_fail(diag, NETVET_ELIMIT, name, 0, 0,
+                            "pack is larger than %u bytes",
+                            (unsigned)NV_PACK_MAX_BYTES);
+    yaml_parser_t parser;
+    yaml_document_t doc, extra;
+    if (!yaml_parser_initialize(&parser))
+        return nv_diag_fail(diag, NETVET_ENOMEM, name, 0, 0, "out of memory");
+    yaml_parser_set_input_string(
+        &parser, (const unsigned char *)(buf ? buf : ""), len);
+    int err;
+    if (!yaml_parser_load(&parser, &doc)) {
+        err = syntax_error(&parser, buf, len, name, diag);
+        goto done;
+    }
+    if (!yaml_parser_load(&parser, &extra)) {
+        err = syntax_error(&parser, buf, len, name, diag);
+    } else {
+        yaml_node_t *r2 = yaml_document_get_root_node(&extra);
+        err = r2 ? nv_diag_fail(diag, NETVET_EPARSE, name, nv_yline(r2), 0,
+                                "a pack holds one YAML document; found a "
+                                "second")
+                 : load_document(policy, &doc, name, diag);
+        yaml_document_delete(&extra);
+    }
+    yaml_document_delete(&doc);
+done:
+    yaml_parser_delete(&parser);
+    return err;
+}
+
+/* ---- files, built-ins, the policy object ---- */
+
+int netvet_policy_add_file(netvet_policy *policy, const char *path,
+                           netvet_diag *diag)
+{
+    if (!policy || !path)
+        return NETVET_EINVAL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return nv_diag_fail(diag, NETVET_EIO, path, 0, 0, "cannot open: %s",
+                            strerror(errno));
+    char *buf = nv_malloc(NV_PACK_MAX_BYTES + 1);
+    if (!buf) {
+        fclose(f);
+        return nv_diag_fail(diag, NETVET_ENOMEM, path, 0, 0, "out of memory");
+    }
+    size_t len = fread(buf, 1, NV_PACK_MAX_BYTES + 1, f);
+    int bad = ferror(f);
+    fclose(f);
+    int err;
+    if (bad)
+        err = nv_diag_fail(diag, NETVET_EIO, path, 0, 0, "cannot read");
+    else if (len > NV_PACK_MAX_BYTES)
+        err = nv_diag_fail(diag, NETVET_ELIMIT, path, 0, 0,
+                           "pack is larger than %u bytes",
+                           (unsigned)NV_PACK_MAX_BYTES);
+    else
+        err = netvet_policy_add_buffer(policy, buf, len, path, diag);
+    nv_free(buf);
+    return err;
+}
+
+int netvet_policy_add_builtin(netvet_policy *policy, const char *pack_id,
+                              netvet_diag *diag)
+{
+    if (!policy || !pack_id)
+        return NETVET_EINVAL;
+    for (const nv_builtin_pack *b = nv_builtin_packs; b->name; b++) {
+        if (strcmp(b->name, pack_id))
+            continue;
+        char name[256];
+        snprintf(name, sizeof(name), "data/policies/%s.yaml", b->name);
+        return netvet_policy_add_buffer(policy, (const char *)b->data,
+                                        *b->len, name, diag);
+    }
+    return nv_diag_fail(diag, NETVET_ENOTFOUND, NULL, 0, 0,
+                        "no built-in policy pack '%s'", pack_id);
+}
+
+#define NV_MAX_BUILTIN 64 /* more built-in packs than this are not listed */
+static const char *builtin_ids[NV_MAX_BUILTIN + 1];
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+static void fill_builtin_ids(void)
+{
+    size_t n = 0;
+    for (const nv_builtin_pack *b = nv_builtin_packs;
+         b->name && n < NV_MAX_BUILTIN; b++)
+        builtin_ids[n++] = b->name;
+    builtin_ids[n] = NULL;
+}
+
+const char *const *netvet_policy_builtin_ids(void)
+{
+    pthread_once(&builtin_once, fill_builtin_ids);
+    return builtin_ids;
+}
+
+int netvet_policy_new(netvet_policy **out)
+{
+    if (!out)
+        return NETVET_EINVAL;
+    *out = nv_calloc(1, sizeof(**out));
+    return *out ? NETVET_OK : NETVET_ENOMEM;
+}
+
+void netvet_policy_free(netvet_policy *policy)
+{
+    if (!policy)
+        return;
+    for (size_t i = 0; i < policy->n_rules; i++)
+        nv_rule_dispose(&policy->rules[i]);
+    for (size_t i = 0; i < policy->n_packs; i++)
+        pack_dispose(&policy->packs[i]);
+    nv_free(policy->rules);
+    nv_free(policy->packs);
+    nv_free(policy);
+}
+
+size_t netvet_policy_rule_count(const netvet_policy *policy)
+{
+    return policy ? policy->n_rules : 0;
+}
+
+netvet_rule_info netvet_policy_rule(const netvet_policy *policy, size_t i)
+{
+    netvet_rule_info info = {"", "", "", NETVET_RULE_FORBID,
+                             NETVET_SEV_ERROR, "", ""};
+    if (!policy || i >= policy->n_rules)
+        return info;
+    const nv_rule *r = &policy->rules[i];
+    info.id = r->id;
+    info.pack = policy->packs[r->pack].id;
+    info.title = r->title;
+    info.kind = r->kind;
+    info.severity = r->severity;
+    info.source = r->source;
+    info.effective = r->effective_text;
+    return info;
+}
