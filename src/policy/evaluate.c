@@ -1,0 +1,408 @@
+/* Policy evaluation: for each rule effective on the view's date, work out
+ * which registry vendors it selects (the pack's high-risk set or its own
+ * list), resolve its scope to inventory string ids, and run its kind
+ * (rule_kinds.c). Registry ids a pack names but the registry lacks are
+ * reported as warnings, not failures. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "policy/evaluate.h"
+#include "policy/pack.h"
+#include "util/alloc.h"
+#include "util/diag.h"
+
+/* ---- message text and findings ---- */
+
+void nv_text_add(nv_text *t, const char *fmt, ...)
+{
+    if (t->oom)
+        return;
+    for (;;) {
+        size_t room = t->cap - t->len;
+        va_list ap;
+        va_start(ap, fmt);
+        int n = vsnprintf(t->s ? t->s + t->len : NULL, room, fmt, ap);
+        va_end(ap);
+        if (n < 0) {
+            t->oom = 1;
+            return;
+        }
+        if ((size_t)n < room) {
+            t->len += (size_t)n;
+            return;
+        }
+        if (NV_GROW(t->s, t->cap, t->len + (size_t)n + 1) < 0) {
+            t->oom = 1;
+            return;
+        }
+    }
+}
+
+void nv_text_dispose(nv_text *t)
+{
+    nv_free(t->s);
+    memset(t, 0, sizeof(*t));
+}
+
+int nv_eval_emit(nv_eval *e, nv_findings *out, const char *subject,
+                 const char *measure, double value, double limit,
+                 const char *message, uint32_t *elements, size_t n)
+{
+    nv_finding *f = nv_findings_push(out);
+    if (!f) {
+        nv_free(elements);
+        return NETVET_ENOMEM;
+    }
+    const nv_rule *r = e->rule;
+    f->elements = elements;
+    f->n_elements = n;
+    f->severity = r->severity;
+    f->value = value;
+    f->limit = limit;
+    f->rule_id = nv_strdup(r->id);
+    f->pack = nv_strdup(e->policy->packs[r->pack].id);
+    f->title = nv_strdup(r->title);
+    f->source = nv_strdup(r->source);
+    f->subject = nv_strdup(subject);
+    f->measure = nv_strdup(measure);
+    f->message = nv_strdup(message);
+    if (!f->rule_id || !f->pack || !f->title || !f->source || !f->subject ||
+        !f->measure || !f->message)
+        return NETVET_ENOMEM;
+    return 0;
+}
+
+/* ---- which vendors a rule selects ---- */
+
+static int has_listing(const netvet_vendor *v, const nv_strlist *ids)
+{
+    for (size_t j = 0; j < v->n_listings; j++)
+        for (size_t i = 0; i < ids->n; i++)
+            if (v->listings[j].id && !strcmp(v->listings[j].id, ids->items[i]))
+                return 1;
+    return 0;
+}
+
+static int in_list(const char *s, const nv_strlist *l)
+{
+    for (size_t i = 0; s && i < l->n; i++)
+        if (!strcmp(s, l->items[i]))
+            return 1;
+    return 0;
+}
+
+/* own[v] -> sel[v]: a vendor is selected when it or its root is; and as
+ * elements are attributed to root vendors, a root is selected when any
+ * vendor of its group is. `own` may alias nothing in `sel`. */
+static void propagate(const netvet_registry *reg, const uint8_t *own,
+                      uint8_t *sel, size_t n)
+{
+    memset(sel, 0, n);
+    for (size_t v = 0; v < n; v++) {
+        int root = netvet_registry_root(reg, (int)v);
+        if (root < 0 || (size_t)root >= n)
+            root = (int)v;
+        if (own[v] || own[root]) {
+            sel[v] = 1;
+            sel[root] = 1;
+        }
+    }
+}
+
+/* Warn about pack high-risk entries that match nothing in the registry. */
+static void warn_pack(const nv_pack *p, const netvet_registry *reg,
+                      size_t n, netvet_diag *diag)
+{
+    for (size_t i = 0; i < p->vendors.n; i++)
+        if (netvet_registry_find(reg, p->vendors.items[i]) < 0)
+            nv_diag_warn(diag, p->file, p->vendors.lines[i], 0,
+                         "pack '%s': high-risk vendor '%s' is not in the "
+                         "registry; ignored",
+                         p->id, p->vendors.items[i]);
+    for (size_t i = 0; i < p->listings.n; i++) {
+        nv_strlist one = {&p->listings.items[i], NULL, 1};
+        size_t v = 0;
+        while (v < n && !has_listing(netvet_registry_vendor(reg, v), &one))
+            v++;
+        if (v == n)
+            nv_diag_warn(diag, p->file, p->listings.lines[i], 0,
+                         "pack '%s': no registry vendor has listing '%s'",
+                         p->id, p->listings.items[i]);
+    }
+    for (size_t i = 0; i < p->countries.n; i++) {
+        size_t v = 0;
+        while (v < n) {
+            const char *c = netvet_registry_country(reg, (int)v);
+            if (c && !strcmp(c, p->countries.items[i]))
+                break;
+            v++;
+        }
+        if (v == n)
+            nv_diag_warn(diag, p->file, p->countries.lines[i], 0,
+                         "pack '%s': no registry vendor is in country '%s'",
+                         p->id, p->countries.items[i]);
+    }
+}
+
+/* sel (n bytes) = the pack's high-risk vendors; own is scratch. */
+static void pack_high_risk(const nv_pack *p, const netvet_registry *reg,
+                           size_t n, uint8_t *own, uint8_t *sel)
+{
+    for (size_t v = 0; v < n; v++) {
+        const netvet_vendor *vd = netvet_registry_vendor(reg, v);
+        const char *c = netvet_registry_country(reg, (int)v);
+        own[v] = has_listing(vd, &p->listings) ||
+                 in_list(vd->id, &p->vendors) ||
+                 in_list(c, &p->countries);
+    }
+    propagate(reg, own, sel, n);
+}
+
+/* e->selected = the rule's explicit vendor list; unknown ids warned. */
+static void rule_vendors(nv_eval *e, uint8_t *own, netvet_diag *diag)
+{
+    const nv_rule *r = e->rule;
+    const netvet_registry *reg = e->view->reg;
+    memset(own, 0, e->n_vendors);
+    for (size_t i = 0; i < r->vendors.n; i++) {
+        int v = reg ? netvet_registry_find(reg, r->vendors.items[i]) : -1;
+        if (v >= 0 && (size_t)v < e->n_vendors)
+            own[v] = 1;
+        else
+            nv_diag_warn(diag, e->policy->packs[r->pack].file,
+                         r->vendors.lines[i], 0,
+                         "rule '%s': vendor '%s' is not in the registry; "
+                         "ignored",
+                         r->id, r->vendors.items[i]);
+    }
+    propagate(reg, own, e->selected, e->n_vendors);
+}
+
+/* ---- scope ---- */
+
+int nv_scope_match_slow(const nv_scope *s, const nv_view *v, size_t k)
+{
+    const netvet_inventory *inv = v->inv;
+    const uint32_t *id = s->ids;
+    if (s->has_tags) {
+        size_t i = 0;
+        while (i < s->n_tags && !nv_inv_has_tag(inv, k, id[i]))
+            i++;
+        if (i == s->n_tags)
+            return 0;
+    }
+    id += s->n_tags;
+    if (s->has_sites) {
+        size_t i = 0;
+        while (i < s->n_sites && inv->site[k] != id[i])
+            i++;
+        if (i == s->n_sites)
+            return 0;
+    }
+    id += s->n_sites;
+    if (s->has_regions) {
+        size_t i = 0;
+        while (i < s->n_regions && inv->region[k] != id[i])
+            i++;
+        if (i == s->n_regions)
+            return 0;
+    }
+    return 1;
+}
+
+/* Append the ids of the strings of l present in the inventory to s->ids;
+ * a key whose strings are all absent (or whose column is missing) makes
+ * the scope empty. Describe the key in `desc`. */
+static size_t resolve_key(nv_scope *s, const netvet_inventory *inv,
+                          const nv_strlist *l, int column_present,
+                          const char *key, nv_text *desc)
+{
+    size_t found = 0;
+    if (!l->n)
+        return 0;
+    nv_text_add(desc, "%s%s ", desc->len ? "; " : "", key);
+    for (size_t i = 0; i < l->n; i++) {
+        nv_text_add(desc, "%s%s", i ? ", " : "", l->items[i]);
+        int64_t id = column_present ? nv_strtab_find(&inv->strings,
+                                                     l->items[i],
+                                                     strlen(l->items[i]))
+                                    : -1;
+        if (id >= 0)
+            s->ids[s->n_tags + s->n_sites + s->n_regions + found++] =
+                (uint32_t)id;
+    }
+    if (!found)
+        s->empty = 1;
+    return found;
+}
+
+static int resolve_scope(nv_scope *s, const nv_rule *r, const nv_view *view)
+{
+    const netvet_inventory *inv = view->inv;
+    memset(s, 0, sizeof(*s));
+    s->fn_mask = r->fn_mask;
+    s->ids = nv_calloc(r->tags.n + r->sites.n + r->regions.n + 1,
+                       sizeof(*s->ids));
+    nv_text desc = {0};
+    if (r->fn_mask) {
+        nv_text_add(&desc, "functions ");
+        for (unsigned fn = 0, first = 1; fn < NETVET_FN_COUNT; fn++)
+            if (r->fn_mask & (1u << fn)) {
+                nv_text_add(&desc, "%s%s", first ? "" : ", ",
+                            netvet_function_name((netvet_function)fn));
+                first = 0;
+            }
+    }
+    if (!s->ids) {
+        nv_text_dispose(&desc);
+        return NETVET_ENOMEM;
+    }
+    s->has_tags = r->tags.n > 0;
+    s->has_sites = r->sites.n > 0;
+    s->has_regions = r->regions.n > 0;
+    s->n_tags = resolve_key(s, inv, &r->tags, inv->tag_off != NULL, "tags",
+                            &desc);
+    s->n_sites = resolve_key(s, inv, &r->sites, inv->site != NULL, "sites",
+                             &desc);
+    s->n_regions = resolve_key(s, inv, &r->regions, inv->region != NULL,
+                               "regions", &desc);
+    if (!desc.len)
+        nv_text_add(&desc, "whole network");
+    s->desc = desc.s;
+    return desc.oom ? NETVET_ENOMEM : 0;
+}
+
+static void scope_dispose(nv_scope *s)
+{
+    nv_free(s->ids);
+    nv_free(s->desc);
+    memset(s, 0, sizeof(*s));
+}
+
+/* ---- driver ---- */
+
+typedef struct id_rank {
+    const char *id;
+    uint32_t v;
+} id_rank;
+
+static int cmp_rank(const void *pa, const void *pb)
+{
+    const id_rank *a = pa, *b = pb;
+    int c = strcmp(a->id, b->id);
+    return c ? c : (a->v > b->v) - (a->v < b->v);
+}
+
+/* e->by_id = registry vendors sorted by id, for stable report order. */
+static int sort_vendors(nv_eval *e)
+{
+    size_t n = e->n_vendors;
+    id_rank *r = nv_calloc(n + 1, sizeof(*r));
+    if (!r)
+        return NETVET_ENOMEM;
+    for (size_t v = 0; v < n; v++) {
+        const char *id = netvet_registry_vendor(e->view->reg, v)->id;
+        r[v].id = id ? id : "";
+        r[v].v = (uint32_t)v;
+    }
+    qsort(r, n, sizeof(*r), cmp_rank);
+    for (size_t v = 0; v < n; v++)
+        e->by_id[v] = r[v].v;
+    nv_free(r);
+    return 0;
+}
+
+static int eval_alloc(nv_eval *e, size_t n_packs, uint8_t **pack_sel,
+                      uint8_t **own)
+{
+    size_t nv = e->n_vendors, nd = e->view->n_domains;
+    size_t rows;
+    if (__builtin_mul_overflow(n_packs, nv, &rows))
+        return NETVET_ENOMEM;
+    *pack_sel = nv_calloc(rows + 1, 1);
+    *own = nv_calloc(nv + 1, 1);
+    e->selected = nv_calloc(nv + 1, 1);
+    e->v_count = nv_calloc(nv + 1, sizeof(*e->v_count));
+    e->v_weight = nv_calloc(nv + 1, sizeof(*e->v_weight));
+    e->order = nv_calloc(nv + 1, sizeof(*e->order));
+    e->by_id = nv_calloc(nv + 1, sizeof(*e->by_id));
+    e->d_count = nv_calloc(nd + 1, sizeof(*e->d_count));
+    e->d_weight = nv_calloc(nd + 1, sizeof(*e->d_weight));
+    e->d_selected = nv_calloc(nd + 1, 1);
+    if (!*pack_sel || !*own || !e->selected || !e->v_count ||
+        !e->v_weight || !e->order || !e->by_id || !e->d_count || !e->d_weight ||
+        !e->d_selected)
+        return NETVET_ENOMEM;
+    return sort_vendors(e);
+}
+
+static void eval_free(nv_eval *e)
+{
+    nv_free(e->selected);
+    nv_free(e->v_count);
+    nv_free(e->v_weight);
+    nv_free(e->order);
+    nv_free(e->by_id);
+    nv_free(e->d_count);
+    nv_free(e->d_weight);
+    nv_free(e->d_selected);
+    scope_dispose(&e->scope);
+}
+
+static int run_rule(nv_eval *e, nv_findings *out)
+{
+    size_t nv = e->n_vendors, nd = e->view->n_domains;
+    memset(e->v_count, 0, nv * sizeof(*e->v_count));
+    memset(e->v_weight, 0, nv * sizeof(*e->v_weight));
+    memset(e->d_count, 0, nd * sizeof(*e->d_count));
+    memset(e->d_weight, 0, nd * sizeof(*e->d_weight));
+    memset(e->d_selected, 0, nd);
+    e->total_count = 0;
+    e->total_weight = 0;
+    e->sel_word = e->rule->high_risk ? "high-risk" : "listed";
+    switch (e->rule->kind) {
+    case NETVET_RULE_FORBID: return nv_rule_forbid(e, out);
+    case NETVET_RULE_SHARE_CAP: return nv_rule_share_cap(e, out);
+    case NETVET_RULE_MAX_VENDORS: return nv_rule_max_vendors(e, out);
+    }
+    return 0;
+}
+
+int nv_policy_evaluate(const netvet_policy *policy, const nv_view *view,
+                       nv_findings *out, netvet_diag *diag)
+{
+    if (!policy || !view || !out || !view->inv ||
+        (view->n && (!view->counted || !view->vendor)))
+        return NETVET_EINVAL;
+    nv_eval e = {0};
+    e.policy = policy;
+    e.view = view;
+    e.n_vendors = view->reg ? netvet_registry_count(view->reg) : 0;
+    uint8_t *pack_sel = NULL, *own = NULL;
+    int err = eval_alloc(&e, policy->n_packs, &pack_sel, &own);
+    for (size_t p = 0; !err && view->reg && p < policy->n_packs; p++) {
+        warn_pack(&policy->packs[p], view->reg, e.n_vendors, diag);
+        pack_high_risk(&policy->packs[p], view->reg, e.n_vendors, own,
+                       pack_sel + p * e.n_vendors);
+    }
+    for (size_t i = 0; !err && i < policy->n_rules; i++) {
+        e.rule = &policy->rules[i];
+        if (e.rule->effective > view->as_of)
+            continue; /* not yet in force */
+        if (e.rule->high_risk)
+            memcpy(e.selected, pack_sel + e.rule->pack * e.n_vendors,
+                   e.n_vendors);
+        else
+            rule_vendors(&e, own, diag);
+        scope_dispose(&e.scope);
+        err = resolve_scope(&e.scope, e.rule, view);
+        if (!err)
+            err = run_rule(&e, out);
+    }
+    eval_free(&e);
+    nv_free(pack_sel);
+    nv_free(own);
+    return err;
+}

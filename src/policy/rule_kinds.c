@@ -1,0 +1,343 @@
+/* The three rule kinds over the view: forbid, share-cap and max-vendors.
+ * Each makes one counting pass over the elements and, only when it has a
+ * finding, a second pass that fills exactly-sized element lists. Selection
+ * and scope are prepared by evaluate.c. */
+#include <string.h>
+
+#include "policy/pack.h"
+#include "util/alloc.h"
+
+/* ---- passes over the elements ---- */
+
+static void accumulate(nv_eval *e, int domains)
+{
+    const nv_view *v = e->view;
+    for (size_t k = 0; !e->scope.empty && k < v->n; k++) {
+        if (!v->counted[k] || !nv_scope_match(&e->scope, v, k))
+            continue;
+        double w = nv_eval_weight(e, k);
+        int32_t vd = nv_eval_vendor(e, k);
+        e->total_count++;
+        e->total_weight += w;
+        if (vd >= 0) {
+            e->v_count[vd]++;
+            e->v_weight[vd] += w;
+        }
+        if (domains) {
+            int32_t d = nv_eval_domain(e, k);
+            if (d >= 0) {
+                e->d_count[d]++;
+                e->d_weight[d] += w;
+                e->d_selected[d] |= vd >= 0 && e->selected[vd];
+            }
+        }
+    }
+    e->n_order = 0;
+    for (size_t i = 0; i < e->n_vendors; i++)
+        if (e->v_count[e->by_id[i]])
+            e->order[e->n_order++] = e->by_id[i];
+}
+
+enum { G_VENDOR, G_DOMAIN, G_ALL };
+
+/* Append each in-scope element to lists[group] (when not NULL). */
+static void fill(nv_eval *e, int how, uint32_t **lists, size_t *pos)
+{
+    const nv_view *v = e->view;
+    for (size_t k = 0; k < v->n; k++) {
+        if (!v->counted[k] || !nv_scope_match(&e->scope, v, k))
+            continue;
+        int32_t vd = nv_eval_vendor(e, k), g;
+        if (how == G_DOMAIN)
+            g = nv_eval_domain(e, k);
+        else if (vd < 0 || !e->selected[vd])
+            continue;
+        else
+            g = how == G_VENDOR ? vd : 0;
+        if (g >= 0 && lists[g])
+            lists[g][pos[g]++] = (uint32_t)k;
+    }
+}
+
+/* lists[g] sized count[g] for each g with want[g]; then fill. */
+static int make_lists(nv_eval *e, int how, size_t n, const uint8_t *want,
+                      const uint64_t *count, uint32_t ***lists_out)
+{
+    uint32_t **lists = nv_calloc(n, sizeof(*lists));
+    size_t *pos = nv_calloc(n, sizeof(*pos));
+    int err = lists && pos ? 0 : NETVET_ENOMEM;
+    for (size_t g = 0; !err && g < n; g++)
+        if (want[g] && count[g] &&
+            !(lists[g] = nv_reallocarray(NULL, count[g], sizeof(uint32_t))))
+            err = NETVET_ENOMEM;
+    if (!err)
+        fill(e, how, lists, pos);
+    nv_free(pos);
+    *lists_out = lists;
+    return lists ? err : NETVET_ENOMEM;
+}
+
+static void free_lists(uint32_t **lists, size_t n)
+{
+    for (size_t g = 0; lists && g < n; g++)
+        nv_free(lists[g]);
+    nv_free(lists);
+}
+
+static const char *vendor_id(const nv_eval *e, uint32_t v)
+{
+    return netvet_registry_vendor(e->view->reg, v)->id;
+}
+
+/* ---- forbid ---- */
+
+int nv_rule_forbid(nv_eval *e, nv_findings *out)
+{
+    accumulate(e, 0);
+    size_t nv = e->n_vendors, any = 0;
+    for (size_t i = 0; i < e->n_order; i++)
+        any += e->selected[e->order[i]];
+    if (!any)
+        return 0;
+    uint32_t **lists;
+    int err = make_lists(e, G_VENDOR, nv, e->selected, e->v_count, &lists);
+    for (size_t i = 0; !err && i < e->n_order; i++) {
+        uint32_t v = e->order[i];
+        if (!e->selected[v])
+            continue;
+        unsigned long long n = e->v_count[v];
+        nv_text msg = {0};
+        nv_text_add(&msg, "%s has %llu element%s in scope (%s); none allowed",
+                    vendor_id(e, v), n, n == 1 ? "" : "s", e->scope.desc);
+        err = msg.oom ? NETVET_ENOMEM
+                      : nv_eval_emit(e, out, vendor_id(e, v), "elements",
+                                     (double)n, 0, msg.s, lists[v], n);
+        lists[v] = NULL;
+        nv_text_dispose(&msg);
+    }
+    free_lists(lists, nv);
+    return err;
+}
+
+/* ---- share-cap ---- */
+
+typedef struct share_groups {
+    size_t n;
+    const uint64_t *count;
+    const double *weight;
+    uint8_t *viol;       /* per group: NV_MEASURE_* bits over the cap */
+    uint64_t all_count;  /* per: all */
+    double all_weight;
+} share_groups;
+
+static int group_active(const nv_eval *e, size_t g)
+{
+    switch (e->rule->per) {
+    case NV_PER_DOMAIN: return e->d_selected[g];
+    case NV_PER_VENDOR: return e->selected[g] && e->v_count[g];
+    default: return 1;
+    }
+}
+
+/* Which measures of group g exceed the cap (bits). */
+static unsigned over_cap(const nv_eval *e, const share_groups *sg, size_t g)
+{
+    const nv_rule *r = e->rule;
+    unsigned bits = 0;
+    if ((r->measures & NV_MEASURE_COUNT) &&
+        (double)sg->count[g] / (double)e->total_count > r->max)
+        bits |= NV_MEASURE_COUNT;
+    if ((r->measures & NV_MEASURE_WEIGHT) && e->total_weight > 0 &&
+        sg->weight[g] / e->total_weight > r->max)
+        bits |= NV_MEASURE_WEIGHT;
+    return bits;
+}
+
+/* "risk domain CN (huawei, zte) holds", "vendor huawei holds", ... */
+static void group_name(nv_eval *e, size_t g, nv_text *t, const char **subj)
+{
+    const nv_view *v = e->view;
+    int per = e->rule->per, first = 1;
+    if (per == NV_PER_VENDOR) {
+        *subj = vendor_id(e, (uint32_t)g);
+        nv_text_add(t, "vendor %s holds", *subj);
+        return;
+    }
+    const char *c = v->domain_country && v->domain_country[g]
+                        ? v->domain_country[g] : "";
+    *subj = per == NV_PER_DOMAIN ? c : "";
+    if (per == NV_PER_DOMAIN)
+        nv_text_add(t, "risk domain %s", c);
+    else
+        nv_text_add(t, "%s vendors", e->sel_word);
+    for (size_t i = 0; i < e->n_order; i++) {
+        uint32_t vd = e->order[i];
+        int in = per == NV_PER_ALL ? e->selected[vd]
+                 : v->vendor_domain && v->vendor_domain[vd] == (int32_t)g;
+        if (in) {
+            nv_text_add(t, "%s%s", first ? " (" : ", ", vendor_id(e, vd));
+            first = 0;
+        }
+    }
+    nv_text_add(t, "%s %s", first ? "" : ")",
+                per == NV_PER_DOMAIN ? "holds" : "together hold");
+}
+
+static int share_emit(nv_eval *e, nv_findings *out, share_groups *sg,
+                      size_t g, uint32_t **list)
+{
+    static const char *const measure[2] = {"count-share", "weight-share"};
+    int err = 0;
+    for (unsigned m = 0; !err && m < 2; m++) {
+        if (!(sg->viol[g] & (1u << m)))
+            continue;
+        size_t n = sg->count[g];
+        uint32_t *els = *list;
+        if (m == 0 && (sg->viol[g] & NV_MEASURE_WEIGHT) && n) {
+            if (!(els = nv_reallocarray(NULL, n, sizeof(*els))))
+                return NETVET_ENOMEM;
+            memcpy(els, *list, n * sizeof(*els));
+        } else {
+            *list = NULL; /* handed over */
+        }
+        double value = m == 0 ? (double)n / (double)e->total_count
+                              : sg->weight[g] / e->total_weight;
+        const char *subject = "";
+        nv_text msg = {0};
+        group_name(e, g, &msg, &subject);
+        nv_text_add(&msg, " %.2f%% of scope (%s) by %s; cap %.2f%%",
+                    value * 100, e->scope.desc, m ? "weight" : "count",
+                    e->rule->max * 100);
+        err = msg.oom ? (nv_free(els), NETVET_ENOMEM)
+                      : nv_eval_emit(e, out, subject, measure[m], value,
+                                     e->rule->max, msg.s, els, n);
+        nv_text_dispose(&msg);
+    }
+    return err;
+}
+
+/* Groups in report order: domains by country code, vendors by id. */
+static size_t group_at(const nv_eval *e, const uint32_t *dorder, size_t i)
+{
+    if (e->rule->per == NV_PER_VENDOR)
+        return e->order[i];
+    return e->rule->per == NV_PER_DOMAIN ? dorder[i] : 0;
+}
+
+static void sort_domains(const nv_view *v, uint32_t *d, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        d[i] = (uint32_t)i;
+    for (size_t i = 1; v->domain_country && i < n; i++) { /* few domains: insertion sort */
+        uint32_t x = d[i];
+        const char *cx = v->domain_country[x] ? v->domain_country[x] : "";
+        size_t j = i;
+        while (j > 0 && strcmp(v->domain_country[d[j - 1]]
+                                   ? v->domain_country[d[j - 1]] : "",
+                               cx) > 0) {
+            d[j] = d[j - 1];
+            j--;
+        }
+        d[j] = x;
+    }
+}
+
+static void share_setup(nv_eval *e, share_groups *sg)
+{
+    if (e->rule->per == NV_PER_DOMAIN) {
+        sg->n = e->view->n_domains;
+        sg->count = e->d_count;
+        sg->weight = e->d_weight;
+        return;
+    }
+    if (e->rule->per == NV_PER_VENDOR) {
+        sg->n = e->n_vendors;
+        sg->count = e->v_count;
+        sg->weight = e->v_weight;
+        return;
+    }
+    for (size_t i = 0; i < e->n_order; i++) {
+        uint32_t v = e->order[i];
+        if (e->selected[v]) {
+            sg->all_count += e->v_count[v];
+            sg->all_weight += e->v_weight[v];
+        }
+    }
+    sg->n = 1;
+    sg->count = &sg->all_count;
+    sg->weight = &sg->all_weight;
+}
+
+int nv_rule_share_cap(nv_eval *e, nv_findings *out)
+{
+    accumulate(e, e->rule->per == NV_PER_DOMAIN);
+    if (!e->total_count)
+        return 0;
+    share_groups sg = {0};
+    share_setup(e, &sg);
+    if (!(sg.viol = nv_calloc(sg.n, 1)))
+        return NETVET_ENOMEM;
+    size_t any = 0;
+    for (size_t g = 0; g < sg.n; g++)
+        if (group_active(e, g) && sg.count[g])
+            any += (sg.viol[g] = (uint8_t)over_cap(e, &sg, g)) != 0;
+    int how = e->rule->per == NV_PER_DOMAIN   ? G_DOMAIN
+              : e->rule->per == NV_PER_VENDOR ? G_VENDOR : G_ALL;
+    uint32_t **lists = NULL, *dorder = NULL;
+    int err = any ? make_lists(e, how, sg.n, sg.viol, sg.count, &lists) : 0;
+    size_t n_groups = e->rule->per == NV_PER_VENDOR ? e->n_order : sg.n;
+    if (!err && any && how == G_DOMAIN) {
+        if (!(dorder = nv_calloc(sg.n, sizeof(*dorder))))
+            err = NETVET_ENOMEM;
+        else
+            sort_domains(e->view, dorder, sg.n);
+    }
+    for (size_t i = 0; !err && any && i < n_groups; i++) {
+        size_t g = group_at(e, dorder, i);
+        if (sg.viol[g])
+            err = share_emit(e, out, &sg, g, &lists[g]);
+    }
+    free_lists(lists, sg.n);
+    nv_free(dorder);
+    nv_free(sg.viol);
+    return err;
+}
+
+/* ---- max-vendors ---- */
+
+int nv_rule_max_vendors(nv_eval *e, nv_findings *out)
+{
+    accumulate(e, 0);
+    size_t m = 0;
+    uint64_t total = 0;
+    for (size_t i = 0; i < e->n_order; i++)
+        if (e->selected[e->order[i]]) {
+            m++;
+            total += e->v_count[e->order[i]];
+        }
+    if ((double)m <= e->rule->max)
+        return 0;
+    uint8_t want = 1;
+    uint32_t **lists;
+    int err = make_lists(e, G_ALL, 1, &want, &total, &lists);
+    nv_text msg = {0};
+    nv_text_add(&msg, "%zu %s vendors in scope (%s):", m, e->sel_word,
+                e->scope.desc);
+    for (size_t i = 0, first = 1; i < e->n_order; i++)
+        if (e->selected[e->order[i]]) {
+            nv_text_add(&msg, "%s %s", first ? "" : ",",
+                        vendor_id(e, e->order[i]));
+            first = 0;
+        }
+    nv_text_add(&msg, "; at most %.0f allowed", e->rule->max);
+    if (!err && msg.oom)
+        err = NETVET_ENOMEM;
+    if (!err) {
+        err = nv_eval_emit(e, out, "", "vendors", (double)m, e->rule->max,
+                           msg.s, lists[0], total);
+        lists[0] = NULL;
+    }
+    nv_text_dispose(&msg);
+    free_lists(lists, 1);
+    return err;
+}
