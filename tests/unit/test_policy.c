@@ -1,0 +1,868 @@
+/* Unit tests for policy packs and their evaluation: hand-built inventories
+ * and views over a small registry, exact findings (values, elements,
+ * messages), malformed packs with exact file:line diagnostics, and the
+ * built-in UK pack. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "inventory/inv.h"
+#include "netvet/policy.h"
+#include "netvet/vendors.h"
+#include "policy/evaluate.h"
+#include "util/alloc.h"
+
+static const char registry_yaml[] =
+    "vendors:\n"
+    "  - id: huawei\n"
+    "    name: Huawei\n"
+    "    country: CN\n"
+    "    listings:\n"
+    "      - id: uk-ncsc-hrv\n"
+    "        date: 2020-01-28\n"
+    "        source: NCSC advice, 28 Jan 2020\n"
+    "      - id: uk-designated-vendor\n"
+    "        date: 2022-10-13\n"
+    "        source: Huawei designation notice, 13 Oct 2022\n"
+    "  - id: zte\n"
+    "    name: ZTE\n"
+    "    country: CN\n"
+    "    listings:\n"
+    "      - id: uk-ncsc-hrv\n"
+    "        date: 2018-04-01\n"
+    "        source: NCSC letter on ZTE, April 2018\n"
+    "  - id: hisilicon\n"
+    "    name: HiSilicon\n"
+    "    parent: huawei\n"
+    "    country: CN\n"
+    "  - id: nokia\n"
+    "    name: Nokia\n"
+    "    country: FI\n"
+    "  - id: ericsson\n"
+    "    name: Ericsson\n"
+    "    country: SE\n";
+
+/* One hand-made element: vendor is a registry id (NULL = unknown). */
+typedef struct el {
+    const char *vendor;
+    const char *fn;
+    double weight;
+    const char *tag;  /* one tag or NULL */
+    const char *site; /* NULL = none */
+    int uncounted;
+} el;
+
+typedef struct fx {
+    netvet_registry *reg;
+    netvet_inventory *inv;
+    nv_view view;
+    netvet_policy *pol;
+    netvet_diag *diag;
+    nv_findings fs;
+} fx;
+
+static char warnings[8][512];
+static size_t n_warnings;
+
+static void on_diag(const netvet_diag_entry *e, void *payload)
+{
+    (void)payload;
+    if (e->severity != NETVET_SEV_WARNING || n_warnings >= 8)
+        return;
+    snprintf(warnings[n_warnings++], sizeof(warnings[0]), "%s:%lu: %s",
+             e->file, e->line, e->message);
+}
+
+static uint32_t intern(netvet_inventory *inv, const char *s)
+{
+    uint32_t id = 0;
+    assert_int_equal(nv_strtab_intern(&inv->strings, s, strlen(s), &id, NULL),
+                     0);
+    return id;
+}
+
+static void build_inventory(fx *f, const el *els, size_t n, int with_sites)
+{
+    netvet_inventory *inv = nv_calloc(1, sizeof(*inv));
+    assert_non_null(inv);
+    assert_int_equal(nv_strtab_init(&inv->strings, 16, 1), 0);
+    inv->n = n;
+    inv->function = nv_calloc(n, 1);
+    inv->weight = nv_calloc(n, sizeof(double));
+    inv->tag_off = nv_calloc(n + 1, sizeof(uint32_t));
+    inv->tags = nv_calloc(n, sizeof(uint32_t));
+    inv->site = with_sites ? nv_calloc(n, sizeof(uint32_t)) : NULL;
+    for (size_t k = 0; k < n; k++) {
+        netvet_function fn = NETVET_FN_OTHER;
+        assert_int_equal(netvet_function_parse(&fn, els[k].fn,
+                                               strlen(els[k].fn)), 0);
+        inv->function[k] = (uint8_t)fn;
+        inv->weight[k] = els[k].weight;
+        inv->tag_off[k] = (uint32_t)inv->n_tags;
+        if (els[k].tag)
+            inv->tags[inv->n_tags++] = intern(inv, els[k].tag);
+        if (with_sites && els[k].site)
+            inv->site[k] = intern(inv, els[k].site);
+    }
+    inv->tag_off[n] = (uint32_t)inv->n_tags;
+    f->inv = inv;
+}
+
+/* Domains by registry country, as the view builder makes them. */
+static int32_t domain_for(nv_view *v, const char *country)
+{
+    for (size_t d = 0; d < v->n_domains; d++)
+        if (!strcmp(v->domain_country[d], country))
+            return (int32_t)d;
+    v->domain_country[v->n_domains] = nv_strdup(country);
+    return (int32_t)v->n_domains++;
+}
+
+static void build_view(fx *f, const el *els, size_t n, const char *as_of)
+{
+    nv_view *v = &f->view;
+    size_t nreg = netvet_registry_count(f->reg);
+    v->inv = f->inv;
+    v->reg = f->reg;
+    v->n = n;
+    assert_int_equal(nv_parse_date(as_of, strlen(as_of), &v->as_of), 0);
+    v->counted = nv_calloc(n, 1);
+    v->vendor = nv_calloc(n, sizeof(int32_t));
+    v->domain = nv_calloc(n, sizeof(int32_t));
+    v->domain_country = nv_calloc(nreg, sizeof(char *));
+    v->vendor_domain = nv_calloc(nreg, sizeof(int32_t));
+    for (size_t i = 0; i < nreg; i++)
+        v->vendor_domain[i] =
+            domain_for(v, netvet_registry_country(f->reg, (int)i));
+    for (size_t k = 0; k < n; k++) {
+        int i = els[k].vendor ? netvet_registry_find(f->reg, els[k].vendor)
+                              : -1;
+        if (els[k].vendor)
+            assert_true(i >= 0);
+        v->vendor[k] = i < 0 ? -1 : netvet_registry_root(f->reg, i);
+        v->domain[k] = i < 0 ? -1 : v->vendor_domain[v->vendor[k]];
+        v->counted[k] = !els[k].uncounted;
+        if (v->counted[k]) {
+            v->n_counted++;
+            v->total_weight += els[k].weight;
+        }
+    }
+}
+
+/* reg_yaml NULL: the built-in registry. */
+static void setup_fx(fx *f, const el *els, size_t n, const char *as_of,
+                     int with_sites, const char *reg_yaml)
+{
+    memset(f, 0, sizeof(*f));
+    n_warnings = 0;
+    assert_int_equal(netvet_diag_new(&f->diag, on_diag, NULL), 0);
+    if (!reg_yaml) {
+        assert_int_equal(netvet_registry_new_builtin(&f->reg, f->diag), 0);
+    } else {
+        assert_int_equal(netvet_registry_new_empty(&f->reg), 0);
+        assert_int_equal(netvet_registry_overlay_buffer(
+                             f->reg, reg_yaml, strlen(reg_yaml), "reg.yaml",
+                             f->diag),
+                         0);
+    }
+    build_inventory(f, els, n, with_sites);
+    build_view(f, els, n, as_of);
+    assert_int_equal(netvet_policy_new(&f->pol), 0);
+}
+
+static void teardown_fx(fx *f)
+{
+    nv_findings_dispose(&f->fs);
+    netvet_policy_free(f->pol);
+    for (size_t d = 0; d < f->view.n_domains; d++)
+        nv_free(f->view.domain_country[d]);
+    nv_free(f->view.domain_country);
+    nv_free(f->view.vendor_domain);
+    nv_free(f->view.counted);
+    nv_free(f->view.vendor);
+    nv_free(f->view.domain);
+    netvet_inventory *inv = f->inv;
+    nv_strtab_dispose(&inv->strings);
+    nv_free(inv->function);
+    nv_free(inv->weight);
+    nv_free(inv->tag_off);
+    nv_free(inv->tags);
+    nv_free(inv->site);
+    nv_free(inv);
+    netvet_registry_free(f->reg);
+    netvet_diag_free(f->diag);
+}
+
+/* A pack "t" with one high-risk definition and the given rules text. */
+static void add_pack(fx *f, const char *rules)
+{
+    char buf[4096];
+    snprintf(buf, sizeof(buf),
+             "pack: t\n"
+             "high_risk:\n"
+             "  listings: [uk-ncsc-hrv, uk-designated-vendor]\n"
+             "rules:\n%s",
+             rules);
+    int rc = netvet_policy_add_buffer(f->pol, buf, strlen(buf), "t.yaml",
+                                      f->diag);
+    if (rc != 0)
+        fail_msg("pack rejected: %s", netvet_diag_message(f->diag));
+}
+
+static void evaluate(fx *f)
+{
+    assert_int_equal(nv_policy_evaluate(f->pol, &f->view, &f->fs, f->diag),
+                     0);
+}
+
+static void assert_elements(const nv_finding *fd, const uint32_t *want,
+                            size_t n)
+{
+    assert_int_equal(fd->n_elements, n);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(fd->elements[i], want[i]);
+}
+
+#define E(vendor, fn, weight) {vendor, fn, weight, NULL, NULL, 0}
+#define ELS(...) ((const el[]){__VA_ARGS__})
+#define N_ELS(...) (sizeof((const el[]){__VA_ARGS__}) / sizeof(el))
+#define SETUP(f, as_of, ...)                                                \
+    setup_fx(f, ELS(__VA_ARGS__), N_ELS(__VA_ARGS__), as_of, 0, registry_yaml)
+
+static const char core_rule[] =
+    "  - id: core\n"
+    "    kind: forbid\n"
+    "    title: No HRV in core\n"
+    "    scope: {functions: [core, management, security]}\n"
+    "    effective: 2020-01-28\n"
+    "    source: NCSC 2020\n";
+
+/* ---- forbid ---- */
+
+static void test_forbid_hit(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01",
+          E("huawei", "core", 1), E("nokia", "5GC", 1),
+          E("huawei", "access", 1), E("huawei", "OSS", 1),
+          {"huawei", "core", 1, NULL, NULL, 1}, /* not counted */
+          E(NULL, "core", 1),     /* unknown vendor */
+          E("hisilicon", "firewall", 1));
+    add_pack(&f, core_rule);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 1);
+    const nv_finding *fd = &f.fs.items[0];
+    assert_string_equal(fd->rule_id, "core");
+    assert_string_equal(fd->pack, "t");
+    assert_string_equal(fd->title, "No HRV in core");
+    assert_string_equal(fd->source, "NCSC 2020");
+    assert_string_equal(fd->subject, "huawei");
+    assert_string_equal(fd->measure, "elements");
+    assert_int_equal(fd->severity, NETVET_SEV_ERROR);
+    assert_true(fd->value == 3.0);
+    assert_true(fd->limit == 0.0);
+    assert_elements(fd, (const uint32_t[]){0, 3, 6}, 3);
+    assert_string_equal(fd->message,
+                        "huawei has 3 elements in scope (functions core, "
+                        "management, security); none allowed");
+    teardown_fx(&f);
+}
+
+static void test_forbid_miss(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01",
+          E("nokia", "core", 1), E("huawei", "access", 1),
+          E("zte", "ran", 1));
+    add_pack(&f, core_rule);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 0);
+    assert_int_equal(netvet_diag_warnings(f.diag), 0);
+    teardown_fx(&f);
+}
+
+static void test_forbid_two_vendors_sorted(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01",
+          E("zte", "core", 1),
+          E("huawei", "core", 1));
+    add_pack(&f, core_rule);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 2);
+    assert_string_equal(f.fs.items[0].subject, "huawei");
+    assert_string_equal(f.fs.items[0].message,
+                        "huawei has 1 element in scope (functions core, "
+                        "management, security); none allowed");
+    assert_elements(&f.fs.items[0], (const uint32_t[]){1}, 1);
+    assert_string_equal(f.fs.items[1].subject, "zte");
+    assert_elements(&f.fs.items[1], (const uint32_t[]){0}, 1);
+    teardown_fx(&f);
+}
+
+static void test_forbid_sensitive_tag(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01",
+          {"huawei", "access", 1, "sensitive", NULL, 0},
+          {"huawei", "access", 1, "5g", NULL, 0},
+          {"nokia", "access", 1, "sensitive", NULL, 0},
+          {"zte", "cpe", 1, "sensitive", NULL, 0});
+    add_pack(&f, "  - id: sens\n"
+                 "    kind: forbid\n"
+                 "    scope: {tags: [sensitive]}\n"
+                 "    source: NCSC 2020\n"
+                 "  - id: nuclear\n"
+                 "    kind: forbid\n"
+                 "    scope: {tags: [nuclear]}\n"
+                 "    source: nowhere\n");
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 2); /* no tag 'nuclear' in the inventory */
+    assert_string_equal(f.fs.items[0].rule_id, "sens");
+    assert_string_equal(f.fs.items[0].title, "sens"); /* defaults to id */
+    assert_string_equal(f.fs.items[0].message,
+                        "huawei has 1 element in scope (tags sensitive); "
+                        "none allowed");
+    assert_elements(&f.fs.items[0], (const uint32_t[]){0}, 1);
+    assert_string_equal(f.fs.items[1].subject, "zte");
+    assert_elements(&f.fs.items[1], (const uint32_t[]){3}, 1);
+    teardown_fx(&f);
+}
+
+static void test_forbid_sites_and_missing_column(void **state)
+{
+    (void)state;
+    fx f;
+    setup_fx(&f,
+             ELS({"huawei", "access", 1, NULL, "sellafield", 0},
+                 {"huawei", "access", 1, NULL, "leeds", 0}),
+             2, "2024-01-01", 1, registry_yaml);
+    add_pack(&f, "  - id: site\n"
+                 "    kind: forbid\n"
+                 "    scope: {sites: [sellafield, faslane]}\n"
+                 "    source: s\n"
+                 "  - id: region\n"
+                 "    kind: forbid\n"
+                 "    scope: {regions: [north]}\n"
+                 "    source: s\n");
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 1); /* no region column: never matches */
+    assert_string_equal(f.fs.items[0].message,
+                        "huawei has 1 element in scope (sites sellafield, "
+                        "faslane); none allowed");
+    assert_elements(&f.fs.items[0], (const uint32_t[]){0}, 1);
+    teardown_fx(&f);
+}
+
+static void test_forbid_vendor_list_and_unknown_id(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01",
+          E("nokia", "core", 1), E("huawei", "core", 1),
+          E("hisilicon", "core", 1));
+    add_pack(&f, "  - id: list\n"
+                 "    kind: forbid\n"
+                 "    vendors: [nokia, acme, hisilicon]\n"
+                 "    source: s\n");
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 2);
+    /* hisilicon selects its group: elements are attributed to huawei */
+    assert_string_equal(f.fs.items[0].subject, "huawei");
+    assert_elements(&f.fs.items[0], (const uint32_t[]){1, 2}, 2);
+    assert_string_equal(f.fs.items[1].subject, "nokia");
+    assert_string_equal(f.fs.items[1].message,
+                        "nokia has 1 element in scope (whole network); none "
+                        "allowed");
+    assert_int_equal(netvet_diag_warnings(f.diag), 1);
+    assert_string_equal(warnings[0], "t.yaml:7: rule 'list': vendor 'acme' "
+                                     "is not in the registry; ignored");
+    teardown_fx(&f);
+}
+
+static void test_high_risk_by_country_and_warnings(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01",
+          E("zte", "core", 1),
+          E("ericsson", "core", 1));
+    const char *pack = "pack: c\n"
+                       "high_risk:\n"
+                       "  countries: [cn, KP]\n"
+                       "  vendors: [acme]\n"
+                       "  listings: [nowhere]\n"
+                       "rules:\n"
+                       "  - {id: c1, kind: forbid, source: s}\n";
+    assert_int_equal(netvet_policy_add_buffer(f.pol, pack, strlen(pack),
+                                              "c.yaml", f.diag),
+                     0);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 1);
+    assert_string_equal(f.fs.items[0].subject, "zte");
+    assert_int_equal(n_warnings, 3);
+    assert_string_equal(warnings[0], "c.yaml:4: pack 'c': high-risk vendor "
+                                     "'acme' is not in the registry; "
+                                     "ignored");
+    assert_string_equal(warnings[1], "c.yaml:5: pack 'c': no registry "
+                                     "vendor has listing 'nowhere'");
+    assert_string_equal(warnings[2], "c.yaml:3: pack 'c': no registry "
+                                     "vendor is in country 'KP'");
+    teardown_fx(&f);
+}
+
+/* ---- share-cap ---- */
+
+/* 10 access elements: huawei 2, zte 2, nokia 3, ericsson 3. */
+#define TEN_ACCESS                                                          \
+    E("huawei", "OLT", 10),                                   \
+        E("nokia", "olt", 10),                                \
+        E("zte", "gNB", 10),                                  \
+        E("ericsson", "ran", 10),                             \
+        E("huawei", "access", 10),                            \
+        E("nokia", "access", 10),                             \
+        E("zte", "access", 10),                               \
+        E("ericsson", "ran", 10),                             \
+        E("nokia", "access", 10),                             \
+        E("ericsson", "ran", 10),                             \
+        E("huawei", "core", 10)
+
+static void test_share_cap_domain_adds_vendors(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01", TEN_ACCESS);
+    add_pack(&f, "  - id: cap\n"
+                 "    kind: share-cap\n"
+                 "    per: domain\n"
+                 "    measure: count\n"
+                 "    max: 0.35\n"
+                 "    scope: {functions: [access, ran]}\n"
+                 "    source: s\n"
+                 "  - id: cap-vendor\n"
+                 "    kind: share-cap\n"
+                 "    per: vendor\n"
+                 "    measure: [count, weight]\n"
+                 "    max: 0.35\n"
+                 "    scope: {functions: [access, ran]}\n"
+                 "    source: s\n");
+    evaluate(&f);
+    /* Huawei 20% and ZTE 20% each pass per vendor; CN together is 40%. */
+    assert_int_equal(f.fs.n, 1);
+    const nv_finding *fd = &f.fs.items[0];
+    assert_string_equal(fd->rule_id, "cap");
+    assert_string_equal(fd->subject, "CN");
+    assert_string_equal(fd->measure, "count-share");
+    assert_true(fd->value == 0.4);
+    assert_true(fd->limit == 0.35);
+    assert_elements(fd, (const uint32_t[]){0, 2, 4, 6}, 4);
+    assert_string_equal(fd->message,
+                        "risk domain CN (huawei, zte) holds 40.00% of scope "
+                        "(functions access, ran) by count; cap 35.00%");
+    teardown_fx(&f);
+}
+
+static void test_share_cap_per_vendor_and_all(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01", TEN_ACCESS);
+    add_pack(&f, "  - id: v\n"
+                 "    kind: share-cap\n"
+                 "    per: vendor\n"
+                 "    measure: [count]\n"
+                 "    max: 0.15\n"
+                 "    scope: {functions: [access, ran]}\n"
+                 "    source: s\n"
+                 "  - id: all\n"
+                 "    kind: share-cap\n"
+                 "    per: all\n"
+                 "    measure: [count]\n"
+                 "    max: 0.35\n"
+                 "    scope: {functions: [access, ran]}\n"
+                 "    source: s\n");
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 3);
+    assert_string_equal(f.fs.items[0].rule_id, "v");
+    assert_string_equal(f.fs.items[0].subject, "huawei");
+    assert_true(f.fs.items[0].value == 0.2);
+    assert_string_equal(f.fs.items[0].message,
+                        "vendor huawei holds 20.00% of scope (functions "
+                        "access, ran) by count; cap 15.00%");
+    assert_elements(&f.fs.items[0], (const uint32_t[]){0, 4}, 2);
+    assert_string_equal(f.fs.items[1].subject, "zte");
+    assert_elements(&f.fs.items[1], (const uint32_t[]){2, 6}, 2);
+    assert_string_equal(f.fs.items[2].rule_id, "all");
+    assert_string_equal(f.fs.items[2].subject, "");
+    assert_string_equal(f.fs.items[2].message,
+                        "high-risk vendors (huawei, zte) together hold "
+                        "40.00% of scope (functions access, ran) by count; "
+                        "cap 35.00%");
+    assert_elements(&f.fs.items[2], (const uint32_t[]){0, 2, 4, 6}, 4);
+    teardown_fx(&f);
+}
+
+static const char weight_cap[] = "  - id: w\n"
+                                 "    kind: share-cap\n"
+                                 "    max: 0.35\n"
+                                 "    scope: {functions: [access]}\n"
+                                 "    source: s\n";
+
+static void test_share_cap_weight_not_count(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01",
+          E("nokia", "access", 100), E("huawei", "access", 600),
+          E("nokia", "access", 100), E("nokia", "access", 100),
+          E("nokia", "access", 100));
+    add_pack(&f, weight_cap); /* measure defaults to count and weight */
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 1);
+    assert_string_equal(f.fs.items[0].measure, "weight-share");
+    assert_true(f.fs.items[0].value == 0.6);
+    assert_string_equal(f.fs.items[0].message,
+                        "risk domain CN (huawei) holds 60.00% of scope "
+                        "(functions access) by weight; cap 35.00%");
+    assert_elements(&f.fs.items[0], (const uint32_t[]){1}, 1);
+    teardown_fx(&f);
+}
+
+static void test_share_cap_both_measures(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01",
+          E("huawei", "access", 5),
+          E("nokia", "access", 5));
+    add_pack(&f, weight_cap);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 2);
+    assert_string_equal(f.fs.items[0].measure, "count-share");
+    assert_string_equal(f.fs.items[1].measure, "weight-share");
+    assert_true(f.fs.items[0].value == 0.5);
+    assert_true(f.fs.items[1].value == 0.5);
+    assert_elements(&f.fs.items[0], (const uint32_t[]){0}, 1);
+    assert_elements(&f.fs.items[1], (const uint32_t[]){0}, 1);
+    teardown_fx(&f);
+}
+
+static void test_share_cap_zero_weight_scope(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01",
+          E("huawei", "access", 0), E("nokia", "access", 0),
+          E("nokia", "core", 50));
+    add_pack(&f, weight_cap);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 1); /* weight share not applicable */
+    assert_string_equal(f.fs.items[0].measure, "count-share");
+    teardown_fx(&f);
+}
+
+static void test_share_cap_at_cap_passes(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01",
+          E("huawei", "access", 1), E("nokia", "access", 1),
+          E("nokia", "access", 1),
+          E("nokia", "access", 1));
+    add_pack(&f, "  - {id: q, kind: share-cap, max: 0.25, source: s}\n");
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 0); /* exactly 25% is not over a 25% cap */
+    teardown_fx(&f);
+}
+
+/* ---- max-vendors ---- */
+
+static const char single_rule[] = "  - id: single\n"
+                                  "    kind: max-vendors\n"
+                                  "    max: 1\n"
+                                  "    source: ZTE letter\n";
+
+static void test_max_vendors(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01",
+          E("nokia", "access", 1), E("zte", "access", 1),
+          E("huawei", "ran", 1),
+          E("zte", "cpe", 1));
+    add_pack(&f, single_rule);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 1);
+    const nv_finding *fd = &f.fs.items[0];
+    assert_string_equal(fd->subject, "");
+    assert_string_equal(fd->measure, "vendors");
+    assert_true(fd->value == 2.0);
+    assert_true(fd->limit == 1.0);
+    assert_elements(fd, (const uint32_t[]){1, 2, 3}, 3);
+    assert_string_equal(fd->message,
+                        "2 high-risk vendors in scope (whole network): "
+                        "huawei, zte; at most 1 allowed");
+    teardown_fx(&f);
+}
+
+static void test_max_vendors_one_passes(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01",
+          E("nokia", "access", 1), E("huawei", "ran", 1),
+          {"zte", "cpe", 1, NULL, NULL, 1}); /* not counted */
+    add_pack(&f, single_rule);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 0);
+    teardown_fx(&f);
+}
+
+/* ---- dates ---- */
+
+static void test_effective_date(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2020-01-27", E("huawei", "core", 1));
+    add_pack(&f, core_rule);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 0); /* the day before: not yet in force */
+    assert_string_equal(netvet_policy_rule(f.pol, 0).effective,
+                        "2020-01-28");
+    assert_int_equal(nv_parse_date("2020-01-28", 10, &f.view.as_of), 0);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 1);
+    teardown_fx(&f);
+}
+
+/* ---- malformed packs ---- */
+
+typedef struct bad_case {
+    const char *text;
+    int status;
+    const char *message;
+} bad_case;
+
+/* Most cases start with a pack `p` and a rule `r` (line 3). */
+#define R "pack: p\nrules:\n  - id: r\n"
+#define RF R "    kind: forbid\n    source: s\n"
+#define RS R "    kind: share-cap\n    source: s\n"
+#define EP NETVET_EPARSE
+
+static const bad_case bad_cases[] = {
+    {RF "   title: x\n", EP,
+     "bad.yaml:6: YAML syntax error: did not find expected '-' indicator"},
+    {RF "    scpoe: {}\n", EP, "bad.yaml:6: unknown key 'scpoe' in rule"},
+    {"pack: p\nrules:\n  - kind: forbid\n    source: s\n", EP,
+     "bad.yaml:3: rule has no 'id'"},
+    {R "    source: s\n", EP, "bad.yaml:3: rule 'r' has no 'kind'"},
+    {R "    kind: forbid\n", EP, "bad.yaml:3: rule 'r' has no 'source'"},
+    {"pack: p\nhigh_risk: {listings: [x]}\nrules:\n  - id: r\n"
+     "    source: s\n    title: t\n    kind: forbidd\n",
+     EP, "bad.yaml:7: unknown rule kind 'forbidd'"},
+    {RF "    severity: fatal\n", EP,
+     "bad.yaml:6: unknown severity 'fatal' (expected error, warning or "
+     "note)"},
+    {RF "    scope:\n      functions: [core, coer]\n", EP,
+     "bad.yaml:7: unknown function 'coer'"},
+    {RS "    max: 1.5\n", EP,
+     "bad.yaml:6: share-cap max 1.5 is outside [0, 1]"},
+    {RS "    max: 35%\n", EP,
+     "bad.yaml:6: 'max' must be a number, not '35%'"},
+    {RS, EP, "bad.yaml:3: rule 'r' has no 'max'"},
+    {R "    kind: max-vendors\n    source: s\n    max: 1.5\n", EP,
+     "bad.yaml:6: max-vendors max 1.5 must be a whole number from 0 to "
+     "1000000"},
+    {RF "    max: 0\n", EP,
+     "bad.yaml:6: 'max' does not apply to a forbid rule"},
+    {RS "    max: 0.3\n    per: site\n", EP,
+     "bad.yaml:7: unknown per 'site' (expected domain, vendor or all)"},
+    {RS "    max: 0.3\n    measure: [count, traffic]\n", EP,
+     "bad.yaml:7: unknown measure 'traffic' (expected count or weight)"},
+    {RF "  - id: r\n    kind: forbid\n    source: s\n", EP,
+     "bad.yaml:6: duplicate rule id 'r' (first at line 3)"},
+    {RF "    effective: 2020-02-30\n", EP,
+     "bad.yaml:6: bad effective date '2020-02-30' (expected YYYY-MM-DD)"},
+    {RF "    vendors: high-risk\n", EP,
+     "bad.yaml:3: rule 'r' selects high-risk vendors but the pack has no "
+     "'high_risk' vendors"},
+    {"pack: p\nhigh_risk: {countries: [China]}\nrules: []\n", EP,
+     "bad.yaml:2: invalid country 'China' (expected an ISO 3166-1 alpha-2 "
+     "code)"},
+    {R "    kind: forbid\n    source: \"\"\n", EP,
+     "bad.yaml:5: rule 'r' has an empty 'source'"},
+    {"pack: p\nrules:\n  - id: r r\n", EP,
+     "bad.yaml:3: invalid rule id 'r r' (use letters, digits, '.', '_' or "
+     "'-', at most 128)"},
+    {R "    kind: \"\\e[31m\"\n    source: s\n", EP,
+     "bad.yaml:4: unknown rule kind '?[31m'"},
+    {"pack: p\nrules: {}\n", EP, "bad.yaml:2: 'rules' must be a list"},
+    {"rules: []\n", EP, "bad.yaml:1: pack has no 'pack' id"},
+    {"pack: p\npack: q\nrules: []\n", EP,
+     "bad.yaml:2: duplicate key 'pack' in pack"},
+    {"- a\n- b\n", EP, "bad.yaml:1: expected a mapping for pack"},
+    {"", EP, "bad.yaml:1: empty pack"},
+    {"pack: p\nrules: []\n---\npack: q\nrules: []\n", EP,
+     "bad.yaml:4: a pack holds one YAML document; found a second"},
+    {RF "    scope: {functions: []}\n", EP,
+     "bad.yaml:6: 'functions' is empty"},
+    {"pack: p\ntitle: \"a\\0b\"\nrules: []\n", EP,
+     "bad.yaml:2: 'title' contains a control character"},
+    {"pack: p\nrules: [\xff]\n", EP,
+     "bad.yaml:2: YAML syntax error: invalid leading UTF-8 octet"},
+};
+
+static void test_malformed_packs(void **state)
+{
+    (void)state;
+    netvet_diag *diag;
+    assert_int_equal(netvet_diag_new(&diag, NULL, NULL), 0);
+    for (size_t i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
+        netvet_policy *pol;
+        assert_int_equal(netvet_policy_new(&pol), 0);
+        const bad_case *c = &bad_cases[i];
+        int rc = netvet_policy_add_buffer(pol, c->text, strlen(c->text),
+                                          "bad.yaml", diag);
+        if (rc != c->status || strcmp(netvet_diag_message(diag), c->message))
+            fail_msg("case %zu: got %d '%s', want '%s'", i, rc,
+                     netvet_diag_message(diag), c->message);
+        assert_int_equal(netvet_policy_rule_count(pol), 0);
+        netvet_policy_free(pol);
+    }
+    netvet_diag_free(diag);
+}
+
+static void test_duplicate_across_packs(void **state)
+{
+    (void)state;
+    netvet_policy *pol;
+    netvet_diag *diag;
+    assert_int_equal(netvet_policy_new(&pol), 0);
+    assert_int_equal(netvet_diag_new(&diag, NULL, NULL), 0);
+    const char *a = "pack: a\nrules:\n  - {id: r, kind: forbid, "
+                    "vendors: [zte], source: s}\n";
+    const char *b = "pack: b\nrules:\n  - {id: q, kind: forbid, "
+                    "vendors: [zte], source: s}\n"
+                    "  - {id: r, kind: forbid, vendors: [zte], source: s}\n";
+    assert_int_equal(netvet_policy_add_buffer(pol, a, strlen(a), "a.yaml",
+                                              diag), 0);
+    assert_int_equal(netvet_policy_add_buffer(pol, b, strlen(b), "b.yaml",
+                                              diag), NETVET_EPARSE);
+    assert_string_equal(netvet_diag_message(diag),
+                        "b.yaml:4: duplicate rule id 'r' (already in pack "
+                        "'a')");
+    assert_int_equal(netvet_policy_rule_count(pol), 1); /* b not added */
+    assert_int_equal(netvet_policy_add_buffer(pol, a, strlen(a), "a2.yaml",
+                                              diag), NETVET_EPARSE);
+    assert_string_equal(netvet_diag_message(diag),
+                        "a2.yaml:1: pack 'a' is already loaded");
+    assert_int_equal(netvet_policy_add_file(pol, "/nonexistent/p.yaml",
+                                            diag), NETVET_EIO);
+    netvet_policy_free(pol);
+    netvet_diag_free(diag);
+}
+
+/* ---- the built-in UK pack ---- */
+
+static void test_builtin_uk_pack(void **state)
+{
+    (void)state;
+    const char *const *ids = netvet_policy_builtin_ids();
+    int found = 0;
+    for (size_t i = 0; ids[i]; i++)
+        found |= !strcmp(ids[i], "uk-ncsc-2020");
+    assert_true(found);
+    fx f;
+    SETUP(&f, "2024-01-01", TEN_ACCESS, E("huawei", "OSS", 5),
+          {"zte", "access", 0, "sensitive", NULL, 1});
+    assert_int_equal(netvet_policy_add_builtin(f.pol, "nope", f.diag),
+                     NETVET_ENOTFOUND);
+    assert_int_equal(netvet_policy_add_builtin(f.pol, "uk-ncsc-2020",
+                                               f.diag), 0);
+    assert_int_equal(netvet_policy_rule_count(f.pol), 4);
+    const char *want[4] = {"uk-hrv-core", "uk-hrv-sensitive",
+                           "uk-hrv-access-cap", "uk-hrv-single"};
+    for (size_t i = 0; i < 4; i++) {
+        netvet_rule_info r = netvet_policy_rule(f.pol, i);
+        assert_string_equal(r.id, want[i]);
+        assert_string_equal(r.pack, "uk-ncsc-2020");
+        assert_int_equal(r.severity, NETVET_SEV_ERROR);
+        assert_true(strlen(r.source) > 20);
+    }
+    assert_int_equal(netvet_policy_rule(f.pol, 2).kind,
+                     NETVET_RULE_SHARE_CAP);
+    evaluate(&f);
+    nv_findings_sort(&f.fs);
+    assert_int_equal(netvet_diag_warnings(f.diag), 0);
+    assert_int_equal(f.fs.n, 4);
+    assert_string_equal(f.fs.items[0].rule_id, "uk-hrv-access-cap");
+    assert_string_equal(f.fs.items[0].measure, "count-share");
+    assert_string_equal(f.fs.items[1].measure, "weight-share");
+    assert_string_equal(f.fs.items[2].rule_id, "uk-hrv-core");
+    assert_elements(&f.fs.items[2], (const uint32_t[]){10, 11}, 2);
+    assert_string_equal(f.fs.items[3].rule_id, "uk-hrv-single");
+    teardown_fx(&f);
+}
+
+/* The UK pack against the built-in registry: every listing it names is
+ * there (no warnings), and Huawei plus ZTE in access trip the cap. */
+static void test_builtin_uk_pack_builtin_registry(void **state)
+{
+    (void)state;
+    fx f;
+    const el els[] = {E("huawei", "ran", 30), E("zte", "OLT", 20),
+                      E("nokia", "ran", 25), E("ericsson", "ran", 25),
+                      {"fiberhome", "access", 0, NULL, NULL, 1}};
+    setup_fx(&f, els, 5, "2024-01-01", 0, NULL);
+    assert_int_equal(netvet_policy_add_builtin(f.pol, "uk-ncsc-2020",
+                                               f.diag), 0);
+    evaluate(&f);
+    assert_int_equal(netvet_diag_warnings(f.diag), 0);
+    assert_int_equal(f.fs.n, 3);
+    assert_string_equal(f.fs.items[0].rule_id, "uk-hrv-access-cap");
+    assert_string_equal(f.fs.items[0].message,
+                        "risk domain CN (huawei, zte) holds 50.00% of scope "
+                        "(functions access, ran) by count; cap 35.00%");
+    assert_elements(&f.fs.items[0], (const uint32_t[]){0, 1}, 2);
+    assert_string_equal(f.fs.items[1].measure, "weight-share");
+    assert_true(f.fs.items[1].value == 0.5);
+    assert_string_equal(f.fs.items[2].rule_id, "uk-hrv-single");
+    teardown_fx(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_forbid_hit),
+        cmocka_unit_test(test_forbid_miss),
+        cmocka_unit_test(test_forbid_two_vendors_sorted),
+        cmocka_unit_test(test_forbid_sensitive_tag),
+        cmocka_unit_test(test_forbid_sites_and_missing_column),
+        cmocka_unit_test(test_forbid_vendor_list_and_unknown_id),
+        cmocka_unit_test(test_high_risk_by_country_and_warnings),
+        cmocka_unit_test(test_share_cap_domain_adds_vendors),
+        cmocka_unit_test(test_share_cap_per_vendor_and_all),
+        cmocka_unit_test(test_share_cap_weight_not_count),
+        cmocka_unit_test(test_share_cap_both_measures),
+        cmocka_unit_test(test_share_cap_zero_weight_scope),
+        cmocka_unit_test(test_share_cap_at_cap_passes),
+        cmocka_unit_test(test_max_vendors),
+        cmocka_unit_test(test_max_vendors_one_passes),
+        cmocka_unit_test(test_effective_date),
+        cmocka_unit_test(test_malformed_packs),
+        cmocka_unit_test(test_duplicate_across_packs),
+        cmocka_unit_test(test_builtin_uk_pack),
+        cmocka_unit_test(test_builtin_uk_pack_builtin_registry),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
