@@ -332,8 +332,9 @@ static int key_clash(const nv_regstate *st, const nv_keyref *a,
                         "%s '%s' of vendor '%s' normalises to '%.*s', as does "
                         "%s '%s' of vendor '%s'",
                         kind_names[a->kind], key_text(st, a),
-                        st->v[a->vendor].pub.id, (int)n, key, kind_names[b->kind],
-                        key_text(st, b), st->v[b->vendor].pub.id);
+                        st->v[a->vendor].pub.id, (int)n, key,
+                        kind_names[b->kind], key_text(st, b),
+                        st->v[b->vendor].pub.id);
 }
 
 static int add_key(nv_regstate *st, const nv_keyref *k, const char *file,

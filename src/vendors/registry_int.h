@@ -106,6 +106,17 @@ int nv_regstate_add_listing(nv_regstate *st, size_t i,
  * name `file` and the overlay line. */
 int nv_regstate_finish(nv_regstate *st, const char *file, netvet_diag *diag);
 
+/* Value checks (registry_values.c). */
+/* 1..NV_REG_MAX_ID of [a-z0-9_-], not starting with '-' or '_'. */
+int nv_reg_valid_id(const char *s, size_t len);
+/* "" or a real calendar date YYYY-MM-DD. */
+int nv_reg_valid_date(const char *s, size_t len);
+/* Decimal 1..4294967295 into *out. @return 1 if valid. */
+int nv_reg_parse_pen(const char *s, size_t len, uint32_t *out);
+/* Printable excerpt of s[0..len) for a message: at most 64 bytes, control
+ * bytes as '?', "..." when cut. @return out. */
+const char *nv_reg_show(const char *s, size_t len, char out[72]);
+
 /* Vendor whose normalised id, name or alias is key[0..len), or -1. */
 int nv_registry_key_vendor(const netvet_registry *reg, const char *key,
                            size_t len);

@@ -55,16 +55,6 @@ static unsigned long line_of(const yaml_node_t *n)
     return (unsigned long)n->start_mark.line + 1;
 }
 
-/* Printable excerpt of s[0..len) for a message (control bytes as '?'). */
-static const char *show(const char *s, size_t len, char out[72])
-{
-    size_t n = len > 64 ? 64 : len;
-    for (size_t i = 0; i < n; i++)
-        out[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' : s[i];
-    memcpy(out + n, len > n ? "..." : "", len > n ? 4 : 1);
-    return out;
-}
-
 /* Node `idx`, marked visited: a node reached twice is a YAML alias. */
 static int get_node(loader *ld, int idx, unsigned long where, yaml_node_t **out)
 {
@@ -103,59 +93,6 @@ static int arena_copy(loader *ld, const char *s, size_t len, const char **out)
     return *out ? NETVET_OK : NETVET_ENOMEM;
 }
 
-static int valid_id(const char *s, size_t len)
-{
-    if (len == 0 || len > NV_REG_MAX_ID)
-        return 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        int ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                 (i > 0 && (c == '-' || c == '_'));
-        if (!ok)
-            return 0;
-    }
-    return 1;
-}
-
-static int valid_date(const char *s, size_t len)
-{
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (len == 0)
-        return 1;
-    if (len != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    int v[3] = {0, 0, 0}, part = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '-') {
-            part++;
-            continue;
-        }
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-        v[part] = v[part] * 10 + (s[i] - '0');
-    }
-    int leap = (v[0] % 4 == 0 && v[0] % 100 != 0) || v[0] % 400 == 0;
-    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > mdays[v[1] - 1])
-        return 0;
-    return !(v[1] == 2 && v[2] == 29 && !leap);
-}
-
-static int parse_pen(const char *s, size_t len, uint32_t *out)
-{
-    uint64_t v = 0;
-    if (len == 0 || len > 10)
-        return 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-        v = v * 10 + (uint64_t)(s[i] - '0');
-    }
-    if (v == 0 || v > UINT32_MAX)
-        return 0;
-    *out = (uint32_t)v;
-    return 1;
-}
-
 /* Index in `keys` of the key node of a mapping pair, or an error. */
 static int key_of(loader *ld, const yaml_node_pair_t *p,
                   const char *const *keys, int n_keys, const char *where,
@@ -177,8 +114,8 @@ static int key_of(loader *ld, const yaml_node_pair_t *p,
             return NETVET_OK;
         }
     }
-    return fail(ld, line_of(k), "unknown key '%s' in %s", show(s, len, buf),
-                where);
+    return fail(ld, line_of(k), "unknown key '%s' in %s",
+                nv_reg_show(s, len, buf), where);
 }
 
 /* The pair of mapping m whose key is the scalar "id" (not yet visited). */
@@ -210,10 +147,10 @@ static int read_id(loader *ld, const yaml_node_t *m, const char *what,
         rc = get_scalar(ld, v, "'id'", s, len);
     if (rc < 0)
         return rc;
-    if (!valid_id(*s, *len))
+    if (!nv_reg_valid_id(*s, *len))
         return fail(ld, line_of(v), "id '%s' must be 1 to %d lowercase "
                     "letters, digits, '-' or '_', starting with a letter or "
-                    "digit", show(*s, *len, buf), NV_REG_MAX_ID);
+                    "digit", nv_reg_show(*s, *len, buf), NV_REG_MAX_ID);
     return NETVET_OK;
 }
 
@@ -229,9 +166,9 @@ static int listing_field(loader *ld, netvet_listing *l, int f,
     int rc = get_scalar(ld, v, what, &s, &len);
     if (rc < 0)
         return rc;
-    if (f == L_DATE && !valid_date(s, len))
+    if (f == L_DATE && !nv_reg_valid_date(s, len))
         return fail(ld, line_of(v), "date '%s' of %s is not a valid "
-                    "YYYY-MM-DD date", show(s, len, buf), where);
+                    "YYYY-MM-DD date", nv_reg_show(s, len, buf), where);
     if (f == L_SOURCE && len == 0)
         return fail(ld, line_of(v), "%s must not be empty", what);
     const char **dst = f == L_DATE ? &l->date
@@ -267,7 +204,8 @@ static int load_listing(loader *ld, size_t vi, const yaml_node_t *m)
         if (rc == NETVET_OK && (seen & (1u << f)))
             rc = fail(ld, kl, "duplicate key '%s' in %s", listing_keys[f],
                       where);
-        seen |= 1u << f;
+        if (rc == NETVET_OK)
+            seen |= 1u << f;
         if (rc == NETVET_OK)
             rc = get_node(ld, p->value, kl, &v);
         if (rc == NETVET_OK)
@@ -326,10 +264,10 @@ static int add_pen(loader *ld, size_t vi, const yaml_node_t *n)
     int rc = get_scalar(ld, n, what, &s, &len);
     if (rc < 0)
         return rc;
-    if (!parse_pen(s, len, &pen))
+    if (!nv_reg_parse_pen(s, len, &pen))
         return fail(ld, line_of(n), "pen '%s' of vendor '%s' is not an "
-                    "enterprise number (1 to 4294967295)", show(s, len, buf),
-                    vid);
+                    "enterprise number (1 to 4294967295)",
+                    nv_reg_show(s, len, buf), vid);
     rc = nv_regstate_add_pen(ld->st, vi, pen, &owner);
     if (rc == 1)
         return fail(ld, line_of(n), "pen %lu of vendor '%s' already belongs "
@@ -354,10 +292,10 @@ static int scalar_field(loader *ld, size_t vi, int f, const yaml_node_t *v,
     int rc = get_scalar(ld, v, what, &s, &len);
     if (rc < 0)
         return rc;
-    show(s, len, buf);
+    nv_reg_show(s, len, buf);
     if (f == V_NAME && len == 0)
         return fail(ld, line_of(v), "%s must not be empty", what);
-    if (f == V_PARENT && len > 0 && !valid_id(s, len))
+    if (f == V_PARENT && len > 0 && !nv_reg_valid_id(s, len))
         return fail(ld, line_of(v), "parent '%s' of vendor '%s' is not a "
                     "vendor id", buf, r->pub.id);
     if (f == V_COUNTRY &&
@@ -452,7 +390,8 @@ static int load_vendor(loader *ld, const yaml_node_t *m)
         if (rc == NETVET_OK && (seen & (1u << f)))
             rc = fail(ld, kl, "duplicate key '%s' in %s", vendor_keys[f],
                       where);
-        seen |= 1u << f;
+        if (rc == NETVET_OK)
+            seen |= 1u << f;
         if (rc == NETVET_OK)
             rc = get_node(ld, p->value, kl, &v);
         if (rc == NETVET_OK)
@@ -519,8 +458,8 @@ static int syntax_error(loader *ld, const yaml_parser_t *p)
         unsigned long line = 1;
         for (size_t i = 0; i < end; i++)
             line += ld->buf[i] == '\n';
-        return fail(ld, line, "invalid text: %s at byte %zu", problem,
-                    p->problem_offset);
+        return fail(ld, line, "invalid text at byte %zu: %s",
+                    p->problem_offset, problem);
     }
     unsigned long line = (unsigned long)p->problem_mark.line + 1;
     if (p->context)
