@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -52,6 +53,7 @@ static const char help[] =
 "    --max-elements N    Elements listed per finding in text (default 10).\n"
 "    --max-warnings N    Input warnings printed (default 50; all counted).\n"
 "    -q, --quiet         Do not print input warnings.\n"
+"    --timings           Print the time of each phase to stderr.\n"
 "    --progress          Show load progress (default when stderr is a\n"
 "                        terminal); --no-progress to hide it.\n"
 "    -h, --help          Show this help.\n\n"
@@ -78,7 +80,8 @@ typedef struct assess_args {
     const char *as_of;
     const char *output;
     netvet_report_options report;
-    int strict, progress;
+    int strict, progress, timings;
+    int reported; /* the failure was already printed */
     nv_cli_diag diag;
 } assess_args;
 
@@ -102,7 +105,7 @@ static int add_file(const char **list, size_t *n, const char *v)
 }
 
 enum { O_POLICY = 256, O_REGISTRY, O_AS_OF, O_FORMAT, O_FAIL_ON, O_STRICT,
-       O_MAX_EL, O_MAX_WARN, O_PROGRESS, O_NO_PROGRESS };
+       O_MAX_EL, O_MAX_WARN, O_PROGRESS, O_NO_PROGRESS, O_TIMINGS };
 
 static int parse_one(assess_args *a, int c)
 {
@@ -116,6 +119,7 @@ static int parse_one(assess_args *a, int c)
     case 'q': a->diag.quiet = 1; return 0;
     case O_PROGRESS: a->progress = 1; return 0;
     case O_NO_PROGRESS: a->progress = 0; return 0;
+    case O_TIMINGS: a->timings = 1; return 0;
     case O_FORMAT:
         if (!strcmp(optarg, "text")) a->report.format = NETVET_FORMAT_TEXT;
         else if (!strcmp(optarg, "json")) a->report.format = NETVET_FORMAT_JSON;
@@ -153,6 +157,7 @@ static int parse_args(assess_args *a, int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"progress", no_argument, NULL, O_PROGRESS},
         {"no-progress", no_argument, NULL, O_NO_PROGRESS},
+        {"timings", no_argument, NULL, O_TIMINGS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
@@ -184,9 +189,18 @@ static int load_policy(assess_args *a, netvet_policy **out, netvet_diag *diag)
         a->policies[a->n_policies++] = "uk-ncsc-2020";
     for (size_t i = 0; i < a->n_policies; i++) {
         const char *p = a->policies[i];
-        int rc = access(p, F_OK) == 0
-                     ? netvet_policy_add_file(*out, p, diag)
-                     : netvet_policy_add_builtin(*out, p, diag);
+        int is_file = access(p, F_OK) == 0;
+        int rc = is_file ? netvet_policy_add_file(*out, p, diag)
+                         : netvet_policy_add_builtin(*out, p, diag);
+        if (rc == NETVET_ENOTFOUND && !is_file) {
+            fprintf(stderr, "%s: --policy '%s' is neither a file nor a "
+                            "built-in pack; built-in packs:", PROG, p);
+            for (const char *const *id = netvet_policy_builtin_ids(); *id; id++)
+                fprintf(stderr, " %s", *id);
+            fputc('\n', stderr);
+            a->reported = 1;
+            return NETVET_EINVAL;
+        }
         if (rc < 0)
             return rc;
     }
@@ -218,6 +232,13 @@ static int write_report(assess_args *a, const netvet_assessment *as,
     return 0;
 }
 
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static int run(assess_args *a, netvet_diag *diag)
 {
     netvet_registry *reg = NULL;
@@ -232,16 +253,22 @@ static int run(assess_args *a, netvet_diag *diag)
     lo.progress_payload = &a->diag;
     ao.as_of = a->as_of;
     int status = NV_EXIT_USAGE;
+    double t0 = now(), t1 = t0, t2 = t0;
     if (load_registry(a, &reg, diag) < 0 || load_policy(a, &pol, diag) < 0 ||
         netvet_inventory_load(&inv, a->inventory, &lo, diag) < 0 ||
-        netvet_assess(&as, inv, reg, pol, &ao, diag) < 0) {
+        (t1 = now(), netvet_assess(&as, inv, reg, pol, &ao, diag)) < 0) {
         nv_cli_diag_finish(&a->diag);
-        nv_cli_fail(PROG, "%s", netvet_diag_message(diag));
+        if (*netvet_diag_message(diag) && !a->reported)
+            nv_cli_fail(PROG, "%s", netvet_diag_message(diag));
         goto done;
     }
     nv_cli_diag_finish(&a->diag);
+    t2 = now();
     if (write_report(a, as, diag) != 0)
         goto done;
+    if (a->timings)
+        fprintf(stderr, "%s: timings: load %.3f s, assess %.3f s, report %.3f s\n",
+                PROG, t1 - t0, t2 - t1, now() - t2);
     int fail_on = a->report.fail_on;
     status = fail_on >= 0 &&
                      netvet_assessment_count(as, (netvet_severity)fail_on) > 0

@@ -163,8 +163,11 @@ int nv_csv_next(nv_csv *c)
         int rc = read_field(c, &p, rec);
         if (rc != NV_CSV_RECORD)
             return rc;
-        if (after_field(c, &p, &done) < 0)
-            return bad(c, "unexpected character after a closing quote", p);
+        if (after_field(c, &p, &done) < 0) {
+            bad(c, "unexpected character after a closing quote", p);
+            c->err_column = c->n_fields; /* the field just read */
+            return NV_CSV_BAD;
+        }
     }
     c->cur = p;
     return NV_CSV_RECORD;

@@ -22,10 +22,12 @@ static int fill_unknown(nv_finding *f, const netvet_inventory *inv,
     char msg[512];
     if (s)
         snprintf(msg, sizeof(msg),
-                 "declared vendor '%s' is not in the registry (%u elements); "
-                 "add it with --registry or correct the name", name, n);
+                 "declared vendor '%s' is not in the registry (%u element%s); "
+                 "add it with --registry or correct the name", name, n,
+                 n == 1 ? "" : "s");
     else
-        snprintf(msg, sizeof(msg), "%u elements have no declared vendor", n);
+        snprintf(msg, sizeof(msg), "%u element%s no declared vendor", n,
+                 n == 1 ? " has" : "s have");
     f->rule_id = nv_strdup("unknown-vendor");
     f->pack = nv_strdup("netvet");
     f->title = nv_strdup("Vendor not identified");

@@ -29,8 +29,8 @@ static void summary(FILE *out, const netvet_assessment *a)
     fprintf(out, "  counted:  %zu elements (%zu not in service on %s), "
                  "total weight %.0f\n",
             v->n_counted, v->n - v->n_counted, date, v->total_weight);
-    fprintf(out, "  vendors:  %zu elements with an unknown vendor\n",
-            a->n_unknown_elements);
+    fprintf(out, "  unknown:  %zu element%s whose vendor did not resolve\n",
+            a->n_unknown_elements, a->n_unknown_elements == 1 ? "" : "s");
     size_t nr = a->policy ? netvet_policy_rule_count(a->policy) : 0;
     fprintf(out, "\nPolicy\n  %zu rules:", nr);
     for (size_t i = 0; i < nr; i++)
@@ -47,8 +47,9 @@ static void verdict(FILE *out, const netvet_assessment *a, int fail_on)
         w += s == NETVET_SEV_WARNING;
         n += s == NETVET_SEV_NOTE;
     }
-    fprintf(out, "\nVerdict: %s (%zu errors, %zu warnings, %zu notes)\n",
-            nv_report_passes(a, fail_on) ? "PASS" : "FAIL", e, w, n);
+    fprintf(out, "\nVerdict: %s (%zu error%s, %zu warning%s, %zu note%s)\n",
+            nv_report_passes(a, fail_on) ? "PASS" : "FAIL", e, e == 1 ? "" : "s",
+            w, w == 1 ? "" : "s", n, n == 1 ? "" : "s");
 }
 
 static void finding_elements(FILE *out, const netvet_assessment *a,
