@@ -1,0 +1,139 @@
+/* Unit tests of the assessment pipeline: vendor resolution to root vendors
+ * and risk domains, as-of counting, share tables and concentration, and
+ * unknown-vendor findings, with exact values. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "policy/assessment.h"
+
+static const char elements[] =
+    "id,vendor,function,weight,installed,status\n"
+    "c1,Cisco Systems Inc.,core,0,,\n"
+    "a1,\"Huawei Technologies Co., Ltd.\",OLT,0,,\n"
+    "a2,ZTE Corp.,OLT,0,,\n"
+    "a3,NOKIA,OLT,0,,\n"
+    "a4,Alcatel-Lucent,OLT,0,,\n"
+    "r1,Ericsson AB,gNB,300,,\n"
+    "r2,HUAWEI,gNB,100,,\n"
+    "r3,Ericsson AB,gNB,600,2030-01-01,planned\n"
+    "x1,Acme Broadband,ONT,1,,\n"
+    "x2,,ONT,1,,\n"
+    "x3,Acme Broadband,ONT,1,,decommissioned\n";
+
+typedef struct fixture {
+    netvet_inventory *inv;
+    netvet_registry *reg;
+    netvet_assessment *a;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof(*f));
+    netvet_assess_options o = NETVET_ASSESS_OPTIONS_INIT;
+    o.as_of = "2026-01-01";
+    if (nv_inventory_load_buffers(&f->inv, elements, strlen(elements), "e",
+                                  NULL, 0, NULL, NULL, NULL) < 0 ||
+        netvet_registry_new_builtin(&f->reg, NULL) < 0 ||
+        netvet_assess(&f->a, f->inv, f->reg, NULL, &o, NULL) < 0)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    netvet_assessment_free(f->a);
+    netvet_registry_free(f->reg);
+    netvet_inventory_free(f->inv);
+    free(f);
+    return 0;
+}
+
+static const char *vendor_id(const fixture *f, size_t k)
+{
+    int32_t v = f->a->view.vendor[k];
+    return v < 0 ? "?" : netvet_registry_vendor(f->reg, (size_t)v)->id;
+}
+
+static void test_resolution_and_domains(void **state)
+{
+    fixture *f = *state;
+    const nv_view *v = &f->a->view;
+    assert_string_equal(vendor_id(f, 0), "cisco");
+    assert_string_equal(vendor_id(f, 1), "huawei");
+    assert_string_equal(vendor_id(f, 2), "zte");
+    assert_string_equal(vendor_id(f, 3), "nokia");
+    assert_string_equal(vendor_id(f, 4), "nokia");
+    assert_string_equal(vendor_id(f, 6), "huawei");
+    assert_int_equal(v->vendor[8], -1);
+    assert_int_equal(v->vendor[9], -1);
+    assert_int_equal(v->domain[1], v->domain[2]);
+    assert_string_equal(v->domain_country[v->domain[1]], "CN");
+    assert_string_equal(v->domain_country[v->domain[3]], "FI");
+    /* r3 planned for 2030, x3 decommissioned */
+    assert_int_equal(v->n_counted, 9);
+    assert_int_equal(v->counted[7], 0);
+    assert_int_equal(v->counted[10], 0);
+    assert_true(v->total_weight == 402.0);
+}
+
+static void test_access_shares(void **state)
+{
+    fixture *f = *state;
+    const nv_group_shares *g = &f->a->shares.group[NETVET_FN_ACCESS];
+    assert_int_equal(g->count, 4);
+    assert_int_equal(g->n_vendors, 3);
+    assert_string_equal(netvet_registry_vendor(f->reg, (size_t)g->vendors[0].key)->id, "nokia");
+    assert_int_equal(g->vendors[0].count, 2);
+    /* nokia 1/2, huawei 1/4, zte 1/4 */
+    assert_true(g->hhi_count == 0.375);
+    assert_true(g->top_count == 0.5);
+    assert_int_equal(g->n_domains, 2);
+    assert_string_equal(f->a->view.domain_country[g->domains[0].key], "CN");
+    assert_int_equal(g->domains[0].count, 2);
+}
+
+static void test_ran_weight_shares(void **state)
+{
+    fixture *f = *state;
+    const nv_group_shares *g = &f->a->shares.group[NETVET_FN_RAN];
+    assert_int_equal(g->count, 2);
+    assert_true(g->weight == 400.0);
+    assert_true(g->top_weight == 0.75);
+    assert_true(g->hhi_weight == 0.625); /* 0.75^2 + 0.25^2 */
+    const nv_group_shares *all = &f->a->shares.group[NV_SHARES_ALL];
+    assert_int_equal(all->count, 9);
+}
+
+static void test_unknown_vendor_findings(void **state)
+{
+    fixture *f = *state;
+    const nv_findings *fs = &f->a->findings;
+    assert_int_equal(fs->n, 2);
+    assert_int_equal(netvet_assessment_count(f->a, NETVET_SEV_WARNING), 2);
+    assert_int_equal(netvet_assessment_count(f->a, NETVET_SEV_ERROR), 0);
+    assert_int_equal(f->a->n_unknown_elements, 2);
+    assert_string_equal(fs->items[0].subject, "");
+    assert_string_equal(fs->items[0].message, "1 element has no declared vendor");
+    assert_string_equal(fs->items[1].subject, "Acme Broadband");
+    assert_int_equal(fs->items[1].n_elements, 1);
+    assert_int_equal(fs->items[1].elements[0], 8);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_resolution_and_domains),
+        cmocka_unit_test(test_access_shares),
+        cmocka_unit_test(test_ran_weight_shares),
+        cmocka_unit_test(test_unknown_vendor_findings),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
