@@ -321,8 +321,8 @@ int nv_rule_max_vendors(nv_eval *e, nv_findings *out)
     uint32_t **lists;
     int err = make_lists(e, G_ALL, 1, &want, &total, &lists);
     nv_text msg = {0};
-    nv_text_add(&msg, "%zu %s vendors in scope (%s):", m, e->sel_word,
-                e->scope.desc);
+    nv_text_add(&msg, "%zu %s vendor%s in scope (%s):", m, e->sel_word,
+                m == 1 ? "" : "s", e->scope.desc);
     for (size_t i = 0, first = 1; i < e->n_order; i++)
         if (e->selected[e->order[i]]) {
             nv_text_add(&msg, "%s %s", first ? "" : ",",

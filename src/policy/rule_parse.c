@@ -214,6 +214,8 @@ static int parse_max(nv_yctx *y, yaml_node_t *n, nv_rule *r)
         return err;
     if (parse_number(n, &r->max, q, sizeof(q)) < 0)
         return FAIL(n, "'max' must be a number, not '%s'", q);
+    if (r->max == 0)
+        r->max = 0; /* -0 would print as "-0" */
     if (r->kind == NETVET_RULE_SHARE_CAP && (r->max < 0 || r->max > 1))
         return FAIL(n, "share-cap max %s is outside [0, 1]", q);
     if (r->kind == NETVET_RULE_MAX_VENDORS &&

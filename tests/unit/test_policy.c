@@ -214,6 +214,18 @@ static void add_pack(fx *f, const char *rules)
         fail_msg("pack rejected: %s", netvet_diag_message(f->diag));
 }
 
+/* A second pack "t2" (rule ids must differ from the first's). */
+static void add_pack2(fx *f, const char *rules)
+{
+    char buf[4096];
+    snprintf(buf, sizeof(buf),
+             "pack: t2\nhigh_risk: {listings: [uk-ncsc-hrv]}\nrules:\n%s",
+             rules);
+    if (netvet_policy_add_buffer(f->pol, buf, strlen(buf), "t2.yaml",
+                                 f->diag) != 0)
+        fail_msg("pack rejected: %s", netvet_diag_message(f->diag));
+}
+
 static void evaluate(fx *f)
 {
     assert_int_equal(nv_policy_evaluate(f->pol, &f->view, &f->fs, f->diag),
@@ -599,10 +611,16 @@ static void test_max_vendors(void **state)
           E("nokia", "access", 1), E("zte", "access", 1),
           E("huawei", "ran", 1),
           E("zte", "cpe", 1));
-    add_pack(&f, single_rule);
+    add_pack(&f, "  - {id: none, kind: max-vendors, max: -0, "
+                 "vendors: [nokia], source: s}\n");
+    add_pack2(&f, single_rule);
     evaluate(&f);
-    assert_int_equal(f.fs.n, 1);
-    const nv_finding *fd = &f.fs.items[0];
+    assert_int_equal(f.fs.n, 2);
+    assert_string_equal(f.fs.items[0].message,
+                        "1 listed vendor in scope (whole network): nokia; at "
+                        "most 0 allowed");
+    assert_elements(&f.fs.items[0], (const uint32_t[]){0}, 1);
+    const nv_finding *fd = &f.fs.items[1];
     assert_string_equal(fd->subject, "");
     assert_string_equal(fd->measure, "vendors");
     assert_true(fd->value == 2.0);
