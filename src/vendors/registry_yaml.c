@@ -159,7 +159,7 @@ static int read_id(loader *ld, const yaml_node_t *m, const char *what,
 static int listing_field(loader *ld, netvet_listing *l, int f,
                          const yaml_node_t *v, const char *where)
 {
-    char what[200], buf[72];
+    char what[256], buf[72];
     const char *s;
     size_t len;
     snprintf(what, sizeof(what), "'%s' of %s", listing_keys[f], where);
@@ -190,7 +190,8 @@ static int load_listing(loader *ld, size_t vi, const yaml_node_t *m)
         rc = arena_copy(ld, s, len, &l.id);
     if (rc < 0)
         return rc;
-    snprintf(where, sizeof(where), "listing '%s' of vendor '%s'", l.id, vid);
+    snprintf(where, sizeof(where), "listing '%.*s' of vendor '%s'", (int)len,
+             s, vid);
     const yaml_node_pair_t *idp = find_id_pair(ld, m);
     unsigned seen = 1u << L_ID;
     for (const yaml_node_pair_t *p = m->data.mapping.pairs.start;
