@@ -157,19 +157,21 @@ uint64_t nv_synth_emit(nv_synth_ctx *c, const nv_synth_row *row)
         &c->cat, row->role, row->vendor, row->variant ? row->variant - 1u : r);
     unsigned version = m ? (unsigned)(r >> 40) % nv_synth_model_versions(m)
                          : 0;
+    /* Names, sites, regions, functions and tags are made here from fixed
+     * words and digits and never need quoting; catalogue text might. */
     write_id(c, out, seq);
     nv_synth_out_char(out, ',');
-    nv_synth_out_field(out, row->name);
+    nv_synth_out_str(out, row->name);
     nv_synth_out_char(out, ',');
     nv_synth_out_field(out, nv_synth_vendor_spelling(row->vendor, r >> 8));
     nv_synth_out_char(out, ',');
     write_model(c, m, version);
     nv_synth_out_char(out, ',');
-    nv_synth_out_field(out, row->function);
+    nv_synth_out_str(out, row->function);
     nv_synth_out_char(out, ',');
-    nv_synth_out_field(out, row->site);
+    nv_synth_out_str(out, row->site);
     nv_synth_out_char(out, ',');
-    nv_synth_out_field(out, row->region);
+    nv_synth_out_str(out, row->region);
     nv_synth_out_char(out, ',');
     nv_synth_out_coord(out, row->lat_e5);
     nv_synth_out_char(out, ',');
@@ -181,7 +183,7 @@ uint64_t nv_synth_emit(nv_synth_ctx *c, const nv_synth_row *row)
     nv_synth_out_char(out, ',');
     nv_synth_out_str(out, status_text[row->status]);
     nv_synth_out_char(out, ',');
-    nv_synth_out_field(out, row->tags);
+    nv_synth_out_str(out, row->tags);
     if (c->has_evidence)
         write_evidence(c, row, m, version);
     nv_synth_out_char(out, '\n');
