@@ -301,6 +301,24 @@ static int check_cycles(const nv_regstate *st, const char *file,
     return rc;
 }
 
+/* Cache every vendor's top-most parent (parents are acyclic by now). */
+static void compute_roots(nv_regstate *st)
+{
+    for (size_t i = 0; i < st->n; i++)
+        st->v[i].root = -1;
+    for (size_t i = 0; i < st->n; i++) {
+        int j = (int)i;
+        while (st->v[j].root < 0 && st->v[j].pub.parent >= 0)
+            j = st->v[j].pub.parent;
+        int root = st->v[j].root >= 0 ? st->v[j].root : j;
+        for (j = (int)i; st->v[j].root < 0; j = st->v[j].pub.parent) {
+            st->v[j].root = root;
+            if (st->v[j].pub.parent < 0)
+                break;
+        }
+    }
+}
+
 static const char *const kind_names[] = {"id", "name", "alias"};
 
 static const char *key_text(const nv_regstate *st, const nv_keyref *k)
@@ -393,6 +411,8 @@ int nv_regstate_finish(nv_regstate *st, const char *file, netvet_diag *diag)
     if (rc == NETVET_OK)
         rc = check_cycles(st, file, diag);
     if (rc == NETVET_OK)
+        compute_roots(st);
+    if (rc == NETVET_OK)
         rc = build_keys(st, file, diag);
     return rc;
 }
@@ -431,14 +451,7 @@ int netvet_registry_root(const netvet_registry *reg, int i)
 {
     if (!reg || i < 0 || (size_t)i >= reg->st.n)
         return -1;
-    /* parents are acyclic (checked on load); the bound is belt and braces */
-    for (size_t steps = 0; steps < reg->st.n; steps++) {
-        int p = reg->st.v[i].pub.parent;
-        if (p < 0)
-            break;
-        i = p;
-    }
-    return i;
+    return reg->st.v[i].root;
 }
 
 const char *netvet_registry_country(const netvet_registry *reg, int i)

@@ -12,7 +12,8 @@
 #include "util/strtab.h"
 
 /* Hard limits on registry input (NETVET_ELIMIT beyond them). */
-#define NV_REG_MAX_BYTES ((size_t)64 << 20) /* one registry file */
+#define NV_REG_MAX_BYTES ((size_t)8 << 20)  /* one registry file */
+#define NV_REG_MAX_DEPTH 16                 /* YAML collection nesting */
 #define NV_REG_MAX_VALUE 4096               /* one string value, bytes */
 #define NV_REG_MAX_ID 64                    /* vendor and listing ids */
 
@@ -47,6 +48,7 @@ typedef struct nv_alias {
 typedef struct nv_vrec {
     netvet_vendor pub;       /* listings/pens point at the arrays below */
     const char *parent_id;   /* "" when none; resolved into pub.parent */
+    int root;                /* top-most parent (set by nv_regstate_finish) */
     nv_alias *aliases;
     size_t n_aliases, aliases_cap;
     netvet_listing *listings; /* count in pub.n_listings */

@@ -469,6 +469,41 @@ static int syntax_error(loader *ld, const yaml_parser_t *p)
     return fail(ld, line, "YAML syntax error: %s", problem);
 }
 
+/* Walk the event stream once and refuse deep nesting before loading:
+ * libyaml's scanner slows down quadratically with the nesting depth. */
+static int check_depth(loader *ld)
+{
+    yaml_parser_t parser;
+    int depth = 0, rc = NETVET_OK;
+    if (!yaml_parser_initialize(&parser))
+        return NETVET_ENOMEM;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)ld->buf,
+                                 ld->len);
+    for (;;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            rc = syntax_error(ld, &parser);
+            break;
+        }
+        yaml_event_type_t type = ev.type;
+        unsigned long line = (unsigned long)ev.start_mark.line + 1;
+        yaml_event_delete(&ev);
+        if (type == YAML_STREAM_END_EVENT)
+            break;
+        if (type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT)
+            depth--;
+        if ((type == YAML_SEQUENCE_START_EVENT ||
+             type == YAML_MAPPING_START_EVENT) &&
+            ++depth > NV_REG_MAX_DEPTH) {
+            rc = fail(ld, line, "YAML nested deeper than %d levels",
+                      NV_REG_MAX_DEPTH);
+            break;
+        }
+    }
+    yaml_parser_delete(&parser);
+    return rc;
+}
+
 /* Parse the single document of the input into ld->doc. */
 static int parse(loader *ld, yaml_parser_t *parser)
 {
@@ -492,11 +527,14 @@ static int parse(loader *ld, yaml_parser_t *parser)
 static int load_text(loader *ld)
 {
     yaml_parser_t parser;
+    int rc = check_depth(ld);
+    if (rc < 0)
+        return rc;
     if (!yaml_parser_initialize(&parser))
         return NETVET_ENOMEM;
     yaml_parser_set_input_string(&parser, (const unsigned char *)ld->buf,
                                  ld->len);
-    int rc = parse(ld, &parser);
+    rc = parse(ld, &parser);
     yaml_parser_delete(&parser);
     if (rc < 0)
         return rc;

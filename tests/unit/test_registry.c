@@ -380,6 +380,8 @@ static const bad_case bad_cases[] = {
      "overlay.yaml:3: only one YAML document is allowed"},
     {"vendors:\n  - id: acme\n    name: \"A\\0B\"\n", NETVET_EPARSE,
      "overlay.yaml:3: 'name' of vendor 'acme' contains a NUL byte"},
+    {"vendors: [[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]\n", NETVET_EPARSE,
+     "overlay.yaml:1: YAML nested deeper than 16 levels"},
     {"vendors:\n  - id: acme\n    name: \xff\n", NETVET_EPARSE,
      "overlay.yaml:3: invalid text at byte 32: invalid leading UTF-8 octet"},
 };
