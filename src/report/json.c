@@ -3,6 +3,7 @@
  * digits so output is stable across runs. */
 #include <jansson.h>
 
+#include "policy/pack.h"
 #include "report/report.h"
 #include "util/diag.h"
 
@@ -75,6 +76,29 @@ static json_t *rules(const netvet_policy *p, int *ok)
         put(o, "severity", json_string(nv_severity_name(r.severity)), ok);
         put(o, "source", json_string(r.source), ok);
         put(o, "effective", json_string(r.effective), ok);
+    }
+    return arr;
+}
+
+static json_t *packs(const netvet_policy *p, int *ok)
+{
+    json_t *arr = json_array();
+    if (!arr)
+        return *ok = 0, NULL;
+    for (size_t i = 0; p && i < p->n_packs && *ok; i++) {
+        const nv_pack *pk = &p->packs[i];
+        json_t *o = json_object(), *as = json_array();
+        append(arr, o, ok);
+        if (!o || !as) {
+            json_decref(as);
+            return *ok = 0, arr;
+        }
+        put(o, "id", json_string(pk->id), ok);
+        put(o, "title", json_string(pk->title), ok);
+        put(o, "source", json_string(pk->source), ok);
+        for (size_t k = 0; k < pk->assumptions.n; k++)
+            append(as, json_string(pk->assumptions.items[k]), ok);
+        put(o, "assumptions", as, ok);
     }
     return arr;
 }
@@ -175,6 +199,7 @@ static json_t *document(const netvet_assessment *a, int fail_on, int *ok)
     put(doc, "verdict", json_string(nv_report_passes(a, fail_on) ? "pass" : "fail"), ok);
     put(doc, "fail_on", json_string(fail_on < 0 ? "never" : nv_severity_name(fail_on)), ok);
     put(doc, "inventory", inventory(a, ok), ok);
+    put(doc, "packs", packs(a->policy, ok), ok);
     put(doc, "rules", rules(a->policy, ok), ok);
     for (size_t i = 0; i < a->findings.n && *ok; i++)
         append(fs, finding(a, &a->findings.items[i], ok), ok);

@@ -2,6 +2,7 @@
  * severity with the elements involved, then share tables per function. */
 #include <math.h>
 
+#include "policy/pack.h"
 #include "report/report.h"
 
 static void load_line(FILE *out, const netvet_inventory *inv, int which)
@@ -18,6 +19,26 @@ static void load_line(FILE *out, const netvet_inventory *inv, int which)
             (unsigned long long)s.rows_skipped);
 }
 
+/* Each pack with its rules and the assumptions it states. */
+static void policy(FILE *out, const netvet_policy *p)
+{
+    fprintf(out, "\nPolicy\n");
+    if (!p || p->n_packs == 0) {
+        fprintf(out, "  none\n");
+        return;
+    }
+    for (size_t i = 0; i < p->n_packs; i++) {
+        const nv_pack *pk = &p->packs[i];
+        fprintf(out, "  %s: %s\n    rules:", pk->id, pk->title);
+        for (size_t r = 0; r < p->n_rules; r++)
+            if (p->rules[r].pack == i)
+                fprintf(out, " %s", p->rules[r].id);
+        fputc('\n', out);
+        for (size_t k = 0; k < pk->assumptions.n; k++)
+            fprintf(out, "    assumes: %s\n", pk->assumptions.items[k]);
+    }
+}
+
 static void summary(FILE *out, const netvet_assessment *a)
 {
     const nv_view *v = &a->view;
@@ -31,11 +52,7 @@ static void summary(FILE *out, const netvet_assessment *a)
             v->n_counted, v->n - v->n_counted, date, v->total_weight);
     fprintf(out, "  unknown:  %zu element%s whose vendor did not resolve\n",
             a->n_unknown_elements, a->n_unknown_elements == 1 ? "" : "s");
-    size_t nr = a->policy ? netvet_policy_rule_count(a->policy) : 0;
-    fprintf(out, "\nPolicy\n  %zu rules:", nr);
-    for (size_t i = 0; i < nr; i++)
-        fprintf(out, " %s", netvet_policy_rule(a->policy, i).id);
-    fputc('\n', out);
+    policy(out, a->policy);
 }
 
 static void verdict(FILE *out, const netvet_assessment *a, int fail_on)
