@@ -417,7 +417,23 @@ int nv_regstate_finish(nv_regstate *st, const char *file, netvet_diag *diag)
     return rc;
 }
 
-/* ---- public getters ------------------------------------------------- */
+/* ---- public: lifetime and getters ----------------------------------- */
+
+int netvet_registry_new_empty(netvet_registry **out)
+{
+    if (!out)
+        return NETVET_EINVAL;
+    *out = NULL;
+    netvet_registry *reg = nv_calloc(1, sizeof(*reg));
+    if (!reg)
+        return NETVET_ENOMEM;
+    if (nv_regstate_init(&reg->st) < 0) {
+        nv_free(reg);
+        return NETVET_ENOMEM;
+    }
+    *out = reg;
+    return NETVET_OK;
+}
 
 void netvet_registry_free(netvet_registry *reg)
 {

@@ -1,7 +1,7 @@
-/* Registry YAML loader: creates registries and overlays YAML text onto them
- * (libyaml document API). Every value is type- and format-checked here with
- * file:line diagnostics; cross-vendor checks (parents, cycles, name keys)
- * are left to nv_regstate_finish in registry.c. */
+/* Registry YAML loader (libyaml document API): the built-in registry and
+ * overlays, with every value type- and format-checked and reported as
+ * file:line. Cross-vendor checks (parents, cycles, name keys) and
+ * new_empty/free live in registry.c. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,7 +22,6 @@ typedef struct loader {
     nv_regstate *st;
     nv_arena *arena;
     unsigned char *seen; /* per node: visited (a second visit is an alias) */
-    size_t n_nodes;
 } loader;
 
 enum { V_ID, V_NAME, V_ALIASES, V_PARENT, V_COUNTRY, V_STATE, V_NOTE,
@@ -47,7 +46,8 @@ fail(loader *ld, unsigned long line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    return nv_diag_fail(ld->diag, NETVET_EPARSE, ld->file, line, 0, "%s", msg);
+    nv_diag_fail(ld->diag, NETVET_EPARSE, ld->file, line, 0, "%s", msg);
+    return NETVET_EPARSE;
 }
 
 static unsigned long line_of(const yaml_node_t *n)
@@ -59,6 +59,7 @@ static unsigned long line_of(const yaml_node_t *n)
 static int get_node(loader *ld, int idx, unsigned long where, yaml_node_t **out)
 {
     yaml_node_t *n = yaml_document_get_node(&ld->doc, idx);
+    *out = NULL;
     if (!n)
         return fail(ld, where, "malformed YAML document");
     size_t k = (size_t)(n - ld->doc.nodes.start);
@@ -74,14 +75,17 @@ static int get_node(loader *ld, int idx, unsigned long where, yaml_node_t **out)
 static int get_scalar(loader *ld, const yaml_node_t *n, const char *what,
                       const char **s, size_t *len)
 {
+    *s = "";
+    *len = 0;
     if (n->type != YAML_SCALAR_NODE)
         return fail(ld, line_of(n), "%s must be a string", what);
     *s = (const char *)n->data.scalar.value;
     *len = n->data.scalar.length;
-    if (*len > NV_REG_MAX_VALUE)
-        return nv_diag_fail(ld->diag, NETVET_ELIMIT, ld->file, line_of(n), 0,
-                            "%s is longer than %d bytes", what,
-                            NV_REG_MAX_VALUE);
+    if (*len > NV_REG_MAX_VALUE) {
+        nv_diag_fail(ld->diag, NETVET_ELIMIT, ld->file, line_of(n), 0,
+                     "%s is longer than %d bytes", what, NV_REG_MAX_VALUE);
+        return NETVET_ELIMIT;
+    }
     if (memchr(*s, '\0', *len))
         return fail(ld, line_of(n), "%s contains a NUL byte", what);
     return NETVET_OK;
@@ -102,6 +106,8 @@ static int key_of(loader *ld, const yaml_node_pair_t *p,
     const char *s;
     size_t len;
     char buf[72];
+    *f_out = 0;
+    *line_out = 0;
     int rc = get_node(ld, p->key, 0, &k);
     if (rc == NETVET_OK)
         rc = get_scalar(ld, k, "a mapping key", &s, &len);
@@ -136,8 +142,10 @@ static int read_id(loader *ld, const yaml_node_t *m, const char *what,
                    const char **s, size_t *len)
 {
     const yaml_node_pair_t *p = find_id_pair(ld, m);
-    yaml_node_t *k, *v;
+    yaml_node_t *k = NULL, *v = NULL;
     char buf[72];
+    *s = "";
+    *len = 0;
     if (!p)
         return fail(ld, line_of(m), "%s has no 'id'", what);
     int rc = get_node(ld, p->key, line_of(m), &k);
@@ -154,67 +162,82 @@ static int read_id(loader *ld, const yaml_node_t *m, const char *what,
     return NETVET_OK;
 }
 
+/* Call fn(ld, ctx, f, value) for each pair of mapping m but its "id"
+ * (read first by read_id): f indexes `keys`, whose entry 0 is "id". */
+typedef int (*field_fn)(loader *ld, void *ctx, int f, const yaml_node_t *v);
+
+static int each_field(loader *ld, const yaml_node_t *m,
+                      const char *const *keys, int n_keys, const char *where,
+                      field_fn fn, void *ctx)
+{
+    const yaml_node_pair_t *idp = find_id_pair(ld, m);
+    unsigned seen = 1u; /* keys[0], the id */
+    for (const yaml_node_pair_t *p = m->data.mapping.pairs.start;
+         p < m->data.mapping.pairs.top; p++) {
+        int f, rc;
+        unsigned long kl;
+        yaml_node_t *v;
+        if (p == idp)
+            continue;
+        if ((rc = key_of(ld, p, keys, n_keys, where, &f, &kl)) < 0)
+            return rc;
+        if (seen & (1u << f))
+            return fail(ld, kl, "duplicate key '%s' in %s", keys[f], where);
+        seen |= 1u << f;
+        if ((rc = get_node(ld, p->value, kl, &v)) < 0 ||
+            (rc = fn(ld, ctx, f, v)) < 0)
+            return rc;
+    }
+    return NETVET_OK;
+}
+
 /* ---- listings ------------------------------------------------------- */
 
-static int listing_field(loader *ld, netvet_listing *l, int f,
-                         const yaml_node_t *v, const char *where)
+typedef struct listing_ctx {
+    netvet_listing l;
+    char where[200]; /* "listing 'x' of vendor 'y'" */
+} listing_ctx;
+
+static int listing_field(loader *ld, void *ctx, int f, const yaml_node_t *v)
 {
+    listing_ctx *c = ctx;
     char what[256], buf[72];
     const char *s;
     size_t len;
-    snprintf(what, sizeof(what), "'%s' of %s", listing_keys[f], where);
+    snprintf(what, sizeof(what), "'%s' of %s", listing_keys[f], c->where);
     int rc = get_scalar(ld, v, what, &s, &len);
     if (rc < 0)
         return rc;
     if (f == L_DATE && !nv_reg_valid_date(s, len))
         return fail(ld, line_of(v), "date '%s' of %s is not a valid "
-                    "YYYY-MM-DD date", nv_reg_show(s, len, buf), where);
+                    "YYYY-MM-DD date", nv_reg_show(s, len, buf), c->where);
     if (f == L_SOURCE && len == 0)
         return fail(ld, line_of(v), "%s must not be empty", what);
-    const char **dst = f == L_DATE ? &l->date
-                       : f == L_SOURCE ? &l->source : &l->note;
+    const char **dst = f == L_DATE     ? &c->l.date
+                       : f == L_SOURCE ? &c->l.source
+                                       : &c->l.note;
     return arena_copy(ld, s, len, dst);
 }
 
 static int load_listing(loader *ld, size_t vi, const yaml_node_t *m)
 {
-    char where[200];
+    listing_ctx c = {{NULL, "", NULL, ""}, ""};
     const char *vid = ld->st->v[vi].pub.id, *s;
     size_t len;
-    snprintf(where, sizeof(where), "listing of vendor '%s'", vid);
+    snprintf(c.where, sizeof(c.where), "listing of vendor '%s'", vid);
     if (m->type != YAML_MAPPING_NODE)
-        return fail(ld, line_of(m), "%s must be a mapping", where);
-    int rc = read_id(ld, m, where, &s, &len);
-    netvet_listing l = {NULL, "", NULL, ""};
+        return fail(ld, line_of(m), "%s must be a mapping", c.where);
+    int rc = read_id(ld, m, c.where, &s, &len);
     if (rc == NETVET_OK)
-        rc = arena_copy(ld, s, len, &l.id);
+        rc = arena_copy(ld, s, len, &c.l.id);
     if (rc < 0)
         return rc;
-    snprintf(where, sizeof(where), "listing '%.*s' of vendor '%s'", (int)len,
-             s, vid);
-    const yaml_node_pair_t *idp = find_id_pair(ld, m);
-    unsigned seen = 1u << L_ID;
-    for (const yaml_node_pair_t *p = m->data.mapping.pairs.start;
-         rc == NETVET_OK && p < m->data.mapping.pairs.top; p++) {
-        int f;
-        unsigned long kl;
-        yaml_node_t *v;
-        if (p == idp)
-            continue;
-        rc = key_of(ld, p, listing_keys, L_COUNT, where, &f, &kl);
-        if (rc == NETVET_OK && (seen & (1u << f)))
-            rc = fail(ld, kl, "duplicate key '%s' in %s", listing_keys[f],
-                      where);
-        if (rc == NETVET_OK)
-            seen |= 1u << f;
-        if (rc == NETVET_OK)
-            rc = get_node(ld, p->value, kl, &v);
-        if (rc == NETVET_OK)
-            rc = listing_field(ld, &l, f, v, where);
-    }
-    if (rc == NETVET_OK && !l.source)
-        rc = fail(ld, line_of(m), "%s has no 'source'", where);
-    return rc < 0 ? rc : nv_regstate_add_listing(ld->st, vi, &l);
+    snprintf(c.where, sizeof(c.where), "listing '%.*s' of vendor '%s'",
+             (int)len, s, vid);
+    rc = each_field(ld, m, listing_keys, L_COUNT, c.where, listing_field, &c);
+    if (rc == NETVET_OK && !c.l.source)
+        rc = fail(ld, line_of(m), "%s has no 'source'", c.where);
+    return rc < 0 ? rc : nv_regstate_add_listing(ld->st, vi, &c.l);
 }
 
 /* ---- vendor fields -------------------------------------------------- */
@@ -325,8 +348,9 @@ static int scalar_field(loader *ld, size_t vi, int f, const yaml_node_t *v,
     return arena_copy(ld, s, len, dst);
 }
 
-static int vendor_field(loader *ld, size_t vi, int f, const yaml_node_t *v)
+static int vendor_field(loader *ld, void *ctx, int f, const yaml_node_t *v)
 {
+    size_t vi = *(const size_t *)ctx;
     char what[120];
     snprintf(what, sizeof(what), "'%s' of vendor '%s'", vendor_keys[f],
              ld->st->v[vi].pub.id);
@@ -370,7 +394,7 @@ static int entry_vendor(loader *ld, const yaml_node_t *m, size_t *vi_out)
 
 static int load_vendor(loader *ld, const yaml_node_t *m)
 {
-    size_t vi;
+    size_t vi = 0;
     if (m->type != YAML_MAPPING_NODE)
         return fail(ld, line_of(m), "vendor entry must be a mapping");
     int rc = entry_vendor(ld, m, &vi);
@@ -378,26 +402,7 @@ static int load_vendor(loader *ld, const yaml_node_t *m)
         return rc;
     char where[120];
     snprintf(where, sizeof(where), "vendor '%s'", ld->st->v[vi].pub.id);
-    const yaml_node_pair_t *idp = find_id_pair(ld, m);
-    unsigned seen = 1u << V_ID;
-    for (const yaml_node_pair_t *p = m->data.mapping.pairs.start;
-         rc == NETVET_OK && p < m->data.mapping.pairs.top; p++) {
-        int f;
-        unsigned long kl;
-        yaml_node_t *v;
-        if (p == idp)
-            continue;
-        rc = key_of(ld, p, vendor_keys, V_COUNT, where, &f, &kl);
-        if (rc == NETVET_OK && (seen & (1u << f)))
-            rc = fail(ld, kl, "duplicate key '%s' in %s", vendor_keys[f],
-                      where);
-        if (rc == NETVET_OK)
-            seen |= 1u << f;
-        if (rc == NETVET_OK)
-            rc = get_node(ld, p->value, kl, &v);
-        if (rc == NETVET_OK)
-            rc = vendor_field(ld, vi, f, v);
-    }
+    rc = each_field(ld, m, vendor_keys, V_COUNT, where, vendor_field, &vi);
     const nv_vrec *r = &ld->st->v[vi];
     if (rc == NETVET_OK && r->id_line && !r->pub.name)
         rc = fail(ld, line_of(m), "new vendor '%s' has no 'name'", r->pub.id);
@@ -538,8 +543,7 @@ static int load_text(loader *ld)
     yaml_parser_delete(&parser);
     if (rc < 0)
         return rc;
-    ld->n_nodes = (size_t)(ld->doc.nodes.top - ld->doc.nodes.start);
-    ld->seen = nv_calloc(ld->n_nodes, 1);
+    ld->seen = nv_calloc((size_t)(ld->doc.nodes.top - ld->doc.nodes.start), 1);
     rc = ld->seen ? load_root(ld) : NETVET_ENOMEM;
     nv_free(ld->seen);
     yaml_document_delete(&ld->doc);
@@ -547,22 +551,6 @@ static int load_text(loader *ld)
 }
 
 /* ---- public --------------------------------------------------------- */
-
-int netvet_registry_new_empty(netvet_registry **out)
-{
-    if (!out)
-        return NETVET_EINVAL;
-    *out = NULL;
-    netvet_registry *reg = nv_calloc(1, sizeof(*reg));
-    if (!reg)
-        return NETVET_ENOMEM;
-    if (nv_regstate_init(&reg->st) < 0) {
-        nv_free(reg);
-        return NETVET_ENOMEM;
-    }
-    *out = reg;
-    return NETVET_OK;
-}
 
 int netvet_registry_new_builtin(netvet_registry **out, netvet_diag *diag)
 {
