@@ -64,10 +64,13 @@ static int quoted(nv_csv *c, char **pp, char **start, size_t *len)
         size_t chunk = (size_t)(q - r);
         for (char *s = r; s < q; s++)
             c->next_line += *s == '\n';
-        memmove(w, r, chunk);
+        if (w != r) /* no write unless "" was seen: keeps mapped pages shared */
+            memmove(w, r, chunk);
         w += chunk;
         if (q + 1 < c->end && q[1] == '"') {
-            *w++ = '"';
+            w++; /* keep one quote: it is already at w when w == q */
+            if (w - 1 != q)
+                w[-1] = '"';
             r = q + 2;
             continue;
         }

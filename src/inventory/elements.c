@@ -28,7 +28,7 @@ static int grow_columns(netvet_inventory *inv, const grow_list *g, size_t need)
 {
     if (need <= inv->cap)
         return 0;
-    size_t cap = inv->cap ? inv->cap * 2 : 1024;
+    size_t cap = inv->cap ? inv->cap * 2 : need;
     while (cap < need)
         cap *= 2;
     for (size_t i = 0; i < g->n; i++) {
@@ -332,7 +332,7 @@ int nv_load_elements(nv_loader *L)
     if (rc < 0)
         return rc;
     plan_columns(L, &g);
-    if (grow_columns(L->inv, &g, 1) < 0)
+    if (grow_columns(L->inv, &g, L->expect_rows) < 0)
         return NETVET_ENOMEM;
     L->inv->tag_off[0] = 0;
     for (;;) {

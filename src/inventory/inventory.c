@@ -71,6 +71,16 @@ static int new_inventory(netvet_inventory **out, size_t expect)
     return 0;
 }
 
+/* Lines in buf: an upper bound on rows, so columns are sized once. */
+static size_t count_lines(const char *buf, size_t len)
+{
+    size_t n = 1;
+    for (const char *p = buf, *end = buf + len;
+         p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        n++;
+    return n;
+}
+
 static int run_loader(netvet_inventory *inv, int links, char *buf, size_t len,
                       const char *name, const netvet_load_options *opts,
                       netvet_diag *diag)
@@ -84,6 +94,7 @@ static int run_loader(netvet_inventory *inv, int links, char *buf, size_t len,
     L.file = name;
     L.stats = &inv->stats[links];
     L.total_bytes = len;
+    L.expect_rows = buf ? count_lines(buf, len) : 1;
     inv->path[links] = nv_strdup(name);
     if (!inv->path[links])
         return NETVET_ENOMEM;
@@ -101,7 +112,7 @@ static int load_pair(netvet_inventory **out, char *el, size_t el_len,
                      netvet_diag *diag)
 {
     netvet_inventory *inv;
-    int rc = new_inventory(&inv, el_len / 64);
+    int rc = new_inventory(&inv, el ? count_lines(el, el_len) : 1);
     if (rc < 0)
         return nv_diag_fail(diag, rc, el_name, 0, 0, "out of memory");
     rc = run_loader(inv, 0, el, el_len, el_name, opts, diag);

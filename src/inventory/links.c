@@ -16,7 +16,8 @@ static int grow_links(nv_loader *L)
     netvet_inventory *inv = L->inv;
     if (inv->n_links < inv->links_cap)
         return 0;
-    size_t cap = inv->links_cap ? inv->links_cap * 2 : 1024;
+    size_t cap = inv->links_cap ? inv->links_cap * 2
+                                : (L->expect_rows > 16 ? L->expect_rows : 16);
     uint32_t **u32[] = {&inv->link_a, &inv->link_b, &inv->link_line,
                         L->pos[NV_COL_KIND] >= 0 ? &inv->link_kind : NULL};
     for (size_t i = 0; i < 4; i++) {

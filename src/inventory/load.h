@@ -18,6 +18,7 @@ typedef struct nv_loader {
     int pos[NV_COL_COUNT]; /* header position of each known column, -1 */
     netvet_load_stats *stats;
     uint64_t total_bytes;
+    size_t expect_rows;    /* line count: sizes the columns once */
     /* recent function spellings and their parse (they repeat every row) */
     nv_csv_field fn_seen[16];
     uint8_t fn_value[16];
