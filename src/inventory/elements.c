@@ -301,8 +301,9 @@ static int claim_id(nv_loader *L, int *rc)
     return 0;
 }
 
-static int load_row(nv_loader *L, const grow_list *g)
+static int load_row(nv_loader *L, void *ctx)
 {
+    const grow_list *g = ctx;
     netvet_inventory *inv = L->inv;
     row_values v;
     int rc = 0;
@@ -335,19 +336,5 @@ int nv_load_elements(nv_loader *L)
     if (grow_columns(L->inv, &g, L->expect_rows) < 0)
         return NETVET_ENOMEM;
     L->inv->tag_off[0] = 0;
-    for (;;) {
-        rc = nv_csv_next(&L->csv);
-        if (rc == NV_CSV_EOF)
-            return 0;
-        if (rc < 0)
-            return rc;
-        L->stats->rows_read++;
-        nv_loader_progress(L, "elements");
-        if (rc == NV_CSV_BAD)
-            rc = nv_loader_bad_row(L, L->csv.err_column, "%s", L->csv.err);
-        else
-            rc = load_row(L, &g);
-        if (rc < 0)
-            return rc;
-    }
+    return nv_loader_rows(L, "elements", load_row, &g);
 }

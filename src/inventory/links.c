@@ -58,7 +58,7 @@ static int link_end(nv_loader *L, nv_col c, uint32_t *out, int *rc)
     return 0;
 }
 
-static int load_link(nv_loader *L)
+static int load_link(nv_loader *L, void *ctx)
 {
     netvet_inventory *inv = L->inv;
     uint32_t a, b;
@@ -103,19 +103,5 @@ int nv_load_links(nv_loader *L)
     int rc = nv_loader_header(L, 1);
     if (rc < 0)
         return rc;
-    for (;;) {
-        rc = nv_csv_next(&L->csv);
-        if (rc == NV_CSV_EOF)
-            return 0;
-        if (rc < 0)
-            return rc;
-        L->stats->rows_read++;
-        nv_loader_progress(L, "links");
-        if (rc == NV_CSV_BAD)
-            rc = nv_loader_bad_row(L, L->csv.err_column, "%s", L->csv.err);
-        else
-            rc = load_link(L);
-        if (rc < 0)
-            return rc;
-    }
+    return nv_loader_rows(L, "links", load_link, NULL);
 }

@@ -31,8 +31,11 @@ int nv_loader_header(nv_loader *L, int links);
  * or NETVET_EPARSE. */
 int nv_loader_bad_row(nv_loader *L, unsigned long column, const char *fmt,
                       ...) __attribute__((format(printf, 3, 4)));
-/* Report progress every so often when asked to. */
-void nv_loader_progress(nv_loader *L, const char *what);
+/* Read every record after the header, counting it; malformed records are
+ * bad rows, well-formed ones go to load_row. @return 0 at end of input or
+ * the first fatal status. */
+int nv_loader_rows(nv_loader *L, const char *what,
+                   int (*load_row)(nv_loader *L, void *ctx), void *ctx);
 void nv_loader_dispose(nv_loader *L);
 
 int nv_load_elements(nv_loader *L);

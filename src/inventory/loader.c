@@ -115,13 +115,33 @@ int nv_loader_bad_row(nv_loader *L, unsigned long column, const char *fmt,
     return 0;
 }
 
-void nv_loader_progress(nv_loader *L, const char *what)
+static void progress(nv_loader *L, const char *what)
 {
     if (!L->opts->show_progress || !L->opts->progress_fn ||
         (L->stats->rows_read & 0xFFFFF) != 0)
         return;
     uint64_t done = L->total_bytes - (uint64_t)(L->csv.end - L->csv.cur);
     L->opts->progress_fn(what, done, L->total_bytes, L->opts->progress_payload);
+}
+
+int nv_loader_rows(nv_loader *L, const char *what,
+                   int (*load_row)(nv_loader *L, void *ctx), void *ctx)
+{
+    for (;;) {
+        int rc = nv_csv_next(&L->csv);
+        if (rc == NV_CSV_EOF)
+            return 0;
+        if (rc < 0)
+            return rc;
+        L->stats->rows_read++;
+        progress(L, what);
+        if (rc == NV_CSV_BAD)
+            rc = nv_loader_bad_row(L, L->csv.err_column, "%s", L->csv.err);
+        else
+            rc = load_row(L, ctx);
+        if (rc < 0)
+            return rc;
+    }
 }
 
 void nv_loader_dispose(nv_loader *L)

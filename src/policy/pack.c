@@ -13,6 +13,7 @@
 #include "policy/builtin.h"
 #include "util/alloc.h"
 #include "util/diag.h"
+#include "util/file.h"
 
 /* ---- small owned types ---- */
 
@@ -486,22 +487,12 @@ int netvet_policy_add_file(netvet_policy *policy, const char *path,
 {
     if (!policy || !path)
         return NETVET_EINVAL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return nv_diag_fail(diag, NETVET_EIO, path, 0, 0, "cannot open: %s",
-                            strerror(errno));
-    char *buf = nv_malloc(NV_PACK_MAX_BYTES + 1);
-    if (!buf) {
-        fclose(f);
-        return nv_diag_fail(diag, NETVET_ENOMEM, path, 0, 0, "out of memory");
-    }
-    size_t len = fread(buf, 1, NV_PACK_MAX_BYTES + 1, f);
-    int bad = ferror(f);
-    fclose(f);
-    int err;
-    if (bad)
-        err = nv_diag_fail(diag, NETVET_EIO, path, 0, 0, "cannot read");
-    else if (len > NV_PACK_MAX_BYTES)
+    char *buf;
+    size_t len;
+    int err = nv_read_file(&buf, &len, path, NV_PACK_MAX_BYTES + 1, diag);
+    if (err < 0)
+        return err;
+    if (len > NV_PACK_MAX_BYTES)
         err = nv_diag_fail(diag, NETVET_ELIMIT, path, 0, 0,
                            "pack is larger than %u bytes",
                            (unsigned)NV_PACK_MAX_BYTES);

@@ -11,6 +11,7 @@
 #include "policy/builtin.h"
 #include "util/alloc.h"
 #include "util/diag.h"
+#include "util/file.h"
 #include "vendors/registry_int.h"
 
 typedef struct loader {
@@ -602,28 +603,12 @@ int netvet_registry_overlay_file(netvet_registry *reg, const char *path,
 {
     if (!reg || !path)
         return NETVET_EINVAL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return nv_diag_fail(diag, NETVET_EIO, path, 0, 0, "cannot open: %s",
-                            strerror(errno));
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    int rc = NETVET_OK;
-    while (rc == NETVET_OK && len <= NV_REG_MAX_BYTES) {
-        if (NV_GROW(buf, cap, len + 65536) < 0) {
-            rc = NETVET_ENOMEM;
-            break;
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    if (rc == NETVET_OK && ferror(f))
-        rc = nv_diag_fail(diag, NETVET_EIO, path, 0, 0, "read error");
-    fclose(f);
-    if (rc == NETVET_OK)
-        rc = netvet_registry_overlay_buffer(reg, buf, len, path, diag);
+    char *buf;
+    size_t len;
+    int rc = nv_read_file(&buf, &len, path, NV_REG_MAX_BYTES + 1, diag);
+    if (rc < 0)
+        return rc;
+    rc = netvet_registry_overlay_buffer(reg, buf, len, path, diag);
     nv_free(buf);
     return rc;
 }

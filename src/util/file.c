@@ -1,0 +1,45 @@
+/* Whole-file reads with a byte cap, for the small YAML inputs. */
+#include "util/file.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/diag.h"
+
+int nv_read_file(char **out, size_t *len_out, const char *path, size_t limit,
+                 netvet_diag *diag)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return nv_diag_fail(diag, NETVET_EIO, path, 0, 0, "cannot open: %s",
+                            strerror(errno));
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    int rc = NETVET_OK;
+    while (len < limit) {
+        size_t want = limit - len < 65536 ? limit - len : 65536;
+        if (NV_GROW(buf, cap, len + want + 1) < 0) {
+            rc = nv_diag_fail(diag, NETVET_ENOMEM, path, 0, 0, "out of memory");
+            break;
+        }
+        size_t got = fread(buf + len, 1, want, f);
+        len += got;
+        if (got < want)
+            break;
+    }
+    if (rc == NETVET_OK && ferror(f))
+        rc = nv_diag_fail(diag, NETVET_EIO, path, 0, 0, "cannot read");
+    fclose(f);
+    if (rc == NETVET_OK && !buf && NV_GROW(buf, cap, 1) < 0)
+        rc = nv_diag_fail(diag, NETVET_ENOMEM, path, 0, 0, "out of memory");
+    if (rc < 0) {
+        nv_free(buf);
+        return rc;
+    }
+    buf[len] = '\0';
+    *out = buf;
+    *len_out = len;
+    return NETVET_OK;
+}
