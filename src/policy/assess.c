@@ -103,8 +103,9 @@ int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
     if ((rc = nv_view_build(&a->view, inv, reg, as_of)) < 0 ||
         (rc = nv_shares_compute(&a->shares, &a->view)) < 0 ||
         (rc = unknown_vendor_findings(a)) < 0 ||
-        (policy && (rc = nv_policy_evaluate(policy, &a->view, &a->findings,
-                                            diag)) < 0)) {
+        (policy && (rc = nv_policy_evaluate_results(policy, &a->view,
+                                                    &a->findings, &a->results,
+                                                    diag)) < 0)) {
         netvet_assessment_free(a);
         return nv_diag_fail(diag, rc, NULL, 0, 0, "assessment failed: %s",
                             netvet_strerror(rc));
@@ -119,6 +120,7 @@ void netvet_assessment_free(netvet_assessment *a)
     if (!a)
         return;
     nv_findings_dispose(&a->findings);
+    nv_results_dispose(&a->results);
     nv_shares_dispose(&a->shares);
     nv_view_dispose(&a->view);
     nv_free(a);

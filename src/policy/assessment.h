@@ -12,6 +12,7 @@ struct netvet_assessment {
     nv_view view;
     nv_shares shares;
     nv_findings findings; /* sorted: errors first */
+    nv_results results;   /* every rule's measurements, in rule order */
     size_t n_unknown_elements; /* counted elements with an unknown vendor */
 };
 

@@ -373,10 +373,18 @@ static int run_rule(nv_eval *e, nv_findings *out)
 int nv_policy_evaluate(const netvet_policy *policy, const nv_view *view,
                        nv_findings *out, netvet_diag *diag)
 {
+    return nv_policy_evaluate_results(policy, view, out, NULL, diag);
+}
+
+int nv_policy_evaluate_results(const netvet_policy *policy,
+                               const nv_view *view, nv_findings *out,
+                               nv_results *results, netvet_diag *diag)
+{
     if (!policy || !view || !out || !view->inv ||
         (view->n && (!view->counted || !view->vendor)))
         return NETVET_EINVAL;
     nv_eval e = {0};
+    e.results = results;
     e.policy = policy;
     e.view = view;
     e.n_vendors = view->reg ? netvet_registry_count(view->reg) : 0;
@@ -389,8 +397,12 @@ int nv_policy_evaluate(const netvet_policy *policy, const nv_view *view,
     }
     for (size_t i = 0; !err && i < policy->n_rules; i++) {
         e.rule = &policy->rules[i];
-        if (e.rule->effective > view->as_of)
-            continue; /* not yet in force */
+        e.rule_index = i;
+        if (e.rule->effective > view->as_of) { /* not yet in force */
+            err = nv_results_add(results, i, "", "", 0, 0,
+                                 NV_RESULT_NOT_IN_EFFECT);
+            continue;
+        }
         if (e.rule->high_risk)
             memcpy(e.selected, pack_sel + e.rule->pack * e.n_vendors,
                    e.n_vendors);

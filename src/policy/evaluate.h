@@ -11,4 +11,10 @@
 int nv_policy_evaluate(const netvet_policy *policy, const nv_view *view,
                        nv_findings *out, netvet_diag *diag);
 
+/* Same, also recording every rule's measurements (pass or fail) in
+ * `results` (may be NULL). */
+int nv_policy_evaluate_results(const netvet_policy *policy,
+                               const nv_view *view, nv_findings *out,
+                               nv_results *results, netvet_diag *diag);
+
 #endif

@@ -56,3 +56,37 @@ void nv_findings_dispose(nv_findings *fs)
     nv_free(fs->items);
     memset(fs, 0, sizeof(*fs));
 }
+
+int nv_results_add(nv_results *r, size_t rule, const char *subject,
+                   const char *measure, double value, double limit,
+                   int status)
+{
+    if (!r)
+        return 0;
+    char *subj = nv_strdup(subject ? subject : "");
+    if (!subj || NV_GROW(r->items, r->cap, r->n + 1) < 0) {
+        nv_free(subj);
+        return NETVET_ENOMEM;
+    }
+    r->items[r->n++] = (nv_rule_result){rule, subj, measure ? measure : "",
+                                        value, limit, status};
+    return 0;
+}
+
+void nv_results_dispose(nv_results *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        nv_free(r->items[i].subject);
+    nv_free(r->items);
+    memset(r, 0, sizeof(*r));
+}
+
+const char *nv_result_status_name(int status)
+{
+    switch (status) {
+    case NV_RESULT_PASS: return "pass";
+    case NV_RESULT_FAIL: return "fail";
+    case NV_RESULT_NOT_APPLICABLE: return "not-applicable";
+    default: return "not-in-effect";
+    }
+}

@@ -28,6 +28,31 @@ typedef struct nv_findings {
     size_t n, cap;
 } nv_findings;
 
+/* What each rule measured, pass or fail: the margin auditors ask for. */
+enum { NV_RESULT_PASS = 0, NV_RESULT_FAIL, NV_RESULT_NOT_APPLICABLE,
+       NV_RESULT_NOT_IN_EFFECT };
+
+typedef struct nv_rule_result {
+    size_t rule;         /* index into the policy's rules */
+    char *subject;       /* owned: domain country, vendor id, or "" */
+    const char *measure; /* static: "elements", "count-share", ... or "" */
+    double value, limit;
+    int status;          /* NV_RESULT_* */
+} nv_rule_result;
+
+typedef struct nv_results {
+    nv_rule_result *items;
+    size_t n, cap;
+} nv_results;
+
+/* Record one measurement (subject is copied). r may be NULL (no-op).
+ * @return 0 or NETVET_ENOMEM. */
+int nv_results_add(nv_results *r, size_t rule, const char *subject,
+                   const char *measure, double value, double limit,
+                   int status);
+void nv_results_dispose(nv_results *r);
+const char *nv_result_status_name(int status);
+
 /* Append a zeroed finding; fill its fields with heap strings (nv_strdup)
  * and a nv_malloc'd element array: nv_findings_dispose frees them all.
  * @return the new slot, or NULL on ENOMEM. */

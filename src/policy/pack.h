@@ -140,6 +140,8 @@ typedef struct nv_eval {
     uint8_t *d_selected;    /* per domain: a selected vendor is in scope */
     uint64_t total_count;   /* elements in scope */
     double total_weight;
+    nv_results *results;    /* measurements of every rule, or NULL */
+    size_t rule_index;      /* index of `rule` in the policy */
 } nv_eval;
 
 /* Is counted element k inside the scope? */

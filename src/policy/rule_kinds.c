@@ -95,8 +95,15 @@ int nv_rule_forbid(nv_eval *e, nv_findings *out)
 {
     accumulate(e, 0);
     size_t nv = e->n_vendors, any = 0;
-    for (size_t i = 0; i < e->n_order; i++)
+    uint64_t hits = 0;
+    for (size_t i = 0; i < e->n_order; i++) {
         any += e->selected[e->order[i]];
+        hits += e->selected[e->order[i]] ? e->v_count[e->order[i]] : 0;
+    }
+    if (nv_results_add(e->results, e->rule_index, "", "elements",
+                       (double)hits, 0,
+                       hits ? NV_RESULT_FAIL : NV_RESULT_PASS) < 0)
+        return NETVET_ENOMEM;
     if (!any)
         return 0;
     uint32_t **lists;
@@ -268,11 +275,49 @@ static void share_setup(nv_eval *e, share_groups *sg)
     sg->weight = &sg->all_weight;
 }
 
+/* One result per measure: for each active group present in scope, or a
+ * single zero when no selected vendor is in scope. */
+static int share_results(nv_eval *e, const share_groups *sg)
+{
+    static const char *const measure[2] = {"count-share", "weight-share"};
+    for (unsigned m = 0; m < 2; m++) {
+        if (!(e->rule->measures & (1u << m)))
+            continue;
+        int na = m == 1 && !(e->total_weight > 0), seen = 0;
+        for (size_t g = 0; g < sg->n; g++) {
+            if (!group_active(e, g) || !sg->count[g])
+                continue;
+            const char *subject = "";
+            nv_text name = {0};
+            group_name(e, g, &name, &subject);
+            nv_text_dispose(&name);
+            double value = na ? 0
+                           : m == 0 ? (double)sg->count[g] / (double)e->total_count
+                                    : sg->weight[g] / e->total_weight;
+            int status = na ? NV_RESULT_NOT_APPLICABLE
+                         : (sg->viol[g] & (1u << m)) ? NV_RESULT_FAIL
+                                                     : NV_RESULT_PASS;
+            seen = 1;
+            if (nv_results_add(e->results, e->rule_index, subject, measure[m],
+                               value, e->rule->max, status) < 0)
+                return NETVET_ENOMEM;
+        }
+        if (!seen && nv_results_add(e->results, e->rule_index, "", measure[m],
+                                    0, e->rule->max,
+                                    na ? NV_RESULT_NOT_APPLICABLE
+                                       : NV_RESULT_PASS) < 0)
+            return NETVET_ENOMEM;
+    }
+    return 0;
+}
+
 int nv_rule_share_cap(nv_eval *e, nv_findings *out)
 {
     accumulate(e, e->rule->per == NV_PER_DOMAIN);
-    if (!e->total_count)
-        return 0;
+    if (!e->total_count) {
+        share_groups none = {0};
+        return share_results(e, &none);
+    }
     share_groups sg = {0};
     share_setup(e, &sg);
     if (!(sg.viol = nv_calloc(sg.n, 1)))
@@ -281,6 +326,10 @@ int nv_rule_share_cap(nv_eval *e, nv_findings *out)
     for (size_t g = 0; g < sg.n; g++)
         if (group_active(e, g) && sg.count[g])
             any += (sg.viol[g] = (uint8_t)over_cap(e, &sg, g)) != 0;
+    if (share_results(e, &sg) < 0) {
+        nv_free(sg.viol);
+        return NETVET_ENOMEM;
+    }
     int how = e->rule->per == NV_PER_DOMAIN   ? G_DOMAIN
               : e->rule->per == NV_PER_VENDOR ? G_VENDOR : G_ALL;
     uint32_t **lists = NULL, *dorder = NULL;
@@ -315,7 +364,11 @@ int nv_rule_max_vendors(nv_eval *e, nv_findings *out)
             m++;
             total += e->v_count[e->order[i]];
         }
-    if ((double)m <= e->rule->max)
+    int over = (double)m > e->rule->max;
+    if (nv_results_add(e->results, e->rule_index, "", "vendors", (double)m,
+                       e->rule->max, over ? NV_RESULT_FAIL : NV_RESULT_PASS) < 0)
+        return NETVET_ENOMEM;
+    if (!over)
         return 0;
     uint8_t want = 1;
     uint32_t **lists;

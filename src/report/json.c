@@ -103,6 +103,27 @@ static json_t *packs(const netvet_policy *p, int *ok)
     return arr;
 }
 
+static json_t *results(const netvet_assessment *a, int *ok)
+{
+    json_t *arr = json_array();
+    if (!arr)
+        return *ok = 0, NULL;
+    for (size_t i = 0; i < a->results.n && *ok; i++) {
+        const nv_rule_result *r = &a->results.items[i];
+        json_t *o = json_object();
+        append(arr, o, ok);
+        if (!o)
+            break;
+        put(o, "rule", json_string(netvet_policy_rule(a->policy, r->rule).id), ok);
+        put(o, "status", json_string(nv_result_status_name(r->status)), ok);
+        put(o, "subject", json_string(r->subject), ok);
+        put(o, "measure", json_string(r->measure), ok);
+        put(o, "value", json_real(r->value), ok);
+        put(o, "limit", json_real(r->limit), ok);
+    }
+    return arr;
+}
+
 static json_t *finding(const netvet_assessment *a, const nv_finding *f, int *ok)
 {
     const netvet_inventory *inv = a->view.inv;
@@ -201,6 +222,7 @@ static json_t *document(const netvet_assessment *a, int fail_on, int *ok)
     put(doc, "inventory", inventory(a, ok), ok);
     put(doc, "packs", packs(a->policy, ok), ok);
     put(doc, "rules", rules(a->policy, ok), ok);
+    put(doc, "results", results(a, ok), ok);
     for (size_t i = 0; i < a->findings.n && *ok; i++)
         append(fs, finding(a, &a->findings.items[i], ok), ok);
     put(doc, "findings", fs, ok);

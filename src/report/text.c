@@ -1,6 +1,7 @@
 /* The terminal report: what was read, the verdict, findings grouped by
  * severity with the elements involved, then share tables per function. */
 #include <math.h>
+#include <string.h>
 
 #include "policy/pack.h"
 #include "report/report.h"
@@ -67,6 +68,38 @@ static void verdict(FILE *out, const netvet_assessment *a, int fail_on)
     fprintf(out, "\nVerdict: %s (%zu error%s, %zu warning%s, %zu note%s)\n",
             nv_report_passes(a, fail_on) ? "PASS" : "FAIL", e, e == 1 ? "" : "s",
             w, w == 1 ? "" : "s", n, n == 1 ? "" : "s");
+}
+
+static void result_value(FILE *out, const nv_rule_result *r)
+{
+    if (strstr(r->measure, "share"))
+        fprintf(out, "%.2f%% (cap %.2f%%)", 100 * r->value, 100 * r->limit);
+    else
+        fprintf(out, "%.0f in scope (max %.0f)", r->value, r->limit);
+}
+
+/* Every rule's measurement against its threshold, passing or not. */
+static void results(FILE *out, const netvet_assessment *a)
+{
+    if (!a->policy || a->results.n == 0)
+        return;
+    fprintf(out, "\nRules\n");
+    for (size_t i = 0; i < a->results.n; i++) {
+        const nv_rule_result *r = &a->results.items[i];
+        const char *id = netvet_policy_rule(a->policy, r->rule).id;
+        fprintf(out, "  %-14s %-20s", nv_result_status_name(r->status), id);
+        if (r->status == NV_RESULT_NOT_IN_EFFECT) {
+            fprintf(out, " from %s\n", netvet_policy_rule(a->policy, r->rule).effective);
+            continue;
+        }
+        fprintf(out, " %s%s%s ", r->subject, *r->subject ? " " : "", r->measure);
+        if (r->status == NV_RESULT_NOT_APPLICABLE)
+            fprintf(out, "n/a (no weight in scope)\n");
+        else {
+            result_value(out, r);
+            fputc('\n', out);
+        }
+    }
 }
 
 static void finding_elements(FILE *out, const netvet_assessment *a,
@@ -154,6 +187,7 @@ int nv_report_text(FILE *out, const netvet_assessment *a,
 {
     summary(out, a);
     verdict(out, a, opts->fail_on);
+    results(out, a);
     findings(out, a, opts->max_elements);
     shares(out, a);
     return ferror(out) ? NETVET_EIO : 0;
