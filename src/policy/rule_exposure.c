@@ -1,0 +1,123 @@
+/* The exposure-cap rule: the share of customer weight a risk domain (or a
+ * vendor) could cut off — its dependent weight from graph/exposure.h — must
+ * stay at or under `max`. Only groups holding a selected (e.g. high-risk)
+ * vendor anywhere in the network are measured; a `functions` scope limits
+ * which customers (sinks) count. */
+#include <string.h>
+
+#include "graph/exposure.h"
+#include "policy/pack.h"
+#include "util/alloc.h"
+
+/* Groups of the rule's kind that hold a selected vendor (counted element). */
+static uint8_t *selected_groups(const nv_eval *e, size_t n_groups, int domains)
+{
+    const nv_view *v = e->view;
+    uint8_t *sel = nv_calloc(n_groups ? n_groups : 1, 1);
+    for (size_t k = 0; sel && k < v->n; k++) {
+        int32_t vd = v->vendor[k];
+        if (!v->counted[k] || vd < 0 || !e->selected[vd])
+            continue;
+        int32_t g = domains ? v->domain[k] : vd;
+        if (g >= 0 && (size_t)g < n_groups)
+            sel[g] = 1;
+    }
+    return sel;
+}
+
+/* Lost and total sink weight of group row gi within the rule's functions. */
+static void measure(const nv_eval *e, const nv_exposure *x, long gi,
+                    double *lost, double *total)
+{
+    uint32_t mask = e->rule->fn_mask;
+    *lost = *total = 0;
+    for (int f = 0; f < NETVET_FN_COUNT; f++) {
+        if (mask && !(mask & (1u << f)))
+            continue;
+        *total += x->fn_total[f];
+        *lost += gi >= 0 ? x->groups[gi].fn_weight[f] : 0;
+    }
+}
+
+/* Counted elements of the group, ascending. */
+static uint32_t *group_elements(const nv_view *v, int domains, int32_t g,
+                                size_t *n_out)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < v->n; k++)
+        n += v->counted[k] && (domains ? v->domain[k] : v->vendor[k]) == g;
+    uint32_t *els = nv_malloc((n ? n : 1) * sizeof(*els));
+    *n_out = 0;
+    for (size_t k = 0; els && k < v->n; k++)
+        if (v->counted[k] && (domains ? v->domain[k] : v->vendor[k]) == g)
+            els[(*n_out)++] = (uint32_t)k;
+    return els;
+}
+
+static const char *group_label(const nv_eval *e, int domains, int32_t g)
+{
+    if (domains)
+        return e->view->domain_country[g];
+    return netvet_registry_vendor(e->view->reg, (size_t)g)->id;
+}
+
+static int emit(nv_eval *e, nv_findings *out, int domains, int32_t g,
+                double share, const char *scope)
+{
+    size_t n;
+    uint32_t *els = group_elements(e->view, domains, g, &n);
+    if (!els)
+        return NETVET_ENOMEM;
+    nv_text msg = {0};
+    nv_text_add(&msg, "%s %s: without it %.2f%% of customer weight (%s) "
+                      "loses every path to the core; cap %.2f%%",
+                domains ? "risk domain" : "vendor", group_label(e, domains, g),
+                100 * share, scope, 100 * e->rule->max);
+    int err = msg.oom ? (nv_free(els), NETVET_ENOMEM)
+                      : nv_eval_emit(e, out, group_label(e, domains, g),
+                                     "exposure-share", share, e->rule->max,
+                                     msg.s, els, n);
+    nv_text_dispose(&msg);
+    return err;
+}
+
+int nv_rule_exposure_cap(nv_eval *e, nv_findings *out)
+{
+    const nv_exposure *x = e->view->exposure;
+    if (!x)
+        return nv_results_add(e->results, e->rule_index, "", "exposure-share",
+                              0, e->rule->max, NV_RESULT_NOT_APPLICABLE);
+    int domains = e->rule->per != NV_PER_VENDOR;
+    size_t n_groups = domains ? e->view->n_domains : e->n_vendors;
+    uint8_t *sel = selected_groups(e, n_groups, domains);
+    if (!sel)
+        return NETVET_ENOMEM;
+    const char *scope = e->scope.desc && *e->scope.desc ? e->scope.desc
+                                                        : "whole network";
+    int err = 0, seen = 0;
+    for (size_t i = 0; !err && i < n_groups; i++) {
+        /* report order: domains by code / vendors by id */
+        int32_t g = domains ? (int32_t)i : (int32_t)e->by_id[i];
+        if (!sel[g])
+            continue;
+        double lost, total;
+        measure(e, x, nv_exposure_find(x, domains ? NV_GROUP_DOMAIN
+                                                  : NV_GROUP_VENDOR, g),
+                &lost, &total);
+        double share = total > 0 ? lost / total : 0;
+        int status = !(total > 0)          ? NV_RESULT_NOT_APPLICABLE
+                     : share > e->rule->max ? NV_RESULT_FAIL
+                                            : NV_RESULT_PASS;
+        seen = 1;
+        err = nv_results_add(e->results, e->rule_index,
+                             group_label(e, domains, g), "exposure-share",
+                             share, e->rule->max, status);
+        if (!err && status == NV_RESULT_FAIL)
+            err = emit(e, out, domains, g, share, scope);
+    }
+    if (!err && !seen)
+        err = nv_results_add(e->results, e->rule_index, "", "exposure-share",
+                             0, e->rule->max, NV_RESULT_PASS);
+    nv_free(sel);
+    return err;
+}

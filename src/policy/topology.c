@@ -1,0 +1,111 @@
+/* The assessment's topology step: pick the sources, build the CSR graph of
+ * counted elements, then dependent weights (graph/exposure.h) and single
+ * points of failure (graph/dominators.h). Runs before the policy so that
+ * exposure-cap rules can read the result through the view. */
+#include <stdio.h>
+#include <string.h>
+
+#include "inventory/inv.h"
+#include "policy/assessment.h"
+#include "policy/topology.h"
+#include "util/alloc.h"
+#include "util/diag.h"
+
+/* Mark sources for one selector; append its description. */
+static int select_sources(uint8_t *is_source, const nv_view *v,
+                          const char *sel, char *desc, size_t desc_size,
+                          netvet_diag *diag)
+{
+    const netvet_inventory *inv = v->inv;
+    size_t used = strlen(desc);
+    if (strncmp(sel, "tag:", 4) == 0) {
+        int64_t tag = nv_strtab_find(&inv->strings, sel + 4, strlen(sel + 4));
+        for (size_t k = 0; tag >= 0 && k < v->n; k++)
+            is_source[k] |= v->counted[k] && nv_inv_has_tag(inv, k, (uint32_t)tag);
+        snprintf(desc + used, desc_size - used, "%stag %s", used ? ", " : "",
+                 sel + 4);
+        return 0;
+    }
+    netvet_function fn;
+    if (netvet_function_parse(&fn, sel, strlen(sel)) < 0)
+        return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
+                            "--sources '%s' is neither a function nor "
+                            "tag:NAME", sel);
+    for (size_t k = 0; k < v->n; k++)
+        is_source[k] |= v->counted[k] && inv->function[k] == fn;
+    snprintf(desc + used, desc_size - used, "%sfunction %s",
+             used ? ", " : "", netvet_function_name(fn));
+    return 0;
+}
+
+static int pick_sources(uint8_t **out, char **desc_out, const nv_view *v,
+                        const char *const *sources, netvet_diag *diag)
+{
+    static const char *const core[] = {"core", NULL};
+    char desc[512] = "";
+    uint8_t *is_source = nv_calloc(v->n ? v->n : 1, 1);
+    if (!is_source)
+        return NETVET_ENOMEM;
+    for (const char *const *s = sources ? sources : core; *s; s++) {
+        int rc = select_sources(is_source, v, *s, desc, sizeof(desc), diag);
+        if (rc < 0) {
+            nv_free(is_source);
+            return rc;
+        }
+    }
+    if (!(*desc_out = nv_strdup(desc))) {
+        nv_free(is_source);
+        return NETVET_ENOMEM;
+    }
+    *out = is_source;
+    return 0;
+}
+
+static int spof(netvet_assessment *a, size_t top)
+{
+    size_t nv = netvet_registry_count(a->view.reg);
+    a->top = nv_malloc((top ? top : 1) * sizeof(uint32_t));
+    a->spof_by_vendor = nv_calloc(nv ? nv : 1, sizeof(double));
+    a->spof_by_domain = nv_calloc(a->view.n_domains ? a->view.n_domains : 1,
+                                  sizeof(double));
+    if (!a->top || !a->spof_by_vendor || !a->spof_by_domain)
+        return NETVET_ENOMEM;
+    a->n_top = nv_dominators_top(a->top, top, &a->dom);
+    nv_dominators_by_group(a->spof_by_vendor, a->spof_by_domain, &a->dom,
+                           &a->view);
+    return 0;
+}
+
+int nv_topology_run(netvet_assessment *a, const netvet_assess_options *opts,
+                    netvet_diag *diag)
+{
+    uint8_t *is_source = NULL;
+    nv_csr g = {0};
+    int rc = pick_sources(&is_source, &a->sources_desc, &a->view,
+                          opts ? opts->sources : NULL, diag);
+    if (rc < 0)
+        return rc;
+    nv_exposure_options xo = NV_EXPOSURE_OPTIONS_INIT;
+    xo.is_source = is_source;
+    if ((rc = nv_csr_build(&g, a->view.inv, a->view.counted)) == 0 &&
+        (rc = nv_exposure_compute(&a->exposure, &g, &a->view, &xo)) == 0 &&
+        (rc = nv_dominators_compute_view(&a->dom, &g, &a->view, is_source)) == 0)
+        rc = spof(a, opts ? opts->top_spof : 10);
+    nv_csr_dispose(&g);
+    nv_free(is_source);
+    if (rc == 0) {
+        a->has_topology = 1;
+        a->view.exposure = &a->exposure;
+    }
+    return rc;
+}
+
+void nv_topology_dispose(netvet_assessment *a)
+{
+    nv_exposure_dispose(&a->exposure);
+    nv_dominators_dispose(&a->dom);
+    nv_free(a->top);
+    nv_free(a->spof_by_vendor);
+    nv_free(a->spof_by_domain);
+    nv_free(a->sources_desc);
+}

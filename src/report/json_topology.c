@@ -1,0 +1,174 @@
+/* JSON report, topology part: the "exposure" object (dependent weight per
+ * domain and vendor with function and region breakdowns, single points of
+ * failure) and the streamed "sink_dependencies" array. */
+#include <string.h>
+
+#include "report/report.h"
+
+static void put(json_t *obj, const char *key, json_t *val, int *ok)
+{
+    if (!val || json_object_set_new(obj, key, val) < 0)
+        *ok = 0;
+}
+
+static double share(double part, double whole)
+{
+    return whole > 0 ? part / whole : 0;
+}
+
+static json_t *breakdown(const netvet_assessment *a, const nv_exposure_group *g,
+                         size_t gi, int *ok)
+{
+    const nv_exposure *x = &a->exposure;
+    json_t *fn = json_object(), *rg = json_object(), *o = json_object();
+    if (!fn || !rg || !o) {
+        json_decref(fn), json_decref(rg), json_decref(o);
+        return *ok = 0, NULL;
+    }
+    for (int f = 0; f < NETVET_FN_COUNT; f++)
+        if (g->fn_weight[f] > 0)
+            put(fn, netvet_function_name((netvet_function)f),
+                json_real(g->fn_weight[f]), ok);
+    for (size_t r = 0; r < x->n_regions; r++) {
+        double w = x->region_lost[gi * x->n_regions + r];
+        if (w > 0)
+            put(rg, x->region_id[r] ? nv_inv_str(a->view.inv, x->region_id[r])
+                                    : "", json_real(w), ok);
+    }
+    put(o, "by_function", fn, ok);
+    put(o, "by_region", rg, ok);
+    return o;
+}
+
+static json_t *groups(const netvet_assessment *a, int kind, int *ok)
+{
+    const nv_exposure *x = &a->exposure;
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < x->n_groups && *ok; i++) {
+        const nv_exposure_group *g = &x->groups[i];
+        if (g->kind != kind)
+            continue;
+        json_t *o = json_object();
+        if (!o || json_array_append_new(arr, o) < 0)
+            return *ok = 0, arr;
+        put(o, kind == NV_GROUP_DOMAIN ? "domain" : "vendor",
+            json_string(kind == NV_GROUP_DOMAIN ? nv_domain_label(a, g->key)
+                                                : nv_vendor_label(a, g->key)),
+            ok);
+        put(o, "elements", json_integer((json_int_t)g->n_elements), ok);
+        put(o, "lost_weight", json_real(g->lost_weight), ok);
+        put(o, "lost_share", json_real(share(g->lost_weight, x->sink_weight)), ok);
+        put(o, "lost_sinks", json_integer((json_int_t)g->lost_sinks), ok);
+        json_t *b = breakdown(a, g, i, ok);
+        if (b) {
+            json_object_update(o, b);
+            json_decref(b);
+        }
+    }
+    return arr ? arr : (*ok = 0, NULL);
+}
+
+static json_t *spof_top(const netvet_assessment *a, int *ok)
+{
+    const nv_view *v = &a->view;
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < a->n_top && *ok; i++) {
+        uint32_t k = a->top[i];
+        json_t *o = json_object();
+        if (!o || json_array_append_new(arr, o) < 0)
+            return *ok = 0, arr;
+        put(o, "id", json_string(nv_inv_id(v->inv, k)), ok);
+        put(o, "line", json_integer(v->inv->line[k]), ok);
+        put(o, "function", json_string(netvet_function_name(v->inv->function[k])), ok);
+        put(o, "vendor", json_string(nv_vendor_label(a, v->vendor[k])), ok);
+        put(o, "domain", json_string(nv_domain_label(a, v->domain[k])), ok);
+        put(o, "impact", json_real(a->dom.impact[k]), ok);
+        put(o, "impact_share", json_real(share(a->dom.impact[k], a->exposure.sink_weight)), ok);
+    }
+    return arr ? arr : (*ok = 0, NULL);
+}
+
+static json_t *spof_sums(const netvet_assessment *a, int domains, int *ok)
+{
+    size_t n = domains ? a->view.n_domains : netvet_registry_count(a->view.reg);
+    const double *sum = domains ? a->spof_by_domain : a->spof_by_vendor;
+    json_t *o = json_object();
+    for (size_t i = 0; o && i < n; i++)
+        if (sum[i] > 0)
+            put(o, domains ? nv_domain_label(a, (int32_t)i)
+                           : nv_vendor_label(a, (int32_t)i),
+                json_real(sum[i]), ok);
+    return o ? o : (*ok = 0, NULL);
+}
+
+int nv_report_json_topology(json_t *doc, const netvet_assessment *a)
+{
+    if (!a->has_topology)
+        return 0;
+    const nv_exposure *x = &a->exposure;
+    int ok = 1;
+    json_t *e = json_object(), *sp = json_object();
+    if (!e || !sp) {
+        json_decref(e), json_decref(sp);
+        return NETVET_ENOMEM;
+    }
+    put(e, "sources", json_integer((json_int_t)x->n_sources), &ok);
+    put(e, "sources_are", json_string(a->sources_desc), &ok);
+    put(e, "sinks", json_integer((json_int_t)x->n_sinks), &ok);
+    put(e, "sink_weight", json_real(x->sink_weight), &ok);
+    put(e, "disconnected_sinks", json_integer((json_int_t)x->n_disconnected), &ok);
+    put(e, "disconnected_weight", json_real(x->disconnected_weight), &ok);
+    put(e, "domains", groups(a, NV_GROUP_DOMAIN, &ok), &ok);
+    put(e, "vendors", groups(a, NV_GROUP_VENDOR, &ok), &ok);
+    put(sp, "top", spof_top(a, &ok), &ok);
+    put(sp, "impact_by_domain", spof_sums(a, 1, &ok), &ok);
+    put(sp, "impact_by_vendor", spof_sums(a, 0, &ok), &ok);
+    put(e, "single_points_of_failure", sp, &ok);
+    put(doc, "exposure", e, &ok);
+    return ok ? 0 : NETVET_ENOMEM;
+}
+
+/* A JSON string literal for valid UTF-8 text: escape quotes, backslashes
+ * and control characters (jansson per id costs ~1 us x millions of sinks). */
+static void put_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+int nv_report_json_sinks(FILE *out, const netvet_assessment *a)
+{
+    const nv_exposure *x = &a->exposure;
+    const nv_view *v = &a->view;
+    fputs(",\n  \"sink_dependencies\": [", out);
+    int first = 1;
+    for (size_t k = 0; a->has_topology && x->depends && k < v->n; k++) {
+        const uint64_t *row = x->depends + k * x->n_depend_words;
+        int any = 0;
+        for (size_t w = 0; w < x->n_depend_words; w++)
+            any |= row[w] != 0;
+        if (!any)
+            continue;
+        fputs(first ? "\n    {\"id\": " : ",\n    {\"id\": ", out);
+        put_string(out, nv_inv_id(v->inv, k));
+        fputs(", \"domains\": [", out);
+        first = 0;
+        for (size_t d = 0, f = 1; d < v->n_domains; d++)
+            if (nv_exposure_depends(x, k, d)) {
+                fprintf(out, "%s\"%s\"", f ? "" : ", ", v->domain_country[d]);
+                f = 0;
+            }
+        fputs("]}", out);
+    }
+    fputs(first ? "]\n}\n" : "\n  ]\n}\n", out);
+    return ferror(out) ? NETVET_EIO : 0;
+}

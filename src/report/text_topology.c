@@ -1,0 +1,102 @@
+/* Text report, topology part: what share of customers each risk domain and
+ * vendor could cut off, how many sinks depend on how many domains, and the
+ * single points of failure. */
+#include "report/report.h"
+
+static double pct(double part, double whole)
+{
+    return whole > 0 ? 100.0 * part / whole : 0.0;
+}
+
+static const char *group_label(const netvet_assessment *a,
+                               const nv_exposure_group *g)
+{
+    return g->kind == NV_GROUP_DOMAIN ? nv_domain_label(a, g->key)
+                                      : nv_vendor_label(a, g->key);
+}
+
+static void groups(FILE *out, const netvet_assessment *a, int kind)
+{
+    const nv_exposure *x = &a->exposure;
+    fprintf(out, "    %-10s %12s %8s %10s %9s\n",
+            kind == NV_GROUP_DOMAIN ? "domain" : "vendor", "lost weight",
+            "share", "lost sinks", "elements");
+    for (size_t i = 0; i < x->n_groups; i++) {
+        const nv_exposure_group *g = &x->groups[i];
+        if (g->kind != kind)
+            continue;
+        fprintf(out, "    %-10s %12.0f %7.2f%% %10llu %9llu\n",
+                group_label(a, g), g->lost_weight,
+                pct(g->lost_weight, x->sink_weight),
+                (unsigned long long)g->lost_sinks,
+                (unsigned long long)g->n_elements);
+    }
+}
+
+/* Sinks by how many domains they depend on. */
+static void dependency_counts(FILE *out, const netvet_assessment *a)
+{
+    const nv_exposure *x = &a->exposure;
+    const nv_view *v = &a->view;
+    if (!x->depends)
+        return;
+    uint64_t by_count[65] = {0};
+    for (size_t k = 0; k < v->n; k++) {
+        if (!v->counted[k] || !(v->inv->weight[k] > 0))
+            continue;
+        unsigned c = 0;
+        for (size_t w = 0; w < x->n_depend_words; w++)
+            c += (unsigned)__builtin_popcountll(x->depends[k * x->n_depend_words + w]);
+        by_count[c > 64 ? 64 : c]++;
+    }
+    fprintf(out, "  sinks by number of risk domains they depend on:");
+    for (unsigned c = 0; c <= 64; c++)
+        if (by_count[c])
+            fprintf(out, " %u: %llu;", c, (unsigned long long)by_count[c]);
+    fputc('\n', out);
+}
+
+static void spofs(FILE *out, const netvet_assessment *a)
+{
+    const nv_view *v = &a->view;
+    const netvet_inventory *inv = v->inv;
+    double total = a->exposure.sink_weight;
+    fprintf(out, "\nSingle points of failure (weight each element alone "
+                 "cuts off; top %zu)\n", a->n_top);
+    if (a->n_top == 0)
+        fprintf(out, "  none\n");
+    for (size_t i = 0; i < a->n_top; i++) {
+        uint32_t k = a->top[i];
+        fprintf(out, "  %-16s %-11s %-10s %-3s %10.0f %6.2f%%  line %u\n",
+                nv_inv_id(inv, k), netvet_function_name(inv->function[k]),
+                nv_vendor_label(a, v->vendor[k]),
+                v->domain[k] < 0 ? "?" : nv_domain_label(a, v->domain[k]),
+                a->dom.impact[k], pct(a->dom.impact[k], total), inv->line[k]);
+    }
+    fprintf(out, "  impact summed over each domain's elements (nested "
+                 "dominators counted in each):");
+    for (size_t d = 0; d < v->n_domains; d++)
+        if (a->spof_by_domain[d] > 0)
+            fprintf(out, " %s %.0f;", nv_domain_label(a, (int32_t)d),
+                    a->spof_by_domain[d]);
+    fputc('\n', out);
+}
+
+void nv_report_text_topology(FILE *out, const netvet_assessment *a)
+{
+    if (!a->has_topology)
+        return;
+    const nv_exposure *x = &a->exposure;
+    fprintf(out, "\nExposure (customer weight that loses every path to a "
+                 "source if a group's equipment is removed)\n");
+    fprintf(out, "  sources: %llu (%s); sinks: %llu, weight %.0f; "
+                 "already disconnected: %llu sinks, weight %.0f (%.2f%%)\n",
+            (unsigned long long)x->n_sources, a->sources_desc,
+            (unsigned long long)x->n_sinks, x->sink_weight,
+            (unsigned long long)x->n_disconnected, x->disconnected_weight,
+            pct(x->disconnected_weight, x->sink_weight));
+    groups(out, a, NV_GROUP_DOMAIN);
+    groups(out, a, NV_GROUP_VENDOR);
+    dependency_counts(out, a);
+    spofs(out, a);
+}
