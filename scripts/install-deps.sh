@@ -8,6 +8,7 @@ PACKAGES=(
   libyaml-dev libjansson-dev libcmocka-dev
   clang libclang-rt-14-dev
   time python3
+  libigraph-dev
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,0 +1,291 @@
+/* Immediate dominators by Semi-NCA (Georgiadis, Tarjan and Werneck):
+ * iterative DFS numbering from the virtual root, semidominators in reverse
+ * preorder with link-eval and iterative path compression, then each idom
+ * as the nearest ancestor not above its semidominator. Vertex n is the
+ * virtual root; its arcs go to the sources. Arrays below are indexed by
+ * preorder number unless named per vertex. */
+#include "graph/dominators.h"
+
+#include <string.h>
+
+#include "netvet/errors.h"
+#include "util/alloc.h"
+
+#define NONE UINT32_MAX
+
+typedef struct sn {
+    const nv_csr *g;
+    const uint8_t *is_source;
+    uint32_t *sources;  /* root's arcs */
+    size_t n_sources;
+    uint32_t *pre;      /* per vertex (n + 1): preorder number or NONE */
+    uint32_t *vert;     /* vertex of each preorder number */
+    uint32_t *idom;     /* DFS parent, then immediate dominator */
+    uint32_t *semi;     /* semidominator */
+    uint32_t *label;    /* eval label; per vertex DFS cursor before that */
+    uint32_t *anc;      /* forest ancestor or NONE; DFS stack before that */
+    uint32_t *stack;    /* compression path */
+    size_t n_pre;       /* vertices numbered (root included) */
+} sn;
+
+/* Next arc target of vertex v at cursor c (root: the sources), or NONE. */
+static inline uint32_t arc(const sn *s, uint32_t v, uint32_t c)
+{
+    if (v == s->g->n)
+        return c < s->n_sources ? s->sources[c] : NONE;
+    uint32_t e = s->g->offsets[v] + c;
+    return e < s->g->offsets[v + 1] ? s->g->targets[e] : NONE;
+}
+
+static void visit(sn *s, uint32_t v, uint32_t parent_pre)
+{
+    s->pre[v] = (uint32_t)s->n_pre;
+    s->vert[s->n_pre] = v;
+    s->idom[s->n_pre++] = parent_pre;
+}
+
+static void dfs(sn *s)
+{
+    uint32_t *cursor = s->label, *stk = s->anc, root = (uint32_t)s->g->n;
+    size_t top = 0;
+    memset(cursor, 0, (s->g->n + 1) * sizeof(uint32_t));
+    visit(s, root, NONE);
+    stk[top++] = root;
+    while (top) {
+        uint32_t v = stk[top - 1], w = arc(s, v, cursor[v]++);
+        if (w == NONE)
+            top--;
+        else if (s->pre[w] == NONE) {
+            visit(s, w, s->pre[v]);
+            stk[top++] = w;
+        }
+    }
+}
+
+/* Iterative compress(v) then eval: anc[v] != NONE on entry. */
+static uint32_t eval(sn *s, uint32_t v)
+{
+    uint32_t *anc = s->anc, *label = s->label, *semi = s->semi, x = v;
+    size_t top = 0;
+    while (anc[anc[x]] != NONE) {
+        s->stack[top++] = x;
+        x = anc[x];
+    }
+    while (top) {
+        x = s->stack[--top];
+        uint32_t a = anc[x];
+        if (semi[label[a]] < semi[label[x]])
+            label[x] = label[a];
+        anc[x] = anc[a];
+    }
+    return label[v];
+}
+
+static inline uint32_t semi_via(sn *s, uint32_t pred_vertex)
+{
+    uint32_t p = s->pre[pred_vertex];
+    if (p == NONE)
+        return NONE;
+    return s->semi[s->anc[p] == NONE ? p : eval(s, p)];
+}
+
+static void semidominators(sn *s)
+{
+    for (uint32_t i = 0; i < s->n_pre; i++) {
+        s->semi[i] = s->label[i] = i;
+        s->anc[i] = NONE;
+    }
+    for (uint32_t i = (uint32_t)s->n_pre - 1; i >= 1; i--) {
+        uint32_t w = s->vert[i], best = s->semi[i];
+        if (s->is_source[w])
+            best = 0; /* the root is a predecessor */
+        for (uint32_t e = s->g->offsets[w]; e < s->g->offsets[w + 1]; e++) {
+            uint32_t c = semi_via(s, s->g->targets[e]);
+            if (c < best)
+                best = c;
+        }
+        s->semi[i] = best;
+        s->anc[i] = s->idom[i]; /* link to the DFS parent */
+    }
+}
+
+static void nearest_common(sn *s)
+{
+    for (uint32_t i = 1; i < s->n_pre; i++) {
+        uint32_t j = s->idom[i];
+        while (j > s->semi[i])
+            j = s->idom[j];
+        s->idom[i] = j;
+    }
+}
+
+/* Per-element idom and dominator-subtree weights (reverse preorder). */
+static void results(nv_dominators *d, const sn *s, const double *weight)
+{
+    memset(d->impact, 0, d->n * sizeof(double));
+    for (size_t k = 0; k < d->n; k++)
+        d->idom[k] = NV_IDOM_NONE;
+    for (size_t i = s->n_pre - 1; i >= 1; i--) {
+        uint32_t v = s->vert[i], p = s->idom[i];
+        if (weight[v] > 0)
+            d->impact[v] += weight[v];
+        d->idom[v] = p == 0 ? NV_IDOM_ROOT : s->vert[p];
+        if (p != 0)
+            d->impact[s->vert[p]] += d->impact[v];
+    }
+    d->n_reached = s->n_pre - 1;
+}
+
+static int alloc_work(sn *s, size_t n)
+{
+    uint32_t **arrays[] = {&s->pre, &s->vert, &s->idom, &s->semi,
+                           &s->label, &s->anc, &s->stack, &s->sources};
+    for (size_t i = 0; i < sizeof(arrays) / sizeof(arrays[0]); i++)
+        if (!(*arrays[i] = nv_malloc((n + 1) * sizeof(uint32_t))))
+            return NETVET_ENOMEM;
+    memset(s->pre, 0xff, (n + 1) * sizeof(uint32_t));
+    for (size_t k = 0; k < n; k++)
+        if (s->is_source[k])
+            s->sources[s->n_sources++] = (uint32_t)k;
+    return 0;
+}
+
+static void free_work(sn *s)
+{
+    nv_free(s->pre);
+    nv_free(s->vert);
+    nv_free(s->idom);
+    nv_free(s->semi);
+    nv_free(s->label);
+    nv_free(s->anc);
+    nv_free(s->stack);
+    nv_free(s->sources);
+}
+
+int nv_dominators_compute(nv_dominators *d, const nv_csr *g,
+                          const uint8_t *is_source, const double *weight)
+{
+    sn s = {0};
+    s.g = g;
+    s.is_source = is_source;
+    memset(d, 0, sizeof(*d));
+    d->n = g->n;
+    d->idom = nv_malloc((g->n ? g->n : 1) * sizeof(uint32_t));
+    d->impact = nv_malloc((g->n ? g->n : 1) * sizeof(double));
+    int rc = !d->idom || !d->impact ? NETVET_ENOMEM : alloc_work(&s, g->n);
+    if (rc == 0) {
+        dfs(&s);
+        semidominators(&s);
+        nearest_common(&s);
+        results(d, &s, weight);
+    }
+    free_work(&s);
+    if (rc < 0)
+        nv_dominators_dispose(d);
+    return rc;
+}
+
+int nv_dominators_compute_view(nv_dominators *d, const nv_csr *g,
+                               const nv_view *view, const uint8_t *is_source)
+{
+    memset(d, 0, sizeof(*d));
+    if (g->n != view->n)
+        return NETVET_EINVAL;
+    uint8_t *src = nv_malloc(view->n ? view->n : 1);
+    if (!src)
+        return NETVET_ENOMEM;
+    for (size_t k = 0; k < view->n; k++)
+        src[k] = view->counted[k] &&
+                 (is_source ? is_source[k] != 0
+                            : view->inv->function[k] == NETVET_FN_CORE);
+    int rc = nv_dominators_compute(d, g, src, view->inv->weight);
+    nv_free(src);
+    return rc;
+}
+
+void nv_dominators_dispose(nv_dominators *d)
+{
+    if (!d)
+        return;
+    nv_free(d->idom);
+    nv_free(d->impact);
+    memset(d, 0, sizeof(*d));
+}
+
+/* Is element a a worse single point of failure than b (lower impact, or
+ * equal impact and higher index)? The heap keeps the worst on top. */
+static inline int worse(const double *impact, uint32_t a, uint32_t b)
+{
+    return impact[a] < impact[b] || (impact[a] == impact[b] && a > b);
+}
+
+static void sift_down(uint32_t *h, size_t n, size_t i, const double *impact)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < n && worse(impact, h[l], h[m]))
+            m = l;
+        if (r < n && worse(impact, h[r], h[m]))
+            m = r;
+        if (m == i)
+            return;
+        uint32_t t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
+static void sift_up(uint32_t *h, size_t i, const double *impact)
+{
+    while (i > 0 && worse(impact, h[i], h[(i - 1) / 2])) {
+        uint32_t t = h[i];
+        h[i] = h[(i - 1) / 2];
+        h[(i - 1) / 2] = t;
+        i = (i - 1) / 2;
+    }
+}
+
+size_t nv_dominators_top(uint32_t *out, size_t n_top, const nv_dominators *d)
+{
+    size_t n = 0;
+    if (!n_top)
+        return 0;
+    for (size_t k = 0; k < d->n; k++) {
+        if (!(d->impact[k] > 0))
+            continue;
+        if (n < n_top) {
+            out[n] = (uint32_t)k;
+            sift_up(out, n++, d->impact);
+        } else if (worse(d->impact, out[0], (uint32_t)k)) {
+            out[0] = (uint32_t)k;
+            sift_down(out, n, 0, d->impact);
+        }
+    }
+    /* Heap sort in place: repeatedly move the worst to the end. */
+    for (size_t end = n; end > 1; end--) {
+        uint32_t t = out[0];
+        out[0] = out[end - 1];
+        out[end - 1] = t;
+        sift_down(out, end - 1, 0, d->impact);
+    }
+    return n;
+}
+
+void nv_dominators_by_group(double *by_vendor, double *by_domain,
+                            const nv_dominators *d, const nv_view *view)
+{
+    if (by_vendor)
+        memset(by_vendor, 0,
+               netvet_registry_count(view->reg) * sizeof(double));
+    if (by_domain)
+        memset(by_domain, 0, view->n_domains * sizeof(double));
+    for (size_t k = 0; k < d->n && k < view->n; k++) {
+        if (!view->counted[k] || view->vendor[k] < 0 || !(d->impact[k] > 0))
+            continue;
+        if (by_vendor)
+            by_vendor[view->vendor[k]] += d->impact[k];
+        if (by_domain)
+            by_domain[view->domain[k]] += d->impact[k];
+    }
+}

@@ -1,0 +1,61 @@
+/* Single points of failure: immediate dominators of the flow graph made of
+ * the CSR graph's edges in both directions plus a virtual root joined to
+ * every source, and each element's impact, the weight of the sinks it
+ * dominates. Aggregation per vendor and domain uses the nv_view. */
+#ifndef NV_GRAPH_DOMINATORS_H
+#define NV_GRAPH_DOMINATORS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "graph/csr.h"
+#include "policy/view.h"
+
+#define NV_IDOM_ROOT (UINT32_MAX - 1u) /* dominated only by the root */
+#define NV_IDOM_NONE UINT32_MAX        /* not reachable from the root */
+
+/* Caller-owned: fill with nv_dominators_compute, release with
+ * nv_dominators_dispose. */
+typedef struct nv_dominators {
+    size_t n;         /* elements (= graph vertices) */
+    uint32_t *idom;   /* per element: immediate dominator element,
+                       * NV_IDOM_ROOT or NV_IDOM_NONE (owned) */
+    double *impact;   /* per element: weight of the sinks it dominates,
+                       * itself included when it is a sink; 0 when not
+                       * reached (owned) */
+    size_t n_reached; /* elements reachable from the root */
+} nv_dominators;
+
+/* Semi-NCA over the elements reachable from the root, iterative (explicit
+ * DFS stack, iterative path compression): O(m log n) time, 32n bytes of
+ * scratch. A sink is a reached element with weight[k] > 0. Sources should
+ * be counted elements (use the _view variant to get that for free).
+ * @return 0 or NETVET_ENOMEM (then *d is zeroed). */
+int nv_dominators_compute(nv_dominators *d, const nv_csr *g,
+                          const uint8_t *is_source, const double *weight);
+
+/* Same over a view: sources are is_source && counted (is_source NULL:
+ * counted core elements), weights the inventory's. g must be built from
+ * view->counted. @return 0, NETVET_ENOMEM or NETVET_EINVAL (size
+ * mismatch). */
+int nv_dominators_compute_view(nv_dominators *d, const nv_csr *g,
+                               const nv_view *view, const uint8_t *is_source);
+
+void nv_dominators_dispose(nv_dominators *d);
+
+/* The up to n_top elements of largest impact (> 0), impact descending,
+ * ties by element index ascending, into out[0..n_top). O(n log n_top).
+ * @return how many were written. */
+size_t nv_dominators_top(uint32_t *out, size_t n_top,
+                         const nv_dominators *d);
+
+/* Sum of impact per registry root vendor (by_vendor, netvet_registry_count
+ * entries) and per risk domain (by_domain, view->n_domains entries), over
+ * counted elements; either may be NULL. Nested dominators are each counted
+ * in full: a vendor's router dominating its own OLT adds the OLT's sinks
+ * twice, so a sum can exceed the total weight. It measures how much weight
+ * sits behind the group's single points of failure, not a share. */
+void nv_dominators_by_group(double *by_vendor, double *by_domain,
+                            const nv_dominators *d, const nv_view *view);
+
+#endif

@@ -1,0 +1,327 @@
+/* Dependent weight per risk domain and per vendor: one intact BFS marks
+ * the sinks that are reachable at all, then masked passes (reach.c) of up
+ * to 64 groups each say, per sink, which groups' removal loses it; the
+ * losses are summed per group, per sink function and per sink region. */
+#include "graph/exposure.h"
+
+#include <string.h>
+
+#include "graph/reach.h"
+#include "netvet/errors.h"
+#include "util/alloc.h"
+
+typedef struct work {
+    const nv_csr *g;
+    const nv_view *view;
+    uint8_t *src;          /* counted sources */
+    uint8_t *reached;      /* intact reachability */
+    uint8_t *bit;          /* group bit of each element in this pass */
+    uint64_t *mask;        /* reach masks of this pass */
+    uint32_t *sink;        /* reached sinks, ascending element index */
+    uint32_t *sink_region; /* their dense region index */
+    size_t n_sink, region_cap, total_cap; /* list length, capacities */
+    int32_t *region_dense; /* per region string id: dense index or -1 */
+} work;
+
+int nv_sources_core(uint8_t **out, const nv_view *view)
+{
+    const netvet_inventory *inv = view->inv;
+    uint8_t *src = nv_malloc(view->n ? view->n : 1);
+    if (!src)
+        return NETVET_ENOMEM;
+    for (size_t k = 0; k < view->n; k++)
+        src[k] = view->counted[k] && inv->function[k] == NETVET_FN_CORE;
+    *out = src;
+    return 0;
+}
+
+static int make_sources(nv_exposure *x, work *w, const uint8_t *is_source)
+{
+    int rc = is_source ? 0 : nv_sources_core(&w->src, w->view);
+    if (rc < 0)
+        return rc;
+    if (is_source) {
+        w->src = nv_malloc(w->view->n ? w->view->n : 1);
+        if (!w->src)
+            return NETVET_ENOMEM;
+        for (size_t k = 0; k < w->view->n; k++)
+            w->src[k] = w->view->counted[k] && is_source[k];
+    }
+    for (size_t k = 0; k < w->view->n; k++)
+        x->n_sources += w->src[k];
+    return 0;
+}
+
+/* Dense index of element k's region, adding it when new; -1 on ENOMEM. */
+static int32_t region_of(nv_exposure *x, work *w, size_t k)
+{
+    const netvet_inventory *inv = w->view->inv;
+    uint32_t s = inv->region ? inv->region[k] : 0;
+    if (w->region_dense[s] >= 0)
+        return w->region_dense[s];
+    if (NV_GROW(x->region_id, w->region_cap, x->n_regions + 1) < 0 ||
+        NV_GROW(x->region_total, w->total_cap, x->n_regions + 1) < 0)
+        return -1;
+    x->region_id[x->n_regions] = s;
+    x->region_total[x->n_regions] = 0;
+    w->region_dense[s] = (int32_t)x->n_regions;
+    return (int32_t)x->n_regions++;
+}
+
+static int add_sink(nv_exposure *x, work *w, size_t k)
+{
+    const netvet_inventory *inv = w->view->inv;
+    double wt = inv->weight[k];
+    int32_t r = region_of(x, w, k);
+    if (r < 0)
+        return NETVET_ENOMEM;
+    x->n_sinks++;
+    x->sink_weight += wt;
+    x->fn_total[inv->function[k]] += wt;
+    x->region_total[r] += wt;
+    if (!w->reached[k]) {
+        x->n_disconnected++;
+        x->disconnected_weight += wt;
+        return 0;
+    }
+    w->sink[w->n_sink] = (uint32_t)k;
+    w->sink_region[w->n_sink++] = (uint32_t)r;
+    return 0;
+}
+
+/* Totals, regions, disconnected sinks and the list of reached sinks. */
+static int scan_sinks(nv_exposure *x, work *w)
+{
+    const netvet_inventory *inv = w->view->inv;
+    size_t n_str = inv->strings.n ? inv->strings.n : 1;
+    w->region_dense = nv_malloc(n_str * sizeof(int32_t));
+    w->sink = nv_malloc((w->view->n ? w->view->n : 1) * sizeof(uint32_t));
+    w->sink_region = nv_malloc((w->view->n ? w->view->n : 1) *
+                               sizeof(uint32_t));
+    if (!w->region_dense || !w->sink || !w->sink_region)
+        return NETVET_ENOMEM;
+    memset(w->region_dense, 0xff, n_str * sizeof(int32_t));
+    for (size_t k = 0; k < w->view->n; k++)
+        if (w->view->counted[k] && inv->weight[k] > 0 && add_sink(x, w, k) < 0)
+            return NETVET_ENOMEM;
+    return 0;
+}
+
+/* Append the present keys of one kind (count[key] > 0) as groups. */
+static void add_groups(nv_exposure *x, nv_group_kind kind,
+                       const uint64_t *count, size_t n_keys)
+{
+    for (size_t key = 0; key < n_keys; key++) {
+        if (!count[key])
+            continue;
+        nv_exposure_group *gr = &x->groups[x->n_groups++];
+        gr->kind = (uint8_t)kind;
+        gr->key = (int32_t)key;
+        gr->n_elements = count[key];
+    }
+}
+
+static int make_groups(nv_exposure *x, const nv_view *view)
+{
+    size_t nd = view->n_domains, nv = netvet_registry_count(view->reg);
+    uint64_t *count = nv_calloc(nd + nv + 1, sizeof(uint64_t));
+    if (!count)
+        return NETVET_ENOMEM;
+    for (size_t k = 0; k < view->n; k++) {
+        if (!view->counted[k] || view->vendor[k] < 0)
+            continue;
+        count[view->domain[k]]++;
+        count[nd + (size_t)view->vendor[k]]++;
+    }
+    x->groups = nv_calloc(nd + nv + 1, sizeof(nv_exposure_group));
+    size_t n_reg_cols = x->n_regions ? x->n_regions : 1;
+    x->region_lost = nv_calloc((nd + nv + 1) * n_reg_cols, sizeof(double));
+    if (!x->groups || !x->region_lost) {
+        nv_free(count);
+        return NETVET_ENOMEM;
+    }
+    add_groups(x, NV_GROUP_DOMAIN, count, nd);
+    add_groups(x, NV_GROUP_VENDOR, count + nd, nv);
+    for (size_t i = 0; i < x->n_groups; i++)
+        x->groups[i].region_weight = x->region_lost + i * x->n_regions;
+    nv_free(count);
+    return 0;
+}
+
+/* Charge each reached sink's lost groups (bits of the pass not in its
+ * mask); slot[b] = group index of bit b, or -1. depend_word >= 0: domain
+ * pass, also store the lost bits as that word of the sink's row. */
+static void charge(nv_exposure *x, const work *w, const long *slot,
+                   long depend_word)
+{
+    const netvet_inventory *inv = w->view->inv;
+    uint64_t valid = 0;
+    for (unsigned b = 0; b < 64; b++)
+        if (slot[b] >= 0)
+            valid |= (uint64_t)1 << b;
+    for (size_t i = 0; i < w->n_sink; i++) {
+        uint32_t v = w->sink[i];
+        uint64_t lost = ~w->mask[v] & valid;
+        if (depend_word >= 0 && x->depends)
+            x->depends[v * x->n_depend_words + (size_t)depend_word] = lost;
+        double wt = inv->weight[v];
+        for (; lost; lost &= lost - 1) {
+            nv_exposure_group *gr = &x->groups[slot[__builtin_ctzll(lost)]];
+            gr->lost_weight += wt;
+            gr->lost_sinks++;
+            gr->fn_weight[inv->function[v]] += wt;
+            x->region_lost[(size_t)(gr - x->groups) * x->n_regions +
+                           w->sink_region[i]] += wt;
+        }
+    }
+}
+
+static int run_pass(nv_exposure *x, work *w, const long *slot,
+                    long depend_word)
+{
+    int rc = nv_reach_masked(w->mask, w->g, w->src, w->bit);
+    if (rc < 0)
+        return rc;
+    charge(x, w, slot, depend_word);
+    x->n_passes++;
+    return 0;
+}
+
+/* Domains [base, base + 64): bit = domain - base. */
+static int domain_pass(nv_exposure *x, work *w, size_t base)
+{
+    const nv_view *view = w->view;
+    long slot[64];
+    int any = 0;
+    for (unsigned b = 0; b < 64; b++)
+        slot[b] = base + b < view->n_domains
+                      ? nv_exposure_find(x, NV_GROUP_DOMAIN,
+                                         (int32_t)(base + b))
+                      : -1;
+    for (unsigned b = 0; b < 64; b++)
+        any |= slot[b] >= 0;
+    if (!any)
+        return 0;
+    for (size_t k = 0; k < view->n; k++) {
+        int32_t d = view->domain[k];
+        w->bit[k] = view->counted[k] && d >= (int64_t)base &&
+                            d < (int64_t)base + 64
+                        ? (uint8_t)(d - (int64_t)base)
+                        : NV_REACH_NO_BIT;
+    }
+    return run_pass(x, w, slot, (long)(base / 64));
+}
+
+/* Vendor groups first .. first + 63 (indexes into x->groups). */
+static int vendor_pass(nv_exposure *x, work *w, uint8_t *vbit, size_t first)
+{
+    const nv_view *view = w->view;
+    size_t n_reg = netvet_registry_count(view->reg);
+    long slot[64];
+    memset(vbit, NV_REACH_NO_BIT, n_reg ? n_reg : 1);
+    for (unsigned b = 0; b < 64; b++) {
+        size_t gi = first + b;
+        slot[b] = gi < x->n_groups ? (long)gi : -1;
+        if (slot[b] >= 0)
+            vbit[x->groups[gi].key] = (uint8_t)b;
+    }
+    for (size_t k = 0; k < view->n; k++)
+        w->bit[k] = view->counted[k] && view->vendor[k] >= 0
+                        ? vbit[view->vendor[k]]
+                        : NV_REACH_NO_BIT;
+    return run_pass(x, w, slot, -1);
+}
+
+static int all_passes(nv_exposure *x, work *w)
+{
+    size_t n_reg = netvet_registry_count(w->view->reg), first = 0;
+    int rc = 0;
+    for (size_t base = 0; base < w->view->n_domains && rc == 0; base += 64)
+        rc = domain_pass(x, w, base);
+    while (first < x->n_groups && x->groups[first].kind == NV_GROUP_DOMAIN)
+        first++;
+    uint8_t *vbit = nv_malloc(n_reg ? n_reg : 1);
+    if (!vbit)
+        return NETVET_ENOMEM;
+    for (; first < x->n_groups && rc == 0; first += 64)
+        rc = vendor_pass(x, w, vbit, first);
+    nv_free(vbit);
+    return rc;
+}
+
+static int prepare(nv_exposure *x, work *w, const nv_exposure_options *o)
+{
+    size_t n = w->view->n ? w->view->n : 1;
+    int rc = make_sources(x, w, o->is_source);
+    if (rc < 0)
+        return rc;
+    w->reached = nv_malloc(n);
+    w->bit = nv_malloc(n);
+    w->mask = nv_malloc(n * sizeof(uint64_t));
+    if (!w->reached || !w->bit || !w->mask)
+        return NETVET_ENOMEM;
+    if ((rc = nv_reach_sources(w->reached, NULL, w->g, w->src)) < 0 ||
+        (rc = scan_sinks(x, w)) < 0 || (rc = make_groups(x, w->view)) < 0)
+        return rc;
+    x->n_depend_words = o->want_depends ? (w->view->n_domains + 63) / 64 : 0;
+    if (x->n_depend_words) {
+        x->depends = nv_calloc(n, x->n_depend_words * sizeof(uint64_t));
+        if (!x->depends)
+            return NETVET_ENOMEM;
+    }
+    return 0;
+}
+
+int nv_exposure_compute(nv_exposure *x, const nv_csr *g, const nv_view *view,
+                        const nv_exposure_options *opts)
+{
+    static const nv_exposure_options defaults = NV_EXPOSURE_OPTIONS_INIT;
+    work w = {0};
+    w.g = g;
+    w.view = view;
+    memset(x, 0, sizeof(*x));
+    if (g->n != view->n)
+        return NETVET_EINVAL;
+    int rc = prepare(x, &w, opts ? opts : &defaults);
+    if (rc == 0)
+        rc = all_passes(x, &w);
+    nv_free(w.src);
+    nv_free(w.reached);
+    nv_free(w.bit);
+    nv_free(w.mask);
+    nv_free(w.sink);
+    nv_free(w.sink_region);
+    nv_free(w.region_dense);
+    if (rc < 0)
+        nv_exposure_dispose(x);
+    return rc;
+}
+
+void nv_exposure_dispose(nv_exposure *x)
+{
+    if (!x)
+        return;
+    nv_free(x->groups);
+    nv_free(x->region_id);
+    nv_free(x->region_total);
+    nv_free(x->region_lost);
+    nv_free(x->depends);
+    memset(x, 0, sizeof(*x));
+}
+
+long nv_exposure_find(const nv_exposure *x, nv_group_kind kind, int32_t key)
+{
+    size_t lo = 0, hi = x->n_groups; /* groups sorted by (kind, key) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const nv_exposure_group *gr = &x->groups[mid];
+        if (gr->kind < kind || (gr->kind == kind && gr->key < key))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < x->n_groups && x->groups[lo].kind == kind &&
+        x->groups[lo].key == key)
+        return (long)lo;
+    return -1;
+}

@@ -1,0 +1,32 @@
+/* Reachability kernels over an nv_csr: plain multi-source BFS, and the
+ * masked pass that answers "reachable without group g?" for up to 64
+ * vertex groups at once. Grouping and weights are exposure.c's job. */
+#ifndef NV_GRAPH_REACH_H
+#define NV_GRAPH_REACH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "graph/csr.h"
+
+#define NV_REACH_NO_BIT 0xFFu /* vertex in none of the 64 groups */
+
+/* reached[v] = 1 when v is reachable from a vertex with is_source != 0,
+ * else 0. reached: caller-owned, g->n bytes. *n_reached_out (may be NULL)
+ * = number of reached vertices. O(n + m) time, 4n bytes scratch.
+ * @return 0 or NETVET_ENOMEM. */
+int nv_reach_sources(uint8_t *reached, size_t *n_reached_out,
+                     const nv_csr *g, const uint8_t *is_source);
+
+/* Masked reachability for up to 64 groups: group_bit[v] in 0..63 puts v
+ * in that group, NV_REACH_NO_BIT in none. On return bit b of mask[v] is
+ * set iff v is reachable from a source along a path with no vertex of
+ * group b (a vertex of group b never has bit b; a source starts with every
+ * bit but its own). Worklist to fixpoint: a vertex is queued again only
+ * when its mask gains bits, so at most 64 times; typically about once.
+ * mask: caller-owned, g->n words. Scratch 5n bytes.
+ * @return 0 or NETVET_ENOMEM. */
+int nv_reach_masked(uint64_t *mask, const nv_csr *g,
+                    const uint8_t *is_source, const uint8_t *group_bit);
+
+#endif
