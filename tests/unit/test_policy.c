@@ -14,6 +14,7 @@
 #include "inventory/inv.h"
 #include "netvet/policy.h"
 #include "netvet/vendors.h"
+#include "graph/exposure.h"
 #include "policy/evaluate.h"
 #include "util/alloc.h"
 
@@ -792,6 +793,70 @@ static void test_duplicate_across_packs(void **state)
 
 /* ---- the built-in UK pack ---- */
 
+/* exposure-cap reads the dependent weights the topology step left in the
+ * view: here made by hand (CN loses 10 access + 30 ran of 40 + 60). */
+static void test_exposure_cap(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01", TEN_ACCESS);
+    add_pack(&f, "  - id: x\n"
+                 "    kind: exposure-cap\n"
+                 "    max: 0.35\n"
+                 "    source: s\n"
+                 "  - id: x-ran\n"
+                 "    kind: exposure-cap\n"
+                 "    per: vendor\n"
+                 "    max: 0.45\n"
+                 "    scope: {functions: [ran]}\n"
+                 "    source: s\n");
+    /* without a topology the rule cannot be measured: no finding */
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 0);
+    int32_t cn = f.view.domain[0], huawei = f.view.vendor[0];
+    int32_t zte = f.view.vendor[2];
+    nv_exposure_group g[3] = {{0}};
+    g[0].kind = NV_GROUP_DOMAIN;
+    g[0].key = cn;
+    g[0].fn_weight[NETVET_FN_ACCESS] = 10;
+    g[0].fn_weight[NETVET_FN_RAN] = 30;
+    g[1].kind = NV_GROUP_VENDOR;
+    g[1].key = huawei;
+    g[1].fn_weight[NETVET_FN_ACCESS] = 10;
+    g[2].kind = NV_GROUP_VENDOR;
+    g[2].key = zte;
+    g[2].fn_weight[NETVET_FN_RAN] = 30;
+    nv_exposure x = {0};
+    x.n_groups = 3;
+    x.groups = g;
+    x.fn_total[NETVET_FN_ACCESS] = 40;
+    x.fn_total[NETVET_FN_RAN] = 60;
+    f.view.exposure = &x;
+    nv_results res = {0};
+    assert_int_equal(nv_policy_evaluate_results(f.pol, &f.view, &f.fs, &res,
+                                                f.diag), 0);
+    assert_int_equal(f.fs.n, 2);
+    assert_string_equal(f.fs.items[0].rule_id, "x");
+    assert_string_equal(f.fs.items[0].subject, "CN");
+    assert_string_equal(f.fs.items[0].measure, "exposure-share");
+    assert_true(f.fs.items[0].value == 0.4);
+    assert_string_equal(f.fs.items[0].message,
+                        "risk domain CN: without it 40.00% of customer weight "
+                        "(whole network) loses every path to the core; cap 35.00%");
+    assert_elements(&f.fs.items[0], (const uint32_t[]){0, 2, 4, 6, 10}, 5);
+    assert_string_equal(f.fs.items[1].rule_id, "x-ran");
+    assert_string_equal(f.fs.items[1].subject, "zte");
+    assert_true(f.fs.items[1].value == 0.5);
+    /* results: x for CN; x-ran for huawei (0%, pass) then zte (fail) */
+    assert_int_equal(res.n, 3);
+    assert_string_equal(res.items[1].subject, "huawei");
+    assert_int_equal(res.items[1].status, NV_RESULT_PASS);
+    assert_true(res.items[1].value == 0);
+    assert_int_equal(res.items[2].status, NV_RESULT_FAIL);
+    nv_results_dispose(&res);
+    teardown_fx(&f);
+}
+
 static void test_builtin_uk_pack(void **state)
 {
     (void)state;
@@ -807,18 +872,24 @@ static void test_builtin_uk_pack(void **state)
                      NETVET_ENOTFOUND);
     assert_int_equal(netvet_policy_add_builtin(f.pol, "uk-ncsc-2020",
                                                f.diag), 0);
-    assert_int_equal(netvet_policy_rule_count(f.pol), 4);
-    const char *want[4] = {"uk-hrv-core", "uk-hrv-sensitive",
-                           "uk-hrv-access-cap", "uk-hrv-single"};
-    for (size_t i = 0; i < 4; i++) {
+    assert_int_equal(netvet_policy_rule_count(f.pol), 5);
+    const char *want[5] = {"uk-hrv-core", "uk-hrv-sensitive",
+                           "uk-hrv-access-cap", "uk-hrv-single",
+                           "uk-hrv-exposure"};
+    for (size_t i = 0; i < 5; i++) {
         netvet_rule_info r = netvet_policy_rule(f.pol, i);
         assert_string_equal(r.id, want[i]);
         assert_string_equal(r.pack, "uk-ncsc-2020");
-        assert_int_equal(r.severity, NETVET_SEV_ERROR);
+        assert_int_equal(r.severity,
+                         i == 4 ? NETVET_SEV_WARNING : NETVET_SEV_ERROR);
         assert_true(strlen(r.source) > 20);
     }
     assert_int_equal(netvet_policy_rule(f.pol, 2).kind,
                      NETVET_RULE_SHARE_CAP);
+    assert_int_equal(netvet_policy_rule(f.pol, 4).kind,
+                     NETVET_RULE_EXPOSURE_CAP);
+    assert_non_null(strstr(netvet_policy_rule(f.pol, 4).source,
+                           "not a legal requirement"));
     evaluate(&f);
     nv_findings_sort(&f.fs);
     assert_int_equal(netvet_diag_warnings(f.diag), 0);
@@ -879,6 +950,7 @@ int main(void)
         cmocka_unit_test(test_effective_date),
         cmocka_unit_test(test_malformed_packs),
         cmocka_unit_test(test_duplicate_across_packs),
+        cmocka_unit_test(test_exposure_cap),
         cmocka_unit_test(test_builtin_uk_pack),
         cmocka_unit_test(test_builtin_uk_pack_builtin_registry),
     };
