@@ -9,6 +9,7 @@ PACKAGES=(
   clang libclang-rt-14-dev
   time python3
   libigraph-dev
+  python3-igraph python3-networkx python3-yaml
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
