@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "util/alloc.h"
 
 static void put(json_t *obj, const char *key, json_t *val, int *ok)
 {
@@ -128,29 +129,68 @@ int nv_report_json_topology(json_t *doc, const netvet_assessment *a)
     return ok ? 0 : NETVET_ENOMEM;
 }
 
-/* A JSON string literal for valid UTF-8 text: escape quotes, backslashes
- * and control characters (jansson per id costs ~1 us x millions of sinks). */
-static void put_string(FILE *out, const char *s)
+/* Append a JSON string literal for valid UTF-8 text to buf: quotes,
+ * backslashes and control characters escaped. buf needs 6 x strlen + 3. */
+static size_t quote(char *buf, const char *s)
 {
-    fputc('"', out);
+    static const char hex[] = "0123456789abcdef";
+    size_t n = 0;
+    buf[n++] = '"';
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(out, "\\u%04x", c);
-        else
-            fputc(c, out);
+        if (c == '"' || c == '\\') {
+            buf[n++] = '\\';
+            buf[n++] = (char)c;
+        } else if (c < 0x20) {
+            memcpy(buf + n, "\\u00", 4);
+            buf[n + 4] = hex[c >> 4];
+            buf[n + 5] = hex[c & 15];
+            n += 6;
+        } else {
+            buf[n++] = (char)c;
+        }
     }
-    fputc('"', out);
+    buf[n++] = '"';
+    return n;
 }
 
+/* One "{id, domains}" line into buf (sized by the caller). */
+static size_t sink_line(char *buf, const netvet_assessment *a, size_t k)
+{
+    const nv_exposure *x = &a->exposure;
+    const uint64_t *row = x->depends + k * x->n_depend_words;
+    size_t n = 0;
+    memcpy(buf, "\n    {\"id\": ", 12);
+    n = 12 + quote(buf + 12, nv_inv_id(a->view.inv, k));
+    memcpy(buf + n, ", \"domains\": [", 14);
+    n += 14;
+    int first = 1;
+    for (size_t w = 0; w < x->n_depend_words; w++) {
+        for (uint64_t bits = row[w]; bits; bits &= bits - 1) {
+            size_t d = w * 64 + (size_t)__builtin_ctzll(bits);
+            if (!first)
+                buf[n++] = ',', buf[n++] = ' ';
+            first = 0;
+            n += quote(buf + n, a->view.domain_country[d]);
+        }
+    }
+    memcpy(buf + n, "]}", 2);
+    return n + 2;
+}
+
+/* Streamed: sinks can be millions, one jansson object each would cost
+ * seconds and gigabytes. */
 int nv_report_json_sinks(FILE *out, const netvet_assessment *a)
 {
     const nv_exposure *x = &a->exposure;
     const nv_view *v = &a->view;
+    size_t cap = 64 + 16 * v->n_domains;
+    for (size_t d = 0; d < v->n_domains; d++)
+        cap += 6 * strlen(v->domain_country[d]);
+    char *buf = NULL;
+    size_t buf_cap = 0;
     fputs(",\n  \"sink_dependencies\": [", out);
-    int first = 1;
+    int first = 1, rc = 0;
     for (size_t k = 0; a->has_topology && x->depends && k < v->n; k++) {
         const uint64_t *row = x->depends + k * x->n_depend_words;
         int any = 0;
@@ -158,17 +198,17 @@ int nv_report_json_sinks(FILE *out, const netvet_assessment *a)
             any |= row[w] != 0;
         if (!any)
             continue;
-        fputs(first ? "\n    {\"id\": " : ",\n    {\"id\": ", out);
-        put_string(out, nv_inv_id(v->inv, k));
-        fputs(", \"domains\": [", out);
+        size_t need = cap + 6 * strlen(nv_inv_id(v->inv, k));
+        if (NV_GROW(buf, buf_cap, need) < 0) {
+            rc = NETVET_ENOMEM;
+            break;
+        }
+        if (!first)
+            fputc(',', out);
         first = 0;
-        for (size_t d = 0, f = 1; d < v->n_domains; d++)
-            if (nv_exposure_depends(x, k, d)) {
-                fprintf(out, "%s\"%s\"", f ? "" : ", ", v->domain_country[d]);
-                f = 0;
-            }
-        fputs("]}", out);
+        fwrite(buf, 1, sink_line(buf, a, k), out);
     }
+    nv_free(buf);
     fputs(first ? "]\n}\n" : "\n  ]\n}\n", out);
-    return ferror(out) ? NETVET_EIO : 0;
+    return rc < 0 ? rc : ferror(out) ? NETVET_EIO : 0;
 }
