@@ -1,8 +1,7 @@
-/* Shared by test_graph.c and test_graph_igraph.c: a network built from CSV
- * text through the real loader and view (inventory, registry, view, CSR,
- * exposure, dominators), and a seeded random network generator whose
- * output has sources, sinks that are sources, isolated sinks, uncounted
- * elements, disconnected parts, self-loops and parallel links. */
+/* For test_graph.c and test_graph_igraph.c: a network loaded from CSV text
+ * through the real loader and view, with its CSR, exposure and dominators;
+ * and seeded random networks with sinks that are sources, isolated sinks,
+ * uncounted elements, disconnected parts, self-loops and parallel links. */
 #ifndef NV_TEST_GRAPH_FIXTURE_H
 #define NV_TEST_GRAPH_FIXTURE_H
 

@@ -1,8 +1,7 @@
-/* Unit tests of the graph kernels (src/graph): CSR, dependent weight per
- * domain and vendor, dominators and single-point-of-failure impact, on
- * hand-built networks with known answers, and the masked pass against one
- * plain reachability per group (and dominators against removal) on 200
- * random networks. */
+/* Unit tests of src/graph: CSR, dependent weight, dominators and impact on
+ * hand-built networks with known answers; on 200 random networks the masked
+ * pass against one plain reachability per group, and the dominators against
+ * "remove v, what is cut off". */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

@@ -1,8 +1,7 @@
-/* Differential test of the graph kernels against the igraph C library on
- * 300 seeded random networks: dependent weight per group by deleting the
- * group's vertices and taking the root's subcomponent, and idom and
- * dominator-subtree weights from igraph_dominator_tree on the mutual-arc
- * graph with a virtual root. Weights are integers, so sums are exact. */
+/* Differential test against the igraph C library, 300 seeded random
+ * networks: dependent weight by deleting each group's vertices and taking
+ * the root's subcomponent; idom and dominator-subtree weights from
+ * igraph_dominator_tree. Integer weights, so sums compare exactly. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
