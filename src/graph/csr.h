@@ -22,7 +22,7 @@
 typedef struct nv_csr {
     size_t n;          /* vertices (= elements) */
     size_t n_arcs;     /* arcs = 2 x kept links */
-    uint32_t *offsets; /* n + 1: arcs of v are targets[offsets[v]..offsets[v+1]) */
+    uint32_t *offsets; /* n + 1: v's arcs are targets[offsets[v]..[v+1]) */
     uint32_t *targets; /* n_arcs neighbour vertices (owned) */
 } nv_csr;
 

@@ -1,9 +1,7 @@
-/* Immediate dominators by Semi-NCA (Georgiadis, Tarjan and Werneck):
- * iterative DFS numbering from the virtual root, semidominators in reverse
- * preorder with link-eval and iterative path compression, then each idom
- * as the nearest ancestor not above its semidominator. Vertex n is the
- * virtual root; its arcs go to the sources. Arrays below are indexed by
- * preorder number unless named per vertex. */
+/* Immediate dominators by Semi-NCA (Georgiadis, Tarjan, Werneck): DFS
+ * numbering from the virtual root (vertex n, arcs to the sources), then
+ * semidominators in reverse preorder by link-eval with path compression,
+ * then idoms as nearest common ancestors; no recursion anywhere. */
 #include "graph/dominators.h"
 
 #include <string.h>

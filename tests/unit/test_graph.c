@@ -1,0 +1,476 @@
+/* Unit tests of src/graph: CSR, dependent weight, dominators and impact on
+ * hand-built networks with known answers; on 200 random networks the masked
+ * pass against one plain reachability per group, and the dominators against
+ * "remove v, what is cut off". */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "graph_fixture.h"
+
+static netvet_registry *reg;
+
+static int group_setup(void **state)
+{
+    return netvet_registry_new_builtin(&reg, NULL) < 0 ? -1 : 0;
+}
+
+static int group_teardown(void **state)
+{
+    netvet_registry_free(reg);
+    return 0;
+}
+
+static void load(net *t, const char *elements, const char *links)
+{
+    assert_int_equal(net_load(t, reg, elements, links), 0);
+}
+
+static size_t el(const net *t, const char *id)
+{
+    int64_t k = nv_strtab_find(&t->inv->ids, id, strlen(id));
+    assert_true(k >= 0);
+    return (size_t)k;
+}
+
+static int32_t domain_of(const net *t, const char *country)
+{
+    for (size_t d = 0; d < t->view.n_domains; d++)
+        if (strcmp(t->view.domain_country[d], country) == 0)
+            return (int32_t)d;
+    fail_msg("no domain %s", country);
+    return -1;
+}
+
+/* The group of a domain (country code) or vendor (registry id); must be
+ * present. */
+static const nv_exposure_group *dom(const net *t, const char *country)
+{
+    long i = nv_exposure_find(&t->x, NV_GROUP_DOMAIN, domain_of(t, country));
+    assert_true(i >= 0);
+    return &t->x.groups[i];
+}
+static const nv_exposure_group *ven(const net *t, const char *id)
+{
+    long i = nv_exposure_find(&t->x, NV_GROUP_VENDOR,
+                              netvet_registry_find(reg, id));
+    assert_true(i >= 0);
+    return &t->x.groups[i];
+}
+
+static int depends(const net *t, const char *elem, const char *country)
+{
+    return nv_exposure_depends(&t->x, el(t, elem),
+                               (size_t)domain_of(t, country));
+}
+
+static double region_lost(const net *t, const nv_exposure_group *gr,
+                          const char *region)
+{
+    for (size_t r = 0; r < t->x.n_regions; r++)
+        if (strcmp(nv_inv_str(t->inv, t->x.region_id[r]), region) == 0)
+            return gr->region_weight[r];
+    fail_msg("no region %s", region);
+    return -1;
+}
+
+static double impact(const net *t, const char *elem)
+{
+    return t->d.impact[el(t, elem)];
+}
+
+/* ---- hand-built networks --------------------------------------------- */
+
+static void test_chain(void **state)
+{
+    net t;
+    load(&t,
+         "id,vendor,function,weight,region\n"
+         "c,Cisco,core,0,north\n"
+         "a,Huawei,aggregation,0,north\n"
+         "x,Nokia,access,0,north\n"
+         "s,Nokia,cpe,10,north\n",
+         "a,b\nc,a\na,x\nx,s\n");
+    assert_int_equal(t.g.n_arcs, 6);
+    assert_int_equal(t.x.n_groups, 6); /* CN FI US, cisco huawei nokia */
+    assert_true(dom(&t, "US")->lost_weight == 10);
+    assert_true(dom(&t, "CN")->lost_weight == 10);
+    assert_true(dom(&t, "FI")->lost_weight == 10);
+    assert_int_equal(dom(&t, "FI")->lost_sinks, 1);
+    assert_int_equal(dom(&t, "FI")->n_elements, 2);
+    assert_true(ven(&t, "huawei")->fn_weight[NETVET_FN_CPE] == 10);
+    assert_true(region_lost(&t, ven(&t, "huawei"), "north") == 10);
+    assert_true(depends(&t, "s", "US") && depends(&t, "s", "CN") &&
+                depends(&t, "s", "FI"));
+    assert_int_equal(t.x.n_disconnected, 0);
+    assert_int_equal(t.d.idom[el(&t, "c")], NV_IDOM_ROOT);
+    assert_int_equal(t.d.idom[el(&t, "a")], el(&t, "c"));
+    assert_int_equal(t.d.idom[el(&t, "s")], el(&t, "x"));
+    assert_true(impact(&t, "c") == 10 && impact(&t, "x") == 10 &&
+                impact(&t, "s") == 10);
+    uint32_t top[3];
+    assert_int_equal(nv_dominators_top(top, 3, &t.d), 3);
+    assert_int_equal(top[0], 0);
+    assert_int_equal(top[1], 1);
+    assert_int_equal(top[2], 2);
+    double by_dom[64] = {0};
+    nv_dominators_by_group(NULL, by_dom, &t.d, &t.view);
+    assert_true(by_dom[domain_of(&t, "FI")] == 20); /* x and s, nested */
+    net_free(&t);
+}
+
+static const char ring_elements[] =
+    "id,vendor,function,weight,region\n"
+    "c,Cisco,core,0,north\n"
+    "a1,Huawei,aggregation,0,north\n"
+    "a2,ZTE,aggregation,0,south\n"
+    "a3,Nokia,aggregation,0,south\n"
+    "s1,Ericsson,cpe,1,north\n"
+    "s2,Ericsson,cpe,2,south\n"
+    "s3,Ericsson,cpe,4,south\n";
+
+static void test_ring(void **state)
+{
+    net t;
+    load(&t, ring_elements,
+         "a,b\nc,a1\na1,a2\na2,a3\na3,c\na1,s1\na2,s2\na3,s3\n");
+    assert_true(dom(&t, "CN")->lost_weight == 3);
+    assert_int_equal(dom(&t, "CN")->lost_sinks, 2);
+    assert_true(region_lost(&t, dom(&t, "CN"), "north") == 1);
+    assert_true(region_lost(&t, dom(&t, "CN"), "south") == 2);
+    assert_true(ven(&t, "huawei")->lost_weight == 1);
+    assert_true(ven(&t, "zte")->lost_weight == 2);
+    assert_true(dom(&t, "FI")->lost_weight == 4);
+    assert_true(dom(&t, "SE")->lost_weight == 7);
+    assert_int_equal(dom(&t, "SE")->lost_sinks, 3);
+    assert_true(dom(&t, "US")->lost_weight == 7);
+    assert_true(depends(&t, "s2", "CN") && !depends(&t, "s2", "FI"));
+    for (int i = 1; i <= 3; i++) {
+        char a[3] = {'a', (char)('0' + i), 0}, s[3] = {'s', a[1], 0};
+        assert_int_equal(t.d.idom[el(&t, a)], el(&t, "c"));
+        assert_int_equal(t.d.idom[el(&t, s)], el(&t, a));
+    }
+    assert_true(impact(&t, "c") == 7 && impact(&t, "a1") == 1 &&
+                impact(&t, "a2") == 2 && impact(&t, "a3") == 4);
+    uint32_t top[3];
+    assert_int_equal(nv_dominators_top(top, 3, &t.d), 3);
+    assert_int_equal(top[0], el(&t, "c"));
+    assert_int_equal(top[1], el(&t, "a3"));
+    assert_int_equal(top[2], el(&t, "s3"));
+    double by_dom[64] = {0};
+    nv_dominators_by_group(NULL, by_dom, &t.d, &t.view);
+    assert_true(by_dom[domain_of(&t, "CN")] == 3);
+    assert_true(by_dom[domain_of(&t, "SE")] == 7);
+    net_free(&t);
+}
+
+static void test_dual_homed(void **state)
+{
+    net t;
+    load(&t,
+         "id,vendor,function,weight,region\n"
+         "c,Cisco,core,0,north\n"
+         "a1,Huawei,aggregation,0,north\n"
+         "a2,Ericsson,aggregation,0,north\n"
+         "x,Nokia,access,0,north\n"
+         "s,Nokia,cpe,100,north\n"
+         "y,Juniper,access,0,south\n"
+         "t,Ericsson,cpe,50,south\n",
+         "a,b\nc,a1\nc,a2\nx,a1\nx,a2\nx,s\ny,a1\ny,t\n");
+    assert_true(ven(&t, "huawei")->lost_weight == 50);
+    assert_true(dom(&t, "CN")->lost_weight == 50);
+    assert_true(ven(&t, "ericsson")->lost_weight == 50);
+    assert_true(ven(&t, "nokia")->lost_weight == 100);
+    assert_true(ven(&t, "juniper")->lost_weight == 50);
+    assert_true(ven(&t, "cisco")->lost_weight == 150);
+    assert_true(dom(&t, "US")->lost_weight == 150);
+    assert_int_equal(dom(&t, "US")->n_elements, 2);
+    assert_true(depends(&t, "s", "US") && depends(&t, "s", "FI") &&
+                !depends(&t, "s", "CN") && !depends(&t, "s", "SE"));
+    assert_true(depends(&t, "t", "CN") && depends(&t, "t", "SE"));
+    assert_int_equal(t.d.idom[el(&t, "x")], el(&t, "c"));
+    assert_int_equal(t.d.idom[el(&t, "t")], el(&t, "y"));
+    assert_int_equal(t.d.idom[el(&t, "y")], el(&t, "a1"));
+    assert_true(impact(&t, "c") == 150 && impact(&t, "a1") == 50 &&
+                impact(&t, "a2") == 0 && impact(&t, "x") == 100);
+    double by_ven[256] = {0};
+    assert_true(netvet_registry_count(reg) <= 256);
+    nv_dominators_by_group(by_ven, NULL, &t.d, &t.view);
+    assert_true(by_ven[netvet_registry_find(reg, "ericsson")] == 50);
+    net_free(&t);
+}
+
+/* A weighted core element (sink and source), an isolated sink, a part
+ * with no core, a decommissioned bridge, self-loops and parallel links. */
+static void test_edge_cases(void **state)
+{
+    net t;
+    load(&t,
+         "id,vendor,function,weight,region,status\n"
+         "c1,Cisco,core,3,north,active\n"
+         "c2,Nokia,core,0,north,active\n"
+         "a,Huawei,aggregation,0,north,active\n"
+         "s,Ericsson,cpe,5,north,active\n"
+         "i,Ericsson,cpe,9,south,active\n"
+         "p,ZTE,access,0,west,active\n"
+         "q,Ericsson,cpe,11,west,active\n"
+         "d,Huawei,aggregation,0,north,decommissioned\n",
+         "a,b\nc1,c1\nc1,a\nc1,a\na,a\na,s\nc2,a\np,q\np,q\nd,c2\nd,p\n");
+    assert_int_equal(t.g.n_arcs, 12);
+    assert_int_equal(nv_csr_degree(&t.g, (uint32_t)el(&t, "a")), 4);
+    assert_int_equal(nv_csr_degree(&t.g, (uint32_t)el(&t, "d")), 0);
+    assert_int_equal(t.x.n_sinks, 4);
+    assert_true(t.x.sink_weight == 28);
+    assert_int_equal(t.x.n_disconnected, 2);
+    assert_true(t.x.disconnected_weight == 20);
+    assert_int_equal(t.x.n_sources, 2);
+    assert_true(dom(&t, "US")->lost_weight == 3);
+    assert_true(dom(&t, "FI")->lost_weight == 0);
+    assert_true(dom(&t, "CN")->lost_weight == 5);
+    assert_int_equal(dom(&t, "CN")->n_elements, 2);
+    assert_true(dom(&t, "SE")->lost_weight == 5);
+    assert_true(ven(&t, "zte")->lost_weight == 0);
+    assert_true(depends(&t, "c1", "US") && !depends(&t, "c1", "CN"));
+    assert_true(!depends(&t, "i", "SE") && !depends(&t, "q", "SE"));
+    assert_int_equal(t.d.n_reached, 4);
+    assert_int_equal(t.d.idom[el(&t, "a")], NV_IDOM_ROOT);
+    assert_int_equal(t.d.idom[el(&t, "s")], el(&t, "a"));
+    assert_int_equal(t.d.idom[el(&t, "q")], NV_IDOM_NONE);
+    assert_int_equal(t.d.idom[el(&t, "d")], NV_IDOM_NONE);
+    assert_true(impact(&t, "c1") == 3 && impact(&t, "c2") == 0 &&
+                impact(&t, "a") == 5 && impact(&t, "q") == 0);
+    net_free(&t);
+}
+
+static void test_custom_sources_and_empty(void **state)
+{
+    net t;
+    load(&t, ring_elements,
+         "a,b\nc,a1\na1,a2\na2,a3\na3,c\na1,s1\na2,s2\na3,s3\n");
+    uint8_t src[7] = {0, 0, 0, 1, 0, 0, 0}; /* a3 only */
+    nv_exposure x;
+    nv_exposure_options o = NV_EXPOSURE_OPTIONS_INIT;
+    o.is_source = src;
+    assert_int_equal(nv_exposure_compute(&x, &t.g, &t.view, &o), 0);
+    assert_true(x.groups[nv_exposure_find(&x, NV_GROUP_DOMAIN,
+                                          domain_of(&t, "FI"))]
+                    .lost_weight == 7);
+    /* without ZTE (a2): s1 stays via a3-c-a1, s2 is lost */
+    assert_true(x.groups[nv_exposure_find(&x, NV_GROUP_VENDOR,
+                                          netvet_registry_find(reg, "zte"))]
+                    .lost_weight == 2);
+    nv_exposure_dispose(&x);
+    net_free(&t);
+
+    load(&t, "id,vendor,function,weight\nz,Nokia,cpe,4\n", NULL);
+    assert_int_equal(t.x.n_disconnected, 1);
+    assert_true(dom(&t, "FI")->lost_weight == 0);
+    assert_int_equal(t.d.n_reached, 0);
+    uint32_t top[1];
+    assert_int_equal(nv_dominators_top(top, 1, &t.d), 0);
+    net_free(&t);
+}
+
+/* ---- references on random networks ------------------------------------ */
+
+/* seen[k] = k is reachable from a source avoiding removed elements (NULL:
+ * none), by relaxing every kept link of the inventory until nothing
+ * changes: no CSR, no worklist. */
+static void ref_reach(uint8_t *seen, const net *t, const uint8_t *removed)
+{
+    const netvet_inventory *inv = t->inv;
+    for (size_t k = 0; k < inv->n; k++)
+        seen[k] = net_is_source(t, k) && !(removed && removed[k]);
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < inv->n_links; i++) {
+            uint32_t a = inv->link_a[i], b = inv->link_b[i];
+            if (!t->view.counted[a] || !t->view.counted[b] ||
+                (removed && (removed[a] || removed[b])) || seen[a] == seen[b])
+                continue;
+            seen[a] = seen[b] = 1;
+            changed = 1;
+        }
+    }
+}
+
+static void check_totals(const net *t, const uint8_t *intact)
+{
+    uint64_t n_sinks = 0, n_disc = 0;
+    double w = 0, w_disc = 0;
+    for (size_t k = 0; k < t->inv->n; k++) {
+        if (!net_is_sink(t, k))
+            continue;
+        n_sinks++;
+        w += t->inv->weight[k];
+        if (!intact[k]) {
+            n_disc++;
+            w_disc += t->inv->weight[k];
+        }
+    }
+    assert_int_equal(t->x.n_sinks, n_sinks);
+    assert_true(t->x.sink_weight == w);
+    assert_int_equal(t->x.n_disconnected, n_disc);
+    assert_true(t->x.disconnected_weight == w_disc);
+}
+
+/* One group by plain reachability without it. */
+static void check_group(const net *t, const nv_exposure_group *gr,
+                        const uint8_t *intact, uint8_t *removed,
+                        uint8_t *seen)
+{
+    double fn[NETVET_FN_COUNT] = {0}, region[8] = {0}, w = 0;
+    uint64_t lost_n = 0, members = 0;
+    for (size_t k = 0; k < t->inv->n; k++)
+        members += removed[k] = (uint8_t)net_in_group(t, gr, k);
+    assert_int_equal(gr->n_elements, members);
+    ref_reach(seen, t, removed);
+    for (size_t k = 0; k < t->inv->n; k++) {
+        int lost = net_is_sink(t, k) && intact[k] && (removed[k] || !seen[k]);
+        if (gr->kind == NV_GROUP_DOMAIN)
+            assert_int_equal(nv_exposure_depends(&t->x, k, (size_t)gr->key),
+                             lost);
+        if (!lost)
+            continue;
+        lost_n++;
+        w += t->inv->weight[k];
+        fn[t->inv->function[k]] += t->inv->weight[k];
+        region[net_region(t, k)] += t->inv->weight[k];
+    }
+    assert_int_equal(gr->lost_sinks, lost_n);
+    assert_true(gr->lost_weight == w);
+    for (int f = 0; f < NETVET_FN_COUNT; f++)
+        assert_true(gr->fn_weight[f] == fn[f]);
+    assert_true(t->x.n_regions <= 8);
+    for (size_t r = 0; r < t->x.n_regions; r++)
+        assert_true(gr->region_weight[r] == region[r]);
+}
+
+static void check_exposure(const net *t)
+{
+    size_t n = t->inv->n;
+    uint8_t *intact = calloc(n, 1), *removed = calloc(n, 1),
+            *seen = calloc(n, 1);
+    ref_reach(intact, t, NULL);
+    check_totals(t, intact);
+    size_t present = 0;
+    for (size_t key = 0; key < t->view.n_domains; key++)
+        for (size_t k = 0; k < n; k++)
+            if (t->view.counted[k] && t->view.domain[k] == (int32_t)key) {
+                present++;
+                break;
+            }
+    for (size_t i = 0; i < t->x.n_groups; i++) {
+        check_group(t, &t->x.groups[i], intact, removed, seen);
+        present -= t->x.groups[i].kind == NV_GROUP_DOMAIN;
+    }
+    assert_int_equal(present, 0);
+    free(intact);
+    free(removed);
+    free(seen);
+}
+
+/* dominated[v * n + w]: every path from the sources to w meets v. */
+static uint8_t *ref_dominance(const net *t, const uint8_t *intact)
+{
+    size_t n = t->inv->n;
+    uint8_t *dm = calloc(n * n, 1), *removed = calloc(n, 1),
+            *seen = calloc(n, 1);
+    for (size_t v = 0; v < n; v++) {
+        if (!intact[v])
+            continue;
+        removed[v] = 1;
+        ref_reach(seen, t, removed);
+        removed[v] = 0;
+        for (size_t w = 0; w < n; w++)
+            dm[v * n + w] = intact[w] && (w == v || !seen[w]);
+    }
+    free(removed);
+    free(seen);
+    return dm;
+}
+
+static void check_idom_impact(const net *t, const uint8_t *intact,
+                              const uint8_t *dm, const size_t *ndom)
+{
+    size_t n = t->inv->n;
+    for (size_t w = 0; w < n; w++) {
+        uint32_t best = intact[w] ? NV_IDOM_ROOT : NV_IDOM_NONE;
+        double impact = 0;
+        for (size_t v = 0; v < n; v++) {
+            if (v != w && dm[v * n + w] &&
+                (best == NV_IDOM_ROOT || ndom[v] > ndom[best]))
+                best = (uint32_t)v;
+            if (dm[w * n + v] && net_is_sink(t, v))
+                impact += t->inv->weight[v];
+        }
+        assert_int_equal(t->d.idom[w], best);
+        assert_true(t->d.impact[w] == impact);
+    }
+}
+
+static void check_top(const net *t)
+{
+    uint32_t top[5];
+    size_t got = nv_dominators_top(top, 5, &t->d), above = 0;
+    const double *im = t->d.impact;
+    for (size_t i = 1; i < got; i++)
+        assert_true(im[top[i - 1]] > im[top[i]] ||
+                    (im[top[i - 1]] == im[top[i]] && top[i - 1] < top[i]));
+    for (size_t k = 0; k < t->d.n; k++)
+        above += im[k] > 0 && (got == 0 || im[k] > im[top[got - 1]] ||
+                               (im[k] == im[top[got - 1]] &&
+                                k <= top[got - 1]));
+    assert_int_equal(above, got);
+}
+
+static void check_dominators(const net *t)
+{
+    size_t n = t->inv->n, reached = 0;
+    uint8_t *intact = calloc(n, 1);
+    size_t *ndom = calloc(n, sizeof(size_t));
+    ref_reach(intact, t, NULL);
+    uint8_t *dm = ref_dominance(t, intact);
+    for (size_t w = 0; w < n; w++) {
+        reached += intact[w];
+        for (size_t v = 0; v < n; v++)
+            ndom[w] += v != w && dm[v * n + w];
+    }
+    assert_int_equal(t->d.n_reached, reached);
+    check_idom_impact(t, intact, dm, ndom);
+    check_top(t);
+    free(dm);
+    free(ndom);
+    free(intact);
+}
+
+static void test_random_against_reference(void **state)
+{
+    uint64_t rng = 0x9e3779b97f4a7c15u;
+    for (int i = 0; i < 200; i++) {
+        char *elements, *links;
+        net t;
+        rand_network(&elements, &links, &rng, 60);
+        load(&t, elements, links);
+        check_exposure(&t);
+        check_dominators(&t);
+        net_free(&t);
+        free(elements);
+        free(links);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_chain),
+        cmocka_unit_test(test_ring),
+        cmocka_unit_test(test_dual_homed),
+        cmocka_unit_test(test_edge_cases),
+        cmocka_unit_test(test_custom_sources_and_empty),
+        cmocka_unit_test(test_random_against_reference),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
