@@ -19,12 +19,23 @@ typedef struct netvet_assessment netvet_assessment;
 typedef struct netvet_assess_options {
     unsigned version;  /**< NETVET_ASSESS_OPTIONS_VERSION */
     const char *as_of; /**< YYYY-MM-DD; NULL = today (UTC) */
+    /** Where customers' paths must reach: NULL-terminated selectors, each a
+     * function name or alias ("core", "5GC") or "tag:NAME"; an element
+     * matching any is a source. NULL = every core element. */
+    const char *const *sources;
+    size_t top_spof;   /**< single points of failure to report (10) */
+    int topology;      /**< analyse links: exposure and dominators (1) */
 } netvet_assess_options;
 #define NETVET_ASSESS_OPTIONS_VERSION 1
-#define NETVET_ASSESS_OPTIONS_INIT {NETVET_ASSESS_OPTIONS_VERSION, NULL}
+#define NETVET_ASSESS_OPTIONS_INIT \
+    {NETVET_ASSESS_OPTIONS_VERSION, NULL, NULL, 10, 1}
 
 /**
- * Assess `inv` against `policy` using `reg`. The inventory, registry and
+ * Assess `inv` against `policy` using `reg`. When the inventory has a links
+ * file and opts->topology is set, also compute each risk domain's and
+ * vendor's dependent weight (customers cut off from every source without
+ * it) and every element's single-point-of-failure impact (weight it
+ * dominates): O((n + m) x ceil(groups / 64)) and O(m log n). The inventory, registry and
  * policy are borrowed and must outlive the assessment.
  * @param[out] out free with netvet_assessment_free.
  * @return 0, NETVET_EINVAL (bad as_of), NETVET_ENOMEM.

@@ -17,7 +17,8 @@ typedef struct netvet_policy netvet_policy;
 typedef enum netvet_rule_kind {
     NETVET_RULE_FORBID = 0,   /**< selected vendors not allowed in scope */
     NETVET_RULE_SHARE_CAP,    /**< a domain's/vendor's share of scope <= max */
-    NETVET_RULE_MAX_VENDORS   /**< at most N distinct selected vendors */
+    NETVET_RULE_MAX_VENDORS,  /**< at most N distinct selected vendors */
+    NETVET_RULE_EXPOSURE_CAP  /**< weight lost without a domain/vendor <= max */
 } netvet_rule_kind;
 
 /** Read-only view of a loaded rule; strings borrowed from the policy. */

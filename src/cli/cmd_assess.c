@@ -31,6 +31,15 @@ static const char help[] =
 "    vendor's and each domain's share by element count and by weight, with\n"
 "    concentration (largest share, HHI), and every policy finding with its\n"
 "    rule, public source, measured value, threshold and elements.\n\n"
+"    With a links file, netvet also measures exposure: for every risk\n"
+"    domain and every vendor, the customer weight (sinks: elements with\n"
+"    weight > 0) that would lose every path to a source (by default the\n"
+"    core) if all that group's equipment were removed or turned hostile,\n"
+"    a sink of the group counting as lost; and each element's single-\n"
+"    point-of-failure impact, the weight of the sinks it dominates (every\n"
+"    path from the sources to them passes through it). Sinks no source\n"
+"    reaches even in the intact network are reported once as already\n"
+"    disconnected and charged to no group.\n\n"
 "    Bad rows (malformed CSV, duplicate id, unknown function, link to an\n"
 "    unknown id, invalid UTF-8, ...) are reported as file:line:column and\n"
 "    skipped; the report always says how many rows were read, loaded and\n"
@@ -54,6 +63,11 @@ static const char help[] =
 "    --max-warnings N    Input warnings printed (default 50; all counted).\n"
 "    -q, --quiet         Do not print input warnings.\n"
 "    --timings           Print the time of each phase to stderr.\n"
+"    --sources SEL       Elements customers must reach: a function name or\n"
+"                        alias, or tag:NAME. Repeatable. Default: core.\n"
+"    --top N             Single points of failure listed (default 10).\n"
+"    --no-topology       Skip exposure and dominators (shares and rules\n"
+"                        that need no links still run).\n"
 "    --progress          Show load progress (default when stderr is a\n"
 "                        terminal); --no-progress to hide it.\n"
 "    -h, --help          Show this help.\n\n"
@@ -79,6 +93,10 @@ typedef struct assess_args {
     size_t n_registries;
     const char *as_of;
     const char *output;
+    const char *sources[MAX_FILES + 1];
+    size_t n_sources;
+    size_t top;
+    int no_topology;
     netvet_report_options report;
     int strict, progress, timings;
     int reported; /* the failure was already printed */
@@ -105,7 +123,8 @@ static int add_file(const char **list, size_t *n, const char *v)
 }
 
 enum { O_POLICY = 256, O_REGISTRY, O_AS_OF, O_FORMAT, O_FAIL_ON, O_STRICT,
-       O_MAX_EL, O_MAX_WARN, O_PROGRESS, O_NO_PROGRESS, O_TIMINGS };
+       O_MAX_EL, O_MAX_WARN, O_PROGRESS, O_NO_PROGRESS, O_TIMINGS,
+       O_SOURCES, O_TOP, O_NO_TOPOLOGY };
 
 static int parse_one(assess_args *a, int c)
 {
@@ -120,6 +139,12 @@ static int parse_one(assess_args *a, int c)
     case O_PROGRESS: a->progress = 1; return 0;
     case O_NO_PROGRESS: a->progress = 0; return 0;
     case O_TIMINGS: a->timings = 1; return 0;
+    case O_SOURCES: return add_file(a->sources, &a->n_sources, optarg);
+    case O_NO_TOPOLOGY: a->no_topology = 1; return 0;
+    case O_TOP:
+        if (nv_cli_parse_size(optarg, &a->top) < 0)
+            return nv_cli_fail(PROG, "'%s' is not a count", optarg);
+        return 0;
     case O_FORMAT:
         if (!strcmp(optarg, "text")) a->report.format = NETVET_FORMAT_TEXT;
         else if (!strcmp(optarg, "json")) a->report.format = NETVET_FORMAT_JSON;
@@ -158,6 +183,9 @@ static int parse_args(assess_args *a, int argc, char **argv)
         {"progress", no_argument, NULL, O_PROGRESS},
         {"no-progress", no_argument, NULL, O_NO_PROGRESS},
         {"timings", no_argument, NULL, O_TIMINGS},
+        {"sources", required_argument, NULL, O_SOURCES},
+        {"top", required_argument, NULL, O_TOP},
+        {"no-topology", no_argument, NULL, O_NO_TOPOLOGY},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
@@ -252,6 +280,9 @@ static int run(assess_args *a, netvet_diag *diag)
     lo.progress_fn = nv_cli_progress;
     lo.progress_payload = &a->diag;
     ao.as_of = a->as_of;
+    ao.sources = a->n_sources ? a->sources : NULL;
+    ao.top_spof = a->top;
+    ao.topology = !a->no_topology;
     int status = NV_EXIT_USAGE;
     double t0 = now(), t1 = t0, t2 = t0;
     if (load_registry(a, &reg, diag) < 0 || load_policy(a, &pol, diag) < 0 ||
@@ -290,6 +321,7 @@ int nv_cmd_assess(int argc, char **argv)
     a.report = ro;
     a.diag.prog = PROG;
     a.diag.limit = 50;
+    a.top = 10;
     a.progress = isatty(STDERR_FILENO);
     int rc = parse_args(&a, argc, argv);
     if (rc >= 0)

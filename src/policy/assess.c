@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "policy/evaluate.h"
+#include "policy/topology.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 
@@ -100,13 +101,17 @@ int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
     if (!a)
         return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
     a->policy = policy;
+    int topology = (!opts || opts->topology) && *netvet_inventory_path(inv, 1);
     if ((rc = nv_view_build(&a->view, inv, reg, as_of)) < 0 ||
         (rc = nv_shares_compute(&a->shares, &a->view)) < 0 ||
+        (topology && (rc = nv_topology_run(a, opts, diag)) < 0) ||
         (rc = unknown_vendor_findings(a)) < 0 ||
         (policy && (rc = nv_policy_evaluate_results(policy, &a->view,
                                                     &a->findings, &a->results,
                                                     diag)) < 0)) {
         netvet_assessment_free(a);
+        if (rc == NETVET_EINVAL)
+            return rc; /* the message names the bad option */
         return nv_diag_fail(diag, rc, NULL, 0, 0, "assessment failed: %s",
                             netvet_strerror(rc));
     }
@@ -121,6 +126,7 @@ void netvet_assessment_free(netvet_assessment *a)
         return;
     nv_findings_dispose(&a->findings);
     nv_results_dispose(&a->results);
+    nv_topology_dispose(a);
     nv_shares_dispose(&a->shares);
     nv_view_dispose(&a->view);
     nv_free(a);

@@ -2,6 +2,8 @@
 #ifndef NV_POLICY_ASSESSMENT_H
 #define NV_POLICY_ASSESSMENT_H
 
+#include "graph/dominators.h"
+#include "graph/exposure.h"
 #include "netvet/assess.h"
 #include "policy/findings.h"
 #include "policy/shares.h"
@@ -14,6 +16,15 @@ struct netvet_assessment {
     nv_findings findings; /* sorted: errors first */
     nv_results results;   /* every rule's measurements, in rule order */
     size_t n_unknown_elements; /* counted elements with an unknown vendor */
+    /* topology (has_topology = 0: no links file, or not asked) */
+    int has_topology;
+    char *sources_desc;        /* "functions core", "tags gateway" (owned) */
+    nv_exposure exposure;
+    nv_dominators dom;
+    uint32_t *top;             /* top single points of failure (owned) */
+    size_t n_top;
+    double *spof_by_vendor;    /* per registry vendor (owned) */
+    double *spof_by_domain;    /* per domain (owned) */
 };
 
 #endif

@@ -366,6 +366,7 @@ static int run_rule(nv_eval *e, nv_findings *out)
     case NETVET_RULE_FORBID: return nv_rule_forbid(e, out);
     case NETVET_RULE_SHARE_CAP: return nv_rule_share_cap(e, out);
     case NETVET_RULE_MAX_VENDORS: return nv_rule_max_vendors(e, out);
+    case NETVET_RULE_EXPOSURE_CAP: return nv_rule_exposure_cap(e, out);
     }
     return 0;
 }

@@ -194,5 +194,6 @@ void nv_text_dispose(nv_text *t);
 int nv_rule_forbid(nv_eval *e, nv_findings *out);
 int nv_rule_share_cap(nv_eval *e, nv_findings *out);
 int nv_rule_max_vendors(nv_eval *e, nv_findings *out);
+int nv_rule_exposure_cap(nv_eval *e, nv_findings *out);
 
 #endif

@@ -21,11 +21,12 @@ static const char *const rule_keys[RK_N] = {
     "effective", "source", "per",    "measure",  "max"};
 
 static const char *const kind_names[] = {"forbid", "share-cap",
-                                         "max-vendors"};
+                                         "max-vendors", "exposure-cap"};
+#define N_KINDS (sizeof(kind_names) / sizeof(kind_names[0]))
 
 const char *nv_rule_kind_name(netvet_rule_kind kind)
 {
-    return (unsigned)kind < 3 ? kind_names[kind] : "?";
+    return (unsigned)kind < N_KINDS ? kind_names[kind] : "?";
 }
 
 #define FAIL(n, ...)                                                        \
@@ -58,7 +59,7 @@ static int parse_kind(nv_yctx *y, yaml_node_t *n, nv_rule *r)
     int err = need_scalar(y, n, "kind");
     if (err < 0)
         return err;
-    int k = pick(n, kind_names, 3, q, sizeof(q));
+    int k = pick(n, kind_names, (int)N_KINDS, q, sizeof(q));
     if (k < 0)
         return FAIL(n, "unknown rule kind '%s'", q);
     r->kind = (netvet_rule_kind)k;
@@ -162,6 +163,9 @@ static int parse_per(nv_yctx *y, yaml_node_t *n, nv_rule *r)
         return FAIL(n, "unknown per '%s' (expected domain, vendor or all)",
                     q);
     r->per = (nv_per)k;
+    if (r->kind == NETVET_RULE_EXPOSURE_CAP && r->per == NV_PER_ALL)
+        return FAIL(n, "per 'all' does not apply to an exposure-cap rule "
+                       "(expected domain or vendor)");
     return 0;
 }
 
@@ -216,8 +220,10 @@ static int parse_max(nv_yctx *y, yaml_node_t *n, nv_rule *r)
         return FAIL(n, "'max' must be a number, not '%s'", q);
     if (r->max == 0)
         r->max = 0; /* -0 would print as "-0" */
-    if (r->kind == NETVET_RULE_SHARE_CAP && (r->max < 0 || r->max > 1))
-        return FAIL(n, "share-cap max %s is outside [0, 1]", q);
+    if ((r->kind == NETVET_RULE_SHARE_CAP ||
+         r->kind == NETVET_RULE_EXPOSURE_CAP) && (r->max < 0 || r->max > 1))
+        return FAIL(n, "%s max %s is outside [0, 1]",
+                    nv_rule_kind_name(r->kind), q);
     if (r->kind == NETVET_RULE_MAX_VENDORS &&
         (r->max < 0 || r->max > NV_MAX_VENDORS_LIMIT ||
          r->max != floor(r->max)))
@@ -232,10 +238,13 @@ static int check_kind_keys(nv_yctx *y, yaml_node_t *map, yaml_node_t **v,
 {
     static const int only_share[] = {RK_PER, RK_MEASURE};
     const char *kind = nv_rule_kind_name(r->kind);
-    for (size_t i = 0; i < 2; i++)
-        if (v[only_share[i]] && r->kind != NETVET_RULE_SHARE_CAP)
+    for (size_t i = 0; i < 2; i++) {
+        int takes = r->kind == NETVET_RULE_SHARE_CAP ||
+                    (r->kind == NETVET_RULE_EXPOSURE_CAP && only_share[i] == RK_PER);
+        if (v[only_share[i]] && !takes)
             return FAIL(v[only_share[i]], "'%s' does not apply to a %s rule",
                         rule_keys[only_share[i]], kind);
+    }
     if (v[RK_MAX] && r->kind == NETVET_RULE_FORBID)
         return FAIL(v[RK_MAX], "'max' does not apply to a forbid rule");
     if (!v[RK_MAX] && r->kind != NETVET_RULE_FORBID)
@@ -267,6 +276,10 @@ static int parse_body(nv_yctx *y, yaml_node_t *map, yaml_node_t **v,
         err = parse_vendors(y, v[RK_VENDORS], r);
     if (!err && v[RK_SCOPE])
         err = parse_scope(y, v[RK_SCOPE], r);
+    if (!err && r->kind == NETVET_RULE_EXPOSURE_CAP &&
+        (r->tags.n || r->sites.n || r->regions.n))
+        err = FAIL(v[RK_SCOPE], "an exposure-cap rule's scope takes only "
+                                "functions (of the customers counted)");
     if (!err && v[RK_EFFECTIVE])
         err = parse_effective(y, v[RK_EFFECTIVE], r);
     if (!err && v[RK_PER])

@@ -10,6 +10,8 @@
 #include "inventory/inv.h"
 #include "netvet/vendors.h"
 
+struct nv_exposure; /* graph/exposure.h */
+
 typedef struct nv_view {
     const netvet_inventory *inv;
     const netvet_registry *reg;
@@ -23,6 +25,8 @@ typedef struct nv_view {
     int32_t *vendor_domain;/* per registry vendor: its domain */
     size_t n_counted;      /* elements with counted = 1 */
     double total_weight;   /* weight of counted elements */
+    const struct nv_exposure *exposure; /* dependent weights, or NULL when
+                                         * the topology was not analysed */
 } nv_view;
 
 /* Build the view: resolve each element's declared vendor (once per distinct

@@ -2,6 +2,8 @@
  * jansson. Shares are fractions in [0,1]; numbers print with 10 significant
  * digits so output is stable across runs. */
 #include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "policy/pack.h"
 #include "report/report.h"
@@ -53,6 +55,7 @@ static const char *kind_name(netvet_rule_kind k)
     switch (k) {
     case NETVET_RULE_FORBID: return "forbid";
     case NETVET_RULE_SHARE_CAP: return "share-cap";
+    case NETVET_RULE_EXPOSURE_CAP: return "exposure-cap";
     default: return "max-vendors";
     }
 }
@@ -242,10 +245,27 @@ int nv_report_json(FILE *out, const netvet_assessment *a,
         json_decref(doc);
         return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
     }
-    int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                      JSON_REAL_PRECISION(10));
+    if (nv_report_json_topology(doc, a) < 0) {
+        json_decref(doc);
+        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    /* Everything but the per-sink list goes through jansson; that list is
+     * streamed after it as the document's last member. */
+    char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                                     JSON_REAL_PRECISION(10));
     json_decref(doc);
-    fputc('\n', out);
+    int rc = text ? 0 : -1;
+    if (text) {
+        size_t len = strlen(text);
+        if (a->has_topology && len > 2 && text[len - 1] == '}') {
+            fwrite(text, 1, len - 2, out); /* drop "\n}" */
+            rc = nv_report_json_sinks(out, a);
+        } else {
+            fputs(text, out);
+            fputc('\n', out);
+        }
+        free(text);
+    }
     if (rc < 0 || ferror(out))
         return nv_diag_fail(diag, NETVET_EIO, NULL, 0, 0, "cannot write report");
     return 0;

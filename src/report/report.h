@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "netvet/report.h"
 #include "policy/assessment.h"
 
@@ -11,6 +13,13 @@ int nv_report_text(FILE *out, const netvet_assessment *a,
                    const netvet_report_options *opts);
 int nv_report_json(FILE *out, const netvet_assessment *a,
                    const netvet_report_options *opts, netvet_diag *diag);
+
+/* Topology sections (no output when the topology was not analysed). */
+void nv_report_text_topology(FILE *out, const netvet_assessment *a);
+int nv_report_json_topology(json_t *doc, const netvet_assessment *a);
+/* Write the per-sink domain dependencies as the last member of the JSON
+ * object being written (streamed: there can be millions). */
+int nv_report_json_sinks(FILE *out, const netvet_assessment *a);
 
 /* "compliant" when no finding is at or above the gate, else "not compliant". */
 int nv_report_passes(const netvet_assessment *a, int fail_on);

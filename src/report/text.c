@@ -190,5 +190,6 @@ int nv_report_text(FILE *out, const netvet_assessment *a,
     results(out, a);
     findings(out, a, opts->max_elements);
     shares(out, a);
+    nv_report_text_topology(out, a);
     return ferror(out) ? NETVET_EIO : 0;
 }
