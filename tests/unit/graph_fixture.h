@@ -169,4 +169,34 @@ static void rand_network(char **elements, char **links, uint64_t *rng,
     *links = l.s;
 }
 
+/* Compare group gr's results with `seen` (what a reference found reachable
+ * with the group's elements, `removed`, taken out) and `intact`. Needs
+ * cmocka's assert macros in the including test. */
+static void net_check_group(const net *t, const nv_exposure_group *gr,
+                            const uint8_t *intact, const uint8_t *removed,
+                            const uint8_t *seen)
+{
+    double fn[NETVET_FN_COUNT] = {0}, region[8] = {0}, w = 0;
+    uint64_t lost_n = 0;
+    for (size_t k = 0; k < t->inv->n; k++) {
+        int lost = net_is_sink(t, k) && intact[k] && (removed[k] || !seen[k]);
+        if (gr->kind == NV_GROUP_DOMAIN)
+            assert_int_equal(nv_exposure_depends(&t->x, k, (size_t)gr->key),
+                             lost);
+        if (!lost)
+            continue;
+        lost_n++;
+        w += t->inv->weight[k];
+        fn[t->inv->function[k]] += t->inv->weight[k];
+        region[net_region(t, k)] += t->inv->weight[k];
+    }
+    assert_int_equal(gr->lost_sinks, lost_n);
+    assert_true(gr->lost_weight == w);
+    for (int f = 0; f < NETVET_FN_COUNT; f++)
+        assert_true(gr->fn_weight[f] == fn[f]);
+    assert_true(t->x.n_regions <= 8);
+    for (size_t r = 0; r < t->x.n_regions; r++)
+        assert_true(gr->region_weight[r] == region[r]);
+}
+
 #endif

@@ -321,31 +321,12 @@ static void check_group(const net *t, const nv_exposure_group *gr,
                         const uint8_t *intact, uint8_t *removed,
                         uint8_t *seen)
 {
-    double fn[NETVET_FN_COUNT] = {0}, region[8] = {0}, w = 0;
-    uint64_t lost_n = 0, members = 0;
+    uint64_t members = 0;
     for (size_t k = 0; k < t->inv->n; k++)
         members += removed[k] = (uint8_t)net_in_group(t, gr, k);
     assert_int_equal(gr->n_elements, members);
     ref_reach(seen, t, removed);
-    for (size_t k = 0; k < t->inv->n; k++) {
-        int lost = net_is_sink(t, k) && intact[k] && (removed[k] || !seen[k]);
-        if (gr->kind == NV_GROUP_DOMAIN)
-            assert_int_equal(nv_exposure_depends(&t->x, k, (size_t)gr->key),
-                             lost);
-        if (!lost)
-            continue;
-        lost_n++;
-        w += t->inv->weight[k];
-        fn[t->inv->function[k]] += t->inv->weight[k];
-        region[net_region(t, k)] += t->inv->weight[k];
-    }
-    assert_int_equal(gr->lost_sinks, lost_n);
-    assert_true(gr->lost_weight == w);
-    for (int f = 0; f < NETVET_FN_COUNT; f++)
-        assert_true(gr->fn_weight[f] == fn[f]);
-    assert_true(t->x.n_regions <= 8);
-    for (size_t r = 0; r < t->x.n_regions; r++)
-        assert_true(gr->region_weight[r] == region[r]);
+    net_check_group(t, gr, intact, removed, seen);
 }
 
 static void check_exposure(const net *t)
