@@ -87,7 +87,7 @@ static nv_csv_field field(const nv_loader *L, nv_col c)
     int p = L->pos[c];
     if (p < 0)
         return (nv_csv_field){"", 0};
-    return nv_field_trim(L->csv.fields[p]);
+    return nv_field_trim(L->fields[p]);
 }
 
 static int intern(nv_loader *L, nv_csv_field f, uint32_t *out)
@@ -224,14 +224,11 @@ static int check_typed(nv_loader *L, row_values *v, int *rc)
 
 static int check_utf8(nv_loader *L, int *rc)
 {
-    for (size_t i = 0; i < L->csv.n_fields; i++) {
-        const nv_csv_field *f = &L->csv.fields[i];
-        if (nv_utf8_check(f->p, f->len) != f->len) {
-            *rc = nv_loader_bad_row(L, i + 1, "invalid UTF-8");
-            return 1;
-        }
-    }
-    return 0;
+    if (L->rec->bad_utf8 < 0)
+        return 0;
+    *rc = nv_loader_bad_row(L, (unsigned long)L->rec->bad_utf8 + 1,
+                            "invalid UTF-8");
+    return 1;
 }
 
 static int store_strings(nv_loader *L, size_t row)
@@ -259,7 +256,7 @@ static int store_strings(nv_loader *L, size_t row)
     }
     for (size_t p = 0; p < L->n_cols; p++) {
         if (L->attr[p] >= 0 &&
-            intern(L, nv_field_trim(L->csv.fields[p]),
+            intern(L, nv_field_trim(L->fields[p]),
                    &inv->attrs[L->attr[p]].value[row]) < 0)
             return NETVET_ENOMEM;
     }
@@ -286,19 +283,20 @@ static void store_typed(netvet_inventory *inv, size_t row, const row_values *v,
 static int claim_id(nv_loader *L, int *rc)
 {
     nv_csv_field f = field(L, NV_COL_ID);
-    uint32_t id;
-    int is_new;
-    int r = nv_strtab_intern(&L->inv->ids, f.p, f.len, &id, &is_new);
+    nv_strtab *ids = &L->inv->ids;
+    uint32_t first, id;
+    int r = nv_idmap_insert(&L->inv->idmap, ids->bytes, L->rec->hash[0], f.p,
+                            f.len, ids->len, (uint32_t)ids->n, &first);
     if (r < 0)
         return r;
-    if (!is_new) {
+    if (r == 0) {
         *rc = nv_loader_bad_row(L, L->pos[NV_COL_ID] + 1,
                                 "duplicate id '%.*s' (first defined at line %u)",
                                 (int)(f.len > 128 ? 128 : f.len), f.p,
-                                L->inv->line[id]);
+                                L->inv->line[first]);
         return 1;
     }
-    return 0;
+    return nv_strtab_append(ids, f.p, f.len, &id);
 }
 
 static int load_row(nv_loader *L, void *ctx)
@@ -307,9 +305,9 @@ static int load_row(nv_loader *L, void *ctx)
     netvet_inventory *inv = L->inv;
     row_values v;
     int rc = 0;
-    if (L->csv.n_fields != L->n_cols)
+    if (L->n_fields != L->n_cols)
         return nv_loader_bad_row(L, 0, "expected %zu fields, found %zu",
-                                 L->n_cols, L->csv.n_fields);
+                                 L->n_cols, L->n_fields);
     if (check_utf8(L, &rc) || check_typed(L, &v, &rc))
         return rc;
     size_t row = inv->n;
@@ -318,7 +316,7 @@ static int load_row(nv_loader *L, void *ctx)
     int r = claim_id(L, &rc);
     if (r != 0)
         return r < 0 ? r : rc;
-    store_typed(inv, row, &v, L->csv.line);
+    store_typed(inv, row, &v, L->line);
     if (store_strings(L, row) < 0)
         return NETVET_ENOMEM;
     inv->n++;
@@ -336,5 +334,7 @@ int nv_load_elements(nv_loader *L)
     if (grow_columns(L->inv, &g, L->expect_rows) < 0)
         return NETVET_ENOMEM;
     L->inv->tag_off[0] = 0;
+    L->keys.n = 1;
+    L->keys.pos[0] = L->pos[NV_COL_ID];
     return nv_loader_rows(L, "elements", load_row, &g);
 }

@@ -63,7 +63,8 @@ static int new_inventory(netvet_inventory **out, size_t expect)
     if (!inv)
         return NETVET_ENOMEM;
     if (nv_strtab_init(&inv->strings, 1024, 1) < 0 ||
-        nv_strtab_init(&inv->ids, expect, 0) < 0) {
+        nv_strtab_init(&inv->ids, 16, 0) < 0 ||
+        nv_idmap_init(&inv->idmap, expect) < 0) {
         netvet_inventory_free(inv);
         return NETVET_ENOMEM;
     }
@@ -199,6 +200,7 @@ void netvet_inventory_free(netvet_inventory *inv)
         return;
     nv_strtab_dispose(&inv->strings);
     nv_strtab_dispose(&inv->ids);
+    nv_idmap_dispose(&inv->idmap);
     void *cols[] = {inv->vendor, inv->function, inv->function_raw,
                     inv->status, inv->weight, inv->line, inv->tag_off,
                     inv->tags, inv->name, inv->model, inv->software,

@@ -3,6 +3,7 @@
 #ifndef NV_INVENTORY_LOAD_H
 #define NV_INVENTORY_LOAD_H
 
+#include "inventory/batch.h"
 #include "inventory/columns.h"
 #include "inventory/inv.h"
 
@@ -12,6 +13,13 @@ typedef struct nv_loader {
     netvet_diag *diag;
     const char *file;      /* for diagnostics */
     nv_csv csv;
+    /* the record being loaded (the header, then each batched row) */
+    const nv_csv_field *fields;
+    size_t n_fields;
+    unsigned long line;
+    const nv_rec *rec;     /* NULL for the header */
+    nv_batch_keys keys;    /* id (elements) or a, b (links): hashed ahead */
+    int keys_are_lookups;  /* links: prefetch the key bytes as well */
     size_t n_cols;         /* header fields */
     nv_col *col;           /* per header position */
     int32_t *attr;         /* per header position: attribute index or -1 */

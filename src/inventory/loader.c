@@ -16,7 +16,7 @@ static int check_required(nv_loader *L, int links)
     size_t n = links ? 2 : 3;
     for (size_t i = 0; i < n; i++) {
         if (L->pos[req[i]] < 0)
-            return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->csv.line,
+            return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->line,
                                 0, "missing required column '%s'",
                                 nv_col_name(req[i]));
     }
@@ -42,22 +42,22 @@ static int add_attribute(nv_loader *L, size_t pos, nv_csv_field f)
 
 static int map_column(nv_loader *L, size_t i, int links)
 {
-    nv_csv_field f = nv_field_trim(L->csv.fields[i]);
+    nv_csv_field f = nv_field_trim(L->fields[i]);
     if (f.len == 0)
-        return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->csv.line,
+        return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->line,
                             i + 1, "empty column name in header");
     nv_col c = nv_col_lookup(f.p, f.len, links);
     L->col[i] = c;
     L->attr[i] = -1;
     if (c != NV_COL_ATTR) {
         if (L->pos[c] >= 0)
-            return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->csv.line,
+            return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->line,
                                 i + 1, "duplicate column '%s'", nv_col_name(c));
         L->pos[c] = (int)i;
         return 0;
     }
     if (links) {
-        nv_diag_warn(L->diag, L->file, L->csv.line, i + 1,
+        nv_diag_warn(L->diag, L->file, L->line, i + 1,
                      "column '%.*s' is not used in links and is ignored",
                      (int)f.len, f.p);
         return 0;
@@ -66,7 +66,7 @@ static int map_column(nv_loader *L, size_t i, int links)
         uint32_t nm = L->inv->attrs[k].name;
         if (nv_strtab_strlen(&L->inv->strings, nm) == f.len &&
             strncmp(nv_inv_str(L->inv, nm), f.p, f.len) == 0)
-            return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->csv.line,
+            return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->line,
                                 i + 1, "duplicate column '%.*s'", (int)f.len,
                                 f.p);
     }
@@ -83,8 +83,11 @@ int nv_loader_header(nv_loader *L, int links)
     if (rc == NV_CSV_EOF)
         return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, 0, 0,
                             "empty file: no header row");
+    L->line = L->csv.line;
+    L->fields = L->csv.fields;
+    L->n_fields = L->csv.n_fields;
     if (rc == NV_CSV_BAD)
-        return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->csv.line,
+        return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->line,
                             L->csv.err_column, "bad header: %s", L->csv.err);
     L->n_cols = L->csv.n_fields;
     L->col = nv_calloc(L->n_cols, sizeof(*L->col));
@@ -108,9 +111,9 @@ int nv_loader_bad_row(nv_loader *L, unsigned long column, const char *fmt,
     va_end(ap);
     L->stats->rows_skipped++;
     if (L->opts->strict)
-        return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->csv.line,
+        return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->line,
                             column, "%s", msg);
-    nv_diag_warn(L->diag, L->file, L->csv.line, column, "%s; row skipped",
+    nv_diag_warn(L->diag, L->file, L->line, column, "%s; row skipped",
                  msg);
     return 0;
 }
@@ -120,28 +123,64 @@ static void progress(nv_loader *L, const char *what)
     if (!L->opts->show_progress || !L->opts->progress_fn ||
         (L->stats->rows_read & 0xFFFFF) != 0)
         return;
-    uint64_t done = L->total_bytes - (uint64_t)(L->csv.end - L->csv.cur);
+    uint64_t done = L->total_bytes - (uint64_t)(L->csv.end - L->rec->end);
     L->opts->progress_fn(what, done, L->total_bytes, L->opts->progress_payload);
+}
+
+#define BATCH_ROWS 1024
+#define AHEAD 16 /* rows between prefetching a slot and probing it */
+
+/* Prefetch the id-map slots of row i's keys; for lookups, also the key
+ * bytes of row i - AHEAD / 2, whose slots should have arrived by now. */
+static void prefetch(const nv_loader *L, const nv_batch *b, size_t i)
+{
+    const nv_idmap *m = &L->inv->idmap;
+    if (i < b->n && b->rec[i].status == NV_CSV_RECORD)
+        for (int k = 0; k < L->keys.n; k++)
+            nv_idmap_prefetch(m, b->rec[i].hash[k]);
+    size_t j = i - AHEAD / 2;
+    if (!L->keys_are_lookups || i < AHEAD / 2 || j >= b->n ||
+        b->rec[j].status != NV_CSV_RECORD ||
+        b->rec[j].n_fields != L->keys.n_cols)
+        return;
+    for (int k = 0; k < L->keys.n; k++)
+        nv_idmap_prefetch_key(m, b->rec[j].hash[k], L->inv->ids.bytes);
+}
+
+static int load_batch(nv_loader *L, const nv_batch *b, const char *what,
+                      int (*load_row)(nv_loader *L, void *ctx), void *ctx)
+{
+    for (size_t i = 0; i < AHEAD && i < b->n; i++)
+        prefetch(L, b, i);
+    for (size_t i = 0; i < b->n; i++) {
+        prefetch(L, b, i + AHEAD);
+        const nv_rec *r = &b->rec[i];
+        L->rec = r;
+        L->fields = b->fields + r->field0;
+        L->n_fields = r->n_fields;
+        L->line = r->line;
+        L->stats->rows_read++;
+        progress(L, what);
+        int rc = r->status == NV_CSV_BAD
+                     ? nv_loader_bad_row(L, r->err_column, "%s", r->err)
+                     : load_row(L, ctx);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
 }
 
 int nv_loader_rows(nv_loader *L, const char *what,
                    int (*load_row)(nv_loader *L, void *ctx), void *ctx)
 {
-    for (;;) {
-        int rc = nv_csv_next(&L->csv);
-        if (rc == NV_CSV_EOF)
-            return 0;
-        if (rc < 0)
-            return rc;
-        L->stats->rows_read++;
-        progress(L, what);
-        if (rc == NV_CSV_BAD)
-            rc = nv_loader_bad_row(L, L->csv.err_column, "%s", L->csv.err);
-        else
-            rc = load_row(L, ctx);
-        if (rc < 0)
-            return rc;
-    }
+    nv_batch b = {0};
+    L->keys.n_cols = L->n_cols;
+    long n;
+    int rc = 0;
+    while (rc == 0 && (n = nv_batch_fill(&b, &L->csv, BATCH_ROWS, &L->keys)) != 0)
+        rc = n < 0 ? (int)n : load_batch(L, &b, what, load_row, ctx);
+    nv_batch_dispose(&b);
+    return rc;
 }
 
 void nv_loader_dispose(nv_loader *L)

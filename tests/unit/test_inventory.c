@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "inventory/batch.h"
 #include "inventory/inv.h"
 
 typedef struct captured {
@@ -216,6 +217,48 @@ static void test_function_aliases_and_dates(void **state)
     assert_int_equal(nv_parse_date("2023-2-28", 9, &d), -1);
 }
 
+static void test_batch_records(void **state)
+{
+    (void)state;
+    char buf[] = "a, k1 ,x\n"
+                 "\n"
+                 "b,\"two\nlines\",caf\xC3\xA9\n"
+                 "c,k\"3,x\n"
+                 "d,k4,\xC3\x28\r\n"
+                 "e,k5\n"
+                 "f,k6,y";
+    nv_csv c;
+    nv_batch b = {0};
+    nv_batch_keys k = {3, 1, {1, 0}};
+    nv_csv_init(&c, buf, sizeof(buf) - 1);
+    assert_int_equal(nv_batch_fill(&b, &c, 4, &k), 4);
+    assert_int_equal(b.rec[0].line, 1);
+    assert_int_equal(b.rec[0].hash[0], nv_hash_bytes("k1", 2));
+    assert_int_equal(b.rec[0].bad_utf8, -1);
+    assert_int_equal(b.rec[1].line, 3);
+    assert_int_equal(b.rec[1].n_fields, 3);
+    assert_int_equal(b.fields[b.rec[1].field0 + 1].len, 9);
+    assert_memory_equal(b.fields[b.rec[1].field0 + 1].p, "two\nlines", 9);
+    assert_int_equal(b.rec[1].bad_utf8, -1);
+    assert_int_equal(b.rec[2].line, 5);
+    assert_int_equal(b.rec[2].status, NV_CSV_BAD);
+    assert_int_equal(b.rec[2].err_column, 2);
+    assert_string_equal(b.rec[2].err, "quote inside an unquoted field");
+    assert_int_equal(b.rec[3].line, 6);
+    assert_int_equal(b.rec[3].bad_utf8, 2);
+    assert_int_equal(nv_batch_fill(&b, &c, 4, &k), 2);
+    assert_int_equal(b.rec[0].line, 7);
+    assert_int_equal(b.rec[0].n_fields, 2);
+    assert_int_equal(b.rec[0].hash[0], 0); /* wrong field count: not hashed */
+    assert_int_equal(b.rec[1].hash[0], nv_hash_bytes("k6", 2));
+    assert_true(b.rec[1].end == buf + sizeof(buf) - 1);
+    assert_int_equal(nv_batch_fill(&b, &c, 4, &k), 0);
+    nv_batch_dispose(&b);
+    nv_csv_dispose(&c);
+    assert_true(nv_is_ascii("0123456789abcdef0123456789abcdef0123456789", 42));
+    assert_false(nv_is_ascii("0123456789abcdef0123456789abcdef012345678\x80", 42));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -226,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_quoted_newline_and_unterminated_quote),
         cmocka_unit_test(test_links),
         cmocka_unit_test(test_function_aliases_and_dates),
+        cmocka_unit_test(test_batch_records),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,45 @@
+/* A batch of tokenized CSV records: fields, line numbers, verdicts, the
+ * first field with invalid UTF-8 and the hashes of up to two key fields,
+ * so the loader can prefetch hash slots several rows ahead of using them
+ * (and, later, so tokenizing can run on another core). */
+#ifndef NV_INVENTORY_BATCH_H
+#define NV_INVENTORY_BATCH_H
+
+#include <stdint.h>
+
+#include "inventory/csv.h"
+
+typedef struct nv_rec {
+    const char *end;          /* buffer position after the record */
+    unsigned long line;       /* first line of the record */
+    size_t field0, n_fields;  /* fields[field0 .. field0 + n_fields) */
+    int status;               /* NV_CSV_RECORD or NV_CSV_BAD */
+    unsigned long err_column; /* NV_CSV_BAD: as nv_csv */
+    const char *err;
+    long bad_utf8;            /* 0-based field with invalid UTF-8, or -1 */
+    uint64_t hash[2];         /* nv_hash_bytes of the trimmed key fields */
+} nv_rec;
+
+/* Which fields are keys: hashed only in records of exactly n_cols fields. */
+typedef struct nv_batch_keys {
+    size_t n_cols;
+    int n;      /* 0, 1 or 2 */
+    int pos[2]; /* header positions */
+} nv_batch_keys;
+
+typedef struct nv_batch {
+    nv_rec *rec;
+    size_t n, cap;
+    nv_csv_field *fields;
+    size_t n_fields, fields_cap;
+} nv_batch;
+
+/* Tokenize up to max records from c into b (replacing its contents).
+ * @return the number of records (0 at end of input) or NETVET_ENOMEM. */
+long nv_batch_fill(nv_batch *b, nv_csv *c, size_t max, const nv_batch_keys *k);
+void nv_batch_dispose(nv_batch *b);
+
+/* Is s[0..len) all ASCII? (8 bytes at a time) */
+int nv_is_ascii(const char *s, size_t len);
+
+#endif
