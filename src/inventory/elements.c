@@ -138,20 +138,23 @@ static int store_tags(nv_loader *L, nv_csv_field f, size_t row)
     return 0;
 }
 
-/* netvet_function_parse behind a small cache of spellings already seen;
- * the cached fields point into the load buffer, which outlives the load. */
+/* netvet_function_parse behind a small cache of spellings already seen
+ * (copies of up to 24 bytes). */
 static int parse_function(nv_loader *L, nv_csv_field f, netvet_function *fn)
 {
     for (size_t i = 0; i < L->n_fn_seen; i++) {
-        if (L->fn_seen[i].len == f.len && memcmp(L->fn_seen[i].p, f.p, f.len) == 0) {
+        if (L->fn_len[i] == f.len && memcmp(L->fn_seen[i], f.p, f.len) == 0) {
             *fn = (netvet_function)L->fn_value[i];
             return 0;
         }
     }
     if (netvet_function_parse(fn, f.p, f.len) < 0)
         return -1;
+    if (f.len > sizeof(L->fn_seen[0]))
+        return 0;
     size_t slot = L->n_fn_seen < 16 ? L->n_fn_seen++ : (size_t)(f.len % 16);
-    L->fn_seen[slot] = f;
+    memcpy(L->fn_seen[slot], f.p, f.len);
+    L->fn_len[slot] = (uint8_t)f.len;
     L->fn_value[slot] = (uint8_t)*fn;
     return 0;
 }

@@ -27,10 +27,12 @@ typedef struct nv_loader {
     netvet_load_stats *stats;
     uint64_t total_bytes;
     size_t expect_rows;    /* line count: sizes the columns once */
-    /* recent function spellings and their parse (they repeat every row) */
-    nv_csv_field fn_seen[16];
-    uint8_t fn_value[16];
+    /* recent function spellings and their parse (they repeat every row);
+     * copied, because consumed parts of the input are released */
+    char fn_seen[16][24];
+    uint8_t fn_len[16], fn_value[16];
     size_t n_fn_seen;
+    char *drop_from;       /* mapped input not yet released (NULL: none) */
 } nv_loader;
 
 /* Read and check the header. @return 0 or NETVET_EPARSE / ENOMEM. */

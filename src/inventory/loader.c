@@ -2,8 +2,11 @@
 #include "inventory/load.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "util/alloc.h"
 #include "util/diag.h"
@@ -170,6 +173,20 @@ static int load_batch(nv_loader *L, const nv_batch *b, const char *what,
     return 0;
 }
 
+#define DROP_CHUNK (32u << 20)
+
+/* Give back the mapped input before `upto` (rows already loaded, and
+ * nothing points into them), in chunks of at least 32 MiB. */
+static void drop_consumed(nv_loader *L, const char *upto)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    uintptr_t end = (uintptr_t)upto & ~(uintptr_t)(page > 0 ? page - 1 : 4095);
+    if (!L->drop_from || end < (uintptr_t)L->drop_from + DROP_CHUNK)
+        return;
+    madvise(L->drop_from, end - (uintptr_t)L->drop_from, MADV_DONTNEED);
+    L->drop_from = (char *)end;
+}
+
 int nv_loader_rows(nv_loader *L, const char *what,
                    int (*load_row)(nv_loader *L, void *ctx), void *ctx)
 {
@@ -177,8 +194,11 @@ int nv_loader_rows(nv_loader *L, const char *what,
     L->keys.n_cols = L->n_cols;
     long n;
     int rc = 0;
-    while (rc == 0 && (n = nv_batch_fill(&b, &L->csv, BATCH_ROWS, &L->keys)) != 0)
+    while (rc == 0 && (n = nv_batch_fill(&b, &L->csv, BATCH_ROWS, &L->keys)) != 0) {
         rc = n < 0 ? (int)n : load_batch(L, &b, what, load_row, ctx);
+        if (rc == 0)
+            drop_consumed(L, b.rec[b.n - 1].end);
+    }
     nv_batch_dispose(&b);
     return rc;
 }
