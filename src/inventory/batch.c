@@ -40,13 +40,20 @@ static long first_bad_utf8(const nv_csv_field *f, size_t n, const char *raw,
     return -1;
 }
 
-static void hash_keys(nv_rec *r, const nv_csv_field *f, const nv_batch_keys *k)
+static void hash_keys(nv_rec *r, const nv_csv_field *f, uint64_t *hashes,
+                      const nv_batch_keys *k)
 {
     if (r->status != NV_CSV_RECORD || r->n_fields != k->n_cols)
         return;
     for (int i = 0; i < k->n; i++) {
         nv_csv_field t = nv_field_trim(f[k->pos[i]]);
         r->hash[i] = nv_hash_bytes(t.p, t.len);
+    }
+    for (size_t i = 0; k->hash_col && i < r->n_fields; i++) {
+        if (k->hash_col[i]) {
+            nv_csv_field t = nv_field_trim(f[i]);
+            hashes[i] = nv_hash_bytes(t.p, t.len);
+        }
     }
 }
 
@@ -55,7 +62,9 @@ static int add_record(nv_batch *b, const nv_csv *c, int status,
                       const char *start, const nv_batch_keys *k)
 {
     if (NV_GROW(b->rec, b->cap, b->n + 1) < 0 ||
-        NV_GROW(b->fields, b->fields_cap, b->n_fields + c->n_fields) < 0)
+        NV_GROW(b->fields, b->fields_cap, b->n_fields + c->n_fields) < 0 ||
+        (k->hash_col &&
+         NV_GROW(b->hashes, b->hashes_cap, b->n_fields + c->n_fields) < 0))
         return NETVET_ENOMEM;
     nv_rec *r = &b->rec[b->n++];
     memset(r, 0, sizeof(*r));
@@ -74,7 +83,7 @@ static int add_record(nv_batch *b, const nv_csv *c, int status,
                       ? first_bad_utf8(f, r->n_fields, start,
                                        (size_t)(c->cur - start))
                       : -1;
-    hash_keys(r, f, k);
+    hash_keys(r, f, b->hashes ? b->hashes + r->field0 : NULL, k);
     return 0;
 }
 
@@ -99,5 +108,6 @@ void nv_batch_dispose(nv_batch *b)
 {
     nv_free(b->rec);
     nv_free(b->fields);
+    nv_free(b->hashes);
     memset(b, 0, sizeof(*b));
 }

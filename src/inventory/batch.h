@@ -20,11 +20,14 @@ typedef struct nv_rec {
     uint64_t hash[2];         /* nv_hash_bytes of the trimmed key fields */
 } nv_rec;
 
-/* Which fields are keys: hashed only in records of exactly n_cols fields. */
+/* Which fields to hash, only in records of exactly n_cols fields: up to
+ * two keys (into nv_rec.hash) and the columns flagged in hash_col (into
+ * nv_batch.hashes, beside each field). */
 typedef struct nv_batch_keys {
     size_t n_cols;
-    int n;      /* 0, 1 or 2 */
-    int pos[2]; /* header positions */
+    int n;                  /* 0, 1 or 2 */
+    int pos[2];             /* header positions */
+    const uint8_t *hash_col; /* n_cols flags, or NULL */
 } nv_batch_keys;
 
 typedef struct nv_batch {
@@ -32,6 +35,8 @@ typedef struct nv_batch {
     size_t n, cap;
     nv_csv_field *fields;
     size_t n_fields, fields_cap;
+    uint64_t *hashes; /* nv_hash_bytes of the trimmed field, where flagged */
+    size_t hashes_cap;
 } nv_batch;
 
 /* Tokenize up to max records from c into b (replacing its contents).

@@ -90,8 +90,13 @@ static nv_csv_field field(const nv_loader *L, nv_col c)
     return nv_field_trim(L->fields[p]);
 }
 
-static int intern(nv_loader *L, nv_csv_field f, uint32_t *out)
+/* Intern the field at header position pos (hashed by the tokenizer). */
+static int intern_at(nv_loader *L, int pos, uint32_t *out)
 {
+    nv_csv_field f = nv_field_trim(L->fields[pos]);
+    if (L->hashes && L->hash_col[pos])
+        return nv_strtab_intern_hashed(&L->inv->strings, f.p, f.len,
+                                       L->hashes[pos], out, NULL);
     return nv_strtab_intern(&L->inv->strings, f.p, f.len, out, NULL);
 }
 
@@ -253,14 +258,13 @@ static int store_strings(nv_loader *L, size_t row)
         nv_csv_field f = field(L, s[i].c);
         int rc = s[i].distinct
                      ? nv_strtab_append(&inv->strings, f.p, f.len, &s[i].col[row])
-                     : intern(L, f, &s[i].col[row]);
+                     : intern_at(L, L->pos[s[i].c], &s[i].col[row]);
         if (rc < 0)
             return rc;
     }
     for (size_t p = 0; p < L->n_cols; p++) {
         if (L->attr[p] >= 0 &&
-            intern(L, nv_field_trim(L->fields[p]),
-                   &inv->attrs[L->attr[p]].value[row]) < 0)
+            intern_at(L, (int)p, &inv->attrs[L->attr[p]].value[row]) < 0)
             return NETVET_ENOMEM;
     }
     return store_tags(L, field(L, NV_COL_TAGS), row);
@@ -339,5 +343,15 @@ int nv_load_elements(nv_loader *L)
     L->inv->tag_off[0] = 0;
     L->keys.n = 1;
     L->keys.pos[0] = L->pos[NV_COL_ID];
+    static const nv_col interned[] = {
+        NV_COL_VENDOR, NV_COL_FUNCTION, NV_COL_MODEL, NV_COL_SOFTWARE,
+        NV_COL_SITE, NV_COL_REGION, NV_COL_SYS_OBJECT_ID, NV_COL_SYS_DESCR,
+        NV_COL_LLDP_DESCR, NV_COL_CPE};
+    for (size_t i = 0; i < sizeof(interned) / sizeof(interned[0]); i++)
+        if (L->pos[interned[i]] >= 0)
+            L->hash_col[L->pos[interned[i]]] = 1;
+    for (size_t p = 0; p < L->n_cols; p++)
+        if (L->attr[p] >= 0)
+            L->hash_col[p] = 1;
     return nv_loader_rows(L, "elements", load_row, &g);
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "inventory/load.h"
+#include "inventory/pipe.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 
@@ -131,6 +132,7 @@ static int run_loader(netvet_inventory *inv, int links, const input *in,
     L.total_bytes = in->len;
     L.expect_rows = in->rows ? in->rows : 1;
     L.drop_from = in->is_mmap ? in->p : NULL;
+    L.threaded = nv_pipe_wanted(in->len);
     inv->path[links] = nv_strdup(name);
     if (!inv->path[links])
         return NETVET_ENOMEM;

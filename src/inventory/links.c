@@ -89,8 +89,9 @@ static int load_link(nv_loader *L, void *ctx)
         inv->link_capacity[i] = cap;
     if (inv->link_kind) {
         nv_csv_field fk = field(L, NV_COL_KIND);
-        if (nv_strtab_intern(&inv->strings, fk.p, fk.len, &inv->link_kind[i],
-                             NULL) < 0)
+        if (nv_strtab_intern_hashed(&inv->strings, fk.p, fk.len,
+                                    L->hashes[L->pos[NV_COL_KIND]],
+                                    &inv->link_kind[i], NULL) < 0)
             return NETVET_ENOMEM;
     }
     inv->n_links++;
@@ -107,5 +108,7 @@ int nv_load_links(nv_loader *L)
     L->keys.pos[0] = L->pos[NV_COL_A];
     L->keys.pos[1] = L->pos[NV_COL_B];
     L->keys_are_lookups = 1;
+    if (L->pos[NV_COL_KIND] >= 0)
+        L->hash_col[L->pos[NV_COL_KIND]] = 1;
     return nv_loader_rows(L, "links", load_link, NULL);
 }

@@ -18,6 +18,9 @@ typedef struct nv_loader {
     size_t n_fields;
     unsigned long line;
     const nv_rec *rec;     /* NULL for the header */
+    const uint64_t *hashes; /* per field of rec where hash_col is set */
+    uint8_t *hash_col;     /* per header position: intern hash wanted */
+    int threaded;          /* tokenize on a second thread (nv_pipe) */
     nv_batch_keys keys;    /* id (elements) or a, b (links): hashed ahead */
     int keys_are_lookups;  /* links: prefetch the key bytes as well */
     size_t n_cols;         /* header fields */

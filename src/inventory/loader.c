@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "inventory/pipe.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 
@@ -95,7 +96,8 @@ int nv_loader_header(nv_loader *L, int links)
     L->n_cols = L->csv.n_fields;
     L->col = nv_calloc(L->n_cols, sizeof(*L->col));
     L->attr = nv_calloc(L->n_cols, sizeof(*L->attr));
-    if (!L->col || !L->attr)
+    L->hash_col = nv_calloc(L->n_cols, sizeof(*L->hash_col));
+    if (!L->col || !L->attr || !L->hash_col)
         return NETVET_ENOMEM;
     for (size_t i = 0; i < L->n_cols; i++) {
         if ((rc = map_column(L, i, links)) < 0)
@@ -160,6 +162,7 @@ static int load_batch(nv_loader *L, const nv_batch *b, const char *what,
         const nv_rec *r = &b->rec[i];
         L->rec = r;
         L->fields = b->fields + r->field0;
+        L->hashes = b->hashes ? b->hashes + r->field0 : NULL;
         L->n_fields = r->n_fields;
         L->line = r->line;
         L->stats->rows_read++;
@@ -187,11 +190,10 @@ static void drop_consumed(nv_loader *L, const char *upto)
     L->drop_from = (char *)end;
 }
 
-int nv_loader_rows(nv_loader *L, const char *what,
-                   int (*load_row)(nv_loader *L, void *ctx), void *ctx)
+static int rows_here(nv_loader *L, const char *what,
+                     int (*load_row)(nv_loader *L, void *ctx), void *ctx)
 {
     nv_batch b = {0};
-    L->keys.n_cols = L->n_cols;
     long n;
     int rc = 0;
     while (rc == 0 && (n = nv_batch_fill(&b, &L->csv, BATCH_ROWS, &L->keys)) != 0) {
@@ -203,9 +205,40 @@ int nv_loader_rows(nv_loader *L, const char *what,
     return rc;
 }
 
+/* The same with tokenizing on a second thread; falls back to rows_here
+ * when no thread can be started. */
+static int rows_piped(nv_loader *L, const char *what,
+                      int (*load_row)(nv_loader *L, void *ctx), void *ctx)
+{
+    nv_pipe p;
+    if (nv_pipe_start(&p, &L->csv, &L->keys, BATCH_ROWS) < 0)
+        return rows_here(L, what, load_row, ctx);
+    const nv_batch *b;
+    long n;
+    int rc = 0;
+    while (rc == 0 && (n = nv_pipe_next(&p, &b)) != 0) {
+        rc = n < 0 ? (int)n : load_batch(L, b, what, load_row, ctx);
+        if (rc == 0)
+            drop_consumed(L, b->rec[b->n - 1].end);
+        nv_pipe_release(&p);
+    }
+    nv_pipe_finish(&p);
+    return rc;
+}
+
+int nv_loader_rows(nv_loader *L, const char *what,
+                   int (*load_row)(nv_loader *L, void *ctx), void *ctx)
+{
+    L->keys.n_cols = L->n_cols;
+    L->keys.hash_col = L->hash_col;
+    return L->threaded ? rows_piped(L, what, load_row, ctx)
+                       : rows_here(L, what, load_row, ctx);
+}
+
 void nv_loader_dispose(nv_loader *L)
 {
     nv_csv_dispose(&L->csv);
     nv_free(L->col);
     nv_free(L->attr);
+    nv_free(L->hash_col);
 }

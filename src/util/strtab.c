@@ -167,7 +167,14 @@ int nv_strtab_append(nv_strtab *t, const char *s, size_t len,
 int nv_strtab_intern(nv_strtab *t, const char *s, size_t len,
                      uint32_t *id_out, int *is_new)
 {
-    uint32_t tag = (uint32_t)(nv_hash_bytes(s, len) >> 32);
+    return nv_strtab_intern_hashed(t, s, len, nv_hash_bytes(s, len), id_out,
+                                   is_new);
+}
+
+int nv_strtab_intern_hashed(nv_strtab *t, const char *s, size_t len,
+                            uint64_t hash, uint32_t *id_out, int *is_new)
+{
+    uint32_t tag = (uint32_t)(hash >> 32);
     size_t j = tag & t->mask;
     for (;;) {
         uint64_t v = t->slots[j];

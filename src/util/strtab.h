@@ -25,6 +25,10 @@ void nv_strtab_dispose(nv_strtab *t);
  * may be NULL). @return 0, NETVET_ENOMEM or NETVET_ELIMIT (2^32 strings). */
 int nv_strtab_intern(nv_strtab *t, const char *s, size_t len,
                      uint32_t *id_out, int *is_new);
+/* The same, with hash = nv_hash_bytes(s, len) computed by the caller
+ * (possibly on another thread). */
+int nv_strtab_intern_hashed(nv_strtab *t, const char *s, size_t len,
+                            uint64_t hash, uint32_t *id_out, int *is_new);
 /* Store s[0..len) under a new id without interning it (for columns whose
  * values are mostly distinct, such as names: no hashing, no probing). */
 int nv_strtab_append(nv_strtab *t, const char *s, size_t len,
