@@ -45,16 +45,11 @@ static void hash_keys(nv_rec *r, const nv_csv_field *f, uint64_t *hashes,
 {
     if (r->status != NV_CSV_RECORD || r->n_fields != k->n_cols)
         return;
-    for (int i = 0; i < k->n; i++) {
-        nv_csv_field t = nv_field_trim(f[k->pos[i]]);
-        r->hash[i] = nv_hash_bytes(t.p, t.len);
-    }
-    for (size_t i = 0; k->hash_col && i < r->n_fields; i++) {
-        if (k->hash_col[i]) {
-            nv_csv_field t = nv_field_trim(f[i]);
-            hashes[i] = nv_hash_bytes(t.p, t.len);
-        }
-    }
+    for (int i = 0; i < k->n; i++)
+        r->hash[i] = nv_hash_bytes(f[k->pos[i]].p, f[k->pos[i]].len);
+    for (size_t i = 0; k->hash_col && i < r->n_fields; i++)
+        if (k->hash_col[i])
+            hashes[i] = nv_hash_bytes(f[i].p, f[i].len);
 }
 
 /* Copy the tokenizer's current record into the batch. */
@@ -83,6 +78,8 @@ static int add_record(nv_batch *b, const nv_csv *c, int status,
                       ? first_bad_utf8(f, r->n_fields, start,
                                        (size_t)(c->cur - start))
                       : -1;
+    for (size_t i = 0; i < r->n_fields; i++)
+        f[i] = nv_field_trim(f[i]);
     hash_keys(r, f, b->hashes ? b->hashes + r->field0 : NULL, k);
     return 0;
 }

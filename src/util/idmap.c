@@ -59,7 +59,7 @@ static int matches(const nv_idmap_slot *sl, uint32_t tag, const char *base,
                    const char *s, size_t len)
 {
     return sl->tag == tag && (sl->key & NV_IDMAP_MAX_KEY) == len &&
-           memcmp(base + (sl->key >> 24), s, len) == 0;
+           nv_equal_bytes(base + (sl->key >> 24), s, len);
 }
 
 void nv_idmap_prefetch_key(const nv_idmap *m, uint64_t h, const char *base)

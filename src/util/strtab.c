@@ -100,7 +100,7 @@ void nv_strtab_dispose(nv_strtab *t)
 static int same(const nv_strtab *t, uint32_t id, const char *s, size_t len)
 {
     return nv_strtab_strlen(t, id) == len &&
-           memcmp(t->bytes + t->off[id], s, len) == 0;
+           nv_equal_bytes(t->bytes + t->off[id], s, len);
 }
 
 static int rehash(nv_strtab *t)

@@ -100,12 +100,28 @@ static void test_limits(void **state)
     nv_idmap_dispose(&m);
 }
 
+static void test_equal_bytes_every_length(void **state)
+{
+    (void)state;
+    const char *a = "0123456789abcdefghij";
+    char b[21];
+    for (size_t len = 0; len <= 20; len++) {
+        assert_true(nv_equal_bytes(a, a, len));
+        for (size_t at = 0; at < len; at++) {
+            memcpy(b, a, 21);
+            b[at] = 'X';
+            assert_false(nv_equal_bytes(a, b, len));
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_insert_find_duplicate),
         cmocka_unit_test(test_grows_past_expected_count),
         cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_equal_bytes_every_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

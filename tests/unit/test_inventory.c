@@ -236,6 +236,7 @@ static void test_batch_records(void **state)
     assert_int_equal(nv_batch_fill(&b, &c, 4, &k), 4);
     assert_int_equal(b.rec[0].line, 1);
     assert_int_equal(b.rec[0].hash[0], nv_hash_bytes("k1", 2));
+    assert_int_equal(b.fields[b.rec[0].field0 + 1].len, 2); /* trimmed */
     assert_int_equal(b.rec[0].bad_utf8, -1);
     assert_int_equal(b.hashes[b.rec[0].field0 + 2], nv_hash_bytes("x", 1));
     assert_int_equal(b.rec[1].line, 3);
