@@ -11,10 +11,20 @@
 
 #define MAX_COLUMNS 32
 
+/* String columns to fill per row, in interning order (which fixes the
+ * string ids): known columns, then attributes by header position. */
+typedef struct str_col {
+    int pos;        /* header position */
+    uint32_t **col; /* the column (it may move when it grows) */
+    int distinct;   /* append, do not intern */
+} str_col;
+
 typedef struct grow_list {
     void **ptr[MAX_COLUMNS];
     size_t size[MAX_COLUMNS];
     size_t n;
+    str_col *str; /* planned once after the header */
+    size_t n_str;
 } grow_list;
 
 static void track(grow_list *g, void **p, size_t size)
@@ -239,33 +249,44 @@ static int check_utf8(nv_loader *L, int *rc)
     return 1;
 }
 
-static int store_strings(nv_loader *L, size_t row)
+/* Plan the string columns once (it was a 12-entry table built per row). */
+static int plan_strings(nv_loader *L, grow_list *g)
 {
     netvet_inventory *inv = L->inv;
     /* Names and MACs are nearly all distinct: stored, not interned. */
-    struct { nv_col c; uint32_t *col; int distinct; } s[] = {
-        {NV_COL_VENDOR, inv->vendor, 0}, {NV_COL_FUNCTION, inv->function_raw, 0},
-        {NV_COL_NAME, inv->name, 1},     {NV_COL_MODEL, inv->model, 0},
-        {NV_COL_SOFTWARE, inv->software, 0}, {NV_COL_SITE, inv->site, 0},
-        {NV_COL_REGION, inv->region, 0}, {NV_COL_MAC, inv->mac, 1},
-        {NV_COL_SYS_OBJECT_ID, inv->sys_object_id, 0},
-        {NV_COL_SYS_DESCR, inv->sys_descr, 0},
-        {NV_COL_LLDP_DESCR, inv->lldp_descr, 0}, {NV_COL_CPE, inv->cpe, 0},
+    struct { nv_col c; uint32_t **col; int distinct; } s[] = {
+        {NV_COL_VENDOR, &inv->vendor, 0}, {NV_COL_FUNCTION, &inv->function_raw, 0},
+        {NV_COL_NAME, &inv->name, 1},     {NV_COL_MODEL, &inv->model, 0},
+        {NV_COL_SOFTWARE, &inv->software, 0}, {NV_COL_SITE, &inv->site, 0},
+        {NV_COL_REGION, &inv->region, 0}, {NV_COL_MAC, &inv->mac, 1},
+        {NV_COL_SYS_OBJECT_ID, &inv->sys_object_id, 0},
+        {NV_COL_SYS_DESCR, &inv->sys_descr, 0},
+        {NV_COL_LLDP_DESCR, &inv->lldp_descr, 0}, {NV_COL_CPE, &inv->cpe, 0},
     };
-    for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
-        if (!s[i].col)
-            continue;
-        nv_csv_field f = field(L, s[i].c);
-        int rc = s[i].distinct
-                     ? nv_strtab_append(&inv->strings, f.p, f.len, &s[i].col[row])
-                     : intern_at(L, L->pos[s[i].c], &s[i].col[row]);
+    size_t n = sizeof(s) / sizeof(s[0]);
+    g->str = nv_calloc(n + inv->n_attrs, sizeof(*g->str));
+    if (!g->str)
+        return NETVET_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        if (L->pos[s[i].c] >= 0)
+            g->str[g->n_str++] = (str_col){L->pos[s[i].c], s[i].col, s[i].distinct};
+    for (size_t p = 0; p < L->n_cols; p++)
+        if (L->attr[p] >= 0)
+            g->str[g->n_str++] = (str_col){(int)p, &inv->attrs[L->attr[p]].value, 0};
+    return 0;
+}
+
+static int store_strings(nv_loader *L, const grow_list *g, size_t row)
+{
+    nv_strtab *st = &L->inv->strings;
+    for (size_t i = 0; i < g->n_str; i++) {
+        const str_col *c = &g->str[i];
+        uint32_t *out = &(*c->col)[row];
+        nv_csv_field f = L->fields[c->pos];
+        int rc = c->distinct ? nv_strtab_append(st, f.p, f.len, out)
+                             : intern_at(L, c->pos, out);
         if (rc < 0)
             return rc;
-    }
-    for (size_t p = 0; p < L->n_cols; p++) {
-        if (L->attr[p] >= 0 &&
-            intern_at(L, (int)p, &inv->attrs[L->attr[p]].value[row]) < 0)
-            return NETVET_ENOMEM;
     }
     return store_tags(L, field(L, NV_COL_TAGS), row);
 }
@@ -324,7 +345,7 @@ static int load_row(nv_loader *L, void *ctx)
     if (r != 0)
         return r < 0 ? r : rc;
     store_typed(inv, row, &v, L->line);
-    if (store_strings(L, row) < 0)
+    if (store_strings(L, g, row) < 0)
         return NETVET_ENOMEM;
     inv->n++;
     L->stats->rows_loaded++;
@@ -338,20 +359,16 @@ int nv_load_elements(nv_loader *L)
     if (rc < 0)
         return rc;
     plan_columns(L, &g);
-    if (grow_columns(L->inv, &g, L->expect_rows) < 0)
+    if (grow_columns(L->inv, &g, L->expect_rows) < 0 || plan_strings(L, &g) < 0) {
+        nv_free(g.str);
         return NETVET_ENOMEM;
+    }
     L->inv->tag_off[0] = 0;
     L->keys.n = 1;
     L->keys.pos[0] = L->pos[NV_COL_ID];
-    static const nv_col interned[] = {
-        NV_COL_VENDOR, NV_COL_FUNCTION, NV_COL_MODEL, NV_COL_SOFTWARE,
-        NV_COL_SITE, NV_COL_REGION, NV_COL_SYS_OBJECT_ID, NV_COL_SYS_DESCR,
-        NV_COL_LLDP_DESCR, NV_COL_CPE};
-    for (size_t i = 0; i < sizeof(interned) / sizeof(interned[0]); i++)
-        if (L->pos[interned[i]] >= 0)
-            L->hash_col[L->pos[interned[i]]] = 1;
-    for (size_t p = 0; p < L->n_cols; p++)
-        if (L->attr[p] >= 0)
-            L->hash_col[p] = 1;
-    return nv_loader_rows(L, "elements", load_row, &g);
+    for (size_t i = 0; i < g.n_str; i++) /* hashed by the tokenizer */
+        L->hash_col[g.str[i].pos] = !g.str[i].distinct;
+    rc = nv_loader_rows(L, "elements", load_row, &g);
+    nv_free(g.str);
+    return rc;
 }
