@@ -7,7 +7,9 @@
 #include <strings.h>
 
 #include "inventory/load.h"
+#include "inventory/pipe.h"
 #include "util/alloc.h"
+#include "util/prefault.h"
 
 #define MAX_COLUMNS 32
 
@@ -352,9 +354,24 @@ static int load_row(nv_loader *L, void *ctx)
     return 0;
 }
 
+/* Fault the columns in beside the load (large inputs only). */
+static void prefault_columns(nv_loader *L, const grow_list *g, nv_prefault *pf)
+{
+    netvet_inventory *inv = L->inv;
+    if (!L->threaded)
+        return;
+    for (size_t i = 0; i < g->n; i++)
+        nv_prefault_add(pf, *g->ptr[i], inv->cap * g->size[i]);
+    for (size_t k = 0; k < inv->n_attrs; k++)
+        nv_prefault_add(pf, inv->attrs[k].value, inv->cap * 4);
+    nv_prefault_add(pf, inv->tag_off, (inv->cap + 1) * 4);
+    nv_prefault_start(pf);
+}
+
 int nv_load_elements(nv_loader *L)
 {
     grow_list g = {0};
+    nv_prefault pf = {0};
     int rc = nv_loader_header(L, 0);
     if (rc < 0)
         return rc;
@@ -368,7 +385,9 @@ int nv_load_elements(nv_loader *L)
     L->keys.pos[0] = L->pos[NV_COL_ID];
     for (size_t i = 0; i < g.n_str; i++) /* hashed by the tokenizer */
         L->hash_col[g.str[i].pos] = !g.str[i].distinct;
+    prefault_columns(L, &g, &pf);
     rc = nv_loader_rows(L, "elements", load_row, &g);
+    nv_prefault_join(&pf);
     nv_free(g.str);
     return rc;
 }

@@ -135,14 +135,24 @@ static void progress(nv_loader *L, const char *what)
 #define BATCH_ROWS 1024
 #define AHEAD 16 /* rows between prefetching a slot and probing it */
 
-/* Prefetch the id-map slots of row i's keys; for lookups, also the key
- * bytes of row i - AHEAD / 2, whose slots should have arrived by now. */
+/* Start loading what row i will need: its batch entries (written by the
+ * tokenizer thread, so they sit in the other core's cache), the id-map
+ * slots of its keys, and for lookups the key bytes of row i - AHEAD / 2,
+ * whose slots should have arrived by now. */
 static void prefetch(const nv_loader *L, const nv_batch *b, size_t i)
 {
     const nv_idmap *m = &L->inv->idmap;
-    if (i < b->n && b->rec[i].status == NV_CSV_RECORD)
+    if (i + AHEAD < b->n)
+        __builtin_prefetch(&b->rec[i + AHEAD], 0, 3);
+    if (i < b->n && b->rec[i].status == NV_CSV_RECORD) {
+        const nv_rec *r = &b->rec[i];
+        for (size_t f = 0; f < r->n_fields; f += 4)
+            __builtin_prefetch(&b->fields[r->field0 + f], 0, 3);
+        for (size_t f = 0; b->hashes && f < r->n_fields; f += 8)
+            __builtin_prefetch(&b->hashes[r->field0 + f], 0, 3);
         for (int k = 0; k < L->keys.n; k++)
-            nv_idmap_prefetch(m, b->rec[i].hash[k]);
+            nv_idmap_prefetch(m, r->hash[k]);
+    }
     size_t j = i - AHEAD / 2;
     if (!L->keys_are_lookups || i < AHEAD / 2 || j >= b->n ||
         b->rec[j].status != NV_CSV_RECORD ||
@@ -155,6 +165,8 @@ static void prefetch(const nv_loader *L, const nv_batch *b, size_t i)
 static int load_batch(nv_loader *L, const nv_batch *b, const char *what,
                       int (*load_row)(nv_loader *L, void *ctx), void *ctx)
 {
+    for (size_t i = 0; i < 2 * AHEAD && i < b->n; i++)
+        __builtin_prefetch(&b->rec[i], 0, 3);
     for (size_t i = 0; i < AHEAD && i < b->n; i++)
         prefetch(L, b, i);
     for (size_t i = 0; i < b->n; i++) {
