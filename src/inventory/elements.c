@@ -360,11 +360,12 @@ static void prefault_columns(nv_loader *L, const grow_list *g, nv_prefault *pf)
     netvet_inventory *inv = L->inv;
     if (!L->threaded)
         return;
+    nv_prefault_add(pf, inv->idmap.slots, inv->idmap.bytes, 1);
     for (size_t i = 0; i < g->n; i++)
-        nv_prefault_add(pf, *g->ptr[i], inv->cap * g->size[i]);
+        nv_prefault_add(pf, *g->ptr[i], inv->cap * g->size[i], 0);
     for (size_t k = 0; k < inv->n_attrs; k++)
-        nv_prefault_add(pf, inv->attrs[k].value, inv->cap * 4);
-    nv_prefault_add(pf, inv->tag_off, (inv->cap + 1) * 4);
+        nv_prefault_add(pf, inv->attrs[k].value, inv->cap * 4, 0);
+    nv_prefault_add(pf, inv->tag_off, (inv->cap + 1) * 4, 0);
     nv_prefault_start(pf);
 }
 

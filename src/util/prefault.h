@@ -16,10 +16,13 @@ typedef struct nv_prefault {
     size_t n;
     char *p[NV_PREFAULT_MAX];
     size_t len[NV_PREFAULT_MAX];
+    int whole[NV_PREFAULT_MAX];
 } nv_prefault;
 
-/* Queue [p, p + len) (ignored past NV_PREFAULT_MAX ranges). */
-void nv_prefault_add(nv_prefault *pf, void *p, size_t len);
+/* Queue [p, p + len) (ignored past NV_PREFAULT_MAX ranges). A `whole`
+ * range (randomly accessed, such as a hash table) is faulted in entirely
+ * before the sliced walk over the others. */
+void nv_prefault_add(nv_prefault *pf, void *p, size_t len, int whole);
 /* Start faulting the ranges in, a slice of each in turn, front to back. */
 void nv_prefault_start(nv_prefault *pf);
 /* Wait for the thread; the ranges must stay allocated until then. */
