@@ -6,7 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -314,6 +316,43 @@ static void test_many_rows_in_batches(void **state)
     test_free(el);
 }
 
+/* The same rows through netvet_inventory_load on a directory: the mapped
+ * path (line count by pread, in halves when piped; pages released). */
+static void test_many_rows_from_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/nv-test-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    char *el = many_rows();
+    const char *files[2][2] = {{"elements.csv", el},
+                               {"links.csv", "a,b\ne1,e4999\ne4998,e2\n"}};
+    for (int i = 0; i < 2; i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, files[i][0]);
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs(files[i][1], f);
+        fclose(f);
+    }
+    captured cap = {{0}, 0};
+    netvet_diag *diag;
+    assert_int_equal(netvet_diag_new(&diag, capture, &cap), 0);
+    netvet_inventory *inv = NULL;
+    assert_int_equal(netvet_inventory_load(&inv, dir, NULL, diag), 0);
+    assert_int_equal(inv->n, 4998);
+    assert_int_equal(inv->line[4997], 5002);
+    assert_int_equal(inv->n_links, 2);
+    assert_int_equal(inv->link_b[1], 2);
+    assert_int_equal(cap.n, 2);
+    netvet_inventory_free(inv);
+    netvet_diag_free(diag);
+    for (int i = 0; i < 2; i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, files[i][0]);
+        remove(path);
+    }
+    rmdir(dir);
+    test_free(el);
+}
+
 /* Run every test again with tokenizing on a second thread. */
 static int piped(void **state)
 {
@@ -334,6 +373,7 @@ int main(void)
         cmocka_unit_test(test_function_aliases_and_dates),
         cmocka_unit_test(test_batch_records),
         cmocka_unit_test(test_many_rows_in_batches),
+        cmocka_unit_test(test_many_rows_from_files),
     };
     int failed = cmocka_run_group_tests_name("inline", tests, NULL, NULL);
     return failed + cmocka_run_group_tests_name("piped", tests, piped, NULL);
