@@ -7,14 +7,26 @@
 #include <strings.h>
 
 #include "inventory/load.h"
+#include "inventory/pipe.h"
 #include "util/alloc.h"
+#include "util/prefault.h"
 
 #define MAX_COLUMNS 32
+
+/* String columns to fill per row, in interning order (which fixes the
+ * string ids): known columns, then attributes by header position. */
+typedef struct str_col {
+    int pos;        /* header position */
+    uint32_t **col; /* the column (it may move when it grows) */
+    int distinct;   /* append, do not intern */
+} str_col;
 
 typedef struct grow_list {
     void **ptr[MAX_COLUMNS];
     size_t size[MAX_COLUMNS];
     size_t n;
+    str_col *str; /* planned once after the header */
+    size_t n_str;
 } grow_list;
 
 static void track(grow_list *g, void **p, size_t size)
@@ -87,11 +99,16 @@ static nv_csv_field field(const nv_loader *L, nv_col c)
     int p = L->pos[c];
     if (p < 0)
         return (nv_csv_field){"", 0};
-    return nv_field_trim(L->csv.fields[p]);
+    return L->fields[p]; /* batched fields are trimmed */
 }
 
-static int intern(nv_loader *L, nv_csv_field f, uint32_t *out)
+/* Intern the field at header position pos (hashed by the tokenizer). */
+static int intern_at(nv_loader *L, int pos, uint32_t *out)
 {
+    nv_csv_field f = L->fields[pos];
+    if (L->hashes && L->hash_col[pos])
+        return nv_strtab_intern_hashed(&L->inv->strings, f.p, f.len,
+                                       L->hashes[pos], out, NULL);
     return nv_strtab_intern(&L->inv->strings, f.p, f.len, out, NULL);
 }
 
@@ -138,20 +155,23 @@ static int store_tags(nv_loader *L, nv_csv_field f, size_t row)
     return 0;
 }
 
-/* netvet_function_parse behind a small cache of spellings already seen;
- * the cached fields point into the load buffer, which outlives the load. */
+/* netvet_function_parse behind a small cache of spellings already seen
+ * (copies of up to 24 bytes). */
 static int parse_function(nv_loader *L, nv_csv_field f, netvet_function *fn)
 {
     for (size_t i = 0; i < L->n_fn_seen; i++) {
-        if (L->fn_seen[i].len == f.len && memcmp(L->fn_seen[i].p, f.p, f.len) == 0) {
+        if (L->fn_len[i] == f.len && memcmp(L->fn_seen[i], f.p, f.len) == 0) {
             *fn = (netvet_function)L->fn_value[i];
             return 0;
         }
     }
     if (netvet_function_parse(fn, f.p, f.len) < 0)
         return -1;
+    if (f.len > sizeof(L->fn_seen[0]))
+        return 0;
     size_t slot = L->n_fn_seen < 16 ? L->n_fn_seen++ : (size_t)(f.len % 16);
-    L->fn_seen[slot] = f;
+    memcpy(L->fn_seen[slot], f.p, f.len);
+    L->fn_len[slot] = (uint8_t)f.len;
     L->fn_value[slot] = (uint8_t)*fn;
     return 0;
 }
@@ -224,44 +244,51 @@ static int check_typed(nv_loader *L, row_values *v, int *rc)
 
 static int check_utf8(nv_loader *L, int *rc)
 {
-    for (size_t i = 0; i < L->csv.n_fields; i++) {
-        const nv_csv_field *f = &L->csv.fields[i];
-        if (nv_utf8_check(f->p, f->len) != f->len) {
-            *rc = nv_loader_bad_row(L, i + 1, "invalid UTF-8");
-            return 1;
-        }
-    }
-    return 0;
+    if (L->rec->bad_utf8 < 0)
+        return 0;
+    *rc = nv_loader_bad_row(L, (unsigned long)L->rec->bad_utf8 + 1,
+                            "invalid UTF-8");
+    return 1;
 }
 
-static int store_strings(nv_loader *L, size_t row)
+/* Plan the string columns once (it was a 12-entry table built per row). */
+static int plan_strings(nv_loader *L, grow_list *g)
 {
     netvet_inventory *inv = L->inv;
     /* Names and MACs are nearly all distinct: stored, not interned. */
-    struct { nv_col c; uint32_t *col; int distinct; } s[] = {
-        {NV_COL_VENDOR, inv->vendor, 0}, {NV_COL_FUNCTION, inv->function_raw, 0},
-        {NV_COL_NAME, inv->name, 1},     {NV_COL_MODEL, inv->model, 0},
-        {NV_COL_SOFTWARE, inv->software, 0}, {NV_COL_SITE, inv->site, 0},
-        {NV_COL_REGION, inv->region, 0}, {NV_COL_MAC, inv->mac, 1},
-        {NV_COL_SYS_OBJECT_ID, inv->sys_object_id, 0},
-        {NV_COL_SYS_DESCR, inv->sys_descr, 0},
-        {NV_COL_LLDP_DESCR, inv->lldp_descr, 0}, {NV_COL_CPE, inv->cpe, 0},
+    struct { nv_col c; uint32_t **col; int distinct; } s[] = {
+        {NV_COL_VENDOR, &inv->vendor, 0}, {NV_COL_FUNCTION, &inv->function_raw, 0},
+        {NV_COL_NAME, &inv->name, 1},     {NV_COL_MODEL, &inv->model, 0},
+        {NV_COL_SOFTWARE, &inv->software, 0}, {NV_COL_SITE, &inv->site, 0},
+        {NV_COL_REGION, &inv->region, 0}, {NV_COL_MAC, &inv->mac, 1},
+        {NV_COL_SYS_OBJECT_ID, &inv->sys_object_id, 0},
+        {NV_COL_SYS_DESCR, &inv->sys_descr, 0},
+        {NV_COL_LLDP_DESCR, &inv->lldp_descr, 0}, {NV_COL_CPE, &inv->cpe, 0},
     };
-    for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
-        if (!s[i].col)
-            continue;
-        nv_csv_field f = field(L, s[i].c);
-        int rc = s[i].distinct
-                     ? nv_strtab_append(&inv->strings, f.p, f.len, &s[i].col[row])
-                     : intern(L, f, &s[i].col[row]);
+    size_t n = sizeof(s) / sizeof(s[0]);
+    g->str = nv_calloc(n + inv->n_attrs, sizeof(*g->str));
+    if (!g->str)
+        return NETVET_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        if (L->pos[s[i].c] >= 0)
+            g->str[g->n_str++] = (str_col){L->pos[s[i].c], s[i].col, s[i].distinct};
+    for (size_t p = 0; p < L->n_cols; p++)
+        if (L->attr[p] >= 0)
+            g->str[g->n_str++] = (str_col){(int)p, &inv->attrs[L->attr[p]].value, 0};
+    return 0;
+}
+
+static int store_strings(nv_loader *L, const grow_list *g, size_t row)
+{
+    nv_strtab *st = &L->inv->strings;
+    for (size_t i = 0; i < g->n_str; i++) {
+        const str_col *c = &g->str[i];
+        uint32_t *out = &(*c->col)[row];
+        nv_csv_field f = L->fields[c->pos];
+        int rc = c->distinct ? nv_strtab_append(st, f.p, f.len, out)
+                             : intern_at(L, c->pos, out);
         if (rc < 0)
             return rc;
-    }
-    for (size_t p = 0; p < L->n_cols; p++) {
-        if (L->attr[p] >= 0 &&
-            intern(L, nv_field_trim(L->csv.fields[p]),
-                   &inv->attrs[L->attr[p]].value[row]) < 0)
-            return NETVET_ENOMEM;
     }
     return store_tags(L, field(L, NV_COL_TAGS), row);
 }
@@ -286,19 +313,20 @@ static void store_typed(netvet_inventory *inv, size_t row, const row_values *v,
 static int claim_id(nv_loader *L, int *rc)
 {
     nv_csv_field f = field(L, NV_COL_ID);
-    uint32_t id;
-    int is_new;
-    int r = nv_strtab_intern(&L->inv->ids, f.p, f.len, &id, &is_new);
+    nv_strtab *ids = &L->inv->ids;
+    uint32_t first, id;
+    int r = nv_idmap_insert(&L->inv->idmap, ids->bytes, L->rec->hash[0], f.p,
+                            f.len, ids->len, (uint32_t)ids->n, &first);
     if (r < 0)
         return r;
-    if (!is_new) {
+    if (r == 0) {
         *rc = nv_loader_bad_row(L, L->pos[NV_COL_ID] + 1,
                                 "duplicate id '%.*s' (first defined at line %u)",
                                 (int)(f.len > 128 ? 128 : f.len), f.p,
-                                L->inv->line[id]);
+                                L->inv->line[first]);
         return 1;
     }
-    return 0;
+    return nv_strtab_append(ids, f.p, f.len, &id);
 }
 
 static int load_row(nv_loader *L, void *ctx)
@@ -307,9 +335,9 @@ static int load_row(nv_loader *L, void *ctx)
     netvet_inventory *inv = L->inv;
     row_values v;
     int rc = 0;
-    if (L->csv.n_fields != L->n_cols)
+    if (L->n_fields != L->n_cols)
         return nv_loader_bad_row(L, 0, "expected %zu fields, found %zu",
-                                 L->n_cols, L->csv.n_fields);
+                                 L->n_cols, L->n_fields);
     if (check_utf8(L, &rc) || check_typed(L, &v, &rc))
         return rc;
     size_t row = inv->n;
@@ -318,23 +346,49 @@ static int load_row(nv_loader *L, void *ctx)
     int r = claim_id(L, &rc);
     if (r != 0)
         return r < 0 ? r : rc;
-    store_typed(inv, row, &v, L->csv.line);
-    if (store_strings(L, row) < 0)
+    store_typed(inv, row, &v, L->line);
+    if (store_strings(L, g, row) < 0)
         return NETVET_ENOMEM;
     inv->n++;
     L->stats->rows_loaded++;
     return 0;
 }
 
+/* Fault the columns in beside the load (large inputs only). */
+static void prefault_columns(nv_loader *L, const grow_list *g, nv_prefault *pf)
+{
+    netvet_inventory *inv = L->inv;
+    if (!L->threaded)
+        return;
+    nv_prefault_add(pf, inv->idmap.slots, inv->idmap.bytes, 1);
+    for (size_t i = 0; i < g->n; i++)
+        nv_prefault_add(pf, *g->ptr[i], inv->cap * g->size[i], 0);
+    for (size_t k = 0; k < inv->n_attrs; k++)
+        nv_prefault_add(pf, inv->attrs[k].value, inv->cap * 4, 0);
+    nv_prefault_add(pf, inv->tag_off, (inv->cap + 1) * 4, 0);
+    nv_prefault_start(pf);
+}
+
 int nv_load_elements(nv_loader *L)
 {
     grow_list g = {0};
+    nv_prefault pf = {0};
     int rc = nv_loader_header(L, 0);
     if (rc < 0)
         return rc;
     plan_columns(L, &g);
-    if (grow_columns(L->inv, &g, L->expect_rows) < 0)
+    if (grow_columns(L->inv, &g, L->expect_rows) < 0 || plan_strings(L, &g) < 0) {
+        nv_free(g.str);
         return NETVET_ENOMEM;
+    }
     L->inv->tag_off[0] = 0;
-    return nv_loader_rows(L, "elements", load_row, &g);
+    L->keys.n = 1;
+    L->keys.pos[0] = L->pos[NV_COL_ID];
+    for (size_t i = 0; i < g.n_str; i++) /* hashed by the tokenizer */
+        L->hash_col[g.str[i].pos] = !g.str[i].distinct;
+    prefault_columns(L, &g, &pf);
+    rc = nv_loader_rows(L, "elements", load_row, &g);
+    nv_prefault_join(&pf);
+    nv_free(g.str);
+    return rc;
 }

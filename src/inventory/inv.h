@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "netvet/inventory.h"
+#include "util/idmap.h"
 #include "util/strtab.h"
 
 /* Element lifecycle status. */
@@ -22,7 +23,8 @@ typedef struct nv_attr_column {
 
 struct netvet_inventory {
     nv_strtab strings; /* every string value except element ids */
-    nv_strtab ids;     /* element ids; id k is element k */
+    nv_strtab ids;     /* element ids; id k is element k (append only) */
+    nv_idmap idmap;    /* element id -> k, keys stored in ids.bytes */
     size_t n;          /* elements */
     size_t cap;        /* allocated rows in every element column */
 

@@ -8,7 +8,7 @@
 static nv_csv_field field(const nv_loader *L, nv_col c)
 {
     int p = L->pos[c];
-    return p < 0 ? (nv_csv_field){"", 0} : nv_field_trim(L->csv.fields[p]);
+    return p < 0 ? (nv_csv_field){"", 0} : L->fields[p]; /* trimmed */
 }
 
 static int grow_links(nv_loader *L)
@@ -39,15 +39,17 @@ static int grow_links(nv_loader *L)
 }
 
 /* Resolve one end. @return 0, or 1 after reporting a bad row. */
-static int link_end(nv_loader *L, nv_col c, uint32_t *out, int *rc)
+static int link_end(nv_loader *L, int end, uint32_t *out, int *rc)
 {
+    nv_col c = end ? NV_COL_B : NV_COL_A;
     nv_csv_field f = field(L, c);
     if (f.len == 0) {
         *rc = nv_loader_bad_row(L, L->pos[c] + 1, "empty link end '%s'",
                                 nv_col_name(c));
         return 1;
     }
-    int64_t k = nv_strtab_find(&L->inv->ids, f.p, f.len);
+    int64_t k = nv_idmap_find(&L->inv->idmap, L->inv->ids.bytes,
+                              L->rec->hash[end], f.p, f.len);
     if (k < 0) {
         *rc = nv_loader_bad_row(L, L->pos[c] + 1,
                                 "link end '%.*s' is not a known element id",
@@ -64,15 +66,13 @@ static int load_link(nv_loader *L, void *ctx)
     uint32_t a, b;
     double cap = 0;
     int rc = 0;
-    if (L->csv.n_fields != L->n_cols)
+    if (L->n_fields != L->n_cols)
         return nv_loader_bad_row(L, 0, "expected %zu fields, found %zu",
-                                 L->n_cols, L->csv.n_fields);
-    for (size_t i = 0; i < L->csv.n_fields; i++) {
-        const nv_csv_field *f = &L->csv.fields[i];
-        if (nv_utf8_check(f->p, f->len) != f->len)
-            return nv_loader_bad_row(L, i + 1, "invalid UTF-8");
-    }
-    if (link_end(L, NV_COL_A, &a, &rc) || link_end(L, NV_COL_B, &b, &rc))
+                                 L->n_cols, L->n_fields);
+    if (L->rec->bad_utf8 >= 0)
+        return nv_loader_bad_row(L, (unsigned long)L->rec->bad_utf8 + 1,
+                                 "invalid UTF-8");
+    if (link_end(L, 0, &a, &rc) || link_end(L, 1, &b, &rc))
         return rc;
     nv_csv_field fc = field(L, NV_COL_CAPACITY);
     if (fc.len && (nv_field_double(fc, &cap) < 0 || cap < 0))
@@ -84,13 +84,14 @@ static int load_link(nv_loader *L, void *ctx)
     size_t i = inv->n_links;
     inv->link_a[i] = a;
     inv->link_b[i] = b;
-    inv->link_line[i] = (uint32_t)L->csv.line;
+    inv->link_line[i] = (uint32_t)L->line;
     if (inv->link_capacity)
         inv->link_capacity[i] = cap;
     if (inv->link_kind) {
         nv_csv_field fk = field(L, NV_COL_KIND);
-        if (nv_strtab_intern(&inv->strings, fk.p, fk.len, &inv->link_kind[i],
-                             NULL) < 0)
+        if (nv_strtab_intern_hashed(&inv->strings, fk.p, fk.len,
+                                    L->hashes[L->pos[NV_COL_KIND]],
+                                    &inv->link_kind[i], NULL) < 0)
             return NETVET_ENOMEM;
     }
     inv->n_links++;
@@ -103,5 +104,11 @@ int nv_load_links(nv_loader *L)
     int rc = nv_loader_header(L, 1);
     if (rc < 0)
         return rc;
+    L->keys.n = 2;
+    L->keys.pos[0] = L->pos[NV_COL_A];
+    L->keys.pos[1] = L->pos[NV_COL_B];
+    L->keys_are_lookups = 1;
+    if (L->pos[NV_COL_KIND] >= 0)
+        L->hash_col[L->pos[NV_COL_KIND]] = 1;
     return nv_loader_rows(L, "links", load_link, NULL);
 }

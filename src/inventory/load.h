@@ -3,6 +3,7 @@
 #ifndef NV_INVENTORY_LOAD_H
 #define NV_INVENTORY_LOAD_H
 
+#include "inventory/batch.h"
 #include "inventory/columns.h"
 #include "inventory/inv.h"
 
@@ -12,6 +13,16 @@ typedef struct nv_loader {
     netvet_diag *diag;
     const char *file;      /* for diagnostics */
     nv_csv csv;
+    /* the record being loaded (the header, then each batched row) */
+    const nv_csv_field *fields;
+    size_t n_fields;
+    unsigned long line;
+    const nv_rec *rec;     /* NULL for the header */
+    const uint64_t *hashes; /* per field of rec where hash_col is set */
+    uint8_t *hash_col;     /* per header position: intern hash wanted */
+    int threaded;          /* tokenize on a second thread (nv_pipe) */
+    nv_batch_keys keys;    /* id (elements) or a, b (links): hashed ahead */
+    int keys_are_lookups;  /* links: prefetch the key bytes as well */
     size_t n_cols;         /* header fields */
     nv_col *col;           /* per header position */
     int32_t *attr;         /* per header position: attribute index or -1 */
@@ -19,10 +30,12 @@ typedef struct nv_loader {
     netvet_load_stats *stats;
     uint64_t total_bytes;
     size_t expect_rows;    /* line count: sizes the columns once */
-    /* recent function spellings and their parse (they repeat every row) */
-    nv_csv_field fn_seen[16];
-    uint8_t fn_value[16];
+    /* recent function spellings and their parse (they repeat every row);
+     * copied, because consumed parts of the input are released */
+    char fn_seen[16][24];
+    uint8_t fn_len[16], fn_value[16];
     size_t n_fn_seen;
+    char *drop_from;       /* mapped input not yet released (NULL: none) */
 } nv_loader;
 
 /* Read and check the header. @return 0 or NETVET_EPARSE / ENOMEM. */

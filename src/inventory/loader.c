@@ -2,9 +2,13 @@
 #include "inventory/load.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
+#include "inventory/pipe.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 
@@ -16,7 +20,7 @@ static int check_required(nv_loader *L, int links)
     size_t n = links ? 2 : 3;
     for (size_t i = 0; i < n; i++) {
         if (L->pos[req[i]] < 0)
-            return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->csv.line,
+            return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->line,
                                 0, "missing required column '%s'",
                                 nv_col_name(req[i]));
     }
@@ -42,22 +46,22 @@ static int add_attribute(nv_loader *L, size_t pos, nv_csv_field f)
 
 static int map_column(nv_loader *L, size_t i, int links)
 {
-    nv_csv_field f = nv_field_trim(L->csv.fields[i]);
+    nv_csv_field f = nv_field_trim(L->fields[i]);
     if (f.len == 0)
-        return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->csv.line,
+        return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->line,
                             i + 1, "empty column name in header");
     nv_col c = nv_col_lookup(f.p, f.len, links);
     L->col[i] = c;
     L->attr[i] = -1;
     if (c != NV_COL_ATTR) {
         if (L->pos[c] >= 0)
-            return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->csv.line,
+            return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->line,
                                 i + 1, "duplicate column '%s'", nv_col_name(c));
         L->pos[c] = (int)i;
         return 0;
     }
     if (links) {
-        nv_diag_warn(L->diag, L->file, L->csv.line, i + 1,
+        nv_diag_warn(L->diag, L->file, L->line, i + 1,
                      "column '%.*s' is not used in links and is ignored",
                      (int)f.len, f.p);
         return 0;
@@ -66,7 +70,7 @@ static int map_column(nv_loader *L, size_t i, int links)
         uint32_t nm = L->inv->attrs[k].name;
         if (nv_strtab_strlen(&L->inv->strings, nm) == f.len &&
             strncmp(nv_inv_str(L->inv, nm), f.p, f.len) == 0)
-            return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->csv.line,
+            return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->line,
                                 i + 1, "duplicate column '%.*s'", (int)f.len,
                                 f.p);
     }
@@ -83,13 +87,17 @@ int nv_loader_header(nv_loader *L, int links)
     if (rc == NV_CSV_EOF)
         return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, 0, 0,
                             "empty file: no header row");
+    L->line = L->csv.line;
+    L->fields = L->csv.fields;
+    L->n_fields = L->csv.n_fields;
     if (rc == NV_CSV_BAD)
-        return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->csv.line,
+        return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->line,
                             L->csv.err_column, "bad header: %s", L->csv.err);
     L->n_cols = L->csv.n_fields;
     L->col = nv_calloc(L->n_cols, sizeof(*L->col));
     L->attr = nv_calloc(L->n_cols, sizeof(*L->attr));
-    if (!L->col || !L->attr)
+    L->hash_col = nv_calloc(L->n_cols, sizeof(*L->hash_col));
+    if (!L->col || !L->attr || !L->hash_col)
         return NETVET_ENOMEM;
     for (size_t i = 0; i < L->n_cols; i++) {
         if ((rc = map_column(L, i, links)) < 0)
@@ -108,9 +116,9 @@ int nv_loader_bad_row(nv_loader *L, unsigned long column, const char *fmt,
     va_end(ap);
     L->stats->rows_skipped++;
     if (L->opts->strict)
-        return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->csv.line,
+        return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->line,
                             column, "%s", msg);
-    nv_diag_warn(L->diag, L->file, L->csv.line, column, "%s; row skipped",
+    nv_diag_warn(L->diag, L->file, L->line, column, "%s; row skipped",
                  msg);
     return 0;
 }
@@ -120,28 +128,123 @@ static void progress(nv_loader *L, const char *what)
     if (!L->opts->show_progress || !L->opts->progress_fn ||
         (L->stats->rows_read & 0xFFFFF) != 0)
         return;
-    uint64_t done = L->total_bytes - (uint64_t)(L->csv.end - L->csv.cur);
+    uint64_t done = L->total_bytes - (uint64_t)(L->csv.end - L->rec->end);
     L->opts->progress_fn(what, done, L->total_bytes, L->opts->progress_payload);
+}
+
+#define BATCH_ROWS 1024
+#define AHEAD 16 /* rows between prefetching a slot and probing it */
+
+/* Start loading what row i will need: its batch entries (written by the
+ * tokenizer thread, so they sit in the other core's cache), the id-map
+ * slots of its keys, and for lookups the key bytes of row i - AHEAD / 2,
+ * whose slots should have arrived by now. */
+static void prefetch(const nv_loader *L, const nv_batch *b, size_t i)
+{
+    const nv_idmap *m = &L->inv->idmap;
+    if (i + AHEAD < b->n)
+        __builtin_prefetch(&b->rec[i + AHEAD], 0, 3);
+    if (i < b->n && b->rec[i].status == NV_CSV_RECORD) {
+        const nv_rec *r = &b->rec[i];
+        for (size_t f = 0; f < r->n_fields; f += 4)
+            __builtin_prefetch(&b->fields[r->field0 + f], 0, 3);
+        for (size_t f = 0; b->hashes && f < r->n_fields; f += 8)
+            __builtin_prefetch(&b->hashes[r->field0 + f], 0, 3);
+        for (int k = 0; k < L->keys.n; k++)
+            nv_idmap_prefetch(m, r->hash[k]);
+    }
+    size_t j = i - AHEAD / 2;
+    if (!L->keys_are_lookups || i < AHEAD / 2 || j >= b->n ||
+        b->rec[j].status != NV_CSV_RECORD ||
+        b->rec[j].n_fields != L->keys.n_cols)
+        return;
+    for (int k = 0; k < L->keys.n; k++)
+        nv_idmap_prefetch_key(m, b->rec[j].hash[k], L->inv->ids.bytes);
+}
+
+static int load_batch(nv_loader *L, const nv_batch *b, const char *what,
+                      int (*load_row)(nv_loader *L, void *ctx), void *ctx)
+{
+    for (size_t i = 0; i < 2 * AHEAD && i < b->n; i++)
+        __builtin_prefetch(&b->rec[i], 0, 3);
+    for (size_t i = 0; i < AHEAD && i < b->n; i++)
+        prefetch(L, b, i);
+    for (size_t i = 0; i < b->n; i++) {
+        prefetch(L, b, i + AHEAD);
+        const nv_rec *r = &b->rec[i];
+        L->rec = r;
+        L->fields = b->fields + r->field0;
+        L->hashes = b->hashes ? b->hashes + r->field0 : NULL;
+        L->n_fields = r->n_fields;
+        L->line = r->line;
+        L->stats->rows_read++;
+        progress(L, what);
+        int rc = r->status == NV_CSV_BAD
+                     ? nv_loader_bad_row(L, r->err_column, "%s", r->err)
+                     : load_row(L, ctx);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+#define DROP_CHUNK (32u << 20)
+
+/* Give back the mapped input before `upto` (rows already loaded, and
+ * nothing points into them), in chunks of at least 32 MiB. */
+static void drop_consumed(nv_loader *L, const char *upto)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    uintptr_t end = (uintptr_t)upto & ~(uintptr_t)(page > 0 ? page - 1 : 4095);
+    if (!L->drop_from || end < (uintptr_t)L->drop_from + DROP_CHUNK)
+        return;
+    madvise(L->drop_from, end - (uintptr_t)L->drop_from, MADV_DONTNEED);
+    L->drop_from = (char *)end;
+}
+
+static int rows_here(nv_loader *L, const char *what,
+                     int (*load_row)(nv_loader *L, void *ctx), void *ctx)
+{
+    nv_batch b = {0};
+    long n;
+    int rc = 0;
+    while (rc == 0 && (n = nv_batch_fill(&b, &L->csv, BATCH_ROWS, &L->keys)) != 0) {
+        rc = n < 0 ? (int)n : load_batch(L, &b, what, load_row, ctx);
+        if (rc == 0)
+            drop_consumed(L, b.rec[b.n - 1].end);
+    }
+    nv_batch_dispose(&b);
+    return rc;
+}
+
+/* The same with tokenizing on a second thread; falls back to rows_here
+ * when no thread can be started. */
+static int rows_piped(nv_loader *L, const char *what,
+                      int (*load_row)(nv_loader *L, void *ctx), void *ctx)
+{
+    nv_pipe p;
+    if (nv_pipe_start(&p, &L->csv, &L->keys, BATCH_ROWS) < 0)
+        return rows_here(L, what, load_row, ctx);
+    const nv_batch *b;
+    long n;
+    int rc = 0;
+    while (rc == 0 && (n = nv_pipe_next(&p, &b)) != 0) {
+        rc = n < 0 ? (int)n : load_batch(L, b, what, load_row, ctx);
+        if (rc == 0)
+            drop_consumed(L, b->rec[b->n - 1].end);
+        nv_pipe_release(&p);
+    }
+    nv_pipe_finish(&p);
+    return rc;
 }
 
 int nv_loader_rows(nv_loader *L, const char *what,
                    int (*load_row)(nv_loader *L, void *ctx), void *ctx)
 {
-    for (;;) {
-        int rc = nv_csv_next(&L->csv);
-        if (rc == NV_CSV_EOF)
-            return 0;
-        if (rc < 0)
-            return rc;
-        L->stats->rows_read++;
-        progress(L, what);
-        if (rc == NV_CSV_BAD)
-            rc = nv_loader_bad_row(L, L->csv.err_column, "%s", L->csv.err);
-        else
-            rc = load_row(L, ctx);
-        if (rc < 0)
-            return rc;
-    }
+    L->keys.n_cols = L->n_cols;
+    L->keys.hash_col = L->hash_col;
+    return L->threaded ? rows_piped(L, what, load_row, ctx)
+                       : rows_here(L, what, load_row, ctx);
 }
 
 void nv_loader_dispose(nv_loader *L)
@@ -149,4 +252,5 @@ void nv_loader_dispose(nv_loader *L)
     nv_csv_dispose(&L->csv);
     nv_free(L->col);
     nv_free(L->attr);
+    nv_free(L->hash_col);
 }

@@ -16,6 +16,9 @@ char *nv_strdup(const char *s);
 /* Grow *items (capacity *cap, element size `size`) to hold at least `need`
  * elements, doubling. @return 0 or NETVET_ENOMEM. */
 int nv_grow(void **items, size_t *cap, size_t need, size_t size);
-#define NV_GROW(arr, cap, need) nv_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+#define NV_GROW(arr, cap, need)                                              \
+    ((size_t)(need) <= (cap) ? 0                                             \
+                             : nv_grow((void **)&(arr), &(cap), (need),      \
+                                       sizeof(*(arr))))
 
 #endif

@@ -17,20 +17,45 @@ static inline uint64_t mix64(uint64_t h)
     return h;
 }
 
+static inline uint64_t load64(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return w;
+}
+
+static inline uint64_t load32(const unsigned char *s)
+{
+    uint32_t w;
+    memcpy(&w, s, 4);
+    return w;
+}
+
+/* Last 1-8 bytes as one word, with fixed-size loads only. */
+static inline uint64_t tail_word(const unsigned char *s, size_t len,
+                                 size_t left)
+{
+    if (len >= 8)
+        return load64(s + len - 8); /* overlaps bytes already mixed */
+    if (left >= 4)
+        return (load32(s) << 32) | load32(s + left - 4);
+    if (left > 0)
+        return ((uint64_t)s[0] << 16) | ((uint64_t)s[left / 2] << 8) |
+               s[left - 1];
+    return 0;
+}
+
+/* One multiply per 8 bytes, one full avalanche (mix64) at the end. */
 uint64_t nv_hash_bytes(const void *p, size_t len)
 {
     const unsigned char *s = p;
     uint64_t h = 0x9e3779b97f4a7c15ULL ^ (len * 0x100000001b3ULL);
-    while (len >= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ mix64(w)) * 0x9e3779b97f4a7c15ULL;
-        s += 8;
-        len -= 8;
+    size_t i = 0;
+    for (; i + 8 < len; i += 8) {
+        h = (h ^ load64(s + i)) * 0xbf58476d1ce4e5b9ULL;
+        h ^= h >> 29;
     }
-    uint64_t w = 0;
-    memcpy(&w, s, len);
-    h = (h ^ mix64(w ^ len)) * 0x9e3779b97f4a7c15ULL;
+    h ^= tail_word(s, len, len - i) * 0x94d049bb133111ebULL;
     return mix64(h);
 }
 
@@ -75,7 +100,7 @@ void nv_strtab_dispose(nv_strtab *t)
 static int same(const nv_strtab *t, uint32_t id, const char *s, size_t len)
 {
     return nv_strtab_strlen(t, id) == len &&
-           memcmp(t->bytes + t->off[id], s, len) == 0;
+           nv_equal_bytes(t->bytes + t->off[id], s, len);
 }
 
 static int rehash(nv_strtab *t)
@@ -142,7 +167,14 @@ int nv_strtab_append(nv_strtab *t, const char *s, size_t len,
 int nv_strtab_intern(nv_strtab *t, const char *s, size_t len,
                      uint32_t *id_out, int *is_new)
 {
-    uint32_t tag = (uint32_t)(nv_hash_bytes(s, len) >> 32);
+    return nv_strtab_intern_hashed(t, s, len, nv_hash_bytes(s, len), id_out,
+                                   is_new);
+}
+
+int nv_strtab_intern_hashed(nv_strtab *t, const char *s, size_t len,
+                            uint64_t hash, uint32_t *id_out, int *is_new)
+{
+    uint32_t tag = (uint32_t)(hash >> 32);
     size_t j = tag & t->mask;
     for (;;) {
         uint64_t v = t->slots[j];

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct nv_strtab {
     char *bytes;     /* strings, each followed by NUL */
@@ -25,6 +26,10 @@ void nv_strtab_dispose(nv_strtab *t);
  * may be NULL). @return 0, NETVET_ENOMEM or NETVET_ELIMIT (2^32 strings). */
 int nv_strtab_intern(nv_strtab *t, const char *s, size_t len,
                      uint32_t *id_out, int *is_new);
+/* The same, with hash = nv_hash_bytes(s, len) computed by the caller
+ * (possibly on another thread). */
+int nv_strtab_intern_hashed(nv_strtab *t, const char *s, size_t len,
+                            uint64_t hash, uint32_t *id_out, int *is_new);
 /* Store s[0..len) under a new id without interning it (for columns whose
  * values are mostly distinct, such as names: no hashing, no probing). */
 int nv_strtab_append(nv_strtab *t, const char *s, size_t len,
@@ -42,5 +47,26 @@ static inline size_t nv_strtab_strlen(const nv_strtab *t, uint32_t id)
 }
 
 uint64_t nv_hash_bytes(const void *p, size_t len);
+
+/* a[0..len) == b[0..len); inline, with fixed-size loads, up to 16 bytes
+ * (ids and most interned values), memcmp beyond. */
+static inline int nv_equal_bytes(const char *a, const char *b, size_t len)
+{
+    uint64_t x[2] = {0, 0}, y[2] = {0, 0};
+    if (len > 16)
+        return memcmp(a, b, len) == 0;
+    if (len >= 8) {
+        memcpy(&x[0], a, 8), memcpy(&y[0], b, 8);
+        memcpy(&x[1], a + len - 8, 8), memcpy(&y[1], b + len - 8, 8);
+    } else if (len >= 4) {
+        memcpy(&x[0], a, 4), memcpy(&y[0], b, 4);
+        memcpy(&x[1], a + len - 4, 4), memcpy(&y[1], b + len - 4, 4);
+    } else {
+        for (size_t i = 0; i < len; i++)
+            if (a[i] != b[i])
+                return 0;
+    }
+    return x[0] == y[0] && x[1] == y[1];
+}
 
 #endif

@@ -6,11 +6,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
+#include "inventory/batch.h"
 #include "inventory/inv.h"
+#include "inventory/pipe.h"
 
 typedef struct captured {
     char text[8192];
@@ -216,6 +220,147 @@ static void test_function_aliases_and_dates(void **state)
     assert_int_equal(nv_parse_date("2023-2-28", 9, &d), -1);
 }
 
+static void test_batch_records(void **state)
+{
+    (void)state;
+    char buf[] = "a, k1 ,x\n"
+                 "\n"
+                 "b,\"two\nlines\",caf\xC3\xA9\n"
+                 "c,k\"3,x\n"
+                 "d,k4,\xC3\x28\r\n"
+                 "e,k5\n"
+                 "f,k6,y";
+    nv_csv c;
+    nv_batch b = {0};
+    static const uint8_t hash_col[3] = {0, 0, 1};
+    nv_batch_keys k = {3, 1, {1, 0}, hash_col};
+    nv_csv_init(&c, buf, sizeof(buf) - 1);
+    assert_int_equal(nv_batch_fill(&b, &c, 4, &k), 4);
+    assert_int_equal(b.rec[0].line, 1);
+    assert_int_equal(b.rec[0].hash[0], nv_hash_bytes("k1", 2));
+    assert_int_equal(b.fields[b.rec[0].field0 + 1].len, 2); /* trimmed */
+    assert_int_equal(b.rec[0].bad_utf8, -1);
+    assert_int_equal(b.hashes[b.rec[0].field0 + 2], nv_hash_bytes("x", 1));
+    assert_int_equal(b.rec[1].line, 3);
+    assert_int_equal(b.rec[1].n_fields, 3);
+    assert_int_equal(b.fields[b.rec[1].field0 + 1].len, 9);
+    assert_memory_equal(b.fields[b.rec[1].field0 + 1].p, "two\nlines", 9);
+    assert_int_equal(b.rec[1].bad_utf8, -1);
+    assert_int_equal(b.rec[2].line, 5);
+    assert_int_equal(b.rec[2].status, NV_CSV_BAD);
+    assert_int_equal(b.rec[2].err_column, 2);
+    assert_string_equal(b.rec[2].err, "quote inside an unquoted field");
+    assert_int_equal(b.rec[3].line, 6);
+    assert_int_equal(b.rec[3].bad_utf8, 2);
+    assert_int_equal(nv_batch_fill(&b, &c, 4, &k), 2);
+    assert_int_equal(b.rec[0].line, 7);
+    assert_int_equal(b.rec[0].n_fields, 2);
+    assert_int_equal(b.rec[0].hash[0], 0); /* wrong field count: not hashed */
+    assert_int_equal(b.rec[1].hash[0], nv_hash_bytes("k6", 2));
+    assert_true(b.rec[1].end == buf + sizeof(buf) - 1);
+    assert_int_equal(nv_batch_fill(&b, &c, 4, &k), 0);
+    nv_batch_dispose(&b);
+    nv_csv_dispose(&c);
+    assert_true(nv_is_ascii("0123456789abcdef0123456789abcdef0123456789", 42));
+    assert_false(nv_is_ascii("0123456789abcdef0123456789abcdef012345678\x80", 42));
+}
+
+/* 5000 rows: 5 batches; a quoted newline spans the first batch boundary,
+ * a duplicate refers back across batches, bad rows sit late. */
+static char *many_rows(void)
+{
+    size_t cap = 5000 * 40 + 64, used = 0;
+    char *buf = test_malloc(cap);
+    used += (size_t)snprintf(buf, cap, "id,vendor,function,name\n");
+    for (int i = 0; i < 5000; i++) {
+        const char *name = i == 1023 ? "\"x\ny\"" : "n";
+        if (i == 1500)
+            used += (size_t)snprintf(buf + used, cap - used, "e2,V,core,n\n");
+        else if (i == 4000)
+            used += (size_t)snprintf(buf + used, cap - used, "e%d,V\xC3,core,n\n", i);
+        else
+            used += (size_t)snprintf(buf + used, cap - used, "e%d,V%d,core,%s\n",
+                                     i, i % 7, name);
+    }
+    return buf;
+}
+
+static void test_many_rows_in_batches(void **state)
+{
+    (void)state;
+    captured cap = {{0}, 0};
+    int rc;
+    char *el = many_rows();
+    netvet_inventory *inv = load(el, "a,b\ne1,e4999\ne4998,e2\ne5,e4000\n",
+                                 0, &cap, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(inv->n, 4998);
+    assert_string_equal(nv_inv_id(inv, 4997), "e4999");
+    assert_int_equal(inv->line[4997], 5002);
+    assert_string_equal(nv_inv_str(inv, inv->name[1023]), "x\ny");
+    assert_int_equal(inv->line[1024], 1027);
+    assert_int_equal(inv->n_links, 2);
+    assert_int_equal(inv->link_a[1], 4996);
+    assert_int_equal(inv->link_b[1], 2);
+    assert_string_equal(cap.text,
+        "e.csv:1503:1: duplicate id 'e2' (first defined at line 4); row skipped\n"
+        "e.csv:4003:2: invalid UTF-8; row skipped\n"
+        "l.csv:4:2: link end 'e4000' is not a known element id; row skipped\n");
+    netvet_inventory_free(inv);
+    memset(&cap, 0, sizeof(cap));
+    inv = load(el, NULL, 1, &cap, &rc);
+    assert_int_equal(rc, NETVET_EPARSE);
+    assert_null(inv);
+    assert_string_equal(cap.text,
+        "e.csv:1503:1: duplicate id 'e2' (first defined at line 4)\n");
+    test_free(el);
+}
+
+/* The same rows through netvet_inventory_load on a directory: the mapped
+ * path (line count by pread, in halves when piped; pages released). */
+static void test_many_rows_from_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/nv-test-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    char *el = many_rows();
+    const char *files[2][2] = {{"elements.csv", el},
+                               {"links.csv", "a,b\ne1,e4999\ne4998,e2\n"}};
+    for (int i = 0; i < 2; i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, files[i][0]);
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs(files[i][1], f);
+        fclose(f);
+    }
+    captured cap = {{0}, 0};
+    netvet_diag *diag;
+    assert_int_equal(netvet_diag_new(&diag, capture, &cap), 0);
+    netvet_inventory *inv = NULL;
+    assert_int_equal(netvet_inventory_load(&inv, dir, NULL, diag), 0);
+    assert_int_equal(inv->n, 4998);
+    assert_int_equal(inv->line[4997], 5002);
+    assert_int_equal(inv->n_links, 2);
+    assert_int_equal(inv->link_b[1], 2);
+    assert_int_equal(cap.n, 2);
+    netvet_inventory_free(inv);
+    netvet_diag_free(diag);
+    for (int i = 0; i < 2; i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, files[i][0]);
+        remove(path);
+    }
+    rmdir(dir);
+    test_free(el);
+}
+
+/* Run every test again with tokenizing on a second thread. */
+static int piped(void **state)
+{
+    (void)state;
+    nv_pipe_min_bytes = 0;
+    return 0;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -226,6 +371,10 @@ int main(void)
         cmocka_unit_test(test_quoted_newline_and_unterminated_quote),
         cmocka_unit_test(test_links),
         cmocka_unit_test(test_function_aliases_and_dates),
+        cmocka_unit_test(test_batch_records),
+        cmocka_unit_test(test_many_rows_in_batches),
+        cmocka_unit_test(test_many_rows_from_files),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests_name("inline", tests, NULL, NULL);
+    return failed + cmocka_run_group_tests_name("piped", tests, piped, NULL);
 }

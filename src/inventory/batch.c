@@ -1,0 +1,110 @@
+/* Fill a batch from the tokenizer. UTF-8 is checked once over the raw
+ * bytes of the whole record (all ASCII is the common case) and field by
+ * field only when that finds a high bit. */
+#include "inventory/batch.h"
+
+#include <string.h>
+
+#include "inventory/columns.h"
+#include "netvet/errors.h"
+#include "util/alloc.h"
+#include "util/strtab.h"
+
+int nv_is_ascii(const char *s, size_t len)
+{
+    uint64_t acc = 0;
+    size_t i = 0;
+    for (; i + 32 <= len; i += 32) {
+        uint64_t w[4];
+        memcpy(w, s + i, 32);
+        acc |= w[0] | w[1] | w[2] | w[3];
+    }
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        acc |= w;
+    }
+    for (; i < len; i++)
+        acc |= (unsigned char)s[i];
+    return (acc & 0x8080808080808080ULL) == 0;
+}
+
+static long first_bad_utf8(const nv_csv_field *f, size_t n, const char *raw,
+                           size_t raw_len)
+{
+    if (nv_is_ascii(raw, raw_len))
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (nv_utf8_check(f[i].p, f[i].len) != f[i].len)
+            return (long)i;
+    return -1;
+}
+
+static void hash_keys(nv_rec *r, const nv_csv_field *f, uint64_t *hashes,
+                      const nv_batch_keys *k)
+{
+    if (r->status != NV_CSV_RECORD || r->n_fields != k->n_cols)
+        return;
+    for (int i = 0; i < k->n; i++)
+        r->hash[i] = nv_hash_bytes(f[k->pos[i]].p, f[k->pos[i]].len);
+    for (size_t i = 0; k->hash_col && i < r->n_fields; i++)
+        if (k->hash_col[i])
+            hashes[i] = nv_hash_bytes(f[i].p, f[i].len);
+}
+
+/* Copy the tokenizer's current record into the batch. */
+static int add_record(nv_batch *b, const nv_csv *c, int status,
+                      const char *start, const nv_batch_keys *k)
+{
+    if (NV_GROW(b->rec, b->cap, b->n + 1) < 0 ||
+        NV_GROW(b->fields, b->fields_cap, b->n_fields + c->n_fields) < 0 ||
+        (k->hash_col &&
+         NV_GROW(b->hashes, b->hashes_cap, b->n_fields + c->n_fields) < 0))
+        return NETVET_ENOMEM;
+    nv_rec *r = &b->rec[b->n++];
+    memset(r, 0, sizeof(*r));
+    r->end = c->cur;
+    r->line = c->line;
+    r->field0 = b->n_fields;
+    r->n_fields = c->n_fields;
+    r->status = status;
+    r->err_column = c->err_column;
+    r->err = c->err;
+    nv_csv_field *f = b->fields + b->n_fields;
+    if (c->n_fields)
+        memcpy(f, c->fields, c->n_fields * sizeof(*f));
+    b->n_fields += c->n_fields;
+    r->bad_utf8 = status == NV_CSV_RECORD
+                      ? first_bad_utf8(f, r->n_fields, start,
+                                       (size_t)(c->cur - start))
+                      : -1;
+    for (size_t i = 0; i < r->n_fields; i++)
+        f[i] = nv_field_trim(f[i]);
+    hash_keys(r, f, b->hashes ? b->hashes + r->field0 : NULL, k);
+    return 0;
+}
+
+long nv_batch_fill(nv_batch *b, nv_csv *c, size_t max, const nv_batch_keys *k)
+{
+    b->n = 0;
+    b->n_fields = 0;
+    while (b->n < max) {
+        const char *start = c->cur;
+        int rc = nv_csv_next(c);
+        if (rc < 0)
+            return rc;
+        if (rc == NV_CSV_EOF)
+            break;
+        if (add_record(b, c, rc, start, k) < 0)
+            return NETVET_ENOMEM;
+    }
+    return (long)b->n;
+}
+
+void nv_batch_dispose(nv_batch *b)
+{
+    nv_free(b->rec);
+    nv_free(b->fields);
+    nv_free(b->hashes);
+    memset(b, 0, sizeof(*b));
+}
