@@ -67,6 +67,8 @@ static inline const char *nv_inv_id(const netvet_inventory *inv, size_t k)
 {
     return nv_strtab_get(&inv->ids, (uint32_t)k);
 }
+/* Element index of id s[0..len), or -1 when no element has it. */
+int64_t nv_inv_find_id(const netvet_inventory *inv, const char *s, size_t len);
 /* Does element k carry tag `tag` (string id)? */
 int nv_inv_has_tag(const netvet_inventory *inv, size_t k, uint32_t tag);
 

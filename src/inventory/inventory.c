@@ -298,6 +298,12 @@ const char *netvet_inventory_path(const netvet_inventory *inv, int which)
     return p ? p : "";
 }
 
+int64_t nv_inv_find_id(const netvet_inventory *inv, const char *s, size_t len)
+{
+    return nv_idmap_find(&inv->idmap, inv->ids.bytes, nv_hash_bytes(s, len),
+                         s, len);
+}
+
 int nv_inv_has_tag(const netvet_inventory *inv, size_t k, uint32_t tag)
 {
     for (uint32_t i = inv->tag_off[k]; i < inv->tag_off[k + 1]; i++)

@@ -30,7 +30,7 @@ static void load(net *t, const char *elements, const char *links)
 
 static size_t el(const net *t, const char *id)
 {
-    int64_t k = nv_strtab_find(&t->inv->ids, id, strlen(id));
+    int64_t k = nv_inv_find_id(t->inv, id, strlen(id));
     assert_true(k >= 0);
     return (size_t)k;
 }
