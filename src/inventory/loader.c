@@ -126,7 +126,7 @@ int nv_loader_bad_row(nv_loader *L, unsigned long column, const char *fmt,
 static void progress(nv_loader *L, const char *what)
 {
     if (!L->opts->show_progress || !L->opts->progress_fn ||
-        (L->stats->rows_read & 0xFFFFF) != 0)
+        (L->stats->rows_read & 0xFFFF) != 0) /* every 65,536 rows */
         return;
     uint64_t done = L->total_bytes - (uint64_t)(L->csv.end - L->rec->end);
     L->opts->progress_fn(what, done, L->total_bytes, L->opts->progress_payload);
