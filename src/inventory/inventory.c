@@ -90,6 +90,7 @@ static int run_loader(netvet_inventory *inv, int links, char *buf, size_t len,
     memset(&L, 0, sizeof(L));
     L.inv = inv;
     L.opts = opts ? opts : &defaults;
+    L.evidence_only = L.opts->version >= 2 && L.opts->evidence_only;
     L.diag = diag;
     L.file = name;
     L.stats = &inv->stats[links];
@@ -235,4 +236,21 @@ int nv_inv_has_tag(const netvet_inventory *inv, size_t k, uint32_t tag)
         if (inv->tags[i] == tag)
             return 1;
     return 0;
+}
+
+const char *netvet_inventory_element_id(const netvet_inventory *inv, size_t k)
+{
+    return k < inv->n ? nv_inv_id(inv, k) : "";
+}
+
+const char *netvet_inventory_element_vendor(const netvet_inventory *inv,
+                                            size_t k)
+{
+    return k < inv->n ? nv_inv_str(inv, inv->vendor[k]) : "";
+}
+
+unsigned long netvet_inventory_element_line(const netvet_inventory *inv,
+                                            size_t k)
+{
+    return k < inv->n ? inv->line[k] : 0;
 }
