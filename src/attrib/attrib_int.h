@@ -42,6 +42,15 @@ typedef struct nv_vcache {
 enum { NV_CACHE_DECLARED, NV_CACHE_MAC, NV_CACHE_OID, NV_CACHE_DESCR,
        NV_CACHE_CPE, NV_CACHE_COUNT };
 
+/* In front of the content caches when attributing an inventory: inventory
+ * string id -> verdict index, direct-mapped, so a repeated value costs no
+ * hashing of its text. Reset when another inventory comes. */
+#define NV_SID_SLOTS 8192
+typedef struct nv_sidslot {
+    uint32_t sid;     /* inventory string id */
+    uint32_t verdict; /* index in the content cache + 1; 0 = empty */
+} nv_sidslot;
+
 struct netvet_attributor {
     const netvet_registry *reg;
     nv_oui_db oui;
@@ -49,6 +58,8 @@ struct netvet_attributor {
     nv_patterns patterns;
     nv_strtab details;             /* evidence detail texts */
     nv_vcache cache[NV_CACHE_COUNT];
+    uint64_t sid_owner;            /* serial of the inventory described */
+    nv_sidslot sid[NV_CACHE_COUNT][NV_SID_SLOTS];
 };
 
 int nv_vcache_init(nv_vcache *c);
@@ -60,6 +71,12 @@ void nv_vcache_dispose(nv_vcache *c);
 int nv_eval_evidence(netvet_attributor *a, netvet_evidence_kind kind,
                      const char *s, size_t len, netvet_evidence *ev,
                      uint32_t *detail_out);
+/* The same for a value that is string `sid` of the inventory with serial
+ * `owner` (never 0). */
+int nv_eval_evidence_sid(netvet_attributor *a, uint64_t owner,
+                         uint32_t sid, netvet_evidence_kind kind,
+                         const char *s, size_t len, netvet_evidence *ev,
+                         uint32_t *detail_out);
 
 /* Combine out->evidence[0..n_evidence) into vendor, score, level,
  * declared and conflict. */

@@ -32,7 +32,7 @@ static int load_data(netvet_attributor *a, const netvet_attrib_options *o,
         if (o->ieee[i])
             rc = nv_oui_db_add_file(&a->oui, o->ieee[i], diag);
     if (rc == NETVET_OK)
-        nv_oui_db_finish(&a->oui);
+        rc = nv_oui_db_finish(&a->oui);
     if (rc == NETVET_OK && o->enterprises)
         rc = nv_pen_db_add_file(&a->pens, o->enterprises, diag);
     if (rc == NETVET_OK)
@@ -198,9 +198,11 @@ void nv_attrib_combine(const netvet_attributor *a, netvet_attribution *out)
 
 /* ---- public --------------------------------------------------------- */
 
+/* Append evidence s[0..len) (blanks trimmed; empty = nothing). `owner`
+ * and `sid` name it in an inventory (owner 0: no inventory). */
 static int add(netvet_attributor *a, netvet_attribution *out,
                netvet_evidence_kind kind, const char *s, size_t len,
-               uint32_t *details)
+               uint64_t owner, uint32_t sid, uint32_t *details)
 {
     while (len && (*s == ' ' || *s == '\t'))
         s++, len--;
@@ -212,7 +214,9 @@ static int add(netvet_attributor *a, netvet_attribution *out,
     e->kind = kind;
     e->value = s;
     e->value_len = len;
-    int rc = nv_eval_evidence(a, kind, s, len, e, &details[out->n_evidence]);
+    uint32_t *d = &details[out->n_evidence];
+    int rc = owner ? nv_eval_evidence_sid(a, owner, sid, kind, s, len, e, d)
+                   : nv_eval_evidence(a, kind, s, len, e, d);
     if (rc == NETVET_OK)
         out->n_evidence++;
     return rc;
@@ -239,7 +243,7 @@ int netvet_attribute(netvet_attribution *out, netvet_attributor *a,
     memset(out, 0, sizeof(*out));
     for (int k = 0; k < NETVET_EV_COUNT; k++) {
         int rc = v[k] ? add(a, out, (netvet_evidence_kind)k, v[k],
-                            strlen(v[k]), details)
+                            strlen(v[k]), 0, 0, details)
                       : NETVET_OK;
         if (rc < 0)
             return rc;
@@ -264,7 +268,8 @@ int netvet_attribute_element(netvet_attribution *out, netvet_attributor *a,
             continue;
         uint32_t s = col[i][k];
         int rc = add(a, out, (netvet_evidence_kind)i, nv_inv_str(inv, s),
-                     nv_strtab_strlen(&inv->strings, s), details);
+                     nv_strtab_strlen(&inv->strings, s), inv->serial, s,
+                     details);
         if (rc < 0)
             return rc;
     }

@@ -200,12 +200,14 @@ static int eval_mac(netvet_attributor *a, const char *s, size_t len,
         out->weight = 0;
         return detail(a, &out->detail, "%s", nv_mac_status_text(st));
     }
-    unsigned char key[5]; /* the 36-bit prefix decides every lookup */
-    uint64_t p = mac >> 12;
-    for (int i = 4; i >= 0; i--, p >>= 8)
+    /* key: the OUI, or the 36-bit prefix where the OUI is split further */
+    unsigned char key[5];
+    size_t key_len = nv_oui_key_bits(&a->oui, mac) == 24 ? 3 : 5;
+    uint64_t p = mac >> (48 - 8 * key_len);
+    for (size_t i = key_len; i-- > 0; p >>= 8)
         key[i] = (unsigned char)p;
     nv_verdict *v;
-    int rc = cached(a, NV_CACHE_MAC, (const char *)key, sizeof(key), &v);
+    int rc = cached(a, NV_CACHE_MAC, (const char *)key, key_len, &v);
     if (rc == 1)
         rc = eval_mac_prefix(a, mac, v);
     if (rc < 0)
@@ -214,32 +216,73 @@ static int eval_mac(netvet_attributor *a, const char *s, size_t len,
     return NETVET_OK;
 }
 
+static const int cache_of[NETVET_EV_COUNT] = {
+    NV_CACHE_DECLARED, NV_CACHE_MAC, NV_CACHE_OID, NV_CACHE_DESCR,
+    NV_CACHE_DESCR, NV_CACHE_CPE};
+
+/* Verdict of a non-MAC value through its content cache; *index_out is its
+ * index there. */
+static int eval_text(netvet_attributor *a, netvet_evidence_kind kind,
+                     const char *s, size_t len, uint32_t *index_out)
+{
+    nv_verdict *v;
+    int rc = cached(a, cache_of[kind], s, len, &v);
+    if (rc == 1) {
+        rc = kind == NETVET_EV_DECLARED        ? eval_declared(a, s, len, v)
+             : kind == NETVET_EV_SYS_OBJECT_ID ? eval_oid(a, s, len, v)
+             : kind == NETVET_EV_CPE           ? eval_cpe(a, s, len, v)
+                                               : eval_descr(a, s, len, v);
+    }
+    *index_out = (uint32_t)(v - a->cache[cache_of[kind]].v);
+    return rc < 0 ? rc : NETVET_OK;
+}
+
+static void set_result(netvet_evidence *ev, const nv_verdict *r,
+                       uint32_t *detail_out)
+{
+    ev->vendor = r->vendor;
+    ev->weight = r->weight;
+    *detail_out = r->detail;
+}
+
 int nv_eval_evidence(netvet_attributor *a, netvet_evidence_kind kind,
                      const char *s, size_t len, netvet_evidence *ev,
                      uint32_t *detail_out)
 {
-    nv_verdict r = {-1, 0, 0}, *v;
-    int rc;
-    if (kind == NETVET_EV_MAC) {
-        rc = eval_mac(a, s, len, &r);
-    } else {
-        static const int which[] = {NV_CACHE_DECLARED, 0, NV_CACHE_OID,
-                                    NV_CACHE_DESCR, NV_CACHE_DESCR,
-                                    NV_CACHE_CPE};
-        rc = cached(a, which[kind], s, len, &v);
-        if (rc == 1) {
-            rc = kind == NETVET_EV_DECLARED        ? eval_declared(a, s, len, v)
-                 : kind == NETVET_EV_SYS_OBJECT_ID ? eval_oid(a, s, len, v)
-                 : kind == NETVET_EV_CPE           ? eval_cpe(a, s, len, v)
-                                                   : eval_descr(a, s, len, v);
-        }
-        if (rc >= 0)
-            r = *v;
-    }
+    nv_verdict r = {-1, 0, 0};
+    uint32_t k = 0;
+    int rc = kind == NETVET_EV_MAC ? eval_mac(a, s, len, &r)
+                                   : eval_text(a, kind, s, len, &k);
     if (rc < 0)
         return rc;
-    ev->vendor = r.vendor;
-    ev->weight = r.weight;
-    *detail_out = r.detail;
+    set_result(ev, kind == NETVET_EV_MAC ? &r : &a->cache[cache_of[kind]].v[k],
+               detail_out);
+    return NETVET_OK;
+}
+
+int nv_eval_evidence_sid(netvet_attributor *a, uint64_t owner,
+                         uint32_t sid, netvet_evidence_kind kind,
+                         const char *s, size_t len, netvet_evidence *ev,
+                         uint32_t *detail_out)
+{
+    if (kind == NETVET_EV_MAC) /* MACs are distinct: nothing to gain */
+        return nv_eval_evidence(a, kind, s, len, ev, detail_out);
+    if (a->sid_owner != owner) {
+        memset(a->sid, 0, sizeof(a->sid));
+        a->sid_owner = owner;
+    }
+    nv_sidslot *slot = &a->sid[kind == NETVET_EV_LLDP_DESCR
+                                   ? NETVET_EV_SYS_DESCR
+                                   : kind][sid & (NV_SID_SLOTS - 1)];
+    const nv_vcache *c = &a->cache[cache_of[kind]];
+    if (slot->verdict == 0 || slot->sid != sid) {
+        uint32_t k;
+        int rc = eval_text(a, kind, s, len, &k);
+        if (rc < 0)
+            return rc;
+        slot->sid = sid;
+        slot->verdict = k + 1;
+    }
+    set_result(ev, &c->v[slot->verdict - 1], detail_out);
     return NETVET_OK;
 }

@@ -106,6 +106,7 @@ void nv_oui_db_dispose(nv_oui_db *db)
     nv_strtab_dispose(&db->names);
     for (int i = 0; i < NV_OUI_LENGTHS; i++)
         nv_free(db->blk[i]);
+    nv_free(db->split);
     memset(db, 0, sizeof(*db));
 }
 
@@ -247,12 +248,48 @@ static int cmp_block(const void *a, const void *b)
     return x->prefix < y->prefix ? -1 : x->prefix > y->prefix;
 }
 
-void nv_oui_db_finish(nv_oui_db *db)
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int nv_oui_db_finish(nv_oui_db *db)
 {
     for (int i = 0; i < NV_OUI_LENGTHS; i++) {
         if (db->n[i] > 1)
             qsort(db->blk[i], db->n[i], sizeof(nv_oui_block), cmp_block);
     }
+    nv_free(db->split);
+    db->n_split = 0;
+    db->split = nv_calloc(db->n[1] + db->n[2] + 1, sizeof(uint32_t));
+    if (!db->split)
+        return NETVET_ENOMEM;
+    for (int i = 1; i < NV_OUI_LENGTHS; i++)
+        for (size_t k = 0; k < db->n[i]; k++)
+            db->split[db->n_split++] =
+                (uint32_t)(db->blk[i][k].prefix >> (len_bits[i] - 24));
+    qsort(db->split, db->n_split, sizeof(uint32_t), cmp_u32);
+    size_t u = 0;
+    for (size_t k = 0; k < db->n_split; k++)
+        if (u == 0 || db->split[u - 1] != db->split[k])
+            db->split[u++] = db->split[k];
+    db->n_split = u;
+    return NETVET_OK;
+}
+
+unsigned nv_oui_key_bits(const nv_oui_db *db, uint64_t mac)
+{
+    uint32_t oui = (uint32_t)(mac >> 24);
+    size_t lo = 0, hi = db->n_split;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (db->split[mid] < oui)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < db->n_split && db->split[lo] == oui ? 36 : 24;
 }
 
 static const nv_oui_block *find(const nv_oui_block *b, size_t n, uint64_t key)

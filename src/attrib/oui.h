@@ -48,6 +48,8 @@ typedef struct nv_oui_db {
     nv_oui_block *blk[NV_OUI_LENGTHS];
     size_t n[NV_OUI_LENGTHS], cap[NV_OUI_LENGTHS];
     size_t rows_skipped; /* malformed rows seen (each also a warning) */
+    uint32_t *split;     /* sorted 24-bit OUIs with longer blocks under them */
+    size_t n_split;
 } nv_oui_db;
 
 typedef struct nv_oui_hit {
@@ -66,8 +68,12 @@ void nv_oui_db_dispose(nv_oui_db *db);
 int nv_oui_db_add_buffer(nv_oui_db *db, char *buf, size_t len,
                          const char *name, netvet_diag *diag);
 int nv_oui_db_add_file(nv_oui_db *db, const char *path, netvet_diag *diag);
-/* Sort the blocks; call after the last add and before lookups. */
-void nv_oui_db_finish(nv_oui_db *db);
+/* Sort the blocks and index the split OUIs; call after the last add and
+ * before lookups. @return 0 or NETVET_ENOMEM. */
+int nv_oui_db_finish(nv_oui_db *db);
+/* Prefix bits that decide the lookup of `mac`: 24 unless MA-M, MA-S or IAB
+ * blocks lie under its OUI, then 36 (for caching lookups). */
+unsigned nv_oui_key_bits(const nv_oui_db *db, uint64_t mac);
 /* Longest registered prefix of `mac`. @return 1 and fills *hit, or 0. */
 int nv_oui_lookup(const nv_oui_db *db, uint64_t mac, nv_oui_hit *hit);
 /* Total blocks loaded. */

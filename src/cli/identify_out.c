@@ -24,118 +24,181 @@ static void count(nv_id_out *o, const netvet_attribution *at)
     o->n.level[at->level]++;
 }
 
+/* ---- record buffer --------------------------------------------------- */
+
+/* One record is built here and written with one fwrite; text beyond the
+ * buffer is cut (values are capped by the loader, details are short). */
+typedef struct rbuf {
+    char b[16384];
+    size_t n;
+} rbuf;
+
+static void put(rbuf *r, const char *s, size_t len)
+{
+    size_t room = sizeof(r->b) - r->n;
+    if (len > room)
+        len = room;
+    memcpy(r->b + r->n, s, len);
+    r->n += len;
+}
+
+static void puts_(rbuf *r, const char *s)
+{
+    put(r, s, strlen(s));
+}
+
+/* x in [0, 1] with two decimals, without printf. */
+static void put_2dp(rbuf *r, double x)
+{
+    long c = (long)(x * 100.0 + 0.5);
+    c = c < 0 ? 0 : c > 100 ? 100 : c;
+    char t[4] = {(char)('0' + c / 100), '.', (char)('0' + c / 10 % 10),
+                 (char)('0' + c % 10)};
+    put(r, t, 4);
+}
+
+static void flush_rec(nv_id_out *o, rbuf *r)
+{
+    fwrite(r->b, 1, r->n, o->f);
+    r->n = 0;
+}
+
 /* ---- JSON ----------------------------------------------------------- */
 
-static void json_str(FILE *f, const char *s, size_t len)
+static void json_str(rbuf *r, const char *s, size_t len)
 {
-    fputc('"', f);
+    put(r, "\"", 1);
+    size_t run = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
+        if (c != '"' && c != '\\' && c >= 0x20)
+            continue;
+        put(r, s + run, i - run);
+        char esc[8];
+        int n = c == '"' || c == '\\' ? snprintf(esc, sizeof(esc), "\\%c", c)
+                                       : snprintf(esc, sizeof(esc), "\\u%04x", c);
+        put(r, esc, (size_t)n);
+        run = i + 1;
     }
-    fputc('"', f);
+    put(r, s + run, len - run);
+    put(r, "\"", 1);
 }
 
-static void json_cstr(FILE *f, const char *s)
+static void json_cstr(rbuf *r, const char *s)
 {
     if (s)
-        json_str(f, s, strlen(s));
+        json_str(r, s, strlen(s));
     else
-        fputs("null", f);
+        puts_(r, "null");
 }
 
-static void json_record(nv_id_out *o, const char *id, const char *declared,
-                        const netvet_attribution *at)
+static void json_evidence(const nv_id_out *o, rbuf *r, const netvet_evidence *e)
 {
-    FILE *f = o->f;
-    fputs(o->records ? ",\n    {\"id\": " : "\n    {\"id\": ", f);
-    json_cstr(f, id);
-    fputs(", \"vendor\": ", f);
-    json_cstr(f, vendor_id(o, at->vendor));
-    fprintf(f, ", \"score\": %.2f, \"confidence\": \"%s\", \"declared\": ",
-            at->score, netvet_confidence_name(at->level));
-    json_cstr(f, declared);
-    fputs(", \"declared_vendor\": ", f);
-    json_cstr(f, vendor_id(o, at->declared));
-    fprintf(f, ", \"conflict\": %s, \"evidence\": [",
-            at->conflict ? "true" : "false");
+    puts_(r, "{\"kind\": \"");
+    puts_(r, netvet_evidence_kind_name(e->kind));
+    puts_(r, "\", \"value\": ");
+    json_str(r, e->value, e->value_len);
+    puts_(r, ", \"vendor\": ");
+    json_cstr(r, vendor_id(o, e->vendor));
+    puts_(r, ", \"weight\": ");
+    put_2dp(r, e->weight);
+    puts_(r, ", \"detail\": ");
+    json_cstr(r, e->detail);
+    puts_(r, "}");
+}
+
+static void json_record(nv_id_out *o, rbuf *r, const char *id,
+                        const char *declared, const netvet_attribution *at)
+{
+    puts_(r, o->records ? ",\n    {\"id\": " : "\n    {\"id\": ");
+    json_cstr(r, id);
+    puts_(r, ", \"vendor\": ");
+    json_cstr(r, vendor_id(o, at->vendor));
+    puts_(r, ", \"score\": ");
+    put_2dp(r, at->score);
+    puts_(r, ", \"confidence\": \"");
+    puts_(r, netvet_confidence_name(at->level));
+    puts_(r, "\", \"declared\": ");
+    json_cstr(r, declared);
+    puts_(r, ", \"declared_vendor\": ");
+    json_cstr(r, vendor_id(o, at->declared));
+    puts_(r, at->conflict ? ", \"conflict\": true, \"evidence\": ["
+                          : ", \"conflict\": false, \"evidence\": [");
     for (size_t i = 0; i < at->n_evidence; i++) {
-        const netvet_evidence *e = &at->evidence[i];
-        fprintf(f, "%s{\"kind\": \"%s\", \"value\": ", i ? ", " : "",
-                netvet_evidence_kind_name(e->kind));
-        json_str(f, e->value, e->value_len);
-        fputs(", \"vendor\": ", f);
-        json_cstr(f, vendor_id(o, e->vendor));
-        fprintf(f, ", \"weight\": %.2f, \"detail\": ", e->weight);
-        json_cstr(f, e->detail);
-        fputc('}', f);
+        if (i)
+            puts_(r, ", ");
+        json_evidence(o, r, &at->evidence[i]);
     }
-    fputs("]}", f);
+    puts_(r, "]}");
 }
 
 /* ---- CSV ------------------------------------------------------------ */
 
-static void csv_field(FILE *f, const char *s, size_t len)
+/* RFC 4180 field; a NULL s is an empty field. */
+static void csv_field(rbuf *r, const char *s, size_t len)
 {
+    if (!s)
+        return;
     if (!memchr(s, ',', len) && !memchr(s, '"', len) &&
         !memchr(s, '\n', len) && !memchr(s, '\r', len)) {
-        fwrite(s, 1, len, f);
+        put(r, s, len);
         return;
     }
-    fputc('"', f);
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '"')
-            fputc('"', f);
-        fputc(s[i], f);
+    put(r, "\"", 1);
+    const char *q;
+    while ((q = memchr(s, '"', len)) != NULL) {
+        put(r, s, (size_t)(q - s) + 1);
+        put(r, "\"", 1);
+        len -= (size_t)(q - s) + 1;
+        s = q + 1;
     }
-    fputc('"', f);
+    put(r, s, len);
+    put(r, "\"", 1);
 }
 
-static void csv_cstr(FILE *f, const char *s)
+static void csv_cstr(rbuf *r, const char *s)
 {
-    if (s)
-        csv_field(f, s, strlen(s));
+    csv_field(r, s, s ? strlen(s) : 0);
 }
 
-/* "kind=vendor (detail); ..." built into buf, cut at its size. */
+/* "kind=vendor (detail); ..." into buf. @return its length. */
 static size_t reasons(const nv_id_out *o, const netvet_attribution *at,
-                      char *buf, size_t cap)
+                      rbuf *tmp)
 {
-    size_t n = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < at->n_evidence && n + 1 < cap; i++) {
+    tmp->n = 0;
+    for (size_t i = 0; i < at->n_evidence; i++) {
         const netvet_evidence *e = &at->evidence[i];
         const char *v = vendor_id(o, e->vendor);
-        int w = snprintf(buf + n, cap - n, "%s%s=%s (%s)", i ? "; " : "",
-                         netvet_evidence_kind_name(e->kind), v ? v : "-",
-                         e->detail);
-        if (w < 0)
-            break;
-        n += (size_t)w < cap - n ? (size_t)w : cap - n - 1;
+        if (i)
+            puts_(tmp, "; ");
+        puts_(tmp, netvet_evidence_kind_name(e->kind));
+        puts_(tmp, "=");
+        puts_(tmp, v ? v : "-");
+        puts_(tmp, " (");
+        puts_(tmp, e->detail);
+        puts_(tmp, ")");
     }
-    return n;
+    return tmp->n;
 }
 
-static void csv_record(nv_id_out *o, const char *id, const char *declared,
-                       const netvet_attribution *at)
+static void csv_record(nv_id_out *o, rbuf *r, const char *id,
+                       const char *declared, const netvet_attribution *at)
 {
-    FILE *f = o->f;
-    char buf[4096];
-    csv_cstr(f, id);
-    fputc(',', f);
-    csv_cstr(f, vendor_id(o, at->vendor));
-    fprintf(f, ",%.2f,%s,", at->score, netvet_confidence_name(at->level));
-    csv_cstr(f, declared);
-    fputc(',', f);
-    csv_cstr(f, vendor_id(o, at->declared));
-    fprintf(f, ",%s,", at->conflict ? "yes" : "no");
-    csv_field(f, buf, reasons(o, at, buf, sizeof(buf)));
-    fputc('\n', f);
+    static rbuf tmp;
+    csv_cstr(r, id);
+    put(r, ",", 1);
+    csv_cstr(r, vendor_id(o, at->vendor));
+    put(r, ",", 1);
+    put_2dp(r, at->score);
+    put(r, ",", 1);
+    puts_(r, netvet_confidence_name(at->level));
+    put(r, ",", 1);
+    csv_cstr(r, declared);
+    put(r, ",", 1);
+    csv_cstr(r, vendor_id(o, at->declared));
+    puts_(r, at->conflict ? ",yes," : ",no,");
+    csv_field(r, tmp.b, reasons(o, at, &tmp));
+    put(r, "\n", 1);
 }
 
 /* ---- text ----------------------------------------------------------- */
@@ -189,13 +252,16 @@ void nv_id_begin(nv_id_out *o)
 void nv_id_record(nv_id_out *o, const char *id, const char *declared,
                   const netvet_attribution *at)
 {
+    static rbuf r;
     count(o, at);
+    r.n = 0;
     if (o->format == NV_ID_CSV)
-        csv_record(o, id, declared, at);
+        csv_record(o, &r, id, declared, at);
     else if (o->format == NV_ID_JSON)
-        json_record(o, id, declared, at);
+        json_record(o, &r, id, declared, at);
     else
         text_record(o, id, declared, at);
+    flush_rec(o, &r);
     o->records++;
 }
 
@@ -213,10 +279,13 @@ void nv_id_end(nv_id_out *o, const char *const *files, size_t n_files)
     if (o->format != NV_ID_JSON)
         return;
     fputs(o->records ? "\n  ],\n  \"files\": [" : "],\n  \"files\": [", o->f);
+    static rbuf r;
+    r.n = 0;
     for (size_t i = 0; i < n_files; i++) {
-        fputs(i ? ", " : "", o->f);
-        json_cstr(o->f, files[i]);
+        puts_(&r, i ? ", " : "");
+        json_cstr(&r, files[i]);
     }
+    flush_rec(o, &r);
     fprintf(o->f, "],\n  \"summary\": {\"elements\": %zu, \"attributed\": %zu, "
             "\"high\": %zu, \"medium\": %zu, \"low\": %zu, "
             "\"unattributed\": %zu, \"conflicts\": %zu}\n}\n", n->elements,

@@ -59,9 +59,11 @@ static void unmap(mapped *m)
 
 static int new_inventory(netvet_inventory **out, size_t expect)
 {
+    static uint64_t serial;
     netvet_inventory *inv = nv_calloc(1, sizeof(*inv));
     if (!inv)
         return NETVET_ENOMEM;
+    inv->serial = __atomic_add_fetch(&serial, 1, __ATOMIC_RELAXED);
     if (nv_strtab_init(&inv->strings, 1024, 1) < 0 ||
         nv_strtab_init(&inv->ids, expect, 0) < 0) {
         netvet_inventory_free(inv);
