@@ -14,7 +14,8 @@
 #define PEN_MAX_FILE ((size_t)64 << 20)
 #define PEN_MAX_NAME 512
 
-/* Decimal arc at s[*i..len) up to '.' or the end; advances *i past it. */
+/* Canonical decimal arc at s[*i..len) up to '.' or the end; advances *i
+ * past it. */
 static int read_arc(const char *s, size_t len, size_t *i, uint32_t *out)
 {
     uint64_t v = 0;
@@ -25,7 +26,8 @@ static int read_arc(const char *s, size_t len, size_t *i, uint32_t *out)
             return -1;
         (*i)++;
     }
-    if (*i == start || (*i < len && s[*i] != '.'))
+    if (*i == start || (*i < len && s[*i] != '.') ||
+        (s[start] == '0' && *i - start > 1)) /* no leading zeros */
         return -1;
     *out = (uint32_t)v;
     return 0;

@@ -13,7 +13,8 @@
 
 /* Enterprise number of an OID written as 1.3.6.1.4.1.N..., .1.3.6.1.4.1.N...,
  * iso.3.6.1.4.1.N..., enterprises.N... or SNMPv2-SMI::enterprises.N...
- * (blanks around it ignored; every arc decimal, N in 0..2^32-1).
+ * (blanks around it ignored; every arc canonical decimal, no leading zeros,
+ * N in 0..2^32-1).
  * @return 1 and sets *pen_out, or 0 when it is not such an OID. */
 int nv_pen_parse_oid(const char *s, size_t len, uint32_t *pen_out);
 

@@ -192,7 +192,8 @@ static void test_oid_forms(void **state)
         "", "1.3.6.1.4.1", "1.3.6.1.4.1.", "1.3.6.1.4.1.x", "1.3.6.1.4.2.9",
         "1.3.6.1.2.1.1.2.0", "1.3.6.1.4.1.9..1", "1.3.6.1.4.1.9.",
         "1.3.6.1.4.1.4294967296.1", "enterprises", "enterprises.-1",
-        "SNMPv2-MIB::sysObjectID.0"};
+        "SNMPv2-MIB::sysObjectID.0", "iso.3.6.1.4.1.0072.3.2.10",
+        "1.3.6.1.4.1.9.01"};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         uint32_t pen;
         if (nv_pen_parse_oid(bad[i], strlen(bad[i]), &pen) != 0)
