@@ -271,9 +271,7 @@ int nv_eval_evidence_sid(netvet_attributor *a, uint64_t owner,
         memset(a->sid, 0, sizeof(a->sid));
         a->sid_owner = owner;
     }
-    nv_sidslot *slot = &a->sid[kind == NETVET_EV_LLDP_DESCR
-                                   ? NETVET_EV_SYS_DESCR
-                                   : kind][sid & (NV_SID_SLOTS - 1)];
+    nv_sidslot *slot = &a->sid[cache_of[kind]][sid & (NV_SID_SLOTS - 1)];
     const nv_vcache *c = &a->cache[cache_of[kind]];
     if (slot->verdict == 0 || slot->sid != sid) {
         uint32_t k;
