@@ -42,9 +42,13 @@ typedef struct netvet_load_options {
     void (*progress_fn)(const char *what, uint64_t done, uint64_t total,
                         void *payload);
     void *progress_payload;
+    /** (version >= 2) Evidence-only files: the `vendor` and `function`
+     *  columns become optional; a missing or empty function is `other`. */
+    int evidence_only;
 } netvet_load_options;
-#define NETVET_LOAD_OPTIONS_VERSION 1
-#define NETVET_LOAD_OPTIONS_INIT {NETVET_LOAD_OPTIONS_VERSION, 0, 0, NULL, NULL}
+#define NETVET_LOAD_OPTIONS_VERSION 2
+#define NETVET_LOAD_OPTIONS_INIT \
+    {NETVET_LOAD_OPTIONS_VERSION, 0, 0, NULL, NULL, 0}
 
 /** Row counts of one loaded file. read = loaded + skipped. */
 typedef struct netvet_load_stats {
@@ -71,6 +75,14 @@ netvet_load_stats netvet_inventory_stats(const netvet_inventory *inv,
                                          int which);
 /** Borrowed path of the elements file / links file ("" if none). */
 const char *netvet_inventory_path(const netvet_inventory *inv, int which);
+/** Borrowed id of element k (0 <= k < elements). */
+const char *netvet_inventory_element_id(const netvet_inventory *inv, size_t k);
+/** Borrowed declared vendor of element k, "" when empty. */
+const char *netvet_inventory_element_vendor(const netvet_inventory *inv,
+                                            size_t k);
+/** Line of element k in the elements file. */
+unsigned long netvet_inventory_element_line(const netvet_inventory *inv,
+                                            size_t k);
 
 #ifdef __cplusplus
 }

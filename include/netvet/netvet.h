@@ -4,6 +4,7 @@
 #define NETVET_NETVET_H
 
 #include "assess.h"
+#include "attrib.h"
 #include "errors.h"
 #include "inventory.h"
 #include "policy.h"

@@ -4,6 +4,7 @@
 #define NV_CLI_COMMANDS_H
 
 int nv_cmd_assess(int argc, char **argv);
+int nv_cmd_identify(int argc, char **argv);
 int nv_cmd_synth(int argc, char **argv);
 
 #endif

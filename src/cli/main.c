@@ -13,6 +13,8 @@ static const struct {
 } commands[] = {
     {"assess", nv_cmd_assess,
      "check an inventory against policy packs; shares and findings"},
+    {"identify", nv_cmd_identify,
+     "attribute elements to vendors from MAC, SNMP, LLDP and CPE evidence"},
     {"synth", nv_cmd_synth,
      "generate a realistic synthetic operator network"},
 };
@@ -46,6 +48,7 @@ static void usage(FILE *out)
 "EXAMPLES\n"
 "    netvet assess examples/uk-operator\n"
 "    netvet assess examples/uk-operator --format json -o report.json\n"
+"    netvet identify evidence.csv --format csv -o attribution.csv\n"
 "    netvet synth --elements 1000000 --seed 7 -o /tmp/net\n");
 }
 

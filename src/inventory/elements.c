@@ -194,11 +194,12 @@ static int check_typed(nv_loader *L, row_values *v, int *rc)
         return 1;
     }
     f = field(L, NV_COL_FUNCTION);
-    if (f.len == 0) {
+    if (f.len == 0 && L->evidence_only) {
+        v->fn = NETVET_FN_OTHER;
+    } else if (f.len == 0) {
         *rc = nv_loader_bad_row(L, L->pos[NV_COL_FUNCTION] + 1, "empty function");
         return 1;
-    }
-    if (parse_function(L, f, &v->fn) < 0) {
+    } else if (parse_function(L, f, &v->fn) < 0) {
         *rc = nv_loader_bad_row(L, L->pos[NV_COL_FUNCTION] + 1,
             "unknown function '%.*s' (expected core, management, security, "
             "aggregation, access, ran, cpe, other or an alias)",

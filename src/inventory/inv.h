@@ -56,6 +56,8 @@ struct netvet_inventory {
     uint32_t *link_line;
 
     netvet_load_stats stats[2]; /* elements, links */
+    uint64_t serial;            /* unique per inventory in the process
+                                   (caches keyed by string id check it) */
     char *path[2];              /* elements file, links file ("" if none) */
 };
 

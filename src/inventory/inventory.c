@@ -133,9 +133,11 @@ static void unmap(input *m)
 
 static int new_inventory(netvet_inventory **out, size_t expect)
 {
+    static uint64_t serial;
     netvet_inventory *inv = nv_calloc(1, sizeof(*inv));
     if (!inv)
         return NETVET_ENOMEM;
+    inv->serial = __atomic_add_fetch(&serial, 1, __ATOMIC_RELAXED);
     if (nv_strtab_init(&inv->strings, 1024, 1) < 0 ||
         nv_strtab_init(&inv->ids, 16, 0) < 0 ||
         nv_idmap_init(&inv->idmap, expect) < 0) {
@@ -155,6 +157,7 @@ static int run_loader(netvet_inventory *inv, int links, const input *in,
     memset(&L, 0, sizeof(L));
     L.inv = inv;
     L.opts = opts ? opts : &defaults;
+    L.evidence_only = L.opts->version >= 2 && L.opts->evidence_only;
     L.diag = diag;
     L.file = name;
     L.stats = &inv->stats[links];
@@ -310,4 +313,21 @@ int nv_inv_has_tag(const netvet_inventory *inv, size_t k, uint32_t tag)
         if (inv->tags[i] == tag)
             return 1;
     return 0;
+}
+
+const char *netvet_inventory_element_id(const netvet_inventory *inv, size_t k)
+{
+    return k < inv->n ? nv_inv_id(inv, k) : "";
+}
+
+const char *netvet_inventory_element_vendor(const netvet_inventory *inv,
+                                            size_t k)
+{
+    return k < inv->n ? nv_inv_str(inv, inv->vendor[k]) : "";
+}
+
+unsigned long netvet_inventory_element_line(const netvet_inventory *inv,
+                                            size_t k)
+{
+    return k < inv->n ? inv->line[k] : 0;
 }

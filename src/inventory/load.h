@@ -10,6 +10,7 @@
 typedef struct nv_loader {
     netvet_inventory *inv;
     const netvet_load_options *opts;
+    int evidence_only;     /* opts->evidence_only when opts has it */
     netvet_diag *diag;
     const char *file;      /* for diagnostics */
     nv_csv csv;

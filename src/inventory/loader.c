@@ -17,7 +17,7 @@ static int check_required(nv_loader *L, int links)
     static const nv_col el_req[] = {NV_COL_ID, NV_COL_VENDOR, NV_COL_FUNCTION};
     static const nv_col ln_req[] = {NV_COL_A, NV_COL_B};
     const nv_col *req = links ? ln_req : el_req;
-    size_t n = links ? 2 : 3;
+    size_t n = links ? 2 : L->evidence_only ? 1 : 3;
     for (size_t i = 0; i < n; i++) {
         if (L->pos[req[i]] < 0)
             return nv_diag_fail(L->diag, NETVET_EPARSE, L->file, L->line,

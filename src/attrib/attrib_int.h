@@ -1,0 +1,85 @@
+/* Inside of netvet_attributor, shared by evidence.c (one evaluator per
+ * evidence kind, each behind a cache keyed by the distinct string or OUI
+ * prefix) and attribute.c (construction and combining the evidence). */
+#ifndef NV_ATTRIB_ATTRIB_INT_H
+#define NV_ATTRIB_ATTRIB_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "attrib/oui.h"
+#include "attrib/patterns.h"
+#include "attrib/pen.h"
+#include "netvet/attrib.h"
+#include "util/strtab.h"
+
+/* Evidence weights (docs/attribution.md). */
+#define NV_W_DECLARED 0.5
+#define NV_W_MAC 0.6
+#define NV_W_PEN_REGISTRY 0.8
+#define NV_W_PEN_IANA 0.7
+#define NV_W_CPE_HW 0.7
+#define NV_W_CPE_OS 0.6
+#define NV_W_CPE_APP 0.3
+/* Evidence other than the declared name must reach this support for a
+ * vendor other than the declared one to raise a conflict. */
+#define NV_CONFLICT_SUPPORT 0.6
+
+/* What one distinct value says. */
+typedef struct nv_verdict {
+    int32_t vendor;  /* registry index, -1 */
+    float weight;
+    uint32_t detail; /* string id in netvet_attributor.details */
+} nv_verdict;
+
+/* Distinct key -> verdict (key id k -> v[k]). */
+typedef struct nv_vcache {
+    nv_strtab keys;
+    nv_verdict *v;
+    size_t cap;
+} nv_vcache;
+
+enum { NV_CACHE_DECLARED, NV_CACHE_MAC, NV_CACHE_OID, NV_CACHE_DESCR,
+       NV_CACHE_CPE, NV_CACHE_COUNT };
+
+/* In front of the content caches when attributing an inventory: inventory
+ * string id -> verdict index, direct-mapped, so a repeated value costs no
+ * hashing of its text. Reset when another inventory comes. */
+#define NV_SID_SLOTS 8192
+typedef struct nv_sidslot {
+    uint32_t sid;     /* inventory string id */
+    uint32_t verdict; /* index in the content cache + 1; 0 = empty */
+} nv_sidslot;
+
+struct netvet_attributor {
+    const netvet_registry *reg;
+    nv_oui_db oui;
+    nv_pen_db pens;
+    nv_patterns patterns;
+    nv_strtab details;             /* evidence detail texts */
+    nv_vcache cache[NV_CACHE_COUNT];
+    uint64_t sid_owner;            /* serial of the inventory described */
+    nv_sidslot sid[NV_CACHE_COUNT][NV_SID_SLOTS];
+};
+
+int nv_vcache_init(nv_vcache *c);
+void nv_vcache_dispose(nv_vcache *c);
+
+/* Evaluate one piece of evidence s[0..len) of `kind` (len > 0): sets
+ * ev->vendor and ev->weight, and the detail's string id in `details` (the
+ * caller turns ids into pointers once no more details can be added). */
+int nv_eval_evidence(netvet_attributor *a, netvet_evidence_kind kind,
+                     const char *s, size_t len, netvet_evidence *ev,
+                     uint32_t *detail_out);
+/* The same for a value that is string `sid` of the inventory with serial
+ * `owner` (never 0). */
+int nv_eval_evidence_sid(netvet_attributor *a, uint64_t owner,
+                         uint32_t sid, netvet_evidence_kind kind,
+                         const char *s, size_t len, netvet_evidence *ev,
+                         uint32_t *detail_out);
+
+/* Combine out->evidence[0..n_evidence) into vendor, score, level,
+ * declared and conflict. */
+void nv_attrib_combine(const netvet_attributor *a, netvet_attribution *out);
+
+#endif
