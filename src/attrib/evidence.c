@@ -225,8 +225,10 @@ static const int cache_of[NETVET_EV_COUNT] = {
 static int eval_text(netvet_attributor *a, netvet_evidence_kind kind,
                      const char *s, size_t len, uint32_t *index_out)
 {
-    nv_verdict *v;
+    nv_verdict *v = NULL;
     int rc = cached(a, cache_of[kind], s, len, &v);
+    if (rc < 0)
+        return rc;
     if (rc == 1) {
         rc = kind == NETVET_EV_DECLARED        ? eval_declared(a, s, len, v)
              : kind == NETVET_EV_SYS_OBJECT_ID ? eval_oid(a, s, len, v)
