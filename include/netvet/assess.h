@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "attrib.h"
 #include "errors.h"
 #include "inventory.h"
 #include "policy.h"
@@ -25,10 +26,15 @@ typedef struct netvet_assess_options {
     const char *const *sources;
     size_t top_spof;   /**< single points of failure to report (10) */
     int topology;      /**< analyse links: exposure and dominators (1) */
+    /** Attribute each element's vendor from its evidence (MAC, sysObjectID,
+     * sysDescr, LLDP, CPE) and the declared name, and assess the attributed
+     * vendor; contradictions become attribution-conflict findings. NULL =
+     * trust the declared vendor. Borrowed; must outlive the call. */
+    netvet_attributor *attributor;
 } netvet_assess_options;
 #define NETVET_ASSESS_OPTIONS_VERSION 1
 #define NETVET_ASSESS_OPTIONS_INIT \
-    {NETVET_ASSESS_OPTIONS_VERSION, NULL, NULL, 10, 1}
+    {NETVET_ASSESS_OPTIONS_VERSION, NULL, NULL, 10, 1, NULL}
 
 /**
  * Assess `inv` against `policy` using `reg`. When the inventory has a links

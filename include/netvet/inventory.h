@@ -73,6 +73,9 @@ size_t netvet_inventory_links(const netvet_inventory *inv);
 /** Stats for "elements" (which = 0) or "links" (which = 1). */
 netvet_load_stats netvet_inventory_stats(const netvet_inventory *inv,
                                          int which);
+/** Does the elements file have any evidence column (mac, sys_object_id,
+ * sys_descr, lldp_descr, cpe)? */
+int netvet_inventory_has_evidence(const netvet_inventory *inv);
 /** Borrowed path of the elements file / links file ("" if none). */
 const char *netvet_inventory_path(const netvet_inventory *inv, int which);
 /** Borrowed id of element k (0 <= k < elements). */

@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/attrib_paths.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/exit.h"
@@ -69,6 +70,16 @@ static const char help[] =
 "    --top N             Single points of failure listed (default 10).\n"
 "    --no-topology       Skip exposure and dominators (shares and rules\n"
 "                        that need no links still run).\n"
+"    --trust WHAT        evidence (default): when the inventory has\n"
+"                        evidence columns (mac, sys_object_id, sys_descr,\n"
+"                        lldp_descr, cpe), assess the vendor the evidence\n"
+"                        shows (see netvet identify) and report each\n"
+"                        contradiction of the declared vendor as an\n"
+"                        attribution-conflict warning; declared: use only\n"
+"                        the declared vendor names.\n"
+"    --ieee-dir DIR, --enterprises FILE\n"
+"                        IEEE OUI CSVs and IANA enterprises.tsv (defaults:\n"
+"                        Debian's ieee-data and libwireshark-data).\n"
 "    --progress          Show load progress (default when stderr is a\n"
 "                        terminal); --no-progress to hide it.\n"
 "    -h, --help          Show this help.\n\n"
@@ -100,6 +111,8 @@ typedef struct assess_args {
     size_t n_sources;
     size_t top;
     int no_topology;
+    int trust_declared;
+    const char *ieee_dir, *enterprises;
     netvet_report_options report;
     int strict, progress, timings;
     int reported; /* the failure was already printed */
@@ -127,7 +140,7 @@ static int add_file(const char **list, size_t *n, const char *v)
 
 enum { O_POLICY = 256, O_REGISTRY, O_AS_OF, O_FORMAT, O_FAIL_ON, O_STRICT,
        O_MAX_EL, O_MAX_WARN, O_PROGRESS, O_NO_PROGRESS, O_TIMINGS,
-       O_SOURCES, O_TOP, O_NO_TOPOLOGY };
+       O_SOURCES, O_TOP, O_NO_TOPOLOGY, O_TRUST, O_IEEE, O_ENTERPRISES };
 
 static int parse_one(assess_args *a, int c)
 {
@@ -144,6 +157,13 @@ static int parse_one(assess_args *a, int c)
     case O_TIMINGS: a->timings = 1; return 0;
     case O_SOURCES: return add_file(a->sources, &a->n_sources, optarg);
     case O_NO_TOPOLOGY: a->no_topology = 1; return 0;
+    case O_IEEE: a->ieee_dir = optarg; return 0;
+    case O_ENTERPRISES: a->enterprises = optarg; return 0;
+    case O_TRUST:
+        if (strcmp(optarg, "declared") && strcmp(optarg, "evidence"))
+            return nv_cli_fail(PROG, "unknown --trust '%s' (declared or evidence)", optarg);
+        a->trust_declared = !strcmp(optarg, "declared");
+        return 0;
     case O_TOP:
         if (nv_cli_parse_size(optarg, &a->top) < 0)
             return nv_cli_fail(PROG, "'%s' is not a count", optarg);
@@ -189,6 +209,9 @@ static int parse_args(assess_args *a, int argc, char **argv)
         {"sources", required_argument, NULL, O_SOURCES},
         {"top", required_argument, NULL, O_TOP},
         {"no-topology", no_argument, NULL, O_NO_TOPOLOGY},
+        {"trust", required_argument, NULL, O_TRUST},
+        {"ieee-dir", required_argument, NULL, O_IEEE},
+        {"enterprises", required_argument, NULL, O_ENTERPRISES},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
@@ -263,6 +286,20 @@ static int write_report(assess_args *a, const netvet_assessment *as,
     return 0;
 }
 
+/* An attributor when the inventory carries evidence and it is trusted. */
+static int attributor(assess_args *a, const netvet_inventory *inv,
+                      const netvet_registry *reg, netvet_attributor **out,
+                      netvet_diag *diag)
+{
+    *out = NULL;
+    if (a->trust_declared || !netvet_inventory_has_evidence(inv))
+        return 0;
+    netvet_attrib_options o = NETVET_ATTRIB_OPTIONS_INIT;
+    nv_attrib_paths paths;
+    nv_cli_attrib_paths(&o, &paths, PROG, a->ieee_dir, a->enterprises);
+    return netvet_attributor_new(out, reg, &o, diag);
+}
+
 static double now(void)
 {
     struct timespec ts;
@@ -290,6 +327,7 @@ static int run(assess_args *a, netvet_diag *diag)
     double t0 = now(), t1 = t0, t2 = t0;
     if (load_registry(a, &reg, diag) < 0 || load_policy(a, &pol, diag) < 0 ||
         netvet_inventory_load(&inv, a->inventory, &lo, diag) < 0 ||
+        attributor(a, inv, reg, &ao.attributor, diag) < 0 ||
         (t1 = now(), netvet_assess(&as, inv, reg, pol, &ao, diag)) < 0) {
         nv_cli_diag_finish(&a->diag);
         if (*netvet_diag_message(diag) && !a->reported)
@@ -310,6 +348,7 @@ static int run(assess_args *a, netvet_diag *diag)
                  : NV_EXIT_OK;
 done:
     netvet_assessment_free(as);
+    netvet_attributor_free(ao.attributor);
     netvet_inventory_free(inv);
     netvet_policy_free(pol);
     netvet_registry_free(reg);

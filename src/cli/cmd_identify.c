@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/attrib_paths.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/exit.h"
@@ -172,37 +173,12 @@ static int parse_args(id_args *a, int argc, char **argv)
     return -1;
 }
 
-/* Option, else environment, else the Debian default (which may be absent:
- * then a warning and NULL). */
-static const char *data_path(const char *opt, const char *env,
-                             const char *def, const char *pkg)
-{
-    const char *p = opt ? opt : *env ? getenv(env) : NULL;
-    if (p && *p)
-        return p;
-    if (access(def, R_OK) == 0)
-        return def;
-    fprintf(stderr, "%s: warning: %s not found (install %s); that evidence "
-            "is unused\n", PROG, def, pkg);
-    return NULL;
-}
-
 static int build_attributor(id_args *a, netvet_registry **reg,
                             netvet_attributor **at, netvet_diag *diag,
-                            char paths[4][4096])
+                            nv_attrib_paths *paths)
 {
-    static const char *const names[4] = NETVET_IEEE_FILES;
     netvet_attrib_options o = NETVET_ATTRIB_OPTIONS_INIT;
-    const char *dir = a->ieee_dir ? a->ieee_dir : getenv("NETVET_IEEE_DIR");
-    for (int i = 0; i < 4; i++) {
-        int named = dir && *dir;
-        snprintf(paths[i], 4096, "%s/%s", named ? dir : NETVET_IEEE_DIR,
-                 names[i]);
-        o.ieee[i] = named ? paths[i]
-                          : data_path(NULL, "", paths[i], "ieee-data");
-    }
-    o.enterprises = data_path(a->enterprises, "NETVET_ENTERPRISES",
-                              NETVET_ENTERPRISES_PATH, "libwireshark-data");
+    nv_cli_attrib_paths(&o, paths, PROG, a->ieee_dir, a->enterprises);
     o.pattern_files = a->patterns;
     o.n_pattern_files = a->n_patterns;
     o.no_builtin_patterns = a->no_builtin;
@@ -251,10 +227,10 @@ static int run(id_args *a, netvet_diag *diag)
 {
     netvet_registry *reg = NULL;
     netvet_attributor *at = NULL;
-    char paths[4][4096];
+    nv_attrib_paths paths;
     int status = NV_EXIT_USAGE, rc;
     FILE *f = NULL;
-    if ((rc = build_attributor(a, &reg, &at, diag, paths)) < 0)
+    if ((rc = build_attributor(a, &reg, &at, diag, &paths)) < 0)
         goto fail;
     f = a->output ? fopen(a->output, "w") : stdout;
     if (!f) {

@@ -307,6 +307,12 @@ int64_t nv_inv_find_id(const netvet_inventory *inv, const char *s, size_t len)
                          s, len);
 }
 
+int netvet_inventory_has_evidence(const netvet_inventory *inv)
+{
+    return inv->mac || inv->sys_object_id || inv->sys_descr ||
+           inv->lldp_descr || inv->cpe;
+}
+
 int nv_inv_has_tag(const netvet_inventory *inv, size_t k, uint32_t tag)
 {
     for (uint32_t i = inv->tag_off[k]; i < inv->tag_off[k + 1]; i++)

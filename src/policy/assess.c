@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "policy/attribution.h"
 #include "policy/evaluate.h"
 #include "policy/topology.h"
 #include "util/alloc.h"
@@ -101,8 +102,12 @@ int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
     if (!a)
         return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
     a->policy = policy;
+    a->attributed = opts && opts->attributor;
     int topology = (!opts || opts->topology) && *netvet_inventory_path(inv, 1);
     if ((rc = nv_view_build(&a->view, inv, reg, as_of)) < 0 ||
+        (opts && opts->attributor &&
+         (rc = nv_view_attribute(&a->view, opts->attributor, &a->findings,
+                                 &a->n_attributed)) < 0) ||
         (rc = nv_shares_compute(&a->shares, &a->view)) < 0 ||
         (topology && (rc = nv_topology_run(a, opts, diag)) < 0) ||
         (rc = unknown_vendor_findings(a)) < 0 ||

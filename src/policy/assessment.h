@@ -16,6 +16,8 @@ struct netvet_assessment {
     nv_findings findings; /* sorted: errors first */
     nv_results results;   /* every rule's measurements, in rule order */
     size_t n_unknown_elements; /* counted elements with an unknown vendor */
+    int attributed;            /* vendors come from evidence (attributor) */
+    size_t n_attributed;       /* elements whose vendor the evidence changed */
     /* topology (has_topology = 0: no links file, or not asked) */
     int has_topology;
     char *sources_desc;        /* "functions core", "tags gateway" (owned) */

@@ -53,6 +53,12 @@ static void summary(FILE *out, const netvet_assessment *a)
             v->n_counted, v->n - v->n_counted, date, v->total_weight);
     fprintf(out, "  unknown:  %zu element%s whose vendor did not resolve\n",
             a->n_unknown_elements, a->n_unknown_elements == 1 ? "" : "s");
+    if (a->attributed)
+        fprintf(out, "  vendors:  attributed from evidence and declared names; "
+                     "%zu element%s differ from the declared name alone\n",
+                a->n_attributed, a->n_attributed == 1 ? "" : "s");
+    else
+        fprintf(out, "  vendors:  declared names\n");
     policy(out, a->policy);
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The bundled example passes the UK pack; altered copies fail with the
-# right rule: Huawei in the core (uk-hrv-core), one ZTE OLT added to the
+# The bundled example passes the UK pack; altered copies (vendor names
+# edited, assessed with --trust declared) fail with the right rule: Huawei in the core (uk-hrv-core), one ZTE OLT added to the
 # access network (uk-hrv-single), ZTE taking over two regions' access
 # (uk-hrv-access-cap, measured on the China risk domain).
 set -euo pipefail
@@ -43,7 +43,7 @@ for f in json.load(open(path))['findings']:
 PY
 }
 
-asof=(--as-of 2026-11-23)
+asof=(--as-of 2026-11-23 --trust declared)
 
 # 1. the example as shipped passes
 "$netvet" assess "$src" "${asof[@]}" >"$work/out.txt" || fail "example should pass (exit $?)"
@@ -55,6 +55,13 @@ set +e; "$netvet" assess "$work/core" "${asof[@]}" --format json -o "$work/core.
 [ $rc -eq 1 ] || fail "huawei-in-core exit $rc, want 1"
 got=$(finding uk-hrv-core "$work/core.json")
 [ "$got" = "huawei 1.0 1 NE000001" ] || fail "huawei-in-core finding: '$got'"
+
+# 2b. with the evidence trusted (the default), the router's MAC and sysDescr
+#     still say Juniper: no core violation, an attribution conflict instead
+set +e; "$netvet" assess "$work/core" --as-of 2026-11-23 --format json -o "$work/core-ev.json"; rc=$?; set -e
+[ $rc -eq 0 ] || fail "huawei-in-core with evidence: exit $rc, want 0"
+got=$(finding attribution-conflict "$work/core-ev.json")
+[ "$got" = "juniper 1.0 1 NE000001" ] || fail "huawei-in-core conflict: '$got'"
 
 # 3. one ZTE OLT added to the access network: a second high-risk vendor
 olt=$(python3 -c '
