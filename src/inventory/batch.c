@@ -57,7 +57,9 @@ static int add_record(nv_batch *b, const nv_csv *c, int status,
                       const char *start, const nv_batch_keys *k)
 {
     if (NV_GROW(b->rec, b->cap, b->n + 1) < 0 ||
-        NV_GROW(b->fields, b->fields_cap, b->n_fields + c->n_fields) < 0 ||
+        /* + 1: never NULL, even for a record with no fields (NULL + 0 is
+         * undefined behaviour; found by fuzz_csv) */
+        NV_GROW(b->fields, b->fields_cap, b->n_fields + c->n_fields + 1) < 0 ||
         (k->hash_col &&
          NV_GROW(b->hashes, b->hashes_cap, b->n_fields + c->n_fields) < 0))
         return NETVET_ENOMEM;
