@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,5 +81,36 @@ int nv_cli_parse_size(const char *s, size_t *out)
     if (errno || *end)
         return -1;
     *out = (size_t)v;
+    return 0;
+}
+
+int nv_cli_getopt(int argc, char **argv, const char *prog, const char *help,
+                  const struct option *longopts,
+                  int (*parse_one)(void *payload, int c), void *payload)
+{
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":ho:q", longopts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(help, stdout);
+            return NV_EXIT_OK;
+        }
+        if (c == '?' || c == ':')
+            return nv_cli_fail(prog, "%s option '%s' (see --help)",
+                               c == ':' ? "missing value for" : "unknown",
+                               argv[optind - 1]);
+        if (parse_one(payload, c) != 0)
+            return NV_EXIT_USAGE;
+    }
+    return -1;
+}
+
+int nv_cli_add(const char *prog, const char **list, size_t *n, size_t max,
+               const char *v)
+{
+    if (*n >= max)
+        return nv_cli_fail(prog, "at most %zu of each file option", max);
+    list[(*n)++] = v;
     return 0;
 }

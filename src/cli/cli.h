@@ -26,6 +26,19 @@ void nv_cli_progress(const char *what, uint64_t done, uint64_t total,
 /* Print "<prog>: message" to stderr and return NV_EXIT_USAGE. */
 int nv_cli_fail(const char *prog, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+struct option;
+
+/* getopt_long over argv[1..] with the conventions every command shares:
+ * short options "ho:q", -h/--help prints `help` to stdout (exit 0), an
+ * unknown option or a missing value is a usage error (exit 2); every other
+ * option goes to parse_one(payload, c), which returns 0 or an exit status.
+ * @return -1 to go on (optind = first operand), else an exit status. */
+int nv_cli_getopt(int argc, char **argv, const char *prog, const char *help,
+                  const struct option *longopts,
+                  int (*parse_one)(void *payload, int c), void *payload);
+/* Append v to list[*n] (at most max entries); usage error past that. */
+int nv_cli_add(const char *prog, const char **list, size_t *n, size_t max,
+               const char *v);
 /* Parse a non-negative integer option value; 0 on success. */
 int nv_cli_parse_size(const char *s, size_t *out);
 

@@ -13,6 +13,7 @@
 
 #define PROG "netvet assess"
 #define MAX_FILES 32
+#define ADDFILE(list, n, v) nv_cli_add(PROG, (list), (n), MAX_FILES, (v))
 
 static const char help[] =
 "NAME\n"
@@ -130,14 +131,6 @@ static int parse_fail_on(const char *s, int *out)
     return -1;
 }
 
-static int add_file(const char **list, size_t *n, const char *v)
-{
-    if (*n >= MAX_FILES)
-        return nv_cli_fail(PROG, "at most %d of each file option", MAX_FILES);
-    list[(*n)++] = v;
-    return 0;
-}
-
 enum { O_POLICY = 256, O_REGISTRY, O_AS_OF, O_FORMAT, O_FAIL_ON, O_STRICT,
        O_MAX_EL, O_MAX_WARN, O_PROGRESS, O_NO_PROGRESS, O_TIMINGS,
        O_SOURCES, O_TOP, O_NO_TOPOLOGY, O_TRUST, O_IEEE, O_ENTERPRISES };
@@ -146,8 +139,8 @@ static int parse_one(assess_args *a, int c)
 {
     size_t n;
     switch (c) {
-    case O_POLICY: return add_file(a->policies, &a->n_policies, optarg);
-    case O_REGISTRY: return add_file(a->registries, &a->n_registries, optarg);
+    case O_POLICY: return ADDFILE(a->policies, &a->n_policies, optarg);
+    case O_REGISTRY: return ADDFILE(a->registries, &a->n_registries, optarg);
     case O_AS_OF: a->as_of = optarg; return 0;
     case 'o': a->output = optarg; return 0;
     case O_STRICT: a->strict = 1; return 0;
@@ -155,7 +148,7 @@ static int parse_one(assess_args *a, int c)
     case O_PROGRESS: a->progress = 1; return 0;
     case O_NO_PROGRESS: a->progress = 0; return 0;
     case O_TIMINGS: a->timings = 1; return 0;
-    case O_SOURCES: return add_file(a->sources, &a->n_sources, optarg);
+    case O_SOURCES: return ADDFILE(a->sources, &a->n_sources, optarg);
     case O_NO_TOPOLOGY: a->no_topology = 1; return 0;
     case O_IEEE: a->ieee_dir = optarg; return 0;
     case O_ENTERPRISES: a->enterprises = optarg; return 0;
@@ -189,6 +182,11 @@ static int parse_one(assess_args *a, int c)
     }
 }
 
+static int parse_any(void *payload, int c)
+{
+    return parse_one(payload, c);
+}
+
 /* @return -1 to go on, else an exit status. */
 static int parse_args(assess_args *a, int argc, char **argv)
 {
@@ -214,21 +212,9 @@ static int parse_args(assess_args *a, int argc, char **argv)
         {"enterprises", required_argument, NULL, O_ENTERPRISES},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ho:q", longopts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(help, stdout);
-            return NV_EXIT_OK;
-        }
-        if (c == '?' || c == ':')
-            return nv_cli_fail(PROG, "%s option '%s' (see --help)",
-                               c == ':' ? "missing value for" : "unknown",
-                               argv[optind - 1]);
-        if (parse_one(a, c) != 0)
-            return NV_EXIT_USAGE;
-    }
+    int rc = nv_cli_getopt(argc, argv, PROG, help, longopts, parse_any, a);
+    if (rc >= 0)
+        return rc;
     if (optind != argc - 1)
         return nv_cli_fail(PROG, "expected one INVENTORY argument (see --help)");
     a->inventory = argv[optind];

@@ -15,6 +15,7 @@
 
 #define PROG "netvet identify"
 #define MAX_FILES 32
+#define ADDFILE(list, n, v) nv_cli_add(PROG, (list), (n), MAX_FILES, (v))
 
 static const char help[] =
 "NAME\n"
@@ -90,14 +91,6 @@ typedef struct id_args {
     nv_cli_diag diag;
 } id_args;
 
-static int add_file(const char **list, size_t *n, const char *v)
-{
-    if (*n >= MAX_FILES)
-        return nv_cli_fail(PROG, "at most %d of each file option", MAX_FILES);
-    list[(*n)++] = v;
-    return 0;
-}
-
 enum { O_FORMAT = 256, O_FAIL, O_REGISTRY, O_PATTERNS, O_NO_BUILTIN, O_IEEE,
        O_ENTERPRISES, O_STRICT, O_MAX_WARN, O_PROGRESS, O_NO_PROGRESS };
 
@@ -107,8 +100,8 @@ static int parse_one(id_args *a, int c)
     case 'o': a->output = optarg; return 0;
     case 'q': a->diag.quiet = 1; return 0;
     case O_FAIL: a->fail_on_conflict = 1; return 0;
-    case O_REGISTRY: return add_file(a->registries, &a->n_registries, optarg);
-    case O_PATTERNS: return add_file(a->patterns, &a->n_patterns, optarg);
+    case O_REGISTRY: return ADDFILE(a->registries, &a->n_registries, optarg);
+    case O_PATTERNS: return ADDFILE(a->patterns, &a->n_patterns, optarg);
     case O_NO_BUILTIN: a->no_builtin = 1; return 0;
     case O_IEEE: a->ieee_dir = optarg; return 0;
     case O_ENTERPRISES: a->enterprises = optarg; return 0;
@@ -131,6 +124,11 @@ static int parse_one(id_args *a, int c)
     }
 }
 
+static int parse_any(void *payload, int c)
+{
+    return parse_one(payload, c);
+}
+
 /* @return -1 to go on, else an exit status. */
 static int parse_args(id_args *a, int argc, char **argv)
 {
@@ -150,25 +148,13 @@ static int parse_args(id_args *a, int argc, char **argv)
         {"no-progress", no_argument, NULL, O_NO_PROGRESS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ho:q", longopts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(help, stdout);
-            return NV_EXIT_OK;
-        }
-        if (c == '?' || c == ':')
-            return nv_cli_fail(PROG, "%s option '%s' (see --help)",
-                               c == ':' ? "missing value for" : "unknown",
-                               argv[optind - 1]);
-        if (parse_one(a, c) != 0)
-            return NV_EXIT_USAGE;
-    }
+    int rc = nv_cli_getopt(argc, argv, PROG, help, longopts, parse_any, a);
+    if (rc >= 0)
+        return rc;
     if (optind >= argc)
         return nv_cli_fail(PROG, "expected at least one FILE (see --help)");
     for (; optind < argc; optind++)
-        if (add_file(a->files, &a->n_files, argv[optind]) != 0)
+        if (ADDFILE(a->files, &a->n_files, argv[optind]) != 0)
             return NV_EXIT_USAGE;
     return -1;
 }
