@@ -226,20 +226,15 @@ int nv_oui_db_add_buffer(nv_oui_db *db, char *buf, size_t len,
     return rc < 0 ? rc : 0;
 }
 
+static int add_buffer(void *db, char *buf, size_t len, const char *name,
+                      netvet_diag *diag)
+{
+    return nv_oui_db_add_buffer(db, buf, len, name, diag);
+}
+
 int nv_oui_db_add_file(nv_oui_db *db, const char *path, netvet_diag *diag)
 {
-    char *buf;
-    size_t len;
-    int rc = nv_read_file(&buf, &len, path, OUI_MAX_FILE + 1, diag);
-    if (rc < 0)
-        return rc;
-    if (len > OUI_MAX_FILE)
-        rc = nv_diag_fail(diag, NETVET_ELIMIT, path, 0, 0,
-                          "larger than %zu bytes", OUI_MAX_FILE);
-    else
-        rc = nv_oui_db_add_buffer(db, buf, len, path, diag);
-    nv_free(buf);
-    return rc;
+    return nv_load_file(path, OUI_MAX_FILE, add_buffer, db, diag);
 }
 
 static int cmp_block(const void *a, const void *b)

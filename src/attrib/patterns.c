@@ -131,16 +131,15 @@ int nv_patterns_add_buffer(nv_patterns *ps, const char *buf, size_t len,
     return rc;
 }
 
+static int add_buffer(void *ps, char *buf, size_t len, const char *name,
+                      netvet_diag *diag)
+{
+    return nv_patterns_add_buffer(ps, buf, len, name, diag);
+}
+
 int nv_patterns_add_file(nv_patterns *ps, const char *path, netvet_diag *diag)
 {
-    char *buf;
-    size_t len;
-    int rc = nv_read_file(&buf, &len, path, NV_PAT_MAX_BYTES + 1, diag);
-    if (rc < 0)
-        return rc;
-    rc = nv_patterns_add_buffer(ps, buf, len, path, diag);
-    nv_free(buf);
-    return rc;
+    return nv_load_file(path, NV_PAT_MAX_BYTES, add_buffer, ps, diag);
 }
 
 int nv_patterns_add_builtin(nv_patterns *ps, netvet_diag *diag)

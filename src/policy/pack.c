@@ -482,24 +482,18 @@ done:
 
 /* ---- files, built-ins, the policy object ---- */
 
+static int add_buffer(void *policy, char *buf, size_t len,
+                      const char *name, netvet_diag *diag)
+{
+    return netvet_policy_add_buffer(policy, buf, len, name, diag);
+}
+
 int netvet_policy_add_file(netvet_policy *policy, const char *path,
                            netvet_diag *diag)
 {
     if (!policy || !path)
         return NETVET_EINVAL;
-    char *buf;
-    size_t len;
-    int err = nv_read_file(&buf, &len, path, NV_PACK_MAX_BYTES + 1, diag);
-    if (err < 0)
-        return err;
-    if (len > NV_PACK_MAX_BYTES)
-        err = nv_diag_fail(diag, NETVET_ELIMIT, path, 0, 0,
-                           "pack is larger than %u bytes",
-                           (unsigned)NV_PACK_MAX_BYTES);
-    else
-        err = netvet_policy_add_buffer(policy, buf, len, path, diag);
-    nv_free(buf);
-    return err;
+    return nv_load_file(path, NV_PACK_MAX_BYTES, add_buffer, policy, diag);
 }
 
 int netvet_policy_add_builtin(netvet_policy *policy, const char *pack_id,

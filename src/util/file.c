@@ -8,9 +8,10 @@
 #include "util/alloc.h"
 #include "util/diag.h"
 
-int nv_read_file(char **out, size_t *len_out, const char *path, size_t limit,
+int nv_read_file(char **out, size_t *len_out, const char *path, size_t max,
                  netvet_diag *diag)
 {
+    size_t limit = max + 1; /* one byte more tells "too large" */
     FILE *f = fopen(path, "rb");
     if (!f)
         return nv_diag_fail(diag, NETVET_EIO, path, 0, 0, "cannot open: %s",
@@ -34,6 +35,9 @@ int nv_read_file(char **out, size_t *len_out, const char *path, size_t limit,
     fclose(f);
     if (rc == NETVET_OK && !buf && NV_GROW(buf, cap, 1) < 0)
         rc = nv_diag_fail(diag, NETVET_ENOMEM, path, 0, 0, "out of memory");
+    if (rc == NETVET_OK && len > max)
+        rc = nv_diag_fail(diag, NETVET_ELIMIT, path, 0, 0,
+                          "larger than %zu bytes", max);
     if (rc < 0) {
         nv_free(buf);
         return rc;
@@ -42,4 +46,19 @@ int nv_read_file(char **out, size_t *len_out, const char *path, size_t limit,
     *out = buf;
     *len_out = len;
     return NETVET_OK;
+}
+
+int nv_load_file(const char *path, size_t max,
+                 int (*load)(void *payload, char *buf, size_t len,
+                             const char *name, netvet_diag *diag),
+                 void *payload, netvet_diag *diag)
+{
+    char *buf;
+    size_t len;
+    int rc = nv_read_file(&buf, &len, path, max, diag);
+    if (rc < 0)
+        return rc;
+    rc = load(payload, buf, len, path, diag);
+    nv_free(buf);
+    return rc;
 }

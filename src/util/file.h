@@ -6,11 +6,19 @@
 
 #include "netvet/errors.h"
 
-/* Read at most `limit` bytes of `path` into a new buffer (NUL-terminated;
- * free with nv_free). The caller compares *len_out with its own maximum by
- * passing limit = maximum + 1. @return 0, NETVET_EIO (message names the
- * path) or NETVET_ENOMEM. */
-int nv_read_file(char **out, size_t *len_out, const char *path, size_t limit,
+/* Read all of `path` into a new buffer (NUL-terminated; free with
+ * nv_free). @return 0, NETVET_EIO (message names the path), NETVET_ELIMIT
+ * ("larger than max bytes") or NETVET_ENOMEM. */
+int nv_read_file(char **out, size_t *len_out, const char *path, size_t max,
                  netvet_diag *diag);
+
+/* Read `path` whole (at most max bytes) and hand the writable buffer to
+ * load(payload, buf,
+ * len, path, diag); the buffer is freed after. @return load's result or
+ * nv_read_file's error. */
+int nv_load_file(const char *path, size_t max,
+                 int (*load)(void *payload, char *buf, size_t len,
+                             const char *name, netvet_diag *diag),
+                 void *payload, netvet_diag *diag);
 
 #endif

@@ -598,17 +598,16 @@ int netvet_registry_overlay_buffer(netvet_registry *reg, const char *buf,
     return NETVET_OK;
 }
 
+static int overlay_buffer(void *reg, char *buf, size_t len,
+                          const char *name, netvet_diag *diag)
+{
+    return netvet_registry_overlay_buffer(reg, buf, len, name, diag);
+}
+
 int netvet_registry_overlay_file(netvet_registry *reg, const char *path,
                                  netvet_diag *diag)
 {
     if (!reg || !path)
         return NETVET_EINVAL;
-    char *buf;
-    size_t len;
-    int rc = nv_read_file(&buf, &len, path, NV_REG_MAX_BYTES + 1, diag);
-    if (rc < 0)
-        return rc;
-    rc = netvet_registry_overlay_buffer(reg, buf, len, path, diag);
-    nv_free(buf);
-    return rc;
+    return nv_load_file(path, NV_REG_MAX_BYTES, overlay_buffer, reg, diag);
 }
