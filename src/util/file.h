@@ -13,9 +13,8 @@ int nv_read_file(char **out, size_t *len_out, const char *path, size_t max,
                  netvet_diag *diag);
 
 /* Read `path` whole (at most max bytes) and hand the writable buffer to
- * load(payload, buf,
- * len, path, diag); the buffer is freed after. @return load's result or
- * nv_read_file's error. */
+ * load(payload, buf, len, path, diag); the buffer is freed after.
+ * @return load's result or nv_read_file's error. */
 int nv_load_file(const char *path, size_t max,
                  int (*load)(void *payload, char *buf, size_t len,
                              const char *name, netvet_diag *diag),
