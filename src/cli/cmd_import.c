@@ -1,4 +1,4 @@
-/* netvet import: convert foreign files (nmap XML, ...) into netvet native
+/* netvet import: convert foreign files (nmap XML, GraphML, ...) into netvet native
  * CSV (DIR/elements.csv, DIR/links.csv). The conversion is in the library
  * (src/import); the result is checked with the ordinary loader before it is
  * written, so what is written loads the same way in assess and identify. */
@@ -17,8 +17,7 @@
 
 static const char help[] =
 "NAME\n"
-"    netvet import - convert nmap, GraphML, NetBox or snmpwalk output into\n"
-"    netvet's native CSV\n\n"
+"    netvet import - convert nmap XML or GraphML into netvet's native CSV\n\n"
 "SYNOPSIS\n"
 "    netvet import FORMAT FILE... -o DIR [--strict] [-q]\n\n"
 "DESCRIPTION\n"
@@ -31,7 +30,12 @@ static const char help[] =
 "              (first IPv4, else IPv6, else hostname), name, mac,\n"
 "              nmap_mac_vendor, sys_descr (OS match and class), cpe.\n"
 "              Function `other`, vendor empty. Hosts that are down are\n"
-"              ignored (counted).\n\n"
+"              ignored (counted).\n"
+"    graphml   GraphML (Internet Topology Zoo style). Nodes become elements\n"
+"              (id = node id, name = label, lat/lon, region = Country,\n"
+"              function `aggregation`, vendor empty, tag `external` when\n"
+"              Internal = 0); edges become links (kind = LinkLabel,\n"
+"              capacity = LinkSpeedRaw in bit/s; parallel edges kept).\n\n"
 "    XML input is parsed without network access, DTD loading or entity\n"
 "    substitution; a document that declares or references entities is\n"
 "    refused. A bad record is reported as file:line: what is wrong and\n"
@@ -52,7 +56,8 @@ static const char help[] =
 "       record), or the files could not be written\n\n"
 "EXAMPLES\n"
 "    netvet import nmap scan.xml -o /tmp/scan\n"
-"    netvet identify /tmp/scan/elements.csv\n";
+"    netvet identify /tmp/scan/elements.csv\n"
+"    netvet import graphml Abilene.graphml -o /tmp/abilene\n";
 
 typedef struct imp_args {
     const char *format, *output;

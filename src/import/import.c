@@ -17,6 +17,7 @@ static const struct {
     int evidence_only; /* output has no declared vendor or function */
 } formats[] = {
     {"nmap", nv_import_nmap, 1},
+    {"graphml", nv_import_graphml, 0},
 };
 #define N_FORMATS (sizeof formats / sizeof formats[0])
 
@@ -34,7 +35,7 @@ nv_import_fn nv_import_find(const char *format, int *evidence_only)
 
 const char *nv_import_formats(void)
 {
-    return "nmap";
+    return "nmap, graphml";
 }
 
 int nv_import_file(nv_import_out *o, nv_import_fn fn, const char *path,

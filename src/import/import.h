@@ -61,6 +61,8 @@ typedef int (*nv_import_fn)(nv_import_out *o, const char *data, size_t len,
 
 int nv_import_nmap(nv_import_out *o, const char *data, size_t len,
                    const char *file, netvet_diag *diag);
+int nv_import_graphml(nv_import_out *o, const char *data, size_t len,
+                      const char *file, netvet_diag *diag);
 
 /* The importer for a format name ("nmap", "graphml", ...), or NULL;
  * *evidence_only (may be NULL) says whether its output is evidence only
