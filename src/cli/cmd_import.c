@@ -1,4 +1,4 @@
-/* netvet import: convert foreign files (nmap XML, GraphML, ...) into netvet native
+/* netvet import: convert foreign files (nmap XML, GraphML, NetBox JSON) into netvet native
  * CSV (DIR/elements.csv, DIR/links.csv). The conversion is in the library
  * (src/import); the result is checked with the ordinary loader before it is
  * written, so what is written loads the same way in assess and identify. */
@@ -17,7 +17,8 @@
 
 static const char help[] =
 "NAME\n"
-"    netvet import - convert nmap XML or GraphML into netvet's native CSV\n\n"
+"    netvet import - convert nmap XML, GraphML or NetBox JSON into netvet's\n"
+"    native CSV\n\n"
 "SYNOPSIS\n"
 "    netvet import FORMAT FILE... -o DIR [--strict] [-q]\n\n"
 "DESCRIPTION\n"
@@ -35,7 +36,14 @@ static const char help[] =
 "              (id = node id, name = label, lat/lon, region = Country,\n"
 "              function `aggregation`, vendor empty, tag `external` when\n"
 "              Internal = 0); edges become links (kind = LinkLabel,\n"
-"              capacity = LinkSpeedRaw in bit/s; parallel edges kept).\n\n"
+"              capacity = LinkSpeedRaw in bit/s; parallel edges kept).\n"
+"    netbox    NetBox REST responses of /api/dcim/devices/, /cables/ and\n"
+"              /sites/ (pages with `results`, or arrays; give all pages and\n"
+"              kinds together, in any order). Devices become elements (id =\n"
+"              name, else the numeric id; vendor = manufacturer; model;\n"
+"              software = platform; function from the role; site; region\n"
+"              from the sites; status; tags), cables links between the\n"
+"              devices at their two ends (kind = cable type).\n\n"
 "    XML input is parsed without network access, DTD loading or entity\n"
 "    substitution; a document that declares or references entities is\n"
 "    refused. A bad record is reported as file:line: what is wrong and\n"
@@ -57,7 +65,8 @@ static const char help[] =
 "EXAMPLES\n"
 "    netvet import nmap scan.xml -o /tmp/scan\n"
 "    netvet identify /tmp/scan/elements.csv\n"
-"    netvet import graphml Abilene.graphml -o /tmp/abilene\n";
+"    netvet import graphml Abilene.graphml -o /tmp/abilene\n"
+"    netvet import netbox devices-*.json sites.json cables.json -o /tmp/nb\n";
 
 typedef struct imp_args {
     const char *format, *output;
@@ -166,9 +175,8 @@ static int check_output(const imp_args *a, const nv_import_out *o,
 
 static int run(imp_args *a, netvet_diag *diag)
 {
-    int evidence_only = 0;
-    nv_import_fn fn = nv_import_find(a->format, &evidence_only);
-    if (!fn)
+    const nv_import_format *fmt = nv_import_find(a->format);
+    if (!fmt)
         return nv_cli_fail(PROG, "unknown FORMAT '%s' (%s)", a->format,
                            nv_import_formats());
     nv_import_out o;
@@ -176,11 +184,13 @@ static int run(imp_args *a, netvet_diag *diag)
     o.strict = a->strict;
     int rc = 0;
     for (size_t i = 0; i < a->n_files && rc == 0; i++)
-        rc = nv_import_file(&o, fn, a->files[i], diag);
+        rc = nv_import_file(&o, fmt->fn, a->files[i], diag);
+    if (rc == 0)
+        rc = nv_import_finish(&o, fmt, diag);
     if (rc == 0 && o.elements.len == 0)
         rc = nv_import_bad(&o, &o.el, diag, a->files[0], 0, "no records");
     if (rc == 0)
-        rc = check_output(a, &o, evidence_only, diag);
+        rc = check_output(a, &o, fmt->evidence_only, diag);
     if (rc == 0)
         rc = nv_import_write(&o, a->output, diag);
     nv_cli_diag_finish(&a->diag);

@@ -80,6 +80,9 @@ void nv_import_out_free(nv_import_out *o)
 {
     nv_sbuf_free(&o->elements);
     nv_sbuf_free(&o->links);
+    if (o->state && o->state_free)
+        o->state_free(o->state);
+    o->state = NULL;
 }
 
 int nv_import_bad(nv_import_out *o, nv_import_count *c, netvet_diag *diag,

@@ -11,31 +11,30 @@
 #include "util/diag.h"
 #include "util/file.h"
 
-static const struct {
-    const char *name;
-    nv_import_fn fn;
-    int evidence_only; /* output has no declared vendor or function */
-} formats[] = {
-    {"nmap", nv_import_nmap, 1},
-    {"graphml", nv_import_graphml, 0},
+static const nv_import_format formats[] = {
+    {"nmap", nv_import_nmap, NULL, 1},
+    {"graphml", nv_import_graphml, NULL, 0},
+    {"netbox", nv_import_netbox, nv_import_netbox_finish, 0},
 };
 #define N_FORMATS (sizeof formats / sizeof formats[0])
 
-nv_import_fn nv_import_find(const char *format, int *evidence_only)
+const nv_import_format *nv_import_find(const char *name)
 {
-    for (size_t i = 0; format && i < N_FORMATS; i++) {
-        if (strcmp(format, formats[i].name) == 0) {
-            if (evidence_only)
-                *evidence_only = formats[i].evidence_only;
-            return formats[i].fn;
-        }
-    }
+    for (size_t i = 0; name && i < N_FORMATS; i++)
+        if (strcmp(name, formats[i].name) == 0)
+            return &formats[i];
     return NULL;
 }
 
 const char *nv_import_formats(void)
 {
-    return "nmap, graphml";
+    return "nmap, graphml, netbox";
+}
+
+int nv_import_finish(nv_import_out *o, const nv_import_format *f,
+                     netvet_diag *diag)
+{
+    return f->finish ? f->finish(o, diag) : 0;
 }
 
 int nv_import_file(nv_import_out *o, nv_import_fn fn, const char *path,

@@ -44,6 +44,8 @@ typedef struct nv_import_out {
     nv_sbuf elements, links;  /* CSV text, header first */
     nv_import_count el, ln;   /* elements, links */
     int strict;               /* first bad record is fatal */
+    void *state;              /* a format's records kept across files */
+    void (*state_free)(void *state);
 } nv_import_out;
 
 void nv_import_out_free(nv_import_out *o);
@@ -64,10 +66,26 @@ int nv_import_nmap(nv_import_out *o, const char *data, size_t len,
 int nv_import_graphml(nv_import_out *o, const char *data, size_t len,
                       const char *file, netvet_diag *diag);
 
-/* The importer for a format name ("nmap", "graphml", ...), or NULL;
- * *evidence_only (may be NULL) says whether its output is evidence only
- * (to be loaded with the loader's evidence_only option). */
-nv_import_fn nv_import_find(const char *format, int *evidence_only);
+/* Formats whose records refer to each other across files (NetBox devices,
+ * cables and sites) only collect in the importer and write in `finish`. */
+typedef int (*nv_import_finish_fn)(nv_import_out *o, netvet_diag *diag);
+
+int nv_import_netbox(nv_import_out *o, const char *data, size_t len,
+                     const char *file, netvet_diag *diag);
+int nv_import_netbox_finish(nv_import_out *o, netvet_diag *diag);
+
+typedef struct nv_import_format {
+    const char *name;
+    nv_import_fn fn;
+    nv_import_finish_fn finish; /* NULL when rows are written as read */
+    int evidence_only;          /* output has no declared vendor/function */
+} nv_import_format;
+
+/* The format named `name` ("nmap", "graphml", ...), or NULL. */
+const nv_import_format *nv_import_find(const char *name);
+/* Run the format's finish step, if any (after the last file). */
+int nv_import_finish(nv_import_out *o, const nv_import_format *f,
+                     netvet_diag *diag);
 /* Comma-separated list of the format names, for messages. */
 const char *nv_import_formats(void);
 /* Read `path` (at most NV_IMPORT_MAX_BYTES) and run the importer on it. */

@@ -19,7 +19,7 @@ typedef struct imp_run {
     int rc;
 } imp_run;
 
-static void imp_capture(const netvet_diag_entry *e, void *payload)
+__attribute__((unused)) static void imp_capture(const netvet_diag_entry *e, void *payload)
 {
     imp_run *r = payload;
     size_t used = strlen(r->diag_text);
@@ -30,20 +30,25 @@ static void imp_capture(const netvet_diag_entry *e, void *payload)
 }
 
 /* Path of a file relative to the repository root. */
-static const char *imp_path(const char *rel, char *buf, size_t size)
+__attribute__((unused)) static const char *imp_path(const char *rel, char *buf, size_t size)
 {
     const char *root = getenv("NETVET_SOURCE_DIR");
     snprintf(buf, size, "%s/%s", root ? root : ".", rel);
     return buf;
 }
 
-static void imp_finish(imp_run *r, netvet_diag *diag)
+/* Finish step run after the input (NetBox), or NULL. */
+static nv_import_finish_fn imp_finish_fn;
+
+__attribute__((unused)) static void imp_finish(imp_run *r, netvet_diag *diag)
 {
+    if (r->rc == 0 && imp_finish_fn)
+        r->rc = imp_finish_fn(&r->out, diag);
     snprintf(r->message, sizeof r->message, "%s", netvet_diag_message(diag));
     netvet_diag_free(diag);
 }
 
-static void imp_string(imp_run *r, nv_import_fn fn, const char *text,
+__attribute__((unused)) static void imp_string(imp_run *r, nv_import_fn fn, const char *text,
                        int strict)
 {
     memset(r, 0, sizeof *r);
@@ -55,7 +60,7 @@ static void imp_string(imp_run *r, nv_import_fn fn, const char *text,
     imp_finish(r, diag);
 }
 
-static void imp_files(imp_run *r, nv_import_fn fn, const char *const *rel,
+__attribute__((unused)) static void imp_files(imp_run *r, nv_import_fn fn, const char *const *rel,
                       size_t n, int strict)
 {
     memset(r, 0, sizeof *r);
@@ -71,7 +76,7 @@ static void imp_files(imp_run *r, nv_import_fn fn, const char *const *rel,
 }
 
 /* Load the output with the ordinary loader; returns the inventory or NULL. */
-static netvet_inventory *imp_load(const imp_run *r, int evidence_only)
+__attribute__((unused)) static netvet_inventory *imp_load(const imp_run *r, int evidence_only)
 {
     netvet_inventory *inv = NULL;
     netvet_diag *diag = NULL;
@@ -91,7 +96,7 @@ static netvet_inventory *imp_load(const imp_run *r, int evidence_only)
 }
 
 /* Line `k` (0 = header) of the CSV text, copied into buf. */
-static const char *imp_line(const nv_sbuf *b, size_t k, char *buf,
+__attribute__((unused)) static const char *imp_line(const nv_sbuf *b, size_t k, char *buf,
                             size_t size)
 {
     const char *p = b->p ? b->p : "";
