@@ -1,5 +1,5 @@
-/* netvet import: convert foreign files (nmap XML, GraphML, NetBox JSON) into netvet native
- * CSV (DIR/elements.csv, DIR/links.csv). The conversion is in the library
+/* netvet import: convert foreign files (nmap XML, GraphML, NetBox JSON,
+ * snmpwalk) into netvet native CSV (DIR/elements.csv, DIR/links.csv). The conversion is in the library
  * (src/import); the result is checked with the ordinary loader before it is
  * written, so what is written loads the same way in assess and identify. */
 #include <getopt.h>
@@ -17,8 +17,8 @@
 
 static const char help[] =
 "NAME\n"
-"    netvet import - convert nmap XML, GraphML or NetBox JSON into netvet's\n"
-"    native CSV\n\n"
+"    netvet import - convert nmap, GraphML, NetBox or snmpwalk output into\n"
+"    netvet's native CSV\n\n"
 "SYNOPSIS\n"
 "    netvet import FORMAT FILE... -o DIR [--strict] [-q]\n\n"
 "DESCRIPTION\n"
@@ -43,7 +43,12 @@ static const char help[] =
 "              name, else the numeric id; vendor = manufacturer; model;\n"
 "              software = platform; function from the role; site; region\n"
 "              from the sites; status; tags), cables links between the\n"
-"              devices at their two ends (kind = cable type).\n\n"
+"              devices at their two ends (kind = cable type).\n"
+"    snmpwalk  `snmpwalk -On` output, one file per device; the file name\n"
+"              (without .txt/.walk/.snmp/.snmpwalk) is the id. One evidence\n"
+"              row: name (sysName), sys_descr (sysDescr, multi-line kept),\n"
+"              sys_object_id (sysObjectID), mac (first non-zero\n"
+"              ifPhysAddress); vendor empty.\n\n"
 "    XML input is parsed without network access, DTD loading or entity\n"
 "    substitution; a document that declares or references entities is\n"
 "    refused. A bad record is reported as file:line: what is wrong and\n"
@@ -66,7 +71,8 @@ static const char help[] =
 "    netvet import nmap scan.xml -o /tmp/scan\n"
 "    netvet identify /tmp/scan/elements.csv\n"
 "    netvet import graphml Abilene.graphml -o /tmp/abilene\n"
-"    netvet import netbox devices-*.json sites.json cables.json -o /tmp/nb\n";
+"    netvet import netbox devices-*.json sites.json cables.json -o /tmp/nb\n"
+"    netvet import snmpwalk walks/*.txt -o /tmp/walks\n";
 
 typedef struct imp_args {
     const char *format, *output;

@@ -16,7 +16,7 @@ static const struct {
     {"identify", nv_cmd_identify,
      "attribute elements to vendors from MAC, SNMP, LLDP and CPE evidence"},
     {"import", nv_cmd_import,
-     "convert nmap XML, GraphML or NetBox JSON into native CSV"},
+     "convert nmap, GraphML, NetBox or snmpwalk output to CSV"},
     {"synth", nv_cmd_synth,
      "generate a realistic synthetic operator network"},
 };

@@ -15,6 +15,7 @@ static const nv_import_format formats[] = {
     {"nmap", nv_import_nmap, NULL, 1},
     {"graphml", nv_import_graphml, NULL, 0},
     {"netbox", nv_import_netbox, nv_import_netbox_finish, 0},
+    {"snmpwalk", nv_import_snmpwalk, NULL, 1},
 };
 #define N_FORMATS (sizeof formats / sizeof formats[0])
 
@@ -28,7 +29,7 @@ const nv_import_format *nv_import_find(const char *name)
 
 const char *nv_import_formats(void)
 {
-    return "nmap, graphml, netbox";
+    return "nmap, graphml, netbox, snmpwalk";
 }
 
 int nv_import_finish(nv_import_out *o, const nv_import_format *f,

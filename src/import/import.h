@@ -65,6 +65,8 @@ int nv_import_nmap(nv_import_out *o, const char *data, size_t len,
                    const char *file, netvet_diag *diag);
 int nv_import_graphml(nv_import_out *o, const char *data, size_t len,
                       const char *file, netvet_diag *diag);
+int nv_import_snmpwalk(nv_import_out *o, const char *data, size_t len,
+                       const char *file, netvet_diag *diag);
 
 /* Formats whose records refer to each other across files (NetBox devices,
  * cables and sites) only collect in the importer and write in `finish`. */
