@@ -15,6 +15,8 @@ static const struct {
      "check an inventory against policy packs; shares and findings"},
     {"identify", nv_cmd_identify,
      "attribute elements to vendors from MAC, SNMP, LLDP and CPE evidence"},
+    {"import", nv_cmd_import,
+     "convert nmap, GraphML, NetBox or snmpwalk output to CSV"},
     {"synth", nv_cmd_synth,
      "generate a realistic synthetic operator network"},
 };
@@ -49,6 +51,7 @@ static void usage(FILE *out)
 "    netvet assess examples/uk-operator\n"
 "    netvet assess examples/uk-operator --format json -o report.json\n"
 "    netvet identify evidence.csv --format csv -o attribution.csv\n"
+"    netvet import nmap scan.xml -o /tmp/scan\n"
 "    netvet synth --elements 1000000 --seed 7 -o /tmp/net\n");
 }
 

@@ -1,0 +1,236 @@
+/* GraphML importer (Internet Topology Zoo style). <key> declarations map
+ * attr.name to key ids; each <node> becomes an element (id = node id,
+ * name = label, lat/lon = Latitude/Longitude, region = Country, function
+ * `aggregation`, vendor empty: the Zoo holds no vendors; tag `external`
+ * when Internal = 0) and each <edge> a link (a = source, b = target,
+ * kind = LinkLabel, capacity = LinkSpeedRaw in bit/s). Parallel edges are
+ * kept. A node without an id, a repeated node id, or an edge whose end is
+ * no node is a bad record; a coordinate that is not a number in range is
+ * left empty with a warning. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "import/import.h"
+#include "import/xmlsafe.h"
+#include "util/alloc.h"
+#include "util/diag.h"
+
+static const char el_header[] =
+    "id,name,vendor,function,lat,lon,region,tags\n";
+static const char ln_header[] = "a,b,kind,capacity\n";
+
+enum { K_LABEL, K_LAT, K_LON, K_COUNTRY, K_INTERNAL, K_LINKLABEL,
+       K_SPEED, K_COUNT };
+
+typedef struct gml {
+    nv_import_out *o;
+    const char *file;
+    netvet_diag *diag;
+    const char *key[K_COUNT]; /* key id of each known attr.name */
+    const char **ids;         /* node ids, sorted (borrowed) */
+    size_t n_ids;
+} gml;
+
+/* Record the key id of the attributes we use. */
+static void read_keys(gml *g, const xmlNode *root)
+{
+    static const struct {
+        const char *name, *domain;
+    } want[K_COUNT] = {{"label", "node"}, {"Latitude", "node"},
+                       {"Longitude", "node"}, {"Country", "node"},
+                       {"Internal", "node"}, {"LinkLabel", "edge"},
+                       {"LinkSpeedRaw", "edge"}};
+    for (xmlNode *k = nv_xml_child(root, "key"); k; k = nv_xml_next(k, "key")) {
+        const char *id = nv_xml_attr(k, "id");
+        const char *name = nv_xml_attr(k, "attr.name");
+        const char *dom = nv_xml_attr(k, "for");
+        if (!id || !name)
+            continue;
+        for (int i = 0; i < K_COUNT; i++)
+            if (!g->key[i] && !strcmp(name, want[i].name) &&
+                (!dom || !strcmp(dom, want[i].domain) || !strcmp(dom, "all")))
+                g->key[i] = id;
+    }
+}
+
+/* Text of n's <data key=...> for attribute k (borrowed), or NULL. */
+static const char *data_of(const gml *g, const xmlNode *n, int k)
+{
+    if (!g->key[k])
+        return NULL;
+    for (xmlNode *d = nv_xml_child(n, "data"); d; d = nv_xml_next(d, "data")) {
+        const char *key = nv_xml_attr(d, "key");
+        if (!key || strcmp(key, g->key[k]) != 0)
+            continue;
+        const xmlNode *t = d->children;
+        if (t && t->type == XML_TEXT_NODE && !t->next && t->content)
+            return (const char *)t->content;
+        return NULL;
+    }
+    return NULL;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int has_node(const gml *g, const char *id)
+{
+    return id && bsearch(&id, g->ids, g->n_ids, sizeof *g->ids, cmp_str);
+}
+
+/* Collect and sort the node ids (for duplicate and dangling-end checks). */
+static int collect_ids(gml *g, const xmlNode *graph)
+{
+    size_t n = 0;
+    for (xmlNode *v = nv_xml_child(graph, "node"); v; v = nv_xml_next(v, "node"))
+        n++;
+    g->ids = nv_calloc(n ? n : 1, sizeof *g->ids);
+    if (!g->ids)
+        return nv_diag_fail(g->diag, NETVET_ENOMEM, g->file, 0, 0,
+                            "out of memory");
+    for (xmlNode *v = nv_xml_child(graph, "node"); v; v = nv_xml_next(v, "node")) {
+        const char *id = nv_xml_attr(v, "id");
+        if (id && *id)
+            g->ids[g->n_ids++] = id;
+    }
+    qsort(g->ids, g->n_ids, sizeof *g->ids, cmp_str);
+    return 0;
+}
+
+/* Write a coordinate field: the text when it is a number within
+ * [-limit, limit], else empty with a warning. */
+static void put_coord(gml *g, nv_csv_row *r, const xmlNode *v, int k,
+                      double limit)
+{
+    const char *s = data_of(g, v, k);
+    if (!s || !*s) {
+        nv_csv_cstr(r, "");
+        return;
+    }
+    char *end;
+    double x = strtod(s, &end);
+    if (end == s || *end || !isfinite(x) || fabs(x) > limit) {
+        nv_diag_warn(g->diag, g->file, nv_xml_line(v), 0,
+                     "node '%.64s': %s '%.32s' is not a number within "
+                     "+-%g (left empty)", nv_xml_attr(v, "id"),
+                     k == K_LAT ? "Latitude" : "Longitude", s, limit);
+        nv_csv_cstr(r, "");
+        return;
+    }
+    nv_csv_cstr(r, s);
+}
+
+static int import_node(gml *g, const xmlNode *v, const char **prev)
+{
+    nv_import_out *o = g->o;
+    o->el.read++;
+    const char *id = nv_xml_attr(v, "id");
+    if (!id || !*id)
+        return nv_import_bad(o, &o->el, g->diag, g->file, nv_xml_line(v),
+                             "node without an id");
+    /* the first node with an id wins; *prev tracks ids already written */
+    const char **slot = bsearch(&id, g->ids, g->n_ids, sizeof *g->ids,
+                                cmp_str);
+    size_t at = slot ? (size_t)(slot - g->ids) : 0;
+    while (at > 0 && strcmp(g->ids[at - 1], id) == 0)
+        at--; /* first of a run of equal ids */
+    if (prev[at])
+        return nv_import_bad(o, &o->el, g->diag, g->file, nv_xml_line(v),
+                             "duplicate node id '%.64s'", id);
+    prev[at] = id;
+    nv_csv_row r;
+    nv_csv_begin(&r, &o->elements);
+    nv_csv_cstr(&r, id);
+    nv_csv_cstr(&r, data_of(g, v, K_LABEL));
+    nv_csv_cstr(&r, "");
+    nv_csv_cstr(&r, "aggregation");
+    put_coord(g, &r, v, K_LAT, 90);
+    put_coord(g, &r, v, K_LON, 180);
+    nv_csv_cstr(&r, data_of(g, v, K_COUNTRY));
+    const char *internal = data_of(g, v, K_INTERNAL);
+    nv_csv_cstr(&r, internal && !strcmp(internal, "0") ? "external" : "");
+    nv_csv_end(&r);
+    o->el.written++;
+    return 0;
+}
+
+static int import_edge(gml *g, const xmlNode *e)
+{
+    nv_import_out *o = g->o;
+    o->ln.read++;
+    const char *ends[2] = {nv_xml_attr(e, "source"), nv_xml_attr(e, "target")};
+    for (int i = 0; i < 2; i++)
+        if (!has_node(g, ends[i]))
+            return nv_import_bad(o, &o->ln, g->diag, g->file, nv_xml_line(e),
+                                 "edge %s '%.64s' is not a node",
+                                 i ? "target" : "source",
+                                 ends[i] ? ends[i] : "(missing)");
+    const char *speed = data_of(g, e, K_SPEED);
+    char *end = NULL;
+    double bps = speed ? strtod(speed, &end) : -1;
+    if (!speed || end == speed || *end || !isfinite(bps) || bps < 0)
+        speed = NULL;
+    nv_csv_row r;
+    nv_csv_begin(&r, &o->links);
+    nv_csv_cstr(&r, ends[0]);
+    nv_csv_cstr(&r, ends[1]);
+    nv_csv_cstr(&r, data_of(g, e, K_LINKLABEL));
+    nv_csv_cstr(&r, speed);
+    nv_csv_end(&r);
+    o->ln.written++;
+    return 0;
+}
+
+static int import_graph(gml *g, const xmlNode *graph)
+{
+    int rc = collect_ids(g, graph);
+    if (rc < 0)
+        return rc;
+    const char **prev = nv_calloc(g->n_ids ? g->n_ids : 1, sizeof *prev);
+    if (!prev)
+        return nv_diag_fail(g->diag, NETVET_ENOMEM, g->file, 0, 0,
+                            "out of memory");
+    for (xmlNode *v = nv_xml_child(graph, "node"); v && rc == 0;
+         v = nv_xml_next(v, "node"))
+        rc = import_node(g, v, prev);
+    for (xmlNode *e = nv_xml_child(graph, "edge"); e && rc == 0;
+         e = nv_xml_next(e, "edge"))
+        rc = import_edge(g, e);
+    nv_free(prev);
+    return rc;
+}
+
+int nv_import_graphml(nv_import_out *o, const char *data, size_t len,
+                      const char *file, netvet_diag *diag)
+{
+    xmlDocPtr doc;
+    int rc = nv_xml_parse(&doc, data, len, file, diag);
+    if (rc < 0)
+        return rc;
+    xmlNode *root = xmlDocGetRootElement(doc);
+    xmlNode *graph = nv_xml_child(root, "graph");
+    if (!nv_xml_is(root, "graphml") || !graph) {
+        unsigned long line = nv_xml_line(root);
+        xmlFreeDoc(doc);
+        return nv_diag_fail(diag, NETVET_EPARSE, file, line, 0,
+                            "not GraphML (expected <graphml> with a "
+                            "<graph>)");
+    }
+    if (o->elements.len == 0)
+        nv_sbuf_puts(&o->elements, el_header);
+    if (o->links.len == 0)
+        nv_sbuf_puts(&o->links, ln_header);
+    gml g = {.o = o, .file = file, .diag = diag};
+    read_keys(&g, root);
+    rc = import_graph(&g, graph);
+    nv_free(g.ids);
+    xmlFreeDoc(doc);
+    if (rc == 0 && (o->elements.oom || o->links.oom))
+        rc = nv_diag_fail(diag, NETVET_ENOMEM, file, 0, 0, "out of memory");
+    return rc;
+}

@@ -1,0 +1,113 @@
+/* Unit tests of the snmpwalk importer on hand-written walks
+ * (tests/data/snmpwalk: a Huawei NE8000 with a multi-line sysDescr and
+ * Hex-STRING MACs, a Juniper MX960 with x:x:x MACs, an unreachable OLT) and
+ * on strings: MIB-name OIDs, iso. prefix, escapes, unterminated strings,
+ * invalid UTF-8, strict mode; the output round trip through the loader. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "import_fixture.h"
+
+#define SW "tests/data/snmpwalk/"
+
+static void test_fixtures(void **state)
+{
+    (void)state;
+    static const char *const files[] = {SW "agg-huawei-01.txt",
+                                        SW "core-juniper-01.walk",
+                                        SW "olt-unreachable.txt"};
+    imp_run r;
+    imp_files(&r, nv_import_snmpwalk, files, 3, 0);
+    assert_int_equal(r.rc, 0);
+    assert_int_equal(r.out.el.read, 3);
+    assert_int_equal(r.out.el.written, 2);
+    assert_int_equal(r.out.el.skipped, 1);
+    assert_string_equal(r.out.elements.p,
+        "id,name,vendor,sys_descr,sys_object_id,mac\n"
+        "agg-huawei-01,man-agg1,,\"Huawei Versatile Routing Platform "
+        "Software\nVRP (R) software, Version 8.180 (NE8000 V800R012C10SPC300)"
+        "\nCopyright (C) 2012-2020 Huawei Technologies Co., Ltd.\n"
+        "HUAWEI NE8000 M14\n\",1.3.6.1.4.1.2011.2.224.67,00:e0:fc:12:34:56\n"
+        "core-juniper-01,lon-cr2,,\"Juniper Networks, Inc. mx960 internet "
+        "router, kernel JUNOS 21.4R3-S5, Build date: 2023-08-01 12:00:00 UTC "
+        "Copyright (c) 1996-2023 Juniper Networks, Inc.\","
+        "1.3.6.1.4.1.2636.1.1.1.2.21,00:05:85:1a:2b:3c\n");
+    assert_non_null(strstr(r.diag_text, "olt-unreachable.txt:1: not 'OID = "
+                           "TYPE: value' (line ignored)\n"));
+    assert_non_null(strstr(r.diag_text, "olt-unreachable.txt:0: no sysDescr, "
+        "sysObjectID, sysName or ifPhysAddress found (record skipped)\n"));
+    netvet_inventory *inv = imp_load(&r, 1);
+    assert_non_null(inv);
+    assert_int_equal(netvet_inventory_elements(inv), 2);
+    assert_string_equal(nv_inv_str(inv, inv->mac[1]), "00:05:85:1a:2b:3c");
+    netvet_inventory_free(inv);
+    nv_import_out_free(&r.out);
+}
+
+static void test_forms(void **state)
+{
+    (void)state;
+    imp_run r;
+    imp_string(&r, nv_import_snmpwalk,
+        "SNMPv2-MIB::sysName.0 = STRING: edge \"7\"\r\n"
+        "iso.3.6.1.2.1.1.1.0 = STRING: \"say \\\"hi\\\", C:\\\\\"\r\n"
+        "SNMPv2-MIB::sysObjectID.0 = OID: SNMPv2-SMI::enterprises.9.1.1\n"
+        ".1.3.6.1.2.1.2.2.1.2.1 = STRING: \"no\n = closing\"\n"
+        "IF-MIB::ifPhysAddress.7 = Hex-STRING: 00 00 00 00 00 00\n"
+        "IF-MIB::ifPhysAddress.8 = Hex-STRING: 0A 0B 0C 0D 0E 0F 10 11 12 13"
+        " 14 15 16 17 18 19\n"
+        "1A 1B\n"
+        "IF-MIB::ifPhysAddress.9 = Hex-STRING: 28 6E D4 88 C7 0A\n", 0);
+    assert_int_equal(r.rc, 0);
+    assert_int_equal(r.warnings, 0);
+    assert_string_equal(r.out.elements.p,
+        "id,name,vendor,sys_descr,sys_object_id,mac\n"
+        "in,\"edge \"\"7\"\"\",,\"say \"\"hi\"\", C:\\\","
+        "SNMPv2-SMI::enterprises.9.1.1,28:6e:d4:88:c7:0a\n");
+    nv_import_out_free(&r.out);
+}
+
+static void test_bad_input(void **state)
+{
+    (void)state;
+    imp_run r;
+    char line[256];
+    imp_string(&r, nv_import_snmpwalk,
+        ".1.3.6.1.2.1.1.5.0 = STRING: \"caf\xc3\xa9-\xff\x01\"\n"
+        "garbage\n"
+        ".1.3.6.1.2.1.1.1.0 = STRING: \"never closed\nstill going\n", 0);
+    assert_int_equal(r.rc, 0);
+    assert_string_equal(r.diag_text,
+        "in:1: invalid UTF-8 or control bytes in a value replaced with '?'\n"
+        "in:2: not 'OID = TYPE: value' (line ignored)\n"
+        "in:3: unterminated quoted string (value ignored)\n");
+    assert_string_equal(imp_line(&r.out.elements, 1, line, sizeof line),
+                        "in,caf\xc3\xa9-??,,,,");
+    nv_import_out_free(&r.out);
+
+    imp_string(&r, nv_import_snmpwalk,
+               ".1.3.6.1.2.1.1.5.0 = STRING: a\ngarbage\n", 1);
+    assert_int_equal(r.rc, NETVET_EPARSE);
+    assert_string_equal(r.message, "in:2: not 'OID = TYPE: value'");
+    nv_import_out_free(&r.out);
+
+    imp_string(&r, nv_import_snmpwalk, "", 1);
+    assert_int_equal(r.rc, NETVET_EPARSE);
+    assert_string_equal(r.message, "in: no sysDescr, sysObjectID, sysName "
+                        "or ifPhysAddress found");
+    nv_import_out_free(&r.out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fixtures),
+        cmocka_unit_test(test_forms),
+        cmocka_unit_test(test_bad_input),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
