@@ -269,11 +269,12 @@ void nv_id_end(nv_id_out *o, const char *const *files, size_t n_files)
 {
     const nv_id_counts *n = &o->n;
     if (o->format == NV_ID_TEXT) {
-        fprintf(o->f, "\n%zu elements: %zu attributed (%zu high, %zu medium, "
-                "%zu low), %zu unattributed, %zu conflicts\n", n->elements,
-                n->attributed, n->level[NETVET_CONF_HIGH],
-                n->level[NETVET_CONF_MEDIUM], n->level[NETVET_CONF_LOW],
-                n->unattributed, n->conflicts);
+        fprintf(o->f, "\n%zu element%s: %zu attributed (%zu high, %zu medium, "
+                "%zu low), %zu unattributed, %zu conflict%s\n", n->elements,
+                n->elements == 1 ? "" : "s", n->attributed,
+                n->level[NETVET_CONF_HIGH], n->level[NETVET_CONF_MEDIUM],
+                n->level[NETVET_CONF_LOW], n->unattributed, n->conflicts,
+                n->conflicts == 1 ? "" : "s");
         return;
     }
     if (o->format != NV_ID_JSON)

@@ -282,6 +282,12 @@ static int plan_strings(nv_loader *L, grow_list *g)
 static int store_strings(nv_loader *L, const grow_list *g, size_t row)
 {
     nv_strtab *st = &L->inv->strings;
+    /* vendor and function columns always exist in memory; an evidence-only
+     * file may lack them in the header: then they read as empty */
+    if (L->pos[NV_COL_VENDOR] < 0)
+        L->inv->vendor[row] = 0;
+    if (L->pos[NV_COL_FUNCTION] < 0)
+        L->inv->function_raw[row] = 0;
     for (size_t i = 0; i < g->n_str; i++) {
         const str_col *c = &g->str[i];
         uint32_t *out = &(*c->col)[row];
