@@ -99,6 +99,11 @@ static int parse_one(imp_args *a, int c)
     }
 }
 
+static int parse_any(void *payload, int c)
+{
+    return parse_one(payload, c);
+}
+
 /* @return -1 to go on, else an exit status. */
 static int parse_args(imp_args *a, int argc, char **argv)
 {
@@ -109,21 +114,9 @@ static int parse_args(imp_args *a, int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ho:q", longopts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(help, stdout);
-            return NV_EXIT_OK;
-        }
-        if (c == '?' || c == ':')
-            return nv_cli_fail(PROG, "%s option '%s' (see --help)",
-                               c == ':' ? "missing value for" : "unknown",
-                               argv[optind - 1]);
-        if (parse_one(a, c) != 0)
-            return NV_EXIT_USAGE;
-    }
+    int rc = nv_cli_getopt(argc, argv, PROG, help, longopts, parse_any, a);
+    if (rc >= 0)
+        return rc;
     if (optind >= argc)
         return nv_cli_fail(PROG, "expected FORMAT (%s) and FILE... "
                            "(see --help)", nv_import_formats());
