@@ -12,6 +12,7 @@
 #include "attrib/patterns.h"
 #include "util/alloc.h"
 #include "util/diag.h"
+#include "util/yamlerr.h"
 
 typedef struct loader {
     yaml_document_t doc;
@@ -343,20 +344,7 @@ static int load_root(loader *ld)
 
 static int syntax_error(loader *ld, const yaml_parser_t *p)
 {
-    if (p->error == YAML_MEMORY_ERROR)
-        return nv_diag_fail(ld->diag, NETVET_ENOMEM, ld->file, 0, 0,
-                            "out of memory");
-    const char *problem = p->problem ? p->problem : "unknown problem";
-    if (p->error == YAML_READER_ERROR) {
-        size_t end = p->problem_offset < ld->len ? p->problem_offset : ld->len;
-        unsigned long line = 1;
-        for (size_t i = 0; i < end; i++)
-            line += ld->buf[i] == '\n';
-        return fail(ld, line, "invalid text at byte %zu: %s",
-                    p->problem_offset, problem);
-    }
-    return fail(ld, (unsigned long)p->problem_mark.line + 1,
-                "YAML syntax error: %s", problem);
+    return nv_yaml_parse_error(ld->diag, ld->file, ld->buf, ld->len, p);
 }
 
 /* Refuse deep nesting before building the document (libyaml slows down

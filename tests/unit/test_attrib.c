@@ -341,7 +341,7 @@ static void test_pattern_file_errors(void **state)
     check_bad(ENTRY "    examples: [ZXA10]\n    regex: 'ZXA10'\n",
               "p.yaml:6: duplicate key 'regex' in a pattern entry");
     check_bad("patterns: [\n", "p.yaml:2: YAML syntax error: did not find "
-              "expected node content");
+              "expected node content (while parsing a flow node)");
 }
 
 static void test_pattern_overlay_replaces(void **state)
