@@ -135,8 +135,9 @@ enum { O_POLICY = 256, O_REGISTRY, O_AS_OF, O_FORMAT, O_FAIL_ON, O_STRICT,
        O_MAX_EL, O_MAX_WARN, O_PROGRESS, O_NO_PROGRESS, O_TIMINGS,
        O_SOURCES, O_TOP, O_NO_TOPOLOGY, O_TRUST, O_IEEE, O_ENTERPRISES };
 
-static int parse_one(assess_args *a, int c)
+static int parse_one(void *payload, int c)
 {
+    assess_args *a = payload;
     size_t n;
     switch (c) {
     case O_POLICY: return ADDFILE(a->policies, &a->n_policies, optarg);
@@ -182,11 +183,6 @@ static int parse_one(assess_args *a, int c)
     }
 }
 
-static int parse_any(void *payload, int c)
-{
-    return parse_one(payload, c);
-}
-
 /* @return -1 to go on, else an exit status. */
 static int parse_args(assess_args *a, int argc, char **argv)
 {
@@ -212,7 +208,7 @@ static int parse_args(assess_args *a, int argc, char **argv)
         {"enterprises", required_argument, NULL, O_ENTERPRISES},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    int rc = nv_cli_getopt(argc, argv, PROG, help, longopts, parse_any, a);
+    int rc = nv_cli_getopt(argc, argv, PROG, help, longopts, parse_one, a);
     if (rc >= 0)
         return rc;
     if (optind != argc - 1)

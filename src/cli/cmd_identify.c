@@ -94,8 +94,9 @@ typedef struct id_args {
 enum { O_FORMAT = 256, O_FAIL, O_REGISTRY, O_PATTERNS, O_NO_BUILTIN, O_IEEE,
        O_ENTERPRISES, O_STRICT, O_MAX_WARN, O_PROGRESS, O_NO_PROGRESS };
 
-static int parse_one(id_args *a, int c)
+static int parse_one(void *payload, int c)
 {
+    id_args *a = payload;
     switch (c) {
     case 'o': a->output = optarg; return 0;
     case 'q': a->diag.quiet = 1; return 0;
@@ -124,11 +125,6 @@ static int parse_one(id_args *a, int c)
     }
 }
 
-static int parse_any(void *payload, int c)
-{
-    return parse_one(payload, c);
-}
-
 /* @return -1 to go on, else an exit status. */
 static int parse_args(id_args *a, int argc, char **argv)
 {
@@ -148,7 +144,7 @@ static int parse_args(id_args *a, int argc, char **argv)
         {"no-progress", no_argument, NULL, O_NO_PROGRESS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    int rc = nv_cli_getopt(argc, argv, PROG, help, longopts, parse_any, a);
+    int rc = nv_cli_getopt(argc, argv, PROG, help, longopts, parse_one, a);
     if (rc >= 0)
         return rc;
     if (optind >= argc)

@@ -84,8 +84,9 @@ typedef struct imp_args {
 
 enum { O_STRICT = 256, O_MAX_WARN };
 
-static int parse_one(imp_args *a, int c)
+static int parse_one(void *payload, int c)
 {
+    imp_args *a = payload;
     switch (c) {
     case 'o': a->output = optarg; return 0;
     case 'q': a->diag.quiet = 1; return 0;
@@ -99,11 +100,6 @@ static int parse_one(imp_args *a, int c)
     }
 }
 
-static int parse_any(void *payload, int c)
-{
-    return parse_one(payload, c);
-}
-
 /* @return -1 to go on, else an exit status. */
 static int parse_args(imp_args *a, int argc, char **argv)
 {
@@ -114,7 +110,7 @@ static int parse_args(imp_args *a, int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    int rc = nv_cli_getopt(argc, argv, PROG, help, longopts, parse_any, a);
+    int rc = nv_cli_getopt(argc, argv, PROG, help, longopts, parse_one, a);
     if (rc >= 0)
         return rc;
     if (optind >= argc)
