@@ -114,3 +114,14 @@ int nv_cli_add(const char *prog, const char **list, size_t *n, size_t max,
     list[(*n)++] = v;
     return 0;
 }
+
+int nv_cli_with_diag(nv_cli_diag *d, int (*run)(void *payload, netvet_diag *diag),
+                     void *payload)
+{
+    netvet_diag *diag;
+    if (netvet_diag_new(&diag, nv_cli_print_diag, d) < 0)
+        return nv_cli_fail(d->prog, "out of memory");
+    int rc = run(payload, diag);
+    netvet_diag_free(diag);
+    return rc;
+}

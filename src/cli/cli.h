@@ -39,6 +39,10 @@ int nv_cli_getopt(int argc, char **argv, const char *prog, const char *help,
 /* Append v to list[*n] (at most max entries); usage error past that. */
 int nv_cli_add(const char *prog, const char **list, size_t *n, size_t max,
                const char *v);
+/* Make a diagnostics sink printing through d, call run(payload, diag),
+ * free the sink. @return run's exit status (2 when out of memory). */
+int nv_cli_with_diag(nv_cli_diag *d, int (*run)(void *payload, netvet_diag *diag),
+                     void *payload);
 /* Parse a non-negative integer option value; 0 on success. */
 int nv_cli_parse_size(const char *s, size_t *out);
 

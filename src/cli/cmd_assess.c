@@ -289,8 +289,9 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int run(assess_args *a, netvet_diag *diag)
+static int run(void *payload, netvet_diag *diag)
 {
+    assess_args *a = payload;
     netvet_registry *reg = NULL;
     netvet_policy *pol = NULL;
     netvet_inventory *inv = NULL;
@@ -350,10 +351,5 @@ int nv_cmd_assess(int argc, char **argv)
     int rc = parse_args(&a, argc, argv);
     if (rc >= 0)
         return rc;
-    netvet_diag *diag;
-    if (netvet_diag_new(&diag, nv_cli_print_diag, &a.diag) < 0)
-        return nv_cli_fail(PROG, "out of memory");
-    rc = run(&a, diag);
-    netvet_diag_free(diag);
-    return rc;
+    return nv_cli_with_diag(&a.diag, run, &a);
 }

@@ -205,8 +205,9 @@ static int identify_file(id_args *a, const char *path, netvet_attributor *at,
     return rc;
 }
 
-static int run(id_args *a, netvet_diag *diag)
+static int run(void *payload, netvet_diag *diag)
 {
+    id_args *a = payload;
     netvet_registry *reg = NULL;
     netvet_attributor *at = NULL;
     nv_attrib_paths paths;
@@ -259,10 +260,5 @@ int nv_cmd_identify(int argc, char **argv)
     int rc = parse_args(&a, argc, argv);
     if (rc >= 0)
         return rc;
-    netvet_diag *diag;
-    if (netvet_diag_new(&diag, nv_cli_print_diag, &a.diag) < 0)
-        return nv_cli_fail(PROG, "out of memory");
-    rc = run(&a, diag);
-    netvet_diag_free(diag);
-    return rc;
+    return nv_cli_with_diag(&a.diag, run, &a);
 }

@@ -168,8 +168,9 @@ static int check_output(const imp_args *a, const nv_import_out *o,
     return rc;
 }
 
-static int run(imp_args *a, netvet_diag *diag)
+static int run(void *payload, netvet_diag *diag)
 {
+    imp_args *a = payload;
     const nv_import_format *fmt = nv_import_find(a->format);
     if (!fmt)
         return nv_cli_fail(PROG, "unknown FORMAT '%s' (%s)", a->format,
@@ -214,10 +215,5 @@ int nv_cmd_import(int argc, char **argv)
     int rc = parse_args(&a, argc, argv);
     if (rc >= 0)
         return rc;
-    netvet_diag *diag;
-    if (netvet_diag_new(&diag, nv_cli_print_diag, &a.diag) < 0)
-        return nv_cli_fail(PROG, "out of memory");
-    rc = run(&a, diag);
-    netvet_diag_free(diag);
-    return rc;
+    return nv_cli_with_diag(&a.diag, run, &a);
 }
