@@ -15,17 +15,6 @@ static const char *const names[NV_COL_COUNT] = {
 
 const char *nv_col_name(nv_col col) { return names[col]; }
 
-nv_csv_field nv_field_trim(nv_csv_field f)
-{
-    while (f.len && (f.p[0] == ' ' || f.p[0] == '\t')) {
-        f.p++;
-        f.len--;
-    }
-    while (f.len && (f.p[f.len - 1] == ' ' || f.p[f.len - 1] == '\t'))
-        f.len--;
-    return f;
-}
-
 nv_col nv_col_lookup(const char *name, size_t len, int links)
 {
     nv_csv_field f = nv_field_trim((nv_csv_field){name, len});

@@ -24,7 +24,16 @@ nv_col nv_col_lookup(const char *name, size_t len, int links);
 const char *nv_col_name(nv_col col);
 
 /* Strip spaces and tabs around a field. */
-nv_csv_field nv_field_trim(nv_csv_field f);
+static inline nv_csv_field nv_field_trim(nv_csv_field f)
+{
+    while (f.len && (f.p[0] == ' ' || f.p[0] == '\t')) {
+        f.p++;
+        f.len--;
+    }
+    while (f.len && (f.p[f.len - 1] == ' ' || f.p[f.len - 1] == '\t'))
+        f.len--;
+    return f;
+}
 /* Parse a finite double; 0 on success. */
 int nv_field_double(nv_csv_field f, double *out);
 

@@ -16,6 +16,8 @@ typedef struct nv_csv_field {
 
 typedef struct nv_csv {
     char *cur, *end;         /* unread part of the buffer */
+    char *stop;              /* no record starts at or after this (= end
+                              * unless a part of the file is being read) */
     unsigned long line;      /* line where the current record starts */
     unsigned long next_line; /* line where the next record starts */
     nv_csv_field *fields;
@@ -29,6 +31,10 @@ enum { NV_CSV_EOF = 0, NV_CSV_RECORD = 1, NV_CSV_BAD = 2 };
 
 /* Start reading buf[0..len); a UTF-8 BOM is skipped. */
 void nv_csv_init(nv_csv *c, char *buf, size_t len);
+/* Read only the records that start in [from, stop) of a buffer ending at
+ * end (a record may run past stop); from must start a line. Line numbers
+ * count from 1 at `from`. */
+void nv_csv_init_part(nv_csv *c, char *from, char *stop, char *end);
 void nv_csv_dispose(nv_csv *c);
 /* Read the next non-blank record. NV_CSV_BAD leaves the reader at the next
  * line, with err/err_column set. Returns a negative status on ENOMEM. */

@@ -1,15 +1,13 @@
 /* Load elements.csv rows into the inventory's columns: validate each field,
- * intern strings, and only then claim the id, so a skipped row leaves no
- * trace. Duplicate ids, bad numbers, dates, status, function and UTF-8 are
- * bad rows. */
+ * intern strings and keep the id with its hash. Bad numbers, dates,
+ * status, function and UTF-8 are bad rows here; duplicate ids are found
+ * when the parts are merged. */
 #include <math.h>
 #include <string.h>
 #include <strings.h>
 
 #include "inventory/load.h"
-#include "inventory/pipe.h"
 #include "util/alloc.h"
-#include "util/prefault.h"
 
 #define MAX_COLUMNS 32
 
@@ -19,6 +17,7 @@ typedef struct str_col {
     int pos;        /* header position */
     uint32_t **col; /* the column (it may move when it grows) */
     int distinct;   /* append, do not intern */
+    uint32_t last;  /* string id of the previous row's value */
 } str_col;
 
 typedef struct grow_list {
@@ -102,14 +101,20 @@ static nv_csv_field field(const nv_loader *L, nv_col c)
     return L->fields[p]; /* batched fields are trimmed */
 }
 
-/* Intern the field at header position pos (hashed by the tokenizer). */
-static int intern_at(nv_loader *L, int pos, uint32_t *out)
+/* Intern the field at header position pos; neighbouring rows often share
+ * a value (site, region, model), so the previous row's is tried first. */
+static int intern_at(nv_loader *L, str_col *c, uint32_t *out)
 {
-    nv_csv_field f = L->fields[pos];
-    if (L->hashes && L->hash_col[pos])
-        return nv_strtab_intern_hashed(&L->inv->strings, f.p, f.len,
-                                       L->hashes[pos], out, NULL);
-    return nv_strtab_intern(&L->inv->strings, f.p, f.len, out, NULL);
+    nv_csv_field f = L->fields[c->pos];
+    const nv_strtab *st = &L->inv->strings;
+    if (c->last != UINT32_MAX && nv_strtab_strlen(st, c->last) == f.len &&
+        nv_equal_bytes(nv_strtab_get(st, c->last), f.p, f.len)) {
+        *out = c->last;
+        return 0;
+    }
+    int rc = nv_strtab_intern(&L->inv->strings, f.p, f.len, out, NULL);
+    c->last = *out;
+    return rc;
 }
 
 static int parse_status(nv_csv_field f, uint8_t *out)
@@ -272,14 +277,16 @@ static int plan_strings(nv_loader *L, grow_list *g)
         return NETVET_ENOMEM;
     for (size_t i = 0; i < n; i++)
         if (L->pos[s[i].c] >= 0)
-            g->str[g->n_str++] = (str_col){L->pos[s[i].c], s[i].col, s[i].distinct};
+            g->str[g->n_str++] = (str_col){L->pos[s[i].c], s[i].col,
+                                           s[i].distinct, UINT32_MAX};
     for (size_t p = 0; p < L->n_cols; p++)
         if (L->attr[p] >= 0)
-            g->str[g->n_str++] = (str_col){(int)p, &inv->attrs[L->attr[p]].value, 0};
+            g->str[g->n_str++] = (str_col){(int)p, &inv->attrs[L->attr[p]].value,
+                                           0, UINT32_MAX};
     return 0;
 }
 
-static int store_strings(nv_loader *L, const grow_list *g, size_t row)
+static int store_strings(nv_loader *L, grow_list *g, size_t row)
 {
     nv_strtab *st = &L->inv->strings;
     /* vendor and function columns always exist in memory; an evidence-only
@@ -289,11 +296,11 @@ static int store_strings(nv_loader *L, const grow_list *g, size_t row)
     if (L->pos[NV_COL_FUNCTION] < 0)
         L->inv->function_raw[row] = 0;
     for (size_t i = 0; i < g->n_str; i++) {
-        const str_col *c = &g->str[i];
+        str_col *c = &g->str[i];
         uint32_t *out = &(*c->col)[row];
         nv_csv_field f = L->fields[c->pos];
         int rc = c->distinct ? nv_strtab_append(st, f.p, f.len, out)
-                             : intern_at(L, c->pos, out);
+                             : intern_at(L, c, out);
         if (rc < 0)
             return rc;
     }
@@ -315,30 +322,19 @@ static void store_typed(netvet_inventory *inv, size_t row, const row_values *v,
         inv->installed[row] = v->installed;
 }
 
-/* Claim the id last: a duplicate is a bad row, and nothing else can fail
- * after this point except ENOMEM. */
-static int claim_id(nv_loader *L, int *rc)
+/* Keep the id and its hash; the id map is built, and duplicates found,
+ * when the parts are merged (merge.h). */
+static int store_id(nv_loader *L, size_t row)
 {
     nv_csv_field f = field(L, NV_COL_ID);
-    nv_strtab *ids = &L->inv->ids;
-    uint32_t first, id;
-    int r = nv_idmap_insert(&L->inv->idmap, ids->bytes, L->rec->hash[0], f.p,
-                            f.len, ids->len, (uint32_t)ids->n, &first);
-    if (r < 0)
-        return r;
-    if (r == 0) {
-        *rc = nv_loader_bad_row(L, L->pos[NV_COL_ID] + 1,
-                                "duplicate id '%.*s' (first defined at line %u)",
-                                (int)(f.len > 128 ? 128 : f.len), f.p,
-                                L->inv->line[first]);
-        return 1;
-    }
-    return nv_strtab_append(ids, f.p, f.len, &id);
+    uint32_t id;
+    L->id_hash[row] = L->rec->hash[0];
+    return nv_strtab_append(&L->inv->ids, f.p, f.len, &id);
 }
 
 static int load_row(nv_loader *L, void *ctx)
 {
-    const grow_list *g = ctx;
+    grow_list *g = ctx;
     netvet_inventory *inv = L->inv;
     row_values v;
     int rc = 0;
@@ -348,11 +344,8 @@ static int load_row(nv_loader *L, void *ctx)
     if (check_utf8(L, &rc) || check_typed(L, &v, &rc))
         return rc;
     size_t row = inv->n;
-    if (grow_columns(inv, g, row + 1) < 0)
+    if (grow_columns(inv, g, row + 1) < 0 || store_id(L, row) < 0)
         return NETVET_ENOMEM;
-    int r = claim_id(L, &rc);
-    if (r != 0)
-        return r < 0 ? r : rc;
     store_typed(inv, row, &v, L->line);
     if (store_strings(L, g, row) < 0)
         return NETVET_ENOMEM;
@@ -361,29 +354,11 @@ static int load_row(nv_loader *L, void *ctx)
     return 0;
 }
 
-/* Fault the columns in beside the load (large inputs only). */
-static void prefault_columns(nv_loader *L, const grow_list *g, nv_prefault *pf)
-{
-    netvet_inventory *inv = L->inv;
-    if (!L->threaded)
-        return;
-    nv_prefault_add(pf, inv->idmap.slots, inv->idmap.bytes, 1);
-    for (size_t i = 0; i < g->n; i++)
-        nv_prefault_add(pf, *g->ptr[i], inv->cap * g->size[i], 0);
-    for (size_t k = 0; k < inv->n_attrs; k++)
-        nv_prefault_add(pf, inv->attrs[k].value, inv->cap * 4, 0);
-    nv_prefault_add(pf, inv->tag_off, (inv->cap + 1) * 4, 0);
-    nv_prefault_start(pf);
-}
-
 int nv_load_elements(nv_loader *L)
 {
     grow_list g = {0};
-    nv_prefault pf = {0};
-    int rc = nv_loader_header(L, 0);
-    if (rc < 0)
-        return rc;
     plan_columns(L, &g);
+    track(&g, (void **)&L->id_hash, sizeof(uint64_t));
     if (grow_columns(L->inv, &g, L->expect_rows) < 0 || plan_strings(L, &g) < 0) {
         nv_free(g.str);
         return NETVET_ENOMEM;
@@ -391,11 +366,7 @@ int nv_load_elements(nv_loader *L)
     L->inv->tag_off[0] = 0;
     L->keys.n = 1;
     L->keys.pos[0] = L->pos[NV_COL_ID];
-    for (size_t i = 0; i < g.n_str; i++) /* hashed by the tokenizer */
-        L->hash_col[g.str[i].pos] = !g.str[i].distinct;
-    prefault_columns(L, &g, &pf);
-    rc = nv_loader_rows(L, "elements", load_row, &g);
-    nv_prefault_join(&pf);
+    int rc = nv_loader_rows(L, "elements", load_row, &g);
     nv_free(g.str);
     return rc;
 }

@@ -79,6 +79,10 @@ int nv_parse_date(const char *s, size_t len, int32_t *days_out);
 /* Format days since epoch as YYYY-MM-DD into buf (>= 11 bytes). */
 void nv_format_date(int32_t days, char *buf);
 
+/* An empty inventory (string tables ready, no id map, no columns).
+ * @return 0 or NETVET_ENOMEM. */
+int nv_inventory_new(netvet_inventory **out);
+
 /* Load from in-memory CSV text (tests, fuzzers). links may be NULL. Names
  * are used in diagnostics. Same contract as netvet_inventory_load. */
 int nv_inventory_load_buffers(netvet_inventory **out, const char *elements,

@@ -1,137 +1,80 @@
 /* Inventory lifetime and public accessors: map the CSV files (privately
- * writable, so quoted fields can be unescaped in place), run the element
- * then link loaders, free everything in one call. */
+ * writable, so quoted fields can be unescaped in place), load the
+ * elements then the links (parts.h), free everything in one call. */
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "inventory/load.h"
-#include "inventory/pipe.h"
+#include "inventory/parts.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 
-/* One input file: its bytes (mapped, or a private copy) and how many rows
- * to size the columns for. */
+/* One input file: its bytes (mapped, or a private copy) and where they
+ * came from, so a fresh copy can be made (see NV_ERESPLIT). */
 typedef struct input {
-    char *p;
-    size_t len;
-    size_t rows;  /* line count, or an estimate (links) */
-    int is_mmap;
+    nv_file_input in;
+    const char *path;   /* mapped from this file, or */
+    const char *source; /* copied from this buffer */
 } input;
 
-/* Lines in buf: an upper bound on rows, so columns are sized once. */
-static size_t count_lines(const char *buf, size_t len)
+static int map_input(input *m, netvet_diag *diag)
 {
-    size_t n = 1;
-    for (const char *p = buf, *end = buf + len;
-         p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-        n++;
-    return n;
-}
-
-/* Newlines in bytes [from, to) of fd, read with pread (maps nothing). */
-typedef struct count_job {
-    int fd;
-    off_t from, to;
-    size_t newlines;
-    int rc;
-} count_job;
-
-static void *count_range(void *arg)
-{
-    enum { CHUNK = 1 << 20 };
-    count_job *j = arg;
-    char *buf = nv_malloc(CHUNK);
-    j->rc = buf ? 0 : NETVET_ENOMEM;
-    for (off_t at = j->from; buf && at < j->to;) {
-        size_t want = (size_t)(j->to - at) < CHUNK ? (size_t)(j->to - at) : CHUNK;
-        ssize_t got = pread(j->fd, buf, want, at);
-        if (got <= 0) {
-            j->rc = got < 0 ? NETVET_EIO : 0;
-            break;
-        }
-        j->newlines += count_lines(buf, (size_t)got) - 1;
-        at += got;
-    }
-    nv_free(buf);
-    return NULL;
-}
-
-/* Lines of a len-byte file; halves counted on two threads when wanted. */
-static int count_file_lines(int fd, size_t len, size_t *lines)
-{
-    count_job lo = {fd, 0, (off_t)len, 0, 0}, hi = lo;
-    pthread_t t;
-    int split = nv_pipe_wanted(len);
-    if (split) {
-        lo.to = hi.from = (off_t)(len / 2);
-        split = pthread_create(&t, NULL, count_range, &hi) == 0;
-        if (!split)
-            lo.to = (off_t)len;
-    }
-    count_range(&lo);
-    if (split)
-        pthread_join(t, NULL);
-    *lines = 1 + lo.newlines + hi.newlines;
-    return lo.rc < 0 ? lo.rc : hi.rc;
-}
-
-/* Rows in a file not counted: length / mean length of the first lines,
- * plus an eighth (columns grow if it is short). */
-static size_t estimate_rows(const char *buf, size_t len)
-{
-    size_t sample = len < (64u << 10) ? len : (64u << 10);
-    size_t lines = buf ? count_lines(buf, sample) : 1;
-    if (sample == len)
-        return lines;
-    return (size_t)((double)len / (double)sample * (double)lines * 1.125) + 16;
-}
-
-static int map_file(input *m, const char *path, int count,
-                    netvet_diag *diag)
-{
-    memset(m, 0, sizeof(*m));
-    int fd = open(path, O_RDONLY);
+    int fd = open(m->path, O_RDONLY);
     if (fd < 0)
-        return nv_diag_fail(diag, NETVET_EIO, path, 0, 0, "cannot open: %s",
-                            strerror(errno));
+        return nv_diag_fail(diag, NETVET_EIO, m->path, 0, 0,
+                            "cannot open: %s", strerror(errno));
     struct stat st;
     int rc = 0;
     if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
-        rc = nv_diag_fail(diag, NETVET_EIO, path, 0, 0, "not a regular file");
-    m->len = rc == 0 ? (size_t)st.st_size : 0;
-    if (m->len && count && (rc = count_file_lines(fd, m->len, &m->rows)) < 0)
-        nv_diag_fail(diag, rc, path, 0, 0, "cannot read: %s", strerror(errno));
-    if (rc == 0 && m->len) {
-        m->p = mmap(NULL, m->len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-        if (m->p == MAP_FAILED) {
-            m->p = NULL;
-            rc = nv_diag_fail(diag, NETVET_EIO, path, 0, 0,
+        rc = nv_diag_fail(diag, NETVET_EIO, m->path, 0, 0,
+                          "not a regular file");
+    m->in.len = rc == 0 ? (size_t)st.st_size : 0;
+    if (rc == 0 && m->in.len) {
+        m->in.p = mmap(NULL, m->in.len, PROT_READ | PROT_WRITE, MAP_PRIVATE,
+                       fd, 0);
+        if (m->in.p == MAP_FAILED) {
+            m->in.p = NULL;
+            rc = nv_diag_fail(diag, NETVET_EIO, m->path, 0, 0,
                               "cannot map: %s", strerror(errno));
         } else {
-            m->is_mmap = 1;
-            madvise(m->p, m->len, MADV_SEQUENTIAL);
+            m->in.is_mmap = 1;
+            madvise(m->in.p, m->in.len, MADV_SEQUENTIAL);
         }
     }
     close(fd);
-    if (rc == 0 && !count)
-        m->rows = estimate_rows(m->p, m->len);
     return rc;
 }
 
-static void unmap(input *m)
+static int copy_input(input *m, netvet_diag *diag)
 {
-    if (m->is_mmap)
-        munmap(m->p, m->len);
-    else
-        nv_free(m->p);
+    m->in.p = nv_strndup(m->source, m->in.len);
+    if (!m->in.p)
+        return nv_diag_fail(diag, NETVET_ENOMEM, m->in.name, 0, 0,
+                            "out of memory");
+    return 0;
 }
 
-static int new_inventory(netvet_inventory **out, size_t expect)
+static void release_input(input *m)
+{
+    if (m->in.is_mmap)
+        munmap(m->in.p, m->in.len);
+    else
+        nv_free(m->in.p);
+    m->in.p = NULL;
+    m->in.is_mmap = 0;
+}
+
+/* Bytes as the file holds them (loading may have unescaped some). */
+static int open_input(input *m, netvet_diag *diag)
+{
+    release_input(m);
+    return m->path ? map_input(m, diag) : copy_input(m, diag);
+}
+
+int nv_inventory_new(netvet_inventory **out)
 {
     static uint64_t serial;
     netvet_inventory *inv = nv_calloc(1, sizeof(*inv));
@@ -139,8 +82,7 @@ static int new_inventory(netvet_inventory **out, size_t expect)
         return NETVET_ENOMEM;
     inv->serial = __atomic_add_fetch(&serial, 1, __ATOMIC_RELAXED);
     if (nv_strtab_init(&inv->strings, 1024, 1) < 0 ||
-        nv_strtab_init(&inv->ids, 16, 0) < 0 ||
-        nv_idmap_init(&inv->idmap, expect) < 0) {
+        nv_strtab_init(&inv->ids, 16, 0) < 0) {
         netvet_inventory_free(inv);
         return NETVET_ENOMEM;
     }
@@ -148,48 +90,50 @@ static int new_inventory(netvet_inventory **out, size_t expect)
     return 0;
 }
 
-static int run_loader(netvet_inventory *inv, int links, const input *in,
-                      const char *name, const netvet_load_options *opts,
-                      netvet_diag *diag)
+/* Forget the links loaded so far (before loading them again). */
+static void reset_links(netvet_inventory *inv)
 {
-    static const netvet_load_options defaults = NETVET_LOAD_OPTIONS_INIT;
-    nv_loader L;
-    memset(&L, 0, sizeof(L));
-    L.inv = inv;
-    L.opts = opts ? opts : &defaults;
-    L.evidence_only = L.opts->version >= 2 && L.opts->evidence_only;
-    L.diag = diag;
-    L.file = name;
-    L.stats = &inv->stats[links];
-    L.total_bytes = in->len;
-    L.expect_rows = in->rows ? in->rows : 1;
-    L.drop_from = in->is_mmap ? in->p : NULL;
-    L.threaded = nv_pipe_wanted(in->len);
-    inv->path[links] = nv_strdup(name);
-    if (!inv->path[links])
-        return NETVET_ENOMEM;
-    nv_csv_init(&L.csv, in->p ? in->p : (char *)"", in->len);
-    int rc = links ? nv_load_links(&L) : nv_load_elements(&L);
-    if (rc == NETVET_ENOMEM)
-        nv_diag_fail(diag, rc, name, 0, 0, "out of memory");
-    nv_loader_dispose(&L);
+    inv->n_links = 0;
+    memset(&inv->stats[1], 0, sizeof(inv->stats[1]));
+}
+
+/* Load one file; when a record crossed a part boundary, once more from
+ * fresh bytes in one part. */
+static int run_loader(netvet_inventory **inv, int links, input *m,
+                      const netvet_load_options *opts, netvet_diag *diag)
+{
+    int rc = nv_parts_load(*inv, links, &m->in, opts, diag,
+                           nv_parts_for(m->in.len));
+    if (rc == NV_ERESPLIT) {
+        if (links) {
+            reset_links(*inv);
+        } else {
+            netvet_inventory_free(*inv);
+            *inv = NULL;
+            if ((rc = nv_inventory_new(inv)) < 0)
+                return rc;
+        }
+        if ((rc = open_input(m, diag)) < 0)
+            return rc;
+        rc = nv_parts_load(*inv, links, &m->in, opts, diag, 1);
+    }
     return rc;
 }
 
-static int load_pair(netvet_inventory **out, const input *el,
-                     const char *el_name, const input *ln,
-                     const char *ln_name, const netvet_load_options *opts,
-                     netvet_diag *diag)
+static int load_pair(netvet_inventory **out, input *el, input *ln,
+                     const netvet_load_options *opts, netvet_diag *diag)
 {
-    netvet_inventory *inv;
-    int rc = new_inventory(&inv, el->rows ? el->rows : 1);
-    if (rc < 0)
-        return nv_diag_fail(diag, rc, el_name, 0, 0, "out of memory");
-    rc = run_loader(inv, 0, el, el_name, opts, diag);
-    if (rc == 0 && ln_name)
-        rc = run_loader(inv, 1, ln, ln_name, opts, diag);
-    if (rc == 0 && !inv->path[1])
-        inv->path[1] = nv_strdup("");
+    netvet_inventory *inv = NULL;
+    int rc = nv_inventory_new(&inv);
+    if (rc == 0)
+        rc = run_loader(&inv, 0, el, opts, diag);
+    if (rc == 0 && ln->in.name)
+        rc = run_loader(&inv, 1, ln, opts, diag);
+    if (rc == 0 && (!(inv->path[0] = nv_strdup(el->in.name)) ||
+                    !(inv->path[1] = nv_strdup(ln->in.name ? ln->in.name : ""))))
+        rc = NETVET_ENOMEM;
+    if (rc == NETVET_ENOMEM)
+        nv_diag_fail(diag, rc, el->in.name, 0, 0, "out of memory");
     if (rc < 0) {
         netvet_inventory_free(inv);
         return rc;
@@ -205,18 +149,15 @@ int nv_inventory_load_buffers(netvet_inventory **out, const char *elements,
                               const netvet_load_options *opts,
                               netvet_diag *diag)
 {
-    input el = {nv_strndup(elements, elements_len), elements_len, 0, 0};
-    input ln = {links ? nv_strndup(links, links_len) : NULL, links_len, 0, 0};
-    el.rows = el.p ? count_lines(el.p, el.len) : 1;
-    ln.rows = ln.p ? count_lines(ln.p, ln.len) : 1;
-    int rc = NETVET_ENOMEM;
-    if (el.p && (ln.p || !links))
-        rc = load_pair(out, &el, elements_name, &ln,
-                       links ? links_name : NULL, opts, diag);
-    else
-        nv_diag_fail(diag, rc, elements_name, 0, 0, "out of memory");
-    nv_free(el.p);
-    nv_free(ln.p);
+    input el = {{NULL, elements_len, 0, elements_name}, NULL, elements};
+    input ln = {{NULL, links_len, 0, links ? links_name : NULL}, NULL, links};
+    int rc = open_input(&el, diag);
+    if (rc == 0 && links)
+        rc = open_input(&ln, diag);
+    if (rc == 0)
+        rc = load_pair(out, &el, &ln, opts, diag);
+    release_input(&el);
+    release_input(&ln);
     return rc;
 }
 
@@ -243,22 +184,23 @@ int netvet_inventory_load(netvet_inventory **out, const char *path,
 {
     char *el_path = is_dir(path) ? join(path, "elements.csv") : nv_strdup(path);
     char *ln_path = is_dir(path) ? join(path, "links.csv") : NULL;
-    input el = {0}, ln = {0};
+    input el = {{0}, NULL, NULL}, ln = {{0}, NULL, NULL};
     int rc = NETVET_ENOMEM;
     if (!el_path || (is_dir(path) && !ln_path))
-        goto done;
-    if ((rc = map_file(&el, el_path, 1, diag)) < 0)
         goto done;
     if (ln_path && access(ln_path, F_OK) != 0) {
         nv_free(ln_path);
         ln_path = NULL;
     }
-    if (ln_path && (rc = map_file(&ln, ln_path, 0, diag)) < 0)
+    el.path = el.in.name = el_path;
+    ln.path = ln.in.name = ln_path;
+    if ((rc = open_input(&el, diag)) < 0 ||
+        (ln_path && (rc = open_input(&ln, diag)) < 0))
         goto done;
-    rc = load_pair(out, &el, el_path, &ln, ln_path, opts, diag);
+    rc = load_pair(out, &el, &ln, opts, diag);
 done:
-    unmap(&el);
-    unmap(&ln);
+    release_input(&el);
+    release_input(&ln);
     nv_free(el_path);
     nv_free(ln_path);
     return rc;

@@ -48,7 +48,7 @@ static int link_end(nv_loader *L, int end, uint32_t *out, int *rc)
                                 nv_col_name(c));
         return 1;
     }
-    int64_t k = nv_idmap_find(&L->inv->idmap, L->inv->ids.bytes,
+    int64_t k = nv_idmap_find(&L->lookup->idmap, L->lookup->ids.bytes,
                               L->rec->hash[end], f.p, f.len);
     if (k < 0) {
         *rc = nv_loader_bad_row(L, L->pos[c] + 1,
@@ -101,9 +101,6 @@ static int load_link(nv_loader *L, void *ctx)
 
 int nv_load_links(nv_loader *L)
 {
-    int rc = nv_loader_header(L, 1);
-    if (rc < 0)
-        return rc;
     L->keys.n = 2;
     L->keys.pos[0] = L->pos[NV_COL_A];
     L->keys.pos[1] = L->pos[NV_COL_B];

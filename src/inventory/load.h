@@ -1,5 +1,7 @@
-/* Shared state of one CSV file load (elements or links): the header's
- * column map, the error policy (skip and warn, or strict), counters. */
+/* Shared state of one CSV file load (elements or links), or of one part of
+ * it: the header's column map, the error policy (skip and warn, or
+ * strict), counters. A file is read in parts on several threads, each
+ * into its own inventory, merged in file order afterwards (parts.h). */
 #ifndef NV_INVENTORY_LOAD_H
 #define NV_INVENTORY_LOAD_H
 
@@ -8,7 +10,8 @@
 #include "inventory/inv.h"
 
 typedef struct nv_loader {
-    netvet_inventory *inv;
+    netvet_inventory *inv; /* where rows go (a part's own for parts > 0) */
+    const netvet_inventory *lookup; /* links: whose element ids to find */
     const netvet_load_options *opts;
     int evidence_only;     /* opts->evidence_only when opts has it */
     netvet_diag *diag;
@@ -21,7 +24,6 @@ typedef struct nv_loader {
     const nv_rec *rec;     /* NULL for the header */
     const uint64_t *hashes; /* per field of rec where hash_col is set */
     uint8_t *hash_col;     /* per header position: intern hash wanted */
-    int threaded;          /* tokenize on a second thread (nv_pipe) */
     nv_batch_keys keys;    /* id (elements) or a, b (links): hashed ahead */
     int keys_are_lookups;  /* links: prefetch the key bytes as well */
     size_t n_cols;         /* header fields */
@@ -30,7 +32,11 @@ typedef struct nv_loader {
     int pos[NV_COL_COUNT]; /* header position of each known column, -1 */
     netvet_load_stats *stats;
     uint64_t total_bytes;
-    size_t expect_rows;    /* line count: sizes the columns once */
+    uint64_t *bytes_done;  /* shared by the parts (atomic adds) */
+    int report_progress;   /* this part calls the progress callback */
+    size_t expect_rows;    /* estimate: sizes the columns once */
+    uint64_t *id_hash;     /* elements: per row, hash of its id (the id
+                            * map is built when the parts are merged) */
     /* recent function spellings and their parse (they repeat every row);
      * copied, because consumed parts of the input are released */
     char fn_seen[16][24];
@@ -52,6 +58,8 @@ int nv_loader_rows(nv_loader *L, const char *what,
                    int (*load_row)(nv_loader *L, void *ctx), void *ctx);
 void nv_loader_dispose(nv_loader *L);
 
+/* Prepare the columns after the header (once per part, parts > 0 copy the
+ * header's map first), then load the rows. */
 int nv_load_elements(nv_loader *L);
 int nv_load_links(nv_loader *L);
 

@@ -8,7 +8,6 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "inventory/pipe.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 
@@ -123,54 +122,49 @@ int nv_loader_bad_row(nv_loader *L, unsigned long column, const char *fmt,
     return 0;
 }
 
-static void progress(nv_loader *L, const char *what)
+/* Count a batch's bytes into the shared total; the reporting part calls
+ * the progress callback (every 64 batches). */
+static void progress(nv_loader *L, const char *what, const nv_batch *b,
+                     const char *from, size_t *batches)
 {
-    if (!L->opts->show_progress || !L->opts->progress_fn ||
-        (L->stats->rows_read & 0xFFFF) != 0) /* every 65,536 rows */
+    uint64_t add = (uint64_t)(b->rec[b->n - 1].end - from);
+    uint64_t done = __atomic_add_fetch(L->bytes_done, add, __ATOMIC_RELAXED);
+    if (!L->report_progress || !L->opts->show_progress ||
+        !L->opts->progress_fn || (++*batches & 63) != 0)
         return;
-    uint64_t done = L->total_bytes - (uint64_t)(L->csv.end - L->rec->end);
     L->opts->progress_fn(what, done, L->total_bytes, L->opts->progress_payload);
 }
 
 #define BATCH_ROWS 1024
 #define AHEAD 16 /* rows between prefetching a slot and probing it */
 
-/* Start loading what row i will need: its batch entries (written by the
- * tokenizer thread, so they sit in the other core's cache), the id-map
- * slots of its keys, and for lookups the key bytes of row i - AHEAD / 2,
- * whose slots should have arrived by now. */
+/* Links: start loading what row i will need, the id-map slots of its ends
+ * and, for row i - AHEAD / 2 whose slots should have arrived by now, the
+ * key bytes. */
 static void prefetch(const nv_loader *L, const nv_batch *b, size_t i)
 {
-    const nv_idmap *m = &L->inv->idmap;
-    if (i + AHEAD < b->n)
-        __builtin_prefetch(&b->rec[i + AHEAD], 0, 3);
-    if (i < b->n && b->rec[i].status == NV_CSV_RECORD) {
-        const nv_rec *r = &b->rec[i];
-        for (size_t f = 0; f < r->n_fields; f += 4)
-            __builtin_prefetch(&b->fields[r->field0 + f], 0, 3);
-        for (size_t f = 0; b->hashes && f < r->n_fields; f += 8)
-            __builtin_prefetch(&b->hashes[r->field0 + f], 0, 3);
+    const nv_idmap *m = &L->lookup->idmap;
+    if (i < b->n && b->rec[i].status == NV_CSV_RECORD &&
+        b->rec[i].n_fields == L->keys.n_cols)
         for (int k = 0; k < L->keys.n; k++)
-            nv_idmap_prefetch(m, r->hash[k]);
-    }
+            nv_idmap_prefetch(m, b->rec[i].hash[k]);
     size_t j = i - AHEAD / 2;
-    if (!L->keys_are_lookups || i < AHEAD / 2 || j >= b->n ||
-        b->rec[j].status != NV_CSV_RECORD ||
+    if (i < AHEAD / 2 || j >= b->n || b->rec[j].status != NV_CSV_RECORD ||
         b->rec[j].n_fields != L->keys.n_cols)
         return;
     for (int k = 0; k < L->keys.n; k++)
-        nv_idmap_prefetch_key(m, b->rec[j].hash[k], L->inv->ids.bytes);
+        nv_idmap_prefetch_key(m, b->rec[j].hash[k], L->lookup->ids.bytes);
 }
 
-static int load_batch(nv_loader *L, const nv_batch *b, const char *what,
+static int load_batch(nv_loader *L, const nv_batch *b,
                       int (*load_row)(nv_loader *L, void *ctx), void *ctx)
 {
-    for (size_t i = 0; i < 2 * AHEAD && i < b->n; i++)
-        __builtin_prefetch(&b->rec[i], 0, 3);
-    for (size_t i = 0; i < AHEAD && i < b->n; i++)
+    int lookups = L->keys_are_lookups;
+    for (size_t i = 0; lookups && i < AHEAD && i < b->n; i++)
         prefetch(L, b, i);
     for (size_t i = 0; i < b->n; i++) {
-        prefetch(L, b, i + AHEAD);
+        if (lookups)
+            prefetch(L, b, i + AHEAD);
         const nv_rec *r = &b->rec[i];
         L->rec = r;
         L->fields = b->fields + r->field0;
@@ -178,7 +172,6 @@ static int load_batch(nv_loader *L, const nv_batch *b, const char *what,
         L->n_fields = r->n_fields;
         L->line = r->line;
         L->stats->rows_read++;
-        progress(L, what);
         int rc = r->status == NV_CSV_BAD
                      ? nv_loader_bad_row(L, r->err_column, "%s", r->err)
                      : load_row(L, ctx);
@@ -202,49 +195,28 @@ static void drop_consumed(nv_loader *L, const char *upto)
     L->drop_from = (char *)end;
 }
 
-static int rows_here(nv_loader *L, const char *what,
-                     int (*load_row)(nv_loader *L, void *ctx), void *ctx)
-{
-    nv_batch b = {0};
-    long n;
-    int rc = 0;
-    while (rc == 0 && (n = nv_batch_fill(&b, &L->csv, BATCH_ROWS, &L->keys)) != 0) {
-        rc = n < 0 ? (int)n : load_batch(L, &b, what, load_row, ctx);
-        if (rc == 0)
-            drop_consumed(L, b.rec[b.n - 1].end);
-    }
-    nv_batch_dispose(&b);
-    return rc;
-}
-
-/* The same with tokenizing on a second thread; falls back to rows_here
- * when no thread can be started. */
-static int rows_piped(nv_loader *L, const char *what,
-                      int (*load_row)(nv_loader *L, void *ctx), void *ctx)
-{
-    nv_pipe p;
-    if (nv_pipe_start(&p, &L->csv, &L->keys, BATCH_ROWS) < 0)
-        return rows_here(L, what, load_row, ctx);
-    const nv_batch *b;
-    long n;
-    int rc = 0;
-    while (rc == 0 && (n = nv_pipe_next(&p, &b)) != 0) {
-        rc = n < 0 ? (int)n : load_batch(L, b, what, load_row, ctx);
-        if (rc == 0)
-            drop_consumed(L, b->rec[b->n - 1].end);
-        nv_pipe_release(&p);
-    }
-    nv_pipe_finish(&p);
-    return rc;
-}
-
 int nv_loader_rows(nv_loader *L, const char *what,
                    int (*load_row)(nv_loader *L, void *ctx), void *ctx)
 {
     L->keys.n_cols = L->n_cols;
     L->keys.hash_col = L->hash_col;
-    return L->threaded ? rows_piped(L, what, load_row, ctx)
-                       : rows_here(L, what, load_row, ctx);
+    nv_batch b = {0};
+    size_t batches = 0;
+    long n;
+    int rc = 0;
+    while (rc == 0) {
+        const char *from = L->csv.cur;
+        if ((n = nv_batch_fill(&b, &L->csv, BATCH_ROWS, &L->keys)) <= 0) {
+            rc = (int)n;
+            break;
+        }
+        rc = load_batch(L, &b, load_row, ctx);
+        progress(L, what, &b, from, &batches);
+        if (rc == 0)
+            drop_consumed(L, b.rec[b.n - 1].end);
+    }
+    nv_batch_dispose(&b);
+    return rc;
 }
 
 void nv_loader_dispose(nv_loader *L)

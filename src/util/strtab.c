@@ -106,9 +106,11 @@ static int same(const nv_strtab *t, uint32_t id, const char *s, size_t len)
 static int rehash(nv_strtab *t)
 {
     size_t nslots = (t->mask + 1) * 2;
-    uint64_t *ns = nv_calloc(nslots, sizeof(uint64_t));
+    /* written before it is read: no zero-page mapping to copy on write */
+    uint64_t *ns = nv_reallocarray(NULL, nslots, sizeof(uint64_t));
     if (!ns)
         return NETVET_ENOMEM;
+    memset(ns, 0, nslots * sizeof(uint64_t));
     for (size_t i = 0; i <= t->mask; i++) {
         uint64_t v = t->slots[i];
         if (!v)
@@ -164,6 +166,29 @@ int nv_strtab_append(nv_strtab *t, const char *s, size_t len,
     return append(t, s, len, id_out);
 }
 
+void nv_strtab_mark_interned(const nv_strtab *t, uint8_t *flags)
+{
+    for (size_t j = 0; j <= t->mask; j++)
+        if (t->slots[j])
+            flags[(uint32_t)t->slots[j] - 1] = 1;
+}
+
+int nv_strtab_append_all(nv_strtab *t, const nv_strtab *src)
+{
+    if (t->n + src->n >= UINT32_MAX - 1)
+        return NETVET_ELIMIT;
+    if (NV_GROW(t->bytes, t->cap, t->len + src->len + 1) < 0 ||
+        NV_GROW(t->off, t->off_cap, t->n + src->n + 2) < 0)
+        return NETVET_ENOMEM;
+    if (src->len)
+        memcpy(t->bytes + t->len, src->bytes, src->len);
+    for (size_t i = 1; i <= src->n; i++)
+        t->off[t->n + i] = t->len + src->off[i];
+    t->len += src->len;
+    t->n += src->n;
+    return NETVET_OK;
+}
+
 int nv_strtab_intern(nv_strtab *t, const char *s, size_t len,
                      uint32_t *id_out, int *is_new)
 {
@@ -195,7 +220,7 @@ int nv_strtab_intern_hashed(nv_strtab *t, const char *s, size_t len,
     t->slots[j] = ((uint64_t)tag << 32) | ((uint64_t)*id_out + 1);
     if (is_new)
         *is_new = 1;
-    if (t->n * 2 > t->mask + 1)
+    if (++t->n_slotted * 2 > t->mask + 1)
         return rehash(t);
     return NETVET_OK;
 }

@@ -15,6 +15,7 @@ typedef struct nv_strtab {
     size_t n, off_cap;
     uint64_t *slots; /* open addressing: (hash32 << 32) | (id + 1); 0 empty */
     size_t mask;     /* number of slots - 1 (power of two) */
+    size_t n_slotted;/* strings in slots (appended ones are not) */
 } nv_strtab;
 
 /* expect: expected number of strings (sizing hint). With reserve_empty the
@@ -34,6 +35,13 @@ int nv_strtab_intern_hashed(nv_strtab *t, const char *s, size_t len,
  * values are mostly distinct, such as names: no hashing, no probing). */
 int nv_strtab_append(nv_strtab *t, const char *s, size_t len,
                      uint32_t *id_out);
+/* Append every string of src to t, in order, without interning (t's ids
+ * for them are t->n .. t->n + src->n - 1). @return 0, NETVET_ENOMEM or
+ * NETVET_ELIMIT. */
+int nv_strtab_append_all(nv_strtab *t, const nv_strtab *src);
+/* flags[id] = 1 for every interned (not appended) string; flags holds
+ * t->n entries, zeroed by the caller. */
+void nv_strtab_mark_interned(const nv_strtab *t, uint8_t *flags);
 /* Id of s[0..len), or -1 if absent. */
 int64_t nv_strtab_find(const nv_strtab *t, const char *s, size_t len);
 

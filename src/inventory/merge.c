@@ -1,0 +1,303 @@
+/* Merging parts: columns are appended with memcpy, string columns through
+ * a map from the part's string ids to the inventory's, built by walking
+ * the part's strings in id order (first-appearance order), so ids come out
+ * as a one-thread load makes them. */
+#include "inventory/merge.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "inventory/columns.h"
+#include "netvet/errors.h"
+#include "util/alloc.h"
+
+enum { PLAIN, STRING, LINE };
+
+typedef struct col_ref {
+    void **p;
+    size_t size;
+    int kind;
+} col_ref;
+
+#define MAX_FIXED 19
+
+/* Every element column inv has, attributes last; tag_off and tags aside.
+ * out must hold MAX_FIXED + inv->n_attrs entries. */
+static size_t element_columns(netvet_inventory *inv, col_ref *out)
+{
+    col_ref all[MAX_FIXED] = {
+        {(void **)&inv->vendor, 4, STRING},
+        {(void **)&inv->function, 1, PLAIN},
+        {(void **)&inv->function_raw, 4, STRING},
+        {(void **)&inv->status, 1, PLAIN},
+        {(void **)&inv->weight, 8, PLAIN},
+        {(void **)&inv->line, 4, LINE},
+        {(void **)&inv->name, 4, STRING},
+        {(void **)&inv->model, 4, STRING},
+        {(void **)&inv->software, 4, STRING},
+        {(void **)&inv->site, 4, STRING},
+        {(void **)&inv->region, 4, STRING},
+        {(void **)&inv->lat, 4, PLAIN},
+        {(void **)&inv->lon, 4, PLAIN},
+        {(void **)&inv->installed, 4, PLAIN},
+        {(void **)&inv->mac, 4, STRING},
+        {(void **)&inv->sys_object_id, 4, STRING},
+        {(void **)&inv->sys_descr, 4, STRING},
+        {(void **)&inv->lldp_descr, 4, STRING},
+        {(void **)&inv->cpe, 4, STRING},
+    };
+    size_t n = 0;
+    for (size_t i = 0; i < MAX_FIXED; i++)
+        if (*all[i].p)
+            out[n++] = all[i];
+    for (size_t k = 0; k < inv->n_attrs; k++)
+        out[n++] = (col_ref){(void **)&inv->attrs[k].value, 4, STRING};
+    return n;
+}
+
+/* map[s] = inv's id for part string s. Strings the part interned are
+ * interned; the others (names, MACs: stored without interning) appended. */
+static uint32_t *map_strings(netvet_inventory *inv, const nv_strtab *part)
+{
+    uint32_t *map = nv_malloc((part->n ? part->n : 1) * sizeof(uint32_t));
+    uint8_t *interned = nv_calloc(part->n ? part->n : 1, 1);
+    if (!map || !interned) {
+        nv_free(map);
+        nv_free(interned);
+        return NULL;
+    }
+    nv_strtab_mark_interned(part, interned);
+    for (size_t s = 0; s < part->n; s++) {
+        const char *str = nv_strtab_get(part, (uint32_t)s);
+        size_t len = nv_strtab_strlen(part, (uint32_t)s);
+        int rc = interned[s]
+                     ? nv_strtab_intern(&inv->strings, str, len, &map[s], NULL)
+                     : nv_strtab_append(&inv->strings, str, len, &map[s]);
+        if (rc < 0) {
+            nv_free(map);
+            map = NULL;
+            break;
+        }
+    }
+    nv_free(interned);
+    return map;
+}
+
+static int resize(void **p, size_t n, size_t size)
+{
+    void *q = nv_reallocarray(*p, n ? n : 1, size);
+    if (!q)
+        return NETVET_ENOMEM;
+    *p = q;
+    return 0;
+}
+
+static void append_column(const col_ref *to, const col_ref *from, size_t at,
+                          size_t n, const uint32_t *map, unsigned long off)
+{
+    char *dst = (char *)*to->p + at * to->size;
+    if (to->kind == PLAIN) {
+        memcpy(dst, *from->p, n * to->size);
+        return;
+    }
+    const uint32_t *src = *from->p;
+    uint32_t *d = (uint32_t *)(void *)dst;
+    for (size_t r = 0; r < n; r++)
+        d[r] = to->kind == STRING ? map[src[r]] : src[r] + (uint32_t)off;
+}
+
+static int append_tags(netvet_inventory *inv, const netvet_inventory *part,
+                       const uint32_t *map)
+{
+    size_t base = inv->n_tags;
+    if (NV_GROW(inv->tags, inv->tags_cap, base + part->n_tags) < 0)
+        return NETVET_ENOMEM;
+    for (size_t i = 0; i < part->n_tags; i++)
+        inv->tags[base + i] = map[part->tags[i]];
+    for (size_t r = 1; r <= part->n; r++)
+        inv->tag_off[inv->n + r] = (uint32_t)(base + part->tag_off[r]);
+    inv->n_tags = base + part->n_tags;
+    return 0;
+}
+
+int nv_merge_elements(netvet_inventory *inv, uint64_t **hash,
+                      netvet_inventory *part, const uint64_t *part_hash,
+                      unsigned long line_offset)
+{
+    size_t total = inv->n + part->n;
+    col_ref to[MAX_FIXED + 64], from[MAX_FIXED + 64];
+    if (inv->n_attrs > 64)
+        return NETVET_ELIMIT;
+    size_t nc = element_columns(inv, to);
+    element_columns(part, from);
+    uint32_t *map = map_strings(inv, &part->strings);
+    if (!map)
+        return NETVET_ENOMEM;
+    int rc = 0;
+    if (total > inv->cap) {
+        for (size_t i = 0; i < nc && rc == 0; i++)
+            rc = resize(to[i].p, total, to[i].size);
+        if (rc == 0)
+            rc = resize((void **)hash, total, sizeof(uint64_t));
+        if (rc == 0)
+            rc = resize((void **)&inv->tag_off, total + 1, sizeof(uint32_t));
+        if (rc == 0)
+            inv->cap = total;
+    }
+    if (rc == 0)
+        rc = append_tags(inv, part, map);
+    if (rc == 0)
+        rc = nv_strtab_append_all(&inv->ids, &part->ids);
+    if (rc == 0) {
+        for (size_t i = 0; i < nc; i++)
+            append_column(&to[i], &from[i], inv->n, part->n, map, line_offset);
+        memcpy(*hash + inv->n, part_hash, part->n * sizeof(uint64_t));
+        inv->n = total;
+    }
+    nv_free(map);
+    return rc;
+}
+
+int nv_merge_links(netvet_inventory *inv, const netvet_inventory *part,
+                   unsigned long line_offset)
+{
+    size_t at = inv->n_links, total = at + part->n_links;
+    uint32_t *map = map_strings(inv, &part->strings);
+    if (!map)
+        return NETVET_ENOMEM;
+    int rc = 0;
+    if (total > inv->links_cap) {
+        uint32_t **u32[] = {&inv->link_a, &inv->link_b, &inv->link_line,
+                            inv->link_kind ? &inv->link_kind : NULL};
+        for (size_t i = 0; i < 4 && rc == 0; i++)
+            if (u32[i])
+                rc = resize((void **)u32[i], total, sizeof(uint32_t));
+        if (rc == 0 && inv->link_capacity)
+            rc = resize((void **)&inv->link_capacity, total, sizeof(double));
+        if (rc == 0)
+            inv->links_cap = total;
+    }
+    if (rc == 0) {
+        size_t n = part->n_links;
+        memcpy(inv->link_a + at, part->link_a, n * sizeof(uint32_t));
+        memcpy(inv->link_b + at, part->link_b, n * sizeof(uint32_t));
+        for (size_t i = 0; i < n; i++)
+            inv->link_line[at + i] = part->link_line[i] + (uint32_t)line_offset;
+        for (size_t i = 0; inv->link_kind && i < n; i++)
+            inv->link_kind[at + i] = map[part->link_kind[i]];
+        if (inv->link_capacity)
+            memcpy(inv->link_capacity + at, part->link_capacity,
+                   n * sizeof(double));
+        inv->n_links = total;
+    }
+    nv_free(map);
+    return rc;
+}
+
+/* Remove the rows flagged in drop from every element column, the tags,
+ * the ids and their hashes. @return 0 or NETVET_ENOMEM. */
+static int drop_rows(netvet_inventory *inv, uint64_t *hash,
+                     const uint8_t *drop)
+{
+    col_ref cols[MAX_FIXED + 64];
+    size_t nc = element_columns(inv, cols), kept = 0, kept_tags = 0;
+    nv_strtab ids;
+    if (nv_strtab_init(&ids, 16, 0) < 0)
+        return NETVET_ENOMEM;
+    for (size_t r = 0; r < inv->n; r++) {
+        if (drop[r])
+            continue;
+        uint32_t id;
+        if (nv_strtab_append(&ids, nv_inv_id(inv, r),
+                             nv_strtab_strlen(&inv->ids, (uint32_t)r), &id) < 0) {
+            nv_strtab_dispose(&ids);
+            return NETVET_ENOMEM;
+        }
+        for (size_t i = 0; i < nc; i++) {
+            char *c = *cols[i].p;
+            memmove(c + kept * cols[i].size, c + r * cols[i].size,
+                    cols[i].size);
+        }
+        hash[kept] = hash[r];
+        uint32_t t0 = inv->tag_off[r], t1 = inv->tag_off[r + 1];
+        inv->tag_off[kept] = (uint32_t)kept_tags;
+        memmove(inv->tags + kept_tags, inv->tags + t0,
+                (t1 - t0) * sizeof(uint32_t));
+        kept_tags += t1 - t0;
+        kept++;
+    }
+    inv->tag_off[kept] = (uint32_t)kept_tags;
+    inv->n_tags = kept_tags;
+    inv->n = kept;
+    nv_strtab_dispose(&inv->ids);
+    inv->ids = ids;
+    return 0;
+}
+
+/* Insert ids [0, n) in order; duplicates flagged in drop (if not NULL) and
+ * logged. @return duplicates found, or NETVET_ENOMEM / NETVET_EPARSE. */
+static long insert_ids(netvet_inventory *inv, const uint64_t *hash,
+                       int strict, unsigned long id_column, uint8_t *drop,
+                       nv_diag_log *dups)
+{
+    enum { AHEAD = 16 };
+    nv_idmap *m = &inv->idmap;
+    const nv_strtab *ids = &inv->ids;
+    long found = 0;
+    for (size_t k = 0; k < inv->n && k < AHEAD; k++)
+        nv_idmap_prefetch(m, hash[k]);
+    for (size_t k = 0; k < inv->n; k++) {
+        if (k + AHEAD < inv->n)
+            nv_idmap_prefetch(m, hash[k + AHEAD]);
+        const char *s = nv_inv_id(inv, k);
+        size_t len = nv_strtab_strlen(ids, (uint32_t)k);
+        uint32_t first;
+        int r = nv_idmap_insert(m, ids->bytes, hash[k], s, len, ids->off[k],
+                                (uint32_t)k, &first);
+        if (r < 0)
+            return r;
+        if (r == 1)
+            continue;
+        char msg[256];
+        snprintf(msg, sizeof(msg), "duplicate id '%.*s' (first defined at line %u)%s",
+                 (int)(len > 128 ? 128 : len), s, inv->line[first],
+                 strict ? "" : "; row skipped");
+        if (nv_diag_log_add(dups, strict ? NETVET_SEV_ERROR : NETVET_SEV_WARNING,
+                            inv->line[k], id_column, msg) < 0)
+            return NETVET_ENOMEM;
+        found++;
+        if (strict)
+            return NETVET_EPARSE;
+        if (drop)
+            drop[k] = 1;
+    }
+    return found;
+}
+
+/* (Re)build the map from scratch; see insert_ids. */
+static long build(netvet_inventory *inv, const uint64_t *hash, int strict,
+                  unsigned long id_column, uint8_t *drop, nv_diag_log *dups)
+{
+    nv_idmap_dispose(&inv->idmap);
+    if (nv_idmap_init(&inv->idmap, inv->n) < 0)
+        return NETVET_ENOMEM;
+    return insert_ids(inv, hash, strict, id_column, drop, dups);
+}
+
+int nv_build_id_map(netvet_inventory *inv, uint64_t *hash, int strict,
+                    unsigned long id_column, nv_diag_log *dups)
+{
+    uint8_t *drop = strict ? NULL : nv_calloc(inv->n ? inv->n : 1, 1);
+    if (!strict && !drop)
+        return NETVET_ENOMEM;
+    long found = build(inv, hash, strict, id_column, drop, dups);
+    if (found > 0) {
+        inv->stats[0].rows_loaded -= (uint64_t)found;
+        inv->stats[0].rows_skipped += (uint64_t)found;
+        found = drop_rows(inv, hash, drop);
+        if (found == 0) /* no duplicates are left */
+            found = build(inv, hash, 0, id_column, NULL, dups);
+    }
+    nv_free(drop);
+    return found < 0 ? (int)found : 0;
+}

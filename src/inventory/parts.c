@@ -1,0 +1,289 @@
+/* One file, several parts: choose line-start split points, run a loader per
+ * part (the first on the calling thread), check that each part ended
+ * exactly where the next began, merge the parts in order, build the id
+ * map (elements) and replay the diagnostics in line order. */
+#include "inventory/parts.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "inventory/load.h"
+#include "inventory/merge.h"
+#include "util/alloc.h"
+#include "util/diag.h"
+#include "util/diaglog.h"
+
+#define MAX_PARTS 16
+
+size_t nv_part_min_bytes = 4u << 20;
+size_t nv_parts_forced;
+
+size_t nv_parts_for(size_t len)
+{
+    if (nv_parts_forced)
+        return nv_parts_forced < MAX_PARTS ? nv_parts_forced : MAX_PARTS;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t n = len / (nv_part_min_bytes ? nv_part_min_bytes : 1);
+    if (cpus > 0 && n > (size_t)cpus)
+        n = (size_t)cpus;
+    return n < 1 ? 1 : n > MAX_PARTS ? MAX_PARTS : n;
+}
+
+typedef struct part {
+    nv_loader L;
+    netvet_inventory *own; /* parts > 0: the part's rows */
+    nv_diag_log log;
+    netvet_load_stats stats;
+    int links, rc;
+    pthread_t thread;
+    int started;
+} part;
+
+/* Rows in [p, p + len): length / mean length of the first lines, plus an
+ * eighth (columns grow if it is short). */
+static size_t estimate_rows(const char *p, size_t len)
+{
+    size_t sample = len < (64u << 10) ? len : (64u << 10), lines = 1;
+    for (const char *q = p, *end = p + sample;
+         q < end && (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+        lines++;
+    if (sample == len)
+        return lines;
+    return (size_t)((double)len / (double)sample * (double)lines * 1.125) + 16;
+}
+
+static void *run_part(void *arg)
+{
+    part *p = arg;
+    p->rc = p->links ? nv_load_links(&p->L) : nv_load_elements(&p->L);
+    return NULL;
+}
+
+/* Split [from, end) at line starts into up to n ranges: starts[0..n). */
+static size_t split_points(char *from, char *end, size_t n, char **starts)
+{
+    starts[0] = from;
+    for (size_t i = 1; i < n; i++) {
+        char *target = from + (size_t)(end - from) / n * i;
+        if (target < starts[i - 1])
+            target = starts[i - 1];
+        char *nl = memchr(target, '\n', (size_t)(end - target));
+        if (!nl || nl + 1 >= end)
+            return i;
+        starts[i] = nl + 1;
+    }
+    return n;
+}
+
+static char *page_up(char *p)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    uintptr_t mask = (uintptr_t)(page > 0 ? page : 4096) - 1;
+    return (char *)(((uintptr_t)p + mask) & ~mask);
+}
+
+/* Part i > 0: the header's map copied from part 0, its own inventory. */
+static int setup_part(part *p, const part *first, char *from, char *stop,
+                      const nv_file_input *in)
+{
+    const nv_loader *L0 = &first->L;
+    nv_loader *L = &p->L;
+    *L = *L0;
+    memset(&L->csv, 0, sizeof(L->csv));
+    L->id_hash = NULL;
+    L->report_progress = 0;
+    L->stats = &p->stats;
+    L->diag = p->log.sink;
+    L->drop_from = in->is_mmap ? page_up(from) : NULL;
+    L->expect_rows = estimate_rows(from, (size_t)(stop - from));
+    L->hash_col = nv_calloc(L0->n_cols, sizeof(*L->hash_col));
+    if (!L->hash_col || nv_inventory_new(&p->own) < 0)
+        return NETVET_ENOMEM;
+    p->own->n_attrs = L0->inv->n_attrs;
+    p->own->attrs = nv_calloc(p->own->n_attrs ? p->own->n_attrs : 1,
+                              sizeof(nv_attr_column));
+    if (!p->own->attrs)
+        return NETVET_ENOMEM;
+    L->inv = p->own;
+    nv_csv_init_part(&L->csv, from, stop, in->p + in->len);
+    return 0;
+}
+
+static void dispose_part(part *p, int first)
+{
+    if (!first) {
+        nv_free(p->L.hash_col);
+        p->L.hash_col = NULL;
+        nv_csv_dispose(&p->L.csv);
+        netvet_inventory_free(p->own);
+    }
+    nv_free(p->L.id_hash);
+    nv_diag_log_dispose(&p->log);
+}
+
+/* Replay the parts' entries (lines moved down by off[i]) merged with the
+ * duplicate-id entries, in line order, up to the first error.
+ * @return 0, or NETVET_EPARSE when an error was replayed. */
+static int replay(const part *parts, size_t last, const unsigned long *off,
+                  const nv_diag_log *dups, netvet_diag *diag,
+                  const char *file)
+{
+    size_t i = 0, e = 0, d = 0;
+    for (;;) {
+        while (i <= last && e >= parts[i].log.n) {
+            i++;
+            e = 0;
+        }
+        const nv_logged *pe = i <= last ? &parts[i].log.entries[e] : NULL;
+        const nv_logged *de = d < dups->n ? &dups->entries[d] : NULL;
+        if (!pe && !de)
+            return 0;
+        unsigned long pline = pe && pe->line ? pe->line + off[i] : 0;
+        int take_part = pe && (!de || pline <= de->line);
+        const nv_logged *x = take_part ? pe : de;
+        nv_diag_replay(diag, file, take_part ? off[i] : 0, x);
+        if (x->severity == NETVET_SEV_ERROR)
+            return NETVET_EPARSE;
+        if (take_part)
+            e++;
+        else
+            d++;
+    }
+}
+
+/* After the parts ran: check the splits, merge, build the id map, report.
+ * @return as nv_parts_load. */
+static int finish(netvet_inventory *inv, part *parts, size_t n, int links,
+                  netvet_diag *diag, const char *file)
+{
+    size_t last = n - 1;
+    for (size_t i = 0; i < n; i++) {
+        if (parts[i].rc < 0 && parts[i].rc != NETVET_EPARSE)
+            return parts[i].rc;
+        if (parts[i].log.failed)
+            return NETVET_ENOMEM;
+        if (parts[i].rc < 0) {
+            last = i;
+            break;
+        }
+    }
+    unsigned long off[MAX_PARTS] = {0};
+    for (size_t i = 0; i < last; i++) {
+        const nv_csv *c = &parts[i].L.csv;
+        if (c->cur != c->stop)
+            return NV_ERESPLIT;
+        off[i + 1] = off[i] + c->next_line - 1;
+    }
+    netvet_load_stats *st = &inv->stats[links];
+    for (size_t i = 0; i <= last; i++) {
+        st->rows_read += parts[i].stats.rows_read;
+        st->rows_loaded += parts[i].stats.rows_loaded;
+        st->rows_skipped += parts[i].stats.rows_skipped;
+    }
+    int rc = 0;
+    for (size_t i = 1; i <= last && rc == 0; i++)
+        rc = links ? nv_merge_links(inv, parts[i].own, off[i])
+                   : nv_merge_elements(inv, &parts[0].L.id_hash, parts[i].own,
+                                       parts[i].L.id_hash, off[i]);
+    nv_diag_log dups;
+    if (rc < 0 || nv_diag_log_init(&dups) < 0)
+        return NETVET_ENOMEM;
+    if (!links)
+        rc = nv_build_id_map(inv, parts[0].L.id_hash, parts[0].L.opts->strict,
+                             (unsigned long)parts[0].L.pos[NV_COL_ID] + 1,
+                             &dups);
+    if (rc == 0 || rc == NETVET_EPARSE)
+        rc = dups.failed ? NETVET_ENOMEM
+                         : replay(parts, last, off, &dups, diag, file);
+    nv_diag_log_dispose(&dups);
+    return rc;
+}
+
+static void start_first(part *p, netvet_inventory *inv, int links,
+                        const nv_file_input *in,
+                        const netvet_load_options *opts, uint64_t *bytes_done)
+{
+    static const netvet_load_options defaults = NETVET_LOAD_OPTIONS_INIT;
+    nv_loader *L = &p->L;
+    L->inv = inv;
+    L->lookup = inv;
+    L->opts = opts ? opts : &defaults;
+    L->evidence_only = L->opts->version >= 2 && L->opts->evidence_only;
+    L->diag = p->log.sink;
+    L->file = in->name;
+    L->stats = &p->stats;
+    L->total_bytes = in->len;
+    L->bytes_done = bytes_done;
+    L->report_progress = 1;
+    L->drop_from = in->is_mmap ? in->p : NULL;
+    p->links = links;
+    nv_csv_init(&L->csv, in->p ? in->p : (char *)"", in->len);
+}
+
+/* Set up parts 1..n-1 over starts[]; returns how many parts are ready
+ * (parts beyond a failure are not used). */
+static size_t setup_rest(part *parts, size_t n, char **starts, char *end,
+                         const nv_file_input *in, int *rc)
+{
+    for (size_t i = 1; i < n; i++) {
+        parts[i].links = parts[0].links;
+        if (nv_diag_log_init(&parts[i].log) < 0 ||
+            setup_part(&parts[i], &parts[0], starts[i],
+                       i + 1 < n ? starts[i + 1] : end, in) < 0) {
+            *rc = NETVET_ENOMEM;
+            return i + 1;
+        }
+    }
+    return n;
+}
+
+static void run_all(part *parts, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        parts[i].started =
+            pthread_create(&parts[i].thread, NULL, run_part, &parts[i]) == 0;
+    run_part(&parts[0]);
+    for (size_t i = 1; i < n; i++) {
+        if (parts[i].started)
+            pthread_join(parts[i].thread, NULL);
+        else
+            run_part(&parts[i]);
+    }
+}
+
+int nv_parts_load(netvet_inventory *inv, int links, const nv_file_input *in,
+                  const netvet_load_options *opts, netvet_diag *diag,
+                  size_t nparts)
+{
+    part parts[MAX_PARTS];
+    uint64_t bytes_done = 0;
+    memset(parts, 0, sizeof(parts));
+    if (nv_diag_log_init(&parts[0].log) < 0)
+        return NETVET_ENOMEM;
+    start_first(&parts[0], inv, links, in, opts, &bytes_done);
+    nv_loader *L = &parts[0].L;
+    size_t n = 1;
+    int rc = nv_loader_header(L, links);
+    if (rc == 0) {
+        char *starts[MAX_PARTS], *end = L->csv.end;
+        n = split_points(L->csv.cur, end, nparts > MAX_PARTS ? MAX_PARTS : nparts,
+                         starts);
+        L->csv.stop = n > 1 ? starts[1] : end;
+        L->expect_rows = estimate_rows(L->csv.cur, (size_t)(L->csv.stop - L->csv.cur));
+        n = setup_rest(parts, n, starts, end, in, &rc);
+    }
+    if (rc == 0) {
+        run_all(parts, n);
+        rc = finish(inv, parts, n, links, diag, in->name);
+    } else if (rc == NETVET_EPARSE) {
+        unsigned long off[1] = {0};
+        nv_diag_log none = {0};
+        replay(parts, 0, off, &none, diag, in->name);
+    }
+    nv_loader_dispose(L);
+    for (size_t i = 0; i < n; i++)
+        dispose_part(&parts[i], i == 0);
+    return rc;
+}
