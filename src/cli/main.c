@@ -1,4 +1,5 @@
 /* netvet command entry: dispatch to a subcommand, or print help/version. */
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,6 +58,10 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+    /* Blocks of 4 MiB and more always get their own mapping, so growing a
+     * column is an mremap, not a copy (glibc otherwise raises this
+     * threshold as big blocks are freed, up to 32 MiB). */
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
     if (argc < 2) {
         usage(stderr);
         return NV_EXIT_USAGE;

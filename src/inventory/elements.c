@@ -26,6 +26,11 @@ typedef struct grow_list {
     size_t n;
     str_col *str; /* planned once after the header */
     size_t n_str;
+    /* the previous row's tags field and the tag ids it gave */
+    char last_tags[64];
+    size_t last_tags_len; /* > sizeof(last_tags): nothing cached */
+    uint32_t last_ids[8];
+    size_t n_last_ids;
 } grow_list;
 
 static void track(grow_list *g, void **p, size_t size)
@@ -134,10 +139,8 @@ static int parse_status(nv_csv_field f, uint8_t *out)
 }
 
 /* Lower-case ASCII tags, split on ';', appended to inv->tags. */
-static int store_tags(nv_loader *L, nv_csv_field f, size_t row)
+static int split_tags(netvet_inventory *inv, nv_csv_field f)
 {
-    netvet_inventory *inv = L->inv;
-    inv->tag_off[row] = (uint32_t)inv->n_tags;
     const char *p = f.p, *end = f.p + f.len;
     while (p < end) {
         const char *semi = memchr(p, ';', (size_t)(end - p));
@@ -155,6 +158,33 @@ static int store_tags(nv_loader *L, nv_csv_field f, size_t row)
             inv->tags[inv->n_tags++] = id;
         }
         p = stop + 1;
+    }
+    return 0;
+}
+
+/* The row's tags; a field equal to the previous row's reuses its ids
+ * (most rows repeat a few tag sets). */
+static int store_tags(nv_loader *L, grow_list *g, nv_csv_field f, size_t row)
+{
+    netvet_inventory *inv = L->inv;
+    size_t from = inv->n_tags;
+    inv->tag_off[row] = (uint32_t)from;
+    if (f.len == g->last_tags_len && memcmp(f.p, g->last_tags, f.len) == 0) {
+        if (NV_GROW(inv->tags, inv->tags_cap, from + g->n_last_ids) < 0)
+            return NETVET_ENOMEM;
+        memcpy(inv->tags + from, g->last_ids, g->n_last_ids * sizeof(uint32_t));
+        inv->n_tags += g->n_last_ids;
+    } else if (split_tags(inv, f) < 0) {
+        return NETVET_ENOMEM;
+    } else {
+        size_t n = inv->n_tags - from;
+        g->last_tags_len = SIZE_MAX;
+        if (f.len <= sizeof(g->last_tags) && n <= 8) {
+            memcpy(g->last_tags, f.p, f.len);
+            memcpy(g->last_ids, inv->tags + from, n * sizeof(uint32_t));
+            g->last_tags_len = f.len;
+            g->n_last_ids = n;
+        }
     }
     inv->tag_off[row + 1] = (uint32_t)inv->n_tags;
     return 0;
@@ -304,7 +334,7 @@ static int store_strings(nv_loader *L, grow_list *g, size_t row)
         if (rc < 0)
             return rc;
     }
-    return store_tags(L, field(L, NV_COL_TAGS), row);
+    return store_tags(L, g, field(L, NV_COL_TAGS), row);
 }
 
 static void store_typed(netvet_inventory *inv, size_t row, const row_values *v,
@@ -357,9 +387,13 @@ static int load_row(nv_loader *L, void *ctx)
 int nv_load_elements(nv_loader *L)
 {
     grow_list g = {0};
+    g.last_tags_len = SIZE_MAX;
     plan_columns(L, &g);
     track(&g, (void **)&L->id_hash, sizeof(uint64_t));
-    if (grow_columns(L->inv, &g, L->expect_rows) < 0 || plan_strings(L, &g) < 0) {
+    /* names and ids are stored once per row: room for them up front */
+    if (grow_columns(L->inv, &g, L->expect_rows) < 0 || plan_strings(L, &g) < 0 ||
+        nv_strtab_reserve(&L->inv->strings, L->expect_rows, L->expect_bytes) < 0 ||
+        nv_strtab_reserve(&L->inv->ids, L->expect_rows, L->expect_bytes / 4) < 0) {
         nv_free(g.str);
         return NETVET_ENOMEM;
     }

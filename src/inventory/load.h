@@ -35,6 +35,7 @@ typedef struct nv_loader {
     uint64_t *bytes_done;  /* shared by the parts (atomic adds) */
     int report_progress;   /* this part calls the progress callback */
     size_t expect_rows;    /* estimate: sizes the columns once */
+    size_t expect_bytes;   /* bound on the string bytes (input length) */
     uint64_t *id_hash;     /* elements: per row, hash of its id (the id
                             * map is built when the parts are merged) */
     /* recent function spellings and their parse (they repeat every row);

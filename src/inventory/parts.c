@@ -98,6 +98,7 @@ static int setup_part(part *p, const part *first, char *from, char *stop,
     L->diag = p->log.sink;
     L->drop_from = in->is_mmap ? page_up(from) : NULL;
     L->expect_rows = estimate_rows(from, (size_t)(stop - from));
+    L->expect_bytes = (size_t)(stop - from);
     L->hash_col = nv_calloc(L0->n_cols, sizeof(*L->hash_col));
     if (!L->hash_col || nv_inventory_new(&p->own) < 0)
         return NETVET_ENOMEM;
@@ -271,7 +272,9 @@ int nv_parts_load(netvet_inventory *inv, int links, const nv_file_input *in,
         n = split_points(L->csv.cur, end, nparts > MAX_PARTS ? MAX_PARTS : nparts,
                          starts);
         L->csv.stop = n > 1 ? starts[1] : end;
-        L->expect_rows = estimate_rows(L->csv.cur, (size_t)(L->csv.stop - L->csv.cur));
+        /* the first part's columns will take every part's rows */
+        L->expect_rows = estimate_rows(L->csv.cur, (size_t)(end - L->csv.cur));
+        L->expect_bytes = (size_t)(end - L->csv.cur);
         n = setup_rest(parts, n, starts, end, in, &rc);
     }
     if (rc == 0) {

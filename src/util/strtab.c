@@ -166,6 +166,27 @@ int nv_strtab_append(nv_strtab *t, const char *s, size_t len,
     return append(t, s, len, id_out);
 }
 
+static int reserve(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    void *q = nv_reallocarray(*p, need, size);
+    if (!q)
+        return NETVET_ENOMEM;
+    *p = q;
+    *cap = need;
+    return 0;
+}
+
+int nv_strtab_reserve(nv_strtab *t, size_t n_strings, size_t n_bytes)
+{
+    if (reserve((void **)&t->bytes, &t->cap, t->len + n_bytes, 1) < 0 ||
+        reserve((void **)&t->off, &t->off_cap, t->n + n_strings + 2,
+                sizeof(uint64_t)) < 0)
+        return NETVET_ENOMEM;
+    return 0;
+}
+
 void nv_strtab_mark_interned(const nv_strtab *t, uint8_t *flags)
 {
     for (size_t j = 0; j <= t->mask; j++)

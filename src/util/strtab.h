@@ -39,6 +39,10 @@ int nv_strtab_append(nv_strtab *t, const char *s, size_t len,
  * for them are t->n .. t->n + src->n - 1). @return 0, NETVET_ENOMEM or
  * NETVET_ELIMIT. */
 int nv_strtab_append_all(nv_strtab *t, const nv_strtab *src);
+/* Make room for n_strings more strings of n_bytes bytes in all (NULs
+ * included) without growing again: a generous bound costs address space
+ * only, while growing a big table copies it. @return 0 or NETVET_ENOMEM. */
+int nv_strtab_reserve(nv_strtab *t, size_t n_strings, size_t n_bytes);
 /* flags[id] = 1 for every interned (not appended) string; flags holds
  * t->n entries, zeroed by the caller. */
 void nv_strtab_mark_interned(const nv_strtab *t, uint8_t *flags);
