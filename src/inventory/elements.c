@@ -17,7 +17,7 @@ typedef struct str_col {
     int pos;        /* header position */
     uint32_t **col; /* the column (it may move when it grows) */
     int distinct;   /* append, do not intern */
-    uint32_t last;  /* string id of the previous row's value */
+    uint32_t recent[32]; /* ids of values seen lately, by cache_slot */
 } str_col;
 
 typedef struct grow_list {
@@ -106,19 +106,32 @@ static nv_csv_field field(const nv_loader *L, nv_col c)
     return L->fields[p]; /* batched fields are trimmed */
 }
 
-/* Intern the field at header position pos; neighbouring rows often share
- * a value (site, region, model), so the previous row's is tried first. */
+/* Slot of a value in a column's cache of recent values: length and three
+ * of its bytes, no full hash. */
+static size_t cache_slot(nv_csv_field f)
+{
+    if (f.len == 0)
+        return 0;
+    unsigned char a = (unsigned char)f.p[0], b = (unsigned char)f.p[f.len / 2],
+                  c = (unsigned char)f.p[f.len - 1];
+    return (f.len * 7u + a * 3u + b * 5u + c) & 31u;
+}
+
+/* Intern the field at header position pos. A column repeats a few values
+ * in runs (vendor spellings, models, the site of a run of rows), so a
+ * small cache of recent ids is checked before hashing into the table. */
 static int intern_at(nv_loader *L, str_col *c, uint32_t *out)
 {
     nv_csv_field f = L->fields[c->pos];
     const nv_strtab *st = &L->inv->strings;
-    if (c->last != UINT32_MAX && nv_strtab_strlen(st, c->last) == f.len &&
-        nv_equal_bytes(nv_strtab_get(st, c->last), f.p, f.len)) {
-        *out = c->last;
+    uint32_t *slot = &c->recent[cache_slot(f)];
+    if (*slot != UINT32_MAX && nv_strtab_strlen(st, *slot) == f.len &&
+        nv_equal_bytes(nv_strtab_get(st, *slot), f.p, f.len)) {
+        *out = *slot;
         return 0;
     }
     int rc = nv_strtab_intern(&L->inv->strings, f.p, f.len, out, NULL);
-    c->last = *out;
+    *slot = *out;
     return rc;
 }
 
@@ -308,11 +321,13 @@ static int plan_strings(nv_loader *L, grow_list *g)
     for (size_t i = 0; i < n; i++)
         if (L->pos[s[i].c] >= 0)
             g->str[g->n_str++] = (str_col){L->pos[s[i].c], s[i].col,
-                                           s[i].distinct, UINT32_MAX};
+                                           s[i].distinct, {0}};
     for (size_t p = 0; p < L->n_cols; p++)
         if (L->attr[p] >= 0)
             g->str[g->n_str++] = (str_col){(int)p, &inv->attrs[L->attr[p]].value,
-                                           0, UINT32_MAX};
+                                           0, {0}};
+    for (size_t i = 0; i < g->n_str; i++) /* nothing cached yet */
+        memset(g->str[i].recent, 0xFF, sizeof(g->str[i].recent));
     return 0;
 }
 
