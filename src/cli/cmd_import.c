@@ -37,6 +37,9 @@ static const char help[] =
 "              function `aggregation`, vendor empty, tag `external` when\n"
 "              Internal = 0); edges become links (kind = LinkLabel,\n"
 "              capacity = LinkSpeedRaw in bit/s; parallel edges kept).\n"
+"              With several files, ids become FILE:ID (FILE = the file\n"
+"              name without directory and .graphml/.xml), since every Zoo\n"
+"              graph numbers its nodes from 0.\n"
 "    netbox    NetBox REST responses of /api/dcim/devices/, /cables/ and\n"
 "              /sites/ (pages with `results`, or arrays; give all pages and\n"
 "              kinds together, in any order). Devices become elements (id =\n"
@@ -178,6 +181,7 @@ static int run(void *payload, netvet_diag *diag)
     nv_import_out o;
     memset(&o, 0, sizeof o);
     o.strict = a->strict;
+    o.n_inputs = a->n_files;
     int rc = 0;
     for (size_t i = 0; i < a->n_files && rc == 0; i++)
         rc = nv_import_file(&o, fmt->fn, a->files[i], diag);

@@ -4,10 +4,12 @@
  * `aggregation`, vendor empty: the Zoo holds no vendors; tag `external`
  * when Internal = 0) and each <edge> a link (a = source, b = target,
  * kind = LinkLabel, capacity = LinkSpeedRaw in bit/s). Parallel edges are
- * kept. A node without an id, a repeated node id, or an edge whose end is
- * no node is a bad record; a coordinate that is not a number in range is
- * left empty with a warning. */
+ * kept. With several input files, ids are prefixed "FILE:" (every Zoo
+ * graph numbers its nodes from 0). A node without an id, a repeated node
+ * id, or an edge whose end is no node is a bad record; a coordinate that
+ * is not a number in range is left empty with a warning. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +34,7 @@ typedef struct gml {
     const char *key[K_COUNT]; /* key id of each known attr.name */
     const char **ids;         /* node ids, sorted (borrowed) */
     size_t n_ids;
+    char prefix[128];         /* "FILE:" before ids, or "" */
 } gml;
 
 /* Record the key id of the attributes we use. */
@@ -125,6 +128,45 @@ static void put_coord(gml *g, nv_csv_row *r, const xmlNode *v, int k,
     nv_csv_cstr(r, s);
 }
 
+/* "FILE:" from the path: no directory, no .graphml / .xml. */
+static void set_prefix(gml *g, const char *file)
+{
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    size_t len = strlen(base);
+    static const char *const ext[] = {".graphml", ".xml"};
+    for (size_t i = 0; i < 2; i++) {
+        size_t e = strlen(ext[i]);
+        if (len > e && strcmp(base + len - e, ext[i]) == 0) {
+            len -= e;
+            break;
+        }
+    }
+    snprintf(g->prefix, sizeof g->prefix, "%.*s:",
+             (int)(len < 100 ? len : 100), base);
+}
+
+static void put_id(gml *g, nv_csv_row *r, const char *id)
+{
+    char buf[512];
+    if (!g->prefix[0]) {
+        nv_csv_cstr(r, id);
+        return;
+    }
+    int n = snprintf(buf, sizeof buf, "%s%s", g->prefix, id);
+    if (n >= 0 && (size_t)n < sizeof buf) {
+        nv_csv_field(r, buf, (size_t)n);
+        return;
+    }
+    nv_sbuf field = {0}; /* a very long id */
+    nv_sbuf_puts(&field, g->prefix);
+    nv_sbuf_puts(&field, id);
+    nv_csv_field(r, field.p ? field.p : "", field.len);
+    if (field.oom)
+        r->b->oom = 1;
+    nv_sbuf_free(&field);
+}
+
 static int import_node(gml *g, const xmlNode *v, const char **prev)
 {
     nv_import_out *o = g->o;
@@ -145,7 +187,7 @@ static int import_node(gml *g, const xmlNode *v, const char **prev)
     prev[at] = id;
     nv_csv_row r;
     nv_csv_begin(&r, &o->elements);
-    nv_csv_cstr(&r, id);
+    put_id(g, &r, id);
     nv_csv_cstr(&r, data_of(g, v, K_LABEL));
     nv_csv_cstr(&r, "");
     nv_csv_cstr(&r, "aggregation");
@@ -177,8 +219,8 @@ static int import_edge(gml *g, const xmlNode *e)
         speed = NULL;
     nv_csv_row r;
     nv_csv_begin(&r, &o->links);
-    nv_csv_cstr(&r, ends[0]);
-    nv_csv_cstr(&r, ends[1]);
+    put_id(g, &r, ends[0]);
+    put_id(g, &r, ends[1]);
     nv_csv_cstr(&r, data_of(g, e, K_LINKLABEL));
     nv_csv_cstr(&r, speed);
     nv_csv_end(&r);
@@ -226,6 +268,8 @@ int nv_import_graphml(nv_import_out *o, const char *data, size_t len,
     if (o->links.len == 0)
         nv_sbuf_puts(&o->links, ln_header);
     gml g = {.o = o, .file = file, .diag = diag};
+    if (o->n_inputs > 1)
+        set_prefix(&g, file);
     read_keys(&g, root);
     rc = import_graph(&g, graph);
     nv_free(g.ids);

@@ -44,6 +44,8 @@ typedef struct nv_import_out {
     nv_sbuf elements, links;  /* CSV text, header first */
     nv_import_count el, ln;   /* elements, links */
     int strict;               /* first bad record is fatal */
+    size_t n_inputs;          /* files in this run (GraphML prefixes node
+                               * ids with the file's name when > 1) */
     void *state;              /* a format's records kept across files */
     void (*state_free)(void *state);
 } nv_import_out;
