@@ -97,6 +97,16 @@ int netvet_attributor_new(netvet_attributor **out, const netvet_registry *reg,
                           netvet_diag *diag);
 void netvet_attributor_free(netvet_attributor *a);
 
+/**
+ * A second attributor for another thread: it shares `parent`'s loaded data
+ * (read only; parent must outlive it) and has its own caches and match
+ * scratch, so the two may attribute concurrently.
+ * @param[out] out free with netvet_attributor_free (before the parent).
+ * @return 0 or NETVET_ENOMEM.
+ */
+int netvet_attributor_fork(netvet_attributor **out,
+                           const netvet_attributor *parent);
+
 /** Loaded data: IEEE blocks, IANA enterprise numbers, patterns. */
 size_t netvet_attributor_oui_blocks(const netvet_attributor *a);
 size_t netvet_attributor_enterprises(const netvet_attributor *a);

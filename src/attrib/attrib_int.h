@@ -53,6 +53,8 @@ typedef struct nv_sidslot {
 
 struct netvet_attributor {
     const netvet_registry *reg;
+    const netvet_attributor *parent; /* fork: oui, pens and patterns (but
+                                      * its match data) are the parent's */
     nv_oui_db oui;
     nv_pen_db pens;
     nv_patterns patterns;

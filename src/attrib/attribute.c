@@ -77,13 +77,41 @@ int netvet_attributor_new(netvet_attributor **out, const netvet_registry *reg,
     return NETVET_OK;
 }
 
+int netvet_attributor_fork(netvet_attributor **out,
+                           const netvet_attributor *parent)
+{
+    netvet_attributor *a = nv_calloc(1, sizeof(*a));
+    if (!a)
+        return NETVET_ENOMEM;
+    a->reg = parent->reg;
+    a->parent = parent;
+    a->oui = parent->oui;
+    a->pens = parent->pens;
+    a->patterns = parent->patterns;
+    int rc = nv_patterns_new_match_data(&a->patterns);
+    if (rc == NETVET_OK)
+        rc = nv_strtab_init(&a->details, 1024, 1);
+    for (int i = 0; rc == NETVET_OK && i < NV_CACHE_COUNT; i++)
+        rc = nv_vcache_init(&a->cache[i]);
+    if (rc < 0) {
+        netvet_attributor_free(a);
+        return rc;
+    }
+    *out = a;
+    return NETVET_OK;
+}
+
 void netvet_attributor_free(netvet_attributor *a)
 {
     if (!a)
         return;
-    nv_oui_db_dispose(&a->oui);
-    nv_pen_db_dispose(&a->pens);
-    nv_patterns_dispose(&a->patterns);
+    if (a->parent) {
+        nv_patterns_free_match_data(&a->patterns);
+    } else {
+        nv_oui_db_dispose(&a->oui);
+        nv_pen_db_dispose(&a->pens);
+        nv_patterns_dispose(&a->patterns);
+    }
     nv_strtab_dispose(&a->details);
     for (int i = 0; i < NV_CACHE_COUNT; i++)
         nv_vcache_dispose(&a->cache[i]);

@@ -34,6 +34,18 @@ int nv_patterns_init(nv_patterns *ps)
     return NETVET_OK;
 }
 
+int nv_patterns_new_match_data(nv_patterns *ps)
+{
+    ps->md = pcre2_match_data_create(OVECTOR_PAIRS, NULL);
+    return ps->md ? NETVET_OK : NETVET_ENOMEM;
+}
+
+void nv_patterns_free_match_data(nv_patterns *ps)
+{
+    pcre2_match_data_free(ps->md);
+    ps->md = NULL;
+}
+
 void nv_pattern_free_fields(nv_pattern *p)
 {
     nv_free(p->id);

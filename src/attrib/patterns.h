@@ -56,6 +56,11 @@ typedef struct nv_pat_match {
 } nv_pat_match;
 
 int nv_patterns_init(nv_patterns *ps);
+/* Give a shallow copy of a set its own match data (for another thread).
+ * @return 0 or NETVET_ENOMEM (then ps->md is NULL). */
+int nv_patterns_new_match_data(nv_patterns *ps);
+/* Free only the match data (of such a copy). */
+void nv_patterns_free_match_data(nv_patterns *ps);
 void nv_patterns_dispose(nv_patterns *ps);
 /* Load a pattern file and add its patterns (an existing id is replaced).
  * Every pattern is compiled and each of its examples must match it; on any

@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/exit.h"
 #include "cli/identify_out.h"
+#include "cli/identify_run.h"
 
 #define PROG "netvet identify"
 #define MAX_FILES 32
@@ -184,14 +185,8 @@ static int identify_file(id_args *a, const char *path, netvet_attributor *at,
     lo.evidence_only = 1;
     int rc = netvet_inventory_load(&inv, path, &lo, diag);
     nv_cli_diag_finish(&a->diag);
-    size_t n = rc == 0 ? netvet_inventory_elements(inv) : 0;
-    for (size_t k = 0; k < n && rc == 0; k++) {
-        netvet_attribution r;
-        rc = netvet_attribute_element(&r, at, inv, k);
-        if (rc == 0)
-            nv_id_record(out, netvet_inventory_element_id(inv, k),
-                         netvet_inventory_element_vendor(inv, k), &r);
-    }
+    if (rc == 0)
+        rc = nv_identify_inventory(inv, at, out);
     if (rc == 0) {
         netvet_load_stats st = netvet_inventory_stats(inv, 0);
         if (st.rows_skipped)

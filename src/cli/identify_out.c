@@ -184,7 +184,7 @@ static size_t reasons(const nv_id_out *o, const netvet_attribution *at,
 static void csv_record(nv_id_out *o, rbuf *r, const char *id,
                        const char *declared, const netvet_attribution *at)
 {
-    static rbuf tmp;
+    static _Thread_local rbuf tmp;
     csv_cstr(r, id);
     put(r, ",", 1);
     csv_cstr(r, vendor_id(o, at->vendor));
@@ -252,7 +252,7 @@ void nv_id_begin(nv_id_out *o)
 void nv_id_record(nv_id_out *o, const char *id, const char *declared,
                   const netvet_attribution *at)
 {
-    static rbuf r;
+    static _Thread_local rbuf r; /* identify_run writes on several threads */
     count(o, at);
     r.n = 0;
     if (o->format == NV_ID_CSV)
