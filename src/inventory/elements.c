@@ -185,7 +185,9 @@ static int store_tags(nv_loader *L, grow_list *g, nv_csv_field f, size_t row)
     if (f.len == g->last_tags_len && memcmp(f.p, g->last_tags, f.len) == 0) {
         if (NV_GROW(inv->tags, inv->tags_cap, from + g->n_last_ids) < 0)
             return NETVET_ENOMEM;
-        memcpy(inv->tags + from, g->last_ids, g->n_last_ids * sizeof(uint32_t));
+        if (g->n_last_ids)
+            memcpy(inv->tags + from, g->last_ids,
+                   g->n_last_ids * sizeof(uint32_t));
         inv->n_tags += g->n_last_ids;
     } else if (split_tags(inv, f) < 0) {
         return NETVET_ENOMEM;
@@ -194,7 +196,8 @@ static int store_tags(nv_loader *L, grow_list *g, nv_csv_field f, size_t row)
         g->last_tags_len = SIZE_MAX;
         if (f.len <= sizeof(g->last_tags) && n <= 8) {
             memcpy(g->last_tags, f.p, f.len);
-            memcpy(g->last_ids, inv->tags + from, n * sizeof(uint32_t));
+            if (n)
+                memcpy(g->last_ids, inv->tags + from, n * sizeof(uint32_t));
             g->last_tags_len = f.len;
             g->n_last_ids = n;
         }

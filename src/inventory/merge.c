@@ -125,6 +125,8 @@ int nv_merge_elements(netvet_inventory *inv, uint64_t **hash,
                       unsigned long line_offset)
 {
     size_t total = inv->n + part->n;
+    if (part->n == 0)
+        return 0;
     col_ref to[MAX_FIXED + 64], from[MAX_FIXED + 64];
     if (inv->n_attrs > 64)
         return NETVET_ELIMIT;
@@ -162,6 +164,8 @@ int nv_merge_links(netvet_inventory *inv, const netvet_inventory *part,
                    unsigned long line_offset)
 {
     size_t at = inv->n_links, total = at + part->n_links;
+    if (part->n_links == 0)
+        return 0;
     uint32_t *map = map_strings(inv, &part->strings);
     if (!map)
         return NETVET_ENOMEM;
@@ -221,8 +225,9 @@ static int drop_rows(netvet_inventory *inv, uint64_t *hash,
         hash[kept] = hash[r];
         uint32_t t0 = inv->tag_off[r], t1 = inv->tag_off[r + 1];
         inv->tag_off[kept] = (uint32_t)kept_tags;
-        memmove(inv->tags + kept_tags, inv->tags + t0,
-                (t1 - t0) * sizeof(uint32_t));
+        if (t1 > t0)
+            memmove(inv->tags + kept_tags, inv->tags + t0,
+                    (t1 - t0) * sizeof(uint32_t));
         kept_tags += t1 - t0;
         kept++;
     }
