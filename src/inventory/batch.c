@@ -90,6 +90,7 @@ long nv_batch_fill(nv_batch *b, nv_csv *c, size_t max, const nv_batch_keys *k)
 {
     b->n = 0;
     b->n_fields = 0;
+    nv_csv_forget_escapes(c); /* the previous batch is done with */
     while (b->n < max) {
         const char *start = c->cur;
         int rc = nv_csv_next(c);

@@ -1,5 +1,5 @@
-/* RFC 4180 tokenizer. Unquoted fields point into the buffer; quoted ones are
- * unescaped in place ("" -> "), which is why the buffer must be writable. A
+/* RFC 4180 tokenizer. Unquoted fields and quoted ones without "" point
+ * into the buffer; quoted ones with "" are unescaped into side chunks. A
  * bad record is reported with its field number and skipped to its line end. */
 #include "inventory/csv.h"
 
@@ -35,6 +35,7 @@ void nv_csv_init_part(nv_csv *c, char *from, char *stop, char *end)
 
 void nv_csv_dispose(nv_csv *c)
 {
+    nv_csv_forget_escapes(c);
     nv_free(c->fields);
     c->fields = NULL;
 }
@@ -62,35 +63,82 @@ static int bad(nv_csv *c, const char *msg, char *from)
     return NV_CSV_BAD;
 }
 
-/* Quoted field starting after the opening quote at *pp. Unescapes in place;
- * on success *pp points just past the closing quote. */
-static int quoted(nv_csv *c, char **pp, char **start, size_t *len)
+/* Room for len bytes of unescaped field text, kept until the next
+ * nv_csv_forget_escapes (chunks never move, so earlier fields stay put). */
+struct nv_csv_esc {
+    struct nv_csv_esc *next;
+    size_t used, cap;
+    char data[];
+};
+
+static char *escape_room(nv_csv *c, size_t len)
 {
-    char *r = *pp, *w = *pp;
-    *start = w;
+    struct nv_csv_esc *e = c->esc;
+    if (!e || e->cap - e->used < len) {
+        size_t cap = len > 65536 ? len : 65536;
+        e = nv_malloc(sizeof(*e) + cap);
+        if (!e)
+            return NULL;
+        e->next = c->esc;
+        e->used = 0;
+        e->cap = cap;
+        c->esc = e;
+    }
+    char *p = e->data + e->used;
+    e->used += len;
+    return p;
+}
+
+void nv_csv_forget_escapes(nv_csv *c)
+{
+    while (c->esc) {
+        struct nv_csv_esc *next = c->esc->next;
+        nv_free(c->esc);
+        c->esc = next;
+    }
+}
+
+/* Quoted field starting after the opening quote at *pp; on success *pp
+ * points just past the closing quote. The input is never written: a field
+ * with "" escapes is unescaped into a side buffer (parts of a file are
+ * read concurrently, and a record may run into the next part's bytes).
+ * @return 0, -1 (no closing quote) or NETVET_ENOMEM. */
+static int quoted(nv_csv *c, char **pp, const char **start, size_t *len)
+{
+    char *open = *pp, *r = open, *q;
+    int escapes = 0;
     for (;;) {
-        char *q = memchr(r, '"', (size_t)(c->end - r));
+        q = memchr(r, '"', (size_t)(c->end - r));
         if (!q) {
             c->cur = r;
             return -1;
         }
-        size_t chunk = (size_t)(q - r);
         for (char *s = r; s < q; s++)
             c->next_line += *s == '\n';
-        if (w != r) /* no write unless "" was seen: keeps mapped pages shared */
-            memmove(w, r, chunk);
-        w += chunk;
         if (q + 1 < c->end && q[1] == '"') {
-            w++; /* keep one quote: it is already at w when w == q */
-            if (w - 1 != q)
-                w[-1] = '"';
+            escapes = 1;
             r = q + 2;
             continue;
         }
-        *len = (size_t)(w - *start);
-        *pp = q + 1;
+        break;
+    }
+    *pp = q + 1;
+    if (!escapes) {
+        *start = open;
+        *len = (size_t)(q - open);
         return 0;
     }
+    char *dst = escape_room(c, (size_t)(q - open));
+    if (!dst)
+        return NETVET_ENOMEM;
+    size_t w = 0;
+    for (const char *s = open; s < q; s++) {
+        dst[w++] = *s;
+        s += *s == '"'; /* "" -> " */
+    }
+    *start = dst;
+    *len = w;
+    return 0;
 }
 
 static int unquoted_end(unsigned char ch)
@@ -153,11 +201,15 @@ static int after_field(nv_csv *c, char **pp, int *done)
 
 static int read_field(nv_csv *c, char **pp, char *rec)
 {
-    char *p = *pp, *start;
+    char *p = *pp;
+    const char *start;
     size_t len;
     if (p < c->end && *p == '"') {
         p++;
-        if (quoted(c, &p, &start, &len) < 0) {
+        int q = quoted(c, &p, &start, &len);
+        if (q == NETVET_ENOMEM)
+            return q;
+        if (q < 0) {
             c->err = "unterminated quoted field";
             c->err_column = c->n_fields + 1;
             char *nl = memchr(rec, '\n', (size_t)(c->end - rec));

@@ -1,6 +1,7 @@
-/* RFC 4180 CSV tokenizer over a writable in-memory buffer: records of
- * fields (quoted fields are unescaped in place), CRLF or LF line ends,
- * line numbers for diagnostics, UTF-8 checking, hard size limits. */
+/* RFC 4180 CSV tokenizer over an in-memory buffer, which it never writes:
+ * records of fields (quoted fields with "" unescaped into a side buffer),
+ * CRLF or LF line ends, line numbers for diagnostics, UTF-8 checking, hard
+ * size limits. */
 #ifndef NV_INVENTORY_CSV_H
 #define NV_INVENTORY_CSV_H
 
@@ -22,6 +23,7 @@ typedef struct nv_csv {
     unsigned long next_line; /* line where the next record starts */
     nv_csv_field *fields;
     size_t n_fields, cap;
+    struct nv_csv_esc *esc;  /* unescaped quoted fields (owned) */
     /* set when nv_csv_next returns NV_CSV_BAD */
     unsigned long err_column; /* 1-based field number, 0 if none */
     const char *err;          /* static message */
@@ -36,6 +38,10 @@ void nv_csv_init(nv_csv *c, char *buf, size_t len);
  * count from 1 at `from`. */
 void nv_csv_init_part(nv_csv *c, char *from, char *stop, char *end);
 void nv_csv_dispose(nv_csv *c);
+/* Free the unescaped copies of fields read so far (their nv_csv_field
+ * pointers die with them): call when no field of earlier records is in
+ * use. nv_csv_dispose does it too. */
+void nv_csv_forget_escapes(nv_csv *c);
 /* Read the next non-blank record. NV_CSV_BAD leaves the reader at the next
  * line, with err/err_column set. Returns a negative status on ENOMEM. */
 int nv_csv_next(nv_csv *c);

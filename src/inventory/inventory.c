@@ -1,6 +1,6 @@
-/* Inventory lifetime and public accessors: map the CSV files (privately
- * writable, so quoted fields can be unescaped in place), load the
- * elements then the links (parts.h), free everything in one call. */
+/* Inventory lifetime and public accessors: map the CSV files (read only:
+ * the tokenizer never writes its input), load the elements then the
+ * links (parts.h), free everything in one call. */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 #include "util/diag.h"
 
 /* One input file: its bytes (mapped, or a private copy) and where they
- * came from, so a fresh copy can be made (see NV_ERESPLIT). */
+ * come from. */
 typedef struct input {
     nv_file_input in;
     const char *path;   /* mapped from this file, or */
@@ -33,8 +33,7 @@ static int map_input(input *m, netvet_diag *diag)
                           "not a regular file");
     m->in.len = rc == 0 ? (size_t)st.st_size : 0;
     if (rc == 0 && m->in.len) {
-        m->in.p = mmap(NULL, m->in.len, PROT_READ | PROT_WRITE, MAP_PRIVATE,
-                       fd, 0);
+        m->in.p = mmap(NULL, m->in.len, PROT_READ, MAP_PRIVATE, fd, 0);
         if (m->in.p == MAP_FAILED) {
             m->in.p = NULL;
             rc = nv_diag_fail(diag, NETVET_EIO, m->path, 0, 0,
@@ -67,7 +66,6 @@ static void release_input(input *m)
     m->in.is_mmap = 0;
 }
 
-/* Bytes as the file holds them (loading may have unescaped some). */
 static int open_input(input *m, netvet_diag *diag)
 {
     release_input(m);
@@ -97,8 +95,8 @@ static void reset_links(netvet_inventory *inv)
     memset(&inv->stats[1], 0, sizeof(inv->stats[1]));
 }
 
-/* Load one file; when a record crossed a part boundary, once more from
- * fresh bytes in one part. */
+/* Load one file; when a record crossed a part boundary, once more in one
+ * part. */
 static int run_loader(netvet_inventory **inv, int links, input *m,
                       const netvet_load_options *opts, netvet_diag *diag)
 {
@@ -113,8 +111,6 @@ static int run_loader(netvet_inventory **inv, int links, input *m,
             if ((rc = nv_inventory_new(inv)) < 0)
                 return rc;
         }
-        if ((rc = open_input(m, diag)) < 0)
-            return rc;
         rc = nv_parts_load(*inv, links, &m->in, opts, diag, 1);
     }
     return rc;

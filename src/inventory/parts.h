@@ -10,8 +10,8 @@
 #include "inventory/inv.h"
 
 /* A record ran across a part boundary (a quoted field holding a newline
- * where the file was split): load the file again, from fresh bytes, in
- * one part. Nothing has been reported. */
+ * where the file was split): load the file again in one part. Nothing
+ * has been reported. */
 #define NV_ERESPLIT (-100)
 
 /* Inputs shorter than this are read in one part (tests lower it). */
@@ -24,7 +24,7 @@ extern size_t nv_parts_forced;
 size_t nv_parts_for(size_t len);
 
 typedef struct nv_file_input {
-    char *p;          /* writable bytes (quoted fields are unescaped) */
+    char *p;          /* the bytes (never written) */
     size_t len;
     int is_mmap;      /* consumed pages may be released */
     const char *name; /* for diagnostics */
