@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "graph/clock.h"
 #include "inventory/inv.h"
 #include "policy/assessment.h"
 #include "policy/topology.h"
@@ -76,23 +77,44 @@ static int spof(netvet_assessment *a, size_t top)
     return 0;
 }
 
+/* Seconds since *t, restarting the clock. */
+static double lap(double *t)
+{
+    double now = nv_clock_seconds(), dt = now - *t;
+    *t = now;
+    return dt;
+}
+
 int nv_topology_run(netvet_assessment *a, const netvet_assess_options *opts,
                     netvet_diag *diag)
 {
     uint8_t *is_source = NULL;
     nv_csr g = {0};
+    nv_step_times *t = &a->view.times;
+    double t0 = nv_clock_seconds(), clock = t0;
     int rc = pick_sources(&is_source, &a->sources_desc, &a->view,
                           opts ? opts->sources : NULL, diag);
     if (rc < 0)
         return rc;
     nv_exposure_options xo = NV_EXPOSURE_OPTIONS_INIT;
     xo.is_source = is_source;
-    if ((rc = nv_csr_build(&g, a->view.inv, a->view.counted)) == 0 &&
-        (rc = nv_exposure_compute(&a->exposure, &g, &a->view, &xo)) == 0 &&
-        (rc = nv_dominators_compute_view(&a->dom, &g, &a->view, is_source)) == 0)
+    rc = nv_csr_build(&g, a->view.inv, a->view.counted);
+    t->csr = lap(&clock);
+    if (rc == 0) {
+        rc = nv_exposure_compute(&a->exposure, &g, &a->view, &xo);
+        t->exposure = lap(&clock);
+    }
+    if (rc == 0) {
+        rc = nv_dominators_compute_view(&a->dom, &g, &a->view, is_source);
+        t->dominators = lap(&clock);
+    }
+    if (rc == 0) {
         rc = spof(a, opts ? opts->top_spof : 10);
+        t->spof = lap(&clock);
+    }
     nv_csr_dispose(&g);
     nv_free(is_source);
+    t->topology = nv_clock_seconds() - t0;
     if (rc == 0) {
         a->has_topology = 1;
         a->view.exposure = &a->exposure;

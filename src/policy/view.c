@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "graph/clock.h"
 #include "util/alloc.h"
 
 /* Domain index for a country, adding it if new. */
@@ -79,6 +80,7 @@ static int exists_on(const netvet_inventory *inv, size_t k, int32_t as_of)
 int nv_view_build(nv_view *v, const netvet_inventory *inv,
                   const netvet_registry *reg, int32_t as_of)
 {
+    double t0 = nv_clock_seconds();
     memset(v, 0, sizeof(*v));
     v->inv = inv;
     v->reg = reg;
@@ -105,6 +107,7 @@ int nv_view_build(nv_view *v, const netvet_inventory *inv,
         }
     }
     nv_free(root);
+    v->times.view = nv_clock_seconds() - t0;
     return 0;
 }
 

@@ -12,6 +12,14 @@
 
 struct nv_exposure; /* graph/exposure.h */
 
+/* Wall seconds of the analysis steps, for `netvet assess --timings`:
+ * view by nv_view_build, the rest by the topology step (0 when skipped).
+ * exposure and dominators may overlap (two threads); topology is the
+ * whole topology step. */
+typedef struct nv_step_times {
+    double view, csr, exposure, dominators, spof, topology;
+} nv_step_times;
+
 typedef struct nv_view {
     const netvet_inventory *inv;
     const netvet_registry *reg;
@@ -27,6 +35,7 @@ typedef struct nv_view {
     double total_weight;   /* weight of counted elements */
     const struct nv_exposure *exposure; /* dependent weights, or NULL when
                                          * the topology was not analysed */
+    nv_step_times times;
 } nv_view;
 
 /* Build the view: resolve each element's declared vendor (once per distinct
