@@ -445,6 +445,53 @@ static void test_random_against_reference(void **state)
     }
 }
 
+/* A pass of 64 domains has no free bit to tell reachability, so exposure
+ * falls back to a BFS: spread the counted elements with a vendor over 64
+ * made-up domains and check against the reference. */
+static void test_full_pass_of_64(void **state)
+{
+    uint64_t rng = 0x853c49e6748fea9bu;
+    int checked = 0;
+    for (int i = 0; i < 40; i++) {
+        char *elements, *links;
+        net t;
+        rand_network(&elements, &links, &rng, 400);
+        load(&t, elements, links);
+        size_t with_vendor = 0, n_domains = t.view.n_domains;
+        for (size_t k = 0; k < t.view.n; k++)
+            if (t.view.counted[k] && t.view.vendor[k] >= 0)
+                t.view.domain[k] = (int32_t)(with_vendor++ % 64);
+        if (with_vendor >= 64) {
+            t.view.n_domains = 64;
+            nv_exposure_dispose(&t.x);
+            assert_int_equal(nv_exposure_compute(&t.x, &t.g, &t.view, NULL),
+                             0);
+            check_exposure(&t);
+            checked++;
+            t.view.n_domains = n_domains;
+        }
+        net_free(&t);
+        free(elements);
+        free(links);
+    }
+    assert_true(checked > 10);
+}
+
+/* No group at all (every vendor unknown): no pass runs, and disconnected
+ * sinks are still counted. */
+static void test_no_groups(void **state)
+{
+    net t;
+    load(&t, "id,vendor,function,weight\nc,,core,0\ns,,cpe,5\nu,,cpe,3\n",
+         "a,b\nc,s\n");
+    assert_int_equal(t.x.n_groups, 0);
+    assert_int_equal(t.x.n_passes, 0);
+    assert_int_equal(t.x.n_sinks, 2);
+    assert_int_equal(t.x.n_disconnected, 1);
+    assert_true(t.x.disconnected_weight == 3);
+    net_free(&t);
+}
+
 /* ---- the masked kernel on bare graphs ---------------------------------- */
 
 /* Bit b of ref[v]: v reachable from a source avoiding group b (v itself not
@@ -558,6 +605,8 @@ int main(void)
         cmocka_unit_test(test_edge_cases),
         cmocka_unit_test(test_custom_sources_and_empty),
         cmocka_unit_test(test_random_against_reference),
+        cmocka_unit_test(test_full_pass_of_64),
+        cmocka_unit_test(test_no_groups),
         cmocka_unit_test(test_masked_sweeps_random),
         cmocka_unit_test(test_masked_sparse_sweeps),
     };
