@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "graph/bigmem.h"
 #include "graph/clock.h"
 #include "util/alloc.h"
 
@@ -86,9 +87,9 @@ int nv_view_build(nv_view *v, const netvet_inventory *inv,
     v->reg = reg;
     v->as_of = as_of;
     v->n = inv->n;
-    v->counted = nv_malloc(inv->n ? inv->n : 1);
-    v->vendor = nv_malloc((inv->n ? inv->n : 1) * sizeof(int32_t));
-    v->domain = nv_malloc((inv->n ? inv->n : 1) * sizeof(int32_t));
+    v->counted = nv_big_alloc(inv->n ? inv->n : 1, 1, 0);
+    v->vendor = nv_big_alloc(inv->n ? inv->n : 1, sizeof(int32_t), 0);
+    v->domain = nv_big_alloc(inv->n ? inv->n : 1, sizeof(int32_t), 0);
     int32_t *root = resolve_names(inv, reg);
     if (!v->counted || !v->vendor || !v->domain || !root ||
         build_domains(v) < 0) {
