@@ -59,6 +59,21 @@ static uint64_t result_hash(const netvet_assessment *a)
     return h;
 }
 
+/* "VmRSS a MB, VmHWM b MB" from /proc/self/status (Linux). */
+static void print_rss(const char *when)
+{
+    char line[256];
+    long rss = -1, hwm = -1;
+    FILE *f = fopen("/proc/self/status", "r");
+    while (f && fgets(line, sizeof(line), f)) {
+        sscanf(line, "VmRSS: %ld", &rss);
+        sscanf(line, "VmHWM: %ld", &hwm);
+    }
+    if (f)
+        fclose(f);
+    printf("%s: RSS %ld MB, peak RSS %ld MB\n", when, rss / 1024, hwm / 1024);
+}
+
 static double cpu_seconds(void)
 {
     struct rusage ru;
@@ -93,6 +108,7 @@ int main(int argc, char **argv)
         return 1;
     }
     printf("load %.3f s\n", nv_clock_seconds() - t0);
+    print_rss("after load");
     for (int r = 0; r < runs; r++) {
         netvet_assessment *a = NULL;
         double c0 = cpu_seconds(), w0 = nv_clock_seconds();
@@ -103,12 +119,15 @@ int main(int argc, char **argv)
         double wall = nv_clock_seconds() - w0, cpu = cpu_seconds() - c0;
         const nv_step_times *t = &a->view.times;
         printf("run %d: assess %.3f s (cpu %.3f s): view %.3f shares %.3f "
-               "csr %.3f exposure %.3f dominators %.3f spof %.3f "
-               "topology %.3f policy %.3f; hash %016llx\n",
+               "csr %.3f exposure %.3f dominators %.3f spof %.3f (together "
+               "%.3f, %d threads) topology %.3f policy %.3f; "
+               "hash %016llx\n",
                r + 1, wall, cpu, t->view, a->shares.seconds, t->csr,
-               t->exposure, t->dominators, t->spof, t->topology,
+               t->exposure, t->dominators, t->spof, t->graph, t->threads,
+               t->topology,
                wall - t->view - a->shares.seconds - t->topology,
                (unsigned long long)result_hash(a));
+        print_rss("after assess");
         fflush(stdout);
         netvet_assessment_free(a);
     }

@@ -300,9 +300,11 @@ static void print_timings(const netvet_assessment *as, double load,
             PROG, load, assess, report);
     fprintf(stderr, "%s: timings: assess: view %.3f s, shares %.3f s, "
                     "csr %.3f s, exposure %.3f s, dominators %.3f s, "
-                    "spof %.3f s, topology %.3f s, policy %.3f s\n",
+                    "spof %.3f s (these three %.3f s, %d thread%s), "
+                    "topology %.3f s, policy %.3f s\n",
             PROG, t->view, as->shares.seconds, t->csr, t->exposure,
-            t->dominators, t->spof, t->topology,
+            t->dominators, t->spof, t->graph, t->threads,
+            t->threads == 1 ? "" : "s", t->topology,
             assess - t->view - as->shares.seconds - t->topology);
 }
 

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "graph/bigmem.h"
 #include "graph/reach.h"
 #include "netvet/errors.h"
 #include "util/alloc.h"
@@ -15,7 +16,8 @@
 typedef struct work {
     const nv_csr *g;
     const nv_view *view;
-    uint8_t *src;          /* counted sources */
+    const uint8_t *src;    /* counted sources: the caller's or src_own */
+    uint8_t *src_own;      /* a counted-only copy, when one is needed */
     uint8_t *live;         /* per element: SINK, and REACHED once known */
     int reached_known;     /* live has its REACHED bits */
     uint8_t *bit;          /* group bit of each element in this pass */
@@ -38,20 +40,27 @@ int nv_sources_core(uint8_t **out, const nv_view *view)
     return 0;
 }
 
+/* The caller's sources when all are counted (as the assessment's are),
+ * else a filtered copy; counts them. */
 static int make_sources(nv_exposure *x, work *w, const uint8_t *is_source)
 {
-    int rc = is_source ? 0 : nv_sources_core(&w->src, w->view);
-    if (rc < 0)
-        return rc;
-    if (is_source) {
-        w->src = nv_malloc(w->view->n ? w->view->n : 1);
-        if (!w->src)
+    const uint8_t *counted = w->view->counted;
+    size_t n = w->view->n, uncounted = 0;
+    for (size_t k = 0; is_source && k < n; k++)
+        uncounted += is_source[k] && !counted[k];
+    if (!is_source) {
+        int rc = nv_sources_core(&w->src_own, w->view);
+        if (rc < 0)
+            return rc;
+    } else if (uncounted) {
+        if (!(w->src_own = nv_malloc(n ? n : 1)))
             return NETVET_ENOMEM;
-        for (size_t k = 0; k < w->view->n; k++)
-            w->src[k] = w->view->counted[k] && is_source[k];
+        for (size_t k = 0; k < n; k++)
+            w->src_own[k] = counted[k] && is_source[k];
     }
-    for (size_t k = 0; k < w->view->n; k++)
-        x->n_sources += w->src[k];
+    w->src = w->src_own ? w->src_own : is_source;
+    for (size_t k = 0; k < n; k++)
+        x->n_sources += w->src[k] != 0;
     return 0;
 }
 
@@ -92,7 +101,7 @@ static int scan_sinks(nv_exposure *x, work *w)
     const netvet_inventory *inv = w->view->inv;
     size_t n_str = inv->strings.n ? inv->strings.n : 1;
     w->region_dense = nv_malloc(n_str * sizeof(int32_t));
-    w->live = nv_calloc(w->view->n ? w->view->n : 1, 1);
+    w->live = nv_big_alloc(w->view->n ? w->view->n : 1, 1, 1);
     if (!w->region_dense || !w->live)
         return NETVET_ENOMEM;
     memset(w->region_dense, 0xff, n_str * sizeof(int32_t));
@@ -294,15 +303,15 @@ static int prepare(nv_exposure *x, work *w, const nv_exposure_options *o)
     int rc = make_sources(x, w, o->is_source);
     if (rc < 0)
         return rc;
-    w->bit = nv_malloc(n);
-    w->mask = nv_malloc(n * sizeof(uint64_t));
+    w->bit = nv_big_alloc(n, 1, 0);
+    w->mask = nv_big_alloc(n, sizeof(uint64_t), 0);
     if (!w->bit || !w->mask)
         return NETVET_ENOMEM;
     if ((rc = scan_sinks(x, w)) < 0 || (rc = make_groups(x, w->view)) < 0)
         return rc;
     x->n_depend_words = o->want_depends ? (w->view->n_domains + 63) / 64 : 0;
     if (x->n_depend_words) {
-        x->depends = nv_calloc(n, x->n_depend_words * sizeof(uint64_t));
+        x->depends = nv_big_alloc(n, x->n_depend_words * sizeof(uint64_t), 1);
         if (!x->depends)
             return NETVET_ENOMEM;
     }
@@ -322,7 +331,7 @@ int nv_exposure_compute(nv_exposure *x, const nv_csr *g, const nv_view *view,
     int rc = prepare(x, &w, opts ? opts : &defaults);
     if (rc == 0)
         rc = all_passes(x, &w);
-    nv_free(w.src);
+    nv_free(w.src_own);
     nv_free(w.live);
     nv_free(w.bit);
     nv_free(w.mask);

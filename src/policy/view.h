@@ -14,10 +14,11 @@ struct nv_exposure; /* graph/exposure.h */
 
 /* Wall seconds of the analysis steps, for `netvet assess --timings`:
  * view by nv_view_build, the rest by the topology step (0 when skipped).
- * exposure and dominators may overlap (two threads); topology is the
- * whole topology step. */
+ * exposure runs beside dominators + spof when threads = 2; graph is the
+ * wall time of the three together, topology that of the whole step. */
 typedef struct nv_step_times {
-    double view, csr, exposure, dominators, spof, topology;
+    double view, csr, exposure, dominators, graph, spof, topology;
+    int threads;
 } nv_step_times;
 
 typedef struct nv_view {
