@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/exit.h"
+#include "policy/assessment.h"
 
 #define PROG "netvet assess"
 #define MAX_FILES 32
@@ -289,6 +290,24 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* --timings: the phases, then the assess phase's steps; "policy" is the
+ * rest of it (unknown vendors, attribution, rules, sorting findings). */
+static void print_timings(const netvet_assessment *as, double load,
+                          double assess, double report)
+{
+    const nv_step_times *t = &as->view.times;
+    fprintf(stderr, "%s: timings: load %.3f s, assess %.3f s, report %.3f s\n",
+            PROG, load, assess, report);
+    fprintf(stderr, "%s: timings: assess: view %.3f s, shares %.3f s, "
+                    "csr %.3f s, exposure %.3f s, dominators %.3f s, "
+                    "spof %.3f s (these three %.3f s, %d thread%s), "
+                    "topology %.3f s, policy %.3f s\n",
+            PROG, t->view, as->shares.seconds, t->csr, t->exposure,
+            t->dominators, t->spof, t->graph, t->threads,
+            t->threads == 1 ? "" : "s", t->topology,
+            assess - t->view - as->shares.seconds - t->topology);
+}
+
 static int run(void *payload, netvet_diag *diag)
 {
     assess_args *a = payload;
@@ -322,8 +341,7 @@ static int run(void *payload, netvet_diag *diag)
     if (write_report(a, as, diag) != 0)
         goto done;
     if (a->timings)
-        fprintf(stderr, "%s: timings: load %.3f s, assess %.3f s, report %.3f s\n",
-                PROG, t1 - t0, t2 - t1, now() - t2);
+        print_timings(as, t1 - t0, t2 - t1, now() - t2);
     int fail_on = a->report.fail_on;
     status = fail_on >= 0 &&
                      netvet_assessment_count(as, (netvet_severity)fail_on) > 0

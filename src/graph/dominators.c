@@ -1,16 +1,21 @@
 /* Immediate dominators by Semi-NCA (Georgiadis, Tarjan, Werneck): DFS
  * numbering from the virtual root (vertex n, arcs to the sources), then
- * semidominators in reverse preorder by link-eval with path compression,
- * then idoms as nearest common ancestors; no recursion anywhere. */
+ * semidominators in reverse preorder by link-eval with path compression
+ * (pointer reversal instead of a stack), then idoms as nearest common
+ * ancestors; no recursion anywhere. */
 #include "graph/dominators.h"
 
 #include <string.h>
 
+#include "graph/bigmem.h"
 #include "netvet/errors.h"
 #include "util/alloc.h"
 
 #define NONE UINT32_MAX
 
+/* Scratch: three arrays of n + 1 entries of its own; semi lives in the
+ * result's idom array and label and anc in its impact array (allocated
+ * with n + 1 entries), which results() overwrites last. */
 typedef struct sn {
     const nv_csr *g;
     const uint8_t *is_source;
@@ -19,10 +24,11 @@ typedef struct sn {
     uint32_t *pre;      /* per vertex (n + 1): preorder number or NONE */
     uint32_t *vert;     /* vertex of each preorder number */
     uint32_t *idom;     /* DFS parent, then immediate dominator */
-    uint32_t *semi;     /* semidominator */
-    uint32_t *label;    /* eval label; per vertex DFS cursor before that */
-    uint32_t *anc;      /* forest ancestor or NONE; DFS stack before that */
-    uint32_t *stack;    /* compression path */
+    uint32_t *semi;     /* semidominator (in nv_dominators.idom) */
+    uint32_t *label;    /* eval label; per vertex DFS cursor before that
+                         * (first half of nv_dominators.impact) */
+    uint32_t *anc;      /* forest ancestor or NONE; DFS stack before that
+                         * (second half of nv_dominators.impact) */
     size_t n_pre;       /* vertices numbered (root included) */
 } sn;
 
@@ -60,21 +66,27 @@ static void dfs(sn *s)
     }
 }
 
-/* Iterative compress(v) then eval: anc[v] != NONE on entry. */
+/* Iterative compress(v) then eval: anc[v] != NONE on entry. The path up
+ * to the last vertex below the forest root is compressed top down; its
+ * anc pointers are reversed on the way up and serve as the way back down,
+ * so no stack is needed. */
 static uint32_t eval(sn *s, uint32_t v)
 {
-    uint32_t *anc = s->anc, *label = s->label, *semi = s->semi, x = v;
-    size_t top = 0;
+    uint32_t *anc = s->anc, *label = s->label, *semi = s->semi;
+    uint32_t x = v, below = NONE;
     while (anc[anc[x]] != NONE) {
-        s->stack[top++] = x;
-        x = anc[x];
+        uint32_t up = anc[x];
+        anc[x] = below;
+        below = x;
+        x = up;
     }
-    while (top) {
-        x = s->stack[--top];
-        uint32_t a = anc[x];
-        if (semi[label[a]] < semi[label[x]])
-            label[x] = label[a];
-        anc[x] = anc[a];
+    while (below != NONE) { /* x is below's original ancestor, compressed */
+        uint32_t y = below;
+        below = anc[y];
+        if (semi[label[x]] < semi[label[y]])
+            label[y] = label[x];
+        anc[y] = anc[x];
+        x = y;
     }
     return label[v];
 }
@@ -134,17 +146,25 @@ static void results(nv_dominators *d, const sn *s, const double *weight)
     d->n_reached = s->n_pre - 1;
 }
 
-static int alloc_work(sn *s, size_t n)
+static int alloc_work(sn *s, const nv_dominators *d, size_t n)
 {
-    uint32_t **arrays[] = {&s->pre, &s->vert, &s->idom, &s->semi,
-                           &s->label, &s->anc, &s->stack, &s->sources};
+    uint32_t **arrays[] = {&s->pre, &s->vert, &s->idom};
     for (size_t i = 0; i < sizeof(arrays) / sizeof(arrays[0]); i++)
-        if (!(*arrays[i] = nv_malloc((n + 1) * sizeof(uint32_t))))
+        if (!(*arrays[i] = nv_big_alloc(n + 1, sizeof(uint32_t), 0)))
             return NETVET_ENOMEM;
-    memset(s->pre, 0xff, (n + 1) * sizeof(uint32_t));
+    s->semi = d->idom;
+    s->label = (uint32_t *)(void *)d->impact;
+    s->anc = s->label + n + 1;
+    for (size_t k = 0; k < n; k++)
+        s->n_sources += s->is_source[k] != 0;
+    if (!(s->sources = nv_malloc((s->n_sources ? s->n_sources : 1) *
+                                 sizeof(uint32_t))))
+        return NETVET_ENOMEM;
+    s->n_sources = 0;
     for (size_t k = 0; k < n; k++)
         if (s->is_source[k])
             s->sources[s->n_sources++] = (uint32_t)k;
+    memset(s->pre, 0xff, (n + 1) * sizeof(uint32_t));
     return 0;
 }
 
@@ -153,10 +173,6 @@ static void free_work(sn *s)
     nv_free(s->pre);
     nv_free(s->vert);
     nv_free(s->idom);
-    nv_free(s->semi);
-    nv_free(s->label);
-    nv_free(s->anc);
-    nv_free(s->stack);
     nv_free(s->sources);
 }
 
@@ -168,9 +184,9 @@ int nv_dominators_compute(nv_dominators *d, const nv_csr *g,
     s.is_source = is_source;
     memset(d, 0, sizeof(*d));
     d->n = g->n;
-    d->idom = nv_malloc((g->n ? g->n : 1) * sizeof(uint32_t));
-    d->impact = nv_malloc((g->n ? g->n : 1) * sizeof(double));
-    int rc = !d->idom || !d->impact ? NETVET_ENOMEM : alloc_work(&s, g->n);
+    d->idom = nv_big_alloc(g->n + 1, sizeof(uint32_t), 0);
+    d->impact = nv_big_alloc(g->n + 1, sizeof(double), 0);
+    int rc = !d->idom || !d->impact ? NETVET_ENOMEM : alloc_work(&s, d, g->n);
     if (rc == 0) {
         dfs(&s);
         semidominators(&s);

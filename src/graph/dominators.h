@@ -27,9 +27,11 @@ typedef struct nv_dominators {
 } nv_dominators;
 
 /* Semi-NCA over the elements reachable from the root, iterative (explicit
- * DFS stack, iterative path compression): O(m log n) time, 32n bytes of
- * scratch. A sink is a reached element with weight[k] > 0. Sources should
- * be counted elements (use the _view variant to get that for free).
+ * DFS stack, iterative path compression): O(m log n) time, 12n bytes of
+ * scratch besides the result's own 12n. A sink is a reached element with
+ * weight[k] > 0. Sources should be counted elements (use the _view variant
+ * to get that for free). Reads g, is_source and weight only, so it may
+ * run beside other readers of them (exposure, on another thread).
  * @return 0 or NETVET_ENOMEM (then *d is zeroed). */
 int nv_dominators_compute(nv_dominators *d, const nv_csr *g,
                           const uint8_t *is_source, const double *weight);

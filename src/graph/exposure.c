@@ -1,11 +1,14 @@
-/* Dependent weight per risk domain and per vendor: one intact BFS marks
- * the sinks that are reachable at all, then masked passes (reach.c) of up
- * to 64 groups each say, per sink, which groups' removal loses it; the
- * losses are summed per group, per sink function and per sink region. */
+/* Dependent weight per risk domain and per vendor: masked passes (reach.c)
+ * of up to 64 groups each say, per sink, which groups' removal loses it;
+ * the losses are summed per group, per sink function and per sink region,
+ * always in ascending element order. Which sinks are reachable at all comes
+ * from the first pass with a bit no vertex blocks (that bit reaches every
+ * reachable vertex), or, failing that, from one plain BFS. */
 #include "graph/exposure.h"
 
 #include <string.h>
 
+#include "graph/bigmem.h"
 #include "graph/reach.h"
 #include "netvet/errors.h"
 #include "util/alloc.h"
@@ -13,15 +16,17 @@
 typedef struct work {
     const nv_csr *g;
     const nv_view *view;
-    uint8_t *src;          /* counted sources */
-    uint8_t *reached;      /* intact reachability */
+    const uint8_t *src;    /* counted sources: the caller's or src_own */
+    uint8_t *src_own;      /* a counted-only copy, when one is needed */
+    uint8_t *live;         /* per element: SINK, and REACHED once known */
+    int reached_known;     /* live has its REACHED bits */
     uint8_t *bit;          /* group bit of each element in this pass */
     uint64_t *mask;        /* reach masks of this pass */
-    uint32_t *sink;        /* reached sinks, ascending element index */
-    uint32_t *sink_region; /* their dense region index */
-    size_t n_sink, region_cap, total_cap; /* list length, capacities */
+    size_t region_cap, total_cap; /* capacities */
     int32_t *region_dense; /* per region string id: dense index or -1 */
 } work;
+
+enum { SINK = 1, REACHED = 2 }; /* bits of work.live */
 
 int nv_sources_core(uint8_t **out, const nv_view *view)
 {
@@ -35,20 +40,27 @@ int nv_sources_core(uint8_t **out, const nv_view *view)
     return 0;
 }
 
+/* The caller's sources when all are counted (as the assessment's are),
+ * else a filtered copy; counts them. */
 static int make_sources(nv_exposure *x, work *w, const uint8_t *is_source)
 {
-    int rc = is_source ? 0 : nv_sources_core(&w->src, w->view);
-    if (rc < 0)
-        return rc;
-    if (is_source) {
-        w->src = nv_malloc(w->view->n ? w->view->n : 1);
-        if (!w->src)
+    const uint8_t *counted = w->view->counted;
+    size_t n = w->view->n, uncounted = 0;
+    for (size_t k = 0; is_source && k < n; k++)
+        uncounted += is_source[k] && !counted[k];
+    if (!is_source) {
+        int rc = nv_sources_core(&w->src_own, w->view);
+        if (rc < 0)
+            return rc;
+    } else if (uncounted) {
+        if (!(w->src_own = nv_malloc(n ? n : 1)))
             return NETVET_ENOMEM;
-        for (size_t k = 0; k < w->view->n; k++)
-            w->src[k] = w->view->counted[k] && is_source[k];
+        for (size_t k = 0; k < n; k++)
+            w->src_own[k] = counted[k] && is_source[k];
     }
-    for (size_t k = 0; k < w->view->n; k++)
-        x->n_sources += w->src[k];
+    w->src = w->src_own ? w->src_own : is_source;
+    for (size_t k = 0; k < n; k++)
+        x->n_sources += w->src[k] != 0;
     return 0;
 }
 
@@ -79,32 +91,56 @@ static int add_sink(nv_exposure *x, work *w, size_t k)
     x->sink_weight += wt;
     x->fn_total[inv->function[k]] += wt;
     x->region_total[r] += wt;
-    if (!w->reached[k]) {
-        x->n_disconnected++;
-        x->disconnected_weight += wt;
-        return 0;
-    }
-    w->sink[w->n_sink] = (uint32_t)k;
-    w->sink_region[w->n_sink++] = (uint32_t)r;
+    w->live[k] = SINK;
     return 0;
 }
 
-/* Totals, regions, disconnected sinks and the list of reached sinks. */
+/* Sink totals and regions; live[k] = SINK for each sink. */
 static int scan_sinks(nv_exposure *x, work *w)
 {
     const netvet_inventory *inv = w->view->inv;
     size_t n_str = inv->strings.n ? inv->strings.n : 1;
     w->region_dense = nv_malloc(n_str * sizeof(int32_t));
-    w->sink = nv_malloc((w->view->n ? w->view->n : 1) * sizeof(uint32_t));
-    w->sink_region = nv_malloc((w->view->n ? w->view->n : 1) *
-                               sizeof(uint32_t));
-    if (!w->region_dense || !w->sink || !w->sink_region)
+    w->live = nv_big_alloc(w->view->n ? w->view->n : 1, 1, 1);
+    if (!w->region_dense || !w->live)
         return NETVET_ENOMEM;
     memset(w->region_dense, 0xff, n_str * sizeof(int32_t));
     for (size_t k = 0; k < w->view->n; k++)
         if (w->view->counted[k] && inv->weight[k] > 0 && add_sink(x, w, k) < 0)
             return NETVET_ENOMEM;
     return 0;
+}
+
+/* Mark the reached sinks (reached: per element, non-zero = reachable from
+ * a source) and count the others once as disconnected. */
+static void mark_reached(nv_exposure *x, work *w, const uint64_t *mask,
+                         uint64_t any_bit, const uint8_t *reached)
+{
+    const double *weight = w->view->inv->weight;
+    for (size_t k = 0; k < w->view->n; k++) {
+        if (!(w->live[k] & SINK))
+            continue;
+        if (reached ? reached[k] != 0 : (mask[k] & any_bit) != 0) {
+            w->live[k] |= REACHED;
+        } else {
+            x->n_disconnected++;
+            x->disconnected_weight += weight[k];
+        }
+    }
+    w->reached_known = 1;
+}
+
+/* Reachability by a plain BFS, when no pass had a free bit. */
+static int reach_by_bfs(nv_exposure *x, work *w)
+{
+    uint8_t *reached = nv_malloc(w->view->n ? w->view->n : 1);
+    if (!reached)
+        return NETVET_ENOMEM;
+    int rc = nv_reach_sources(reached, NULL, w->g, w->src);
+    if (rc == 0)
+        mark_reached(x, w, NULL, 0, reached);
+    nv_free(reached);
+    return rc;
 }
 
 /* Append the present keys of one kind (count[key] > 0) as groups. */
@@ -149,29 +185,29 @@ static int make_groups(nv_exposure *x, const nv_view *view)
 }
 
 /* Charge each reached sink's lost groups (bits of the pass not in its
- * mask); slot[b] = group index of bit b, or -1. depend_word >= 0: domain
- * pass, also store the lost bits as that word of the sink's row. */
-static void charge(nv_exposure *x, const work *w, const long *slot,
-                   long depend_word)
+ * mask), in ascending element order; slot[b] = group index of bit b, or -1.
+ * depend_word >= 0: domain pass, also store the lost bits as that word of
+ * the sink's row. */
+static void charge(nv_exposure *x, const work *w, uint64_t valid,
+                   const long *slot, long depend_word)
 {
     const netvet_inventory *inv = w->view->inv;
-    uint64_t valid = 0;
-    for (unsigned b = 0; b < 64; b++)
-        if (slot[b] >= 0)
-            valid |= (uint64_t)1 << b;
-    for (size_t i = 0; i < w->n_sink; i++) {
-        uint32_t v = w->sink[i];
+    for (size_t v = 0; v < w->view->n; v++) {
+        if (w->live[v] != (SINK | REACHED))
+            continue;
         uint64_t lost = ~w->mask[v] & valid;
         if (depend_word >= 0 && x->depends)
             x->depends[v * x->n_depend_words + (size_t)depend_word] = lost;
         double wt = inv->weight[v];
+        size_t region = (size_t)w->region_dense[inv->region ? inv->region[v]
+                                                             : 0];
         for (; lost; lost &= lost - 1) {
             nv_exposure_group *gr = &x->groups[slot[__builtin_ctzll(lost)]];
             gr->lost_weight += wt;
             gr->lost_sinks++;
             gr->fn_weight[inv->function[v]] += wt;
             x->region_lost[(size_t)(gr - x->groups) * x->n_regions +
-                           w->sink_region[i]] += wt;
+                           region] += wt;
         }
     }
 }
@@ -179,10 +215,20 @@ static void charge(nv_exposure *x, const work *w, const long *slot,
 static int run_pass(nv_exposure *x, work *w, const long *slot,
                     long depend_word)
 {
+    uint64_t valid = 0;
+    for (unsigned b = 0; b < 64; b++)
+        if (slot[b] >= 0)
+            valid |= (uint64_t)1 << b;
     int rc = nv_reach_masked(w->mask, w->g, w->src, w->bit);
     if (rc < 0)
         return rc;
-    charge(x, w, slot, depend_word);
+    if (!w->reached_known) {
+        if (~valid) /* a bit no vertex blocks: set where reachable */
+            mark_reached(x, w, w->mask, ~valid, NULL);
+        else if ((rc = reach_by_bfs(x, w)) < 0)
+            return rc;
+    }
+    charge(x, w, valid, slot, depend_word);
     x->n_passes++;
     return 0;
 }
@@ -246,6 +292,8 @@ static int all_passes(nv_exposure *x, work *w)
     for (; first < x->n_groups && rc == 0; first += 64)
         rc = vendor_pass(x, w, vbit, first);
     nv_free(vbit);
+    if (rc == 0 && !w->reached_known) /* no pass ran: count disconnected */
+        rc = reach_by_bfs(x, w);
     return rc;
 }
 
@@ -255,17 +303,15 @@ static int prepare(nv_exposure *x, work *w, const nv_exposure_options *o)
     int rc = make_sources(x, w, o->is_source);
     if (rc < 0)
         return rc;
-    w->reached = nv_malloc(n);
-    w->bit = nv_malloc(n);
-    w->mask = nv_malloc(n * sizeof(uint64_t));
-    if (!w->reached || !w->bit || !w->mask)
+    w->bit = nv_big_alloc(n, 1, 0);
+    w->mask = nv_big_alloc(n, sizeof(uint64_t), 0);
+    if (!w->bit || !w->mask)
         return NETVET_ENOMEM;
-    if ((rc = nv_reach_sources(w->reached, NULL, w->g, w->src)) < 0 ||
-        (rc = scan_sinks(x, w)) < 0 || (rc = make_groups(x, w->view)) < 0)
+    if ((rc = scan_sinks(x, w)) < 0 || (rc = make_groups(x, w->view)) < 0)
         return rc;
     x->n_depend_words = o->want_depends ? (w->view->n_domains + 63) / 64 : 0;
     if (x->n_depend_words) {
-        x->depends = nv_calloc(n, x->n_depend_words * sizeof(uint64_t));
+        x->depends = nv_big_alloc(n, x->n_depend_words * sizeof(uint64_t), 1);
         if (!x->depends)
             return NETVET_ENOMEM;
     }
@@ -285,12 +331,10 @@ int nv_exposure_compute(nv_exposure *x, const nv_csr *g, const nv_view *view,
     int rc = prepare(x, &w, opts ? opts : &defaults);
     if (rc == 0)
         rc = all_passes(x, &w);
-    nv_free(w.src);
-    nv_free(w.reached);
+    nv_free(w.src_own);
+    nv_free(w.live);
     nv_free(w.bit);
     nv_free(w.mask);
-    nv_free(w.sink);
-    nv_free(w.sink_region);
     nv_free(w.region_dense);
     if (rc < 0)
         nv_exposure_dispose(x);

@@ -1,8 +1,9 @@
-/* BFS and the 64-group masked worklist over a CSR graph. Both use a FIFO
- * of vertex indexes; the masked pass wraps it round, since a vertex is in
- * the queue at most once at a time (in_queue flag). */
+/* BFS and the 64-group masked worklist over a CSR graph. The BFS uses a
+ * FIFO of vertex indexes; the masked pass a bitmap of dirty vertices worked
+ * off in ascending sweeps (see `dirty`). */
 #include "graph/reach.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "netvet/errors.h"
@@ -43,66 +44,177 @@ static inline uint64_t own_bit(const uint8_t *group_bit, uint32_t v)
     return b == NV_REACH_NO_BIT ? 0 : (uint64_t)1 << (b & 63u);
 }
 
-typedef struct ring {
-    uint32_t *slot;
-    uint8_t *in_queue;
-    size_t cap, head, count;
-} ring;
+/* The masked pass's worklist: a bitmap of vertices whose mask gained bits
+ * since they were last handled (dirty), worked off in sweeps of ascending
+ * vertex index. A gain of a vertex above the one being handled is taken in
+ * the same sweep, one below waits for the next sweep (next). Vertex order
+ * follows the input, which keeps neighbours close in memory, so a sweep
+ * reads the graph and the masks nearly sequentially; a network whose links
+ * mostly go up in index order needs one or two sweeps. When a sweep finds
+ * fewer dirty vertices than a quarter of the bitmap words it scanned, or
+ * after max_sweeps, the rest runs as a FIFO of dirty words, whose cost is
+ * bounded by the gains alone. */
+typedef struct dirty {
+    uint64_t *cur, *next; /* n_words each */
+    size_t n_words;
+    size_t lo, hi, next_lo, next_hi; /* word ranges holding dirty bits */
+    uint32_t *fifo;       /* word indexes (FIFO mode), capacity n_words */
+    size_t head, count;
+} dirty;
 
-static inline void ring_push(ring *q, uint32_t v)
+static inline void mark_next(dirty *d, uint32_t w)
 {
-    size_t at = q->head + q->count;
-    q->slot[at >= q->cap ? at - q->cap : at] = v;
-    q->count++;
-    q->in_queue[v] = 1;
+    size_t i = w / 64;
+    d->next[i] |= (uint64_t)1 << (w % 64);
+    if (i < d->next_lo)
+        d->next_lo = i;
+    if (i >= d->next_hi)
+        d->next_hi = i + 1;
 }
 
-static inline uint32_t ring_pop(ring *q)
+static inline void fifo_mark(dirty *d, uint32_t w)
 {
-    uint32_t v = q->slot[q->head];
-    q->head = q->head + 1 == q->cap ? 0 : q->head + 1;
-    q->count--;
-    q->in_queue[v] = 0;
-    return v;
+    size_t i = w / 64;
+    if (!d->cur[i]) {
+        size_t at = d->head + d->count++;
+        d->fifo[at >= d->n_words ? at - d->n_words : at] = (uint32_t)i;
+    }
+    d->cur[i] |= (uint64_t)1 << (w % 64);
 }
 
-static void propagate(uint64_t *mask, const nv_csr *g,
-                      const uint8_t *group_bit, ring *q)
+/* A gain of neighbour w while handling u: in a sweep (fifo = 0) w joins
+ * this sweep when above u, else the next one; in FIFO mode its word is
+ * queued when it turns dirty. */
+static inline void mark_gain(dirty *d, uint32_t u, uint32_t w, int fifo)
 {
-    while (q->count) {
-        uint32_t u = ring_pop(q);
-        uint64_t mu = mask[u];
-        for (uint32_t e = g->offsets[u]; e < g->offsets[u + 1]; e++) {
-            uint32_t w = g->targets[e];
-            uint64_t gain = mu & ~own_bit(group_bit, w) & ~mask[w];
-            if (!gain)
-                continue;
-            mask[w] |= gain;
-            if (!q->in_queue[w])
-                ring_push(q, w);
+    if (fifo) {
+        fifo_mark(d, w);
+    } else if (w > u) {
+        d->cur[w / 64] |= (uint64_t)1 << (w % 64);
+        if (w / 64 >= d->hi)
+            d->hi = w / 64 + 1;
+    } else {
+        mark_next(d, w);
+    }
+}
+
+/* Handle dirty vertex u: push its mask to its neighbours, marking each
+ * that gains bits. */
+static inline void handle(uint64_t *mask, const nv_csr *g,
+                          const uint8_t *group_bit, dirty *d, uint32_t u,
+                          int fifo)
+{
+    uint64_t mu = mask[u];
+    for (uint32_t e = g->offsets[u]; e < g->offsets[u + 1]; e++) {
+        uint32_t w = g->targets[e];
+        uint64_t gain = mu & ~mask[w];
+        if (!gain || !(gain &= ~own_bit(group_bit, w)))
+            continue;
+        mask[w] |= gain;
+        mark_gain(d, u, w, fifo);
+    }
+}
+
+/* One sweep over d->cur from word d->lo; returns the vertices handled. */
+static size_t sweep(uint64_t *mask, const nv_csr *g, const uint8_t *group_bit,
+                    dirty *d)
+{
+    size_t handled = 0;
+    for (size_t i = d->lo; i < d->hi; i++) {
+        while (d->cur[i]) { /* gains above u in word i join this loop */
+            uint64_t bits = d->cur[i];
+            d->cur[i] = bits & (bits - 1);
+            handle(mask, g, group_bit, d,
+                   (uint32_t)(i * 64 + (size_t)__builtin_ctzll(bits)), 0);
+            handled++;
         }
     }
+    return handled;
+}
+
+/* FIFO of dirty words: a word is in the queue exactly while it has dirty
+ * bits (queued when it turns dirty, its bits taken all at once when it is
+ * dequeued), so the queue never holds more than n_words. d->cur holds
+ * every dirty vertex on entry. */
+static int fifo_rest(uint64_t *mask, const nv_csr *g, const uint8_t *group_bit,
+                     dirty *d)
+{
+    d->fifo = nv_malloc((d->n_words ? d->n_words : 1) * sizeof(uint32_t));
+    if (!d->fifo)
+        return NETVET_ENOMEM;
+    d->head = d->count = 0;
+    for (size_t i = 0; i < d->n_words; i++)
+        if (d->cur[i])
+            d->fifo[d->count++] = (uint32_t)i;
+    while (d->count) {
+        size_t i = d->fifo[d->head];
+        d->head = d->head + 1 == d->n_words ? 0 : d->head + 1;
+        d->count--;
+        uint64_t bits = d->cur[i];
+        d->cur[i] = 0;
+        for (; bits; bits &= bits - 1)
+            handle(mask, g, group_bit, d,
+                   (uint32_t)(i * 64 + (size_t)__builtin_ctzll(bits)), 1);
+    }
+    return 0;
+}
+
+static int propagate(uint64_t *mask, const nv_csr *g,
+                     const uint8_t *group_bit, dirty *d, unsigned max_sweeps)
+{
+    for (unsigned s = 0; d->lo < d->hi; s++) {
+        if (s >= max_sweeps)
+            return fifo_rest(mask, g, group_bit, d);
+        size_t lo = d->lo, handled = sweep(mask, g, group_bit, d);
+        size_t scanned = d->hi - lo;
+        uint64_t *t = d->cur;
+        d->cur = d->next;
+        d->next = t;
+        d->lo = d->next_lo;
+        d->hi = d->next_hi;
+        d->next_lo = d->n_words;
+        d->next_hi = 0;
+        if (handled < scanned / 4)
+            max_sweeps = s + 1; /* sparse: finish as a FIFO */
+    }
+    return 0;
+}
+
+int nv_reach_masked_sweeps(uint64_t *mask, const nv_csr *g,
+                           const uint8_t *is_source, const uint8_t *group_bit,
+                           unsigned max_sweeps)
+{
+    size_t n = g->n;
+    dirty d = {0};
+    d.n_words = (n + 63) / 64;
+    d.cur = nv_calloc(d.n_words ? d.n_words : 1, sizeof(uint64_t));
+    d.next = nv_calloc(d.n_words ? d.n_words : 1, sizeof(uint64_t));
+    int rc = NETVET_ENOMEM;
+    if (d.cur && d.next) {
+        d.lo = d.next_lo = d.n_words;
+        memset(mask, 0, n * sizeof(uint64_t));
+        for (size_t v = 0; v < n; v++)
+            if (is_source[v]) {
+                mask[v] = ~own_bit(group_bit, (uint32_t)v);
+                mark_next(&d, (uint32_t)v);
+            }
+        uint64_t *t = d.cur; /* the sources are the first sweep */
+        d.cur = d.next;
+        d.next = t;
+        d.lo = d.next_lo;
+        d.hi = d.next_hi;
+        d.next_lo = d.n_words;
+        d.next_hi = 0;
+        rc = propagate(mask, g, group_bit, &d, max_sweeps);
+    }
+    nv_free(d.cur);
+    nv_free(d.next);
+    nv_free(d.fifo);
+    return rc;
 }
 
 int nv_reach_masked(uint64_t *mask, const nv_csr *g,
                     const uint8_t *is_source, const uint8_t *group_bit)
 {
-    size_t n = g->n;
-    ring q = {nv_malloc((n ? n : 1) * sizeof(uint32_t)),
-              nv_calloc(n ? n : 1, 1), n, 0, 0};
-    if (!q.slot || !q.in_queue) {
-        nv_free(q.slot);
-        nv_free(q.in_queue);
-        return NETVET_ENOMEM;
-    }
-    memset(mask, 0, n * sizeof(uint64_t));
-    for (size_t v = 0; v < n; v++)
-        if (is_source[v]) {
-            mask[v] = ~own_bit(group_bit, (uint32_t)v);
-            ring_push(&q, (uint32_t)v);
-        }
-    propagate(mask, g, group_bit, &q);
-    nv_free(q.slot);
-    nv_free(q.in_queue);
-    return 0;
+    return nv_reach_masked_sweeps(mask, g, is_source, group_bit, UINT_MAX);
 }

@@ -24,9 +24,17 @@ int nv_reach_sources(uint8_t *reached, size_t *n_reached_out,
  * group b (a vertex of group b never has bit b; a source starts with every
  * bit but its own). Worklist to fixpoint: a vertex is queued again only
  * when its mask gains bits, so at most 64 times; typically about once.
- * mask: caller-owned, g->n words. Scratch 5n bytes.
+ * The worklist is worked off in sweeps of ascending vertex index, then,
+ * if the sweeps turn sparse, as a FIFO (reach.c). mask: caller-owned, g->n
+ * words. Scratch n/4 bytes (two bitmaps) and, for the FIFO, n/16.
  * @return 0 or NETVET_ENOMEM. */
 int nv_reach_masked(uint64_t *mask, const nv_csr *g,
                     const uint8_t *is_source, const uint8_t *group_bit);
+
+/* nv_reach_masked switching to the FIFO after at most max_sweeps sweeps
+ * (0: FIFO only); the same result for every max_sweeps. For tests. */
+int nv_reach_masked_sweeps(uint64_t *mask, const nv_csr *g,
+                           const uint8_t *is_source, const uint8_t *group_bit,
+                           unsigned max_sweeps);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph/clock.h"
 #include "util/alloc.h"
 
 #define NG (NETVET_FN_COUNT + 1)
@@ -85,6 +86,7 @@ static void dense_add(dense *d, size_t fn, int32_t key, double w)
 
 int nv_shares_compute(nv_shares *out, const nv_view *v)
 {
+    double t0 = nv_clock_seconds();
     memset(out, 0, sizeof(*out));
     dense dv = {0}, dd = {0};
     int rc = NETVET_ENOMEM;
@@ -114,6 +116,7 @@ int nv_shares_compute(nv_shares *out, const nv_view *v)
         concentration(gs);
     }
     rc = 0;
+    out->seconds = nv_clock_seconds() - t0;
 done:
     nv_free(dv.cnt);
     nv_free(dv.wt);

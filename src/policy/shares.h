@@ -29,6 +29,7 @@ typedef struct nv_group_shares {
 
 typedef struct nv_shares {
     nv_group_shares group[NETVET_FN_COUNT + 1]; /* per function, then all */
+    double seconds; /* wall time of nv_shares_compute (--timings) */
 } nv_shares;
 
 /* One pass over the counted elements. @return 0 or NETVET_ENOMEM. */

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "graph/bigmem.h"
+#include "graph/clock.h"
 #include "util/alloc.h"
 
 /* Domain index for a country, adding it if new. */
@@ -79,14 +81,15 @@ static int exists_on(const netvet_inventory *inv, size_t k, int32_t as_of)
 int nv_view_build(nv_view *v, const netvet_inventory *inv,
                   const netvet_registry *reg, int32_t as_of)
 {
+    double t0 = nv_clock_seconds();
     memset(v, 0, sizeof(*v));
     v->inv = inv;
     v->reg = reg;
     v->as_of = as_of;
     v->n = inv->n;
-    v->counted = nv_malloc(inv->n ? inv->n : 1);
-    v->vendor = nv_malloc((inv->n ? inv->n : 1) * sizeof(int32_t));
-    v->domain = nv_malloc((inv->n ? inv->n : 1) * sizeof(int32_t));
+    v->counted = nv_big_alloc(inv->n ? inv->n : 1, 1, 0);
+    v->vendor = nv_big_alloc(inv->n ? inv->n : 1, sizeof(int32_t), 0);
+    v->domain = nv_big_alloc(inv->n ? inv->n : 1, sizeof(int32_t), 0);
     int32_t *root = resolve_names(inv, reg);
     if (!v->counted || !v->vendor || !v->domain || !root ||
         build_domains(v) < 0) {
@@ -105,6 +108,7 @@ int nv_view_build(nv_view *v, const netvet_inventory *inv,
         }
     }
     nv_free(root);
+    v->times.view = nv_clock_seconds() - t0;
     return 0;
 }
 

@@ -12,6 +12,15 @@
 
 struct nv_exposure; /* graph/exposure.h */
 
+/* Wall seconds of the analysis steps, for `netvet assess --timings`:
+ * view by nv_view_build, the rest by the topology step (0 when skipped).
+ * exposure runs beside dominators + spof when threads = 2; graph is the
+ * wall time of the three together, topology that of the whole step. */
+typedef struct nv_step_times {
+    double view, csr, exposure, dominators, graph, spof, topology;
+    int threads;
+} nv_step_times;
+
 typedef struct nv_view {
     const netvet_inventory *inv;
     const netvet_registry *reg;
@@ -27,6 +36,7 @@ typedef struct nv_view {
     double total_weight;   /* weight of counted elements */
     const struct nv_exposure *exposure; /* dependent weights, or NULL when
                                          * the topology was not analysed */
+    nv_step_times times;
 } nv_view;
 
 /* Build the view: resolve each element's declared vendor (once per distinct

@@ -5,9 +5,11 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <limits.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "graph/reach.h"
 #include "graph_fixture.h"
 
 static netvet_registry *reg;
@@ -443,6 +445,157 @@ static void test_random_against_reference(void **state)
     }
 }
 
+/* A pass of 64 domains has no free bit to tell reachability, so exposure
+ * falls back to a BFS: spread the counted elements with a vendor over 64
+ * made-up domains and check against the reference. */
+static void test_full_pass_of_64(void **state)
+{
+    uint64_t rng = 0x853c49e6748fea9bu;
+    int checked = 0;
+    for (int i = 0; i < 40; i++) {
+        char *elements, *links;
+        net t;
+        rand_network(&elements, &links, &rng, 400);
+        load(&t, elements, links);
+        size_t with_vendor = 0, n_domains = t.view.n_domains;
+        for (size_t k = 0; k < t.view.n; k++)
+            if (t.view.counted[k] && t.view.vendor[k] >= 0)
+                t.view.domain[k] = (int32_t)(with_vendor++ % 64);
+        if (with_vendor >= 64) {
+            t.view.n_domains = 64;
+            nv_exposure_dispose(&t.x);
+            assert_int_equal(nv_exposure_compute(&t.x, &t.g, &t.view, NULL),
+                             0);
+            check_exposure(&t);
+            checked++;
+            t.view.n_domains = n_domains;
+        }
+        net_free(&t);
+        free(elements);
+        free(links);
+    }
+    assert_true(checked > 10);
+}
+
+/* No group at all (every vendor unknown): no pass runs, and disconnected
+ * sinks are still counted. */
+static void test_no_groups(void **state)
+{
+    net t;
+    load(&t, "id,vendor,function,weight\nc,,core,0\ns,,cpe,5\nu,,cpe,3\n",
+         "a,b\nc,s\n");
+    assert_int_equal(t.x.n_groups, 0);
+    assert_int_equal(t.x.n_passes, 0);
+    assert_int_equal(t.x.n_sinks, 2);
+    assert_int_equal(t.x.n_disconnected, 1);
+    assert_true(t.x.disconnected_weight == 3);
+    net_free(&t);
+}
+
+/* ---- the masked kernel on bare graphs ---------------------------------- */
+
+/* Bit b of ref[v]: v reachable from a source avoiding group b (v itself not
+ * in b), by relaxing all arcs until nothing changes; bits of groups that
+ * have no vertex mean "reachable at all". Rounds alternate between
+ * ascending and descending vertex order. */
+static void ref_masked(uint64_t *ref, const nv_csr *g, const uint8_t *src,
+                       const uint8_t *gb)
+{
+    for (size_t v = 0; v < g->n; v++)
+        ref[v] = src[v] ? ~(gb[v] == NV_REACH_NO_BIT ? 0 : 1ull << gb[v]) : 0;
+    for (int changed = 1, round = 0; changed; round++) {
+        changed = 0;
+        for (uint32_t i = 0; i < g->n; i++) {
+            uint32_t u = round % 2 ? (uint32_t)g->n - 1 - i : i;
+            for (uint32_t e = g->offsets[u]; e < g->offsets[u + 1]; e++) {
+                uint32_t w = g->targets[e];
+                uint64_t own = gb[w] == NV_REACH_NO_BIT ? 0 : 1ull << gb[w];
+                uint64_t add = ref[u] & ~own & ~ref[w];
+                if (add) {
+                    ref[w] |= add;
+                    changed = 1;
+                }
+            }
+        }
+    }
+}
+
+static void check_masked(const nv_csr *g, const uint8_t *src,
+                         const uint8_t *gb)
+{
+    static const unsigned sweeps[] = {0, 1, 2, UINT_MAX};
+    uint64_t *ref = calloc(g->n + 1, 8), *got = calloc(g->n + 1, 8);
+    ref_masked(ref, g, src, gb);
+    for (size_t i = 0; i < sizeof(sweeps) / sizeof(sweeps[0]); i++) {
+        assert_int_equal(nv_reach_masked_sweeps(got, g, src, gb, sweeps[i]),
+                         0);
+        assert_memory_equal(got, ref, g->n * 8);
+    }
+    assert_int_equal(nv_reach_masked(got, g, src, gb), 0);
+    assert_memory_equal(got, ref, g->n * 8);
+    free(ref);
+    free(got);
+}
+
+/* Random graphs whose links go both up and down in index order, so the
+ * sweeps, the FIFO and the switch between them all run. */
+static void test_masked_sweeps_random(void **state)
+{
+    uint64_t rng = 0x2545f4914f6cdd1du;
+    for (int i = 0; i < 300; i++) {
+        unsigned n = 1 + rng_below(&rng, 400), m = rng_below(&rng, 3 * n);
+        uint32_t *a = malloc((m + 1) * 4), *b = malloc((m + 1) * 4);
+        uint8_t *src = malloc(n), *gb = malloc(n);
+        for (unsigned k = 0; k < m; k++) {
+            a[k] = rng_below(&rng, n);
+            b[k] = rng_below(&rng, n);
+        }
+        unsigned groups = 1 + rng_below(&rng, 64);
+        for (unsigned v = 0; v < n; v++) {
+            src[v] = rng_below(&rng, 100) < 3;
+            gb[v] = rng_below(&rng, 4) ? (uint8_t)rng_below(&rng, groups)
+                                       : NV_REACH_NO_BIT;
+        }
+        nv_csr g;
+        assert_int_equal(nv_csr_from_links(&g, n, a, b, m, NULL), 0);
+        check_masked(&g, src, gb);
+        nv_csr_dispose(&g);
+        free(a);
+        free(b);
+        free(src);
+        free(gb);
+    }
+}
+
+/* Two paths whose links all go down in index order, at both ends of the
+ * index space: each sweep finds one vertex of each, far apart, so the pass
+ * must turn to the FIFO to stay linear. */
+static void test_masked_sparse_sweeps(void **state)
+{
+    enum { N = 20000, H = N / 2 };
+    uint32_t *a = malloc(N * 4), *b = malloc(N * 4);
+    uint8_t *src = calloc(N, 1), *gb = malloc(N);
+    size_t m = 0;
+    for (uint32_t v = 1; v < H; v++, m++) {
+        a[m] = v;
+        b[m] = v - 1;
+        a[m + 1] = H + v;
+        b[m + 1] = H + v - 1;
+        m++;
+    }
+    src[H - 1] = src[N - 1] = 1;
+    for (uint32_t v = 0; v < N; v++)
+        gb[v] = v % 97 == 5 ? (uint8_t)(v % 3) : NV_REACH_NO_BIT;
+    nv_csr g;
+    assert_int_equal(nv_csr_from_links(&g, N, a, b, m, NULL), 0);
+    check_masked(&g, src, gb);
+    nv_csr_dispose(&g);
+    free(a);
+    free(b);
+    free(src);
+    free(gb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -452,6 +605,10 @@ int main(void)
         cmocka_unit_test(test_edge_cases),
         cmocka_unit_test(test_custom_sources_and_empty),
         cmocka_unit_test(test_random_against_reference),
+        cmocka_unit_test(test_full_pass_of_64),
+        cmocka_unit_test(test_no_groups),
+        cmocka_unit_test(test_masked_sweeps_random),
+        cmocka_unit_test(test_masked_sparse_sweeps),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
