@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "graph/bigmem.h"
+#include "util/alloc.h"
 #include "netvet/errors.h"
 #include "util/alloc.h"
 
@@ -57,15 +57,15 @@ int nv_csr_from_links(nv_csr *g, size_t n, const uint32_t *a,
     if (n > NV_CSR_MAX_VERTICES)
         return NETVET_ELIMIT;
     g->n = n;
-    g->offsets = nv_big_alloc(n + 1, sizeof(uint32_t), 1);
+    g->offsets = nv_calloc(n + 1, sizeof(uint32_t));
     if (!g->offsets)
         return NETVET_ENOMEM;
     int rc = count_degrees(g, a, b, m, keep);
     if (rc < 0)
         goto fail;
     rc = NETVET_ENOMEM;
-    g->targets = nv_big_alloc(g->n_arcs ? g->n_arcs : 1, sizeof(uint32_t), 0);
-    uint32_t *pos = nv_big_alloc(n ? n : 1, sizeof(uint32_t), 0);
+    g->targets = nv_reallocarray(NULL, g->n_arcs ? g->n_arcs : 1, sizeof(uint32_t));
+    uint32_t *pos = nv_reallocarray(NULL, n ? n : 1, sizeof(uint32_t));
     if (!g->targets || !pos) {
         nv_free(pos);
         goto fail;

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "graph/bigmem.h"
+#include "util/alloc.h"
 #include "netvet/errors.h"
 #include "util/alloc.h"
 
@@ -150,7 +150,7 @@ static int alloc_work(sn *s, const nv_dominators *d, size_t n)
 {
     uint32_t **arrays[] = {&s->pre, &s->vert, &s->idom};
     for (size_t i = 0; i < sizeof(arrays) / sizeof(arrays[0]); i++)
-        if (!(*arrays[i] = nv_big_alloc(n + 1, sizeof(uint32_t), 0)))
+        if (!(*arrays[i] = nv_reallocarray(NULL, n + 1, sizeof(uint32_t))))
             return NETVET_ENOMEM;
     s->semi = d->idom;
     s->label = (uint32_t *)(void *)d->impact;
@@ -184,8 +184,8 @@ int nv_dominators_compute(nv_dominators *d, const nv_csr *g,
     s.is_source = is_source;
     memset(d, 0, sizeof(*d));
     d->n = g->n;
-    d->idom = nv_big_alloc(g->n + 1, sizeof(uint32_t), 0);
-    d->impact = nv_big_alloc(g->n + 1, sizeof(double), 0);
+    d->idom = nv_reallocarray(NULL, g->n + 1, sizeof(uint32_t));
+    d->impact = nv_reallocarray(NULL, g->n + 1, sizeof(double));
     int rc = !d->idom || !d->impact ? NETVET_ENOMEM : alloc_work(&s, d, g->n);
     if (rc == 0) {
         dfs(&s);

@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "graph/bigmem.h"
+#include "util/alloc.h"
 #include "graph/reach.h"
 #include "netvet/errors.h"
 #include "util/alloc.h"
@@ -101,7 +101,7 @@ static int scan_sinks(nv_exposure *x, work *w)
     const netvet_inventory *inv = w->view->inv;
     size_t n_str = inv->strings.n ? inv->strings.n : 1;
     w->region_dense = nv_malloc(n_str * sizeof(int32_t));
-    w->live = nv_big_alloc(w->view->n ? w->view->n : 1, 1, 1);
+    w->live = nv_calloc(w->view->n ? w->view->n : 1, 1);
     if (!w->region_dense || !w->live)
         return NETVET_ENOMEM;
     memset(w->region_dense, 0xff, n_str * sizeof(int32_t));
@@ -303,15 +303,15 @@ static int prepare(nv_exposure *x, work *w, const nv_exposure_options *o)
     int rc = make_sources(x, w, o->is_source);
     if (rc < 0)
         return rc;
-    w->bit = nv_big_alloc(n, 1, 0);
-    w->mask = nv_big_alloc(n, sizeof(uint64_t), 0);
+    w->bit = nv_reallocarray(NULL, n, 1);
+    w->mask = nv_reallocarray(NULL, n, sizeof(uint64_t));
     if (!w->bit || !w->mask)
         return NETVET_ENOMEM;
     if ((rc = scan_sinks(x, w)) < 0 || (rc = make_groups(x, w->view)) < 0)
         return rc;
     x->n_depend_words = o->want_depends ? (w->view->n_domains + 63) / 64 : 0;
     if (x->n_depend_words) {
-        x->depends = nv_big_alloc(n, x->n_depend_words * sizeof(uint64_t), 1);
+        x->depends = nv_calloc(n, x->n_depend_words * sizeof(uint64_t));
         if (!x->depends)
             return NETVET_ENOMEM;
     }

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "graph/bigmem.h"
+#include "util/alloc.h"
 #include "graph/clock.h"
 #include "util/alloc.h"
 
@@ -87,9 +87,9 @@ int nv_view_build(nv_view *v, const netvet_inventory *inv,
     v->reg = reg;
     v->as_of = as_of;
     v->n = inv->n;
-    v->counted = nv_big_alloc(inv->n ? inv->n : 1, 1, 0);
-    v->vendor = nv_big_alloc(inv->n ? inv->n : 1, sizeof(int32_t), 0);
-    v->domain = nv_big_alloc(inv->n ? inv->n : 1, sizeof(int32_t), 0);
+    v->counted = nv_reallocarray(NULL, inv->n ? inv->n : 1, 1);
+    v->vendor = nv_reallocarray(NULL, inv->n ? inv->n : 1, sizeof(int32_t));
+    v->domain = nv_reallocarray(NULL, inv->n ? inv->n : 1, sizeof(int32_t));
     int32_t *root = resolve_names(inv, reg);
     if (!v->counted || !v->vendor || !v->domain || !root ||
         build_domains(v) < 0) {
