@@ -34,6 +34,9 @@ int nv_strtab_intern_hashed(nv_strtab *t, const char *s, size_t len,
  * values are mostly distinct, such as names: no hashing, no probing). */
 int nv_strtab_append(nv_strtab *t, const char *s, size_t len,
                      uint32_t *id_out);
+/* Make dst an independent copy of src (same ids, same strings), so dst can
+ * grow without touching src. @return 0 or NETVET_ENOMEM (dst zeroed). */
+int nv_strtab_copy(nv_strtab *dst, const nv_strtab *src);
 /* Id of s[0..len), or -1 if absent. */
 int64_t nv_strtab_find(const nv_strtab *t, const char *s, size_t len);
 
