@@ -341,6 +341,24 @@ static int apply_add(netvet_overlay *ov, const netvet_scenario *s,
     return log_change(ov, c, &t, c->n_elements, c->n_links);
 }
 
+/* ---- programmatic edits (check, plan) ---- */
+
+int nv_ov_set(netvet_overlay *ov, size_t k, const nv_attrs *a)
+{
+    int rc = put_attrs(ov, k, a);
+    return rc ? rc : nv_ov_mark(ov, k, 0);
+}
+
+int nv_ov_add(netvet_overlay *ov, const nv_new_element *els, size_t n)
+{
+    int rc = nv_ov_reserve_elements(ov, n);
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = append_element(ov, &els[i]);
+    if (rc == 0)
+        ov->stats.added += n;
+    return rc;
+}
+
 int netvet_overlay_apply(netvet_overlay *ov, const netvet_scenario *s,
                          netvet_diag *diag)
 {

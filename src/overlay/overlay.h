@@ -76,6 +76,14 @@ int nv_ov_vendor_root(netvet_overlay *ov, uint32_t s, int32_t *root);
 /* Mark element k removed / touched (allocating the flags). */
 int nv_ov_mark(netvet_overlay *ov, size_t k, int removed);
 
+/* ---- programmatic edits (apply.c) ---- */
+
+/* Set attributes a on element k (as a `set` change would). */
+int nv_ov_set(netvet_overlay *ov, size_t k, const nv_attrs *a);
+/* Append n new elements; ids must be unused and vendors resolvable (the
+ * caller checked). @return 0, NETVET_ENOMEM, NETVET_ELIMIT. */
+int nv_ov_add(netvet_overlay *ov, const nv_new_element *els, size_t n);
+
 /* ---- matching (match.c) ---- */
 
 /* Elements (not removed) that filter f selects, ascending, into a new
