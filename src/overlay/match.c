@@ -3,7 +3,7 @@
  * and tags to string ids, ids to element indexes; anything the inventory
  * lacks is an error at its line), then one pass over the elements, then
  * the deterministic sample (the round(p x m) elements of smallest
- * hash(seed, id)). */
+ * hash(seed, id), picked by quickselect). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,12 +194,35 @@ typedef struct keyed {
     uint32_t k;
 } keyed;
 
-static int cmp_keyed(const void *a, const void *b)
+static int keyed_less(const keyed *x, const keyed *y)
 {
-    const keyed *x = a, *y = b;
-    if (x->key != y->key)
-        return (x->key > y->key) - (x->key < y->key);
-    return (x->k > y->k) - (x->k < y->k);
+    return x->key < y->key || (x->key == y->key && x->k < y->k);
+}
+
+/* Move the `keep` smallest entries of ks[0..n) to the front (any order):
+ * quickselect; keys are hashes, so pivots split evenly. O(n) expected. */
+static void select_smallest(keyed *ks, size_t n, size_t keep)
+{
+    size_t lo = 0, hi = n; /* the boundary lies in [lo, hi) */
+    while (hi - lo > 1 && keep > lo && keep < hi) {
+        keyed pivot = ks[lo + (hi - lo - 1) / 2]; /* never the last */
+        size_t i = lo, j = hi - 1;
+        for (;;) { /* Hoare partition */
+            while (keyed_less(&ks[i], &pivot))
+                i++;
+            while (keyed_less(&pivot, &ks[j]))
+                j--;
+            if (i >= j)
+                break;
+            keyed t = ks[i];
+            ks[i++] = ks[j];
+            ks[j--] = t;
+        }
+        if (keep <= j)
+            hi = j + 1;
+        else
+            lo = j + 1;
+    }
 }
 
 static int sample(const netvet_overlay *ov, const nv_filter *f,
@@ -219,7 +242,7 @@ static int sample(const netvet_overlay *ov, const nv_filter *f,
         ks[i].k = els[i];
         ks[i].key = sample_key(nv_inv_id(&ov->inv, els[i]), f->seed);
     }
-    qsort(ks, *n, sizeof(*ks), cmp_keyed);
+    select_smallest(ks, *n, keep);
     for (size_t i = 0; i < keep; i++)
         els[i] = ks[i].k;
     nv_free(ks);
