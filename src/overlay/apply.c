@@ -335,9 +335,13 @@ static int apply_add(netvet_overlay *ov, const netvet_scenario *s,
     ov->stats.added += c->n_elements;
     ov->stats.links_added += c->n_links;
     nv_text t = {0};
-    nv_text_add(&t, "%zu element%s, %zu link%s", c->n_elements,
-                c->n_elements == 1 ? "" : "s", c->n_links,
-                c->n_links == 1 ? "" : "s");
+    for (size_t i = 0; i < c->n_elements && i < 5; i++)
+        nv_text_add(&t, "%s%s", i ? ", " : "elements ", c->elements[i].id);
+    if (c->n_elements > 5)
+        nv_text_add(&t, ", ...");
+    if (c->n_links)
+        nv_text_add(&t, "%slinks between them and the network",
+                    t.len ? "; " : "");
     return log_change(ov, c, &t, c->n_elements, c->n_links);
 }
 

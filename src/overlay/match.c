@@ -280,9 +280,19 @@ int nv_ov_match(netvet_overlay *ov, const nv_filter *f, int32_t vendor_root,
     int err = resolve(ov, f, file, diag, &r);
     if (!err)
         err = collect(ov, f, &r, vendor_root, &els, &n);
-    if (!err && n == 0)
-        err = nv_diag_fail(diag, NETVET_EPARSE, file, f->line, 0,
-                           "the filter matches no element");
+    if (!err && n == 0) {
+        nv_text t = {0};
+        nv_ov_describe_filter(&t, f);
+        if (vendor_root >= 0)
+            nv_text_add(&t, "%svendor %s", t.len ? "; " : "",
+                        netvet_registry_vendor(ov->reg,
+                                               (size_t)vendor_root)->id);
+        err = t.oom ? NETVET_ENOMEM
+                    : nv_diag_fail(diag, NETVET_EPARSE, file, f->line, 0,
+                                   "no element matches (%s)",
+                                   t.s ? t.s : "");
+        nv_text_dispose(&t);
+    }
     if (!err && f->sample > 0 && f->sample < 1)
         err = sample(ov, f, file, diag, els, &n);
     resolved_dispose(&r);

@@ -31,14 +31,25 @@ static void value_text(char *buf, size_t size, const nv_rule_result *r,
         snprintf(buf, size, "%.0f", v);
 }
 
+/* "pass", "fail", "n/a", "not yet" (fits the status column). */
+static const char *short_status(const nv_rule_result *r)
+{
+    if (!r)
+        return "-";
+    switch (r->status) {
+    case NV_RESULT_NOT_APPLICABLE: return "n/a";
+    case NV_RESULT_NOT_IN_EFFECT: return "not yet";
+    default: return nv_result_status_name(r->status);
+    }
+}
+
 static void rule_line(FILE *out, const netvet_assessment *a,
                       const nv_result_pair *p)
 {
     const nv_rule_result *r = p->after ? p->after : p->before;
     char st[64];
-    snprintf(st, sizeof(st), "%s -> %s",
-             p->before ? nv_result_status_name(p->before->status) : "-",
-             p->after ? nv_result_status_name(p->after->status) : "-");
+    snprintf(st, sizeof(st), "%s -> %s", short_status(p->before),
+             short_status(p->after));
     fprintf(out, "  %-14s %-20s ", st,
             netvet_policy_rule(a->policy, r->rule).id);
     if (!measured(p->before) && !measured(p->after)) {

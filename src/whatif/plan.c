@@ -247,7 +247,7 @@ static int add_targets(netvet_plan *p, const netvet_plan_options *o,
         netvet_rule_kind kind = p->policy->rules[r].kind;
         if (kind != NETVET_RULE_FORBID && kind != NETVET_RULE_SHARE_CAP)
             return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                                "--target '%s' is a %s rule; plan handles "
+                                "--target '%s' is of kind %s; plan handles "
                                 "forbid and share-cap rules",
                                 o->targets[i], nv_rule_kind_name(kind));
         p->n_targets = i + 1;

@@ -272,7 +272,7 @@ typedef struct bad_case {
 
 static const bad_case bad[] = {
     {"changes:\n  - set: {vendor: ZTE}\n    where: {function: cpe}\n",
-     "s.yaml:3: the filter matches no element"},
+     "s.yaml:3: no element matches (function cpe)"},
     {"changes:\n  - set: {vendor: Zzyzx Telecom}\n    where: {id: r1}\n",
      "s.yaml:2: vendor 'Zzyzx Telecom' is not in the registry (add it with "
      "--registry or correct the name)"},
@@ -282,7 +282,7 @@ static const bad_case bad[] = {
     {"changes:\n  - set: {vendor: ZTE}\n    where: {site: Leeds}\n",
      "s.yaml:3: no element has site 'Leeds'"},
     {"changes:\n  - replace: {from: Samsung, to: ZTE}\n",
-     "s.yaml:2: the filter matches no element"},
+     "s.yaml:2: no element matches (vendor samsung)"},
     {"changes:\n  - replace: {from: Huawei, to: HUAWEI TECHNOLOGIES}\n",
      "s.yaml:2: 'Huawei' and 'HUAWEI TECHNOLOGIES' are the same vendor"},
     {"changes:\n  - add: {elements: [{id: r1, vendor: ZTE, function: ran}]}\n",

@@ -348,7 +348,7 @@ static void test_plan_costs_and_errors(void **state)
     assert_int_equal(netvet_plan_run(&p, w->inv, w->reg, w->uk, &o, d),
                      NETVET_EINVAL);
     assert_string_equal(netvet_diag_message(d),
-                        "--target 'uk-hrv-exposure' is a exposure-cap rule; "
+                        "--target 'uk-hrv-exposure' is of kind exposure-cap; "
                         "plan handles forbid and share-cap rules");
     assert_null(p);
     netvet_diag_free(d);
