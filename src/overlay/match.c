@@ -180,7 +180,7 @@ static int matches(netvet_overlay *ov, const nv_filter *f, const resolved *r,
 
 static uint64_t sample_key(const char *id, uint64_t seed)
 {
-    uint64_t h = 1469598103934665603ull ^ (seed * 0x9E3779B97F4A7C15ull);
+    uint64_t h = 14695981039346656037ull ^ (seed * 0x9E3779B97F4A7C15ull);
     for (const unsigned char *p = (const unsigned char *)id; *p; p++)
         h = (h ^ *p) * 1099511628211ull;
     h ^= h >> 33; /* final mix so nearby ids spread */
