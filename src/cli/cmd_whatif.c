@@ -89,6 +89,7 @@ static int parse_args(whatif_args *w, int argc, char **argv)
 }
 
 typedef struct run_state {
+    double apply_s[NV_SESSION_MAX], assess_s[NV_SESSION_MAX];
     netvet_scenario *sc[NV_SESSION_MAX];
     netvet_overlay *ov[NV_SESSION_MAX];
     netvet_assessment *after[NV_SESSION_MAX];
@@ -111,12 +112,16 @@ static int one_scenario(whatif_args *w, run_state *r, size_t i,
                         netvet_diag *diag)
 {
     nv_session *s = &w->s;
+    double t0 = nv_session_now(), t1 = t0;
     int rc = netvet_overlay_new(&r->ov[i], s->inv, s->reg);
     if (rc == 0)
         rc = netvet_overlay_apply(r->ov[i], r->sc[i], diag);
+    t1 = nv_session_now();
     if (rc == 0)
         rc = netvet_assess(&r->after[i], netvet_overlay_inventory(r->ov[i]),
                            s->reg, s->policy, &s->assess, diag);
+    r->apply_s[i] = t1 - t0;
+    r->assess_s[i] = nv_session_now() - t1;
     r->cases[i].scenario = r->sc[i];
     r->cases[i].overlay = r->ov[i];
     r->cases[i].after = r->after[i];
@@ -166,10 +171,16 @@ static int run(void *payload, netvet_diag *diag)
         status = nv_session_failed(s, diag);
     else
         status = report(w, &r, diag);
-    if (s->timings && rc == 0)
+    if (s->timings && rc == 0) {
         fprintf(stderr, "%s: timings: load %.3f s, baseline %.3f s, "
                         "scenarios %.3f s, report %.3f s\n",
                 PROG, t1 - t0, t2 - t1, t3 - t2, nv_session_now() - t3);
+        for (size_t i = 0; i < n; i++)
+            fprintf(stderr, "%s: timings: scenario %s: apply %.3f s, "
+                            "assess %.3f s\n",
+                    PROG, netvet_scenario_name(r.sc[i]), r.apply_s[i],
+                    r.assess_s[i]);
+    }
     run_state_free(&r, n);
     nv_session_dispose(s);
     return status;
