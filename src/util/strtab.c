@@ -99,9 +99,11 @@ void nv_strtab_dispose(nv_strtab *t)
 
 int nv_strtab_copy(nv_strtab *dst, const nv_strtab *src)
 {
-    memset(dst, 0, sizeof(*dst));
-    dst->bytes = nv_malloc(src->cap ? src->cap : 1);
-    dst->off = nv_malloc((src->off_cap ? src->off_cap : 1) * sizeof(uint64_t));
+    *dst = *src; /* sizes and counts; the arrays are replaced below */
+    dst->cap = src->cap ? src->cap : 1;
+    dst->off_cap = src->off_cap ? src->off_cap : 1;
+    dst->bytes = nv_malloc(dst->cap);
+    dst->off = nv_malloc(dst->off_cap * sizeof(uint64_t));
     dst->slots = nv_malloc((src->mask + 1) * sizeof(uint64_t));
     if (!dst->bytes || !dst->off || !dst->slots) {
         nv_strtab_dispose(dst);
@@ -111,11 +113,6 @@ int nv_strtab_copy(nv_strtab *dst, const nv_strtab *src)
         memcpy(dst->bytes, src->bytes, src->len);
     memcpy(dst->off, src->off, (src->n + 1) * sizeof(uint64_t));
     memcpy(dst->slots, src->slots, (src->mask + 1) * sizeof(uint64_t));
-    dst->len = src->len;
-    dst->cap = src->cap ? src->cap : 1;
-    dst->n = src->n;
-    dst->off_cap = src->off_cap ? src->off_cap : 1;
-    dst->mask = src->mask;
     return NETVET_OK;
 }
 
