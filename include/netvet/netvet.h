@@ -11,5 +11,6 @@
 #include "report.h"
 #include "synth.h"
 #include "vendors.h"
+#include "whatif.h"
 
 #endif

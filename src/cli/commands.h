@@ -7,5 +7,8 @@ int nv_cmd_assess(int argc, char **argv);
 int nv_cmd_identify(int argc, char **argv);
 int nv_cmd_import(int argc, char **argv);
 int nv_cmd_synth(int argc, char **argv);
+int nv_cmd_whatif(int argc, char **argv);
+int nv_cmd_check(int argc, char **argv);
+int nv_cmd_plan(int argc, char **argv);
 
 #endif

@@ -20,6 +20,12 @@ static const struct {
      "convert nmap, GraphML, NetBox or snmpwalk output to CSV"},
     {"synth", nv_cmd_synth,
      "generate a realistic synthetic operator network"},
+    {"whatif", nv_cmd_whatif,
+     "before/after of a scenario: verdict, findings, shares, exposure"},
+    {"check", nv_cmd_check,
+     "procurement: would adding N elements of vendor V break a rule?"},
+    {"plan", nv_cmd_plan,
+     "which elements to replace, cheapest first, so target rules pass"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -53,7 +59,12 @@ static void usage(FILE *out)
 "    netvet assess examples/uk-operator --format json -o report.json\n"
 "    netvet identify evidence.csv --format csv -o attribution.csv\n"
 "    netvet import nmap scan.xml -o /tmp/scan\n"
-"    netvet synth --elements 1000000 --seed 7 -o /tmp/net\n");
+"    netvet synth --elements 1000000 --seed 7 -o /tmp/net\n"
+"    netvet whatif examples/uk-operator \\\n"
+"        --scenario examples/uk-operator/scenarios/add-zte-aggregation.yaml\n"
+"    netvet check examples/uk-operator --vendor Huawei --function ran \\\n"
+"        --region London --count 20\n"
+"    netvet plan net/ --target uk-hrv-access-cap --replace-with Nokia\n");
 }
 
 int main(int argc, char **argv)

@@ -419,3 +419,52 @@ int nv_policy_evaluate_results(const netvet_policy *policy,
     nv_free(own);
     return err;
 }
+
+/* ---- probes (incremental re-measurement by the planner) ---- */
+
+int nv_rule_probe_init(nv_rule_probe *p, const netvet_policy *policy,
+                       size_t rule, const nv_view *view)
+{
+    memset(p, 0, sizeof(*p));
+    if (!policy || rule >= policy->n_rules || !view->reg)
+        return NETVET_EINVAL;
+    nv_eval e = {0};
+    e.policy = policy;
+    e.view = view;
+    e.rule = &policy->rules[rule];
+    e.n_vendors = netvet_registry_count(view->reg);
+    p->rule = e.rule;
+    p->n_vendors = e.n_vendors;
+    p->selected = nv_calloc(e.n_vendors + 1, 1);
+    p->scope = nv_calloc(1, sizeof(*p->scope));
+    uint8_t *own = nv_calloc(e.n_vendors + 1, 1);
+    int err = p->selected && p->scope && own ? 0 : NETVET_ENOMEM;
+    if (!err && e.rule->high_risk) {
+        pack_high_risk(&policy->packs[e.rule->pack], view->reg, e.n_vendors,
+                       own, p->selected);
+    } else if (!err) {
+        e.selected = p->selected;
+        rule_vendors(&e, own, NULL);
+    }
+    if (!err)
+        err = resolve_scope(p->scope, e.rule, view);
+    nv_free(own);
+    if (err)
+        nv_rule_probe_dispose(p);
+    return err;
+}
+
+int nv_rule_probe_in_scope(const nv_rule_probe *p, const nv_view *view,
+                           size_t k)
+{
+    return !p->scope->empty && nv_scope_match(p->scope, view, k);
+}
+
+void nv_rule_probe_dispose(nv_rule_probe *p)
+{
+    if (p->scope)
+        scope_dispose(p->scope);
+    nv_free(p->scope);
+    nv_free(p->selected);
+    memset(p, 0, sizeof(*p));
+}

@@ -17,4 +17,22 @@ int nv_policy_evaluate_results(const netvet_policy *policy,
                                const nv_view *view, nv_findings *out,
                                nv_results *results, netvet_diag *diag);
 
+/* One rule prepared for incremental re-measurement (the replacement
+ * planner): the registry vendors it selects and its scope resolved against
+ * the view's inventory, exactly as the evaluator uses them. */
+typedef struct nv_rule_probe {
+    const struct nv_rule *rule;
+    size_t n_vendors;
+    uint8_t *selected;     /* per registry vendor (owned) */
+    struct nv_scope *scope;/* owned */
+} nv_rule_probe;
+
+/* @return 0, NETVET_EINVAL (no such rule), NETVET_ENOMEM. */
+int nv_rule_probe_init(nv_rule_probe *p, const netvet_policy *policy,
+                       size_t rule, const nv_view *view);
+/* Is counted element k in the rule's scope? */
+int nv_rule_probe_in_scope(const nv_rule_probe *p, const nv_view *view,
+                           size_t k);
+void nv_rule_probe_dispose(nv_rule_probe *p);
+
 #endif

@@ -97,6 +97,25 @@ void nv_strtab_dispose(nv_strtab *t)
     memset(t, 0, sizeof(*t));
 }
 
+int nv_strtab_copy(nv_strtab *dst, const nv_strtab *src)
+{
+    *dst = *src; /* sizes and counts; the arrays are replaced below */
+    dst->cap = src->cap ? src->cap : 1;
+    dst->off_cap = src->off_cap ? src->off_cap : 1;
+    dst->bytes = nv_malloc(dst->cap);
+    dst->off = nv_malloc(dst->off_cap * sizeof(uint64_t));
+    dst->slots = nv_malloc((src->mask + 1) * sizeof(uint64_t));
+    if (!dst->bytes || !dst->off || !dst->slots) {
+        nv_strtab_dispose(dst);
+        return NETVET_ENOMEM;
+    }
+    if (src->len)
+        memcpy(dst->bytes, src->bytes, src->len);
+    memcpy(dst->off, src->off, (src->n + 1) * sizeof(uint64_t));
+    memcpy(dst->slots, src->slots, (src->mask + 1) * sizeof(uint64_t));
+    return NETVET_OK;
+}
+
 static int same(const nv_strtab *t, uint32_t id, const char *s, size_t len)
 {
     return nv_strtab_strlen(t, id) == len &&

@@ -22,6 +22,9 @@ typedef struct nv_strtab {
  * empty string gets id 0, so 0 can mean "absent" in columns. */
 int nv_strtab_init(nv_strtab *t, size_t expect, int reserve_empty);
 void nv_strtab_dispose(nv_strtab *t);
+/* Make dst an independent copy of src (same ids, same strings), so dst can
+ * grow without touching src. @return 0 or NETVET_ENOMEM (dst zeroed). */
+int nv_strtab_copy(nv_strtab *dst, const nv_strtab *src);
 
 /* Intern s[0..len): *id_out = its id, *is_new = 1 when it was added (is_new
  * may be NULL). @return 0, NETVET_ENOMEM or NETVET_ELIMIT (2^32 strings). */

@@ -1,0 +1,212 @@
+/* The procurement check's answer: the question as understood, ALLOWED or
+ * NOT ALLOWED with the rules that decide it, every rule's measurement
+ * before -> after with the margin left under its limit, and the findings
+ * the purchase would add or worsen. Text or JSON (netvet-check/1). */
+#include <string.h>
+
+#include "report/report.h"
+#include "util/diag.h"
+#include "whatif/check.h"
+#include "whatif/whatif_report.h"
+
+#define NV_CHECK_JSON_SCHEMA "netvet-check/1"
+
+static int is_share(const nv_rule_result *r)
+{
+    return strstr(r->measure, "share") != NULL;
+}
+
+static int measured(const nv_rule_result *r)
+{
+    return r && (r->status == NV_RESULT_PASS || r->status == NV_RESULT_FAIL);
+}
+
+/* "25.54%" or "2" */
+static void value_text(char *buf, size_t size, const nv_rule_result *r,
+                       double v)
+{
+    if (is_share(r))
+        snprintf(buf, size, "%.2f%%", 100 * v);
+    else
+        snprintf(buf, size, "%.0f", v);
+}
+
+/* "pass", "fail", "n/a", "not yet" (fits the status column). */
+static const char *short_status(const nv_rule_result *r)
+{
+    if (!r)
+        return "-";
+    switch (r->status) {
+    case NV_RESULT_NOT_APPLICABLE: return "n/a";
+    case NV_RESULT_NOT_IN_EFFECT: return "not yet";
+    default: return nv_result_status_name(r->status);
+    }
+}
+
+static void rule_line(FILE *out, const netvet_assessment *a,
+                      const nv_result_pair *p)
+{
+    const nv_rule_result *r = p->after ? p->after : p->before;
+    char st[64];
+    snprintf(st, sizeof(st), "%s -> %s", short_status(p->before),
+             short_status(p->after));
+    fprintf(out, "  %-14s %-20s ", st,
+            netvet_policy_rule(a->policy, r->rule).id);
+    if (!measured(p->before) && !measured(p->after)) {
+        fprintf(out, "%s%s%s not measured\n", r->subject,
+                *r->subject ? " " : "", *r->measure ? r->measure : "rule");
+        return;
+    }
+    char b[32] = "-", af[32] = "-", lim[32];
+    if (measured(p->before))
+        value_text(b, sizeof(b), r, p->before->value);
+    if (measured(p->after))
+        value_text(af, sizeof(af), r, p->after->value);
+    value_text(lim, sizeof(lim), r, r->limit);
+    fprintf(out, "%s%s%s %s -> %s, %s %s", r->subject, *r->subject ? " " : "",
+            r->measure, b, af, is_share(r) ? "cap" : "max", lim);
+    if (measured(p->after)) {
+        double left = r->limit - p->after->value;
+        if (is_share(r))
+            fprintf(out, left >= 0 ? ": %.2f points left" : ": over by %.2f "
+                                                            "points",
+                    100 * (left >= 0 ? left : -left));
+        else
+            fprintf(out, left >= 0 ? ": %.0f left" : ": over by %.0f",
+                    left >= 0 ? left : -left);
+    }
+    fputc('\n', out);
+}
+
+static void question(FILE *out, const netvet_check *c)
+{
+    const nv_view *v = &c->before->view;
+    const netvet_vendor *vd = netvet_registry_vendor(v->reg, (size_t)c->vendor);
+    fprintf(out, "\nQuestion: add %zu x %s %s", c->count, c->vendor_text,
+            netvet_function_name(c->function));
+    if (c->site)
+        fprintf(out, " at site %s", c->site);
+    if (c->region)
+        fprintf(out, "%sregion %s%s", c->site ? " (" : " in ", c->region,
+                c->site ? ")" : "");
+    fprintf(out, ", weight %.0f each\n", c->weight);
+    fprintf(out, "  weight: %s\n", c->weight_basis);
+    fprintf(out, "  vendor: %s resolves to %s (%s), risk domain %s\n",
+            c->vendor_text, vd->id, vd->name,
+            nv_domain_label(c->before, v->vendor_domain[c->vendor]));
+}
+
+static void answer(FILE *out, const netvet_check *c, const nv_compare *cmp)
+{
+    if (c->allowed) {
+        fprintf(out, "\nAnswer: ALLOWED: no finding at or above %s is added "
+                     "or made worse\n",
+                c->fail_on < 0 ? "any severity (--fail-on never)"
+                               : nv_severity_name(c->fail_on));
+        return;
+    }
+    fprintf(out, "\nAnswer: NOT ALLOWED:");
+    for (size_t i = 0, first = 1; i < cmp->n_findings; i++) {
+        const nv_finding_pair *p = &cmp->findings[i];
+        if (!nv_finding_pair_worse(p) || (int)p->after->severity < c->fail_on)
+            continue;
+        fprintf(out, "%s %s (%s%s%s) %s", first ? "" : ";", p->after->rule_id,
+                p->after->subject, *p->after->subject ? " " : "",
+                p->after->measure, p->before ? "gets worse" : "would fail");
+        first = 0;
+    }
+    fputc('\n', out);
+}
+
+static void worse_findings(FILE *out, const nv_compare *cmp)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < cmp->n_findings; i++)
+        n += nv_finding_pair_worse(&cmp->findings[i]);
+    fprintf(out, "\nFindings the purchase adds or makes worse (%zu)\n", n);
+    if (!n)
+        fprintf(out, "  none\n");
+    for (size_t i = 0; i < cmp->n_findings; i++) {
+        const nv_finding_pair *p = &cmp->findings[i];
+        if (!nv_finding_pair_worse(p))
+            continue;
+        fprintf(out, "  %-7s %s [%s] %s\n    %s\n",
+                nv_severity_name(p->after->severity), p->after->rule_id,
+                p->after->pack, p->after->title, p->after->message);
+    }
+}
+
+static int write_text(FILE *out, const netvet_check *c, const nv_compare *cmp)
+{
+    nv_whatif_text_header(out, c->before, "check", c->fail_on);
+    question(out, c);
+    answer(out, c, cmp);
+    fprintf(out, "\nRules (before -> after; margin left under each limit)\n");
+    for (size_t i = 0; i < cmp->n_results; i++)
+        rule_line(out, c->before, &cmp->results[i]);
+    fprintf(out, "  (exposure rules are not measured here: the new elements "
+                 "have no links; use whatif\n   with an 'add' change and "
+                 "its links for that)\n");
+    worse_findings(out, cmp);
+    return 0;
+}
+
+static json_t *question_json(const netvet_check *c, int *ok)
+{
+    const nv_view *v = &c->before->view;
+    json_t *q = json_object();
+    nv_json_put(q, "vendor", json_string(c->vendor_text), ok);
+    nv_json_put(q, "vendor_id",
+                json_string(netvet_registry_vendor(v->reg,
+                                                   (size_t)c->vendor)->id), ok);
+    nv_json_put(q, "domain",
+                json_string(nv_domain_label(c->before,
+                                            v->vendor_domain[c->vendor])), ok);
+    nv_json_put(q, "function",
+                json_string(netvet_function_name(c->function)), ok);
+    nv_json_put(q, "site", c->site ? json_string(c->site) : json_null(), ok);
+    nv_json_put(q, "region", c->region ? json_string(c->region) : json_null(),
+                ok);
+    nv_json_put(q, "count", json_integer((json_int_t)c->count), ok);
+    nv_json_put(q, "weight_each", json_real(c->weight), ok);
+    nv_json_put(q, "weight_basis", json_string(c->weight_basis), ok);
+    return q;
+}
+
+static int write_json(FILE *out, const netvet_check *c, const nv_compare *cmp,
+                      netvet_diag *diag)
+{
+    int ok = 1;
+    json_t *doc = nv_json_header(c->before, NV_CHECK_JSON_SCHEMA, c->fail_on,
+                                 &ok);
+    nv_json_put(doc, "question", question_json(c, &ok), &ok);
+    nv_json_put(doc, "allowed", json_boolean(c->allowed), &ok);
+    nv_json_put(doc, "after", nv_json_verdict(c->after, c->fail_on, &ok), &ok);
+    nv_json_put(doc, "results", nv_json_rule_pairs(c->after, cmp, &ok), &ok);
+    nv_json_put(doc, "findings_added",
+                nv_json_findings(c->after, cmp, 0, &ok), &ok);
+    nv_json_put(doc, "findings_changed",
+                nv_json_findings(c->after, cmp, 2, &ok), &ok);
+    return nv_json_dump(out, doc, ok, diag);
+}
+
+int netvet_check_write(FILE *out, const netvet_check *c,
+                       const netvet_report_options *opts, netvet_diag *diag)
+{
+    static const netvet_report_options defaults = NETVET_REPORT_OPTIONS_INIT;
+    if (!out || !c)
+        return NETVET_EINVAL;
+    if (!opts)
+        opts = &defaults;
+    nv_compare cmp;
+    if (nv_compare_build(&cmp, c->before, c->after) < 0)
+        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
+    int rc = opts->format == NETVET_FORMAT_JSON
+                 ? write_json(out, c, &cmp, diag)
+                 : write_text(out, c, &cmp);
+    nv_compare_dispose(&cmp);
+    if (rc == 0 && ferror(out))
+        rc = nv_diag_fail(diag, NETVET_EIO, NULL, 0, 0,
+                          "cannot write the report");
+    return rc;
+}

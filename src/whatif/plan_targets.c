@@ -1,0 +1,189 @@
+/* Incremental measurement of the plan's target rules. A share-cap target
+ * keeps, per group (risk domain, vendor, or the selected vendors
+ * together), the count and weight of counted in-scope elements and how
+ * many of them are of a selected vendor (the group is capped while any
+ * are); a forbid target keeps the count of selected-vendor elements in
+ * scope. Moving one element between vendors updates two groups in O(1).
+ * The comparisons are the evaluator's (share > cap), so the end state
+ * agrees with a full re-assessment. */
+#include <string.h>
+
+#include "policy/pack.h"
+#include "util/alloc.h"
+#include "whatif/plan_targets.h"
+
+#define WEIGHT_EPS 1e-12 /* weight sums drift; stop safely under the cap */
+
+static int32_t group_of(const nv_plan_target *t, const nv_view *v,
+                        int32_t vendor)
+{
+    if (vendor < 0 || (size_t)vendor >= t->probe.n_vendors)
+        return -1;
+    if (t->probe.rule->kind == NETVET_RULE_FORBID)
+        return t->probe.selected[vendor] ? 0 : -1;
+    switch (t->probe.rule->per) {
+    case NV_PER_DOMAIN: return v->vendor_domain[vendor];
+    case NV_PER_VENDOR: return vendor;
+    default: return t->probe.selected[vendor] ? 0 : -1;
+    }
+}
+
+static int uses_count(const nv_plan_target *t)
+{
+    return t->probe.rule->kind == NETVET_RULE_FORBID ||
+           (t->probe.rule->measures & NV_MEASURE_COUNT);
+}
+
+static int uses_weight(const nv_plan_target *t)
+{
+    return t->probe.rule->kind == NETVET_RULE_SHARE_CAP &&
+           (t->probe.rule->measures & NV_MEASURE_WEIGHT) &&
+           t->total_weight > 0;
+}
+
+unsigned nv_plan_over(const nv_plan_target *t, size_t g)
+{
+    if (!t->in_effect || !t->active[g])
+        return 0;
+    if (t->probe.rule->kind == NETVET_RULE_FORBID)
+        return t->count[g] > 0 ? NV_MEASURE_COUNT : 0;
+    unsigned bits = 0;
+    double max = t->probe.rule->max;
+    if (uses_count(t) && t->count[g] / t->total_count > max)
+        bits |= NV_MEASURE_COUNT;
+    if (uses_weight(t) && t->weight[g] / t->total_weight > max - WEIGHT_EPS)
+        bits |= NV_MEASURE_WEIGHT;
+    return bits;
+}
+
+static double group_violation(const nv_plan_target *t, size_t g)
+{
+    unsigned bits = nv_plan_over(t, g);
+    if (t->probe.rule->kind == NETVET_RULE_FORBID)
+        return bits ? t->count[g] : 0;
+    double v = 0, max = t->probe.rule->max;
+    if (bits & NV_MEASURE_COUNT)
+        v += t->count[g] / t->total_count - max;
+    if (bits & NV_MEASURE_WEIGHT)
+        v += t->weight[g] / t->total_weight - max + WEIGHT_EPS;
+    return v;
+}
+
+double nv_plan_violation(const nv_plan_target *t)
+{
+    double v = 0;
+    for (size_t g = 0; g < t->n_groups; g++)
+        v += group_violation(t, g);
+    return v;
+}
+
+int nv_plan_target_init(nv_plan_target *t, const netvet_policy *policy,
+                        size_t rule, const nv_view *v, const int32_t *vendor)
+{
+    memset(t, 0, sizeof(*t));
+    t->rule = rule;
+    int rc = nv_rule_probe_init(&t->probe, policy, rule, v);
+    if (rc < 0)
+        return rc;
+    const nv_rule *r = t->probe.rule;
+    t->in_effect = r->effective <= v->as_of;
+    t->n_groups = r->kind == NETVET_RULE_FORBID ? 1
+                  : r->per == NV_PER_DOMAIN     ? v->n_domains
+                  : r->per == NV_PER_VENDOR     ? t->probe.n_vendors
+                                                : 1;
+    t->count = nv_calloc(t->n_groups + 1, sizeof(double));
+    t->weight = nv_calloc(t->n_groups + 1, sizeof(double));
+    t->selected = nv_calloc(t->n_groups + 1, sizeof(double));
+    t->active = nv_calloc(t->n_groups + 1, 1);
+    if (!t->count || !t->weight || !t->selected || !t->active)
+        return NETVET_ENOMEM;
+    for (size_t k = 0; k < v->n; k++)
+        if (v->counted[k] && nv_rule_probe_in_scope(&t->probe, v, k)) {
+            t->total_count += 1;
+            t->total_weight += v->inv->weight[k];
+            nv_plan_target_move(t, v, k, -1, vendor[k]);
+        }
+    t->violation0 = t->violation = nv_plan_violation(t);
+    return 0;
+}
+
+void nv_plan_target_move(nv_plan_target *t, const nv_view *v, size_t k,
+                         int32_t from, int32_t to)
+{
+    double w = v->inv->weight[k];
+    int32_t g = group_of(t, v, from), h = group_of(t, v, to);
+    int sel_from = from >= 0 && t->probe.selected[from];
+    int sel_to = to >= 0 && t->probe.selected[to];
+    if (g >= 0) {
+        t->count[g] -= 1;
+        t->weight[g] -= w;
+        t->selected[g] -= sel_from;
+        t->active[g] = t->selected[g] > 0;
+    }
+    if (h >= 0) {
+        t->count[h] += 1;
+        t->weight[h] += w;
+        t->selected[h] += sel_to;
+        t->active[h] = t->selected[h] > 0;
+    }
+}
+
+double nv_plan_rate(const nv_plan_target *t, const nv_view *v, size_t k,
+                    int32_t vendor)
+{
+    if (!t->in_effect || !(t->violation0 > 0) || !v->counted[k] ||
+        !nv_rule_probe_in_scope(&t->probe, v, k))
+        return 0;
+    int32_t g = group_of(t, v, vendor);
+    if (g < 0)
+        return 0;
+    unsigned bits = nv_plan_over(t, (size_t)g);
+    double r = 0;
+    if (t->probe.rule->kind == NETVET_RULE_FORBID)
+        r = bits ? 1 : 0;
+    else {
+        if (bits & NV_MEASURE_COUNT)
+            r += 1 / t->total_count;
+        if (bits & NV_MEASURE_WEIGHT)
+            r += v->inv->weight[k] / t->total_weight;
+    }
+    return r / t->violation0;
+}
+
+/* Does moving to vendor `to` put an element into a capped group? */
+int nv_plan_capped_vendor(const nv_plan_target *t, const nv_view *v,
+                          int32_t to)
+{
+    int32_t h = group_of(t, v, to);
+    return h >= 0 && (t->probe.selected[to] || t->active[h]);
+}
+
+void nv_plan_target_state(const nv_plan_target *t, double *count_share,
+                          double *weight_share)
+{
+    *count_share = *weight_share = 0;
+    if (t->probe.rule->kind == NETVET_RULE_FORBID) {
+        *count_share = t->count[0];
+        return;
+    }
+    for (size_t g = 0; g < t->n_groups; g++) {
+        if (!t->active[g])
+            continue;
+        double c = t->total_count > 0 ? t->count[g] / t->total_count : 0;
+        double w = t->total_weight > 0 ? t->weight[g] / t->total_weight : 0;
+        if (c > *count_share)
+            *count_share = c;
+        if (w > *weight_share)
+            *weight_share = w;
+    }
+}
+
+void nv_plan_target_dispose(nv_plan_target *t)
+{
+    nv_rule_probe_dispose(&t->probe);
+    nv_free(t->count);
+    nv_free(t->weight);
+    nv_free(t->selected);
+    nv_free(t->active);
+    memset(t, 0, sizeof(*t));
+}

@@ -1,0 +1,57 @@
+/* Writers of the comparison reports (what-if, check, plan): the text
+ * pieces they share and the JSON builders. Only the public *_write
+ * functions touch FILE streams for the caller. */
+#ifndef NV_WHATIF_REPORT_H
+#define NV_WHATIF_REPORT_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "netvet/whatif.h"
+#include "whatif/compare.h"
+
+/* ---- text (whatif_text.c) ---- */
+
+/* "<label>PASS (0 errors, 1 warning, 0 notes)" (no newline). */
+void nv_text_verdict(FILE *out, const char *label, nv_verdict v);
+/* A rule measurement right-aligned in width columns ("-" when absent). */
+void nv_text_value(FILE *out, const nv_rule_result *r, int width);
+/* The rule table, before and after (only changed rows if asked). */
+void nv_text_rule_pairs(FILE *out, const netvet_assessment *a,
+                        const nv_compare *c, int only_changed);
+/* Dependent weight per domain, before and after. */
+void nv_text_exposure(FILE *out, const netvet_assessment *b,
+                      const netvet_assessment *a);
+/* "netvet <title> as of DATE", inventory, policy, baseline verdict. */
+void nv_whatif_text_header(FILE *out, const netvet_assessment *b,
+                           const char *title, int fail_on);
+void nv_whatif_text_case(FILE *out, const netvet_assessment *b,
+                         const netvet_whatif_case *c,
+                         const netvet_report_options *opts);
+
+/* ---- JSON (whatif_json.c) ---- */
+
+/* Builders: NULL or *ok = 0 on allocation failure. */
+json_t *nv_json_verdict(const netvet_assessment *a, int fail_on, int *ok);
+json_t *nv_json_rule_pairs(const netvet_assessment *a, const nv_compare *c,
+                           int *ok);
+json_t *nv_json_findings(const netvet_assessment *a, const nv_compare *c,
+                         int which, int *ok);
+json_t *nv_json_shares(const netvet_assessment *b, const netvet_assessment *a,
+                       int *ok);
+json_t *nv_json_exposure(const netvet_assessment *b,
+                         const netvet_assessment *a, int *ok);
+json_t *nv_json_header(const netvet_assessment *b, const char *schema,
+                       int fail_on, int *ok);
+/* Dump doc (consumed) to out with the library's JSON settings. */
+int nv_json_dump(FILE *out, json_t *doc, int ok, netvet_diag *diag);
+/* obj[key] = val (stolen); clears *ok on failure. */
+void nv_json_put(json_t *obj, const char *key, json_t *val, int *ok);
+void nv_json_append(json_t *arr, json_t *val, int *ok);
+
+int nv_whatif_json(FILE *out, const netvet_assessment *before,
+                   const netvet_whatif_case *cases, size_t n_cases,
+                   const netvet_report_options *opts, netvet_diag *diag);
+
+#endif
