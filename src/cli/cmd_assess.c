@@ -290,7 +290,8 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* --timings: the phases, then the assess phase's steps; "policy" is the
+/* --timings: the phases, the load's (parts read in parallel, merge, id
+ * map), then the assess phase's steps; "policy" is the
  * rest of it (unknown vendors, attribution, rules, sorting findings). */
 static void print_timings(const netvet_assessment *as, double load,
                           double assess, double report)
@@ -298,6 +299,18 @@ static void print_timings(const netvet_assessment *as, double load,
     const nv_step_times *t = &as->view.times;
     fprintf(stderr, "%s: timings: load %.3f s, assess %.3f s, report %.3f s\n",
             PROG, load, assess, report);
+    for (int w = 0; w < 2; w++) {
+        const netvet_inventory *inv = as->view.inv;
+        if (!inv->times[w].parts)
+            continue;
+        fprintf(stderr, "%s: timings: load: %s: %u part%s %.3f s, merge "
+                "%.3f s%s", PROG, w ? "links" : "elements",
+                inv->times[w].parts, inv->times[w].parts == 1 ? "" : "s",
+                inv->times[w].parse, inv->times[w].merge, w ? "\n" : "");
+        if (!w)
+            fprintf(stderr, ", id map %.3f s (beside the merge)\n",
+                    inv->times[w].index);
+    }
     fprintf(stderr, "%s: timings: assess: view %.3f s, shares %.3f s, "
                     "csr %.3f s, exposure %.3f s, dominators %.3f s, "
                     "spof %.3f s (these three %.3f s, %d thread%s), "

@@ -56,6 +56,9 @@ struct netvet_inventory {
     uint32_t *link_line;
 
     netvet_load_stats stats[2]; /* elements, links */
+    /* seconds per file: reading the parts, merging them, building the id
+     * map (elements; it starts with the merge) - for --timings */
+    struct { double parse, merge, index; unsigned parts; } times[2];
     uint64_t serial;            /* unique per inventory in the process
                                    (caches keyed by string id check it) */
     char *path[2];              /* elements file, links file ("" if none) */

@@ -40,6 +40,8 @@ static int map_input(input *m, netvet_diag *diag)
                               "cannot map: %s", strerror(errno));
         } else {
             m->in.is_mmap = 1;
+            /* start reading what the page cache lacks; parts read ahead */
+            madvise(m->in.p, m->in.len, MADV_WILLNEED);
             madvise(m->in.p, m->in.len, MADV_SEQUENTIAL);
         }
     }

@@ -67,17 +67,25 @@ static uint32_t *map_strings(netvet_inventory *inv, const nv_strtab *part)
         return NULL;
     }
     nv_strtab_mark_interned(part, interned);
-    for (size_t s = 0; s < part->n; s++) {
-        const char *str = nv_strtab_get(part, (uint32_t)s);
-        size_t len = nv_strtab_strlen(part, (uint32_t)s);
-        int rc = interned[s]
-                     ? nv_strtab_intern(&inv->strings, str, len, &map[s], NULL)
-                     : nv_strtab_append(&inv->strings, str, len, &map[s]);
-        if (rc < 0) {
-            nv_free(map);
-            map = NULL;
-            break;
+    int rc = 0;
+    for (size_t s = 0, e; s < part->n && rc == 0; s = e) {
+        if (interned[s]) {
+            e = s + 1;
+            rc = nv_strtab_intern(&inv->strings, nv_strtab_get(part, (uint32_t)s),
+                                  nv_strtab_strlen(part, (uint32_t)s), &map[s],
+                                  NULL);
+            continue;
         }
+        for (e = s + 1; e < part->n && !interned[e]; e++)
+            ;
+        uint32_t first; /* a run of appended strings: one copy */
+        rc = nv_strtab_append_run(&inv->strings, part, s, e, &first);
+        for (size_t i = s; rc == 0 && i < e; i++)
+            map[i] = first + (uint32_t)(i - s);
+    }
+    if (rc < 0) {
+        nv_free(map);
+        map = NULL;
     }
     nv_free(interned);
     return map;
@@ -120,8 +128,26 @@ static int append_tags(netvet_inventory *inv, const netvet_inventory *part,
     return 0;
 }
 
-int nv_merge_elements(netvet_inventory *inv, uint64_t **hash,
-                      netvet_inventory *part, const uint64_t *part_hash,
+int nv_merge_ids(netvet_inventory *inv, size_t *n, uint64_t **hash,
+                 size_t *hash_cap, const netvet_inventory *part,
+                 const uint64_t *part_hash)
+{
+    if (part->n == 0)
+        return 0;
+    if (*n + part->n > *hash_cap) {
+        if (resize((void **)hash, *n + part->n, sizeof(uint64_t)) < 0)
+            return NETVET_ENOMEM;
+        *hash_cap = *n + part->n;
+    }
+    int rc = nv_strtab_append_all(&inv->ids, &part->ids);
+    if (rc == 0) {
+        memcpy(*hash + *n, part_hash, part->n * sizeof(uint64_t));
+        *n += part->n;
+    }
+    return rc;
+}
+
+int nv_merge_elements(netvet_inventory *inv, netvet_inventory *part,
                       unsigned long line_offset)
 {
     size_t total = inv->n + part->n;
@@ -140,20 +166,15 @@ int nv_merge_elements(netvet_inventory *inv, uint64_t **hash,
         for (size_t i = 0; i < nc && rc == 0; i++)
             rc = resize(to[i].p, total, to[i].size);
         if (rc == 0)
-            rc = resize((void **)hash, total, sizeof(uint64_t));
-        if (rc == 0)
             rc = resize((void **)&inv->tag_off, total + 1, sizeof(uint32_t));
         if (rc == 0)
             inv->cap = total;
     }
     if (rc == 0)
         rc = append_tags(inv, part, map);
-    if (rc == 0)
-        rc = nv_strtab_append_all(&inv->ids, &part->ids);
     if (rc == 0) {
         for (size_t i = 0; i < nc; i++)
             append_column(&to[i], &from[i], inv->n, part->n, map, line_offset);
-        memcpy(*hash + inv->n, part_hash, part->n * sizeof(uint64_t));
         inv->n = total;
     }
     nv_free(map);
@@ -239,70 +260,88 @@ static int drop_rows(netvet_inventory *inv, uint64_t *hash,
     return 0;
 }
 
-/* Insert ids [0, n) in order; duplicates flagged in drop (if not NULL) and
- * logged. @return duplicates found, or NETVET_ENOMEM / NETVET_EPARSE. */
-static long insert_ids(netvet_inventory *inv, const uint64_t *hash,
-                       int strict, unsigned long id_column, uint8_t *drop,
-                       nv_diag_log *dups)
+/* Insert ids [0, b->n) in order; duplicates recorded (strict: the first
+ * only). @return 0 or NETVET_ENOMEM / NETVET_ELIMIT. */
+static int insert_ids(nv_id_build *b)
 {
     enum { AHEAD = 16 };
-    nv_idmap *m = &inv->idmap;
-    const nv_strtab *ids = &inv->ids;
-    long found = 0;
-    for (size_t k = 0; k < inv->n && k < AHEAD; k++)
+    nv_idmap *m = &b->inv->idmap;
+    const nv_strtab *ids = &b->inv->ids;
+    const uint64_t *hash = b->hash;
+    for (size_t k = 0; k < b->n && k < AHEAD; k++)
         nv_idmap_prefetch(m, hash[k]);
-    for (size_t k = 0; k < inv->n; k++) {
-        if (k + AHEAD < inv->n)
+    for (size_t k = 0; k < b->n; k++) {
+        if (k + AHEAD < b->n)
             nv_idmap_prefetch(m, hash[k + AHEAD]);
-        const char *s = nv_inv_id(inv, k);
-        size_t len = nv_strtab_strlen(ids, (uint32_t)k);
         uint32_t first;
-        int r = nv_idmap_insert(m, ids->bytes, hash[k], s, len, ids->off[k],
+        int r = nv_idmap_insert(m, ids->bytes, hash[k], nv_strtab_get(ids, (uint32_t)k),
+                                nv_strtab_strlen(ids, (uint32_t)k), ids->off[k],
                                 (uint32_t)k, &first);
         if (r < 0)
             return r;
         if (r == 1)
             continue;
+        if (NV_GROW(b->dups, b->cap, b->n_dups + 1) < 0)
+            return NETVET_ENOMEM;
+        b->dups[b->n_dups++] = (nv_dup){(uint32_t)k, first};
+        if (b->strict)
+            return 0;
+    }
+    return 0;
+}
+
+void *nv_id_map_run(void *build)
+{
+    nv_id_build *b = build;
+    nv_idmap_dispose(&b->inv->idmap);
+    b->rc = nv_idmap_init(&b->inv->idmap, b->n);
+    if (b->rc == 0)
+        b->rc = insert_ids(b);
+    return NULL;
+}
+
+/* Log the duplicates (their lines are known once the columns are in). */
+static int log_dups(const nv_id_build *b, unsigned long id_column,
+                    nv_diag_log *log)
+{
+    const netvet_inventory *inv = b->inv;
+    for (size_t i = 0; i < b->n_dups; i++) {
+        uint32_t k = b->dups[i].row;
+        size_t len = nv_strtab_strlen(&inv->ids, k);
         char msg[256];
-        snprintf(msg, sizeof(msg), "duplicate id '%.*s' (first defined at line %u)%s",
-                 (int)(len > 128 ? 128 : len), s, inv->line[first],
-                 strict ? "" : "; row skipped");
-        if (nv_diag_log_add(dups, strict ? NETVET_SEV_ERROR : NETVET_SEV_WARNING,
+        snprintf(msg, sizeof(msg),
+                 "duplicate id '%.*s' (first defined at line %u)%s",
+                 (int)(len > 128 ? 128 : len), nv_inv_id(inv, k),
+                 inv->line[b->dups[i].first], b->strict ? "" : "; row skipped");
+        if (nv_diag_log_add(log, b->strict ? NETVET_SEV_ERROR : NETVET_SEV_WARNING,
                             inv->line[k], id_column, msg) < 0)
             return NETVET_ENOMEM;
-        found++;
-        if (strict)
-            return NETVET_EPARSE;
-        if (drop)
-            drop[k] = 1;
     }
-    return found;
+    return 0;
 }
 
-/* (Re)build the map from scratch; see insert_ids. */
-static long build(netvet_inventory *inv, const uint64_t *hash, int strict,
-                  unsigned long id_column, uint8_t *drop, nv_diag_log *dups)
+int nv_id_map_finish(nv_id_build *b, uint64_t *hash, unsigned long id_column,
+                     nv_diag_log *log)
 {
-    nv_idmap_dispose(&inv->idmap);
-    if (nv_idmap_init(&inv->idmap, inv->n) < 0)
+    netvet_inventory *inv = b->inv;
+    int rc = b->rc < 0 ? b->rc : log_dups(b, id_column, log);
+    if (rc < 0 || b->n_dups == 0)
+        return rc;
+    if (b->strict)
+        return NETVET_EPARSE;
+    uint8_t *drop = nv_calloc(inv->n ? inv->n : 1, 1);
+    if (!drop)
         return NETVET_ENOMEM;
-    return insert_ids(inv, hash, strict, id_column, drop, dups);
-}
-
-int nv_build_id_map(netvet_inventory *inv, uint64_t *hash, int strict,
-                    unsigned long id_column, nv_diag_log *dups)
-{
-    uint8_t *drop = strict ? NULL : nv_calloc(inv->n ? inv->n : 1, 1);
-    if (!strict && !drop)
-        return NETVET_ENOMEM;
-    long found = build(inv, hash, strict, id_column, drop, dups);
-    if (found > 0) {
-        inv->stats[0].rows_loaded -= (uint64_t)found;
-        inv->stats[0].rows_skipped += (uint64_t)found;
-        found = drop_rows(inv, hash, drop);
-        if (found == 0) /* no duplicates are left */
-            found = build(inv, hash, 0, id_column, NULL, dups);
-    }
+    for (size_t i = 0; i < b->n_dups; i++)
+        drop[b->dups[i].row] = 1;
+    inv->stats[0].rows_loaded -= b->n_dups;
+    inv->stats[0].rows_skipped += b->n_dups;
+    rc = drop_rows(inv, hash, drop);
     nv_free(drop);
-    return found < 0 ? (int)found : 0;
+    if (rc < 0)
+        return rc;
+    nv_id_build again = {inv, hash, inv->n, 0, NULL, 0, 0, 0};
+    nv_id_map_run(&again); /* no duplicates are left */
+    nv_free(again.dups);
+    return again.rc;
 }

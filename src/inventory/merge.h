@@ -10,12 +10,17 @@
 #include "inventory/inv.h"
 #include "util/diaglog.h"
 
-/* Append part's elements (and part_hash, the hash of each id) to inv and
- * *hash (inv->cap entries, grown with it); lines move down by line_offset.
- * part's columns must be those of inv (same header). @return 0 or
- * NETVET_ENOMEM. */
-int nv_merge_elements(netvet_inventory *inv, uint64_t **hash,
-                      netvet_inventory *part, const uint64_t *part_hash,
+/* Append part's ids to inv->ids and their hashes to *hash (holding *n
+ * of *hash_cap; both grow). @return 0 or NETVET_ENOMEM. */
+int nv_merge_ids(netvet_inventory *inv, size_t *n, uint64_t **hash,
+                 size_t *hash_cap, const netvet_inventory *part,
+                 const uint64_t *part_hash);
+
+/* Append part's element columns to inv's (its strings re-interned, tags
+ * mapped, lines moved down by line_offset); ids are merged apart
+ * (nv_merge_ids). part's columns must be those of inv (same header).
+ * @return 0 or NETVET_ENOMEM. */
+int nv_merge_elements(netvet_inventory *inv, netvet_inventory *part,
                       unsigned long line_offset);
 
 /* Append part's links to inv (kinds re-interned, lines moved down by
@@ -23,14 +28,31 @@ int nv_merge_elements(netvet_inventory *inv, uint64_t **hash,
 int nv_merge_links(netvet_inventory *inv, const netvet_inventory *part,
                    unsigned long line_offset);
 
-/* Build inv's id map from the ids and their hashes, in row order. A row
- * whose id an earlier row has is a duplicate: logged into dups as an
- * error (strict: then the build stops there) or as a warning, and with
- * warnings the rows are removed (with their hashes; stats updated) and
- * the map rebuilt.
- * id_column: 1-based column of `id`, for the diagnostics.
- * @return 0, NETVET_EPARSE (strict and a duplicate), NETVET_ENOMEM. */
-int nv_build_id_map(netvet_inventory *inv, uint64_t *hash, int strict,
-                    unsigned long id_column, nv_diag_log *dups);
+/* Building inv's id map from the merged ids and their hashes, in row
+ * order; it reads only inv->ids and the hashes, so it can run on a thread
+ * while the other columns are merged. A row whose id an earlier row has
+ * is a duplicate. */
+typedef struct nv_dup {
+    uint32_t row, first;
+} nv_dup;
+
+typedef struct nv_id_build {
+    netvet_inventory *inv;
+    const uint64_t *hash;
+    size_t n;        /* rows to insert */
+    int strict;      /* stop at the first duplicate */
+    nv_dup *dups;    /* found (owned; nv_free) */
+    size_t n_dups, cap;
+    int rc;
+} nv_id_build;
+
+/* Build the map (pthread start routine; the result in b->rc). */
+void *nv_id_map_run(void *b);
+/* After the columns are merged: log the duplicates (strict: as the fatal
+ * error, returning NETVET_EPARSE; else as warnings, the rows removed with
+ * their hashes, stats updated and the map rebuilt). id_column: 1-based
+ * column of `id`. @return 0, NETVET_EPARSE or NETVET_ENOMEM. */
+int nv_id_map_finish(nv_id_build *b, uint64_t *hash, unsigned long id_column,
+                     nv_diag_log *log);
 
 #endif

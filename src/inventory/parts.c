@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "inventory/load.h"
@@ -52,6 +53,13 @@ static size_t estimate_rows(const char *p, size_t len)
     if (sample == len)
         return lines;
     return (size_t)((double)len / (double)sample * (double)lines * 1.125) + 16;
+}
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static void *run_part(void *arg)
@@ -154,6 +162,50 @@ static int replay(const part *parts, size_t last, const unsigned long *off,
     }
 }
 
+static int merge_links(netvet_inventory *inv, part *parts, size_t last,
+                       const unsigned long *off)
+{
+    double t0 = seconds();
+    int rc = 0;
+    for (size_t i = 1; i <= last && rc == 0; i++)
+        rc = nv_merge_links(inv, parts[i].own, off[i]);
+    inv->times[1].merge = seconds() - t0;
+    return rc;
+}
+
+/* Ids first, then the id map on a thread while the other columns are
+ * merged; duplicates are logged into dups once the lines are in. */
+static int merge_elements(netvet_inventory *inv, part *parts, size_t last,
+                          const unsigned long *off, nv_diag_log *dups)
+{
+    nv_loader *L0 = &parts[0].L;
+    size_t n = inv->n, cap = inv->cap;
+    int rc = 0;
+    for (size_t i = 1; i <= last && rc == 0; i++)
+        rc = nv_merge_ids(inv, &n, &L0->id_hash, &cap, parts[i].own,
+                          parts[i].L.id_hash);
+    if (rc < 0)
+        return rc;
+    nv_id_build b = {inv, L0->id_hash, n, L0->opts->strict, NULL, 0, 0, 0};
+    pthread_t thread;
+    double t0 = seconds();
+    int threaded = last > 0 &&
+                   pthread_create(&thread, NULL, nv_id_map_run, &b) == 0;
+    for (size_t i = 1; i <= last && rc == 0; i++)
+        rc = nv_merge_elements(inv, parts[i].own, off[i]);
+    inv->times[0].merge = seconds() - t0;
+    if (threaded)
+        pthread_join(thread, NULL);
+    else
+        nv_id_map_run(&b);
+    inv->times[0].index = seconds() - t0;
+    if (rc == 0)
+        rc = nv_id_map_finish(&b, L0->id_hash,
+                              (unsigned long)L0->pos[NV_COL_ID] + 1, dups);
+    nv_free(b.dups);
+    return rc;
+}
+
 /* After the parts ran: check the splits, merge, build the id map, report.
  * @return as nv_parts_load. */
 static int finish(netvet_inventory *inv, part *parts, size_t n, int links,
@@ -183,18 +235,11 @@ static int finish(netvet_inventory *inv, part *parts, size_t n, int links,
         st->rows_loaded += parts[i].stats.rows_loaded;
         st->rows_skipped += parts[i].stats.rows_skipped;
     }
-    int rc = 0;
-    for (size_t i = 1; i <= last && rc == 0; i++)
-        rc = links ? nv_merge_links(inv, parts[i].own, off[i])
-                   : nv_merge_elements(inv, &parts[0].L.id_hash, parts[i].own,
-                                       parts[i].L.id_hash, off[i]);
     nv_diag_log dups;
-    if (rc < 0 || nv_diag_log_init(&dups) < 0)
+    if (nv_diag_log_init(&dups) < 0)
         return NETVET_ENOMEM;
-    if (!links)
-        rc = nv_build_id_map(inv, parts[0].L.id_hash, parts[0].L.opts->strict,
-                             (unsigned long)parts[0].L.pos[NV_COL_ID] + 1,
-                             &dups);
+    int rc = links ? merge_links(inv, parts, last, off)
+                   : merge_elements(inv, parts, last, off, &dups);
     if (rc == 0 || rc == NETVET_EPARSE)
         rc = dups.failed ? NETVET_ENOMEM
                          : replay(parts, last, off, &dups, diag, file);
@@ -278,7 +323,10 @@ int nv_parts_load(netvet_inventory *inv, int links, const nv_file_input *in,
         n = setup_rest(parts, n, starts, end, in, &rc);
     }
     if (rc == 0) {
+        double t0 = seconds();
         run_all(parts, n);
+        inv->times[links].parse = seconds() - t0;
+        inv->times[links].parts = (unsigned)n;
         rc = finish(inv, parts, n, links, diag, in->name);
     } else if (rc == NETVET_EPARSE) {
         unsigned long off[1] = {0};

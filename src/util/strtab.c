@@ -213,20 +213,30 @@ void nv_strtab_mark_interned(const nv_strtab *t, uint8_t *flags)
             flags[(uint32_t)t->slots[j] - 1] = 1;
 }
 
+int nv_strtab_append_run(nv_strtab *t, const nv_strtab *src, size_t from,
+                         size_t to, uint32_t *first_id)
+{
+    size_t n = to - from, bytes = src->off[to] - src->off[from];
+    if (t->n + n >= UINT32_MAX - 1)
+        return NETVET_ELIMIT;
+    if (NV_GROW(t->bytes, t->cap, t->len + bytes + 1) < 0 ||
+        NV_GROW(t->off, t->off_cap, t->n + n + 2) < 0)
+        return NETVET_ENOMEM;
+    if (bytes)
+        memcpy(t->bytes + t->len, src->bytes + src->off[from], bytes);
+    uint64_t delta = t->len - src->off[from];
+    for (size_t i = 1; i <= n; i++)
+        t->off[t->n + i] = src->off[from + i] + delta;
+    *first_id = (uint32_t)t->n;
+    t->len += bytes;
+    t->n += n;
+    return NETVET_OK;
+}
+
 int nv_strtab_append_all(nv_strtab *t, const nv_strtab *src)
 {
-    if (t->n + src->n >= UINT32_MAX - 1)
-        return NETVET_ELIMIT;
-    if (NV_GROW(t->bytes, t->cap, t->len + src->len + 1) < 0 ||
-        NV_GROW(t->off, t->off_cap, t->n + src->n + 2) < 0)
-        return NETVET_ENOMEM;
-    if (src->len)
-        memcpy(t->bytes + t->len, src->bytes, src->len);
-    for (size_t i = 1; i <= src->n; i++)
-        t->off[t->n + i] = t->len + src->off[i];
-    t->len += src->len;
-    t->n += src->n;
-    return NETVET_OK;
+    uint32_t first;
+    return nv_strtab_append_run(t, src, 0, src->n, &first);
 }
 
 int nv_strtab_intern(nv_strtab *t, const char *s, size_t len,

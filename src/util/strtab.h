@@ -42,6 +42,9 @@ int nv_strtab_append(nv_strtab *t, const char *s, size_t len,
  * for them are t->n .. t->n + src->n - 1). @return 0, NETVET_ENOMEM or
  * NETVET_ELIMIT. */
 int nv_strtab_append_all(nv_strtab *t, const nv_strtab *src);
+/* The same for src's strings [from, to); *first_id = t's id of the first. */
+int nv_strtab_append_run(nv_strtab *t, const nv_strtab *src, size_t from,
+                         size_t to, uint32_t *first_id);
 /* Make room for n_strings more strings of n_bytes bytes in all (NULs
  * included) without growing again: a generous bound costs address space
  * only, while growing a big table copies it. @return 0 or NETVET_ENOMEM. */
