@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/attrib_paths.h"
@@ -71,6 +72,8 @@ static const char help[] =
 "    -q, --quiet         Do not print input warnings.\n"
 "    --progress          Show load progress (default when stderr is a\n"
 "                        terminal); --no-progress to hide it.\n"
+"    --timings           Print the time of the load and of the attribution\n"
+"                        (with writing) of each FILE to stderr.\n"
 "    -h, --help          Show this help.\n\n"
 "EXIT STATUS\n"
 "    0  done (conflicts are reported, not failed, without the option)\n"
@@ -88,12 +91,13 @@ typedef struct id_args {
     size_t n_registries, n_patterns;
     const char *output, *ieee_dir, *enterprises;
     nv_id_format format;
-    int fail_on_conflict, strict, progress, no_builtin;
+    int fail_on_conflict, strict, progress, no_builtin, timings;
     nv_cli_diag diag;
 } id_args;
 
 enum { O_FORMAT = 256, O_FAIL, O_REGISTRY, O_PATTERNS, O_NO_BUILTIN, O_IEEE,
-       O_ENTERPRISES, O_STRICT, O_MAX_WARN, O_PROGRESS, O_NO_PROGRESS };
+       O_ENTERPRISES, O_STRICT, O_MAX_WARN, O_PROGRESS, O_NO_PROGRESS,
+       O_TIMINGS };
 
 static int parse_one(void *payload, int c)
 {
@@ -110,6 +114,7 @@ static int parse_one(void *payload, int c)
     case O_STRICT: a->strict = 1; return 0;
     case O_PROGRESS: a->progress = 1; return 0;
     case O_NO_PROGRESS: a->progress = 0; return 0;
+    case O_TIMINGS: a->timings = 1; return 0;
     case O_MAX_WARN:
         if (nv_cli_parse_size(optarg, &a->diag.limit) < 0)
             return nv_cli_fail(PROG, "'%s' is not a count", optarg);
@@ -143,6 +148,7 @@ static int parse_args(id_args *a, int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"progress", no_argument, NULL, O_PROGRESS},
         {"no-progress", no_argument, NULL, O_NO_PROGRESS},
+        {"timings", no_argument, NULL, O_TIMINGS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int rc = nv_cli_getopt(argc, argv, PROG, help, longopts, parse_one, a);
@@ -173,6 +179,13 @@ static int build_attributor(id_args *a, netvet_registry **reg,
     return rc;
 }
 
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static int identify_file(id_args *a, const char *path, netvet_attributor *at,
                          nv_id_out *out, netvet_diag *diag)
 {
@@ -183,10 +196,15 @@ static int identify_file(id_args *a, const char *path, netvet_attributor *at,
     lo.progress_fn = nv_cli_progress;
     lo.progress_payload = &a->diag;
     lo.evidence_only = 1;
+    double t0 = seconds();
     int rc = netvet_inventory_load(&inv, path, &lo, diag);
     nv_cli_diag_finish(&a->diag);
+    double t1 = seconds();
     if (rc == 0)
         rc = nv_identify_inventory(inv, at, out);
+    if (rc == 0 && a->timings)
+        fprintf(stderr, "%s: timings: %s: load %.3f s, attribute and write "
+                "%.3f s\n", PROG, path, t1 - t0, seconds() - t1);
     if (rc == 0) {
         netvet_load_stats st = netvet_inventory_stats(inv, 0);
         if (st.rows_skipped)

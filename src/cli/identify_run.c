@@ -1,7 +1,8 @@
 /* Blocks of 32,768 elements go to the threads in rounds; each thread has
  * its own attributor (a fork sharing the loaded data) and writes its
- * block's records into memory, and the blocks are written out in order
- * after each round, so the output is what one thread writes. */
+ * block's records into its memory stream (rewound each round, so the
+ * buffer is grown once, not per block), and the blocks are written out in
+ * order after each round, so the output is what one thread writes. */
 #include "cli/identify_run.h"
 
 #include <pthread.h>
@@ -16,7 +17,8 @@ typedef struct worker {
     netvet_attributor *at; /* borrowed (the first) or a fork (owned) */
     const netvet_inventory *inv;
     size_t from, to;
-    nv_id_out out;         /* out.f = a memory stream */
+    nv_id_out out;         /* out.f = mem */
+    FILE *mem;             /* open_memstream over buf, len (owned) */
     char *buf;
     size_t len;
     int rc;
@@ -41,15 +43,10 @@ static int attribute_range(netvet_attributor *at, const netvet_inventory *inv,
 static void *work(void *arg)
 {
     worker *w = arg;
-    w->buf = NULL;
-    w->len = 0;
-    w->out.f = open_memstream(&w->buf, &w->len);
-    if (!w->out.f) {
-        w->rc = NETVET_ENOMEM;
-        return NULL;
-    }
+    rewind(w->mem);
+    w->out.f = w->mem;
     w->rc = attribute_range(w->at, w->inv, w->from, w->to, &w->out);
-    if (fclose(w->out.f) != 0 && w->rc == 0)
+    if (fflush(w->mem) != 0 && w->rc == 0) /* sets buf and len */
         w->rc = NETVET_ENOMEM;
     return NULL;
 }
@@ -88,8 +85,6 @@ static int run_round(worker *w, size_t n_w, size_t start, size_t n,
             rc = w[i].rc;
         if (rc == 0 && w[i].len)
             fwrite(w[i].buf, 1, w[i].len, out->f);
-        free(w[i].buf); /* open_memstream's buffer */
-        w[i].buf = NULL;
         nv_id_counts *c = &out->n, *d = &w[i].out.n;
         c->elements += d->elements;
         c->attributed += d->attributed;
@@ -114,12 +109,19 @@ int nv_identify_inventory(const netvet_inventory *inv, netvet_attributor *at,
     w[0].at = at;
     for (size_t i = 0; i < n_w; i++) {
         w[i].inv = inv;
+        if (rc == 0 && !(w[i].mem = open_memstream(&w[i].buf, &w[i].len)))
+            rc = NETVET_ENOMEM;
         if (i > 0 && rc == 0)
             rc = netvet_attributor_fork(&w[i].at, at);
     }
     for (size_t start = 0; rc == 0 && start < n; start += n_w * BLOCK)
         rc = run_round(w, n_w, start, n, out);
-    for (size_t i = 1; i < n_w; i++)
-        netvet_attributor_free(w[i].at);
+    for (size_t i = 0; i < n_w; i++) {
+        if (w[i].mem)
+            fclose(w[i].mem);
+        free(w[i].buf); /* open_memstream's buffer */
+        if (i > 0)
+            netvet_attributor_free(w[i].at);
+    }
     return rc;
 }
