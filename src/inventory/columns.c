@@ -27,25 +27,10 @@ nv_col nv_col_lookup(const char *name, size_t len, int links)
     return NV_COL_ATTR;
 }
 
-/* Plain unsigned integers (the common case for weights) skip strtod. */
-static int small_integer(nv_csv_field f, double *out)
-{
-    if (f.len == 0 || f.len > 15)
-        return -1;
-    uint64_t v = 0;
-    for (size_t i = 0; i < f.len; i++) {
-        unsigned d = (unsigned char)f.p[i] - '0';
-        if (d > 9)
-            return -1;
-        v = v * 10 + d;
-    }
-    *out = (double)v;
-    return 0;
-}
-
-/* [-]digits[.digits] with at most 15 significant digits: the quotient of
- * two exactly representable doubles is correctly rounded (Clinger's fast
- * path), so this equals strtod without its cost. */
+/* [-]digits[.digits] with at most 15 significant digits, in one pass: the
+ * quotient of two exactly representable doubles is correctly rounded
+ * (Clinger's fast path), so this equals strtod without its cost. Plain
+ * integers (most weights) and coordinates take this path. */
 static int simple_decimal(nv_csv_field f, double *out)
 {
     static const double pow10[16] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
@@ -56,18 +41,20 @@ static int simple_decimal(nv_csv_field f, double *out)
     uint64_t m = 0;
     for (i = (size_t)neg; i < f.len; i++) {
         unsigned d = (unsigned char)f.p[i] - '0';
-        if (f.p[i] == '.' && !dot) {
+        if (d > 9) {
+            if (f.p[i] != '.' || dot)
+                return -1;
             dot = 1;
             continue;
         }
-        if (d > 9 || ++digits > 15)
+        if (++digits > 15)
             return -1;
         m = m * 10 + d;
         frac += (size_t)dot;
     }
     if (digits == 0 || (dot && frac == 0))
         return -1;
-    double v = (double)m / pow10[frac];
+    double v = frac ? (double)m / pow10[frac] : (double)m;
     *out = neg ? -v : v;
     return 0;
 }
@@ -76,7 +63,7 @@ int nv_field_double(nv_csv_field f, double *out)
 {
     char buf[64];
     f = nv_field_trim(f);
-    if (small_integer(f, out) == 0 || simple_decimal(f, out) == 0)
+    if (simple_decimal(f, out) == 0)
         return 0;
     if (f.len == 0 || f.len >= sizeof(buf))
         return -1;

@@ -66,13 +66,20 @@ static inline size_t nv_strtab_strlen(const nv_strtab *t, uint32_t id)
 
 uint64_t nv_hash_bytes(const void *p, size_t len);
 
-/* a[0..len) == b[0..len); inline, with fixed-size loads, up to 16 bytes
- * (ids and most interned values), memcmp beyond. */
+/* a[0..len) == b[0..len); inline, with fixed-size loads, up to 32 bytes
+ * (ids, vendor names, software versions), memcmp beyond. */
 static inline int nv_equal_bytes(const char *a, const char *b, size_t len)
 {
     uint64_t x[2] = {0, 0}, y[2] = {0, 0};
-    if (len > 16)
+    if (len > 32)
         return memcmp(a, b, len) == 0;
+    if (len > 16) { /* first 16 and last 16 bytes (they overlap) */
+        uint64_t p[4], q[4];
+        memcpy(p, a, 16), memcpy(q, b, 16);
+        memcpy(p + 2, a + len - 16, 16), memcpy(q + 2, b + len - 16, 16);
+        return ((p[0] ^ q[0]) | (p[1] ^ q[1]) | (p[2] ^ q[2]) |
+                (p[3] ^ q[3])) == 0;
+    }
     if (len >= 8) {
         memcpy(&x[0], a, 8), memcpy(&y[0], b, 8);
         memcpy(&x[1], a + len - 8, 8), memcpy(&y[1], b + len - 8, 8);
