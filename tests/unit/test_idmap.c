@@ -100,15 +100,17 @@ static void test_limits(void **state)
     nv_idmap_dispose(&m);
 }
 
+/* Every length through the three paths (up to 16, 17-32 with two
+ * overlapping 16-byte halves, memcmp beyond), a difference at each byte. */
 static void test_equal_bytes_every_length(void **state)
 {
     (void)state;
-    const char *a = "0123456789abcdefghij";
-    char b[21];
-    for (size_t len = 0; len <= 20; len++) {
+    const char *a = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKL";
+    char b[49];
+    for (size_t len = 0; len <= 48; len++) {
         assert_true(nv_equal_bytes(a, a, len));
         for (size_t at = 0; at < len; at++) {
-            memcpy(b, a, 21);
+            memcpy(b, a, 49);
             b[at] = 'X';
             assert_false(nv_equal_bytes(a, b, len));
         }
