@@ -129,15 +129,16 @@ static json_t *results(const netvet_assessment *a, int *ok)
     return arr;
 }
 
-static json_t *finding(const netvet_assessment *a, const nv_finding *f, int *ok)
+/* The elements list is a placeholder here, streamed by
+ * nv_json_write_with_elements (a finding can name millions). */
+static json_t *finding(const netvet_assessment *a, const nv_finding *f,
+                       size_t index, int *ok)
 {
-    const netvet_inventory *inv = a->view.inv;
-    json_t *o = json_object(), *els = json_array();
-    if (!o || !els) {
-        json_decref(o);
-        json_decref(els);
+    json_t *o = json_object();
+    if (!o)
         return *ok = 0, NULL;
-    }
+    char mark[96];
+    nv_json_placeholder(mark, sizeof(mark), a, index);
     put(o, "rule", json_string(f->rule_id), ok);
     put(o, "pack", json_string(f->pack), ok);
     put(o, "severity", json_string(nv_severity_name(f->severity)), ok);
@@ -149,16 +150,7 @@ static json_t *finding(const netvet_assessment *a, const nv_finding *f, int *ok)
     put(o, "value", json_real(f->value), ok);
     put(o, "limit", json_real(f->limit), ok);
     put(o, "n_elements", json_integer((json_int_t)f->n_elements), ok);
-    for (size_t i = 0; i < f->n_elements && *ok; i++) {
-        uint32_t k = f->elements[i];
-        json_t *e = json_object();
-        append(els, e, ok);
-        if (!e)
-            break;
-        put(e, "id", json_string(nv_inv_id(inv, k)), ok);
-        put(e, "line", json_integer(inv->line[k]), ok);
-    }
-    put(o, "elements", els, ok);
+    put(o, "elements", json_string(mark), ok);
     return o;
 }
 
@@ -229,7 +221,7 @@ static json_t *document(const netvet_assessment *a, int fail_on, int *ok)
     put(doc, "rules", rules(a->policy, ok), ok);
     put(doc, "results", results(a, ok), ok);
     for (size_t i = 0; i < a->findings.n && *ok; i++)
-        append(fs, finding(a, &a->findings.items[i], ok), ok);
+        append(fs, finding(a, &a->findings.items[i], i, ok), ok);
     put(doc, "findings", fs, ok);
     for (int fn = 0; fn <= NETVET_FN_COUNT && *ok; fn++)
         if (a->shares.group[fn].count)
@@ -260,10 +252,12 @@ int nv_report_json(FILE *out, const netvet_assessment *a,
     if (text) {
         size_t len = strlen(text);
         if (a->has_topology && len > 2 && text[len - 1] == '}') {
-            fwrite(text, 1, len - 2, out); /* drop "\n}" */
-            rc = nv_report_json_sinks(out, a);
+            /* drop "\n}": the sinks come last */
+            rc = nv_json_write_with_elements(out, text, len - 2, a, a);
+            if (rc == 0)
+                rc = nv_report_json_sinks(out, a);
         } else {
-            fputs(text, out);
+            rc = nv_json_write_with_elements(out, text, len, a, a);
             fputc('\n', out);
         }
         free(text);

@@ -129,31 +129,6 @@ int nv_report_json_topology(json_t *doc, const netvet_assessment *a)
     return ok ? 0 : NETVET_ENOMEM;
 }
 
-/* Append a JSON string literal for valid UTF-8 text to buf: quotes,
- * backslashes and control characters escaped. buf needs 6 x strlen + 3. */
-static size_t quote(char *buf, const char *s)
-{
-    static const char hex[] = "0123456789abcdef";
-    size_t n = 0;
-    buf[n++] = '"';
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            buf[n++] = '\\';
-            buf[n++] = (char)c;
-        } else if (c < 0x20) {
-            memcpy(buf + n, "\\u00", 4);
-            buf[n + 4] = hex[c >> 4];
-            buf[n + 5] = hex[c & 15];
-            n += 6;
-        } else {
-            buf[n++] = (char)c;
-        }
-    }
-    buf[n++] = '"';
-    return n;
-}
-
 /* One "{id, domains}" line into buf (sized by the caller). */
 static size_t sink_line(char *buf, const netvet_assessment *a, size_t k)
 {
@@ -161,7 +136,7 @@ static size_t sink_line(char *buf, const netvet_assessment *a, size_t k)
     const uint64_t *row = x->depends + k * x->n_depend_words;
     size_t n = 0;
     memcpy(buf, "\n    {\"id\": ", 12);
-    n = 12 + quote(buf + 12, nv_inv_id(a->view.inv, k));
+    n = 12 + nv_json_quote(buf + 12, nv_inv_id(a->view.inv, k));
     memcpy(buf + n, ", \"domains\": [", 14);
     n += 14;
     int first = 1;
@@ -171,7 +146,7 @@ static size_t sink_line(char *buf, const netvet_assessment *a, size_t k)
             if (!first)
                 buf[n++] = ',', buf[n++] = ' ';
             first = 0;
-            n += quote(buf + n, a->view.domain_country[d]);
+            n += nv_json_quote(buf + n, a->view.domain_country[d]);
         }
     }
     memcpy(buf + n, "]}", 2);

@@ -21,6 +21,18 @@ int nv_report_json_topology(json_t *doc, const netvet_assessment *a);
  * object being written (streamed: there can be millions). */
 int nv_report_json_sinks(FILE *out, const netvet_assessment *a);
 
+/* Quote s as jansson does (", \, \b \f \n \r \t, other control bytes
+ * as \u00XX; UTF-8 as is) into buf (6 x strlen(s) + 2 bytes). @return the
+ * bytes written. */
+size_t nv_json_quote(char *buf, const char *s);
+/* Findings' element lists are streamed: the jansson document holds a
+ * placeholder string for finding i's list (nonce: any address unique to
+ * this report), and the dumped text is written with each placeholder
+ * replaced by the list as jansson would print it. @return 0 or -1. */
+void nv_json_placeholder(char *buf, size_t size, const void *nonce, size_t i);
+int nv_json_write_with_elements(FILE *out, const char *text, size_t len,
+                                const netvet_assessment *a, const void *nonce);
+
 /* "compliant" when no finding is at or above the gate, else "not compliant". */
 int nv_report_passes(const netvet_assessment *a, int fail_on);
 const char *nv_severity_name(netvet_severity s);
