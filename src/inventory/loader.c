@@ -136,7 +136,7 @@ static void progress(nv_loader *L, const char *what, const nv_batch *b,
 }
 
 #define BATCH_ROWS 1024
-#define AHEAD 16 /* rows between prefetching a slot and probing it */
+#define AHEAD 48 /* rows between prefetching a slot and probing it */
 
 /* Links: start loading what row i will need, the id-map slots of its ends
  * and, for row i - AHEAD / 2 whose slots should have arrived by now, the
