@@ -71,6 +71,13 @@ int nv_cli_fail(const char *prog, const char *fmt, ...)
     return NV_EXIT_USAGE;
 }
 
+int nv_cli_fail_diag(const char *prog, const netvet_diag *diag,
+                     const char *fallback)
+{
+    const char *msg = netvet_diag_message(diag);
+    return nv_cli_fail(prog, "%s", *msg ? msg : fallback);
+}
+
 int nv_cli_parse_size(const char *s, size_t *out)
 {
     char *end;

@@ -26,6 +26,10 @@ void nv_cli_progress(const char *what, uint64_t done, uint64_t total,
 /* Print "<prog>: message" to stderr and return NV_EXIT_USAGE. */
 int nv_cli_fail(const char *prog, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The same with the diag's fatal message, or `fallback` when it has none.
+ * @return NV_EXIT_USAGE. */
+int nv_cli_fail_diag(const char *prog, const netvet_diag *diag,
+                     const char *fallback);
 struct option;
 
 /* getopt_long over argv[1..] with the conventions every command shares:

@@ -263,9 +263,7 @@ static int write_report(assess_args *a, const netvet_assessment *as,
     if (a->output && fclose(out) != 0)
         rc = NETVET_EIO;
     if (rc < 0)
-        return nv_cli_fail(PROG, "%s", *netvet_diag_message(diag)
-                                           ? netvet_diag_message(diag)
-                                           : "cannot write the report");
+        return nv_cli_fail_diag(PROG, diag, "cannot write the report");
     return 0;
 }
 

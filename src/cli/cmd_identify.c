@@ -250,9 +250,7 @@ static int run(void *payload, netvet_diag *diag)
     goto done;
 fail:
     nv_cli_diag_finish(&a->diag);
-    nv_cli_fail(PROG, "%s", *netvet_diag_message(diag)
-                                ? netvet_diag_message(diag)
-                                : netvet_strerror(rc));
+    nv_cli_fail_diag(PROG, diag, netvet_strerror(rc));
 done:
     if (f && f != stdout)
         fclose(f);

@@ -196,9 +196,7 @@ static int run(void *payload, netvet_diag *diag)
     nv_cli_diag_finish(&a->diag);
     int status = NV_EXIT_OK;
     if (rc < 0) {
-        status = nv_cli_fail(PROG, "%s", *netvet_diag_message(diag)
-                                             ? netvet_diag_message(diag)
-                                             : netvet_strerror(rc));
+        status = nv_cli_fail_diag(PROG, diag, netvet_strerror(rc));
     } else {
         summary(a, "elements", &o.el);
         summary(a, "links", &o.ln);

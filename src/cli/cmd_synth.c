@@ -212,9 +212,7 @@ int nv_cmd_synth(int argc, char **argv)
     if (progress)
         fputs("\r\033[K", stderr);
     if (error < 0) {
-        rc = nv_cli_fail(PROG, "%s", *netvet_diag_message(diag)
-                                         ? netvet_diag_message(diag)
-                                         : netvet_strerror(error));
+        rc = nv_cli_fail_diag(PROG, diag, netvet_strerror(error));
     } else if (!a.quiet) {
         fprintf(stderr, "%s: wrote %llu elements, %llu links to %s\n", PROG,
                 (unsigned long long)stats.n_elements,

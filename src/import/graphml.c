@@ -251,18 +251,13 @@ int nv_import_graphml(nv_import_out *o, const char *data, size_t len,
                       const char *file, netvet_diag *diag)
 {
     xmlDocPtr doc;
-    int rc = nv_xml_parse(&doc, data, len, file, diag);
+    xmlNode *root;
+    int rc = nv_xml_parse_root(&doc, &root, data, len, "graphml", "graph",
+                               "not GraphML (expected <graphml> with a "
+                               "<graph>)", file, diag);
     if (rc < 0)
         return rc;
-    xmlNode *root = xmlDocGetRootElement(doc);
     xmlNode *graph = nv_xml_child(root, "graph");
-    if (!nv_xml_is(root, "graphml") || !graph) {
-        unsigned long line = nv_xml_line(root);
-        xmlFreeDoc(doc);
-        return nv_diag_fail(diag, NETVET_EPARSE, file, line, 0,
-                            "not GraphML (expected <graphml> with a "
-                            "<graph>)");
-    }
     if (o->elements.len == 0)
         nv_sbuf_puts(&o->elements, el_header);
     if (o->links.len == 0)

@@ -135,17 +135,12 @@ int nv_import_nmap(nv_import_out *o, const char *data, size_t len,
                    const char *file, netvet_diag *diag)
 {
     xmlDocPtr doc;
-    int rc = nv_xml_parse(&doc, data, len, file, diag);
+    xmlNode *root;
+    int rc = nv_xml_parse_root(&doc, &root, data, len, "nmaprun", NULL,
+                               "not nmap XML output (root element is not "
+                               "<nmaprun>)", file, diag);
     if (rc < 0)
         return rc;
-    xmlNode *root = xmlDocGetRootElement(doc);
-    if (!nv_xml_is(root, "nmaprun")) {
-        unsigned long line = nv_xml_line(root);
-        xmlFreeDoc(doc);
-        return nv_diag_fail(diag, NETVET_EPARSE, file, line, 0,
-                            "not nmap XML output (root element is not "
-                            "<nmaprun>)");
-    }
     if (o->elements.len == 0)
         nv_sbuf_puts(&o->elements, header);
     nv_sbuf tmp = {0};

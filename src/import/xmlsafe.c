@@ -131,6 +131,23 @@ int nv_xml_parse(xmlDocPtr *doc, const char *data, size_t len,
     return 0;
 }
 
+int nv_xml_parse_root(xmlDocPtr *doc, xmlNode **root, const char *data,
+                      size_t len, const char *root_name, const char *child,
+                      const char *not_it, const char *file,
+                      netvet_diag *diag)
+{
+    int rc = nv_xml_parse(doc, data, len, file, diag);
+    if (rc < 0)
+        return rc;
+    *root = xmlDocGetRootElement(*doc);
+    if (nv_xml_is(*root, root_name) && (!child || nv_xml_child(*root, child)))
+        return 0;
+    unsigned long line = nv_xml_line(*root);
+    xmlFreeDoc(*doc);
+    *doc = NULL;
+    return nv_diag_fail(diag, NETVET_EPARSE, file, line, 0, "%s", not_it);
+}
+
 int nv_xml_is(const xmlNode *n, const char *name)
 {
     return n && n->type == XML_ELEMENT_NODE && n->name &&

@@ -16,6 +16,15 @@
 int nv_xml_parse(xmlDocPtr *doc, const char *data, size_t len,
                  const char *file, netvet_diag *diag);
 
+/* nv_xml_parse, then require the root element to be `root_name` (with a
+ * child element `child`, unless child is NULL): else the document is
+ * freed and "file:line: not_it" (line of the root) is the fatal error,
+ * NETVET_EPARSE. On success *root is the root element. */
+int nv_xml_parse_root(xmlDocPtr *doc, xmlNode **root, const char *data,
+                      size_t len, const char *root_name, const char *child,
+                      const char *not_it, const char *file,
+                      netvet_diag *diag);
+
 /* Is n an element named `name` (local name, any namespace)? */
 int nv_xml_is(const xmlNode *n, const char *name);
 /* First child element of n named `name`, or NULL. */
