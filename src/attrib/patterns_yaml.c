@@ -41,10 +41,6 @@ fail(loader *ld, unsigned long line, const char *fmt, ...)
     return nv_diag_fail(ld->diag, NETVET_EPARSE, ld->file, line, 0, "%s", msg);
 }
 
-static unsigned long line_of(const yaml_node_t *n)
-{
-    return (unsigned long)n->start_mark.line + 1;
-}
 
 /* Printable excerpt (at most 60 bytes) of s for messages. */
 static const char *show(const char *s, size_t len, char out[72])
@@ -56,19 +52,11 @@ static const char *show(const char *s, size_t len, char out[72])
     return out;
 }
 
+/* Node `idx` of the document, visited once (util/yamlerr.h). */
 static int get_node(loader *ld, int idx, unsigned long where, yaml_node_t **out)
 {
-    yaml_node_t *n = yaml_document_get_node(&ld->doc, idx);
-    *out = NULL;
-    if (!n)
-        return fail(ld, where, "malformed YAML document");
-    size_t k = (size_t)(n - ld->doc.nodes.start);
-    if (ld->seen[k])
-        return fail(ld, line_of(n), "YAML anchors and aliases (*name) are "
-                                    "not supported");
-    ld->seen[k] = 1;
-    *out = n;
-    return NETVET_OK;
+    return nv_yaml_visit(&ld->doc, ld->seen, idx, where, ld->file, ld->diag,
+                         out);
 }
 
 /* A scalar as a new NUL-terminated string (free with nv_free). */
@@ -76,15 +64,15 @@ static int get_string(loader *ld, const yaml_node_t *n, const char *what,
                       char **out)
 {
     if (n->type != YAML_SCALAR_NODE)
-        return fail(ld, line_of(n), "%s must be a string", what);
+        return fail(ld, nv_yaml_line(n), "%s must be a string", what);
     const char *s = (const char *)n->data.scalar.value;
     size_t len = n->data.scalar.length;
     if (len > NV_PAT_MAX_VALUE)
-        return nv_diag_fail(ld->diag, NETVET_ELIMIT, ld->file, line_of(n), 0,
+        return nv_diag_fail(ld->diag, NETVET_ELIMIT, ld->file, nv_yaml_line(n), 0,
                             "%s is longer than %d bytes", what,
                             NV_PAT_MAX_VALUE);
     if (memchr(s, '\0', len))
-        return fail(ld, line_of(n), "%s contains a NUL byte", what);
+        return fail(ld, nv_yaml_line(n), "%s contains a NUL byte", what);
     *out = nv_strndup(s, len);
     return *out ? NETVET_OK : NETVET_ENOMEM;
 }
@@ -114,7 +102,7 @@ static int set_conf(loader *ld, nv_pattern *p, const yaml_node_t *v,
             return NETVET_OK;
         }
     }
-    return fail(ld, line_of(v), "confidence '%s' of pattern '%s' must be "
+    return fail(ld, nv_yaml_line(v), "confidence '%s' of pattern '%s' must be "
                 "strong, medium or weak", show(s, strlen(s), buf), p->id);
 }
 
@@ -125,14 +113,14 @@ static int set_case(loader *ld, nv_pattern *p, const yaml_node_t *v,
         p->case_sensitive = s[0] == 't';
         return NETVET_OK;
     }
-    return fail(ld, line_of(v), "case_sensitive of pattern '%s' must be true "
+    return fail(ld, nv_yaml_line(v), "case_sensitive of pattern '%s' must be true "
                 "or false", p->id);
 }
 
 static int add_examples(loader *ld, nv_pattern *p, const yaml_node_t *v)
 {
     if (v->type != YAML_SEQUENCE_NODE)
-        return fail(ld, line_of(v), "examples of pattern '%s' must be a list "
+        return fail(ld, nv_yaml_line(v), "examples of pattern '%s' must be a list "
                     "of strings", p->id ? p->id : "?");
     size_t n = (size_t)(v->data.sequence.items.top -
                         v->data.sequence.items.start);
@@ -141,7 +129,7 @@ static int add_examples(loader *ld, nv_pattern *p, const yaml_node_t *v)
         return NETVET_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *item;
-        int rc = get_node(ld, v->data.sequence.items.start[i], line_of(v),
+        int rc = get_node(ld, v->data.sequence.items.start[i], nv_yaml_line(v),
                           &item);
         if (rc == NETVET_OK)
             rc = get_string(ld, item, "an example", &p->examples[i]);
@@ -180,9 +168,9 @@ static int key_index(loader *ld, const yaml_node_pair_t *pair, int *k_out,
     int rc = get_node(ld, pair->key, 0, &k);
     if (rc < 0)
         return rc;
-    *line_out = line_of(k);
+    *line_out = nv_yaml_line(k);
     if (k->type != YAML_SCALAR_NODE)
-        return fail(ld, line_of(k), "a mapping key must be a string");
+        return fail(ld, nv_yaml_line(k), "a mapping key must be a string");
     const char *s = (const char *)k->data.scalar.value;
     size_t len = k->data.scalar.length;
     for (int f = 0; f < K_COUNT; f++) {
@@ -191,7 +179,7 @@ static int key_index(loader *ld, const yaml_node_pair_t *pair, int *k_out,
             return NETVET_OK;
         }
     }
-    return fail(ld, line_of(k), "unknown key '%s' in a pattern entry",
+    return fail(ld, nv_yaml_line(k), "unknown key '%s' in a pattern entry",
                 show(s, len, buf));
 }
 
@@ -221,8 +209,8 @@ static int load_entry(loader *ld, const yaml_node_t *m, nv_pattern *p)
 {
     unsigned seen = 0;
     if (m->type != YAML_MAPPING_NODE)
-        return fail(ld, line_of(m), "pattern entry must be a mapping");
-    p->line = line_of(m);
+        return fail(ld, nv_yaml_line(m), "pattern entry must be a mapping");
+    p->line = nv_yaml_line(m);
     for (yaml_node_pair_t *pair = m->data.mapping.pairs.start;
          pair < m->data.mapping.pairs.top; pair++) {
         int k = 0, rc;
@@ -288,7 +276,7 @@ static int add_entry(loader *ld, const yaml_node_t *m)
     one.n = one.cap = 0;
     nv_patterns_dispose(&one);
     if (rc == NETVET_OK && ld->out->n >= NV_PAT_MAX_COUNT)
-        rc = nv_diag_fail(ld->diag, NETVET_ELIMIT, ld->file, line_of(m), 0,
+        rc = nv_diag_fail(ld->diag, NETVET_ELIMIT, ld->file, nv_yaml_line(m), 0,
                           "more than %d patterns", NV_PAT_MAX_COUNT);
     if (rc == NETVET_OK && NV_GROW(ld->out->p, ld->out->cap, ld->out->n + 1) < 0)
         rc = NETVET_ENOMEM;
@@ -304,36 +292,36 @@ static int load_root(loader *ld)
 {
     yaml_node_t *root = yaml_document_get_root_node(&ld->doc), *list = NULL;
     if (!root || root->type != YAML_MAPPING_NODE)
-        return fail(ld, root ? line_of(root) : 0, "top level must be a "
+        return fail(ld, root ? nv_yaml_line(root) : 0, "top level must be a "
                     "mapping with key 'patterns'");
     ld->seen[0] = 1;
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
          p < root->data.mapping.pairs.top; p++) {
         yaml_node_t *k;
         char buf[72];
-        int rc = get_node(ld, p->key, line_of(root), &k);
+        int rc = get_node(ld, p->key, nv_yaml_line(root), &k);
         if (rc < 0)
             return rc;
         if (k->type != YAML_SCALAR_NODE || k->data.scalar.length != 8 ||
             memcmp(k->data.scalar.value, "patterns", 8) != 0)
-            return fail(ld, line_of(k), "unknown key '%s' at the top level",
+            return fail(ld, nv_yaml_line(k), "unknown key '%s' at the top level",
                         k->type == YAML_SCALAR_NODE
                             ? show((const char *)k->data.scalar.value,
                                    k->data.scalar.length, buf)
                             : "?");
         if (list)
-            return fail(ld, line_of(k), "duplicate key 'patterns'");
-        if ((rc = get_node(ld, p->value, line_of(k), &list)) < 0)
+            return fail(ld, nv_yaml_line(k), "duplicate key 'patterns'");
+        if ((rc = get_node(ld, p->value, nv_yaml_line(k), &list)) < 0)
             return rc;
     }
     if (!list)
-        return fail(ld, line_of(root), "missing key 'patterns'");
+        return fail(ld, nv_yaml_line(root), "missing key 'patterns'");
     if (list->type != YAML_SEQUENCE_NODE)
-        return fail(ld, line_of(list), "'patterns' must be a list of entries");
+        return fail(ld, nv_yaml_line(list), "'patterns' must be a list of entries");
     for (yaml_node_item_t *it = list->data.sequence.items.start;
          it < list->data.sequence.items.top; it++) {
         yaml_node_t *m;
-        int rc = get_node(ld, *it, line_of(list), &m);
+        int rc = get_node(ld, *it, nv_yaml_line(list), &m);
         if (rc == NETVET_OK)
             rc = add_entry(ld, m);
         if (rc < 0)

@@ -25,3 +25,22 @@ int nv_yaml_parse_error(netvet_diag *diag, const char *file, const char *buf,
     return nv_diag_fail(diag, NETVET_EPARSE, file, line, 0,
                         "YAML syntax error: %s", problem);
 }
+
+int nv_yaml_visit(yaml_document_t *doc, unsigned char *seen, int idx,
+                  unsigned long where, const char *file, netvet_diag *diag,
+                  yaml_node_t **out)
+{
+    yaml_node_t *n = yaml_document_get_node(doc, idx);
+    *out = NULL;
+    if (!n)
+        return nv_diag_fail(diag, NETVET_EPARSE, file, where, 0,
+                            "malformed YAML document");
+    size_t k = (size_t)(n - doc->nodes.start);
+    if (seen[k])
+        return nv_diag_fail(diag, NETVET_EPARSE, file, nv_yaml_line(n), 0,
+                            "YAML anchors and aliases (*name) are not "
+                            "supported");
+    seen[k] = 1;
+    *out = n;
+    return NETVET_OK;
+}

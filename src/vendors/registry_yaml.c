@@ -52,25 +52,12 @@ fail(loader *ld, unsigned long line, const char *fmt, ...)
     return NETVET_EPARSE;
 }
 
-static unsigned long line_of(const yaml_node_t *n)
-{
-    return (unsigned long)n->start_mark.line + 1;
-}
 
-/* Node `idx`, marked visited: a node reached twice is a YAML alias. */
+/* Node `idx` of the document, visited once (util/yamlerr.h). */
 static int get_node(loader *ld, int idx, unsigned long where, yaml_node_t **out)
 {
-    yaml_node_t *n = yaml_document_get_node(&ld->doc, idx);
-    *out = NULL;
-    if (!n)
-        return fail(ld, where, "malformed YAML document");
-    size_t k = (size_t)(n - ld->doc.nodes.start);
-    if (ld->seen[k])
-        return fail(ld, line_of(n), "YAML anchors and aliases (*name) are "
-                                    "not supported");
-    ld->seen[k] = 1;
-    *out = n;
-    return NETVET_OK;
+    return nv_yaml_visit(&ld->doc, ld->seen, idx, where, ld->file, ld->diag,
+                         out);
 }
 
 /* Scalar value of n as (s, len); `what` names it in errors. */
@@ -80,16 +67,16 @@ static int get_scalar(loader *ld, const yaml_node_t *n, const char *what,
     *s = "";
     *len = 0;
     if (n->type != YAML_SCALAR_NODE)
-        return fail(ld, line_of(n), "%s must be a string", what);
+        return fail(ld, nv_yaml_line(n), "%s must be a string", what);
     *s = (const char *)n->data.scalar.value;
     *len = n->data.scalar.length;
     if (*len > NV_REG_MAX_VALUE) {
-        nv_diag_fail(ld->diag, NETVET_ELIMIT, ld->file, line_of(n), 0,
+        nv_diag_fail(ld->diag, NETVET_ELIMIT, ld->file, nv_yaml_line(n), 0,
                      "%s is longer than %d bytes", what, NV_REG_MAX_VALUE);
         return NETVET_ELIMIT;
     }
     if (memchr(*s, '\0', *len))
-        return fail(ld, line_of(n), "%s contains a NUL byte", what);
+        return fail(ld, nv_yaml_line(n), "%s contains a NUL byte", what);
     return NETVET_OK;
 }
 
@@ -115,14 +102,14 @@ static int key_of(loader *ld, const yaml_node_pair_t *p,
         rc = get_scalar(ld, k, "a mapping key", &s, &len);
     if (rc < 0)
         return rc;
-    *line_out = line_of(k);
+    *line_out = nv_yaml_line(k);
     for (int f = 0; f < n_keys; f++) {
         if (strlen(keys[f]) == len && memcmp(keys[f], s, len) == 0) {
             *f_out = f;
             return NETVET_OK;
         }
     }
-    return fail(ld, line_of(k), "unknown key '%s' in %s",
+    return fail(ld, nv_yaml_line(k), "unknown key '%s' in %s",
                 nv_reg_show(s, len, buf), where);
 }
 
@@ -149,16 +136,16 @@ static int read_id(loader *ld, const yaml_node_t *m, const char *what,
     *s = "";
     *len = 0;
     if (!p)
-        return fail(ld, line_of(m), "%s has no 'id'", what);
-    int rc = get_node(ld, p->key, line_of(m), &k);
+        return fail(ld, nv_yaml_line(m), "%s has no 'id'", what);
+    int rc = get_node(ld, p->key, nv_yaml_line(m), &k);
     if (rc == NETVET_OK)
-        rc = get_node(ld, p->value, line_of(k), &v);
+        rc = get_node(ld, p->value, nv_yaml_line(k), &v);
     if (rc == NETVET_OK)
         rc = get_scalar(ld, v, "'id'", s, len);
     if (rc < 0)
         return rc;
     if (!nv_reg_valid_id(*s, *len))
-        return fail(ld, line_of(v), "id '%s' must be 1 to %d lowercase "
+        return fail(ld, nv_yaml_line(v), "id '%s' must be 1 to %d lowercase "
                     "letters, digits, '-' or '_', starting with a letter or "
                     "digit", nv_reg_show(*s, *len, buf), NV_REG_MAX_ID);
     return NETVET_OK;
@@ -211,10 +198,10 @@ static int listing_field(loader *ld, void *ctx, int f, const yaml_node_t *v)
     if (rc < 0)
         return rc;
     if (f == L_DATE && !nv_reg_valid_date(s, len))
-        return fail(ld, line_of(v), "date '%s' of %s is not a valid "
+        return fail(ld, nv_yaml_line(v), "date '%s' of %s is not a valid "
                     "YYYY-MM-DD date", nv_reg_show(s, len, buf), c->where);
     if (f == L_SOURCE && len == 0)
-        return fail(ld, line_of(v), "%s must not be empty", what);
+        return fail(ld, nv_yaml_line(v), "%s must not be empty", what);
     const char **dst = f == L_DATE     ? &c->l.date
                        : f == L_SOURCE ? &c->l.source
                                        : &c->l.note;
@@ -228,7 +215,7 @@ static int load_listing(loader *ld, size_t vi, const yaml_node_t *m)
     size_t len;
     snprintf(c.where, sizeof(c.where), "listing of vendor '%s'", vid);
     if (m->type != YAML_MAPPING_NODE)
-        return fail(ld, line_of(m), "%s must be a mapping", c.where);
+        return fail(ld, nv_yaml_line(m), "%s must be a mapping", c.where);
     int rc = read_id(ld, m, c.where, &s, &len);
     if (rc == NETVET_OK)
         rc = arena_copy(ld, s, len, &c.l.id);
@@ -238,7 +225,7 @@ static int load_listing(loader *ld, size_t vi, const yaml_node_t *m)
              (int)len, s, vid);
     rc = each_field(ld, m, listing_keys, L_COUNT, c.where, listing_field, &c);
     if (rc == NETVET_OK && !c.l.source)
-        rc = fail(ld, line_of(m), "%s has no 'source'", c.where);
+        rc = fail(ld, nv_yaml_line(m), "%s has no 'source'", c.where);
     return rc < 0 ? rc : nv_regstate_add_listing(ld->st, vi, &c.l);
 }
 
@@ -250,11 +237,11 @@ static int each_item(loader *ld, size_t vi, const yaml_node_t *n,
                      int (*fn)(loader *, size_t, const yaml_node_t *))
 {
     if (n->type != YAML_SEQUENCE_NODE)
-        return fail(ld, line_of(n), "%s must be a list of %s", what, kind);
+        return fail(ld, nv_yaml_line(n), "%s must be a list of %s", what, kind);
     for (const yaml_node_item_t *it = n->data.sequence.items.start;
          it < n->data.sequence.items.top; it++) {
         yaml_node_t *item;
-        int rc = get_node(ld, *it, line_of(n), &item);
+        int rc = get_node(ld, *it, nv_yaml_line(n), &item);
         if (rc == NETVET_OK)
             rc = fn(ld, vi, item);
         if (rc < 0)
@@ -271,11 +258,11 @@ static int add_alias(loader *ld, size_t vi, const yaml_node_t *n)
     snprintf(what, sizeof(what), "alias of vendor '%s'", ld->st->v[vi].pub.id);
     int rc = get_scalar(ld, n, what, &s, &len);
     if (rc == NETVET_OK && len == 0)
-        rc = fail(ld, line_of(n), "%s must not be empty", what);
+        rc = fail(ld, nv_yaml_line(n), "%s must not be empty", what);
     if (rc == NETVET_OK)
         rc = arena_copy(ld, s, len, &copy);
     if (rc == NETVET_OK)
-        rc = nv_regstate_add_alias(ld->st, vi, copy, line_of(n));
+        rc = nv_regstate_add_alias(ld->st, vi, copy, nv_yaml_line(n));
     return rc;
 }
 
@@ -291,12 +278,12 @@ static int add_pen(loader *ld, size_t vi, const yaml_node_t *n)
     if (rc < 0)
         return rc;
     if (!nv_reg_parse_pen(s, len, &pen))
-        return fail(ld, line_of(n), "pen '%s' of vendor '%s' is not an "
+        return fail(ld, nv_yaml_line(n), "pen '%s' of vendor '%s' is not an "
                     "enterprise number (1 to 4294967295)",
                     nv_reg_show(s, len, buf), vid);
     rc = nv_regstate_add_pen(ld->st, vi, pen, &owner);
     if (rc == 1)
-        return fail(ld, line_of(n), "pen %lu of vendor '%s' already belongs "
+        return fail(ld, nv_yaml_line(n), "pen %lu of vendor '%s' already belongs "
                     "to vendor '%s'", (unsigned long)pen, vid,
                     ld->st->v[owner].pub.id);
     return rc;
@@ -320,13 +307,13 @@ static int scalar_field(loader *ld, size_t vi, int f, const yaml_node_t *v,
         return rc;
     nv_reg_show(s, len, buf);
     if (f == V_NAME && len == 0)
-        return fail(ld, line_of(v), "%s must not be empty", what);
+        return fail(ld, nv_yaml_line(v), "%s must not be empty", what);
     if (f == V_PARENT && len > 0 && !nv_reg_valid_id(s, len))
-        return fail(ld, line_of(v), "parent '%s' of vendor '%s' is not a "
+        return fail(ld, nv_yaml_line(v), "parent '%s' of vendor '%s' is not a "
                     "vendor id", buf, r->pub.id);
     if (f == V_COUNTRY &&
         (len != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z'))
-        return fail(ld, line_of(v), "country '%s' of vendor '%s' must be two "
+        return fail(ld, nv_yaml_line(v), "country '%s' of vendor '%s' must be two "
                     "uppercase letters (ISO 3166-1 alpha-2)", buf, r->pub.id);
     if (f == V_STATE) {
         for (int k = 0; k < 3; k++) {
@@ -336,7 +323,7 @@ static int scalar_field(loader *ld, size_t vi, int f, const yaml_node_t *v,
                 return NETVET_OK;
             }
         }
-        return fail(ld, line_of(v), "state_control '%s' of vendor '%s' must "
+        return fail(ld, nv_yaml_line(v), "state_control '%s' of vendor '%s' must "
                     "be none, influence or owned", buf, r->pub.id);
     }
     const char **dst = f == V_NAME      ? &r->pub.name
@@ -344,9 +331,9 @@ static int scalar_field(loader *ld, size_t vi, int f, const yaml_node_t *v,
                        : f == V_COUNTRY ? &r->pub.country
                                         : &r->pub.note;
     if (f == V_NAME)
-        r->name_line = line_of(v);
+        r->name_line = nv_yaml_line(v);
     if (f == V_PARENT)
-        r->parent_line = line_of(v);
+        r->parent_line = nv_yaml_line(v);
     return arena_copy(ld, s, len, dst);
 }
 
@@ -380,16 +367,16 @@ static int entry_vendor(loader *ld, const yaml_node_t *m, size_t *vi_out)
         return rc;
     int64_t vi = nv_strtab_find(&ld->st->ids, s, len);
     if (vi >= 0 && ld->st->v[vi].line)
-        return fail(ld, line_of(m), "duplicate vendor id '%s' (first at line "
+        return fail(ld, nv_yaml_line(m), "duplicate vendor id '%s' (first at line "
                     "%lu)", ld->st->v[vi].pub.id, ld->st->v[vi].line);
     if (vi < 0) {
         if ((rc = arena_copy(ld, s, len, &copy)) < 0 ||
             (rc = nv_regstate_add(ld->st, copy)) < 0)
             return rc;
         vi = rc;
-        ld->st->v[vi].id_line = line_of(m);
+        ld->st->v[vi].id_line = nv_yaml_line(m);
     }
-    ld->st->v[vi].line = line_of(m);
+    ld->st->v[vi].line = nv_yaml_line(m);
     *vi_out = (size_t)vi;
     return NETVET_OK;
 }
@@ -398,7 +385,7 @@ static int load_vendor(loader *ld, const yaml_node_t *m)
 {
     size_t vi = 0;
     if (m->type != YAML_MAPPING_NODE)
-        return fail(ld, line_of(m), "vendor entry must be a mapping");
+        return fail(ld, nv_yaml_line(m), "vendor entry must be a mapping");
     int rc = entry_vendor(ld, m, &vi);
     if (rc < 0)
         return rc;
@@ -407,9 +394,9 @@ static int load_vendor(loader *ld, const yaml_node_t *m)
     rc = each_field(ld, m, vendor_keys, V_COUNT, where, vendor_field, &vi);
     const nv_vrec *r = &ld->st->v[vi];
     if (rc == NETVET_OK && r->id_line && !r->pub.name)
-        rc = fail(ld, line_of(m), "new vendor '%s' has no 'name'", r->pub.id);
+        rc = fail(ld, nv_yaml_line(m), "new vendor '%s' has no 'name'", r->pub.id);
     if (rc == NETVET_OK && r->id_line && !r->pub.country)
-        rc = fail(ld, line_of(m), "new vendor '%s' has no 'country'",
+        rc = fail(ld, nv_yaml_line(m), "new vendor '%s' has no 'country'",
                   r->pub.id);
     return rc;
 }
@@ -422,7 +409,7 @@ static int load_root(loader *ld)
                     "'vendors'");
     ld->seen[0] = 1;
     if (root->type != YAML_MAPPING_NODE)
-        return fail(ld, line_of(root), "top level must be a mapping with key "
+        return fail(ld, nv_yaml_line(root), "top level must be a mapping with key "
                     "'vendors'");
     static const char *const top_keys[] = {"vendors"};
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
@@ -437,14 +424,14 @@ static int load_root(loader *ld)
             return rc;
     }
     if (!vendors)
-        return fail(ld, line_of(root), "missing key 'vendors'");
+        return fail(ld, nv_yaml_line(root), "missing key 'vendors'");
     if (vendors->type != YAML_SEQUENCE_NODE)
-        return fail(ld, line_of(vendors), "'vendors' must be a list of "
+        return fail(ld, nv_yaml_line(vendors), "'vendors' must be a list of "
                     "vendor entries");
     for (yaml_node_item_t *it = vendors->data.sequence.items.start;
          it < vendors->data.sequence.items.top; it++) {
         yaml_node_t *m;
-        int rc = get_node(ld, *it, line_of(vendors), &m);
+        int rc = get_node(ld, *it, nv_yaml_line(vendors), &m);
         if (rc == NETVET_OK)
             rc = load_vendor(ld, m);
         if (rc < 0)
@@ -506,7 +493,7 @@ static int parse(loader *ld, yaml_parser_t *parser)
         return syntax_error(ld, parser);
     }
     yaml_node_t *second = yaml_document_get_root_node(&extra);
-    unsigned long line = second ? line_of(second) : 0;
+    unsigned long line = second ? nv_yaml_line(second) : 0;
     yaml_document_delete(&extra);
     if (second) {
         yaml_document_delete(&ld->doc);

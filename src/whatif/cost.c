@@ -23,11 +23,6 @@ void nv_costs_default(nv_costs *out)
     out->fallback = 1;
 }
 
-static unsigned long line_of(const yaml_node_t *n)
-{
-    return (unsigned long)n->start_mark.line + 1;
-}
-
 static int cost_value(const yaml_node_t *n, double *out)
 {
     if (n->type != YAML_SCALAR_NODE || !n->data.scalar.length ||
@@ -50,13 +45,13 @@ static int one_pair(nv_costs *c, yaml_document_t *doc, yaml_node_pair_t *p,
     yaml_node_t *k = yaml_document_get_node(doc, p->key);
     yaml_node_t *v = yaml_document_get_node(doc, p->value);
     if (!k || !v || k->type != YAML_SCALAR_NODE)
-        return nv_diag_fail(diag, NETVET_EPARSE, name, k ? line_of(k) : 1, 0,
+        return nv_diag_fail(diag, NETVET_EPARSE, name, k ? nv_yaml_line(k) : 1, 0,
                             "keys must be function names or 'default'");
     const char *key = (const char *)k->data.scalar.value;
     size_t len = k->data.scalar.length;
     double cost;
     if (cost_value(v, &cost) < 0)
-        return nv_diag_fail(diag, NETVET_EPARSE, name, line_of(v), 0,
+        return nv_diag_fail(diag, NETVET_EPARSE, name, nv_yaml_line(v), 0,
                             "a cost must be a number above 0 (at most 1e15)");
     if (len == 7 && !memcmp(key, "default", 7)) {
         c->fallback = cost;
@@ -64,13 +59,13 @@ static int one_pair(nv_costs *c, yaml_document_t *doc, yaml_node_pair_t *p,
     }
     netvet_function fn;
     if (netvet_function_parse(&fn, key, len) < 0 || memchr(key, 0, len))
-        return nv_diag_fail(diag, NETVET_EPARSE, name, line_of(k), 0,
+        return nv_diag_fail(diag, NETVET_EPARSE, name, nv_yaml_line(k), 0,
                             "unknown function '%.*s' (core, management, "
                             "security, aggregation, access, ran, cpe, other, "
                             "an alias, or default)",
                             len > 60 ? 60 : (int)len, key);
     if (c->listed & (1u << fn))
-        return nv_diag_fail(diag, NETVET_EPARSE, name, line_of(k), 0,
+        return nv_diag_fail(diag, NETVET_EPARSE, name, nv_yaml_line(k), 0,
                             "function %s is given twice",
                             netvet_function_name(fn));
     c->listed |= 1u << fn;
@@ -83,7 +78,7 @@ static int read_doc(nv_costs *c, yaml_document_t *doc, const char *name,
 {
     yaml_node_t *root = yaml_document_get_root_node(doc);
     if (!root || root->type != YAML_MAPPING_NODE)
-        return nv_diag_fail(diag, NETVET_EPARSE, name, root ? line_of(root) : 1,
+        return nv_diag_fail(diag, NETVET_EPARSE, name, root ? nv_yaml_line(root) : 1,
                             0, "a cost file is a mapping of function: cost");
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
          p < root->data.mapping.pairs.top; p++) {
