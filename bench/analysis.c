@@ -22,7 +22,7 @@
 
 #include "netvet/assess.h"
 #include "policy/assessment.h"
-#include "graph/clock.h"
+#include "util/clock.h"
 
 static uint64_t mix(uint64_t h, const void *p, size_t n)
 {

@@ -3,7 +3,6 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/attrib_paths.h"
@@ -11,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/exit.h"
 #include "policy/assessment.h"
+#include "util/clock.h"
 
 #define PROG "netvet assess"
 #define MAX_FILES 32
@@ -281,13 +281,6 @@ static int attributor(assess_args *a, const netvet_inventory *inv,
     return netvet_attributor_new(out, reg, &o, diag);
 }
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* --timings: the phases, the load's (parts read in parallel, merge, id
  * map), then the assess phase's steps; "policy" is the
  * rest of it (unknown vendors, attribution, rules, sorting findings). */
@@ -337,22 +330,22 @@ static int run(void *payload, netvet_diag *diag)
     ao.top_spof = a->top;
     ao.topology = !a->no_topology;
     int status = NV_EXIT_USAGE;
-    double t0 = now(), t1 = t0, t2 = t0;
+    double t0 = nv_clock_seconds(), t1 = t0, t2 = t0;
     if (load_registry(a, &reg, diag) < 0 || load_policy(a, &pol, diag) < 0 ||
         netvet_inventory_load(&inv, a->inventory, &lo, diag) < 0 ||
         attributor(a, inv, reg, &ao.attributor, diag) < 0 ||
-        (t1 = now(), netvet_assess(&as, inv, reg, pol, &ao, diag)) < 0) {
+        (t1 = nv_clock_seconds(), netvet_assess(&as, inv, reg, pol, &ao, diag)) < 0) {
         nv_cli_diag_finish(&a->diag);
         if (*netvet_diag_message(diag) && !a->reported)
             nv_cli_fail(PROG, "%s", netvet_diag_message(diag));
         goto done;
     }
     nv_cli_diag_finish(&a->diag);
-    t2 = now();
+    t2 = nv_clock_seconds();
     if (write_report(a, as, diag) != 0)
         goto done;
     if (a->timings)
-        print_timings(as, t1 - t0, t2 - t1, now() - t2);
+        print_timings(as, t1 - t0, t2 - t1, nv_clock_seconds() - t2);
     int fail_on = a->report.fail_on;
     status = fail_on >= 0 &&
                      netvet_assessment_count(as, (netvet_severity)fail_on) > 0

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/exit.h"
 #include "cli/session.h"
+#include "util/clock.h"
 
 #define PROG "netvet check"
 
@@ -131,9 +132,9 @@ static int run(void *payload, netvet_diag *diag)
     nv_session *s = &a->s;
     netvet_check *c = NULL;
     int status = NV_EXIT_USAGE;
-    double t0 = nv_session_now(), t1 = t0;
+    double t0 = nv_clock_seconds(), t1 = t0;
     int rc = nv_session_load(s, diag);
-    t1 = nv_session_now();
+    t1 = nv_clock_seconds();
     if (rc == 0) {
         a->o.assess = s->assess;
         a->o.fail_on = s->report.fail_on;
@@ -156,7 +157,7 @@ static int run(void *payload, netvet_diag *diag)
     status = netvet_check_allowed(c) ? NV_EXIT_OK : NV_EXIT_FINDINGS;
     if (s->timings)
         fprintf(stderr, "%s: timings: load %.3f s, check and report %.3f s\n",
-                PROG, t1 - t0, nv_session_now() - t1);
+                PROG, t1 - t0, nv_clock_seconds() - t1);
 done:
     netvet_check_free(c);
     nv_session_dispose(s);

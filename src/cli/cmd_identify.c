@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/attrib_paths.h"
@@ -14,6 +13,7 @@
 #include "cli/exit.h"
 #include "cli/identify_out.h"
 #include "cli/identify_run.h"
+#include "util/clock.h"
 
 #define PROG "netvet identify"
 #define MAX_FILES 32
@@ -179,13 +179,6 @@ static int build_attributor(id_args *a, netvet_registry **reg,
     return rc;
 }
 
-static double seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int identify_file(id_args *a, const char *path, netvet_attributor *at,
                          nv_id_out *out, netvet_diag *diag)
 {
@@ -196,15 +189,15 @@ static int identify_file(id_args *a, const char *path, netvet_attributor *at,
     lo.progress_fn = nv_cli_progress;
     lo.progress_payload = &a->diag;
     lo.evidence_only = 1;
-    double t0 = seconds();
+    double t0 = nv_clock_seconds();
     int rc = netvet_inventory_load(&inv, path, &lo, diag);
     nv_cli_diag_finish(&a->diag);
-    double t1 = seconds();
+    double t1 = nv_clock_seconds();
     if (rc == 0)
         rc = nv_identify_inventory(inv, at, out);
     if (rc == 0 && a->timings)
         fprintf(stderr, "%s: timings: %s: load %.3f s, attribute and write "
-                "%.3f s\n", PROG, path, t1 - t0, seconds() - t1);
+                "%.3f s\n", PROG, path, t1 - t0, nv_clock_seconds() - t1);
     if (rc == 0) {
         netvet_load_stats st = netvet_inventory_stats(inv, 0);
         if (st.rows_skipped)

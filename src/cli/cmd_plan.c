@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/exit.h"
 #include "cli/session.h"
+#include "util/clock.h"
 
 #define PROG "netvet plan"
 #define MAX_TARGETS 64
@@ -126,9 +127,9 @@ static int run(void *payload, netvet_diag *diag)
     nv_session *s = &a->s;
     netvet_plan *p = NULL;
     int status = NV_EXIT_USAGE;
-    double t0 = nv_session_now(), t1 = t0;
+    double t0 = nv_clock_seconds(), t1 = t0;
     int rc = nv_session_load(s, diag);
-    t1 = nv_session_now();
+    t1 = nv_clock_seconds();
     if (rc == 0) {
         a->o.assess = s->assess;
         rc = netvet_plan_run(&p, s->inv, s->reg, s->policy, &a->o, diag);
@@ -137,7 +138,7 @@ static int run(void *payload, netvet_diag *diag)
         status = nv_session_failed(s, diag);
         goto done;
     }
-    double t2 = nv_session_now();
+    double t2 = nv_clock_seconds();
     FILE *out = nv_session_open(s);
     if (!out)
         goto done;
@@ -152,7 +153,7 @@ static int run(void *payload, netvet_diag *diag)
     if (s->timings)
         fprintf(stderr, "%s: timings: load %.3f s, plan (assess, greedy, "
                         "re-assess) %.3f s, report %.3f s\n",
-                PROG, t1 - t0, t2 - t1, nv_session_now() - t2);
+                PROG, t1 - t0, t2 - t1, nv_clock_seconds() - t2);
 done:
     netvet_plan_free(p);
     nv_session_dispose(s);

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/exit.h"
 #include "cli/session.h"
+#include "util/clock.h"
 
 #define PROG "netvet whatif"
 
@@ -112,16 +113,16 @@ static int one_scenario(whatif_args *w, run_state *r, size_t i,
                         netvet_diag *diag)
 {
     nv_session *s = &w->s;
-    double t0 = nv_session_now(), t1 = t0;
+    double t0 = nv_clock_seconds(), t1 = t0;
     int rc = netvet_overlay_new(&r->ov[i], s->inv, s->reg);
     if (rc == 0)
         rc = netvet_overlay_apply(r->ov[i], r->sc[i], diag);
-    t1 = nv_session_now();
+    t1 = nv_clock_seconds();
     if (rc == 0)
         rc = netvet_assess(&r->after[i], netvet_overlay_inventory(r->ov[i]),
                            s->reg, s->policy, &s->assess, diag);
     r->apply_s[i] = t1 - t0;
-    r->assess_s[i] = nv_session_now() - t1;
+    r->assess_s[i] = nv_clock_seconds() - t1;
     r->cases[i].scenario = r->sc[i];
     r->cases[i].overlay = r->ov[i];
     r->cases[i].after = r->after[i];
@@ -154,19 +155,19 @@ static int run(void *payload, netvet_diag *diag)
     memset(&r, 0, sizeof(r));
     int rc = 0, status = NV_EXIT_USAGE;
     size_t n = w->n_scenarios;
-    double t0 = nv_session_now(), t1 = t0, t2 = t0, t3 = t0;
+    double t0 = nv_clock_seconds(), t1 = t0, t2 = t0, t3 = t0;
     for (size_t i = 0; rc == 0 && i < n; i++)
         rc = netvet_scenario_load_file(&r.sc[i], w->scenarios[i], diag);
     if (rc == 0)
         rc = nv_session_load(s, diag);
-    t1 = nv_session_now();
+    t1 = nv_clock_seconds();
     if (rc == 0)
         rc = netvet_assess(&r.before, s->inv, s->reg, s->policy, &s->assess,
                            diag);
-    t2 = nv_session_now();
+    t2 = nv_clock_seconds();
     for (size_t i = 0; rc == 0 && i < n; i++)
         rc = one_scenario(w, &r, i, diag);
-    t3 = nv_session_now();
+    t3 = nv_clock_seconds();
     if (rc < 0)
         status = nv_session_failed(s, diag);
     else
@@ -174,7 +175,7 @@ static int run(void *payload, netvet_diag *diag)
     if (s->timings && rc == 0) {
         fprintf(stderr, "%s: timings: load %.3f s, baseline %.3f s, "
                         "scenarios %.3f s, report %.3f s\n",
-                PROG, t1 - t0, t2 - t1, t3 - t2, nv_session_now() - t3);
+                PROG, t1 - t0, t2 - t1, t3 - t2, nv_clock_seconds() - t3);
         for (size_t i = 0; i < n; i++)
             fprintf(stderr, "%s: timings: scenario %s: apply %.3f s, "
                             "assess %.3f s\n",

@@ -4,7 +4,6 @@
 #include "cli/session.h"
 
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/attrib_paths.h"
@@ -186,11 +185,4 @@ void nv_session_dispose(nv_session *s)
     s->inv = NULL;
     s->policy = NULL;
     s->reg = NULL;
-}
-
-double nv_session_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

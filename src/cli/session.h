@@ -100,6 +100,5 @@ FILE *nv_session_open(nv_session *s);
 /* Close what nv_session_open opened. @return 0 or NETVET_EIO. */
 int nv_session_close(nv_session *s, FILE *out);
 void nv_session_dispose(nv_session *s);
-double nv_session_now(void);
 
 #endif

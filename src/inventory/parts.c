@@ -7,7 +7,6 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "inventory/load.h"
@@ -15,6 +14,7 @@
 #include "util/alloc.h"
 #include "util/diag.h"
 #include "util/diaglog.h"
+#include "util/clock.h"
 
 #define MAX_PARTS 16
 
@@ -53,13 +53,6 @@ static size_t estimate_rows(const char *p, size_t len)
     if (sample == len)
         return lines;
     return (size_t)((double)len / (double)sample * (double)lines * 1.125) + 16;
-}
-
-static double seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static void *run_part(void *arg)
@@ -165,11 +158,11 @@ static int replay(const part *parts, size_t last, const unsigned long *off,
 static int merge_links(netvet_inventory *inv, part *parts, size_t last,
                        const unsigned long *off)
 {
-    double t0 = seconds();
+    double t0 = nv_clock_seconds();
     int rc = 0;
     for (size_t i = 1; i <= last && rc == 0; i++)
         rc = nv_merge_links(inv, parts[i].own, off[i]);
-    inv->times[1].merge = seconds() - t0;
+    inv->times[1].merge = nv_clock_seconds() - t0;
     return rc;
 }
 
@@ -188,17 +181,17 @@ static int merge_elements(netvet_inventory *inv, part *parts, size_t last,
         return rc;
     nv_id_build b = {inv, L0->id_hash, n, L0->opts->strict, NULL, 0, 0, 0};
     pthread_t thread;
-    double t0 = seconds();
+    double t0 = nv_clock_seconds();
     int threaded = last > 0 &&
                    pthread_create(&thread, NULL, nv_id_map_run, &b) == 0;
     for (size_t i = 1; i <= last && rc == 0; i++)
         rc = nv_merge_elements(inv, parts[i].own, off[i]);
-    inv->times[0].merge = seconds() - t0;
+    inv->times[0].merge = nv_clock_seconds() - t0;
     if (threaded)
         pthread_join(thread, NULL);
     else
         nv_id_map_run(&b);
-    inv->times[0].index = seconds() - t0;
+    inv->times[0].index = nv_clock_seconds() - t0;
     if (rc == 0)
         rc = nv_id_map_finish(&b, L0->id_hash,
                               (unsigned long)L0->pos[NV_COL_ID] + 1, dups);
@@ -323,9 +316,9 @@ int nv_parts_load(netvet_inventory *inv, int links, const nv_file_input *in,
         n = setup_rest(parts, n, starts, end, in, &rc);
     }
     if (rc == 0) {
-        double t0 = seconds();
+        double t0 = nv_clock_seconds();
         run_all(parts, n);
-        inv->times[links].parse = seconds() - t0;
+        inv->times[links].parse = nv_clock_seconds() - t0;
         inv->times[links].parts = (unsigned)n;
         rc = finish(inv, parts, n, links, diag, in->name);
     } else if (rc == NETVET_EPARSE) {

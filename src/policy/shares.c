@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/clock.h"
+#include "util/clock.h"
 #include "util/alloc.h"
 
 #define NG (NETVET_FN_COUNT + 1)

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "graph/clock.h"
+#include "util/clock.h"
 #include "inventory/inv.h"
 #include "policy/assessment.h"
 #include "policy/topology.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
-#include "graph/clock.h"
+#include "util/clock.h"
 #include "util/alloc.h"
 
 /* Domain index for a country, adding it if new. */

@@ -1,7 +1,7 @@
-/* Monotonic seconds, for the per-step times `netvet assess --timings`
- * prints (nv_view.times, nv_shares.seconds). */
-#ifndef NV_GRAPH_CLOCK_H
-#define NV_GRAPH_CLOCK_H
+/* Monotonic seconds, for the phase and step times the commands print with
+ * --timings (loader parts, analysis steps, what-if scenarios). */
+#ifndef NV_UTIL_CLOCK_H
+#define NV_UTIL_CLOCK_H
 
 #include <time.h>
 
