@@ -1,8 +1,7 @@
 /* A batch of tokenized CSV records: fields (trimmed of blanks, the only
- * form the loaders use), line numbers, verdicts, the
- * first field with invalid UTF-8 and the hashes of up to two key fields,
- * so the loader can prefetch hash slots several rows ahead of using them
- * (and, later, so tokenizing can run on another core). */
+ * form the loaders use), line numbers, verdicts, the first field with
+ * invalid UTF-8 and the hashes of up to two key fields, so the loader can
+ * prefetch id-map slots several rows ahead of probing them (link ends). */
 #ifndef NV_INVENTORY_BATCH_H
 #define NV_INVENTORY_BATCH_H
 

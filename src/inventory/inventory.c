@@ -70,7 +70,6 @@ static void release_input(input *m)
 
 static int open_input(input *m, netvet_diag *diag)
 {
-    release_input(m);
     return m->path ? map_input(m, diag) : copy_input(m, diag);
 }
 
