@@ -40,10 +40,13 @@ static void track(grow_list *g, void **p, size_t size)
 }
 
 /* Grow every present element column to hold `need` rows. */
-static int grow_columns(netvet_inventory *inv, const grow_list *g, size_t need)
+static int grow_columns(netvet_inventory *inv, const grow_list *g, size_t need,
+                        int shared)
 {
     if (need <= inv->cap)
         return 0;
+    if (shared) /* sized for every line of the part: cannot happen */
+        return NETVET_ERROR;
     size_t cap = inv->cap ? inv->cap * 2 : need;
     while (cap < need)
         cap *= 2;
@@ -392,8 +395,9 @@ static int load_row(nv_loader *L, void *ctx)
     if (check_utf8(L, &rc) || check_typed(L, &v, &rc))
         return rc;
     size_t row = inv->n;
-    if (grow_columns(inv, g, row + 1) < 0 || store_id(L, row) < 0)
-        return NETVET_ENOMEM;
+    if ((rc = grow_columns(inv, g, row + 1, L->shared_columns)) < 0 ||
+        (rc = store_id(L, row)) < 0)
+        return rc;
     store_typed(inv, row, &v, L->line);
     if (store_strings(L, g, row) < 0)
         return NETVET_ENOMEM;
@@ -402,14 +406,60 @@ static int load_row(nv_loader *L, void *ctx)
     return 0;
 }
 
+/* The columns a part writes (those of its header), id hashes last. */
+static void plan_all(nv_loader *L, grow_list *g)
+{
+    plan_columns(L, g);
+    track(g, (void **)&L->id_hash, sizeof(uint64_t));
+}
+
+int nv_elements_alloc(nv_loader *L, size_t rows)
+{
+    grow_list g = {0};
+    plan_all(L, &g);
+    L->expect_rows = rows;
+    return grow_columns(L->inv, &g, rows, 0);
+}
+
+int nv_elements_share(nv_loader *L, nv_loader *from, size_t base, size_t rows)
+{
+    grow_list mine = {0}, theirs = {0};
+    plan_all(L, &mine);
+    plan_all(from, &theirs);
+    for (size_t i = 0; i < mine.n; i++)
+        *mine.ptr[i] = (char *)*theirs.ptr[i] + base * mine.size[i];
+    for (size_t k = 0; k < L->inv->n_attrs; k++)
+        L->inv->attrs[k].value = from->inv->attrs[k].value + base;
+    L->inv->tag_off = nv_reallocarray(NULL, rows + 1, sizeof(uint32_t));
+    if (!L->inv->tag_off)
+        return NETVET_ENOMEM;
+    L->inv->cap = rows;
+    L->expect_rows = rows;
+    L->shared_columns = 1;
+    return 0;
+}
+
+void nv_elements_unshare(nv_loader *L)
+{
+    grow_list g = {0};
+    if (!L->shared_columns)
+        return;
+    plan_all(L, &g);
+    for (size_t i = 0; i < g.n; i++)
+        *g.ptr[i] = NULL;
+    for (size_t k = 0; k < L->inv->n_attrs; k++)
+        L->inv->attrs[k].value = NULL;
+    L->shared_columns = 0;
+}
+
 int nv_load_elements(nv_loader *L)
 {
     grow_list g = {0};
     g.last_tags_len = SIZE_MAX;
-    plan_columns(L, &g);
-    track(&g, (void **)&L->id_hash, sizeof(uint64_t));
+    plan_all(L, &g);
     /* names and ids are stored once per row: room for them up front */
-    if (grow_columns(L->inv, &g, L->expect_rows) < 0 || plan_strings(L, &g) < 0 ||
+    if (grow_columns(L->inv, &g, L->expect_rows, L->shared_columns) < 0 ||
+        plan_strings(L, &g) < 0 ||
         nv_strtab_reserve(&L->inv->strings, L->expect_rows, L->expect_bytes) < 0 ||
         nv_strtab_reserve(&L->inv->ids, L->expect_rows, L->expect_bytes / 4) < 0) {
         nv_free(g.str);

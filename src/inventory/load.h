@@ -44,6 +44,8 @@ typedef struct nv_loader {
     uint8_t fn_len[16], fn_value[16];
     size_t n_fn_seen;
     char *drop_from;       /* mapped input not yet released (NULL: none) */
+    int shared_columns;    /* the element columns are a slice of part 0's
+                            * (nv_elements_share): never grown or freed */
 } nv_loader;
 
 /* Read and check the header. @return 0 or NETVET_EPARSE / ENOMEM. */
@@ -62,6 +64,16 @@ void nv_loader_dispose(nv_loader *L);
 /* Prepare the columns after the header (once per part, parts > 0 copy the
  * header's map first), then load the rows. */
 int nv_load_elements(nv_loader *L);
+
+/* Parts writing into one set of columns: allocate L->inv's element
+ * columns (and L->id_hash) for `rows` rows, before the parts start. */
+int nv_elements_alloc(nv_loader *L, size_t rows);
+/* Point L's element columns (header as from's) at rows [base, base +
+ * rows) of from's; L keeps its own tags. @return 0 or NETVET_ENOMEM. */
+int nv_elements_share(nv_loader *L, nv_loader *from, size_t base,
+                      size_t rows);
+/* Forget the shared columns (before L->inv is freed). */
+void nv_elements_unshare(nv_loader *L);
 int nv_load_links(nv_loader *L);
 
 #endif

@@ -4,6 +4,7 @@
  * as a one-thread load makes them. */
 #include "inventory/merge.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -141,7 +142,8 @@ int nv_merge_ids(netvet_inventory *inv, size_t *n, uint64_t **hash,
     }
     int rc = nv_strtab_append_all(&inv->ids, &part->ids);
     if (rc == 0) {
-        memcpy(*hash + *n, part_hash, part->n * sizeof(uint64_t));
+        if (*hash + *n != part_hash) /* a shared column: maybe in place */
+            memmove(*hash + *n, part_hash, part->n * sizeof(uint64_t));
         *n += part->n;
     }
     return rc;
@@ -177,6 +179,39 @@ int nv_merge_elements(netvet_inventory *inv, netvet_inventory *part,
             append_column(&to[i], &from[i], inv->n, part->n, map, line_offset);
         inv->n = total;
     }
+    nv_free(map);
+    return rc;
+}
+
+/* A part that wrote its rows into inv's columns at row base: move them
+ * down to inv->n if earlier parts left a gap, then map its string ids
+ * and lines in place. */
+int nv_merge_shared(netvet_inventory *inv, netvet_inventory *part, size_t base,
+                    unsigned long line_offset)
+{
+    col_ref cols[MAX_FIXED + 64];
+    if (inv->n_attrs > 64)
+        return NETVET_ELIMIT;
+    size_t nc = element_columns(inv, cols), at = inv->n, n = part->n;
+    uint32_t *map = map_strings(inv, &part->strings);
+    if (!map)
+        return NETVET_ENOMEM;
+    int rc = append_tags(inv, part, map);
+    for (size_t i = 0; i < nc && rc == 0; i++) {
+        char *c = *cols[i].p;
+        if (base != at && n)
+            memmove(c + at * cols[i].size, c + base * cols[i].size,
+                    n * cols[i].size);
+        uint32_t *d = (uint32_t *)(void *)(c + at * cols[i].size);
+        if (cols[i].kind == STRING)
+            for (size_t r = 0; r < n; r++)
+                d[r] = map[d[r]];
+        else if (cols[i].kind == LINE)
+            for (size_t r = 0; r < n; r++)
+                d[r] += (uint32_t)line_offset;
+    }
+    if (rc == 0)
+        inv->n = at + n;
     nv_free(map);
     return rc;
 }
@@ -260,43 +295,126 @@ static int drop_rows(netvet_inventory *inv, uint64_t *hash,
     return 0;
 }
 
-/* Insert ids [0, b->n) in order; duplicates recorded (strict: the first
- * only). @return 0 or NETVET_ENOMEM / NETVET_ELIMIT. */
-static int insert_ids(nv_id_build *b)
+/* One half's (or, half < 0, the whole map's) inserts: ids [0, b->n) in
+ * order, duplicates recorded (strict: the first only). */
+typedef struct half_build {
+    nv_id_build *b;
+    int half;
+    nv_dup *dups;
+    size_t n_dups, cap;
+    int rc;
+} half_build;
+
+static int insert_one(half_build *w, size_t k)
+{
+    nv_idmap *m = &w->b->inv->idmap;
+    const nv_strtab *ids = &w->b->inv->ids;
+    uint64_t h = w->b->hash[k];
+    const char *s = nv_strtab_get(ids, (uint32_t)k);
+    size_t len = nv_strtab_strlen(ids, (uint32_t)k);
+    uint32_t first;
+    int r = w->half < 0
+                ? nv_idmap_insert(m, ids->bytes, h, s, len, ids->off[k],
+                                  (uint32_t)k, &first)
+                : nv_idmap_insert_half(m, ids->bytes, h, s, len, ids->off[k],
+                                       (uint32_t)k, &first);
+    if (r != 0)
+        return r < 0 ? r : 0;
+    if (NV_GROW(w->dups, w->cap, w->n_dups + 1) < 0)
+        return NETVET_ENOMEM;
+    w->dups[w->n_dups++] = (nv_dup){(uint32_t)k, first};
+    return 1;
+}
+
+static void *insert_ids(void *arg)
 {
     enum { AHEAD = 16 };
-    nv_idmap *m = &b->inv->idmap;
-    const nv_strtab *ids = &b->inv->ids;
-    const uint64_t *hash = b->hash;
-    for (size_t k = 0; k < b->n && k < AHEAD; k++)
+    half_build *w = arg;
+    const nv_idmap *m = &w->b->inv->idmap;
+    const uint64_t *hash = w->b->hash;
+    size_t n = w->b->n;
+    uint64_t want = (uint64_t)(w->half < 0 ? 0 : w->half);
+    uint64_t sel = w->half < 0 ? 0 : 1; /* compare the top bit or not */
+    for (size_t k = 0; k < n && k < AHEAD; k++)
         nv_idmap_prefetch(m, hash[k]);
-    for (size_t k = 0; k < b->n; k++) {
-        if (k + AHEAD < b->n)
+    for (size_t k = 0; k < n && w->rc == 0; k++) {
+        if (k + AHEAD < n && ((hash[k + AHEAD] >> 63) & sel) == (want & sel))
             nv_idmap_prefetch(m, hash[k + AHEAD]);
-        uint32_t first;
-        int r = nv_idmap_insert(m, ids->bytes, hash[k], nv_strtab_get(ids, (uint32_t)k),
-                                nv_strtab_strlen(ids, (uint32_t)k), ids->off[k],
-                                (uint32_t)k, &first);
-        if (r < 0)
-            return r;
-        if (r == 1)
+        if (((hash[k] >> 63) & sel) != (want & sel))
             continue;
-        if (NV_GROW(b->dups, b->cap, b->n_dups + 1) < 0)
-            return NETVET_ENOMEM;
-        b->dups[b->n_dups++] = (nv_dup){(uint32_t)k, first};
-        if (b->strict)
-            return 0;
+        int r = insert_one(w, k);
+        if (r < 0)
+            w->rc = r;
+        else if (r == 1 && w->b->strict)
+            break;
     }
+    return NULL;
+}
+
+/* Both halves' duplicates in row order into b (strict: the first only). */
+static int join_dups(nv_id_build *b, half_build *w)
+{
+    size_t n = w[0].n_dups + w[1].n_dups, i = 0, j = 0;
+    if (b->strict && n > 1)
+        n = 1;
+    b->dups = nv_malloc((n ? n : 1) * sizeof(nv_dup));
+    if (!b->dups)
+        return NETVET_ENOMEM;
+    while (b->n_dups < n) {
+        int left = j >= w[1].n_dups ||
+                   (i < w[0].n_dups && w[0].dups[i].row < w[1].dups[j].row);
+        b->dups[b->n_dups++] = left ? w[0].dups[i++] : w[1].dups[j++];
+    }
+    b->cap = n;
     return 0;
 }
+
+/* The two halves on two threads; ELIMIT when a half filled up. */
+static int build_halves(nv_id_build *b)
+{
+    half_build w[2] = {{b, 0, NULL, 0, 0, 0}, {b, 1, NULL, 0, 0, 0}};
+    pthread_t thread;
+    int threaded = pthread_create(&thread, NULL, insert_ids, &w[1]) == 0;
+    insert_ids(&w[0]);
+    if (threaded)
+        pthread_join(thread, NULL);
+    else
+        insert_ids(&w[1]);
+    nv_idmap_count_halves(&b->inv->idmap);
+    int rc = w[0].rc < 0 ? w[0].rc : w[1].rc;
+    if (rc == 0)
+        rc = join_dups(b, w);
+    nv_free(w[0].dups);
+    nv_free(w[1].dups);
+    return rc;
+}
+
+/* Maps this small are built on one thread. */
+#define HALVES_FROM 65536
 
 void *nv_id_map_run(void *build)
 {
     nv_id_build *b = build;
     nv_idmap_dispose(&b->inv->idmap);
     b->rc = nv_idmap_init(&b->inv->idmap, b->n);
-    if (b->rc == 0)
-        b->rc = insert_ids(b);
+    if (b->rc == 0 && b->n >= HALVES_FROM) {
+        b->rc = build_halves(b);
+        if (b->rc != NETVET_ELIMIT)
+            return NULL;
+        nv_free(b->dups); /* a half filled up (skewed hashes): again */
+        b->dups = NULL;
+        b->n_dups = b->cap = 0;
+        nv_idmap_dispose(&b->inv->idmap);
+        b->rc = nv_idmap_init(&b->inv->idmap, b->n);
+    }
+    if (b->rc == 0) {
+        half_build w = {b, -1, NULL, 0, 0, 0};
+        insert_ids(&w);
+        b->rc = w.rc;
+        b->dups = w.dups;
+        b->n_dups = w.n_dups;
+        b->cap = w.cap;
+    }
     return NULL;
 }
 

@@ -23,6 +23,12 @@ int nv_merge_ids(netvet_inventory *inv, size_t *n, uint64_t **hash,
 int nv_merge_elements(netvet_inventory *inv, netvet_inventory *part,
                       unsigned long line_offset);
 
+/* The same for a part whose element columns were rows [base, ...) of
+ * inv's (nv_elements_share): rows moved to inv->n when base is beyond it,
+ * strings and lines mapped in place, tags appended. */
+int nv_merge_shared(netvet_inventory *inv, netvet_inventory *part, size_t base,
+                    unsigned long line_offset);
+
 /* Append part's links to inv (kinds re-interned, lines moved down by
  * line_offset). @return 0 or NETVET_ENOMEM. */
 int nv_merge_links(netvet_inventory *inv, const netvet_inventory *part,

@@ -8,6 +8,9 @@
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "inventory/load.h"
 #include "inventory/merge.h"
@@ -35,6 +38,10 @@ size_t nv_parts_for(size_t len)
 typedef struct part {
     nv_loader L;
     netvet_inventory *own; /* parts > 0: the part's rows */
+    const char *from, *stop; /* its byte range */
+    size_t lines;          /* line ends in the range */
+    size_t base;           /* elements: row of part 0's columns where its
+                            * rows start */
     nv_diag_log log;
     netvet_load_stats stats;
     int links, rc;
@@ -53,6 +60,36 @@ static size_t estimate_rows(const char *p, size_t len)
     if (sample == len)
         return lines;
     return (size_t)((double)len / (double)sample * (double)lines * 1.125) + 16;
+}
+
+/* Line ends in [p, end): 16 bytes a step with SSE2, counted in byte
+ * lanes (a match is -1) and summed every 255 steps. */
+static size_t count_lines(const char *p, const char *end)
+{
+    size_t n = 0;
+#ifdef __SSE2__
+    const __m128i lf = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+    while (end - p >= 16) {
+        __m128i acc = zero;
+        for (int k = 0; k < 255 && end - p >= 16; k++, p += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+            acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, lf));
+        }
+        __m128i sum = _mm_sad_epu8(acc, zero);
+        n += (size_t)_mm_cvtsi128_si32(sum) +
+             (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+    }
+#endif
+    for (; p < end; p++)
+        n += *p == '\n';
+    return n;
+}
+
+static void *count_part(void *arg)
+{
+    part *p = arg;
+    p->lines = count_lines(p->from, p->stop);
+    return NULL;
 }
 
 static void *run_part(void *arg)
@@ -85,13 +122,15 @@ static char *page_up(char *p)
     return (char *)(((uintptr_t)p + mask) & ~mask);
 }
 
-/* Part i > 0: the header's map copied from part 0, its own inventory. */
-static int setup_part(part *p, const part *first, char *from, char *stop,
+/* Part i > 0: the header's map copied from part 0, its own inventory
+ * (elements: its columns a slice of part 0's). */
+static int setup_part(part *p, part *first, char *from, char *stop,
                       const nv_file_input *in)
 {
-    const nv_loader *L0 = &first->L;
+    nv_loader *L0 = &first->L;
     nv_loader *L = &p->L;
     *L = *L0;
+    L->shared_columns = 0; /* until nv_elements_share */
     memset(&L->csv, 0, sizeof(L->csv));
     L->id_hash = NULL;
     L->report_progress = 0;
@@ -110,12 +149,15 @@ static int setup_part(part *p, const part *first, char *from, char *stop,
         return NETVET_ENOMEM;
     L->inv = p->own;
     nv_csv_init_part(&L->csv, from, stop, in->p + in->len);
+    if (!p->links && L0->shared_columns)
+        return nv_elements_share(L, L0, p->base, p->lines);
     return 0;
 }
 
 static void dispose_part(part *p, int first)
 {
     if (!first) {
+        nv_elements_unshare(&p->L);
         nv_free(p->L.hash_col);
         p->L.hash_col = NULL;
         nv_csv_dispose(&p->L.csv);
@@ -185,7 +227,9 @@ static int merge_elements(netvet_inventory *inv, part *parts, size_t last,
     int threaded = last > 0 &&
                    pthread_create(&thread, NULL, nv_id_map_run, &b) == 0;
     for (size_t i = 1; i <= last && rc == 0; i++)
-        rc = nv_merge_elements(inv, parts[i].own, off[i]);
+        rc = parts[i].L.shared_columns
+                 ? nv_merge_shared(inv, parts[i].own, parts[i].base, off[i])
+                 : nv_merge_elements(inv, parts[i].own, off[i]);
     inv->times[0].merge = nv_clock_seconds() - t0;
     if (threaded)
         pthread_join(thread, NULL);
@@ -261,11 +305,44 @@ static void start_first(part *p, netvet_inventory *inv, int links,
     nv_csv_init(&L->csv, in->p ? in->p : (char *)"", in->len);
 }
 
+/* Elements in several parts: count each part's lines (on a thread per
+ * part), which bounds its rows, and size part 0's columns for them all;
+ * part i will write its rows from the sum of the earlier parts' bounds
+ * on, so no part's rows are copied when they are merged. A part that is
+ * not the last ends just after a line end: its rows are at most its line
+ * ends; the last may lack its final one. */
+static int share_columns(part *parts, size_t n, char **starts, char *end)
+{
+    for (size_t i = 0; i < n; i++) {
+        parts[i].from = starts[i];
+        parts[i].stop = i + 1 < n ? starts[i + 1] : end;
+    }
+    for (size_t i = 1; i < n; i++)
+        parts[i].started =
+            pthread_create(&parts[i].thread, NULL, count_part, &parts[i]) == 0;
+    count_part(&parts[0]);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && parts[i].started)
+            pthread_join(parts[i].thread, NULL);
+        else if (i > 0)
+            count_part(&parts[i]);
+        parts[i].started = 0;
+        parts[i].lines += i + 1 == n;
+        parts[i].base = total;
+        total += parts[i].lines;
+    }
+    parts[0].L.shared_columns = 1;
+    return nv_elements_alloc(&parts[0].L, total);
+}
+
 /* Set up parts 1..n-1 over starts[]; returns how many parts are ready
  * (parts beyond a failure are not used). */
 static size_t setup_rest(part *parts, size_t n, char **starts, char *end,
                          const nv_file_input *in, int *rc)
 {
+    if (n > 1 && !parts[0].links && (*rc = share_columns(parts, n, starts, end)) < 0)
+        return 1;
     for (size_t i = 1; i < n; i++) {
         parts[i].links = parts[0].links;
         if (nv_diag_log_init(&parts[i].log) < 0 ||
@@ -310,7 +387,8 @@ int nv_parts_load(netvet_inventory *inv, int links, const nv_file_input *in,
         n = split_points(L->csv.cur, end, nparts > MAX_PARTS ? MAX_PARTS : nparts,
                          starts);
         L->csv.stop = n > 1 ? starts[1] : end;
-        /* the first part's columns will take every part's rows */
+        /* the first part's columns will take every part's rows (elements
+         * in several parts: sized exactly by share_columns) */
         L->expect_rows = estimate_rows(L->csv.cur, (size_t)(end - L->csv.cur));
         L->expect_bytes = (size_t)(end - L->csv.cur);
         n = setup_rest(parts, n, starts, end, in, &rc);

@@ -1,4 +1,5 @@
-/* Open addressing with linear probing over 16-byte slots, at most 5/8 full.
+/* Open addressing with linear probing over 16-byte slots, at most 5/8 full
+ * (and no half more than 7/8 full).
  * The slots are one anonymous mapping with transparent huge pages asked
  * for: random probes into hundreds of MB otherwise miss the TLB too. */
 #include "util/idmap.h"
@@ -65,7 +66,7 @@ static int matches(const nv_idmap_slot *sl, uint32_t tag, const char *base,
 void nv_idmap_prefetch_key(const nv_idmap *m, uint64_t h, const char *base)
 {
     uint32_t tag = (uint32_t)(h >> 32);
-    for (size_t j = h & m->mask;; j = (j + 1) & m->mask) {
+    for (size_t j = nv_idmap_home(m, h);; j = nv_idmap_next(m, j)) {
         const nv_idmap_slot *sl = &m->slots[j];
         if (!sl->id1)
             return;
@@ -80,7 +81,7 @@ int64_t nv_idmap_find(const nv_idmap *m, const char *base, uint64_t h,
                       const char *s, size_t len)
 {
     uint32_t tag = (uint32_t)(h >> 32);
-    for (size_t j = h & m->mask;; j = (j + 1) & m->mask) {
+    for (size_t j = nv_idmap_home(m, h);; j = nv_idmap_next(m, j)) {
         const nv_idmap_slot *sl = &m->slots[j];
         if (!sl->id1)
             return -1;
@@ -98,14 +99,16 @@ static int grow(nv_idmap *m, const char *base)
         return NETVET_ENOMEM;
     n.mask = (m->mask + 1) * 2 - 1;
     n.n = m->n;
+    n.n_half[0] = m->n_half[0];
+    n.n_half[1] = m->n_half[1];
     for (size_t i = 0; i <= m->mask; i++) {
         nv_idmap_slot sl = m->slots[i];
         if (!sl.id1)
             continue;
         uint64_t h = nv_hash_bytes(base + (sl.key >> 24), sl.key & NV_IDMAP_MAX_KEY);
-        size_t j = h & n.mask;
+        size_t j = nv_idmap_home(&n, h);
         while (n.slots[j].id1)
-            j = (j + 1) & n.mask;
+            j = nv_idmap_next(&n, j);
         n.slots[j] = sl;
     }
     nv_idmap_dispose(m);
@@ -113,19 +116,19 @@ static int grow(nv_idmap *m, const char *base)
     return NETVET_OK;
 }
 
-int nv_idmap_insert(nv_idmap *m, const char *base, uint64_t h, const char *s,
-                    size_t len, uint64_t off, uint32_t id, uint32_t *existing)
+static int half_full(const nv_idmap *m, int half, size_t add)
+{
+    return m->n_half[half] + add > (m->mask + 1) / 16 * 7;
+}
+
+/* Probe for the key; add it unless present. The table has room. */
+static int probe_insert(nv_idmap *m, const char *base, uint64_t h,
+                        const char *s, size_t len, uint64_t off, uint32_t id,
+                        uint32_t *existing)
 {
     uint32_t tag = (uint32_t)(h >> 32);
-    if (len > NV_IDMAP_MAX_KEY || off >= (1ULL << 40) || id == UINT32_MAX)
-        return NETVET_ELIMIT;
-    if (m->n + 1 > (m->mask + 1) / 8 * 5) {
-        int rc = grow(m, base); /* reads stored keys only, not this one */
-        if (rc < 0)
-            return rc;
-    }
-    size_t j = h & m->mask;
-    for (;; j = (j + 1) & m->mask) {
+    size_t j = nv_idmap_home(m, h);
+    for (;; j = nv_idmap_next(m, j)) {
         const nv_idmap_slot *sl = &m->slots[j];
         if (!sl->id1)
             break;
@@ -135,6 +138,40 @@ int nv_idmap_insert(nv_idmap *m, const char *base, uint64_t h, const char *s,
         }
     }
     m->slots[j] = (nv_idmap_slot){tag, id + 1, (off << 24) | len};
-    m->n++;
+    m->n_half[h >> 63]++;
     return 1;
+}
+
+static int key_fits(size_t len, uint64_t off, uint32_t id)
+{
+    return len <= NV_IDMAP_MAX_KEY && off < (1ULL << 40) && id != UINT32_MAX;
+}
+
+int nv_idmap_insert(nv_idmap *m, const char *base, uint64_t h, const char *s,
+                    size_t len, uint64_t off, uint32_t id, uint32_t *existing)
+{
+    if (!key_fits(len, off, id))
+        return NETVET_ELIMIT;
+    while (m->n + 1 > (m->mask + 1) / 8 * 5 || half_full(m, (int)(h >> 63), 1)) {
+        int rc = grow(m, base); /* reads stored keys only, not this one */
+        if (rc < 0)
+            return rc;
+    }
+    int rc = probe_insert(m, base, h, s, len, off, id, existing);
+    m->n += (size_t)rc;
+    return rc;
+}
+
+int nv_idmap_insert_half(nv_idmap *m, const char *base, uint64_t h,
+                         const char *s, size_t len, uint64_t off, uint32_t id,
+                         uint32_t *existing)
+{
+    if (!key_fits(len, off, id) || half_full(m, (int)(h >> 63), 1))
+        return NETVET_ELIMIT;
+    return probe_insert(m, base, h, s, len, off, id, existing);
+}
+
+void nv_idmap_count_halves(nv_idmap *m)
+{
+    m->n = m->n_half[0] + m->n_half[1];
 }

@@ -14,10 +14,13 @@ typedef struct nv_idmap_slot {
     uint64_t key;  /* (offset in the key bytes << 24) | length */
 } nv_idmap_slot;
 
+/* The top bit of a key's hash picks one half of the slots and probes wrap
+ * within that half, so the two halves can be filled on two threads. */
 typedef struct nv_idmap {
     nv_idmap_slot *slots;
-    size_t mask; /* number of slots - 1 (power of two) */
+    size_t mask; /* number of slots - 1 (power of two, >= 63) */
     size_t n;    /* keys stored */
+    size_t n_half[2]; /* keys stored in each half */
     size_t bytes; /* size of the slot mapping */
 } nv_idmap;
 
@@ -30,10 +33,23 @@ void nv_idmap_dispose(nv_idmap *m);
 /* Hash to pass to the functions below (same as nv_hash_bytes). */
 uint64_t nv_idmap_hash(const char *s, size_t len);
 
+/* First slot probed for hash h: in the half its top bit picks. */
+static inline size_t nv_idmap_home(const nv_idmap *m, uint64_t h)
+{
+    size_t half = m->mask >> 1;
+    return ((size_t)(h >> 63) * (half + 1)) | ((size_t)h & half);
+}
+/* Slot probed after j (wrapping within j's half). */
+static inline size_t nv_idmap_next(const nv_idmap *m, size_t j)
+{
+    size_t half = m->mask >> 1;
+    return (j & ~half) | ((j + 1) & half);
+}
+
 /* Start loading the home slot of hash h into the cache. */
 static inline void nv_idmap_prefetch(const nv_idmap *m, uint64_t h)
 {
-    __builtin_prefetch(&m->slots[h & m->mask], 0, 1);
+    __builtin_prefetch(&m->slots[nv_idmap_home(m, h)], 0, 1);
 }
 /* Start loading the key bytes of the first slot whose tag matches h (call
  * after nv_idmap_prefetch has had time to land). */
@@ -48,5 +64,14 @@ int64_t nv_idmap_find(const nv_idmap *m, const char *base, uint64_t h,
  * or NETVET_ELIMIT. */
 int nv_idmap_insert(nv_idmap *m, const char *base, uint64_t h, const char *s,
                     size_t len, uint64_t off, uint32_t id, uint32_t *existing);
+/* The same for a key of half h >> 63, never growing the table, so two
+ * threads may fill the two halves at once (each its own half). @return
+ * as nv_idmap_insert; NETVET_ELIMIT also when the half is 7/8 full (then
+ * build the map again with nv_idmap_insert). m->n is not updated: call
+ * nv_idmap_count_halves after both are done. */
+int nv_idmap_insert_half(nv_idmap *m, const char *base, uint64_t h,
+                         const char *s, size_t len, uint64_t off, uint32_t id,
+                         uint32_t *existing);
+void nv_idmap_count_halves(nv_idmap *m);
 
 #endif
