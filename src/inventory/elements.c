@@ -17,7 +17,10 @@ typedef struct str_col {
     int pos;        /* header position */
     uint32_t **col; /* the column (it may move when it grows) */
     int distinct;   /* append, do not intern */
-    uint32_t recent[32]; /* ids of values seen lately, by cache_slot */
+    struct recent {     /* values seen lately, by cache_slot: id, length */
+        uint32_t id, len; /* and offset in the table's bytes (the table's */
+        uint64_t off;     /* offsets array is too big to stay cached) */
+    } recent[32];
 } str_col;
 
 typedef struct grow_list {
@@ -127,14 +130,14 @@ static int intern_at(nv_loader *L, str_col *c, uint32_t *out)
 {
     nv_csv_field f = L->fields[c->pos];
     const nv_strtab *st = &L->inv->strings;
-    uint32_t *slot = &c->recent[cache_slot(f)];
-    if (*slot != UINT32_MAX && nv_strtab_strlen(st, *slot) == f.len &&
-        nv_equal_bytes(nv_strtab_get(st, *slot), f.p, f.len)) {
-        *out = *slot;
+    struct recent *slot = &c->recent[cache_slot(f)];
+    if (slot->len == f.len && nv_equal_bytes(st->bytes + slot->off, f.p, f.len)) {
+        *out = slot->id;
         return 0;
     }
     int rc = nv_strtab_intern(&L->inv->strings, f.p, f.len, out, NULL);
-    *slot = *out;
+    if (rc == 0 && f.len < UINT32_MAX)
+        *slot = (struct recent){*out, (uint32_t)f.len, st->off[*out]};
     return rc;
 }
 
@@ -185,7 +188,7 @@ static int store_tags(nv_loader *L, grow_list *g, nv_csv_field f, size_t row)
     netvet_inventory *inv = L->inv;
     size_t from = inv->n_tags;
     inv->tag_off[row] = (uint32_t)from;
-    if (f.len == g->last_tags_len && memcmp(f.p, g->last_tags, f.len) == 0) {
+    if (f.len == g->last_tags_len && nv_equal_bytes(f.p, g->last_tags, f.len)) {
         if (NV_GROW(inv->tags, inv->tags_cap, from + g->n_last_ids) < 0)
             return NETVET_ENOMEM;
         if (g->n_last_ids)
@@ -214,7 +217,7 @@ static int store_tags(nv_loader *L, grow_list *g, nv_csv_field f, size_t row)
 static int parse_function(nv_loader *L, nv_csv_field f, netvet_function *fn)
 {
     for (size_t i = 0; i < L->n_fn_seen; i++) {
-        if (L->fn_len[i] == f.len && memcmp(L->fn_seen[i], f.p, f.len) == 0) {
+        if (L->fn_len[i] == f.len && nv_equal_bytes(L->fn_seen[i], f.p, f.len)) {
             *fn = (netvet_function)L->fn_value[i];
             return 0;
         }
@@ -326,14 +329,16 @@ static int plan_strings(nv_loader *L, grow_list *g)
         return NETVET_ENOMEM;
     for (size_t i = 0; i < n; i++)
         if (L->pos[s[i].c] >= 0)
-            g->str[g->n_str++] = (str_col){L->pos[s[i].c], s[i].col,
-                                           s[i].distinct, {0}};
+            g->str[g->n_str++] = (str_col){.pos = L->pos[s[i].c],
+                                           .col = s[i].col,
+                                           .distinct = s[i].distinct};
     for (size_t p = 0; p < L->n_cols; p++)
         if (L->attr[p] >= 0)
-            g->str[g->n_str++] = (str_col){(int)p, &inv->attrs[L->attr[p]].value,
-                                           0, {0}};
+            g->str[g->n_str++] = (str_col){
+                .pos = (int)p, .col = &inv->attrs[L->attr[p]].value};
     for (size_t i = 0; i < g->n_str; i++) /* nothing cached yet */
-        memset(g->str[i].recent, 0xFF, sizeof(g->str[i].recent));
+        for (size_t k = 0; k < 32; k++)
+            g->str[i].recent[k].len = UINT32_MAX;
     return 0;
 }
 
