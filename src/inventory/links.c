@@ -11,31 +11,82 @@ static nv_csv_field field(const nv_loader *L, nv_col c)
     return p < 0 ? (nv_csv_field){"", 0} : L->fields[p]; /* trimmed */
 }
 
+/* The link columns this file has: a, b, line, then kind and capacity
+ * when present (NULL entries otherwise); sizes in size[]. */
+static void link_columns(nv_loader *L, void **col[5], size_t size[5])
+{
+    netvet_inventory *inv = L->inv;
+    void **all[5] = {(void **)&inv->link_a, (void **)&inv->link_b,
+                     (void **)&inv->link_line,
+                     L->pos[NV_COL_KIND] >= 0 ? (void **)&inv->link_kind : NULL,
+                     L->pos[NV_COL_CAPACITY] >= 0 ? (void **)&inv->link_capacity
+                                                  : NULL};
+    for (size_t i = 0; i < 5; i++) {
+        col[i] = all[i];
+        size[i] = i == 4 ? sizeof(double) : sizeof(uint32_t);
+    }
+}
+
+static int resize_links(nv_loader *L, size_t cap)
+{
+    void **col[5];
+    size_t size[5];
+    link_columns(L, col, size);
+    for (size_t i = 0; i < 5; i++) {
+        if (!col[i])
+            continue;
+        void *p = nv_reallocarray(*col[i], cap, size[i]);
+        if (!p)
+            return NETVET_ENOMEM;
+        *col[i] = p;
+    }
+    L->inv->links_cap = cap;
+    return 0;
+}
+
 static int grow_links(nv_loader *L)
 {
     netvet_inventory *inv = L->inv;
     if (inv->n_links < inv->links_cap)
         return 0;
-    size_t cap = inv->links_cap ? inv->links_cap * 2
-                                : (L->expect_rows > 16 ? L->expect_rows : 16);
-    uint32_t **u32[] = {&inv->link_a, &inv->link_b, &inv->link_line,
-                        L->pos[NV_COL_KIND] >= 0 ? &inv->link_kind : NULL};
-    for (size_t i = 0; i < 4; i++) {
-        if (!u32[i])
-            continue;
-        uint32_t *p = nv_reallocarray(*u32[i], cap, sizeof(uint32_t));
-        if (!p)
-            return NETVET_ENOMEM;
-        *u32[i] = p;
-    }
-    if (L->pos[NV_COL_CAPACITY] >= 0) {
-        double *p = nv_reallocarray(inv->link_capacity, cap, sizeof(double));
-        if (!p)
-            return NETVET_ENOMEM;
-        inv->link_capacity = p;
-    }
-    inv->links_cap = cap;
+    if (L->shared_columns) /* sized for every line of the part */
+        return NETVET_ERROR;
+    return resize_links(L, inv->links_cap ? inv->links_cap * 2
+                           : (L->expect_rows > 16 ? L->expect_rows : 16));
+}
+
+int nv_links_alloc(nv_loader *L, size_t rows)
+{
+    L->expect_rows = rows;
+    return resize_links(L, rows ? rows : 1);
+}
+
+int nv_links_share(nv_loader *L, nv_loader *from, size_t base, size_t rows)
+{
+    void **mine[5], **theirs[5];
+    size_t size[5];
+    link_columns(L, mine, size);
+    link_columns(from, theirs, size);
+    for (size_t i = 0; i < 5; i++)
+        if (mine[i])
+            *mine[i] = (char *)*theirs[i] + base * size[i];
+    L->inv->links_cap = rows;
+    L->expect_rows = rows;
+    L->shared_columns = 1;
     return 0;
+}
+
+void nv_links_unshare(nv_loader *L)
+{
+    void **col[5];
+    size_t size[5];
+    if (!L->shared_columns)
+        return;
+    link_columns(L, col, size);
+    for (size_t i = 0; i < 5; i++)
+        if (col[i])
+            *col[i] = NULL;
+    L->shared_columns = 0;
 }
 
 /* Resolve one end. @return 0, or 1 after reporting a bad row. */
@@ -79,8 +130,8 @@ static int load_link(nv_loader *L, void *ctx)
         return nv_loader_bad_row(L, L->pos[NV_COL_CAPACITY] + 1,
                                  "capacity '%.*s' is not a non-negative number",
                                  (int)(fc.len > 64 ? 64 : fc.len), fc.p);
-    if (grow_links(L) < 0)
-        return NETVET_ENOMEM;
+    if ((rc = grow_links(L)) < 0)
+        return rc;
     size_t i = inv->n_links;
     inv->link_a[i] = a;
     inv->link_b[i] = b;

@@ -74,6 +74,10 @@ int nv_elements_share(nv_loader *L, nv_loader *from, size_t base,
                       size_t rows);
 /* Forget the shared columns (before L->inv is freed). */
 void nv_elements_unshare(nv_loader *L);
+/* The same for link columns (L->inv's links must be empty). */
+int nv_links_alloc(nv_loader *L, size_t rows);
+int nv_links_share(nv_loader *L, nv_loader *from, size_t base, size_t rows);
+void nv_links_unshare(nv_loader *L);
 int nv_load_links(nv_loader *L);
 
 #endif

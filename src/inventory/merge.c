@@ -254,6 +254,32 @@ int nv_merge_links(netvet_inventory *inv, const netvet_inventory *part,
     return rc;
 }
 
+int nv_merge_links_shared(netvet_inventory *inv, const netvet_inventory *part,
+                          size_t base, unsigned long line_offset)
+{
+    size_t at = inv->n_links, n = part->n_links;
+    uint32_t *map = map_strings(inv, &part->strings);
+    if (!map)
+        return NETVET_ENOMEM;
+    if (base != at && n) {
+        uint32_t *u32[] = {inv->link_a, inv->link_b, inv->link_line,
+                           inv->link_kind};
+        for (size_t i = 0; i < 4; i++)
+            if (u32[i])
+                memmove(u32[i] + at, u32[i] + base, n * sizeof(uint32_t));
+        if (inv->link_capacity)
+            memmove(inv->link_capacity + at, inv->link_capacity + base,
+                    n * sizeof(double));
+    }
+    for (size_t i = at; i < at + n; i++)
+        inv->link_line[i] += (uint32_t)line_offset;
+    for (size_t i = at; inv->link_kind && i < at + n; i++)
+        inv->link_kind[i] = map[inv->link_kind[i]];
+    inv->n_links = at + n;
+    nv_free(map);
+    return 0;
+}
+
 /* Remove the rows flagged in drop from every element column, the tags,
  * the ids and their hashes. @return 0 or NETVET_ENOMEM. */
 static int drop_rows(netvet_inventory *inv, uint64_t *hash,

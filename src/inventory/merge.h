@@ -34,6 +34,11 @@ int nv_merge_shared(netvet_inventory *inv, netvet_inventory *part, size_t base,
 int nv_merge_links(netvet_inventory *inv, const netvet_inventory *part,
                    unsigned long line_offset);
 
+/* The same for a part whose link columns were rows [base, ...) of inv's
+ * (nv_links_share). */
+int nv_merge_links_shared(netvet_inventory *inv, const netvet_inventory *part,
+                          size_t base, unsigned long line_offset);
+
 /* Building inv's id map from the merged ids and their hashes, in row
  * order; it reads only inv->ids and the hashes, so it can run on a thread
  * while the other columns are merged. A row whose id an earlier row has

@@ -149,15 +149,19 @@ static int setup_part(part *p, part *first, char *from, char *stop,
         return NETVET_ENOMEM;
     L->inv = p->own;
     nv_csv_init_part(&L->csv, from, stop, in->p + in->len);
-    if (!p->links && L0->shared_columns)
-        return nv_elements_share(L, L0, p->base, p->lines);
-    return 0;
+    if (!L0->shared_columns)
+        return 0;
+    return p->links ? nv_links_share(L, L0, p->base, p->lines)
+                    : nv_elements_share(L, L0, p->base, p->lines);
 }
 
 static void dispose_part(part *p, int first)
 {
     if (!first) {
-        nv_elements_unshare(&p->L);
+        if (p->links)
+            nv_links_unshare(&p->L);
+        else
+            nv_elements_unshare(&p->L);
         nv_free(p->L.hash_col);
         p->L.hash_col = NULL;
         nv_csv_dispose(&p->L.csv);
@@ -203,7 +207,9 @@ static int merge_links(netvet_inventory *inv, part *parts, size_t last,
     double t0 = nv_clock_seconds();
     int rc = 0;
     for (size_t i = 1; i <= last && rc == 0; i++)
-        rc = nv_merge_links(inv, parts[i].own, off[i]);
+        rc = parts[i].L.shared_columns
+                 ? nv_merge_links_shared(inv, parts[i].own, parts[i].base, off[i])
+                 : nv_merge_links(inv, parts[i].own, off[i]);
     inv->times[1].merge = nv_clock_seconds() - t0;
     return rc;
 }
@@ -305,7 +311,7 @@ static void start_first(part *p, netvet_inventory *inv, int links,
     nv_csv_init(&L->csv, in->p ? in->p : (char *)"", in->len);
 }
 
-/* Elements in several parts: count each part's lines (on a thread per
+/* A file in several parts: count each part's lines (on a thread per
  * part), which bounds its rows, and size part 0's columns for them all;
  * part i will write its rows from the sum of the earlier parts' bounds
  * on, so no part's rows are copied when they are merged. A part that is
@@ -333,7 +339,8 @@ static int share_columns(part *parts, size_t n, char **starts, char *end)
         total += parts[i].lines;
     }
     parts[0].L.shared_columns = 1;
-    return nv_elements_alloc(&parts[0].L, total);
+    return parts[0].links ? nv_links_alloc(&parts[0].L, total)
+                          : nv_elements_alloc(&parts[0].L, total);
 }
 
 /* Set up parts 1..n-1 over starts[]; returns how many parts are ready
@@ -341,7 +348,7 @@ static int share_columns(part *parts, size_t n, char **starts, char *end)
 static size_t setup_rest(part *parts, size_t n, char **starts, char *end,
                          const nv_file_input *in, int *rc)
 {
-    if (n > 1 && !parts[0].links && (*rc = share_columns(parts, n, starts, end)) < 0)
+    if (n > 1 && (*rc = share_columns(parts, n, starts, end)) < 0)
         return 1;
     for (size_t i = 1; i < n; i++) {
         parts[i].links = parts[0].links;
