@@ -10,6 +10,7 @@
 #include "util/alloc.h"
 
 #define MAX_COLUMNS 32
+#define RECENT 256 /* cached values per string column (a power of two) */
 
 /* String columns to fill per row, in interning order (which fixes the
  * string ids): known columns, then attributes by header position. */
@@ -20,7 +21,7 @@ typedef struct str_col {
     struct recent {     /* values seen lately, by cache_slot: id, length */
         uint32_t id, len; /* and offset in the table's bytes (the table's */
         uint64_t off;     /* offsets array is too big to stay cached) */
-    } recent[32];
+    } recent[RECENT];
 } str_col;
 
 typedef struct grow_list {
@@ -112,15 +113,22 @@ static nv_csv_field field(const nv_loader *L, nv_col c)
     return L->fields[p]; /* batched fields are trimmed */
 }
 
-/* Slot of a value in a column's cache of recent values: length and three
- * of its bytes, no full hash. */
+/* Slot of a value in a column's cache of recent values: its length and
+ * first and last eight bytes, multiplied and shifted (columns have tens
+ * to hundreds of values in random order: vendors, models, software). */
 static size_t cache_slot(nv_csv_field f)
 {
-    if (f.len == 0)
-        return 0;
-    unsigned char a = (unsigned char)f.p[0], b = (unsigned char)f.p[f.len / 2],
-                  c = (unsigned char)f.p[f.len - 1];
-    return (f.len * 7u + a * 3u + b * 5u + c) & 31u;
+    uint64_t x = f.len;
+    if (f.len >= 8) {
+        uint64_t a, b;
+        memcpy(&a, f.p, 8);
+        memcpy(&b, f.p + f.len - 8, 8);
+        x ^= a * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL;
+    } else {
+        for (size_t i = 0; i < f.len; i++)
+            x = x * 0x100000001B3ULL + (unsigned char)f.p[i];
+    }
+    return (size_t)((x * 0xFF51AFD7ED558CCDULL) >> 56) & (RECENT - 1);
 }
 
 /* Intern the field at header position pos. A column repeats a few values
@@ -337,7 +345,7 @@ static int plan_strings(nv_loader *L, grow_list *g)
             g->str[g->n_str++] = (str_col){
                 .pos = (int)p, .col = &inv->attrs[L->attr[p]].value};
     for (size_t i = 0; i < g->n_str; i++) /* nothing cached yet */
-        for (size_t k = 0; k < 32; k++)
+        for (size_t k = 0; k < RECENT; k++)
             g->str[i].recent[k].len = UINT32_MAX;
     return 0;
 }
