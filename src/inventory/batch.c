@@ -1,6 +1,8 @@
-/* Fill a batch from the tokenizer. UTF-8 is checked once over the raw
- * bytes of the whole record (all ASCII is the common case) and field by
- * field only when that finds a high bit. */
+/* Fill a batch from the tokenizer. Most records take its one-pass fast
+ * path, which writes trimmed fields straight into the batch and says
+ * whether a byte had its high bit set; the others are read by nv_csv_next
+ * and copied. UTF-8 is checked field by field only when a record has a
+ * high bit (all ASCII is the common case). */
 #include "inventory/batch.h"
 
 #include <string.h>
@@ -29,15 +31,20 @@ int nv_is_ascii(const char *s, size_t len)
     return (acc & 0x8080808080808080ULL) == 0;
 }
 
-static long first_bad_utf8(const nv_csv_field *f, size_t n, const char *raw,
-                           size_t raw_len)
+/* Trimming only removes ASCII blanks, so a field is valid UTF-8 trimmed
+ * exactly when it is untrimmed. */
+static long first_bad_field(const nv_csv_field *f, size_t n)
 {
-    if (nv_is_ascii(raw, raw_len))
-        return -1;
     for (size_t i = 0; i < n; i++)
         if (nv_utf8_check(f[i].p, f[i].len) != f[i].len)
             return (long)i;
     return -1;
+}
+
+static long first_bad_utf8(const nv_csv_field *f, size_t n, const char *raw,
+                           size_t raw_len)
+{
+    return nv_is_ascii(raw, raw_len) ? -1 : first_bad_field(f, n);
 }
 
 static void hash_keys(nv_rec *r, const nv_csv_field *f, uint64_t *hashes,
@@ -86,12 +93,42 @@ static int add_record(nv_batch *b, const nv_csv *c, int status,
     return 0;
 }
 
+/* Try the tokenizer's fast path on the next record, writing its fields
+ * in place. @return 1 (added), 0 (nv_csv_next must read it) or
+ * NETVET_ENOMEM. */
+static int add_simple(nv_batch *b, nv_csv *c, const nv_batch_keys *k)
+{
+    size_t room = b->n_fields + NV_CSV_MAX_FIELDS + 1;
+    if (NV_GROW(b->rec, b->cap, b->n + 1) < 0 ||
+        NV_GROW(b->fields, b->fields_cap, room) < 0 ||
+        (k->hash_col && NV_GROW(b->hashes, b->hashes_cap, room) < 0))
+        return NETVET_ENOMEM;
+    nv_csv_field *f = b->fields + b->n_fields;
+    int high = 0;
+    size_t n = nv_csv_next_simple(c, f, &high);
+    if (!n)
+        return 0;
+    nv_rec *r = &b->rec[b->n++];
+    *r = (nv_rec){.end = c->cur, .line = c->line, .field0 = b->n_fields,
+                  .n_fields = n, .status = NV_CSV_RECORD,
+                  .bad_utf8 = high ? first_bad_field(f, n) : -1};
+    b->n_fields += n;
+    hash_keys(r, f, b->hashes ? b->hashes + r->field0 : NULL, k);
+    return 1;
+}
+
 long nv_batch_fill(nv_batch *b, nv_csv *c, size_t max, const nv_batch_keys *k)
 {
     b->n = 0;
     b->n_fields = 0;
     nv_csv_forget_escapes(c); /* the previous batch is done with */
+    int fast = !nv_csv_fast_disabled;
     while (b->n < max) {
+        int added = fast ? add_simple(b, c, k) : 0;
+        if (added < 0)
+            return added;
+        if (added)
+            continue;
         const char *start = c->cur;
         int rc = nv_csv_next(c);
         if (rc < 0)
