@@ -321,8 +321,15 @@ typedef struct csv_fast {
     int in_quotes;
 } csv_fast;
 
+static inline int is_blank(char ch)
+{
+    return ch == ' ' || ch == '\t';
+}
+
 /* End the current field at delim (',' or line end): trimmed as
- * nv_field_trim does. -1 for what only nv_csv_next may judge. */
+ * nv_field_trim does (bytes above ' ' are never blank: one test for the
+ * common field). -1 for what only nv_csv_next may judge. The callers
+ * check the limits per block and per record, not here. */
 static inline int emit(csv_fast *s, const char *delim)
 {
     const char *p = s->field, *e = delim;
@@ -333,12 +340,12 @@ static inline int emit(csv_fast *s, const char *delim)
         e = s->qclose;
         s->qclose = NULL;
     }
-    if (s->n == NV_CSV_MAX_FIELDS || (size_t)(e - p) > NV_CSV_MAX_FIELD)
-        return -1;
-    while (p < e && (*p == ' ' || *p == '\t'))
-        p++;
-    while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
-        e--;
+    if (p < e && (unsigned char)*p <= ' ')
+        while (p < e && is_blank(*p))
+            p++;
+    if (e > p && (unsigned char)e[-1] <= ' ')
+        while (e > p && is_blank(e[-1]))
+            e--;
     s->out[s->n].p = p;
     s->out[s->n].len = (size_t)(e - p);
     s->n++;
@@ -379,11 +386,14 @@ static inline int event(csv_fast *s, char *e, const char *end, char **next)
 
 /* Read blocks from rec until the record ends: 1 at a line end (*next set,
  * *high the OR of high bits before it), 2 at the end of the buffer, 0 to
- * give up. */
+ * give up. Past NV_CSV_MAX_FIELDS fields (out has room for a block more)
+ * or NV_CSV_MAX_FIELD bytes it gives up at the next block. */
 static int scan_record(csv_fast *s, char *rec, const char *end, char **next,
                        unsigned *high)
 {
     for (char *p = rec; p < end; p += 16) {
+        if (s->n > NV_CSV_MAX_FIELDS || p - rec > NV_CSV_MAX_FIELD)
+            return 0;
         csv_block k = load_block(p, end);
         if (!k.other) { /* the common block: commas and text only */
             *high |= k.high;
@@ -415,7 +425,8 @@ size_t nv_csv_next_simple(nv_csv *c, nv_csv_field *out, int *high)
     csv_fast s = {out, 0, rec, NULL, 0};
     unsigned hi = 0;
     int r = scan_record(&s, rec, c->end, &next, &hi);
-    if (!r)
+    /* no field is longer than its line, and that is at most 1 MiB */
+    if (!r || s.n > NV_CSV_MAX_FIELDS || next - rec > NV_CSV_MAX_FIELD)
         return 0;
     c->line = c->next_line;
     c->next_line += r == 1;

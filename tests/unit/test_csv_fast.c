@@ -15,7 +15,7 @@
 #include "inventory/batch.h"
 #include "util/strtab.h"
 
-static nv_csv_field out[NV_CSV_MAX_FIELDS];
+static nv_csv_field out[NV_CSV_SIMPLE_ROOM];
 
 /* A malloc'd copy of exactly len bytes, so ASan sees any read past it. */
 static char *copy(const char *s, size_t len)
@@ -125,14 +125,19 @@ static void test_limits(void **state)
     nv_csv_init(&c, buf, len);
     assert_int_equal(nv_csv_next_simple(&c, out, &high), 0);
     free(buf);
-    buf = wide(NV_CSV_MAX_FIELD, 1, &len);
+    /* a line of up to 1 MiB with its line end is read, longer ones not */
+    buf = wide(NV_CSV_MAX_FIELD - 1, 1, &len);
     nv_csv_init(&c, buf, len);
     assert_int_equal(nv_csv_next_simple(&c, out, &high), 1);
-    assert_int_equal(out[0].len, NV_CSV_MAX_FIELD);
+    assert_int_equal(out[0].len, NV_CSV_MAX_FIELD - 1);
     free(buf);
-    buf = wide(NV_CSV_MAX_FIELD + 1, 1, &len);
+    buf = wide(NV_CSV_MAX_FIELD, 1, &len);
     nv_csv_init(&c, buf, len);
     assert_int_equal(nv_csv_next_simple(&c, out, &high), 0);
+    free(buf);
+    buf = wide(NV_CSV_MAX_FIELD - 1, 1, &len);
+    nv_csv_init(&c, buf, len - 1); /* no line end */
+    assert_int_equal(nv_csv_next_simple(&c, out, &high), 1);
     free(buf);
     /* a part: nothing starts at or after stop */
     char text[] = "a,b\nc,d\n";
@@ -177,6 +182,38 @@ static void put(text *t, const char *s, size_t n)
 static void puts_(text *t, const char *s)
 {
     put(t, s, strlen(s));
+}
+
+/* Flagged columns are hashed beside their fields, with up to 64 columns
+ * (a bit set) and more (the flags read per record). */
+static void test_flagged_columns_are_hashed(void **state)
+{
+    (void)state;
+    for (size_t n_cols = 3; n_cols <= 70; n_cols += 67) {
+        text t = {NULL, 0, 0};
+        uint8_t flags[70] = {0};
+        flags[1] = flags[n_cols - 1] = 1;
+        for (size_t i = 0; i < n_cols; i++) {
+            char field[16];
+            snprintf(field, sizeof(field), "%s f%zu ", i ? "," : "", i);
+            puts_(&t, field);
+        }
+        puts_(&t, "\n");
+        nv_csv c;
+        nv_batch b = {0};
+        nv_batch_keys k = {n_cols, 1, {0, 0}, flags};
+        nv_csv_init(&c, t.p, t.len);
+        assert_int_equal(nv_batch_fill(&b, &c, 4, &k), 1);
+        char last[8];
+        snprintf(last, sizeof(last), "f%zu", n_cols - 1);
+        assert_int_equal(b.rec[0].hash[0], nv_hash_bytes("f0", 2));
+        assert_int_equal(b.hashes[1], nv_hash_bytes("f1", 2));
+        assert_int_equal(b.hashes[n_cols - 1],
+                         nv_hash_bytes(last, strlen(last)));
+        nv_batch_dispose(&b);
+        nv_csv_dispose(&c);
+        free(t.p);
+    }
 }
 
 /* Any mix of CSV's hard bytes. */
@@ -376,10 +413,12 @@ static void test_differential_lengths(void **state)
     }
     static const size_t sizes[] = {2 * NV_CSV_MAX_FIELDS - 1,
                                    2 * NV_CSV_MAX_FIELDS + 1,
-                                   NV_CSV_MAX_FIELD, NV_CSV_MAX_FIELD + 1};
-    for (int i = 0; i < 4; i++) {
+                                   NV_CSV_MAX_FIELD - 1, NV_CSV_MAX_FIELD,
+                                   NV_CSV_MAX_FIELD + 1};
+    for (int i = 0; i < 5; i++) {
         size_t len;
         char *buf = wide(sizes[i], i >= 2, &len);
+        compare_buffer(buf, len - 1);
         compare_buffer(buf, len);
         free(buf);
     }
@@ -391,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_plain_quoted_crlf_and_last_line),
         cmocka_unit_test(test_fallbacks_leave_the_reader_alone),
         cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_flagged_columns_are_hashed),
         cmocka_unit_test(test_differential_random),
         cmocka_unit_test(test_differential_lengths),
     };
