@@ -266,12 +266,14 @@ int nv_csv_next(nv_csv *c)
 
 int nv_csv_fast_disabled;
 
-/* The one-pass fast path (nv_csv_next_simple). A record is read in 16-byte
+/* The one-pass fast path (nv_csv_next_simple). A record is read in 32-byte
  * blocks, each classified once into bitmasks: commas, the other structural
  * bytes (LF, CR, '"') and bytes >= 0x80. Anything it is not sure of makes
  * it give up, leaving the record to nv_csv_next and its diagnostics. */
+#define BLOCK 32
+
 typedef struct csv_block {
-    unsigned comma, other, high; /* bit i: byte i of the block */
+    uint32_t comma, other, high; /* bit i: byte i of the block */
 } csv_block;
 
 #ifdef __SSE2__
@@ -283,20 +285,29 @@ static inline csv_block classify16(const char *p)
                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
         _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
     csv_block k;
-    k.comma = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
-    k.other = (unsigned)_mm_movemask_epi8(other);
-    k.high = (unsigned)_mm_movemask_epi8(v);
+    k.comma = (uint32_t)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
+    k.other = (uint32_t)_mm_movemask_epi8(other);
+    k.high = (uint32_t)_mm_movemask_epi8(v);
+    return k;
+}
+
+static inline csv_block classify(const char *p)
+{
+    csv_block lo = classify16(p), hi = classify16(p + 16);
+    csv_block k = {lo.comma | hi.comma << 16, lo.other | hi.other << 16,
+                   lo.high | hi.high << 16};
     return k;
 }
 #else
-static inline csv_block classify16(const char *p)
+static inline csv_block classify(const char *p)
 {
     csv_block k = {0, 0, 0};
-    for (unsigned i = 0; i < 16; i++) {
+    for (unsigned i = 0; i < BLOCK; i++) {
         unsigned char ch = (unsigned char)p[i];
-        k.comma |= (unsigned)(ch == ',') << i;
-        k.other |= (unsigned)(ch == '\n' || ch == '\r' || ch == '"') << i;
-        k.high |= (unsigned)(ch >= 0x80) << i;
+        k.comma |= (uint32_t)(ch == ',') << i;
+        k.other |= (uint32_t)(ch == '\n' || ch == '\r' || ch == '"') << i;
+        k.high |= (uint32_t)(ch >= 0x80) << i;
     }
     return k;
 }
@@ -306,11 +317,11 @@ static inline csv_block classify16(const char *p)
  * which are neither structural nor high, so it never reads past end). */
 static inline csv_block load_block(const char *p, const char *end)
 {
-    if (end - p >= 16)
-        return classify16(p);
-    char tail[16] = {0};
+    if (end - p >= BLOCK)
+        return classify(p);
+    char tail[BLOCK] = {0};
     memcpy(tail, p, (size_t)(end - p));
-    return classify16(tail);
+    return classify(tail);
 }
 
 typedef struct csv_fast {
@@ -389,25 +400,25 @@ static inline int event(csv_fast *s, char *e, const char *end, char **next)
  * give up. Past NV_CSV_MAX_FIELDS fields (out has room for a block more)
  * or NV_CSV_MAX_FIELD bytes it gives up at the next block. */
 static int scan_record(csv_fast *s, char *rec, const char *end, char **next,
-                       unsigned *high)
+                       uint32_t *high)
 {
-    for (char *p = rec; p < end; p += 16) {
+    for (char *p = rec; p < end; p += BLOCK) {
         if (s->n > NV_CSV_MAX_FIELDS || p - rec > NV_CSV_MAX_FIELD)
             return 0;
         csv_block k = load_block(p, end);
         if (!k.other) { /* the common block: commas and text only */
             *high |= k.high;
-            for (unsigned b = s->in_quotes ? 0 : k.comma; b; b &= b - 1)
+            for (uint32_t b = s->in_quotes ? 0 : k.comma; b; b &= b - 1)
                 if (emit(s, p + __builtin_ctz(b)) < 0)
                     return 0;
             continue;
         }
-        for (unsigned b = k.comma | k.other; b; b &= b - 1) {
+        for (uint32_t b = k.comma | k.other; b; b &= b - 1) {
             int pos = __builtin_ctz(b), r = event(s, p + pos, end, next);
             if (r < 0)
                 return 0;
             if (r > 0) {
-                *high |= k.high & ((2u << pos) - 1);
+                *high |= k.high & (UINT32_MAX >> (31 - pos));
                 return 1;
             }
         }
@@ -423,7 +434,7 @@ size_t nv_csv_next_simple(nv_csv *c, nv_csv_field *out, int *high)
     if (rec >= c->stop || *rec == '\n' || *rec == '\r')
         return 0; /* end of input or part, or blank lines */
     csv_fast s = {out, 0, rec, NULL, 0};
-    unsigned hi = 0;
+    uint32_t hi = 0;
     int r = scan_record(&s, rec, c->end, &next, &hi);
     /* no field is longer than its line, and that is at most 1 MiB */
     if (!r || s.n > NV_CSV_MAX_FIELDS || next - rec > NV_CSV_MAX_FIELD)
