@@ -1,11 +1,14 @@
 /* Fuzz target: arbitrary bytes as elements.csv (and the same bytes as
  * links.csv), loaded in one part and in three: rows read = loaded +
  * skipped, and both loads agree on the status, every element (id, line,
- * vendor, name), every link, the counts and the diagnostics. */
+ * vendor, name), every link, the counts and the diagnostics. The bytes are
+ * also tokenized into batches with the tokenizer's fast path on and forced
+ * off, which must agree on every record, field and hash. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "inventory/batch.h"
 #include "inventory/inv.h"
 #include "inventory/parts.h"
 
@@ -66,8 +69,64 @@ static void compare(const netvet_inventory *a, const netvet_inventory *b)
             abort();
 }
 
+static void same_records(const nv_batch *a, const nv_batch *b,
+                         const nv_batch_keys *k, const char *buf, size_t len)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        const nv_rec *x = &a->rec[i], *y = &b->rec[i];
+        if (x->end != y->end || x->line != y->line || x->field0 != y->field0 ||
+            x->n_fields != y->n_fields || x->status != y->status ||
+            x->err_column != y->err_column || x->err != y->err ||
+            x->bad_utf8 != y->bad_utf8 || x->hash[0] != y->hash[0] ||
+            x->hash[1] != y->hash[1])
+            abort();
+        int hashed = k->hash_col && x->status == NV_CSV_RECORD &&
+                     x->n_fields == k->n_cols;
+        for (size_t f = x->field0; f < x->field0 + x->n_fields; f++) {
+            const nv_csv_field *u = &a->fields[f], *v = &b->fields[f];
+            if (u->len != v->len || memcmp(u->p, v->p, u->len) != 0 ||
+                (u->p >= buf && u->p < buf + len && u->p != v->p) ||
+                (hashed && k->hash_col[f - x->field0] &&
+                 a->hashes[f] != b->hashes[f]))
+                abort();
+        }
+    }
+}
+
+/* Batches of 3 records with the fast path (a) and without (b). */
+static void compare_tokenizers(const uint8_t *data, size_t size)
+{
+    static const uint8_t flags[4] = {1, 0, 1, 1};
+    char *buf = malloc(size ? size : 1);
+    if (!buf)
+        abort();
+    memcpy(buf, data, size);
+    nv_batch_keys k = {1 + size % 4, (int)(size % 3), {0, (int)(size % 2)},
+                       size % 5 ? flags : NULL};
+    nv_csv ca, cb;
+    nv_batch a = {0}, b = {0};
+    nv_csv_init(&ca, buf, size);
+    nv_csv_init(&cb, buf, size);
+    for (long n = 1; n > 0;) {
+        n = nv_batch_fill(&a, &ca, 3, &k);
+        nv_csv_fast_disabled = 1;
+        long m = nv_batch_fill(&b, &cb, 3, &k);
+        nv_csv_fast_disabled = 0;
+        if (n != m || ca.cur != cb.cur || ca.next_line != cb.next_line ||
+            a.n_fields != b.n_fields)
+            abort();
+        same_records(&a, &b, &k, buf, size);
+    }
+    nv_batch_dispose(&a);
+    nv_batch_dispose(&b);
+    nv_csv_dispose(&ca);
+    nv_csv_dispose(&cb);
+    free(buf);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    compare_tokenizers(data, size);
     netvet_inventory *one = NULL, *three = NULL;
     trace t1 = {0, 0}, t3 = {0, 0};
     int rc1 = load(&one, data, size, 1, &t1);

@@ -1,6 +1,7 @@
 /* RFC 4180 tokenizer. Unquoted fields and quoted ones without "" point
  * into the buffer; quoted ones with "" are unescaped into side chunks. A
- * bad record is reported with its field number and skipped to its line end. */
+ * bad record is reported with its field number and skipped to its line end.
+ * nv_csv_next_simple is a one-pass fast path for the common record. */
 #include "inventory/csv.h"
 
 #include <stdint.h>
@@ -261,6 +262,191 @@ int nv_csv_next(nv_csv *c)
     }
     c->cur = p;
     return NV_CSV_RECORD;
+}
+
+int nv_csv_fast_disabled;
+
+/* The one-pass fast path (nv_csv_next_simple). A record is read in 32-byte
+ * blocks, each classified once into bitmasks: commas, the other structural
+ * bytes (LF, CR, '"') and bytes >= 0x80. Anything it is not sure of makes
+ * it give up, leaving the record to nv_csv_next and its diagnostics. */
+#define BLOCK 32
+
+typedef struct csv_block {
+    uint32_t comma, other, high; /* bit i: byte i of the block */
+} csv_block;
+
+#ifdef __SSE2__
+static inline csv_block classify16(const char *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i other = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+        _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+    csv_block k;
+    k.comma = (uint32_t)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
+    k.other = (uint32_t)_mm_movemask_epi8(other);
+    k.high = (uint32_t)_mm_movemask_epi8(v);
+    return k;
+}
+
+static inline csv_block classify(const char *p)
+{
+    csv_block lo = classify16(p), hi = classify16(p + 16);
+    csv_block k = {lo.comma | hi.comma << 16, lo.other | hi.other << 16,
+                   lo.high | hi.high << 16};
+    return k;
+}
+#else
+static inline csv_block classify(const char *p)
+{
+    csv_block k = {0, 0, 0};
+    for (unsigned i = 0; i < BLOCK; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        k.comma |= (uint32_t)(ch == ',') << i;
+        k.other |= (uint32_t)(ch == '\n' || ch == '\r' || ch == '"') << i;
+        k.high |= (uint32_t)(ch >= 0x80) << i;
+    }
+    return k;
+}
+#endif
+
+/* The block at p, which may be the last, short one (padded with NULs,
+ * which are neither structural nor high, so it never reads past end). */
+static inline csv_block load_block(const char *p, const char *end)
+{
+    if (end - p >= BLOCK)
+        return classify(p);
+    char tail[BLOCK] = {0};
+    memcpy(tail, p, (size_t)(end - p));
+    return classify(tail);
+}
+
+typedef struct csv_fast {
+    nv_csv_field *out;
+    size_t n;
+    const char *field;  /* where the current field starts */
+    const char *qclose; /* its closing quote, if it was quoted */
+    int in_quotes;
+} csv_fast;
+
+static inline int is_blank(char ch)
+{
+    return ch == ' ' || ch == '\t';
+}
+
+/* End the current field at delim (',' or line end): trimmed as
+ * nv_field_trim does (bytes above ' ' are never blank: one test for the
+ * common field). -1 for what only nv_csv_next may judge. The callers
+ * check the limits per block and per record, not here. */
+static inline int emit(csv_fast *s, const char *delim)
+{
+    const char *p = s->field, *e = delim;
+    if (s->qclose) {
+        if (delim != s->qclose + 1)
+            return -1; /* bytes after the closing quote */
+        p++;
+        e = s->qclose;
+        s->qclose = NULL;
+    }
+    if (p < e && (unsigned char)*p <= ' ')
+        while (p < e && is_blank(*p))
+            p++;
+    if (e > p && (unsigned char)e[-1] <= ' ')
+        while (e > p && is_blank(e[-1]))
+            e--;
+    s->out[s->n].p = p;
+    s->out[s->n].len = (size_t)(e - p);
+    s->n++;
+    s->field = delim + 1;
+    return 0;
+}
+
+/* One structural byte at e: 0 go on, 1 record ends (*next after its line
+ * end), -1 give up (a quote inside a field, "" escapes, a newline inside
+ * quotes, a lone CR). */
+static inline int event(csv_fast *s, char *e, const char *end, char **next)
+{
+    char ch = *e;
+    if (s->in_quotes) {
+        if (ch == '"') {
+            s->in_quotes = 0;
+            s->qclose = e;
+        }
+        return ch == '\n' ? -1 : 0;
+    }
+    if (ch == ',')
+        return emit(s, e);
+    if (ch == '"') {
+        if (e != s->field)
+            return -1;
+        s->in_quotes = 1;
+        return 0;
+    }
+    if (ch == '\r') {
+        if (end - e < 2 || e[1] != '\n')
+            return -1;
+        *next = e + 2;
+    } else {
+        *next = e + 1;
+    }
+    return emit(s, e) < 0 ? -1 : 1;
+}
+
+/* Read blocks from rec until the record ends: 1 at a line end (*next set,
+ * *high the OR of high bits before it), 2 at the end of the buffer, 0 to
+ * give up. Past NV_CSV_MAX_FIELDS fields (out has room for a block more)
+ * or NV_CSV_MAX_FIELD bytes it gives up at the next block. */
+static int scan_record(csv_fast *s, char *rec, const char *end, char **next,
+                       uint32_t *high)
+{
+    for (char *p = rec; p < end; p += BLOCK) {
+        if (s->n > NV_CSV_MAX_FIELDS || p - rec > NV_CSV_MAX_FIELD)
+            return 0;
+        csv_block k = load_block(p, end);
+        if (!k.other) { /* the common block: commas and text only */
+            *high |= k.high;
+            for (uint32_t b = s->in_quotes ? 0 : k.comma; b; b &= b - 1)
+                if (emit(s, p + __builtin_ctz(b)) < 0)
+                    return 0;
+            continue;
+        }
+        for (uint32_t b = k.comma | k.other; b; b &= b - 1) {
+            int pos = __builtin_ctz(b), r = event(s, p + pos, end, next);
+            if (r < 0)
+                return 0;
+            if (r > 0) {
+                *high |= k.high & (UINT32_MAX >> (31 - pos));
+                return 1;
+            }
+        }
+        *high |= k.high;
+    }
+    *next = (char *)end;
+    return s->in_quotes || emit(s, end) < 0 ? 0 : 2;
+}
+
+size_t nv_csv_next_simple(nv_csv *c, nv_csv_field *out, int *high)
+{
+    char *rec = c->cur, *next = NULL;
+    if (rec >= c->stop || *rec == '\n' || *rec == '\r')
+        return 0; /* end of input or part, or blank lines */
+    csv_fast s = {out, 0, rec, NULL, 0};
+    uint32_t hi = 0;
+    int r = scan_record(&s, rec, c->end, &next, &hi);
+    /* no field is longer than its line, and that is at most 1 MiB */
+    if (!r || s.n > NV_CSV_MAX_FIELDS || next - rec > NV_CSV_MAX_FIELD)
+        return 0;
+    c->line = c->next_line;
+    c->next_line += r == 1;
+    c->cur = next;
+    c->n_fields = 0;
+    c->err = NULL;
+    c->err_column = 0;
+    *high = hi != 0;
+    return s.n;
 }
 
 static size_t utf8_seq(const unsigned char *s, size_t left)

@@ -46,6 +46,21 @@ void nv_csv_forget_escapes(nv_csv *c);
  * line, with err/err_column set. Returns a negative status on ENOMEM. */
 int nv_csv_next(nv_csv *c);
 
+/* The fast path for the common record (no "" escapes, no quoted line
+ * ends, no CR but in a CRLF line end, at most NV_CSV_MAX_FIELDS fields,
+ * at most NV_CSV_MAX_FIELD bytes with its line end): one pass in 32-byte
+ * blocks writing its fields, trimmed of blanks as nv_field_trim does, to
+ * out (room for NV_CSV_SIMPLE_ROOM, as it may write a block's worth past
+ * the limit before giving up); *high is set if any byte of the record is
+ * >= 0x80.
+ * c->fields is not used. @return the number of fields, or 0 (c unchanged)
+ * when nv_csv_next must read the record (or skip blank lines, or see the
+ * end), whose diagnostics and line counts this never second-guesses. */
+size_t nv_csv_next_simple(nv_csv *c, nv_csv_field *out, int *high);
+#define NV_CSV_SIMPLE_ROOM (NV_CSV_MAX_FIELDS + 33)
+/* Test knob: nv_batch_fill uses only nv_csv_next when set. */
+extern int nv_csv_fast_disabled;
+
 /* Index of the first byte of s[0..len) that breaks UTF-8, or len if valid. */
 size_t nv_utf8_check(const char *s, size_t len);
 
