@@ -144,6 +144,19 @@ int netvet_attribute_element(netvet_attribution *out, netvet_attributor *a,
 int netvet_attribute_element_class(netvet_attribution *out,
                                    uint32_t *class_out, netvet_attributor *a,
                                    const netvet_inventory *inv, size_t k);
+/**
+ * Only the class of element k (its attribution is computed and kept when
+ * the class is new) and its MAC text, for callers that keep what they
+ * derive from each class: the element's attribution is its class's with
+ * this MAC text as the MAC evidence's value. For NETVET_NO_CLASS call
+ * netvet_attribute_element_class.
+ * @param[out] mac_out the MAC text, trimmed (borrowed from inv; length 0
+ *             and "" when the element has none).
+ * @return 0, NETVET_EINVAL or NETVET_ENOMEM.
+ */
+int netvet_element_class(uint32_t *class_out, const char **mac_out,
+                         size_t *mac_len_out, netvet_attributor *a,
+                         const netvet_inventory *inv, size_t k);
 /** Classes `a` keeps for the inventory it attributes now. */
 size_t netvet_attributor_classes(const netvet_attributor *a);
 

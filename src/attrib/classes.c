@@ -12,6 +12,7 @@
 
 void nv_classes_dispose(nv_classes *c)
 {
+    nv_free(c->key);
     nv_free(c->c);
     nv_free(c->slot);
     memset(c, 0, sizeof(*c));
@@ -47,7 +48,7 @@ static void element_key(const netvet_attributor *a,
         key[i] = col[i] ? col[i][k] : 0;
     uint64_t mk = 0;
     *mac_len = 0;
-    *mac = NULL;
+    *mac = "";
     if (inv->mac && inv->mac[k]) {
         uint32_t s = inv->mac[k];
         *mac_len = nv_strtab_strlen(&inv->strings, s);
@@ -57,6 +58,12 @@ static void element_key(const netvet_attributor *a,
     }
     key[5] = (uint32_t)mk;
     key[6] = (uint32_t)(mk >> 32);
+    key[7] = 0;
+}
+
+static const uint32_t *key_of(const nv_classes *c, uint32_t id)
+{
+    return c->key + (size_t)id * NV_CLASS_KEY;
 }
 
 /* Slot of `key`: its class's, or the empty one where it goes. */
@@ -64,7 +71,8 @@ static uint32_t *find_slot(const nv_classes *c, const uint32_t *key)
 {
     for (size_t i = hash_key(key) & c->mask;; i = (i + 1) & c->mask) {
         uint32_t *s = &c->slot[i];
-        if (*s == 0 || !memcmp(c->c[*s - 1].key, key, sizeof(c->c->key)))
+        if (*s == 0 ||
+            !memcmp(key_of(c, *s - 1), key, NV_CLASS_KEY * sizeof(*key)))
             return s;
     }
 }
@@ -83,7 +91,7 @@ static int grow_slots(nv_classes *c)
     c->mask = n - 1;
     for (size_t i = 0; i < old_n; i++)
         if (old[i])
-            *find_slot(c, c->c[old[i] - 1].key) = old[i];
+            *find_slot(c, key_of(c, old[i] - 1)) = old[i];
     nv_free(old);
     return NETVET_OK;
 }
@@ -95,10 +103,11 @@ static uint32_t add_class(nv_classes *c, uint32_t *slot, const uint32_t *key,
                           const netvet_attribution *at,
                           const uint32_t *details)
 {
-    if (c->n >= NV_CLASS_MAX || NV_GROW(c->c, c->cap, c->n + 1) < 0)
+    if (c->n >= NV_CLASS_MAX || NV_GROW(c->c, c->cap, c->n + 1) < 0 ||
+        NV_GROW(c->key, c->key_cap, (c->n + 1) * NV_CLASS_KEY) < 0)
         return NETVET_NO_CLASS;
     nv_aclass *k = &c->c[c->n];
-    memcpy(k->key, key, sizeof(k->key));
+    memcpy(c->key + c->n * NV_CLASS_KEY, key, NV_CLASS_KEY * sizeof(*key));
     memcpy(k->details, details, sizeof(k->details));
     k->at = *at;
     k->mac = -1;
@@ -127,33 +136,61 @@ static void copy_class(const netvet_attributor *a, const nv_aclass *k,
     nv_attrib_details(a, out, k->details);
 }
 
+/* Class of element k and its MAC text. A class met for the first time is
+ * computed into *computed and kept (*is_computed = 1; also when it cannot
+ * be kept, *class_out NETVET_NO_CLASS). */
+static int find_class(netvet_attributor *a, const netvet_inventory *inv,
+                      size_t k, uint32_t *class_out, const char **mac,
+                      size_t *mac_len, netvet_attribution *computed,
+                      int *is_computed)
+{
+    nv_classes *c = &a->classes;
+    *class_out = NETVET_NO_CLASS;
+    *is_computed = 0;
+    if (c->owner != inv->serial)
+        reset(c, inv->serial);
+    if (!c->slot && grow_slots(c) < 0)
+        return NETVET_ENOMEM;
+    uint32_t key[NV_CLASS_KEY], details[NETVET_EV_COUNT];
+    element_key(a, inv, k, key, mac, mac_len);
+    uint32_t *slot = find_slot(c, key);
+    if (*slot) {
+        *class_out = *slot - 1;
+        return NETVET_OK;
+    }
+    int rc = nv_attribute_element_raw(computed, a, inv, k, details);
+    if (rc < 0)
+        return rc;
+    *is_computed = 1;
+    *class_out = add_class(c, slot, key, computed, details);
+    return NETVET_OK;
+}
+
 int netvet_attribute_element_class(netvet_attribution *out,
                                    uint32_t *class_out, netvet_attributor *a,
                                    const netvet_inventory *inv, size_t k)
 {
     if (!out || !class_out || !a || !inv || k >= inv->n)
         return NETVET_EINVAL;
-    nv_classes *c = &a->classes;
-    *class_out = NETVET_NO_CLASS;
-    if (c->owner != inv->serial)
-        reset(c, inv->serial);
-    if (!c->slot && grow_slots(c) < 0)
-        return NETVET_ENOMEM;
-    uint32_t key[NV_CLASS_KEY], details[NETVET_EV_COUNT];
     const char *mac;
     size_t mac_len;
-    element_key(a, inv, k, key, &mac, &mac_len);
-    uint32_t *slot = find_slot(c, key);
-    if (*slot) {
-        copy_class(a, &c->c[*slot - 1], out, mac, mac_len);
-        *class_out = *slot - 1;
-        return NETVET_OK;
-    }
-    int rc = nv_attribute_element_raw(out, a, inv, k, details);
-    if (rc < 0)
-        return rc;
-    *class_out = add_class(c, slot, key, out, details);
-    return NETVET_OK;
+    int computed;
+    int rc = find_class(a, inv, k, class_out, &mac, &mac_len, out, &computed);
+    if (rc == NETVET_OK && !computed)
+        copy_class(a, &a->classes.c[*class_out], out, mac, mac_len);
+    return rc;
+}
+
+int netvet_element_class(uint32_t *class_out, const char **mac_out,
+                         size_t *mac_len_out, netvet_attributor *a,
+                         const netvet_inventory *inv, size_t k)
+{
+    if (!class_out || !mac_out || !mac_len_out || !a || !inv || k >= inv->n)
+        return NETVET_EINVAL;
+    netvet_attribution tmp;
+    int computed;
+    return find_class(a, inv, k, class_out, mac_out, mac_len_out, &tmp,
+                      &computed);
 }
 
 size_t netvet_attributor_classes(const netvet_attributor *a)

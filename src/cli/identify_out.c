@@ -13,16 +13,17 @@ static const char *vendor_id(const nv_id_out *o, int v)
     return v >= 0 ? netvet_registry_vendor(o->reg, (size_t)v)->id : NULL;
 }
 
-static void count(nv_id_out *o, const netvet_attribution *at)
+static void count(nv_id_out *o, int attributed, int conflict,
+                  netvet_confidence level)
 {
     o->n.elements++;
-    if (at->vendor >= 0)
+    if (attributed)
         o->n.attributed++;
     else
         o->n.unattributed++;
-    if (at->conflict)
+    if (conflict)
         o->n.conflicts++;
-    o->n.level[at->level]++;
+    o->n.level[level]++;
 }
 
 /* ---- bytes ---------------------------------------------------------- */
@@ -329,8 +330,10 @@ static void text_record(const nv_id_out *o, nv_id_writer *w, const char *id,
 
 #define TPL_MAX 4096 /* longer records of a class are rendered every time */
 
-/* Keep the record just rendered at w->out.b[start..] as class cls's. */
-static void keep(nv_id_writer *w, uint32_t cls, size_t start)
+/* Keep the record of `a` just rendered at w->out.b[start..] as class
+ * cls's. */
+static void keep(nv_id_writer *w, uint32_t cls, const netvet_attribution *a,
+                 size_t start)
 {
     if (cls >= w->n_tpl) {
         size_t n = w->n_tpl ? w->n_tpl : 256;
@@ -346,6 +349,9 @@ static void keep(nv_id_writer *w, uint32_t cls, size_t start)
     nv_id_tpl *t = &w->tpl[cls];
     size_t end = w->out.n, at = start;
     t->state = 2;
+    t->attributed = a->vendor >= 0;
+    t->conflict = a->conflict != 0;
+    t->level = (uint8_t)a->level;
     if (end - start > TPL_MAX || w->lit.failed)
         return;
     t->off = (uint32_t)w->lit.n;
@@ -365,7 +371,7 @@ static void keep(nv_id_writer *w, uint32_t cls, size_t start)
 
 /* Class cls's record with this element's holes. */
 static void replay(const nv_id_out *o, nv_id_writer *w, const nv_id_tpl *t,
-                   const char *id, const netvet_attribution *at)
+                   const char *id, const char *mac, size_t mac_len)
 {
     const char *lit = w->lit.b + t->off;
     for (int h = 0;; h++) {
@@ -373,14 +379,10 @@ static void replay(const nv_id_out *o, nv_id_writer *w, const nv_id_tpl *t,
         lit += t->len[h];
         if (h == t->n_holes)
             return;
-        if (t->hole[h] == HOLE_ID) {
+        if (t->hole[h] == HOLE_ID)
             put_hole(o, &w->out, HOLE_ID, id, 0);
-            continue;
-        }
-        for (size_t i = 0; i < at->n_evidence; i++)
-            if (at->evidence[i].kind == NETVET_EV_MAC)
-                put_hole(o, &w->out, HOLE_MAC, at->evidence[i].value,
-                         at->evidence[i].value_len);
+        else
+            put_hole(o, &w->out, HOLE_MAC, mac, mac_len);
     }
 }
 
@@ -419,26 +421,46 @@ void nv_id_begin(nv_id_out *o)
               o->f);
 }
 
+/* Leading bytes of a record (JSON's separator). @return where it started. */
+static size_t record_start(nv_id_out *o, nv_id_writer *w)
+{
+    size_t start = w->out.n;
+    if (o->format == NV_ID_JSON)
+        puts_(&w->out, o->records ? ",\n    " : "\n    ");
+    return start;
+}
+
+static void record_end(nv_id_out *o, nv_id_writer *w, size_t start)
+{
+    if (o->format != NV_ID_TEXT && w->out.n - start > REC_MAX)
+        w->out.n = start + REC_MAX;
+    o->records++;
+}
+
 void nv_id_record(nv_id_out *o, nv_id_writer *w, const char *id,
                   const char *declared, const netvet_attribution *at,
                   uint32_t cls)
 {
-    size_t start = w->out.n;
-    count(o, at);
-    if (o->format == NV_ID_JSON)
-        puts_(&w->out, o->records ? ",\n    " : "\n    ");
-    size_t body = w->out.n;
+    count(o, at->vendor >= 0, at->conflict != 0, at->level);
+    size_t start = record_start(o, w), body = w->out.n;
     const nv_id_tpl *t = cls < w->n_tpl ? &w->tpl[cls] : NULL;
-    if (t && t->state == 1) {
-        replay(o, w, t, id, at);
-    } else {
-        render(o, w, id, declared, at);
-        if (cls != NETVET_NO_CLASS && (!t || t->state == 0))
-            keep(w, cls, body);
-    }
-    if (o->format != NV_ID_TEXT && w->out.n - start > REC_MAX)
-        w->out.n = start + REC_MAX;
-    o->records++;
+    render(o, w, id, declared, at);
+    if (cls != NETVET_NO_CLASS && (!t || t->state == 0))
+        keep(w, cls, at, body);
+    record_end(o, w, start);
+}
+
+int nv_id_record_class(nv_id_out *o, nv_id_writer *w, const char *id,
+                       uint32_t cls, const char *mac, size_t mac_len)
+{
+    if (cls >= w->n_tpl || w->tpl[cls].state != 1)
+        return 0;
+    const nv_id_tpl *t = &w->tpl[cls];
+    count(o, t->attributed, t->conflict, t->level);
+    size_t start = record_start(o, w);
+    replay(o, w, t, id, mac, mac_len);
+    record_end(o, w, start);
+    return 1;
 }
 
 void nv_id_end(nv_id_out *o, const char *const *files, size_t n_files)

@@ -40,6 +40,7 @@ typedef struct nv_id_tpl {
     uint8_t hole[2];    /* what goes in each hole */
     uint8_t n_holes;
     uint8_t state;      /* 0 not yet, 1 ready, 2 not kept (too long) */
+    uint8_t attributed, conflict, level; /* for the counts */
 } nv_id_tpl;
 
 /* What one thread writes records into: their bytes (the caller writes them
@@ -67,6 +68,11 @@ void nv_id_begin(nv_id_out *o);
 void nv_id_record(nv_id_out *o, nv_id_writer *w, const char *id,
                   const char *declared, const netvet_attribution *at,
                   uint32_t cls);
+/* The same from class cls's record alone, when it has been rendered:
+ * `mac` is the element's MAC text (netvet_element_class). @return 1 when
+ * written, 0 when the caller must call nv_id_record. */
+int nv_id_record_class(nv_id_out *o, nv_id_writer *w, const char *id,
+                       uint32_t cls, const char *mac, size_t mac_len);
 /* Closing summary (text, JSON); `files` are the inputs. */
 void nv_id_end(nv_id_out *o, const char *const *files, size_t n_files);
 

@@ -31,11 +31,17 @@ static int attribute_range(netvet_attributor *at, const netvet_inventory *inv,
     for (size_t k = from; k < to; k++) {
         netvet_attribution r;
         uint32_t cls;
-        int rc = netvet_attribute_element_class(&r, &cls, at, inv, k);
+        const char *mac, *id = netvet_inventory_element_id(inv, k);
+        size_t mac_len;
+        int rc = netvet_element_class(&cls, &mac, &mac_len, at, inv, k);
+        if (rc == 0 && nv_id_record_class(out, wr, id, cls, mac, mac_len))
+            continue; /* the class's record, with this id and MAC */
+        if (rc == 0)
+            rc = netvet_attribute_element_class(&r, &cls, at, inv, k);
         if (rc < 0)
             return rc;
-        nv_id_record(out, wr, netvet_inventory_element_id(inv, k),
-                     netvet_inventory_element_vendor(inv, k), &r, cls);
+        nv_id_record(out, wr, id, netvet_inventory_element_vendor(inv, k),
+                     &r, cls);
     }
     return 0;
 }

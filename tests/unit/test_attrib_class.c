@@ -149,6 +149,19 @@ static void check_rows(fixture *f, uint32_t *cls)
             assert_int_equal(netvet_attribute_element_class(
                                  &got, &c, f->cached, f->inv, k), 0);
             assert_same(&got, &want);
+            /* the class alone: the same id, and the MAC evidence's text */
+            uint32_t c2;
+            const char *mac;
+            size_t mac_len, m = 0;
+            assert_int_equal(netvet_element_class(&c2, &mac, &mac_len,
+                                                  f->cached, f->inv, k), 0);
+            assert_int_equal(c2, c);
+            while (m < got.n_evidence && got.evidence[m].kind != NETVET_EV_MAC)
+                m++;
+            assert_int_equal(mac_len, m < got.n_evidence
+                                          ? got.evidence[m].value_len : 0);
+            assert_memory_equal(mac, m < got.n_evidence ? got.evidence[m].value
+                                                        : "", mac_len);
             if (pass == 0)
                 cls[k] = c;
             else
@@ -207,6 +220,19 @@ static void test_classes_per_inventory(void **state)
     assert_int_equal(c, 0);
     assert_int_equal(netvet_attributor_classes(f->cached), 1);
     netvet_attribution want = fresh(f, 3);
+    assert_same(&at, &want);
+    /* a class met first through netvet_element_class, then copied */
+    const char *mac;
+    size_t mac_len;
+    assert_int_equal(netvet_element_class(&c, &mac, &mac_len, f->cached,
+                                          other, 1), 0);
+    assert_int_equal(c, 1);
+    assert_int_equal(mac_len, 17);
+    assert_memory_equal(mac, "00:e0:fc:ab:cd:ef", 17);
+    assert_int_equal(netvet_attribute_element_class(&at, &c, f->cached,
+                                                    other, 0), 0);
+    assert_int_equal(c, 1);
+    want = fresh(f, 0);
     assert_same(&at, &want);
     netvet_inventory_free(other);
     /* back: classes start again, and still read as fresh */

@@ -79,13 +79,23 @@ static char *write_rows(nv_id_format fmt, int with_classes, size_t *len,
                         nv_id_writer *w)
 {
     nv_id_out o = {NULL, fmt, reg, 0, {0, 0, 0, 0, {0, 0, 0, 0}}};
+    size_t replayed = 0;
     for (size_t i = 0; i < N_ROWS; i++) {
-        const char *declared;
+        const char *declared, *mac = rows[i].mac ? rows[i].mac : "";
+        if (with_classes && nv_id_record_class(&o, w, rows[i].id,
+                                               rows[i].cls, mac, strlen(mac))) {
+            replayed++;
+            continue;
+        }
         netvet_attribution at = attribution(&rows[i], &declared);
         nv_id_record(&o, w, rows[i].id, declared, &at,
                      with_classes ? rows[i].cls : NETVET_NO_CLASS);
     }
+    assert_int_equal(replayed, with_classes ? 7 : 0);
     assert_int_equal(o.n.elements, N_ROWS);
+    assert_int_equal(o.n.attributed, 8);
+    assert_int_equal(o.n.unattributed, 2);
+    assert_int_equal(o.n.level[NETVET_CONF_HIGH], 8);
     assert_int_equal(o.n.conflicts, 6);
     assert_false(w->out.failed);
     *len = w->out.n;
