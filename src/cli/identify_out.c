@@ -102,13 +102,27 @@ static void json_cstr(nv_id_bytes *r, const char *s)
 
 /* ---- CSV ------------------------------------------------------------ */
 
+/* Does s[0..len) hold a byte that needs the field quoted? One pass for
+ * short text (ids), memchr for long. */
+static int needs_quotes(const char *s, size_t len)
+{
+    if (len > 64)
+        return memchr(s, ',', len) || memchr(s, '"', len) ||
+               memchr(s, '\n', len) || memchr(s, '\r', len);
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == ',' || c == '"' || c == '\n' || c == '\r')
+            return 1;
+    }
+    return 0;
+}
+
 /* RFC 4180 field; a NULL s is an empty field. */
 static void csv_field(nv_id_bytes *r, const char *s, size_t len)
 {
     if (!s)
         return;
-    if (!memchr(s, ',', len) && !memchr(s, '"', len) &&
-        !memchr(s, '\n', len) && !memchr(s, '\r', len)) {
+    if (!needs_quotes(s, len)) {
         put(r, s, len);
         return;
     }
