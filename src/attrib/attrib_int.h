@@ -55,8 +55,7 @@ typedef struct nv_sidslot {
  * string ids in every evidence column but the MAC, and MACs with the same
  * verdict key (OUI prefix, or why it is no MAC), have the same attribution
  * but for the MAC's text; it is computed once per class and copied. */
-#define NV_CLASS_KEY 8       /* 5 string ids (kinds but MAC), MAC key (2
-                                words), 0: 32 bytes */
+#define NV_CLASS_KEY 7       /* 5 string ids (kinds but MAC), MAC key (2) */
 #define NV_CLASS_MAX 65536   /* classes kept per inventory; then uncached */
 typedef struct nv_aclass {
     int mac;                           /* index of the MAC evidence, -1 */
@@ -64,13 +63,18 @@ typedef struct nv_aclass {
     netvet_attribution at;             /* detail pointers unset */
 } nv_aclass;
 
+/* A slot holds its class's key, so a lookup reads one 32-byte slot (two
+ * per cache line), not a slot and then a key elsewhere. */
+typedef struct nv_cslot {
+    uint32_t key[NV_CLASS_KEY];
+    uint32_t id1;    /* class id + 1; 0 = empty */
+} nv_cslot;
+
 typedef struct nv_classes {
     uint64_t owner;  /* serial of the inventory the classes describe */
-    uint32_t *key;   /* class id i -> its key, key[i * NV_CLASS_KEY ...] (apart
-                        from the attributions, so lookups touch little) */
     nv_aclass *c;    /* class id -> class */
-    size_t n, cap, key_cap;
-    uint32_t *slot;  /* open addressing: class id + 1; 0 = empty */
+    size_t n, cap;
+    nv_cslot *slot;  /* open addressing, at most 3/4 full */
     size_t mask;     /* slots - 1 (power of two), 0 before the first */
 } nv_classes;
 

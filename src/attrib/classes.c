@@ -12,7 +12,6 @@
 
 void nv_classes_dispose(nv_classes *c)
 {
-    nv_free(c->key);
     nv_free(c->c);
     nv_free(c->slot);
     memset(c, 0, sizeof(*c));
@@ -58,30 +57,23 @@ static void element_key(const netvet_attributor *a,
     }
     key[5] = (uint32_t)mk;
     key[6] = (uint32_t)(mk >> 32);
-    key[7] = 0;
-}
-
-static const uint32_t *key_of(const nv_classes *c, uint32_t id)
-{
-    return c->key + (size_t)id * NV_CLASS_KEY;
 }
 
 /* Slot of `key`: its class's, or the empty one where it goes. */
-static uint32_t *find_slot(const nv_classes *c, const uint32_t *key)
+static nv_cslot *find_slot(const nv_classes *c, const uint32_t *key)
 {
     for (size_t i = hash_key(key) & c->mask;; i = (i + 1) & c->mask) {
-        uint32_t *s = &c->slot[i];
-        if (*s == 0 ||
-            !memcmp(key_of(c, *s - 1), key, NV_CLASS_KEY * sizeof(*key)))
+        nv_cslot *s = &c->slot[i];
+        if (s->id1 == 0 || !memcmp(s->key, key, sizeof(s->key)))
             return s;
     }
 }
 
-/* Double the slots (kept at most half full). @return 0 or NETVET_ENOMEM. */
+/* Double the slots. @return 0 or NETVET_ENOMEM. */
 static int grow_slots(nv_classes *c)
 {
     size_t n = c->mask ? 2 * (c->mask + 1) : 256;
-    uint32_t *old = c->slot;
+    nv_cslot *old = c->slot;
     size_t old_n = c->mask ? c->mask + 1 : 0;
     c->slot = nv_calloc(n, sizeof(*c->slot));
     if (!c->slot) {
@@ -90,8 +82,8 @@ static int grow_slots(nv_classes *c)
     }
     c->mask = n - 1;
     for (size_t i = 0; i < old_n; i++)
-        if (old[i])
-            *find_slot(c, key_of(c, old[i] - 1)) = old[i];
+        if (old[i].id1)
+            *find_slot(c, old[i].key) = old[i];
     nv_free(old);
     return NETVET_OK;
 }
@@ -99,24 +91,23 @@ static int grow_slots(nv_classes *c)
 /* Remember `at` (details: its detail string ids) as a new class in slot.
  * @return the class id, or NETVET_NO_CLASS when full or out of memory (the
  * class is then just not kept). */
-static uint32_t add_class(nv_classes *c, uint32_t *slot, const uint32_t *key,
+static uint32_t add_class(nv_classes *c, nv_cslot *slot, const uint32_t *key,
                           const netvet_attribution *at,
                           const uint32_t *details)
 {
-    if (c->n >= NV_CLASS_MAX || NV_GROW(c->c, c->cap, c->n + 1) < 0 ||
-        NV_GROW(c->key, c->key_cap, (c->n + 1) * NV_CLASS_KEY) < 0)
+    if (c->n >= NV_CLASS_MAX || NV_GROW(c->c, c->cap, c->n + 1) < 0)
         return NETVET_NO_CLASS;
     nv_aclass *k = &c->c[c->n];
-    memcpy(c->key + c->n * NV_CLASS_KEY, key, NV_CLASS_KEY * sizeof(*key));
     memcpy(k->details, details, sizeof(k->details));
     k->at = *at;
     k->mac = -1;
     for (size_t i = 0; i < at->n_evidence; i++)
         if (at->evidence[i].kind == NETVET_EV_MAC)
             k->mac = (int)i;
-    *slot = (uint32_t)++c->n;
-    if (2 * c->n > c->mask && grow_slots(c) < 0) {
-        *slot = 0; /* keep the table consistent: forget the new class */
+    memcpy(slot->key, key, sizeof(slot->key));
+    slot->id1 = (uint32_t)++c->n;
+    if (4 * c->n > 3 * (c->mask + 1) && grow_slots(c) < 0) {
+        slot->id1 = 0; /* keep the table consistent: forget the new class */
         c->n--;
         return NETVET_NO_CLASS;
     }
@@ -153,9 +144,9 @@ static int find_class(netvet_attributor *a, const netvet_inventory *inv,
         return NETVET_ENOMEM;
     uint32_t key[NV_CLASS_KEY], details[NETVET_EV_COUNT];
     element_key(a, inv, k, key, mac, mac_len);
-    uint32_t *slot = find_slot(c, key);
-    if (*slot) {
-        *class_out = *slot - 1;
+    nv_cslot *slot = find_slot(c, key);
+    if (slot->id1) {
+        *class_out = slot->id1 - 1;
         return NETVET_OK;
     }
     int rc = nv_attribute_element_raw(computed, a, inv, k, details);

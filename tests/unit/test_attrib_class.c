@@ -1,13 +1,14 @@
 /* Attribution classes (src/attrib/classes.c): every element of an
  * inventory attributed through the class cache must read exactly as the
- * same evidence attributed afresh (netvet_attribute on an attributor that
- * has seen nothing), whether its class was new or copied; elements that
+ * same evidence attributed from its text (netvet_attribute, on an
+ * attributor that has no classes), whether its class was new or copied; elements that
  * differ only in the MAC's last octets share a class, and another
  * inventory starts the classes again. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,7 +103,8 @@ static const char *col(const netvet_inventory *inv, const uint32_t *c,
     return c ? nv_strtab_get(&inv->strings, c[k]) : "";
 }
 
-/* Element k attributed afresh, without classes (nor evidence caches). */
+/* Element k attributed from its text, without classes (by another
+ * attributor, which has never seen an inventory). */
 static netvet_attribution fresh(fixture *f, size_t k)
 {
     const netvet_inventory *inv = f->inv;
@@ -111,9 +113,8 @@ static netvet_attribution fresh(fixture *f, size_t k)
         col(inv, inv->sys_object_id, k), col(inv, inv->sys_descr, k),
         col(inv, inv->lldp_descr, k), col(inv, inv->cpe, k)};
     netvet_attribution at;
-    netvet_attributor_free(f->fresh);
-    f->fresh = NULL;
-    assert_int_equal(new_attributor(f->reg, &f->fresh), 0);
+    if (!f->fresh)
+        assert_int_equal(new_attributor(f->reg, &f->fresh), 0);
     assert_int_equal(netvet_attribute(&at, f->fresh, &in), 0);
     return at;
 }
@@ -244,6 +245,46 @@ static void test_classes_per_inventory(void **state)
     assert_same(&at, &want);
 }
 
+/* 3,000 rows in 1,500 classes: the slots grow several times, and every
+ * row still finds its class and reads as without classes. */
+static void test_classes_grow(void **state)
+{
+    fixture *f = *state;
+    enum { N = 3000, CLASSES = 1500 };
+    size_t cap = 80 * N + 100, len = 0;
+    char *csv = malloc(cap);
+    assert_non_null(csv);
+    len += (size_t)snprintf(csv, cap, "id,vendor,mac,sys_descr\n");
+    for (int i = 0; i < N; i++)
+        len += (size_t)snprintf(csv + len, cap - len,
+                                "g%d,Huawei,00:e0:fc:00:%02x:%02x,Huawei "
+                                "Versatile Routing Platform build %d\n",
+                                i, i / 256 % 256, i % 256, i % CLASSES);
+    netvet_load_options o = NETVET_LOAD_OPTIONS_INIT;
+    o.evidence_only = 1;
+    netvet_inventory *inv;
+    assert_int_equal(nv_inventory_load_buffers(&inv, csv, len, "g", NULL, 0,
+                                               NULL, &o, NULL), 0);
+    assert_int_equal(new_attributor(f->reg, &f->fresh), 0); /* as fresh() */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < N; k++) {
+            netvet_attribution got, want;
+            uint32_t c;
+            assert_int_equal(netvet_attribute_element_class(&got, &c,
+                                                            f->cached, inv, k), 0);
+            assert_int_equal(c, k % CLASSES);
+            netvet_evidence_input in = {
+                col(inv, inv->vendor, k), col(inv, inv->mac, k), NULL,
+                col(inv, inv->sys_descr, k), NULL, NULL};
+            assert_int_equal(netvet_attribute(&want, f->fresh, &in), 0);
+            assert_same(&got, &want);
+        }
+    }
+    assert_int_equal(netvet_attributor_classes(f->cached), CLASSES);
+    netvet_inventory_free(inv);
+    free(csv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -251,6 +292,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_classes_per_inventory, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_classes_grow, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
