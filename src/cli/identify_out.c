@@ -1,6 +1,9 @@
 /* Writers for netvet identify: text for people (one line per element, the
  * evidence indented under it), CSV (RFC 4180) and streamed JSON for
- * machines. Nothing here decides anything; it prints attributions. */
+ * machines. Nothing here decides anything; it prints attributions. Records
+ * go into a per-thread buffer; the first record of an attribution class is
+ * rendered whole and kept with holes for the id and MAC text, and the
+ * class's later records are that template with the holes filled in. */
 #include "cli/identify_out.h"
 
 #include <stdlib.h>
