@@ -6,6 +6,7 @@
 #define NETVET_ATTRIB_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "errors.h"
 #include "inventory.h"
@@ -125,6 +126,39 @@ int netvet_attribute(netvet_attribution *out, netvet_attributor *a,
 /** The same for element k of an inventory (evidence columns, vendor). */
 int netvet_attribute_element(netvet_attribution *out, netvet_attributor *a,
                              const netvet_inventory *inv, size_t k);
+
+/** No class: the element's attribution was not kept (see below). */
+#define NETVET_NO_CLASS UINT32_MAX
+
+/**
+ * netvet_attribute_element, and the element's class. Elements of one
+ * inventory in the same class have the same attribution but for the
+ * value of their MAC evidence: the attribution of a class is computed once
+ * and copied (so, for each inventory, up to 65,536 classes are kept; later
+ * ones are NETVET_NO_CLASS). Class ids count from 0 in the order classes
+ * are met; they name the same class while `a` attributes elements of `inv`
+ * (another inventory starts again from 0).
+ * @param[out] class_out the class id, or NETVET_NO_CLASS.
+ * @return 0, NETVET_EINVAL or NETVET_ENOMEM.
+ */
+int netvet_attribute_element_class(netvet_attribution *out,
+                                   uint32_t *class_out, netvet_attributor *a,
+                                   const netvet_inventory *inv, size_t k);
+/**
+ * Only the class of element k (its attribution is computed and kept when
+ * the class is new) and its MAC text, for callers that keep what they
+ * derive from each class: the element's attribution is its class's with
+ * this MAC text as the MAC evidence's value. For NETVET_NO_CLASS call
+ * netvet_attribute_element_class.
+ * @param[out] mac_out the MAC text, trimmed (borrowed from inv; length 0
+ *             and "" when the element has none).
+ * @return 0, NETVET_EINVAL or NETVET_ENOMEM.
+ */
+int netvet_element_class(uint32_t *class_out, const char **mac_out,
+                         size_t *mac_len_out, netvet_attributor *a,
+                         const netvet_inventory *inv, size_t k);
+/** Classes `a` keeps for the inventory it attributes now. */
+size_t netvet_attributor_classes(const netvet_attributor *a);
 
 #ifdef __cplusplus
 }

@@ -51,6 +51,33 @@ typedef struct nv_sidslot {
     uint32_t verdict; /* index in the content cache + 1; 0 = empty */
 } nv_sidslot;
 
+/* Attribution classes (classes.c): elements of one inventory with the same
+ * string ids in every evidence column but the MAC, and MACs with the same
+ * verdict key (OUI prefix, or why it is no MAC), have the same attribution
+ * but for the MAC's text; it is computed once per class and copied. */
+#define NV_CLASS_KEY 7       /* 5 string ids (kinds but MAC), MAC key (2) */
+#define NV_CLASS_MAX 65536   /* classes kept per inventory; then uncached */
+typedef struct nv_aclass {
+    int mac;                           /* index of the MAC evidence, -1 */
+    uint32_t details[NETVET_EV_COUNT]; /* string ids in `details` */
+    netvet_attribution at;             /* detail pointers unset */
+} nv_aclass;
+
+/* A slot holds its class's key, so a lookup reads one 32-byte slot (two
+ * per cache line), not a slot and then a key elsewhere. */
+typedef struct nv_cslot {
+    uint32_t key[NV_CLASS_KEY];
+    uint32_t id1;    /* class id + 1; 0 = empty */
+} nv_cslot;
+
+typedef struct nv_classes {
+    uint64_t owner;  /* serial of the inventory the classes describe */
+    nv_aclass *c;    /* class id -> class */
+    size_t n, cap;
+    nv_cslot *slot;  /* open addressing, at most 3/4 full */
+    size_t mask;     /* slots - 1 (power of two), 0 before the first */
+} nv_classes;
+
 struct netvet_attributor {
     const netvet_registry *reg;
     const netvet_attributor *parent; /* fork: oui, pens and patterns (but
@@ -62,7 +89,18 @@ struct netvet_attributor {
     nv_vcache cache[NV_CACHE_COUNT];
     uint64_t sid_owner;            /* serial of the inventory described */
     nv_sidslot sid[NV_CACHE_COUNT][NV_SID_SLOTS];
+    nv_classes classes;
 };
+
+/* s[0..*len) without leading and trailing blanks (spaces, tabs). */
+static inline const char *nv_trim(const char *s, size_t *len)
+{
+    while (*len && (*s == ' ' || *s == '\t'))
+        s++, (*len)--;
+    while (*len && (s[*len - 1] == ' ' || s[*len - 1] == '\t'))
+        (*len)--;
+    return s;
+}
 
 int nv_vcache_init(nv_vcache *c);
 void nv_vcache_dispose(nv_vcache *c);
@@ -79,6 +117,23 @@ int nv_eval_evidence_sid(netvet_attributor *a, uint64_t owner,
                          uint32_t sid, netvet_evidence_kind kind,
                          const char *s, size_t len, netvet_evidence *ev,
                          uint32_t *detail_out);
+
+/* Key of the MAC cache the verdict of MAC text s[0..len) (len > 0,
+ * trimmed) comes from, or of why it is no MAC; never 0. Equal keys, equal
+ * verdicts. */
+uint64_t nv_mac_verdict_key(const netvet_attributor *a, const char *s,
+                            size_t len);
+
+/* Attribute element k of inv without the class cache (evidence caches
+ * only); details[i] = string id of out->evidence[i].detail, which is left
+ * unset. */
+int nv_attribute_element_raw(netvet_attribution *out, netvet_attributor *a,
+                             const netvet_inventory *inv, size_t k,
+                             uint32_t *details);
+/* Detail pointers of out's evidence from their string ids. */
+void nv_attrib_details(const netvet_attributor *a, netvet_attribution *out,
+                       const uint32_t *details);
+void nv_classes_dispose(nv_classes *c);
 
 /* Combine out->evidence[0..n_evidence) into vendor, score, level,
  * declared and conflict. */

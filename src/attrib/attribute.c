@@ -113,6 +113,7 @@ void netvet_attributor_free(netvet_attributor *a)
         nv_patterns_dispose(&a->patterns);
     }
     nv_strtab_dispose(&a->details);
+    nv_classes_dispose(&a->classes);
     for (int i = 0; i < NV_CACHE_COUNT; i++)
         nv_vcache_dispose(&a->cache[i]);
     nv_free(a);
@@ -232,10 +233,7 @@ static int add(netvet_attributor *a, netvet_attribution *out,
                netvet_evidence_kind kind, const char *s, size_t len,
                uint64_t owner, uint32_t sid, uint32_t *details)
 {
-    while (len && (*s == ' ' || *s == '\t'))
-        s++, len--;
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
+    s = nv_trim(s, &len);
     if (len == 0)
         return NETVET_OK;
     netvet_evidence *e = &out->evidence[out->n_evidence];
@@ -250,13 +248,11 @@ static int add(netvet_attributor *a, netvet_attribution *out,
     return rc;
 }
 
-/* Detail pointers, once every detail of the element is interned. */
-static void finish(netvet_attributor *a, netvet_attribution *out,
-                   const uint32_t *details)
+void nv_attrib_details(const netvet_attributor *a, netvet_attribution *out,
+                       const uint32_t *details)
 {
     for (size_t i = 0; i < out->n_evidence; i++)
         out->evidence[i].detail = nv_strtab_get(&a->details, details[i]);
-    nv_attrib_combine(a, out);
 }
 
 int netvet_attribute(netvet_attribution *out, netvet_attributor *a,
@@ -276,20 +272,19 @@ int netvet_attribute(netvet_attribution *out, netvet_attributor *a,
         if (rc < 0)
             return rc;
     }
-    finish(a, out, details);
+    nv_attrib_details(a, out, details);
+    nv_attrib_combine(a, out);
     return NETVET_OK;
 }
 
-int netvet_attribute_element(netvet_attribution *out, netvet_attributor *a,
-                             const netvet_inventory *inv, size_t k)
+int nv_attribute_element_raw(netvet_attribution *out, netvet_attributor *a,
+                             const netvet_inventory *inv, size_t k,
+                             uint32_t *details)
 {
-    if (!out || !a || !inv || k >= inv->n)
-        return NETVET_EINVAL;
     const uint32_t *col[NETVET_EV_COUNT] = {inv->vendor, inv->mac,
                                             inv->sys_object_id,
                                             inv->sys_descr, inv->lldp_descr,
                                             inv->cpe};
-    uint32_t details[NETVET_EV_COUNT];
     memset(out, 0, sizeof(*out));
     for (int i = 0; i < NETVET_EV_COUNT; i++) {
         if (!col[i] || col[i][k] == 0)
@@ -301,6 +296,14 @@ int netvet_attribute_element(netvet_attribution *out, netvet_attributor *a,
         if (rc < 0)
             return rc;
     }
-    finish(a, out, details);
+    nv_attrib_details(a, out, details);
+    nv_attrib_combine(a, out);
     return NETVET_OK;
+}
+
+int netvet_attribute_element(netvet_attribution *out, netvet_attributor *a,
+                             const netvet_inventory *inv, size_t k)
+{
+    uint32_t cls;
+    return netvet_attribute_element_class(out, &cls, a, inv, k);
 }

@@ -190,6 +190,25 @@ static int cached(netvet_attributor *a, int which, const char *key,
     return is_new;
 }
 
+/* Bytes of the MAC cache key: the OUI, or the 36-bit prefix (in 5 bytes)
+ * where the OUI is split further. */
+static size_t mac_key_len(const netvet_attributor *a, uint64_t mac)
+{
+    return nv_oui_key_bits(&a->oui, mac) == 24 ? 3 : 5;
+}
+
+uint64_t nv_mac_verdict_key(const netvet_attributor *a, const char *s,
+                            size_t len)
+{
+    uint64_t mac;
+    nv_mac_status st = nv_mac_parse(s, len, &mac);
+    if (st != NV_MAC_OK) /* the verdict is the status's text */
+        return (uint64_t)1 << 62 | (uint64_t)st;
+    size_t key_len = mac_key_len(a, mac);
+    return (uint64_t)1 << 63 | (uint64_t)key_len << 48 |
+           mac >> (48 - 8 * key_len);
+}
+
 static int eval_mac(netvet_attributor *a, const char *s, size_t len,
                     nv_verdict *out)
 {
@@ -200,9 +219,8 @@ static int eval_mac(netvet_attributor *a, const char *s, size_t len,
         out->weight = 0;
         return detail(a, &out->detail, "%s", nv_mac_status_text(st));
     }
-    /* key: the OUI, or the 36-bit prefix where the OUI is split further */
     unsigned char key[5];
-    size_t key_len = nv_oui_key_bits(&a->oui, mac) == 24 ? 3 : 5;
+    size_t key_len = mac_key_len(a, mac);
     uint64_t p = mac >> (48 - 8 * key_len);
     for (size_t i = key_len; i-- > 0; p >>= 8)
         key[i] = (unsigned char)p;

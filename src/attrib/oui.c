@@ -22,36 +22,40 @@ static const unsigned reg_len[NV_OUI_REG_COUNT] = {0, 1, 2, 2};
 
 /* ---- MAC addresses --------------------------------------------------- */
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
+/* Value of a hex digit, -1 for any other byte: a table, so that digits
+ * and letters in random order cost no mispredicted branches. */
+#define HEX_(c)                                                              \
+    ((c) >= '0' && (c) <= '9'   ? (c) - '0'                                  \
+     : (c) >= 'a' && (c) <= 'f' ? (c) - 'a' + 10                            \
+     : (c) >= 'A' && (c) <= 'F' ? (c) - 'A' + 10                            \
+                                : -1)
+#define HEX4_(c) HEX_(c), HEX_((c) + 1), HEX_((c) + 2), HEX_((c) + 3)
+#define HEX16_(c) HEX4_(c), HEX4_((c) + 4), HEX4_((c) + 8), HEX4_((c) + 12)
+#define HEX64_(c) HEX16_(c), HEX16_((c) + 16), HEX16_((c) + 32), HEX16_((c) + 48)
+static const signed char hex_value[256] = {HEX64_(0), HEX64_(64),
+                                           HEX64_(128), HEX64_(192)};
 
-/* 12 hex digits at the positions not listed as separators. */
+/* 12 hex digits, with `sep` after each `group` of them (group 0: none). */
 static int read_hex(const char *s, size_t len, size_t group, char sep,
                     uint64_t *out)
 {
     uint64_t v = 0;
-    size_t digits = 0;
+    size_t digits = 0, in_group = 0;
+    int bad = 0;
     for (size_t i = 0; i < len; i++) {
-        if (group && (i + 1) % (group + 1) == 0) {
+        if (group && in_group == group) {
             if (s[i] != sep)
                 return -1;
+            in_group = 0;
             continue;
         }
-        int h = hexval(s[i]);
-        if (h < 0)
-            return -1;
-        v = v << 4 | (uint64_t)h;
+        int h = hex_value[(unsigned char)s[i]];
+        bad |= h; /* negative once any byte is no digit */
+        v = v << 4 | (uint64_t)(h & 15);
         digits++;
+        in_group++;
     }
-    if (digits != 12)
+    if (bad < 0 || digits != 12)
         return -1;
     *out = v;
     return 0;
@@ -107,6 +111,7 @@ void nv_oui_db_dispose(nv_oui_db *db)
     for (int i = 0; i < NV_OUI_LENGTHS; i++)
         nv_free(db->blk[i]);
     nv_free(db->split);
+    nv_free(db->split_filter);
     memset(db, 0, sizeof(*db));
 }
 
@@ -156,7 +161,7 @@ static int parse_assignment(nv_csv_field f, unsigned digits, uint64_t *out)
     if (f.len != digits)
         return -1;
     for (size_t i = 0; i < f.len; i++) {
-        int h = hexval(f.p[i]);
+        int h = hex_value[(unsigned char)f.p[i]];
         if (h < 0)
             return -1;
         v = v << 4 | (uint64_t)h;
@@ -249,6 +254,12 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Bit of an OUI in db->split_filter. */
+static uint32_t filter_bit(uint32_t oui)
+{
+    return (oui * 0x9e3779b1u) >> (32 - NV_OUI_FILTER_LOG2);
+}
+
 int nv_oui_db_finish(nv_oui_db *db)
 {
     for (int i = 0; i < NV_OUI_LENGTHS; i++) {
@@ -270,12 +281,22 @@ int nv_oui_db_finish(nv_oui_db *db)
         if (u == 0 || db->split[u - 1] != db->split[k])
             db->split[u++] = db->split[k];
     db->n_split = u;
+    nv_free(db->split_filter);
+    db->split_filter = nv_calloc(NV_OUI_FILTER_BITS / 64, sizeof(uint64_t));
+    if (!db->split_filter)
+        return NETVET_ENOMEM;
+    for (size_t k = 0; k < db->n_split; k++) {
+        uint32_t b = filter_bit(db->split[k]);
+        db->split_filter[b / 64] |= (uint64_t)1 << (b % 64);
+    }
     return NETVET_OK;
 }
 
 unsigned nv_oui_key_bits(const nv_oui_db *db, uint64_t mac)
 {
-    uint32_t oui = (uint32_t)(mac >> 24);
+    uint32_t oui = (uint32_t)(mac >> 24), b = filter_bit(oui);
+    if (!(db->split_filter[b / 64] >> (b % 64) & 1))
+        return 24; /* most OUIs: not split, known without a search */
     size_t lo = 0, hi = db->n_split;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

@@ -41,6 +41,8 @@ typedef struct nv_oui_block {
 } nv_oui_block;
 
 /* Prefix lengths: index 0 = 24 bits, 1 = 28, 2 = 36. */
+#define NV_OUI_FILTER_LOG2 16
+#define NV_OUI_FILTER_BITS (1u << NV_OUI_FILTER_LOG2)
 #define NV_OUI_LENGTHS 3
 
 typedef struct nv_oui_db {
@@ -50,6 +52,8 @@ typedef struct nv_oui_db {
     size_t rows_skipped; /* malformed rows seen (each also a warning) */
     uint32_t *split;     /* sorted 24-bit OUIs with longer blocks under them */
     size_t n_split;
+    uint64_t *split_filter; /* NV_OUI_FILTER_BITS bits, one set per split
+                             * OUI (hashed): a clear bit means not split */
 } nv_oui_db;
 
 typedef struct nv_oui_hit {

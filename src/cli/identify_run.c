@@ -1,7 +1,7 @@
 /* Blocks of 32,768 elements go to the threads in rounds; each thread has
- * its own attributor (a fork sharing the loaded data) and writes its
- * block's records into its memory stream (rewound each round, so the
- * buffer is grown once, not per block), and the blocks are written out in
+ * its own attributor (a fork sharing the loaded data) and record writer
+ * (identify_out.h: a growing buffer, emptied each round, and the records of
+ * the attribution classes it has met), and the blocks are written out in
  * order after each round, so the output is what one thread writes. */
 #include "cli/identify_run.h"
 
@@ -17,25 +17,31 @@ typedef struct worker {
     netvet_attributor *at; /* borrowed (the first) or a fork (owned) */
     const netvet_inventory *inv;
     size_t from, to;
-    nv_id_out out;         /* out.f = mem */
-    FILE *mem;             /* open_memstream over buf, len (owned) */
-    char *buf;
-    size_t len;
+    nv_id_out out;         /* counts of this block */
+    nv_id_writer wr;       /* records of this block (owned) */
     int rc;
     pthread_t thread;
     int started;
 } worker;
 
 static int attribute_range(netvet_attributor *at, const netvet_inventory *inv,
-                           size_t from, size_t to, nv_id_out *out)
+                           size_t from, size_t to, nv_id_out *out,
+                           nv_id_writer *wr)
 {
     for (size_t k = from; k < to; k++) {
         netvet_attribution r;
-        int rc = netvet_attribute_element(&r, at, inv, k);
+        uint32_t cls;
+        const char *mac, *id = netvet_inventory_element_id(inv, k);
+        size_t mac_len;
+        int rc = netvet_element_class(&cls, &mac, &mac_len, at, inv, k);
+        if (rc == 0 && nv_id_record_class(out, wr, id, cls, mac, mac_len))
+            continue; /* the class's record, with this id and MAC */
+        if (rc == 0)
+            rc = netvet_attribute_element_class(&r, &cls, at, inv, k);
         if (rc < 0)
             return rc;
-        nv_id_record(out, netvet_inventory_element_id(inv, k),
-                     netvet_inventory_element_vendor(inv, k), &r);
+        nv_id_record(out, wr, id, netvet_inventory_element_vendor(inv, k),
+                     &r, cls);
     }
     return 0;
 }
@@ -43,10 +49,9 @@ static int attribute_range(netvet_attributor *at, const netvet_inventory *inv,
 static void *work(void *arg)
 {
     worker *w = arg;
-    rewind(w->mem);
-    w->out.f = w->mem;
-    w->rc = attribute_range(w->at, w->inv, w->from, w->to, &w->out);
-    if (fflush(w->mem) != 0 && w->rc == 0) /* sets buf and len */
+    w->wr.out.n = 0;
+    w->rc = attribute_range(w->at, w->inv, w->from, w->to, &w->out, &w->wr);
+    if (w->wr.out.failed && w->rc == 0)
         w->rc = NETVET_ENOMEM;
     return NULL;
 }
@@ -59,8 +64,18 @@ static size_t threads_for(size_t n)
     return t < blocks ? t : blocks ? blocks : 1;
 }
 
-/* One round: blocks from `start` on the n_w workers; then write them in
- * order and add up their counts. */
+static void add_counts(nv_id_counts *c, const nv_id_counts *d)
+{
+    c->elements += d->elements;
+    c->attributed += d->attributed;
+    c->conflicts += d->conflicts;
+    c->unattributed += d->unattributed;
+    for (size_t l = 0; l < 4; l++)
+        c->level[l] += d->level[l];
+}
+
+/* One round: blocks from `start` on the n_w workers (the first on this
+ * thread); then write them in order and add up their counts. */
 static int run_round(worker *w, size_t n_w, size_t start, size_t n,
                      nv_id_out *out)
 {
@@ -83,15 +98,9 @@ static int run_round(worker *w, size_t n_w, size_t start, size_t n,
             pthread_join(w[i].thread, NULL);
         if (w[i].rc < 0 && rc == 0)
             rc = w[i].rc;
-        if (rc == 0 && w[i].len)
-            fwrite(w[i].buf, 1, w[i].len, out->f);
-        nv_id_counts *c = &out->n, *d = &w[i].out.n;
-        c->elements += d->elements;
-        c->attributed += d->attributed;
-        c->conflicts += d->conflicts;
-        c->unattributed += d->unattributed;
-        for (size_t l = 0; l < 4; l++)
-            c->level[l] += d->level[l];
+        if (rc == 0 && w[i].wr.out.n)
+            fwrite(w[i].wr.out.b, 1, w[i].wr.out.n, out->f);
+        add_counts(&out->n, &w[i].out.n);
         out->records += w[i].to - w[i].from;
     }
     return rc;
@@ -101,25 +110,19 @@ int nv_identify_inventory(const netvet_inventory *inv, netvet_attributor *at,
                           nv_id_out *out)
 {
     size_t n = netvet_inventory_elements(inv), n_w = threads_for(n);
-    if (n_w == 1)
-        return attribute_range(at, inv, 0, n, out);
     worker w[MAX_THREADS];
     memset(w, 0, sizeof(w));
     int rc = 0;
     w[0].at = at;
     for (size_t i = 0; i < n_w; i++) {
         w[i].inv = inv;
-        if (rc == 0 && !(w[i].mem = open_memstream(&w[i].buf, &w[i].len)))
-            rc = NETVET_ENOMEM;
         if (i > 0 && rc == 0)
             rc = netvet_attributor_fork(&w[i].at, at);
     }
     for (size_t start = 0; rc == 0 && start < n; start += n_w * BLOCK)
         rc = run_round(w, n_w, start, n, out);
     for (size_t i = 0; i < n_w; i++) {
-        if (w[i].mem)
-            fclose(w[i].mem);
-        free(w[i].buf); /* open_memstream's buffer */
+        nv_id_writer_dispose(&w[i].wr);
         if (i > 0)
             netvet_attributor_free(w[i].at);
     }

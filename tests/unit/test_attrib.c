@@ -53,6 +53,24 @@ static void test_mac_rejections(void **state)
             fail_msg("'%s' parsed as a MAC", bad[i]);
     }
     uint64_t mac;
+    for (int b = 0; b < 256; b++) { /* every byte as the last digit */
+        char t[17] = "00:e0:fc:12:34:5";
+        t[16] = (char)b;
+        int want = b >= '0' && b <= '9'   ? b - '0'
+                   : b >= 'a' && b <= 'f' ? b - 'a' + 10
+                   : b >= 'A' && b <= 'F' ? b - 'A' + 10
+                                          : -1;
+        mac = 0;
+        assert_int_equal(nv_mac_parse(t, 17, &mac),
+                         want < 0 ? NV_MAC_INVALID : NV_MAC_OK);
+        if (want >= 0)
+            assert_true(mac == (0x00E0FC123450ull | (uint64_t)want));
+        t[0] = (char)b; /* and as the first, in the bare form (a blank
+                         * is trimmed, leaving 11 digits) */
+        memcpy(t + 1, "0e0fc123456", 11);
+        assert_int_equal(nv_mac_parse(t, 12, &mac),
+                         want < 0 ? NV_MAC_INVALID : NV_MAC_OK);
+    }
     assert_int_equal(nv_mac_parse("02:00:5e:10:00:01", 17, &mac),
                      NV_MAC_LOCAL);
     assert_int_equal(nv_mac_parse("01:00:5e:00:00:fb", 17, &mac),
@@ -136,6 +154,12 @@ static void test_oui_bad_header(void **state)
  * C82C2B is the IEEE RA's, split into MA-M blocks (C82C2B7 Merpa Bilgi
  * Islem; C82C2BF unassigned); MA-S 70B3D5190 Fantom Wireless; IAB
  * 0050C27D5 DEUTA-WERKE. */
+static int cmp_oui(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
 static void test_oui_real_files(void **state)
 {
     (void)state;
@@ -167,6 +191,20 @@ static void test_oui_real_files(void **state)
     assert_string_equal(lookup(&db, "00:50:c2:7d:5f:00", &bits),
                         "DEUTA-WERKE GmbH");
     assert_int_equal(bits, 36);
+    /* key bits (behind the split filter) say 36 exactly for the split OUIs */
+    assert_true(db.n_split > 100);
+    for (size_t k = 0; k < db.n_split; k++)
+        assert_int_equal(nv_oui_key_bits(&db, (uint64_t)db.split[k] << 24), 36);
+    size_t split = 0;
+    for (size_t k = 0; k < db.n[0]; k++) {
+        uint32_t oui = (uint32_t)db.blk[0][k].prefix;
+        int in = bsearch(&oui, db.split, db.n_split, sizeof(uint32_t),
+                         cmp_oui) != NULL;
+        split += in;
+        assert_int_equal(nv_oui_key_bits(&db, (uint64_t)oui << 24 | 0xabcdef),
+                         in ? 36 : 24);
+    }
+    assert_true(split > 0);
     nv_oui_db_dispose(&db);
 }
 
