@@ -89,8 +89,27 @@ void nv_links_unshare(nv_loader *L)
     L->shared_columns = 0;
 }
 
+/* Link files list links grouped by device (an end repeats the previous
+ * link's) or in element order (the element after it): each end's last
+ * row, and the row after it, are tried by comparing id bytes before the
+ * id map is probed (its slots are random accesses over hundreds of MB).
+ * last[end] holds each end's last row, -1 at first. */
+static int64_t guess_row(const netvet_inventory *el, int64_t last,
+                         nv_csv_field f)
+{
+    for (int64_t r = last; last >= 0 && r <= last + 1; r++) {
+        if ((size_t)r >= el->n)
+            break;
+        if (nv_strtab_strlen(&el->ids, (uint32_t)r) == f.len &&
+            nv_equal_bytes(nv_strtab_get(&el->ids, (uint32_t)r), f.p, f.len))
+            return r;
+    }
+    return -1;
+}
+
 /* Resolve one end. @return 0, or 1 after reporting a bad row. */
-static int link_end(nv_loader *L, int end, uint32_t *out, int *rc)
+static int link_end(nv_loader *L, int end, int64_t *last, uint32_t *out,
+                    int *rc)
 {
     nv_col c = end ? NV_COL_B : NV_COL_A;
     nv_csv_field f = field(L, c);
@@ -99,8 +118,10 @@ static int link_end(nv_loader *L, int end, uint32_t *out, int *rc)
                                 nv_col_name(c));
         return 1;
     }
-    int64_t k = nv_idmap_find(&L->lookup->idmap, L->lookup->ids.bytes,
-                              L->rec->hash[end], f.p, f.len);
+    int64_t k = guess_row(L->lookup, last[end], f);
+    if (k < 0)
+        k = nv_idmap_find(&L->lookup->idmap, L->lookup->ids.bytes,
+                          L->rec->hash[end], f.p, f.len);
     if (k < 0) {
         *rc = nv_loader_bad_row(L, L->pos[c] + 1,
                                 "link end '%.*s' is not a known element id",
@@ -108,11 +129,13 @@ static int link_end(nv_loader *L, int end, uint32_t *out, int *rc)
         return 1;
     }
     *out = (uint32_t)k;
+    last[end] = k;
     return 0;
 }
 
 static int load_link(nv_loader *L, void *ctx)
 {
+    int64_t *last = ctx;
     netvet_inventory *inv = L->inv;
     uint32_t a, b;
     double cap = 0;
@@ -123,7 +146,7 @@ static int load_link(nv_loader *L, void *ctx)
     if (L->rec->bad_utf8 >= 0)
         return nv_loader_bad_row(L, (unsigned long)L->rec->bad_utf8 + 1,
                                  "invalid UTF-8");
-    if (link_end(L, 0, &a, &rc) || link_end(L, 1, &b, &rc))
+    if (link_end(L, 0, last, &a, &rc) || link_end(L, 1, last, &b, &rc))
         return rc;
     nv_csv_field fc = field(L, NV_COL_CAPACITY);
     if (fc.len && (nv_field_double(fc, &cap) < 0 || cap < 0))
@@ -158,5 +181,6 @@ int nv_load_links(nv_loader *L)
     L->keys_are_lookups = 1;
     if (L->pos[NV_COL_KIND] >= 0)
         L->hash_col[L->pos[NV_COL_KIND]] = 1;
-    return nv_loader_rows(L, "links", load_link, NULL);
+    int64_t last[2] = {-1, -1};
+    return nv_loader_rows(L, "links", load_link, last);
 }

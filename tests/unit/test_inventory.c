@@ -241,6 +241,40 @@ static void test_links(void **state)
     netvet_inventory_free(inv);
 }
 
+/* Link ends are first compared with each end's last row and the row
+ * after it (files grouped by device, or in element order): every order
+ * must give the rows the id map gives, including ids that are prefixes of
+ * others, an end at the last element, and jumps back. */
+static void test_link_end_guesses(void **state)
+{
+    (void)state;
+    captured cap = {{0}, 0};
+    int rc;
+    netvet_inventory *inv = load(
+        "id,vendor,function\nn1,X,core\nn10,X,access\nn2,X,access\n"
+        "n,X,access\nn20,X,access\n",
+        "a,b\n"
+        "n1,n10\n"  /* first lookups */
+        "n1,n2\n"   /* a repeats; b is the row after the last b */
+        "n1,n\n"    /* b: the next row again */
+        "n2,n20\n"  /* a: two rows after the last a (the id map) */
+        "n20,n1\n"  /* a at the last row; b jumps back */
+        "n20,n1\n"  /* both repeat */
+        "n,n10\n"   /* a prefix of n1 and n10 */
+        "n10,n\n",
+        0, &cap, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(inv->n_links, 8);
+    static const uint32_t a[8] = {0, 0, 0, 2, 4, 4, 3, 1};
+    static const uint32_t b[8] = {1, 2, 3, 4, 0, 0, 1, 3};
+    for (size_t i = 0; i < 8; i++) {
+        assert_int_equal(inv->link_a[i], a[i]);
+        assert_int_equal(inv->link_b[i], b[i]);
+    }
+    assert_string_equal(cap.text, "");
+    netvet_inventory_free(inv);
+}
+
 static void test_function_aliases_and_dates(void **state)
 {
     (void)state;
@@ -428,6 +462,7 @@ int main(void)
         cmocka_unit_test(test_quoted_newline_and_unterminated_quote),
         cmocka_unit_test(test_record_across_a_split),
         cmocka_unit_test(test_links),
+        cmocka_unit_test(test_link_end_guesses),
         cmocka_unit_test(test_function_aliases_and_dates),
         cmocka_unit_test(test_batch_records),
         cmocka_unit_test(test_many_rows_in_batches),
