@@ -11,6 +11,7 @@
 
 #define MAX_COLUMNS 32
 #define RECENT 256 /* cached values per string column (a power of two) */
+#define RECENT_TEXT 32 /* bytes of a cached value kept beside its id */
 
 /* String columns to fill per row, in interning order (which fixes the
  * string ids): known columns, then attributes by header position. */
@@ -18,9 +19,10 @@ typedef struct str_col {
     int pos;        /* header position */
     uint32_t **col; /* the column (it may move when it grows) */
     int distinct;   /* append, do not intern */
-    struct recent {     /* values seen lately, by cache_slot: id, length */
-        uint32_t id, len; /* and offset in the table's bytes (the table's */
-        uint64_t off;     /* offsets array is too big to stay cached) */
+    struct recent {       /* values seen lately, by cache_slot: id, */
+        uint32_t id, len;   /* length, offset in the table's bytes and */
+        uint64_t off;       /* the first bytes (a value's bytes in the */
+        char text[RECENT_TEXT]; /* table sit far apart: cache misses) */
     } recent[RECENT];
 } str_col;
 
@@ -139,13 +141,19 @@ static int intern_at(nv_loader *L, str_col *c, uint32_t *out)
     nv_csv_field f = L->fields[c->pos];
     const nv_strtab *st = &L->inv->strings;
     struct recent *slot = &c->recent[cache_slot(f)];
-    if (slot->len == f.len && nv_equal_bytes(st->bytes + slot->off, f.p, f.len)) {
+    if (slot->len == f.len &&
+        nv_equal_bytes(f.len <= RECENT_TEXT ? slot->text : st->bytes + slot->off,
+                       f.p, f.len)) {
         *out = slot->id;
         return 0;
     }
     int rc = nv_strtab_intern(&L->inv->strings, f.p, f.len, out, NULL);
-    if (rc == 0 && f.len < UINT32_MAX)
-        *slot = (struct recent){*out, (uint32_t)f.len, st->off[*out]};
+    if (rc < 0 || f.len >= UINT32_MAX)
+        return rc;
+    slot->id = *out;
+    slot->len = (uint32_t)f.len;
+    slot->off = st->off[*out];
+    memcpy(slot->text, f.p, f.len < RECENT_TEXT ? f.len : RECENT_TEXT);
     return rc;
 }
 
