@@ -119,9 +119,13 @@ static int link_end(nv_loader *L, int end, int64_t *last, uint32_t *out,
         return 1;
     }
     int64_t k = guess_row(L->lookup, last[end], f);
-    if (k < 0)
+    L->guess_hit += k >= 0;
+    L->guess_miss += k < 0;
+    if (k < 0) /* the batch hashed the ends unless guesses were doing well */
         k = nv_idmap_find(&L->lookup->idmap, L->lookup->ids.bytes,
-                          L->rec->hash[end], f.p, f.len);
+                          L->keys.n ? L->rec->hash[end]
+                                    : nv_hash_bytes(f.p, f.len),
+                          f.p, f.len);
     if (k < 0) {
         *rc = nv_loader_bad_row(L, L->pos[c] + 1,
                                 "link end '%.*s' is not a known element id",
@@ -133,9 +137,32 @@ static int link_end(nv_loader *L, int end, int64_t *last, uint32_t *out,
     return 0;
 }
 
+/* The last rows' ends and kind: link files repeat a kind in runs. */
+typedef struct link_ctx {
+    int64_t last[2];
+    uint32_t kind, kind_len; /* kind_len > sizeof kind_text: none */
+    char kind_text[32];
+} link_ctx;
+
+static int intern_kind(nv_loader *L, link_ctx *c, nv_csv_field f, uint32_t *out)
+{
+    if (f.len == c->kind_len && nv_equal_bytes(c->kind_text, f.p, f.len)) {
+        *out = c->kind;
+        return 0;
+    }
+    if (nv_strtab_intern(&L->inv->strings, f.p, f.len, out, NULL) < 0)
+        return NETVET_ENOMEM;
+    c->kind = *out;
+    c->kind_len = f.len <= sizeof(c->kind_text) ? (uint32_t)f.len : UINT32_MAX;
+    if (f.len <= sizeof(c->kind_text))
+        memcpy(c->kind_text, f.p, f.len);
+    return 0;
+}
+
 static int load_link(nv_loader *L, void *ctx)
 {
-    int64_t *last = ctx;
+    link_ctx *c = ctx;
+    int64_t *last = c->last;
     netvet_inventory *inv = L->inv;
     uint32_t a, b;
     double cap = 0;
@@ -162,10 +189,7 @@ static int load_link(nv_loader *L, void *ctx)
     if (inv->link_capacity)
         inv->link_capacity[i] = cap;
     if (inv->link_kind) {
-        nv_csv_field fk = field(L, NV_COL_KIND);
-        if (nv_strtab_intern_hashed(&inv->strings, fk.p, fk.len,
-                                    L->hashes[L->pos[NV_COL_KIND]],
-                                    &inv->link_kind[i], NULL) < 0)
+        if (intern_kind(L, c, field(L, NV_COL_KIND), &inv->link_kind[i]) < 0)
             return NETVET_ENOMEM;
     }
     inv->n_links++;
@@ -179,8 +203,6 @@ int nv_load_links(nv_loader *L)
     L->keys.pos[0] = L->pos[NV_COL_A];
     L->keys.pos[1] = L->pos[NV_COL_B];
     L->keys_are_lookups = 1;
-    if (L->pos[NV_COL_KIND] >= 0)
-        L->hash_col[L->pos[NV_COL_KIND]] = 1;
-    int64_t last[2] = {-1, -1};
-    return nv_loader_rows(L, "links", load_link, last);
+    link_ctx c = {{-1, -1}, 0, UINT32_MAX, {0}};
+    return nv_loader_rows(L, "links", load_link, &c);
 }

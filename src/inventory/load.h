@@ -26,6 +26,10 @@ typedef struct nv_loader {
     uint8_t *hash_col;     /* per header position: intern hash wanted */
     nv_batch_keys keys;    /* id (elements) or a, b (links): hashed ahead */
     int keys_are_lookups;  /* links: prefetch the key bytes as well */
+    /* links: ends found without the id map (by guess_row) and not, since
+     * the last batch: when nearly all are, the next batch neither hashes
+     * nor prefetches its ends */
+    unsigned long guess_hit, guess_miss;
     size_t n_cols;         /* header fields */
     nv_col *col;           /* per header position */
     int32_t *attr;         /* per header position: attribute index or -1 */

@@ -159,7 +159,7 @@ static void prefetch(const nv_loader *L, const nv_batch *b, size_t i)
 static int load_batch(nv_loader *L, const nv_batch *b,
                       int (*load_row)(nv_loader *L, void *ctx), void *ctx)
 {
-    int lookups = L->keys_are_lookups;
+    int lookups = L->keys_are_lookups && L->keys.n;
     for (size_t i = 0; lookups && i < AHEAD && i < b->n; i++)
         prefetch(L, b, i);
     for (size_t i = 0; i < b->n; i++) {
@@ -179,6 +179,19 @@ static int load_batch(nv_loader *L, const nv_batch *b,
             return rc;
     }
     return 0;
+}
+
+/* Links: hash and prefetch the ends of the next batch only when more
+ * than 1 in 16 of the last batch's ends needed the id map (a file in
+ * element or device order needs it for almost none; then the hashes and
+ * prefetches are wasted work and memory traffic). */
+static void choose_lookahead(nv_loader *L)
+{
+    unsigned long tries = L->guess_hit + L->guess_miss;
+    if (tries < 256)
+        return;
+    L->keys.n = L->guess_miss * 16 <= tries ? 0 : 2;
+    L->guess_hit = L->guess_miss = 0;
 }
 
 #define DROP_CHUNK (32u << 20)
@@ -206,6 +219,8 @@ int nv_loader_rows(nv_loader *L, const char *what,
     int rc = 0;
     while (rc == 0) {
         const char *from = L->csv.cur;
+        if (L->keys_are_lookups)
+            choose_lookahead(L);
         if ((n = nv_batch_fill(&b, &L->csv, BATCH_ROWS, &L->keys)) <= 0) {
             rc = (int)n;
             break;

@@ -275,6 +275,43 @@ static void test_link_end_guesses(void **state)
     netvet_inventory_free(inv);
 }
 
+/* A long run of links in element order (the batches after it neither
+ * hash nor prefetch their ends), then links in scrambled order and an
+ * unknown id (ends hashed on demand, then batches hash again): every end
+ * must be the row the id map gives. */
+static void test_link_ends_after_ordered_run(void **state)
+{
+    (void)state;
+    enum { N = 3000, ORDERED = 2000, SCRAMBLED = 2000 };
+    char *el = test_malloc(N * 24 + 64), *ln = test_malloc((ORDERED + SCRAMBLED) * 24 + 64);
+    size_t e = (size_t)sprintf(el, "id,vendor,function\n"), l = (size_t)sprintf(ln, "a,b\n");
+    for (int i = 0; i < N; i++)
+        e += (size_t)sprintf(el + e, "e%d,X,core\n", i);
+    for (int i = 0; i < ORDERED; i++)
+        l += (size_t)sprintf(ln + l, "e%d,e%d\n", i / 8, i + 1);
+    for (int i = 0; i < SCRAMBLED; i++)
+        l += (size_t)sprintf(ln + l, "e%d,e%d\n", (i * 7919) % N, (i * 104729 + 13) % N);
+    l += (size_t)sprintf(ln + l, "e1,nowhere\n");
+    captured cap = {{0}, 0};
+    int rc;
+    netvet_inventory *inv = load(el, ln, 0, &cap, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(inv->n_links, ORDERED + SCRAMBLED);
+    for (int i = 0; i < ORDERED; i++) {
+        assert_int_equal(inv->link_a[i], i / 8);
+        assert_int_equal(inv->link_b[i], i + 1);
+    }
+    for (int i = 0; i < SCRAMBLED; i++) {
+        assert_int_equal(inv->link_a[ORDERED + i], (i * 7919) % N);
+        assert_int_equal(inv->link_b[ORDERED + i], (i * 104729 + 13) % N);
+    }
+    assert_string_equal(cap.text, "l.csv:4002:2: link end 'nowhere' is not a "
+                                  "known element id; row skipped\n");
+    netvet_inventory_free(inv);
+    test_free(el);
+    test_free(ln);
+}
+
 static void test_function_aliases_and_dates(void **state)
 {
     (void)state;
@@ -463,6 +500,7 @@ int main(void)
         cmocka_unit_test(test_record_across_a_split),
         cmocka_unit_test(test_links),
         cmocka_unit_test(test_link_end_guesses),
+        cmocka_unit_test(test_link_ends_after_ordered_run),
         cmocka_unit_test(test_function_aliases_and_dates),
         cmocka_unit_test(test_batch_records),
         cmocka_unit_test(test_many_rows_in_batches),
