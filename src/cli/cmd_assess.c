@@ -298,7 +298,9 @@ static void print_timings(const netvet_assessment *as, double load,
                 "%.3f s%s", PROG, w ? "links" : "elements",
                 inv->times[w].parts, inv->times[w].parts == 1 ? "" : "s",
                 inv->times[w].parse, inv->times[w].merge, w ? "\n" : "");
-        if (!w)
+        if (!w && inv->ids_sorted) /* links may build one, if out of order */
+            fprintf(stderr, ", ids in order: no id map\n");
+        else if (!w)
             fprintf(stderr, ", id map %.3f s (beside the merge)\n",
                     inv->times[w].index);
     }

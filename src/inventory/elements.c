@@ -401,6 +401,8 @@ static int store_id(nv_loader *L, size_t row)
     nv_csv_field f = field(L, NV_COL_ID);
     uint32_t id;
     L->id_hash[row] = L->rec->hash[0];
+    if (!L->ids_unsorted && row > 0 && nv_inv_id_cmp(L->inv, row - 1, f.p, f.len) >= 0)
+        L->ids_unsorted = 1;
     return nv_strtab_append(&L->inv->ids, f.p, f.len, &id);
 }
 

@@ -24,7 +24,10 @@ typedef struct nv_attr_column {
 struct netvet_inventory {
     nv_strtab strings; /* every string value except element ids */
     nv_strtab ids;     /* element ids; id k is element k (append only) */
-    nv_idmap idmap;    /* element id -> k, keys stored in ids.bytes */
+    nv_idmap idmap;    /* element id -> k, keys stored in ids.bytes;
+                        * not built (slots NULL) when ids_sorted */
+    int ids_sorted;    /* ids strictly increase bytewise from row to row:
+                        * none repeats, and binary search finds them */
     size_t n;          /* elements */
     size_t cap;        /* allocated rows in every element column */
 
@@ -74,6 +77,12 @@ static inline const char *nv_inv_id(const netvet_inventory *inv, size_t k)
 }
 /* Element index of id s[0..len), or -1 when no element has it. */
 int64_t nv_inv_find_id(const netvet_inventory *inv, const char *s, size_t len);
+/* The same by binary search (inv->ids_sorted). */
+int64_t nv_inv_search_id(const netvet_inventory *inv, const char *s, size_t len);
+/* Compare element k's id with s[0..len) bytewise (shorter first on a tie):
+ * < 0, 0 or > 0 as the id is below, equal to or above s. */
+int nv_inv_id_cmp(const netvet_inventory *inv, size_t k, const char *s,
+                  size_t len);
 /* Does element k carry tag `tag` (string id)? */
 int nv_inv_has_tag(const netvet_inventory *inv, size_t k, uint32_t tag);
 

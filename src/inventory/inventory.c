@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "inventory/load.h"
+#include "inventory/merge.h"
 #include "inventory/parts.h"
 #include "util/alloc.h"
 #include "util/diag.h"
@@ -97,12 +99,20 @@ static void reset_links(netvet_inventory *inv)
 }
 
 /* Load one file; when a record crossed a part boundary, once more in one
- * part. */
+ * part; links whose ends the elements' order did not find, once more
+ * with the id map built. */
 static int run_loader(netvet_inventory **inv, int links, input *m,
                       const netvet_load_options *opts, netvet_diag *diag)
 {
     int rc = nv_parts_load(*inv, links, &m->in, opts, diag,
                            nv_parts_for(m->in.len));
+    if (rc == NV_ENEEDMAP) {
+        reset_links(*inv);
+        if ((rc = nv_id_map_build(*inv)) < 0)
+            return rc;
+        rc = nv_parts_load(*inv, links, &m->in, opts, diag,
+                           nv_parts_for(m->in.len));
+    }
     if (rc == NV_ERESPLIT) {
         if (links) {
             reset_links(*inv);
@@ -240,8 +250,34 @@ const char *netvet_inventory_path(const netvet_inventory *inv, int which)
     return p ? p : "";
 }
 
+int nv_inv_id_cmp(const netvet_inventory *inv, size_t k, const char *s,
+                  size_t len)
+{
+    size_t n = nv_strtab_strlen(&inv->ids, (uint32_t)k);
+    int c = memcmp(nv_inv_id(inv, k), s, n < len ? n : len);
+    return c ? c : (n > len) - (n < len);
+}
+
+int64_t nv_inv_search_id(const netvet_inventory *inv, const char *s, size_t len)
+{
+    size_t lo = 0, hi = inv->n; /* the id, if any, is in [lo, hi) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = nv_inv_id_cmp(inv, mid, s, len);
+        if (c == 0)
+            return (int64_t)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
 int64_t nv_inv_find_id(const netvet_inventory *inv, const char *s, size_t len)
 {
+    if (!inv->idmap.slots)
+        return inv->ids_sorted ? nv_inv_search_id(inv, s, len) : -1;
     return nv_idmap_find(&inv->idmap, inv->ids.bytes, nv_hash_bytes(s, len),
                          s, len);
 }

@@ -107,7 +107,20 @@ static int64_t guess_row(const netvet_inventory *el, int64_t last,
     return -1;
 }
 
-/* Resolve one end. @return 0, or 1 after reporting a bad row. */
+/* Elements whose ids are in order have no id map: an end the guesses
+ * miss is found by binary search, unless more than 4096 ends (and 1 in 64)
+ * have needed one: then -2 with *rc = NV_ENEEDMAP. */
+static int64_t search(nv_loader *L, nv_csv_field f, int *rc)
+{
+    if (++L->searches > 4096 && L->searches * 64 > L->stats->rows_read) {
+        *rc = NV_ENEEDMAP;
+        return -2;
+    }
+    return nv_inv_search_id(L->lookup, f.p, f.len);
+}
+
+/* Resolve one end. @return 0, or 1 after reporting a bad row (or with
+ * *rc = NV_ENEEDMAP). */
 static int link_end(nv_loader *L, int end, int64_t *last, uint32_t *out,
                     int *rc)
 {
@@ -121,7 +134,10 @@ static int link_end(nv_loader *L, int end, int64_t *last, uint32_t *out,
     int64_t k = guess_row(L->lookup, last[end], f);
     L->guess_hit += k >= 0;
     L->guess_miss += k < 0;
-    if (k < 0) /* the batch hashed the ends unless guesses were doing well */
+    if (k < 0 && !L->lookup->idmap.slots && (k = search(L, f, rc)) == -2)
+        return 1;
+    if (k < 0 && L->lookup->idmap.slots) /* the batch hashed the ends
+                                            unless guesses did well */
         k = nv_idmap_find(&L->lookup->idmap, L->lookup->ids.bytes,
                           L->keys.n ? L->rec->hash[end]
                                     : nv_hash_bytes(f.p, f.len),
@@ -199,10 +215,11 @@ static int load_link(nv_loader *L, void *ctx)
 
 int nv_load_links(nv_loader *L)
 {
-    L->keys.n = 2;
+    int map = L->lookup->idmap.slots != NULL; /* else binary search */
+    L->keys.n = map ? 2 : 0;
     L->keys.pos[0] = L->pos[NV_COL_A];
     L->keys.pos[1] = L->pos[NV_COL_B];
-    L->keys_are_lookups = 1;
+    L->keys_are_lookups = map;
     link_ctx c = {{-1, -1}, 0, UINT32_MAX, {0}};
     return nv_loader_rows(L, "links", load_link, &c);
 }

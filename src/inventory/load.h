@@ -42,6 +42,9 @@ typedef struct nv_loader {
     size_t expect_bytes;   /* bound on the string bytes (input length) */
     uint64_t *id_hash;     /* elements: per row, hash of its id (the id
                             * map is built when the parts are merged) */
+    int ids_unsorted;      /* elements: a row's id was not above the
+                            * previous row's (bytewise) */
+    unsigned long searches; /* links: ends found by binary search */
     /* recent function spellings and their parse (they repeat every row);
      * copied, because consumed parts of the input are released */
     char fn_seen[16][24];
@@ -68,6 +71,11 @@ void nv_loader_dispose(nv_loader *L);
 /* Prepare the columns after the header (once per part, parts > 0 copy the
  * header's map first), then load the rows. */
 int nv_load_elements(nv_loader *L);
+
+/* Links: too many ends needed a binary search (the elements have no id
+ * map because their ids are in order, but the links are not): build the
+ * id map and load the links again. Nothing has been reported. */
+#define NV_ENEEDMAP (-101)
 
 /* Parts writing into one set of columns: allocate L->inv's element
  * columns (and L->id_hash) for `rows` rows, before the parts start. */

@@ -444,6 +444,21 @@ void *nv_id_map_run(void *build)
     return NULL;
 }
 
+int nv_id_map_build(netvet_inventory *inv)
+{
+    uint64_t *hash = nv_reallocarray(NULL, inv->n ? inv->n : 1, sizeof(uint64_t));
+    if (!hash)
+        return NETVET_ENOMEM;
+    for (size_t k = 0; k < inv->n; k++)
+        hash[k] = nv_hash_bytes(nv_inv_id(inv, k),
+                                nv_strtab_strlen(&inv->ids, (uint32_t)k));
+    nv_id_build b = {inv, hash, inv->n, 0, NULL, 0, 0, 0};
+    nv_id_map_run(&b);
+    nv_free(hash);
+    nv_free(b.dups); /* none: the ids are in order */
+    return b.rc;
+}
+
 /* Log the duplicates (their lines are known once the columns are in). */
 static int log_dups(const nv_id_build *b, unsigned long id_column,
                     nv_diag_log *log)

@@ -59,6 +59,11 @@ typedef struct nv_id_build {
 
 /* Build the map (pthread start routine; the result in b->rc). */
 void *nv_id_map_run(void *b);
+/* Build the id map of an inventory whose ids are in order (no
+ * duplicates), after it was loaded without one. @return 0, NETVET_ENOMEM
+ * or NETVET_ELIMIT. */
+int nv_id_map_build(netvet_inventory *inv);
+
 /* After the columns are merged: log the duplicates (strict: as the fatal
  * error, returning NETVET_EPARSE; else as warnings, the rows removed with
  * their hashes, stats updated and the map rebuilt). id_column: 1-based

@@ -214,8 +214,29 @@ static int merge_links(netvet_inventory *inv, part *parts, size_t last,
     return rc;
 }
 
-/* Ids first, then the id map on a thread while the other columns are
- * merged; duplicates are logged into dups once the lines are in. */
+/* Are the merged ids in strictly increasing order? Each part checked its
+ * own rows; here the rows where parts meet. */
+static int ids_in_order(const netvet_inventory *inv, const part *parts,
+                        size_t last)
+{
+    size_t at = 0;
+    for (size_t i = 0; i <= last; i++) {
+        size_t rows = i == 0 ? parts[0].L.inv->n : parts[i].own->n;
+        if (parts[i].L.ids_unsorted)
+            return 0;
+        if (at > 0 && rows > 0 &&
+            nv_inv_id_cmp(inv, at - 1, nv_inv_id(inv, at),
+                          nv_strtab_strlen(&inv->ids, (uint32_t)at)) >= 0)
+            return 0;
+        at += rows;
+    }
+    return 1;
+}
+
+/* Ids first; then, unless they are in order (no id can repeat, and
+ * lookups can search them), the id map on a thread while the other
+ * columns are merged; duplicates are logged into dups once the lines are
+ * in. */
 static int merge_elements(netvet_inventory *inv, part *parts, size_t last,
                           const unsigned long *off, nv_diag_log *dups)
 {
@@ -227,10 +248,11 @@ static int merge_elements(netvet_inventory *inv, part *parts, size_t last,
                           parts[i].L.id_hash);
     if (rc < 0)
         return rc;
+    inv->ids_sorted = ids_in_order(inv, parts, last);
     nv_id_build b = {inv, L0->id_hash, n, L0->opts->strict, NULL, 0, 0, 0};
     pthread_t thread;
     double t0 = nv_clock_seconds();
-    int threaded = last > 0 &&
+    int threaded = !inv->ids_sorted && last > 0 &&
                    pthread_create(&thread, NULL, nv_id_map_run, &b) == 0;
     for (size_t i = 1; i <= last && rc == 0; i++)
         rc = parts[i].L.shared_columns
@@ -239,10 +261,10 @@ static int merge_elements(netvet_inventory *inv, part *parts, size_t last,
     inv->times[0].merge = nv_clock_seconds() - t0;
     if (threaded)
         pthread_join(thread, NULL);
-    else
+    else if (!inv->ids_sorted)
         nv_id_map_run(&b);
     inv->times[0].index = nv_clock_seconds() - t0;
-    if (rc == 0)
+    if (rc == 0 && !inv->ids_sorted)
         rc = nv_id_map_finish(&b, L0->id_hash,
                               (unsigned long)L0->pos[NV_COL_ID] + 1, dups);
     nv_free(b.dups);

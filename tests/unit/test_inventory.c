@@ -279,19 +279,25 @@ static void test_link_end_guesses(void **state)
  * hash nor prefetch their ends), then links in scrambled order and an
  * unknown id (ends hashed on demand, then batches hash again): every end
  * must be the row the id map gives. */
-static void test_link_ends_after_ordered_run(void **state)
+static void link_ends_after_ordered_run(int padded)
 {
-    (void)state;
-    enum { N = 3000, ORDERED = 2000, SCRAMBLED = 2000 };
+    enum { N = 6000, ORDERED = 2000, SCRAMBLED = 6000 };
     char *el = test_malloc(N * 24 + 64), *ln = test_malloc((ORDERED + SCRAMBLED) * 24 + 64);
     size_t e = (size_t)sprintf(el, "id,vendor,function\n"), l = (size_t)sprintf(ln, "a,b\n");
-    for (int i = 0; i < N; i++)
-        e += (size_t)sprintf(el + e, "e%d,X,core\n", i);
-    for (int i = 0; i < ORDERED; i++)
-        l += (size_t)sprintf(ln + l, "e%d,e%d\n", i / 8, i + 1);
-    for (int i = 0; i < SCRAMBLED; i++)
-        l += (size_t)sprintf(ln + l, "e%d,e%d\n", (i * 7919) % N, (i * 104729 + 13) % N);
-    l += (size_t)sprintf(ln + l, "e1,nowhere\n");
+    char a[32], b[32];
+    for (int i = 0; i < N; i++) {
+        snprintf(a, sizeof(a), padded ? "e%05d" : "e%d", i);
+        e += (size_t)sprintf(el + e, "%s,X,core\n", a);
+    }
+    for (int i = 0; i < ORDERED + SCRAMBLED; i++) {
+        int x = i < ORDERED ? i / 8 : ((i - ORDERED) * 7919) % N;
+        int y = i < ORDERED ? i + 1 : ((i - ORDERED) * 104729 + 13) % N;
+        snprintf(a, sizeof(a), padded ? "e%05d" : "e%d", x);
+        snprintf(b, sizeof(b), padded ? "e%05d" : "e%d", y);
+        l += (size_t)sprintf(ln + l, "%s,%s\n", a, b);
+    }
+    snprintf(a, sizeof(a), padded ? "e%05d" : "e%d", 1);
+    l += (size_t)sprintf(ln + l, "%s,nowhere\n", a);
     captured cap = {{0}, 0};
     int rc;
     netvet_inventory *inv = load(el, ln, 0, &cap, &rc);
@@ -305,11 +311,61 @@ static void test_link_ends_after_ordered_run(void **state)
         assert_int_equal(inv->link_a[ORDERED + i], (i * 7919) % N);
         assert_int_equal(inv->link_b[ORDERED + i], (i * 104729 + 13) % N);
     }
-    assert_string_equal(cap.text, "l.csv:4002:2: link end 'nowhere' is not a "
+    assert_string_equal(cap.text, "l.csv:8002:2: link end 'nowhere' is not a "
                                   "known element id; row skipped\n");
     netvet_inventory_free(inv);
     test_free(el);
     test_free(ln);
+}
+
+/* Ids out of order (e10 before e2): the id map from the start. In order
+ * (zero-padded): no id map, ends searched, until the scrambled links make
+ * too many searches and the links are loaded again with the map built. */
+static void test_link_ends_after_ordered_run(void **state)
+{
+    (void)state;
+    link_ends_after_ordered_run(0);
+    link_ends_after_ordered_run(1);
+}
+
+/* Ids in strictly increasing order need no id map and cannot repeat; any
+ * other order (a repeat, a step back, also where two parts meet) builds
+ * the map, which finds the duplicates. */
+static void test_sorted_ids(void **state)
+{
+    (void)state;
+    captured cap = {{0}, 0};
+    int rc;
+    netvet_inventory *inv = load("id,vendor,function\na,X,core\nb,X,core\n"
+                                 "c,X,core\nca,X,core\nd,X,core\n",
+                                 NULL, 0, &cap, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(inv->ids_sorted, 1);
+    assert_null(inv->idmap.slots);
+    assert_int_equal(nv_inv_find_id(inv, "ca", 2), 3);
+    assert_int_equal(nv_inv_find_id(inv, "d", 1), 4);
+    assert_int_equal(nv_inv_find_id(inv, "a", 1), 0);
+    assert_int_equal(nv_inv_find_id(inv, "c", 1), 2);
+    assert_int_equal(nv_inv_find_id(inv, "cb", 2), -1);
+    assert_int_equal(nv_inv_find_id(inv, "", 0), -1);
+    assert_int_equal(nv_inv_find_id(inv, "e", 1), -1);
+    netvet_inventory_free(inv);
+    static const char *const repeats[] = {
+        "id,vendor,function\na,X,core\nb,X,core\nb,X,core\nc,X,core\n",
+        "id,vendor,function\na,X,core\nb,X,core\nc,X,core\nb,X,core\n",
+    };
+    for (int i = 0; i < 2; i++) {
+        memset(&cap, 0, sizeof(cap));
+        inv = load(repeats[i], NULL, 0, &cap, &rc);
+        assert_int_equal(rc, 0);
+        assert_int_equal(inv->ids_sorted, 0);
+        assert_non_null(inv->idmap.slots);
+        assert_int_equal(inv->n, 3);
+        assert_string_equal(cap.text, i == 0
+            ? "e.csv:4:1: duplicate id 'b' (first defined at line 3); row skipped\n"
+            : "e.csv:5:1: duplicate id 'b' (first defined at line 3); row skipped\n");
+        netvet_inventory_free(inv);
+    }
 }
 
 static void test_function_aliases_and_dates(void **state)
@@ -501,6 +557,7 @@ int main(void)
         cmocka_unit_test(test_links),
         cmocka_unit_test(test_link_end_guesses),
         cmocka_unit_test(test_link_ends_after_ordered_run),
+        cmocka_unit_test(test_sorted_ids),
         cmocka_unit_test(test_function_aliases_and_dates),
         cmocka_unit_test(test_batch_records),
         cmocka_unit_test(test_many_rows_in_batches),
