@@ -394,13 +394,13 @@ static void store_typed(netvet_inventory *inv, size_t row, const row_values *v,
         inv->installed[row] = v->installed;
 }
 
-/* Keep the id and its hash; the id map is built, and duplicates found,
- * when the parts are merged (merge.h). */
+/* Keep the id and note whether ids still increase; the id map is built
+ * (unless they all do), and duplicates found, when the parts are merged
+ * (merge.h). */
 static int store_id(nv_loader *L, size_t row)
 {
     nv_csv_field f = field(L, NV_COL_ID);
     uint32_t id;
-    L->id_hash[row] = L->rec->hash[0];
     if (!L->ids_unsorted && row > 0 && nv_inv_id_cmp(L->inv, row - 1, f.p, f.len) >= 0)
         L->ids_unsorted = 1;
     return nv_strtab_append(&L->inv->ids, f.p, f.len, &id);
@@ -429,11 +429,10 @@ static int load_row(nv_loader *L, void *ctx)
     return 0;
 }
 
-/* The columns a part writes (those of its header), id hashes last. */
+/* The columns a part writes (those of its header). */
 static void plan_all(nv_loader *L, grow_list *g)
 {
     plan_columns(L, g);
-    track(g, (void **)&L->id_hash, sizeof(uint64_t));
 }
 
 int nv_elements_alloc(nv_loader *L, size_t rows)
@@ -489,8 +488,7 @@ int nv_load_elements(nv_loader *L)
         return NETVET_ENOMEM;
     }
     L->inv->tag_off[0] = 0;
-    L->keys.n = 1;
-    L->keys.pos[0] = L->pos[NV_COL_ID];
+    L->keys.n = 0; /* ids are hashed only if the id map is needed */
     int rc = nv_loader_rows(L, "elements", load_row, &g);
     nv_free(g.str);
     return rc;

@@ -40,8 +40,6 @@ typedef struct nv_loader {
     int report_progress;   /* this part calls the progress callback */
     size_t expect_rows;    /* estimate: sizes the columns once */
     size_t expect_bytes;   /* bound on the string bytes (input length) */
-    uint64_t *id_hash;     /* elements: per row, hash of its id (the id
-                            * map is built when the parts are merged) */
     int ids_unsorted;      /* elements: a row's id was not above the
                             * previous row's (bytewise) */
     unsigned long searches; /* links: ends found by binary search */
@@ -78,7 +76,7 @@ int nv_load_elements(nv_loader *L);
 #define NV_ENEEDMAP (-101)
 
 /* Parts writing into one set of columns: allocate L->inv's element
- * columns (and L->id_hash) for `rows` rows, before the parts start. */
+ * columns for `rows` rows, before the parts start. */
 int nv_elements_alloc(nv_loader *L, size_t rows);
 /* Point L's element columns (header as from's) at rows [base, base +
  * rows) of from's; L keeps its own tags. @return 0 or NETVET_ENOMEM. */

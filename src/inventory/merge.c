@@ -129,24 +129,9 @@ static int append_tags(netvet_inventory *inv, const netvet_inventory *part,
     return 0;
 }
 
-int nv_merge_ids(netvet_inventory *inv, size_t *n, uint64_t **hash,
-                 size_t *hash_cap, const netvet_inventory *part,
-                 const uint64_t *part_hash)
+int nv_merge_ids(netvet_inventory *inv, const netvet_inventory *part)
 {
-    if (part->n == 0)
-        return 0;
-    if (*n + part->n > *hash_cap) {
-        if (resize((void **)hash, *n + part->n, sizeof(uint64_t)) < 0)
-            return NETVET_ENOMEM;
-        *hash_cap = *n + part->n;
-    }
-    int rc = nv_strtab_append_all(&inv->ids, &part->ids);
-    if (rc == 0) {
-        if (*hash + *n != part_hash) /* a shared column: maybe in place */
-            memmove(*hash + *n, part_hash, part->n * sizeof(uint64_t));
-        *n += part->n;
-    }
-    return rc;
+    return part->n ? nv_strtab_append_all(&inv->ids, &part->ids) : 0;
 }
 
 int nv_merge_elements(netvet_inventory *inv, netvet_inventory *part,
@@ -444,14 +429,43 @@ void *nv_id_map_run(void *build)
     return NULL;
 }
 
+typedef struct hash_run {
+    const nv_strtab *ids;
+    uint64_t *hash;
+    size_t from, to;
+} hash_run;
+
+static void *hash_range(void *arg)
+{
+    hash_run *r = arg;
+    for (size_t k = r->from; k < r->to; k++)
+        r->hash[k] = nv_hash_bytes(nv_strtab_get(r->ids, (uint32_t)k),
+                                   nv_strtab_strlen(r->ids, (uint32_t)k));
+    return NULL;
+}
+
+uint64_t *nv_id_hashes(const netvet_inventory *inv, size_t n)
+{
+    uint64_t *hash = nv_reallocarray(NULL, n ? n : 1, sizeof(uint64_t));
+    if (!hash)
+        return NULL;
+    hash_run r[2] = {{&inv->ids, hash, 0, n / 2}, {&inv->ids, hash, n / 2, n}};
+    pthread_t thread;
+    int threaded = n >= HALVES_FROM &&
+                   pthread_create(&thread, NULL, hash_range, &r[1]) == 0;
+    if (!threaded)
+        r[0].to = n;
+    hash_range(&r[0]);
+    if (threaded)
+        pthread_join(thread, NULL);
+    return hash;
+}
+
 int nv_id_map_build(netvet_inventory *inv)
 {
-    uint64_t *hash = nv_reallocarray(NULL, inv->n ? inv->n : 1, sizeof(uint64_t));
+    uint64_t *hash = nv_id_hashes(inv, inv->n);
     if (!hash)
         return NETVET_ENOMEM;
-    for (size_t k = 0; k < inv->n; k++)
-        hash[k] = nv_hash_bytes(nv_inv_id(inv, k),
-                                nv_strtab_strlen(&inv->ids, (uint32_t)k));
     nv_id_build b = {inv, hash, inv->n, 0, NULL, 0, 0, 0};
     nv_id_map_run(&b);
     nv_free(hash);

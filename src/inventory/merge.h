@@ -10,11 +10,8 @@
 #include "inventory/inv.h"
 #include "util/diaglog.h"
 
-/* Append part's ids to inv->ids and their hashes to *hash (holding *n
- * of *hash_cap; both grow). @return 0 or NETVET_ENOMEM. */
-int nv_merge_ids(netvet_inventory *inv, size_t *n, uint64_t **hash,
-                 size_t *hash_cap, const netvet_inventory *part,
-                 const uint64_t *part_hash);
+/* Append part's ids to inv->ids. @return 0 or NETVET_ENOMEM. */
+int nv_merge_ids(netvet_inventory *inv, const netvet_inventory *part);
 
 /* Append part's element columns to inv's (its strings re-interned, tags
  * mapped, lines moved down by line_offset); ids are merged apart
@@ -59,6 +56,10 @@ typedef struct nv_id_build {
 
 /* Build the map (pthread start routine; the result in b->rc). */
 void *nv_id_map_run(void *b);
+/* nv_hash_bytes of ids [0, n) of inv (on two threads for many), or NULL
+ * when out of memory. The caller frees it (nv_free). */
+uint64_t *nv_id_hashes(const netvet_inventory *inv, size_t n);
+
 /* Build the id map of an inventory whose ids are in order (no
  * duplicates), after it was loaded without one. @return 0, NETVET_ENOMEM
  * or NETVET_ELIMIT. */

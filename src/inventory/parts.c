@@ -132,7 +132,6 @@ static int setup_part(part *p, part *first, char *from, char *stop,
     *L = *L0;
     L->shared_columns = 0; /* until nv_elements_share */
     memset(&L->csv, 0, sizeof(L->csv));
-    L->id_hash = NULL;
     L->report_progress = 0;
     L->stats = &p->stats;
     L->diag = p->log.sink;
@@ -167,7 +166,6 @@ static void dispose_part(part *p, int first)
         nv_csv_dispose(&p->L.csv);
         netvet_inventory_free(p->own);
     }
-    nv_free(p->L.id_hash);
     nv_diag_log_dispose(&p->log);
 }
 
@@ -241,15 +239,17 @@ static int merge_elements(netvet_inventory *inv, part *parts, size_t last,
                           const unsigned long *off, nv_diag_log *dups)
 {
     nv_loader *L0 = &parts[0].L;
-    size_t n = inv->n, cap = inv->cap;
     int rc = 0;
     for (size_t i = 1; i <= last && rc == 0; i++)
-        rc = nv_merge_ids(inv, &n, &L0->id_hash, &cap, parts[i].own,
-                          parts[i].L.id_hash);
+        rc = nv_merge_ids(inv, parts[i].own);
     if (rc < 0)
         return rc;
+    size_t n = inv->ids.n;
     inv->ids_sorted = ids_in_order(inv, parts, last);
-    nv_id_build b = {inv, L0->id_hash, n, L0->opts->strict, NULL, 0, 0, 0};
+    uint64_t *hash = inv->ids_sorted ? NULL : nv_id_hashes(inv, n);
+    if (!inv->ids_sorted && !hash)
+        return NETVET_ENOMEM;
+    nv_id_build b = {inv, hash, n, L0->opts->strict, NULL, 0, 0, 0};
     pthread_t thread;
     double t0 = nv_clock_seconds();
     int threaded = !inv->ids_sorted && last > 0 &&
@@ -265,9 +265,10 @@ static int merge_elements(netvet_inventory *inv, part *parts, size_t last,
         nv_id_map_run(&b);
     inv->times[0].index = nv_clock_seconds() - t0;
     if (rc == 0 && !inv->ids_sorted)
-        rc = nv_id_map_finish(&b, L0->id_hash,
+        rc = nv_id_map_finish(&b, hash,
                               (unsigned long)L0->pos[NV_COL_ID] + 1, dups);
     nv_free(b.dups);
+    nv_free(hash);
     return rc;
 }
 
