@@ -79,6 +79,10 @@ static inline const char *nv_inv_id(const netvet_inventory *inv, size_t k)
 int64_t nv_inv_find_id(const netvet_inventory *inv, const char *s, size_t len);
 /* The same by binary search (inv->ids_sorted). */
 int64_t nv_inv_search_id(const netvet_inventory *inv, const char *s, size_t len);
+/* The same, searching outwards from row `from` first (1, 2, 4, ... rows
+ * away), for an id expected near it; *steps counts the id compares. */
+int64_t nv_inv_search_near(const netvet_inventory *inv, size_t from,
+                           const char *s, size_t len, unsigned long *steps);
 /* Compare element k's id with s[0..len) bytewise (shorter first on a tie):
  * < 0, 0 or > 0 as the id is below, equal to or above s. */
 int nv_inv_id_cmp(const netvet_inventory *inv, size_t k, const char *s,

@@ -258,12 +258,14 @@ int nv_inv_id_cmp(const netvet_inventory *inv, size_t k, const char *s,
     return c ? c : (n > len) - (n < len);
 }
 
-int64_t nv_inv_search_id(const netvet_inventory *inv, const char *s, size_t len)
+/* Binary search for s in rows [lo, hi); *steps counts the compares. */
+static int64_t search_in(const netvet_inventory *inv, size_t lo, size_t hi,
+                         const char *s, size_t len, unsigned long *steps)
 {
-    size_t lo = 0, hi = inv->n; /* the id, if any, is in [lo, hi) */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = nv_inv_id_cmp(inv, mid, s, len);
+        ++*steps;
         if (c == 0)
             return (int64_t)mid;
         if (c < 0)
@@ -272,6 +274,46 @@ int64_t nv_inv_search_id(const netvet_inventory *inv, const char *s, size_t len)
             hi = mid;
     }
     return -1;
+}
+
+int64_t nv_inv_search_id(const netvet_inventory *inv, const char *s, size_t len)
+{
+    unsigned long steps = 0;
+    return search_in(inv, 0, inv->n, s, len, &steps);
+}
+
+int64_t nv_inv_search_near(const netvet_inventory *inv, size_t from,
+                           const char *s, size_t len, unsigned long *steps)
+{
+    if (from >= inv->n)
+        return search_in(inv, 0, inv->n, s, len, steps);
+    int c = nv_inv_id_cmp(inv, from, s, len);
+    ++*steps;
+    if (c == 0)
+        return (int64_t)from;
+    size_t lo = c < 0 ? from + 1 : 0, hi = c < 0 ? inv->n : from;
+    /* steps of 1, 2, 4, ... away from `from`, towards s, narrow [lo, hi) */
+    for (size_t step = 1;; step *= 2) {
+        if (c < 0 ? from + step >= inv->n : step > from)
+            break;
+        size_t probe = c < 0 ? from + step : from - step;
+        int d = nv_inv_id_cmp(inv, probe, s, len);
+        ++*steps;
+        if (d == 0)
+            return (int64_t)probe;
+        if ((d < 0) != (c < 0)) { /* passed s */
+            if (c < 0)
+                hi = probe;
+            else
+                lo = probe + 1;
+            break;
+        }
+        if (c < 0)
+            lo = probe + 1;
+        else
+            hi = probe;
+    }
+    return search_in(inv, lo, hi, s, len, steps);
 }
 
 int64_t nv_inv_find_id(const netvet_inventory *inv, const char *s, size_t len)

@@ -108,15 +108,19 @@ static int64_t guess_row(const netvet_inventory *el, int64_t last,
 }
 
 /* Elements whose ids are in order have no id map: an end the guesses
- * miss is found by binary search, unless more than 4096 ends (and 1 in 64)
- * have needed one: then -2 with *rc = NV_ENEEDMAP. */
-static int64_t search(nv_loader *L, nv_csv_field f, int *rc)
+ * miss is searched for outwards from the end's last row (a file grouped
+ * by device steps back a few rows at a time), unless the searches have
+ * cost more than 65536 compares and 8 per row: then -2 with *rc =
+ * NV_ENEEDMAP (a file in random order gets there within a few thousand
+ * rows). */
+static int64_t search(nv_loader *L, int64_t from, nv_csv_field f, int *rc)
 {
-    if (++L->searches > 4096 && L->searches * 64 > L->stats->rows_read) {
+    if (L->searches > 65536 && L->searches > 8 * L->stats->rows_read) {
         *rc = NV_ENEEDMAP;
         return -2;
     }
-    return nv_inv_search_id(L->lookup, f.p, f.len);
+    return nv_inv_search_near(L->lookup, from < 0 ? SIZE_MAX : (size_t)from,
+                              f.p, f.len, &L->searches);
 }
 
 /* Resolve one end. @return 0, or 1 after reporting a bad row (or with
@@ -134,7 +138,8 @@ static int link_end(nv_loader *L, int end, int64_t *last, uint32_t *out,
     int64_t k = guess_row(L->lookup, last[end], f);
     L->guess_hit += k >= 0;
     L->guess_miss += k < 0;
-    if (k < 0 && !L->lookup->idmap.slots && (k = search(L, f, rc)) == -2)
+    if (k < 0 && !L->lookup->idmap.slots &&
+        (k = search(L, last[end], f, rc)) == -2)
         return 1;
     if (k < 0 && L->lookup->idmap.slots) /* the batch hashed the ends
                                             unless guesses did well */

@@ -42,7 +42,7 @@ typedef struct nv_loader {
     size_t expect_bytes;   /* bound on the string bytes (input length) */
     int ids_unsorted;      /* elements: a row's id was not above the
                             * previous row's (bytewise) */
-    unsigned long searches; /* links: ends found by binary search */
+    unsigned long searches; /* links: id compares of ends searched for */
     /* recent function spellings and their parse (they repeat every row);
      * copied, because consumed parts of the input are released */
     char fn_seen[16][24];

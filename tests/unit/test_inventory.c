@@ -349,6 +349,19 @@ static void test_sorted_ids(void **state)
     assert_int_equal(nv_inv_find_id(inv, "cb", 2), -1);
     assert_int_equal(nv_inv_find_id(inv, "", 0), -1);
     assert_int_equal(nv_inv_find_id(inv, "e", 1), -1);
+    /* outward search from every row (and none) for every id and gap */
+    static const char *const keys[] = {"", "a", "aa", "b", "c", "c0", "ca",
+                                       "cb", "d", "e"};
+    static const int64_t want[] = {-1, 0, -1, 1, 2, -1, 3, -1, 4, -1};
+    for (size_t from = 0; from <= 6; from++)
+        for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+            unsigned long steps = 0;
+            size_t at = from == 6 ? SIZE_MAX : from;
+            assert_int_equal(nv_inv_search_near(inv, at, keys[i],
+                                                strlen(keys[i]), &steps),
+                             want[i]);
+            assert_true(steps >= 1 && steps <= 6);
+        }
     netvet_inventory_free(inv);
     static const char *const repeats[] = {
         "id,vendor,function\na,X,core\nb,X,core\nb,X,core\nc,X,core\n",
