@@ -27,44 +27,10 @@ nv_col nv_col_lookup(const char *name, size_t len, int links)
     return NV_COL_ATTR;
 }
 
-/* [-]digits[.digits] with at most 15 significant digits, in one pass: the
- * quotient of two exactly representable doubles is correctly rounded
- * (Clinger's fast path), so this equals strtod without its cost. Plain
- * integers (most weights) and coordinates take this path. */
-static int simple_decimal(nv_csv_field f, double *out)
-{
-    static const double pow10[16] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
-                                     1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
-                                     1e15};
-    size_t i = 0, digits = 0, frac = 0;
-    int neg = f.len > 0 && f.p[0] == '-', dot = 0;
-    uint64_t m = 0;
-    for (i = (size_t)neg; i < f.len; i++) {
-        unsigned d = (unsigned char)f.p[i] - '0';
-        if (d > 9) {
-            if (f.p[i] != '.' || dot)
-                return -1;
-            dot = 1;
-            continue;
-        }
-        if (++digits > 15)
-            return -1;
-        m = m * 10 + d;
-        frac += (size_t)dot;
-    }
-    if (digits == 0 || (dot && frac == 0))
-        return -1;
-    double v = frac ? (double)m / pow10[frac] : (double)m;
-    *out = neg ? -v : v;
-    return 0;
-}
-
-int nv_field_double(nv_csv_field f, double *out)
+int nv_field_double_strtod(nv_csv_field f, double *out)
 {
     char buf[64];
     f = nv_field_trim(f);
-    if (simple_decimal(f, out) == 0)
-        return 0;
     if (f.len == 0 || f.len >= sizeof(buf))
         return -1;
     memcpy(buf, f.p, f.len);

@@ -34,7 +34,44 @@ static inline nv_csv_field nv_field_trim(nv_csv_field f)
         f.len--;
     return f;
 }
+/* nv_field_double by strtod (any form strtod takes). */
+int nv_field_double_strtod(nv_csv_field f, double *out);
+
+/* [-]digits[.digits] with at most 15 digits, in one pass each side of the
+ * point: the quotient of two exactly representable doubles is correctly
+ * rounded (Clinger's fast path), so this equals strtod without its cost.
+ * Plain integers (most weights) and coordinates take this path.
+ * @return 0, or -1 when the field has another form. */
+static inline int nv_simple_decimal(nv_csv_field f, double *out)
+{
+    static const double pow10[16] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                     1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+                                     1e15};
+    const char *p = f.p, *end = f.p + f.len, *from;
+    int neg = p < end && *p == '-';
+    uint64_t m = 0;
+    p += neg;
+    for (from = p; p < end && (unsigned char)(*p - '0') <= 9; p++)
+        m = m * 10 + (uint64_t)(*p - '0');
+    size_t digits = (size_t)(p - from), frac = 0;
+    if (p < end && *p == '.') {
+        for (from = ++p; p < end && (unsigned char)(*p - '0') <= 9; p++)
+            m = m * 10 + (uint64_t)(*p - '0');
+        if ((frac = (size_t)(p - from)) == 0)
+            return -1;
+    }
+    if (p != end || digits + frac == 0 || digits + frac > 15)
+        return -1;
+    double v = frac ? (double)m / pow10[frac] : (double)m;
+    *out = neg ? -v : v;
+    return 0;
+}
+
 /* Parse a finite double; 0 on success. */
-int nv_field_double(nv_csv_field f, double *out);
+static inline int nv_field_double(nv_csv_field f, double *out)
+{
+    f = nv_field_trim(f);
+    return nv_simple_decimal(f, out) == 0 ? 0 : nv_field_double_strtod(f, out);
+}
 
 #endif

@@ -6,6 +6,7 @@
 #define NV_INVENTORY_INV_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "netvet/inventory.h"
 #include "util/idmap.h"
@@ -84,9 +85,31 @@ int64_t nv_inv_search_id(const netvet_inventory *inv, const char *s, size_t len)
 int64_t nv_inv_search_near(const netvet_inventory *inv, size_t from,
                            const char *s, size_t len, unsigned long *steps);
 /* Compare element k's id with s[0..len) bytewise (shorter first on a tie):
- * < 0, 0 or > 0 as the id is below, equal to or above s. */
-int nv_inv_id_cmp(const netvet_inventory *inv, size_t k, const char *s,
-                  size_t len);
+ * < 0, 0 or > 0 as the id is below, equal to or above s. Inline, eight
+ * bytes a step: it runs for every row loaded (are ids in order?). */
+static inline int nv_inv_id_cmp(const netvet_inventory *inv, size_t k,
+                                const char *s, size_t len)
+{
+    const char *a = nv_inv_id(inv, k);
+    size_t n = nv_strtab_strlen(&inv->ids, (uint32_t)k), i = 0;
+    size_t m = n < len ? n : len;
+    for (; i + 8 <= m; i += 8) {
+        uint64_t x, y;
+        memcpy(&x, a + i, 8);
+        memcpy(&y, s + i, 8);
+        if (x != y) { /* the first differing byte decides */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            x = __builtin_bswap64(x);
+            y = __builtin_bswap64(y);
+#endif
+            return x < y ? -1 : 1;
+        }
+    }
+    for (; i < m; i++)
+        if (a[i] != s[i])
+            return (unsigned char)a[i] < (unsigned char)s[i] ? -1 : 1;
+    return (n > len) - (n < len);
+}
 /* Does element k carry tag `tag` (string id)? */
 int nv_inv_has_tag(const netvet_inventory *inv, size_t k, uint32_t tag);
 

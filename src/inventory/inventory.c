@@ -250,14 +250,6 @@ const char *netvet_inventory_path(const netvet_inventory *inv, int which)
     return p ? p : "";
 }
 
-int nv_inv_id_cmp(const netvet_inventory *inv, size_t k, const char *s,
-                  size_t len)
-{
-    size_t n = nv_strtab_strlen(&inv->ids, (uint32_t)k);
-    int c = memcmp(nv_inv_id(inv, k), s, n < len ? n : len);
-    return c ? c : (n > len) - (n < len);
-}
-
 /* Binary search for s in rows [lo, hi); *steps counts the compares. */
 static int64_t search_in(const netvet_inventory *inv, size_t lo, size_t hi,
                          const char *s, size_t len, unsigned long *steps)
