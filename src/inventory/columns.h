@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "inventory/csv.h"
 
@@ -34,6 +35,24 @@ static inline nv_csv_field nv_field_trim(nv_csv_field f)
         f.len--;
     return f;
 }
+/* A cheap 64-bit mix of a field (its length and first and last eight
+ * bytes, multiplied), for small caches keyed by value; the top bits are
+ * the best mixed. */
+static inline uint64_t nv_field_mix(nv_csv_field f)
+{
+    uint64_t x = f.len;
+    if (f.len >= 8) {
+        uint64_t a, b;
+        memcpy(&a, f.p, 8);
+        memcpy(&b, f.p + f.len - 8, 8);
+        x ^= a * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL;
+    } else {
+        for (size_t i = 0; i < f.len; i++)
+            x = x * 0x100000001B3ULL + (unsigned char)f.p[i];
+    }
+    return x * 0xFF51AFD7ED558CCDULL;
+}
+
 /* nv_field_double by strtod (any form strtod takes). */
 int nv_field_double_strtod(nv_csv_field f, double *out);
 

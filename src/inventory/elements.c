@@ -115,22 +115,11 @@ static nv_csv_field field(const nv_loader *L, nv_col c)
     return L->fields[p]; /* batched fields are trimmed */
 }
 
-/* Slot of a value in a column's cache of recent values: its length and
- * first and last eight bytes, multiplied and shifted (columns have tens
- * to hundreds of values in random order: vendors, models, software). */
+/* Slot of a value in a column's cache of recent values (columns have
+ * tens to hundreds of values in random order: vendors, models, software). */
 static size_t cache_slot(nv_csv_field f)
 {
-    uint64_t x = f.len;
-    if (f.len >= 8) {
-        uint64_t a, b;
-        memcpy(&a, f.p, 8);
-        memcpy(&b, f.p + f.len - 8, 8);
-        x ^= a * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL;
-    } else {
-        for (size_t i = 0; i < f.len; i++)
-            x = x * 0x100000001B3ULL + (unsigned char)f.p[i];
-    }
-    return (size_t)((x * 0xFF51AFD7ED558CCDULL) >> 56) & (RECENT - 1);
+    return (size_t)(nv_field_mix(f) >> 56) & (RECENT - 1);
 }
 
 /* Intern the field at header position pos. A column repeats a few values

@@ -123,47 +123,67 @@ static int64_t search(nv_loader *L, int64_t from, nv_csv_field f, int *rc)
                               f.p, f.len, &L->searches);
 }
 
-/* Resolve one end. @return 0, or 1 after reporting a bad row (or with
- * *rc = NV_ENEEDMAP). */
-static int link_end(nv_loader *L, int end, int64_t *last, uint32_t *out,
-                    int *rc)
+/* The last rows' ends and kind (link files repeat a kind in runs), and
+ * the rows of ends seen lately (an aggregation node's links come back to
+ * it after its children's), by nv_field_mix: row + 1, 0 = none. */
+typedef struct link_ctx {
+    int64_t last[2];
+    uint32_t kind, kind_len; /* kind_len > sizeof kind_text: none */
+    char kind_text[32];
+    uint32_t seen[256];
+} link_ctx;
+
+/* Row of end f, which its guesses missed: the ends seen lately, then the
+ * id map or a search. @return the row, -1 when absent, or -2 with *rc =
+ * NV_ENEEDMAP. */
+static int64_t find_end(nv_loader *L, link_ctx *c, int end, nv_csv_field f,
+                        int *rc)
 {
-    nv_col c = end ? NV_COL_B : NV_COL_A;
-    nv_csv_field f = field(L, c);
-    if (f.len == 0) {
-        *rc = nv_loader_bad_row(L, L->pos[c] + 1, "empty link end '%s'",
-                                nv_col_name(c));
-        return 1;
-    }
-    int64_t k = guess_row(L->lookup, last[end], f);
-    L->guess_hit += k >= 0;
-    L->guess_miss += k < 0;
-    if (k < 0 && !L->lookup->idmap.slots &&
-        (k = search(L, last[end], f, rc)) == -2)
-        return 1;
-    if (k < 0 && L->lookup->idmap.slots) /* the batch hashed the ends
-                                            unless guesses did well */
-        k = nv_idmap_find(&L->lookup->idmap, L->lookup->ids.bytes,
+    const netvet_inventory *el = L->lookup;
+    uint32_t *seen = &c->seen[nv_field_mix(f) >> 56];
+    int64_t k = (int64_t)*seen - 1;
+    if (k >= 0 && (size_t)k < el->n && nv_inv_id_cmp(el, (size_t)k, f.p, f.len) == 0)
+        return k;
+    if (!el->idmap.slots)
+        k = search(L, c->last[end], f, rc);
+    else /* the batch hashed the ends unless guesses did well */
+        k = nv_idmap_find(&el->idmap, el->ids.bytes,
                           L->keys.n ? L->rec->hash[end]
                                     : nv_hash_bytes(f.p, f.len),
                           f.p, f.len);
+    if (k >= 0)
+        *seen = (uint32_t)k + 1;
+    return k;
+}
+
+/* Resolve one end. @return 0, or 1 after reporting a bad row (or with
+ * *rc = NV_ENEEDMAP). */
+static int link_end(nv_loader *L, link_ctx *c, int end, uint32_t *out,
+                    int *rc)
+{
+    nv_col col = end ? NV_COL_B : NV_COL_A;
+    nv_csv_field f = field(L, col);
+    if (f.len == 0) {
+        *rc = nv_loader_bad_row(L, L->pos[col] + 1, "empty link end '%s'",
+                                nv_col_name(col));
+        return 1;
+    }
+    int64_t k = guess_row(L->lookup, c->last[end], f);
+    L->guess_hit += k >= 0;
+    L->guess_miss += k < 0;
+    if (k < 0 && (k = find_end(L, c, end, f, rc)) == -2)
+        return 1;
     if (k < 0) {
-        *rc = nv_loader_bad_row(L, L->pos[c] + 1,
+        *rc = nv_loader_bad_row(L, L->pos[col] + 1,
                                 "link end '%.*s' is not a known element id",
                                 (int)(f.len > 128 ? 128 : f.len), f.p);
         return 1;
     }
     *out = (uint32_t)k;
-    last[end] = k;
+    c->last[end] = k;
     return 0;
 }
 
-/* The last rows' ends and kind: link files repeat a kind in runs. */
-typedef struct link_ctx {
-    int64_t last[2];
-    uint32_t kind, kind_len; /* kind_len > sizeof kind_text: none */
-    char kind_text[32];
-} link_ctx;
 
 static int intern_kind(nv_loader *L, link_ctx *c, nv_csv_field f, uint32_t *out)
 {
@@ -183,7 +203,6 @@ static int intern_kind(nv_loader *L, link_ctx *c, nv_csv_field f, uint32_t *out)
 static int load_link(nv_loader *L, void *ctx)
 {
     link_ctx *c = ctx;
-    int64_t *last = c->last;
     netvet_inventory *inv = L->inv;
     uint32_t a, b;
     double cap = 0;
@@ -194,7 +213,7 @@ static int load_link(nv_loader *L, void *ctx)
     if (L->rec->bad_utf8 >= 0)
         return nv_loader_bad_row(L, (unsigned long)L->rec->bad_utf8 + 1,
                                  "invalid UTF-8");
-    if (link_end(L, 0, last, &a, &rc) || link_end(L, 1, last, &b, &rc))
+    if (link_end(L, c, 0, &a, &rc) || link_end(L, c, 1, &b, &rc))
         return rc;
     nv_csv_field fc = field(L, NV_COL_CAPACITY);
     if (fc.len && (nv_field_double(fc, &cap) < 0 || cap < 0))
@@ -225,6 +244,6 @@ int nv_load_links(nv_loader *L)
     L->keys.pos[0] = L->pos[NV_COL_A];
     L->keys.pos[1] = L->pos[NV_COL_B];
     L->keys_are_lookups = map;
-    link_ctx c = {{-1, -1}, 0, UINT32_MAX, {0}};
+    link_ctx c = {{-1, -1}, 0, UINT32_MAX, {0}, {0}};
     return nv_loader_rows(L, "links", load_link, &c);
 }
