@@ -1,7 +1,9 @@
-/* Merging parts: columns are appended with memcpy, string columns through
- * a map from the part's string ids to the inventory's, built by walking
- * the part's strings in id order (first-appearance order), so ids come out
- * as a one-thread load makes them. */
+/* Merging parts: a part's rows are already in the shared columns (moved
+ * down only over a gap) or, for a part with its own columns, appended;
+ * string ids go through a map from the part's string ids to the
+ * inventory's, built by walking the part's strings in id order
+ * (first-appearance order), so ids come out as a one-thread load makes
+ * them. Then the id map (two halves on two threads). */
 #include "inventory/merge.h"
 
 #include <pthread.h>

@@ -1,7 +1,8 @@
-/* Joining the parts of a file loaded on several threads: append a part's
- * rows to the inventory in file order (its strings re-interned, so string
- * ids are what a one-thread load gives), then build the element id map,
- * which is where duplicate ids are found. */
+/* Joining the parts of a file loaded on several threads: take a part's
+ * rows into the inventory in file order (its strings re-interned, so
+ * string ids are what a one-thread load gives), then build the element id
+ * map, which is where duplicate ids are found (elements whose ids are in
+ * strictly increasing order need none). */
 #ifndef NV_INVENTORY_MERGE_H
 #define NV_INVENTORY_MERGE_H
 

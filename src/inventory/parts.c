@@ -1,7 +1,9 @@
-/* One file, several parts: choose line-start split points, run a loader per
- * part (the first on the calling thread), check that each part ended
- * exactly where the next began, merge the parts in order, build the id
- * map (elements) and replay the diagnostics in line order. */
+/* One file, several parts: choose line-start split points, count each
+ * part's lines to size one set of columns they all write into, run a
+ * loader per part (the first on the calling thread), check that each part
+ * ended exactly where the next began, merge the parts in order, build the
+ * id map (elements, unless their ids are in order) and replay the
+ * diagnostics in line order. */
 #include "inventory/parts.h"
 
 #include <pthread.h>
@@ -40,8 +42,8 @@ typedef struct part {
     netvet_inventory *own; /* parts > 0: the part's rows */
     const char *from, *stop; /* its byte range */
     size_t lines;          /* line ends in the range */
-    size_t base;           /* elements: row of part 0's columns where its
-                            * rows start */
+    size_t base;           /* row of part 0's columns where its rows
+                            * start (the parts share them) */
     nv_diag_log log;
     netvet_load_stats stats;
     int links, rc;
@@ -123,14 +125,14 @@ static char *page_up(char *p)
 }
 
 /* Part i > 0: the header's map copied from part 0, its own inventory
- * (elements: its columns a slice of part 0's). */
+ * (its element or link columns a slice of part 0's). */
 static int setup_part(part *p, part *first, char *from, char *stop,
                       const nv_file_input *in)
 {
     nv_loader *L0 = &first->L;
     nv_loader *L = &p->L;
     *L = *L0;
-    L->shared_columns = 0; /* until nv_elements_share */
+    L->shared_columns = 0; /* until nv_elements_share / nv_links_share */
     memset(&L->csv, 0, sizeof(L->csv));
     L->report_progress = 0;
     L->stats = &p->stats;
@@ -417,8 +419,8 @@ int nv_parts_load(netvet_inventory *inv, int links, const nv_file_input *in,
         n = split_points(L->csv.cur, end, nparts > MAX_PARTS ? MAX_PARTS : nparts,
                          starts);
         L->csv.stop = n > 1 ? starts[1] : end;
-        /* the first part's columns will take every part's rows (elements
-         * in several parts: sized exactly by share_columns) */
+        /* the first part's columns will take every part's rows (in
+         * several parts: sized exactly by share_columns) */
         L->expect_rows = estimate_rows(L->csv.cur, (size_t)(end - L->csv.cur));
         L->expect_bytes = (size_t)(end - L->csv.cur);
         n = setup_rest(parts, n, starts, end, in, &rc);
