@@ -94,29 +94,6 @@ static uint32_t *map_strings(netvet_inventory *inv, const nv_strtab *part)
     return map;
 }
 
-static int resize(void **p, size_t n, size_t size)
-{
-    void *q = nv_reallocarray(*p, n ? n : 1, size);
-    if (!q)
-        return NETVET_ENOMEM;
-    *p = q;
-    return 0;
-}
-
-static void append_column(const col_ref *to, const col_ref *from, size_t at,
-                          size_t n, const uint32_t *map, unsigned long off)
-{
-    char *dst = (char *)*to->p + at * to->size;
-    if (to->kind == PLAIN) {
-        memcpy(dst, *from->p, n * to->size);
-        return;
-    }
-    const uint32_t *src = *from->p;
-    uint32_t *d = (uint32_t *)(void *)dst;
-    for (size_t r = 0; r < n; r++)
-        d[r] = to->kind == STRING ? map[src[r]] : src[r] + (uint32_t)off;
-}
-
 static int append_tags(netvet_inventory *inv, const netvet_inventory *part,
                        const uint32_t *map)
 {
@@ -134,40 +111,6 @@ static int append_tags(netvet_inventory *inv, const netvet_inventory *part,
 int nv_merge_ids(netvet_inventory *inv, const netvet_inventory *part)
 {
     return part->n ? nv_strtab_append_all(&inv->ids, &part->ids) : 0;
-}
-
-int nv_merge_elements(netvet_inventory *inv, netvet_inventory *part,
-                      unsigned long line_offset)
-{
-    size_t total = inv->n + part->n;
-    if (part->n == 0)
-        return 0;
-    col_ref to[MAX_FIXED + 64], from[MAX_FIXED + 64];
-    if (inv->n_attrs > 64)
-        return NETVET_ELIMIT;
-    size_t nc = element_columns(inv, to);
-    element_columns(part, from);
-    uint32_t *map = map_strings(inv, &part->strings);
-    if (!map)
-        return NETVET_ENOMEM;
-    int rc = 0;
-    if (total > inv->cap) {
-        for (size_t i = 0; i < nc && rc == 0; i++)
-            rc = resize(to[i].p, total, to[i].size);
-        if (rc == 0)
-            rc = resize((void **)&inv->tag_off, total + 1, sizeof(uint32_t));
-        if (rc == 0)
-            inv->cap = total;
-    }
-    if (rc == 0)
-        rc = append_tags(inv, part, map);
-    if (rc == 0) {
-        for (size_t i = 0; i < nc; i++)
-            append_column(&to[i], &from[i], inv->n, part->n, map, line_offset);
-        inv->n = total;
-    }
-    nv_free(map);
-    return rc;
 }
 
 /* A part that wrote its rows into inv's columns at row base: move them
@@ -199,44 +142,6 @@ int nv_merge_shared(netvet_inventory *inv, netvet_inventory *part, size_t base,
     }
     if (rc == 0)
         inv->n = at + n;
-    nv_free(map);
-    return rc;
-}
-
-int nv_merge_links(netvet_inventory *inv, const netvet_inventory *part,
-                   unsigned long line_offset)
-{
-    size_t at = inv->n_links, total = at + part->n_links;
-    if (part->n_links == 0)
-        return 0;
-    uint32_t *map = map_strings(inv, &part->strings);
-    if (!map)
-        return NETVET_ENOMEM;
-    int rc = 0;
-    if (total > inv->links_cap) {
-        uint32_t **u32[] = {&inv->link_a, &inv->link_b, &inv->link_line,
-                            inv->link_kind ? &inv->link_kind : NULL};
-        for (size_t i = 0; i < 4 && rc == 0; i++)
-            if (u32[i])
-                rc = resize((void **)u32[i], total, sizeof(uint32_t));
-        if (rc == 0 && inv->link_capacity)
-            rc = resize((void **)&inv->link_capacity, total, sizeof(double));
-        if (rc == 0)
-            inv->links_cap = total;
-    }
-    if (rc == 0) {
-        size_t n = part->n_links;
-        memcpy(inv->link_a + at, part->link_a, n * sizeof(uint32_t));
-        memcpy(inv->link_b + at, part->link_b, n * sizeof(uint32_t));
-        for (size_t i = 0; i < n; i++)
-            inv->link_line[at + i] = part->link_line[i] + (uint32_t)line_offset;
-        for (size_t i = 0; inv->link_kind && i < n; i++)
-            inv->link_kind[at + i] = map[part->link_kind[i]];
-        if (inv->link_capacity)
-            memcpy(inv->link_capacity + at, part->link_capacity,
-                   n * sizeof(double));
-        inv->n_links = total;
-    }
     nv_free(map);
     return rc;
 }

@@ -14,26 +14,16 @@
 /* Append part's ids to inv->ids. @return 0 or NETVET_ENOMEM. */
 int nv_merge_ids(netvet_inventory *inv, const netvet_inventory *part);
 
-/* Append part's element columns to inv's (its strings re-interned, tags
- * mapped, lines moved down by line_offset); ids are merged apart
- * (nv_merge_ids). part's columns must be those of inv (same header).
- * @return 0 or NETVET_ENOMEM. */
-int nv_merge_elements(netvet_inventory *inv, netvet_inventory *part,
-                      unsigned long line_offset);
-
-/* The same for a part whose element columns were rows [base, ...) of
- * inv's (nv_elements_share): rows moved to inv->n when base is beyond it,
- * strings and lines mapped in place, tags appended. */
+/* Take a part's element rows, written into inv's columns from row base
+ * on (nv_elements_share): moved down to inv->n when base is beyond it,
+ * strings re-interned and lines moved down by line_offset in place, tags
+ * appended. Ids are merged apart (nv_merge_ids). @return 0 or
+ * NETVET_ENOMEM. */
 int nv_merge_shared(netvet_inventory *inv, netvet_inventory *part, size_t base,
                     unsigned long line_offset);
 
-/* Append part's links to inv (kinds re-interned, lines moved down by
- * line_offset). @return 0 or NETVET_ENOMEM. */
-int nv_merge_links(netvet_inventory *inv, const netvet_inventory *part,
-                   unsigned long line_offset);
-
-/* The same for a part whose link columns were rows [base, ...) of inv's
- * (nv_links_share). */
+/* The same for a part's links (nv_links_share): kinds re-interned,
+ * lines moved down by line_offset. */
 int nv_merge_links_shared(netvet_inventory *inv, const netvet_inventory *part,
                           size_t base, unsigned long line_offset);
 

@@ -207,9 +207,7 @@ static int merge_links(netvet_inventory *inv, part *parts, size_t last,
     double t0 = nv_clock_seconds();
     int rc = 0;
     for (size_t i = 1; i <= last && rc == 0; i++)
-        rc = parts[i].L.shared_columns
-                 ? nv_merge_links_shared(inv, parts[i].own, parts[i].base, off[i])
-                 : nv_merge_links(inv, parts[i].own, off[i]);
+        rc = nv_merge_links_shared(inv, parts[i].own, parts[i].base, off[i]);
     inv->times[1].merge = nv_clock_seconds() - t0;
     return rc;
 }
@@ -257,9 +255,7 @@ static int merge_elements(netvet_inventory *inv, part *parts, size_t last,
     int threaded = !inv->ids_sorted && last > 0 &&
                    pthread_create(&thread, NULL, nv_id_map_run, &b) == 0;
     for (size_t i = 1; i <= last && rc == 0; i++)
-        rc = parts[i].L.shared_columns
-                 ? nv_merge_shared(inv, parts[i].own, parts[i].base, off[i])
-                 : nv_merge_elements(inv, parts[i].own, off[i]);
+        rc = nv_merge_shared(inv, parts[i].own, parts[i].base, off[i]);
     inv->times[0].merge = nv_clock_seconds() - t0;
     if (threaded)
         pthread_join(thread, NULL);
