@@ -1,7 +1,9 @@
 /* The assessment pipeline: view (vendor resolution, domains, as-of) ->
- * shares -> netvet's own checks (unknown vendors) -> policy rules. */
+ * shares (beside the topology, when there is one) -> netvet's own checks
+ * (unknown vendors) -> policy rules. */
 #include "policy/assessment.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -90,6 +92,36 @@ static int parse_as_of(const char *as_of, int32_t *out, netvet_diag *diag)
     return 0;
 }
 
+/* The shares read only the view, as the topology does, and write only
+ * a->shares: with a topology to compute they run on a thread beside it
+ * (the topology's own second thread, dominators, often ends early). */
+typedef struct shares_job {
+    netvet_assessment *a;
+    int rc;
+} shares_job;
+
+static void *shares_run(void *arg)
+{
+    shares_job *j = arg;
+    j->rc = nv_shares_compute(&j->a->shares, &j->a->view);
+    return NULL;
+}
+
+static int shares_and_topology(netvet_assessment *a, int topology,
+                               const netvet_assess_options *opts,
+                               netvet_diag *diag)
+{
+    shares_job j = {a, 0};
+    pthread_t thread;
+    int threaded = topology && pthread_create(&thread, NULL, shares_run, &j) == 0;
+    if (!threaded)
+        shares_run(&j);
+    int rc = topology ? nv_topology_run(a, opts, diag) : 0;
+    if (threaded)
+        pthread_join(thread, NULL);
+    return j.rc < 0 ? j.rc : rc;
+}
+
 int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
                   const netvet_registry *reg, const netvet_policy *policy,
                   const netvet_assess_options *opts, netvet_diag *diag)
@@ -108,8 +140,7 @@ int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
         (opts && opts->attributor &&
          (rc = nv_view_attribute(&a->view, opts->attributor, &a->findings,
                                  &a->n_attributed)) < 0) ||
-        (rc = nv_shares_compute(&a->shares, &a->view)) < 0 ||
-        (topology && (rc = nv_topology_run(a, opts, diag)) < 0) ||
+        (rc = shares_and_topology(a, topology, opts, diag)) < 0 ||
         (rc = unknown_vendor_findings(a)) < 0 ||
         (policy && (rc = nv_policy_evaluate_results(policy, &a->view,
                                                     &a->findings, &a->results,
