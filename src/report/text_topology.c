@@ -2,6 +2,7 @@
  * vendor could cut off, how many sinks depend on how many domains, and the
  * single points of failure. */
 #include "report/report.h"
+#include "util/bits.h"
 
 static double pct(double part, double whole)
 {
@@ -46,7 +47,7 @@ static void dependency_counts(FILE *out, const netvet_assessment *a)
             continue;
         unsigned c = 0;
         for (size_t w = 0; w < x->n_depend_words; w++)
-            c += (unsigned)__builtin_popcountll(x->depends[k * x->n_depend_words + w]);
+            c += nv_popcount64(x->depends[k * x->n_depend_words + w]);
         by_count[c > 64 ? 64 : c]++;
     }
     fprintf(out, "  sinks by number of risk domains they depend on:");
