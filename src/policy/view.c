@@ -44,25 +44,28 @@ static int build_domains(nv_view *v)
     return 0;
 }
 
-/* Resolve every distinct declared vendor string once. */
-static int32_t *resolve_names(const netvet_inventory *inv,
-                              const netvet_registry *reg)
+/* Registry roots of declared vendor strings, by string id: a small
+ * direct-mapped cache in front of the registry's name resolution (an
+ * inventory has tens of vendor spellings, but its string ids run to the
+ * number of names, so an array by id would be tens of MB at 10M). */
+#define ROOT_CACHE 4096
+
+typedef struct root_cache {
+    uint32_t sid[ROOT_CACHE]; /* string id + 1, 0 = empty */
+    int32_t root[ROOT_CACHE];
+} root_cache;
+
+static int32_t root_of(root_cache *c, const netvet_inventory *inv,
+                       const netvet_registry *reg, uint32_t s)
 {
-    size_t n = inv->strings.n;
-    int32_t *root = nv_malloc(n * sizeof(int32_t));
-    if (!root)
-        return NULL;
-    for (size_t s = 0; s < n; s++)
-        root[s] = -3; /* not yet resolved */
-    for (size_t k = 0; k < inv->n; k++) {
-        uint32_t s = inv->vendor[k];
-        if (root[s] != -3)
-            continue;
-        int i = netvet_registry_resolve(reg, nv_inv_str(inv, s),
-                                        nv_strtab_strlen(&inv->strings, s));
-        root[s] = i < 0 ? -1 : netvet_registry_root(reg, i);
-    }
-    return root;
+    size_t slot = (s * 2654435761u) % ROOT_CACHE;
+    if (c->sid[slot] == s + 1)
+        return c->root[slot];
+    int i = netvet_registry_resolve(reg, nv_inv_str(inv, s),
+                                    nv_strtab_strlen(&inv->strings, s));
+    c->sid[slot] = s + 1;
+    c->root[slot] = i < 0 ? -1 : netvet_registry_root(reg, i);
+    return c->root[slot];
 }
 
 static int exists_on(const netvet_inventory *inv, size_t k, int32_t as_of)
@@ -90,15 +93,15 @@ int nv_view_build(nv_view *v, const netvet_inventory *inv,
     v->counted = nv_reallocarray(NULL, inv->n ? inv->n : 1, 1);
     v->vendor = nv_reallocarray(NULL, inv->n ? inv->n : 1, sizeof(int32_t));
     v->domain = nv_reallocarray(NULL, inv->n ? inv->n : 1, sizeof(int32_t));
-    int32_t *root = resolve_names(inv, reg);
-    if (!v->counted || !v->vendor || !v->domain || !root ||
+    root_cache *cache = nv_calloc(1, sizeof(*cache));
+    if (!v->counted || !v->vendor || !v->domain || !cache ||
         build_domains(v) < 0) {
-        nv_free(root);
+        nv_free(cache);
         nv_view_dispose(v);
         return NETVET_ENOMEM;
     }
     for (size_t k = 0; k < inv->n; k++) {
-        int32_t r = root[inv->vendor[k]];
+        int32_t r = root_of(cache, inv, reg, inv->vendor[k]);
         v->vendor[k] = r;
         v->domain[k] = r < 0 ? -1 : v->vendor_domain[r];
         v->counted[k] = (uint8_t)exists_on(inv, k, as_of);
@@ -107,7 +110,7 @@ int nv_view_build(nv_view *v, const netvet_inventory *inv,
             v->total_weight += inv->weight[k];
         }
     }
-    nv_free(root);
+    nv_free(cache);
     v->times.view = nv_clock_seconds() - t0;
     return 0;
 }
