@@ -1,5 +1,7 @@
 /* Load links.csv: undirected a-b pairs of known element ids. A link to an
- * unknown id, an empty end or a bad capacity is a bad row. */
+ * unknown id, an empty end or a bad capacity is a bad row. Ends are found
+ * by guesses from the file's order first, then the id map (or, for
+ * elements whose ids are in order and have none, a search). */
 #include <string.h>
 
 #include "inventory/load.h"
@@ -90,10 +92,10 @@ void nv_links_unshare(nv_loader *L)
 }
 
 /* Link files list links grouped by device (an end repeats the previous
- * link's) or in element order (the element after it): each end's last
- * row, and the row after it, are tried by comparing id bytes before the
- * id map is probed (its slots are random accesses over hundreds of MB).
- * last[end] holds each end's last row, -1 at first. */
+ * link's) or in element order (the element after it): the end's last row
+ * (`last`, -1 at first) and the row after it are tried by comparing id
+ * bytes before anything else (the id map's slots are random accesses over
+ * hundreds of MB). */
 static int64_t guess_row(const netvet_inventory *el, int64_t last,
                          nv_csv_field f)
 {
@@ -184,7 +186,8 @@ static int link_end(nv_loader *L, link_ctx *c, int end, uint32_t *out,
     return 0;
 }
 
-
+/* The link's kind, interned; the last row's kind is reused when it
+ * repeats (no hashing). */
 static int intern_kind(nv_loader *L, link_ctx *c, nv_csv_field f, uint32_t *out)
 {
     if (f.len == c->kind_len && nv_equal_bytes(c->kind_text, f.p, f.len)) {
