@@ -66,11 +66,9 @@ static int pair_findings(nv_compare *c, const nv_findings *b,
                 p->before = &b->items[j];
                 used[j] = 1;
             }
-        if (!p->before)
-            c->added++;
-        else if (p->before->value != p->after->value ||
-                 p->before->n_elements != p->after->n_elements)
-            c->changed++;
+        int kind = nv_finding_pair_kind(p);
+        c->added += kind == NV_PAIR_ADDED;
+        c->changed += kind == NV_PAIR_CHANGED;
     }
     for (size_t j = 0; j < b->n; j++)
         if (!used[j]) {
@@ -79,6 +77,18 @@ static int pair_findings(nv_compare *c, const nv_findings *b,
         }
     nv_free(used);
     return 0;
+}
+
+int nv_finding_pair_kind(const nv_finding_pair *p)
+{
+    if (!p->before)
+        return NV_PAIR_ADDED;
+    if (!p->after)
+        return NV_PAIR_RESOLVED;
+    return p->before->value != p->after->value ||
+                   p->before->n_elements != p->after->n_elements
+               ? NV_PAIR_CHANGED
+               : NV_PAIR_SAME;
 }
 
 int nv_compare_build(nv_compare *c, const netvet_assessment *b,

@@ -31,6 +31,12 @@ int nv_compare_build(nv_compare *c, const netvet_assessment *b,
                      const netvet_assessment *a);
 void nv_compare_dispose(nv_compare *c);
 
+/* What a finding pair is: added (no before), resolved (no after), changed
+ * (value or element count differ), or the same finding unchanged. */
+enum { NV_PAIR_SAME = -1, NV_PAIR_ADDED = 0, NV_PAIR_RESOLVED = 1,
+       NV_PAIR_CHANGED = 2 };
+int nv_finding_pair_kind(const nv_finding_pair *p);
+
 /* Is this finding pair new, or the same finding measured higher? */
 int nv_finding_pair_worse(const nv_finding_pair *p);
 /* Has the measurement changed (value or status, or one side missing)? */

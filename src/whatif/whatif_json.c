@@ -97,13 +97,11 @@ json_t *nv_json_findings(const netvet_assessment *a, const nv_compare *c,
     json_t *arr = json_array();
     for (size_t i = 0; i < c->n_findings && *ok; i++) {
         const nv_finding_pair *p = &c->findings[i];
-        int kind = !p->before ? 0 : !p->after ? 1 : 2;
-        if (kind != which ||
-            (kind == 2 && p->before->value == p->after->value &&
-             p->before->n_elements == p->after->n_elements))
+        int kind = nv_finding_pair_kind(p);
+        if (kind != which)
             continue;
         json_t *o = finding(a, p->after ? p->after : p->before, ok);
-        if (kind == 2)
+        if (kind == NV_PAIR_CHANGED)
             nv_json_put(o, "value_before", json_real(p->before->value), ok);
         nv_json_append(arr, o, ok);
     }

@@ -79,15 +79,13 @@ static void finding_list(FILE *out, const nv_compare *c, int which)
         fprintf(out, "    none\n");
     for (size_t i = 0; i < c->n_findings; i++) {
         const nv_finding_pair *p = &c->findings[i];
-        int kind = !p->before ? 0 : !p->after ? 1 : 2;
-        if (kind != which ||
-            (kind == 2 && p->before->value == p->after->value &&
-             p->before->n_elements == p->after->n_elements))
+        int kind = nv_finding_pair_kind(p);
+        if (kind != which)
             continue;
         const nv_finding *f = p->after ? p->after : p->before;
         fprintf(out, "    %-7s %s [%s] %s\n", nv_severity_name(f->severity),
                 f->rule_id, f->pack, f->title);
-        if (kind == 2)
+        if (kind == NV_PAIR_CHANGED)
             fprintf(out, "      before: %s\n      after:  %s\n",
                     p->before->message, p->after->message);
         else
