@@ -418,16 +418,10 @@ static int load_row(nv_loader *L, void *ctx)
     return 0;
 }
 
-/* The columns a part writes (those of its header). */
-static void plan_all(nv_loader *L, grow_list *g)
-{
-    plan_columns(L, g);
-}
-
 int nv_elements_alloc(nv_loader *L, size_t rows)
 {
     grow_list g = {0};
-    plan_all(L, &g);
+    plan_columns(L, &g);
     L->expect_rows = rows;
     return grow_columns(L->inv, &g, rows, 0);
 }
@@ -435,8 +429,8 @@ int nv_elements_alloc(nv_loader *L, size_t rows)
 int nv_elements_share(nv_loader *L, nv_loader *from, size_t base, size_t rows)
 {
     grow_list mine = {0}, theirs = {0};
-    plan_all(L, &mine);
-    plan_all(from, &theirs);
+    plan_columns(L, &mine);
+    plan_columns(from, &theirs);
     for (size_t i = 0; i < mine.n; i++)
         *mine.ptr[i] = (char *)*theirs.ptr[i] + base * mine.size[i];
     for (size_t k = 0; k < L->inv->n_attrs; k++)
@@ -455,7 +449,7 @@ void nv_elements_unshare(nv_loader *L)
     grow_list g = {0};
     if (!L->shared_columns)
         return;
-    plan_all(L, &g);
+    plan_columns(L, &g);
     for (size_t i = 0; i < g.n; i++)
         *g.ptr[i] = NULL;
     for (size_t k = 0; k < L->inv->n_attrs; k++)
@@ -467,7 +461,7 @@ int nv_load_elements(nv_loader *L)
 {
     grow_list g = {0};
     g.last_tags_len = SIZE_MAX;
-    plan_all(L, &g);
+    plan_columns(L, &g);
     /* names and ids are stored once per row: room for them up front */
     if (grow_columns(L->inv, &g, L->expect_rows, L->shared_columns) < 0 ||
         plan_strings(L, &g) < 0 ||

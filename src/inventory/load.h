@@ -49,8 +49,9 @@ typedef struct nv_loader {
     uint8_t fn_len[16], fn_value[16];
     size_t n_fn_seen;
     char *drop_from;       /* mapped input not yet released (NULL: none) */
-    int shared_columns;    /* the element columns are a slice of part 0's
-                            * (nv_elements_share): never grown or freed */
+    int shared_columns;    /* the element or link columns are a slice of
+                            * part 0's (nv_elements_share, nv_links_share):
+                            * never grown or freed */
 } nv_loader;
 
 /* Read and check the header. @return 0 or NETVET_EPARSE / ENOMEM. */
@@ -70,9 +71,10 @@ void nv_loader_dispose(nv_loader *L);
  * header's map first), then load the rows. */
 int nv_load_elements(nv_loader *L);
 
-/* Links: too many ends needed a binary search (the elements have no id
- * map because their ids are in order, but the links are not): build the
- * id map and load the links again. Nothing has been reported. */
+/* Links: searching for the ends the guesses missed cost too many compares
+ * (the elements have no id map because their ids are in order, but the
+ * links are not): build the id map and load the links again. Nothing has
+ * been reported. */
 #define NV_ENEEDMAP (-101)
 
 /* Parts writing into one set of columns: allocate L->inv's element

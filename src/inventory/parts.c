@@ -150,8 +150,6 @@ static int setup_part(part *p, part *first, char *from, char *stop,
         return NETVET_ENOMEM;
     L->inv = p->own;
     nv_csv_init_part(&L->csv, from, stop, in->p + in->len);
-    if (!L0->shared_columns)
-        return 0;
     return p->links ? nv_links_share(L, L0, p->base, p->lines)
                     : nv_elements_share(L, L0, p->base, p->lines);
 }
