@@ -141,7 +141,7 @@ static int intern_at(nv_loader *L, str_col *c, uint32_t *out)
         return rc;
     slot->id = *out;
     slot->len = (uint32_t)f.len;
-    slot->off = st->off[*out];
+    slot->off = nv_strtab_offset(st, *out);
     memcpy(slot->text, f.p, f.len < RECENT_TEXT ? f.len : RECENT_TEXT);
     return rc;
 }
@@ -176,9 +176,10 @@ static int split_tags(netvet_inventory *inv, nv_csv_field f)
             for (size_t i = 0; i < n; i++)
                 buf[i] = (char)((t.p[i] >= 'A' && t.p[i] <= 'Z') ? t.p[i] + 32 : t.p[i]);
             uint32_t id;
-            if (NV_GROW(inv->tags, inv->tags_cap, inv->n_tags + 1) < 0 ||
-                nv_strtab_intern(&inv->strings, buf, n, &id, NULL) < 0)
-                return NETVET_ENOMEM;
+            int rc = NV_GROW(inv->tags, inv->tags_cap, inv->n_tags + 1);
+            if (rc < 0 ||
+                (rc = nv_strtab_intern(&inv->strings, buf, n, &id, NULL)) < 0)
+                return rc;
             inv->tags[inv->n_tags++] = id;
         }
         p = stop + 1;
@@ -192,6 +193,7 @@ static int store_tags(nv_loader *L, grow_list *g, nv_csv_field f, size_t row)
 {
     netvet_inventory *inv = L->inv;
     size_t from = inv->n_tags;
+    int rc;
     inv->tag_off[row] = (uint32_t)from;
     if (f.len == g->last_tags_len && nv_equal_bytes(f.p, g->last_tags, f.len)) {
         if (NV_GROW(inv->tags, inv->tags_cap, from + g->n_last_ids) < 0)
@@ -200,8 +202,8 @@ static int store_tags(nv_loader *L, grow_list *g, nv_csv_field f, size_t row)
             memcpy(inv->tags + from, g->last_ids,
                    g->n_last_ids * sizeof(uint32_t));
         inv->n_tags += g->n_last_ids;
-    } else if (split_tags(inv, f) < 0) {
-        return NETVET_ENOMEM;
+    } else if ((rc = split_tags(inv, f)) < 0) {
+        return rc;
     } else {
         size_t n = inv->n_tags - from;
         g->last_tags_len = SIZE_MAX;
@@ -411,37 +413,55 @@ static int load_row(nv_loader *L, void *ctx)
         (rc = store_id(L, row)) < 0)
         return rc;
     store_typed(inv, row, &v, L->line);
-    if (store_strings(L, g, row) < 0)
-        return NETVET_ENOMEM;
+    if ((rc = store_strings(L, g, row)) < 0)
+        return rc;
     inv->n++;
     L->stats->rows_loaded++;
     return 0;
 }
 
-int nv_elements_alloc(nv_loader *L, size_t rows)
+int nv_elements_alloc(nv_loader *L, size_t rows, size_t bytes)
 {
     grow_list g = {0};
+    netvet_inventory *inv = L->inv;
     plan_columns(L, &g);
     L->expect_rows = rows;
-    return grow_columns(L->inv, &g, rows, 0);
+    if (grow_columns(inv, &g, rows, 0) < 0 ||
+        /* a name per row and the distinct values of other columns */
+        nv_strtab_reserve(&inv->strings, rows + rows / 8 + 1024, bytes) < 0 ||
+        nv_strtab_reserve(&inv->ids, rows, bytes) < 0)
+        return NETVET_ENOMEM;
+    return 0;
 }
 
-int nv_elements_share(nv_loader *L, nv_loader *from, size_t base, size_t rows)
+int nv_elements_limit(nv_loader *L, const nv_part_span *span)
+{
+    int rc = nv_strtab_limit(&L->inv->strings, span->str_to);
+    return rc < 0 ? rc : nv_strtab_limit(&L->inv->ids, span->id_to);
+}
+
+int nv_elements_share(nv_loader *L, nv_loader *from, size_t base, size_t rows,
+                      const nv_part_span *span)
 {
     grow_list mine = {0}, theirs = {0};
+    netvet_inventory *inv = L->inv, *to = from->inv;
     plan_columns(L, &mine);
     plan_columns(from, &theirs);
     for (size_t i = 0; i < mine.n; i++)
         *mine.ptr[i] = (char *)*theirs.ptr[i] + base * mine.size[i];
-    for (size_t k = 0; k < L->inv->n_attrs; k++)
-        L->inv->attrs[k].value = from->inv->attrs[k].value + base;
-    L->inv->tag_off = nv_reallocarray(NULL, rows + 1, sizeof(uint32_t));
-    if (!L->inv->tag_off)
+    for (size_t k = 0; k < inv->n_attrs; k++)
+        inv->attrs[k].value = to->attrs[k].value + base;
+    inv->tag_off = nv_reallocarray(NULL, rows + 1, sizeof(uint32_t));
+    if (!inv->tag_off)
         return NETVET_ENOMEM;
-    L->inv->cap = rows;
+    inv->cap = rows;
     L->expect_rows = rows;
     L->shared_columns = 1;
-    return 0;
+    int rc = nv_strtab_share_bytes(&inv->strings, &to->strings,
+                                   span->str_from, span->str_to);
+    return rc < 0 ? rc
+                  : nv_strtab_share_rows(&inv->ids, &to->ids, base, rows,
+                                         span->id_from, span->id_to);
 }
 
 void nv_elements_unshare(nv_loader *L)

@@ -78,12 +78,28 @@ int nv_load_elements(nv_loader *L);
 #define NV_ENEEDMAP (-101)
 
 /* Parts writing into one set of columns: allocate L->inv's element
- * columns for `rows` rows, before the parts start. */
-int nv_elements_alloc(nv_loader *L, size_t rows);
+ * columns for `rows` rows, and room for `bytes` more bytes of strings and
+ * of ids, before the parts start. */
+int nv_elements_alloc(nv_loader *L, size_t rows, size_t bytes);
+
+/* A part's stretch of part 0's string bytes and id bytes. A part stores
+ * at most as many bytes of strings as its input has, plus NV_PART_SLACK
+ * (each value's NUL takes its delimiter's place; the last line may lack
+ * one), so parts' stretches never meet. */
+typedef struct nv_part_span {
+    size_t str_from, str_to, id_from, id_to;
+} nv_part_span;
+#define NV_PART_SLACK 256
+
+/* Keep part 0's strings and ids within their span (a part that would
+ * pass its span fails with NETVET_ELIMIT: load in one part then). */
+int nv_elements_limit(nv_loader *L, const nv_part_span *span);
 /* Point L's element columns (header as from's) at rows [base, base +
- * rows) of from's; L keeps its own tags. @return 0 or NETVET_ENOMEM. */
+ * rows) of from's, its ids at from's ids there and its string bytes at
+ * its span of from's; L keeps its own tags and string ids. @return 0,
+ * NETVET_ENOMEM or NETVET_ELIMIT. */
 int nv_elements_share(nv_loader *L, nv_loader *from, size_t base,
-                      size_t rows);
+                      size_t rows, const nv_part_span *span);
 /* Forget the shared columns (before L->inv is freed). */
 void nv_elements_unshare(nv_loader *L);
 /* The same for link columns (L->inv's links must be empty). */

@@ -58,39 +58,16 @@ static size_t element_columns(netvet_inventory *inv, col_ref *out)
     return n;
 }
 
-/* map[s] = inv's id for part string s. Strings the part interned are
- * interned; the others (names, MACs: stored without interning) appended. */
+/* map[s] = inv's id for part string s (nv_strtab_merge: strings the part
+ * interned are interned, the others appended; a part that wrote into
+ * inv's bytes moves none). */
 static uint32_t *map_strings(netvet_inventory *inv, const nv_strtab *part)
 {
     uint32_t *map = nv_malloc((part->n ? part->n : 1) * sizeof(uint32_t));
-    uint8_t *interned = nv_calloc(part->n ? part->n : 1, 1);
-    if (!map || !interned) {
-        nv_free(map);
-        nv_free(interned);
-        return NULL;
-    }
-    nv_strtab_mark_interned(part, interned);
-    int rc = 0;
-    for (size_t s = 0, e; s < part->n && rc == 0; s = e) {
-        if (interned[s]) {
-            e = s + 1;
-            rc = nv_strtab_intern(&inv->strings, nv_strtab_get(part, (uint32_t)s),
-                                  nv_strtab_strlen(part, (uint32_t)s), &map[s],
-                                  NULL);
-            continue;
-        }
-        for (e = s + 1; e < part->n && !interned[e]; e++)
-            ;
-        uint32_t first; /* a run of appended strings: one copy */
-        rc = nv_strtab_append_run(&inv->strings, part, s, e, &first);
-        for (size_t i = s; rc == 0 && i < e; i++)
-            map[i] = first + (uint32_t)(i - s);
-    }
-    if (rc < 0) {
+    if (map && nv_strtab_merge(&inv->strings, part, map) < 0) {
         nv_free(map);
         map = NULL;
     }
-    nv_free(interned);
     return map;
 }
 
@@ -108,9 +85,10 @@ static int append_tags(netvet_inventory *inv, const netvet_inventory *part,
     return 0;
 }
 
-int nv_merge_ids(netvet_inventory *inv, const netvet_inventory *part)
+void nv_merge_ids(netvet_inventory *inv, const netvet_inventory *part,
+                  size_t base)
 {
-    return part->n ? nv_strtab_append_all(&inv->ids, &part->ids) : 0;
+    nv_strtab_merge_rows(&inv->ids, &part->ids, base);
 }
 
 /* A part that wrote its rows into inv's columns at row base: move them
@@ -230,11 +208,12 @@ static int insert_one(half_build *w, size_t k)
     uint64_t h = w->b->hash[k];
     const char *s = nv_strtab_get(ids, (uint32_t)k);
     size_t len = nv_strtab_strlen(ids, (uint32_t)k);
+    uint64_t off = nv_strtab_offset(ids, (uint32_t)k);
     uint32_t first;
     int r = w->half < 0
-                ? nv_idmap_insert(m, ids->bytes, h, s, len, ids->off[k],
-                                  (uint32_t)k, &first)
-                : nv_idmap_insert_half(m, ids->bytes, h, s, len, ids->off[k],
+                ? nv_idmap_insert(m, ids->bytes, h, s, len, off, (uint32_t)k,
+                                  &first)
+                : nv_idmap_insert_half(m, ids->bytes, h, s, len, off,
                                        (uint32_t)k, &first);
     if (r != 0)
         return r < 0 ? r : 0;

@@ -11,8 +11,10 @@
 #include "inventory/inv.h"
 #include "util/diaglog.h"
 
-/* Append part's ids to inv->ids. @return 0 or NETVET_ENOMEM. */
-int nv_merge_ids(netvet_inventory *inv, const netvet_inventory *part);
+/* Take a part's ids, written into inv->ids' entries from row base on
+ * (nv_elements_share), as inv's next rows' ids. */
+void nv_merge_ids(netvet_inventory *inv, const netvet_inventory *part,
+                  size_t base);
 
 /* Take a part's element rows, written into inv's columns from row base
  * on (nv_elements_share): moved down to inv->n when base is beyond it,

@@ -25,6 +25,7 @@
 
 size_t nv_part_min_bytes = 4u << 20;
 size_t nv_parts_forced;
+size_t nv_part_span_bytes;
 
 size_t nv_parts_for(size_t len)
 {
@@ -44,6 +45,8 @@ typedef struct part {
     size_t lines;          /* line ends in the range */
     size_t base;           /* row of part 0's columns where its rows
                             * start (the parts share them) */
+    nv_part_span span;     /* elements: its stretch of part 0's string
+                            * and id bytes */
     nv_diag_log log;
     netvet_load_stats stats;
     int links, rc;
@@ -151,7 +154,7 @@ static int setup_part(part *p, part *first, char *from, char *stop,
     L->inv = p->own;
     nv_csv_init_part(&L->csv, from, stop, in->p + in->len);
     return p->links ? nv_links_share(L, L0, p->base, p->lines)
-                    : nv_elements_share(L, L0, p->base, p->lines);
+                    : nv_elements_share(L, L0, p->base, p->lines, &p->span);
 }
 
 static void dispose_part(part *p, int first)
@@ -238,10 +241,11 @@ static int merge_elements(netvet_inventory *inv, part *parts, size_t last,
 {
     nv_loader *L0 = &parts[0].L;
     int rc = 0;
-    for (size_t i = 1; i <= last && rc == 0; i++)
-        rc = nv_merge_ids(inv, parts[i].own);
-    if (rc < 0)
-        return rc;
+    for (size_t i = 1; i <= last; i++)
+        nv_merge_ids(inv, parts[i].own, parts[i].base);
+    /* strings and ids were kept within part 0's spans while the parts
+     * ran; merged, they may grow again (after the last part's) */
+    nv_strtab_limit(&inv->ids, 0);
     size_t n = inv->ids.n;
     inv->ids_sorted = ids_in_order(inv, parts, last);
     uint64_t *hash = inv->ids_sorted ? NULL : nv_id_hashes(inv, n);
@@ -254,6 +258,7 @@ static int merge_elements(netvet_inventory *inv, part *parts, size_t last,
                    pthread_create(&thread, NULL, nv_id_map_run, &b) == 0;
     for (size_t i = 1; i <= last && rc == 0; i++)
         rc = nv_merge_shared(inv, parts[i].own, parts[i].base, off[i]);
+    nv_strtab_limit(&inv->strings, 0);
     inv->times[0].merge = nv_clock_seconds() - t0;
     if (threaded)
         pthread_join(thread, NULL);
@@ -275,6 +280,8 @@ static int finish(netvet_inventory *inv, part *parts, size_t n, int links,
 {
     size_t last = n - 1;
     for (size_t i = 0; i < n; i++) {
+        if (parts[i].rc == NETVET_ELIMIT && !links && n > 1)
+            return NV_ERESPLIT; /* past its span (or a real limit) */
         if (parts[i].rc < 0 && parts[i].rc != NETVET_EPARSE)
             return parts[i].rc;
         if (parts[i].log.failed)
@@ -330,12 +337,30 @@ static void start_first(part *p, netvet_inventory *inv, int links,
     nv_csv_init(&L->csv, in->p ? in->p : (char *)"", in->len);
 }
 
+/* Elements: each part's stretch of part 0's string bytes (after what the
+ * table held before the parts: the empty string, attribute names) and id
+ * bytes, in file order: its input length and NV_PART_SLACK (load.h), or
+ * nv_part_span_bytes when a test sets it. @return the bytes of all. */
+static size_t plan_spans(part *parts, size_t n, size_t held)
+{
+    size_t str = held, id = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = nv_part_span_bytes
+                         ? nv_part_span_bytes
+                         : (size_t)(parts[i].stop - parts[i].from) + NV_PART_SLACK;
+        parts[i].span = (nv_part_span){str, str + len, id, id + len};
+        str += len;
+        id += len;
+    }
+    return id;
+}
+
 /* A file in several parts: count each part's lines (on a thread per
- * part), which bounds its rows, and size part 0's columns for them all;
- * part i will write its rows from the sum of the earlier parts' bounds
- * on, so no part's rows are copied when they are merged. A part that is
- * not the last ends just after a line end: its rows are at most its line
- * ends; the last may lack its final one. */
+ * part), which bounds its rows, and size part 0's columns (and string
+ * bytes) for them all; part i will write its rows from the sum of the
+ * earlier parts' bounds on, so no part's rows are copied when they are
+ * merged. A part that is not the last ends just after a line end: its
+ * rows are at most its line ends; the last may lack its final one. */
 static int share_columns(part *parts, size_t n, char **starts, char *end)
 {
     for (size_t i = 0; i < n; i++) {
@@ -357,9 +382,13 @@ static int share_columns(part *parts, size_t n, char **starts, char *end)
         parts[i].base = total;
         total += parts[i].lines;
     }
-    parts[0].L.shared_columns = 1;
-    return parts[0].links ? nv_links_alloc(&parts[0].L, total)
-                          : nv_elements_alloc(&parts[0].L, total);
+    nv_loader *L = &parts[0].L;
+    L->shared_columns = 1;
+    if (parts[0].links)
+        return nv_links_alloc(L, total);
+    size_t bytes = plan_spans(parts, n, L->inv->strings.len);
+    int rc = nv_elements_alloc(L, total, bytes);
+    return rc < 0 ? rc : nv_elements_limit(L, &parts[0].span);
 }
 
 /* Set up parts 1..n-1 over starts[]; returns how many parts are ready

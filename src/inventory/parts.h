@@ -10,14 +10,18 @@
 #include "inventory/inv.h"
 
 /* A record ran across a part boundary (a quoted field holding a newline
- * where the file was split): load the file again in one part. Nothing
- * has been reported. */
+ * where the file was split), or a part's strings passed its span of the
+ * shared string bytes: load the file again in one part. Nothing has been
+ * reported. */
 #define NV_ERESPLIT (-100)
 
 /* Inputs shorter than this are read in one part (tests lower it). */
 extern size_t nv_part_min_bytes;
 /* Number of parts to use regardless of size and CPUs (0 = choose). */
 extern size_t nv_parts_forced;
+/* Bytes in each part's span of the shared string bytes (0 = its input
+ * length and NV_PART_SLACK; tests set it to make parts overflow). */
+extern size_t nv_part_span_bytes;
 
 /* How many parts to read a len-byte file in: one per online CPU, at most
  * one per nv_part_min_bytes, at most 16. */

@@ -78,7 +78,6 @@ int nv_strtab_init(nv_strtab *t, size_t expect, int reserve_empty)
         return NETVET_ENOMEM;
     }
     t->off_cap = 16;
-    t->off[0] = 0;
     t->mask = nslots - 1;
     if (reserve_empty) {
         uint32_t id;
@@ -91,17 +90,35 @@ void nv_strtab_dispose(nv_strtab *t)
 {
     if (!t)
         return;
-    nv_free(t->bytes);
-    nv_free(t->off);
+    if (!(t->borrowed & NV_STRTAB_BORROWED_BYTES))
+        nv_free(t->bytes);
+    if (!(t->borrowed & NV_STRTAB_BORROWED_OFF))
+        nv_free(t->off);
     nv_free(t->slots);
     memset(t, 0, sizeof(*t));
+}
+
+/* dst's bytes: src's, with the gaps between strings left out. */
+static void copy_packed(nv_strtab *dst, const nv_strtab *src)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < src->n; i++) {
+        size_t len = nv_strtab_strlen(src, (uint32_t)i);
+        memcpy(dst->bytes + at, nv_strtab_get(src, (uint32_t)i), len + 1);
+        dst->off[i] = (uint64_t)at << 24 | len;
+        at += len + 1;
+    }
+    dst->len = at;
+    dst->gaps = 0;
 }
 
 int nv_strtab_copy(nv_strtab *dst, const nv_strtab *src)
 {
     *dst = *src; /* sizes and counts; the arrays are replaced below */
-    dst->cap = src->cap ? src->cap : 1;
-    dst->off_cap = src->off_cap ? src->off_cap : 1;
+    dst->limit = 0;
+    dst->borrowed = 0;
+    dst->cap = src->len ? src->len : 1;
+    dst->off_cap = src->n ? src->n : 1;
     dst->bytes = nv_malloc(dst->cap);
     dst->off = nv_malloc(dst->off_cap * sizeof(uint64_t));
     dst->slots = nv_malloc((src->mask + 1) * sizeof(uint64_t));
@@ -109,9 +126,14 @@ int nv_strtab_copy(nv_strtab *dst, const nv_strtab *src)
         nv_strtab_dispose(dst);
         return NETVET_ENOMEM;
     }
-    if (src->len)
-        memcpy(dst->bytes, src->bytes, src->len);
-    memcpy(dst->off, src->off, (src->n + 1) * sizeof(uint64_t));
+    if (src->gaps) {
+        copy_packed(dst, src);
+    } else {
+        if (src->len)
+            memcpy(dst->bytes, src->bytes, src->len);
+        if (src->n)
+            memcpy(dst->off, src->off, src->n * sizeof(uint64_t));
+    }
     memcpy(dst->slots, src->slots, (src->mask + 1) * sizeof(uint64_t));
     return NETVET_OK;
 }
@@ -119,7 +141,7 @@ int nv_strtab_copy(nv_strtab *dst, const nv_strtab *src)
 static int same(const nv_strtab *t, uint32_t id, const char *s, size_t len)
 {
     return nv_strtab_strlen(t, id) == len &&
-           nv_equal_bytes(t->bytes + t->off[id], s, len);
+           nv_equal_bytes(nv_strtab_get(t, id), s, len);
 }
 
 static int rehash(nv_strtab *t)
@@ -160,18 +182,45 @@ int64_t nv_strtab_find(const nv_strtab *t, const char *s, size_t len)
     }
 }
 
-static int append(nv_strtab *t, const char *s, size_t len, uint32_t *id_out)
+/* Room for `need` bytes in all: grown by doubling, unless a limit or
+ * borrowed bytes forbid it. */
+static int room(nv_strtab *t, size_t need)
+{
+    if (t->limit && need > t->limit)
+        return NETVET_ELIMIT;
+    if (need <= t->cap)
+        return NETVET_OK;
+    if (t->borrowed & NV_STRTAB_BORROWED_BYTES)
+        return NETVET_ELIMIT;
+    return nv_grow((void **)&t->bytes, &t->cap, need, 1);
+}
+
+/* A new id for `entry` (offset << 24 | length). */
+static int add_entry(nv_strtab *t, uint64_t entry, uint32_t *id_out)
 {
     if (t->n >= UINT32_MAX - 1)
         return NETVET_ELIMIT;
-    if (NV_GROW(t->bytes, t->cap, t->len + len + 1) < 0 ||
-        NV_GROW(t->off, t->off_cap, t->n + 2) < 0)
-        return NETVET_ENOMEM;
+    if (t->n >= t->off_cap) {
+        if (t->borrowed & NV_STRTAB_BORROWED_OFF)
+            return NETVET_ELIMIT;
+        if (NV_GROW(t->off, t->off_cap, t->n + 1) < 0)
+            return NETVET_ENOMEM;
+    }
+    t->off[t->n] = entry;
+    *id_out = (uint32_t)t->n++;
+    return NETVET_OK;
+}
+
+static int append(nv_strtab *t, const char *s, size_t len, uint32_t *id_out)
+{
+    if (len > NV_STRTAB_MAX_LEN)
+        return NETVET_ELIMIT;
+    int rc = room(t, t->len + len + 1);
+    if (rc < 0 || (rc = add_entry(t, (uint64_t)t->len << 24 | len, id_out)) < 0)
+        return rc;
     memcpy(t->bytes + t->len, s, len);
     t->bytes[t->len + len] = '\0';
     t->len += len + 1;
-    *id_out = (uint32_t)t->n++;
-    t->off[t->n] = t->len;
     return NETVET_OK;
 }
 
@@ -199,9 +248,11 @@ static int reserve(void **p, size_t *cap, size_t need, size_t size)
 
 int nv_strtab_reserve(nv_strtab *t, size_t n_strings, size_t n_bytes)
 {
-    if (reserve((void **)&t->bytes, &t->cap, t->len + n_bytes, 1) < 0 ||
-        reserve((void **)&t->off, &t->off_cap, t->n + n_strings + 2,
-                sizeof(uint64_t)) < 0)
+    if ((!(t->borrowed & NV_STRTAB_BORROWED_BYTES) &&
+         reserve((void **)&t->bytes, &t->cap, t->len + n_bytes, 1) < 0) ||
+        (!(t->borrowed & NV_STRTAB_BORROWED_OFF) &&
+         reserve((void **)&t->off, &t->off_cap, t->n + n_strings + 1,
+                 sizeof(uint64_t)) < 0))
         return NETVET_ENOMEM;
     return 0;
 }
@@ -213,32 +264,6 @@ void nv_strtab_mark_interned(const nv_strtab *t, uint8_t *flags)
             flags[(uint32_t)t->slots[j] - 1] = 1;
 }
 
-int nv_strtab_append_run(nv_strtab *t, const nv_strtab *src, size_t from,
-                         size_t to, uint32_t *first_id)
-{
-    size_t n = to - from, bytes = src->off[to] - src->off[from];
-    if (t->n + n >= UINT32_MAX - 1)
-        return NETVET_ELIMIT;
-    if (NV_GROW(t->bytes, t->cap, t->len + bytes + 1) < 0 ||
-        NV_GROW(t->off, t->off_cap, t->n + n + 2) < 0)
-        return NETVET_ENOMEM;
-    if (bytes)
-        memcpy(t->bytes + t->len, src->bytes + src->off[from], bytes);
-    uint64_t delta = t->len - src->off[from];
-    for (size_t i = 1; i <= n; i++)
-        t->off[t->n + i] = src->off[from + i] + delta;
-    *first_id = (uint32_t)t->n;
-    t->len += bytes;
-    t->n += n;
-    return NETVET_OK;
-}
-
-int nv_strtab_append_all(nv_strtab *t, const nv_strtab *src)
-{
-    uint32_t first;
-    return nv_strtab_append_run(t, src, 0, src->n, &first);
-}
-
 int nv_strtab_intern(nv_strtab *t, const char *s, size_t len,
                      uint32_t *id_out, int *is_new)
 {
@@ -246,31 +271,144 @@ int nv_strtab_intern(nv_strtab *t, const char *s, size_t len,
                                    is_new);
 }
 
-int nv_strtab_intern_hashed(nv_strtab *t, const char *s, size_t len,
-                            uint64_t hash, uint32_t *id_out, int *is_new)
+/* Probe for s[0..len) with tag: its id, or -1 with *slot the empty slot
+ * where it would go. */
+static int64_t probe(const nv_strtab *t, uint32_t tag, const char *s,
+                     size_t len, size_t *slot)
 {
-    uint32_t tag = (uint32_t)(hash >> 32);
     size_t j = tag & t->mask;
     for (;;) {
         uint64_t v = t->slots[j];
         if (!v)
             break;
         uint32_t id = (uint32_t)v - 1;
-        if ((uint32_t)(v >> 32) == tag && same(t, id, s, len)) {
-            *id_out = id;
-            if (is_new)
-                *is_new = 0;
-            return NETVET_OK;
-        }
+        if ((uint32_t)(v >> 32) == tag && same(t, id, s, len))
+            return id;
         j = (j + 1) & t->mask;
     }
-    int rc = append(t, s, len, id_out);
-    if (rc < 0)
-        return rc;
-    t->slots[j] = ((uint64_t)tag << 32) | ((uint64_t)*id_out + 1);
-    if (is_new)
-        *is_new = 1;
+    *slot = j;
+    return -1;
+}
+
+/* Put new string id in slot j (from probe). */
+static int slot_in(nv_strtab *t, size_t j, uint32_t tag, uint32_t id)
+{
+    t->slots[j] = ((uint64_t)tag << 32) | ((uint64_t)id + 1);
     if (++t->n_slotted * 2 > t->mask + 1)
         return rehash(t);
     return NETVET_OK;
+}
+
+int nv_strtab_intern_hashed(nv_strtab *t, const char *s, size_t len,
+                            uint64_t hash, uint32_t *id_out, int *is_new)
+{
+    uint32_t tag = (uint32_t)(hash >> 32);
+    size_t j;
+    int64_t found = probe(t, tag, s, len, &j);
+    if (is_new)
+        *is_new = found < 0;
+    if (found >= 0) {
+        *id_out = (uint32_t)found;
+        return NETVET_OK;
+    }
+    int rc = append(t, s, len, id_out);
+    return rc < 0 ? rc : slot_in(t, j, tag, *id_out);
+}
+
+int nv_strtab_limit(nv_strtab *t, size_t end)
+{
+    if (end && (end < t->len || end > t->cap))
+        return NETVET_ELIMIT;
+    t->limit = end;
+    return NETVET_OK;
+}
+
+int nv_strtab_share_bytes(nv_strtab *part, nv_strtab *t, size_t from,
+                          size_t to)
+{
+    size_t at = from;
+    if (from > to || to > t->cap || (part->borrowed & NV_STRTAB_BORROWED_BYTES))
+        return NETVET_ELIMIT;
+    for (size_t i = 0; i < part->n; i++) { /* what it holds already */
+        size_t len = nv_strtab_strlen(part, (uint32_t)i);
+        if (at + len + 1 > to)
+            return NETVET_ELIMIT;
+        memcpy(t->bytes + at, nv_strtab_get(part, (uint32_t)i), len + 1);
+        part->off[i] = (uint64_t)at << 24 | len;
+        at += len + 1;
+    }
+    nv_free(part->bytes);
+    part->bytes = t->bytes;
+    part->len = at;
+    part->cap = part->limit = to;
+    part->borrowed |= NV_STRTAB_BORROWED_BYTES;
+    return NETVET_OK;
+}
+
+int nv_strtab_share_rows(nv_strtab *part, nv_strtab *t, size_t first,
+                         size_t n, size_t from, size_t to)
+{
+    if (part->n || first + n > t->off_cap ||
+        (part->borrowed & NV_STRTAB_BORROWED_OFF))
+        return NETVET_ELIMIT;
+    int rc = nv_strtab_share_bytes(part, t, from, to);
+    if (rc < 0)
+        return rc;
+    nv_free(part->off);
+    part->off = t->off + first;
+    part->off_cap = n;
+    part->borrowed |= NV_STRTAB_BORROWED_OFF;
+    return NETVET_OK;
+}
+
+/* part's string s (its bytes are in t's buffer) under an id of t: found,
+ * or added where its bytes already are. */
+static int merge_in_place(nv_strtab *t, const nv_strtab *part, uint32_t s,
+                          int interned, uint32_t *id)
+{
+    if (!interned)
+        return add_entry(t, part->off[s], id);
+    const char *p = nv_strtab_get(part, s);
+    size_t len = nv_strtab_strlen(part, s), j;
+    uint32_t tag = (uint32_t)(nv_hash_bytes(p, len) >> 32);
+    int64_t found = probe(t, tag, p, len, &j);
+    if (found >= 0) {
+        *id = (uint32_t)found;
+        return NETVET_OK;
+    }
+    int rc = add_entry(t, part->off[s], id);
+    return rc < 0 ? rc : slot_in(t, j, tag, *id);
+}
+
+int nv_strtab_merge(nv_strtab *t, const nv_strtab *part, uint32_t *map)
+{
+    uint8_t *interned = nv_calloc(part->n ? part->n : 1, 1);
+    if (!interned)
+        return NETVET_ENOMEM;
+    nv_strtab_mark_interned(part, interned);
+    int shared = part->bytes == t->bytes, rc = 0;
+    for (size_t s = 0; s < part->n && rc == 0; s++) {
+        const char *p = nv_strtab_get(part, (uint32_t)s);
+        size_t len = nv_strtab_strlen(part, (uint32_t)s);
+        rc = shared ? merge_in_place(t, part, (uint32_t)s, interned[s], &map[s])
+             : interned[s] ? nv_strtab_intern(t, p, len, &map[s], NULL)
+                           : append(t, p, len, &map[s]);
+    }
+    nv_free(interned);
+    if (shared && part->len > t->len) {
+        t->len = part->len;
+        t->gaps = 1;
+    }
+    return rc;
+}
+
+void nv_strtab_merge_rows(nv_strtab *t, const nv_strtab *part, size_t first)
+{
+    if (first != t->n && part->n)
+        memmove(t->off + t->n, t->off + first, part->n * sizeof(uint64_t));
+    t->n += part->n;
+    if (part->len > t->len) {
+        t->len = part->len;
+        t->gaps = 1;
+    }
 }

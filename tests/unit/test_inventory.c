@@ -536,6 +536,49 @@ static void test_many_rows_from_files(void **state)
     test_free(el);
 }
 
+/* Same string ids, strings and element ids as a one-part load. */
+static void assert_same_load(const netvet_inventory *a, const netvet_inventory *b)
+{
+    assert_int_equal(a->n, b->n);
+    assert_int_equal(a->strings.n, b->strings.n);
+    for (uint32_t s = 0; s < a->strings.n; s++)
+        assert_string_equal(nv_inv_str(a, s), nv_inv_str(b, s));
+    for (size_t k = 0; k < a->n; k++) {
+        assert_string_equal(nv_inv_id(a, k), nv_inv_id(b, k));
+        assert_int_equal(a->vendor[k], b->vendor[k]);
+        assert_int_equal(a->name[k], b->name[k]);
+        assert_int_equal(a->function_raw[k], b->function_raw[k]);
+        assert_int_equal(a->line[k], b->line[k]);
+    }
+}
+
+/* Parts store their strings in one table's bytes, each in its span; a
+ * part past its span (spans cut short here) loads the file in one part. */
+static void test_parts_share_string_bytes(void **state)
+{
+    (void)state;
+    captured cap = {{0}, 0};
+    int rc;
+    char *el = many_rows();
+    size_t parts = nv_parts_forced;
+    nv_parts_forced = 1;
+    netvet_inventory *one = load(el, NULL, 0, &cap, &rc);
+    nv_parts_forced = parts;
+    netvet_inventory *inv = load(el, NULL, 0, &cap, &rc);
+    assert_same_load(one, inv);
+    netvet_inventory_free(inv);
+    nv_part_span_bytes = 64;
+    memset(&cap, 0, sizeof(cap));
+    inv = load(el, NULL, 0, &cap, &rc);
+    nv_part_span_bytes = 0;
+    assert_int_equal(rc, 0);
+    assert_int_equal(cap.n, 2); /* reported once */
+    assert_same_load(one, inv);
+    netvet_inventory_free(inv);
+    netvet_inventory_free(one);
+    test_free(el);
+}
+
 /* Run every test again with each file read in 2, 3 and 7 parts (most
  * inputs here are a few lines: parts start at line starts, so short files
  * give fewer parts). */
@@ -575,6 +618,7 @@ int main(void)
         cmocka_unit_test(test_batch_records),
         cmocka_unit_test(test_many_rows_in_batches),
         cmocka_unit_test(test_many_rows_from_files),
+        cmocka_unit_test(test_parts_share_string_bytes),
     };
     int failed = cmocka_run_group_tests_name("one part", tests, NULL, NULL);
     failed += cmocka_run_group_tests_name("two parts", tests, two_parts, NULL);
