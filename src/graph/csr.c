@@ -1,13 +1,29 @@
 /* CSR construction by counting sort: count degrees, prefix-sum them into
- * offsets, then drop each kept link into both ends' slots. Two passes over
- * the links, one over the vertices; no sorting of neighbour lists. */
+ * offsets, then drop each kept link into both ends' slots, using the
+ * offsets themselves as cursors (shifted back one place after). Counting
+ * and placing run in two jobs side by side, each for the ends in its half
+ * of the vertices (each reads every link; their writes never meet), so
+ * neighbour lists come out in link order as in one pass. */
 #include "graph/csr.h"
 
 #include <string.h>
 
-#include "util/alloc.h"
 #include "netvet/errors.h"
 #include "util/alloc.h"
+#include "util/jobs.h"
+
+/* Fewer links than this are placed in one job. */
+#define HALVES_FROM 65536
+
+typedef struct csr_job {
+    nv_csr *g;
+    const uint32_t *a, *b;
+    size_t m;
+    const uint8_t *keep;
+    uint32_t lo, hi;   /* the vertices whose ends this job handles */
+    int place;         /* 0: count degrees, 1: place arcs */
+    uint64_t arcs;     /* ends handled */
+} csr_job;
 
 static int link_kept(size_t n, uint32_t a, uint32_t b, const uint8_t *keep)
 {
@@ -16,38 +32,44 @@ static int link_kept(size_t n, uint32_t a, uint32_t b, const uint8_t *keep)
     return !keep || (keep[a] && keep[b]);
 }
 
-/* offsets[v + 1] = degree of v, then the inclusive prefix sum in place.
- * @return NETVET_ELIMIT when the arcs do not fit uint32_t indexing. */
-static int count_degrees(nv_csr *g, const uint32_t *a, const uint32_t *b,
-                         size_t m, const uint8_t *keep)
+/* One end x (of a link to y) if x is this job's: count it into
+ * offsets[x + 1], or place y at v's cursor offsets[x]. */
+static inline void end_of(csr_job *j, uint32_t x, uint32_t y)
 {
-    uint64_t arcs = 0;
-    for (size_t i = 0; i < m; i++) {
-        if (!link_kept(g->n, a[i], b[i], keep))
-            continue;
-        g->offsets[a[i] + 1]++;
-        g->offsets[b[i] + 1]++;
-        arcs += 2;
-    }
-    if (arcs > UINT32_MAX)
-        return NETVET_ELIMIT;
-    for (size_t v = 0; v < g->n; v++)
-        g->offsets[v + 1] += g->offsets[v];
-    g->n_arcs = (size_t)arcs;
-    return 0;
+    if (x - j->lo >= j->hi - j->lo)
+        return;
+    if (j->place)
+        j->g->targets[j->g->offsets[x]++] = y;
+    else
+        j->g->offsets[x + 1]++;
+    j->arcs++;
 }
 
-/* Place every kept link using a moving cursor per vertex (pos starts as a
- * copy of offsets[0..n)). */
-static void place_arcs(nv_csr *g, uint32_t *pos, const uint32_t *a,
-                       const uint32_t *b, size_t m, const uint8_t *keep)
+static void *run_job(void *arg)
 {
-    for (size_t i = 0; i < m; i++) {
-        if (!link_kept(g->n, a[i], b[i], keep))
+    csr_job *j = arg;
+    for (size_t i = 0; i < j->m; i++) {
+        uint32_t a = j->a[i], b = j->b[i];
+        if (!link_kept(j->g->n, a, b, j->keep))
             continue;
-        g->targets[pos[a[i]]++] = b[i];
-        g->targets[pos[b[i]]++] = a[i];
+        end_of(j, a, b);
+        end_of(j, b, a);
     }
+    return NULL;
+}
+
+/* Count (place = 0) or place (1) in nj jobs. @return the ends handled. */
+static uint64_t run_pass(csr_job *jobs, size_t nj, int place)
+{
+    uint64_t arcs = 0;
+    for (size_t i = 0; i < nj; i++) {
+        jobs[i].place = place;
+        jobs[i].arcs = 0;
+    }
+    nv_run_jobs(run_job, jobs, nj, sizeof(*jobs));
+    for (size_t i = 0; i < nj; i++)
+        arcs += jobs[i].arcs;
+    return arcs;
 }
 
 int nv_csr_from_links(nv_csr *g, size_t n, const uint32_t *a,
@@ -60,24 +82,28 @@ int nv_csr_from_links(nv_csr *g, size_t n, const uint32_t *a,
     g->offsets = nv_calloc(n + 1, sizeof(uint32_t));
     if (!g->offsets)
         return NETVET_ENOMEM;
-    int rc = count_degrees(g, a, b, m, keep);
-    if (rc < 0)
-        goto fail;
-    rc = NETVET_ENOMEM;
-    g->targets = nv_reallocarray(NULL, g->n_arcs ? g->n_arcs : 1, sizeof(uint32_t));
-    uint32_t *pos = nv_reallocarray(NULL, n ? n : 1, sizeof(uint32_t));
-    if (!g->targets || !pos) {
-        nv_free(pos);
-        goto fail;
+    size_t nj = nv_jobs_for(m, HALVES_FROM);
+    uint32_t mid = (uint32_t)(nj == 2 ? n / 2 : n);
+    csr_job jobs[2] = {{g, a, b, m, keep, 0, mid, 0, 0},
+                       {g, a, b, m, keep, mid, (uint32_t)n, 0, 0}};
+    uint64_t arcs = run_pass(jobs, nj, 0);
+    if (arcs > UINT32_MAX) {
+        nv_csr_dispose(g);
+        return NETVET_ELIMIT;
     }
-    if (n)
-        memcpy(pos, g->offsets, n * sizeof(uint32_t));
-    place_arcs(g, pos, a, b, m, keep);
-    nv_free(pos);
+    for (size_t v = 0; v < n; v++)
+        g->offsets[v + 1] += g->offsets[v];
+    g->n_arcs = (size_t)arcs;
+    g->targets = nv_reallocarray(NULL, arcs ? arcs : 1, sizeof(uint32_t));
+    if (!g->targets) {
+        nv_csr_dispose(g);
+        return NETVET_ENOMEM;
+    }
+    run_pass(jobs, nj, 1);
+    /* each cursor ended at the next vertex's start */
+    memmove(g->offsets + 1, g->offsets, n * sizeof(uint32_t));
+    g->offsets[0] = 0;
     return 0;
-fail:
-    nv_csr_dispose(g);
-    return rc;
 }
 
 int nv_csr_build(nv_csr *g, const netvet_inventory *inv,

@@ -7,7 +7,7 @@
 
 #include "util/alloc.h"
 #include "util/clock.h"
-#include "util/alloc.h"
+#include "util/jobs.h"
 
 /* Domain index for a country, adding it if new. */
 static int32_t domain_of(nv_view *v, const char *country)
@@ -81,6 +81,30 @@ static int exists_on(const netvet_inventory *inv, size_t k, int32_t as_of)
     return 1;
 }
 
+/* Elements [lo, hi) of a view: vendor roots, domains, counted. */
+typedef struct view_job {
+    nv_view *v;
+    size_t lo, hi;
+    root_cache *cache;
+} view_job;
+
+static void *resolve_range(void *arg)
+{
+    view_job *j = arg;
+    nv_view *v = j->v;
+    const netvet_inventory *inv = v->inv;
+    for (size_t k = j->lo; k < j->hi; k++) {
+        int32_t r = root_of(j->cache, inv, v->reg, inv->vendor[k]);
+        v->vendor[k] = r;
+        v->domain[k] = r < 0 ? -1 : v->vendor_domain[r];
+        v->counted[k] = (uint8_t)exists_on(inv, k, v->as_of);
+    }
+    return NULL;
+}
+
+/* Elements are resolved in two halves side by side from this many on. */
+#define HALVES_FROM 65536
+
 int nv_view_build(nv_view *v, const netvet_inventory *inv,
                   const netvet_registry *reg, int32_t as_of)
 {
@@ -93,24 +117,23 @@ int nv_view_build(nv_view *v, const netvet_inventory *inv,
     v->counted = nv_reallocarray(NULL, inv->n ? inv->n : 1, 1);
     v->vendor = nv_reallocarray(NULL, inv->n ? inv->n : 1, sizeof(int32_t));
     v->domain = nv_reallocarray(NULL, inv->n ? inv->n : 1, sizeof(int32_t));
-    root_cache *cache = nv_calloc(1, sizeof(*cache));
+    root_cache *cache = nv_calloc(2, sizeof(*cache));
     if (!v->counted || !v->vendor || !v->domain || !cache ||
         build_domains(v) < 0) {
         nv_free(cache);
         nv_view_dispose(v);
         return NETVET_ENOMEM;
     }
-    for (size_t k = 0; k < inv->n; k++) {
-        int32_t r = root_of(cache, inv, reg, inv->vendor[k]);
-        v->vendor[k] = r;
-        v->domain[k] = r < 0 ? -1 : v->vendor_domain[r];
-        v->counted[k] = (uint8_t)exists_on(inv, k, as_of);
+    size_t nj = nv_jobs_for(inv->n, HALVES_FROM), mid = nj == 2 ? inv->n / 2 : inv->n;
+    view_job jobs[2] = {{v, 0, mid, &cache[0]}, {v, mid, inv->n, &cache[1]}};
+    nv_run_jobs(resolve_range, jobs, nj, sizeof(jobs[0]));
+    nv_free(cache);
+    for (size_t k = 0; k < inv->n; k++) { /* in order: the same sum */
         if (v->counted[k]) {
             v->n_counted++;
             v->total_weight += inv->weight[k];
         }
     }
-    nv_free(cache);
     v->times.view = nv_clock_seconds() - t0;
     return 0;
 }

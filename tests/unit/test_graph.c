@@ -596,6 +596,90 @@ static void test_masked_sparse_sweeps(void **state)
     free(gb);
 }
 
+/* 200,000 random links (self-loops, repeats, ends out of range, a keep
+ * mask): built in two halves of the vertices, the CSR must equal the
+ * plain construction, neighbours in link order. */
+static void test_csr_in_halves(void **state)
+{
+    enum { N = 50000, M = 200000 };
+    uint64_t rng = 0x9e3779b97f4a7c15u;
+    uint32_t *a = malloc(M * 4), *b = malloc(M * 4);
+    uint8_t *keep = malloc(N);
+    for (unsigned k = 0; k < M; k++) {
+        a[k] = rng_below(&rng, N + 10);
+        b[k] = rng_below(&rng, 20) == 0 ? a[k] : rng_below(&rng, N);
+    }
+    for (unsigned v = 0; v < N; v++)
+        keep[v] = rng_below(&rng, 10) != 0;
+    nv_csr g;
+    assert_int_equal(nv_csr_from_links(&g, N, a, b, M, keep), 0);
+    uint32_t *deg = calloc(N + 1, 4), *next = calloc(N, 4);
+    size_t arcs = 0;
+    for (unsigned k = 0; k < M; k++) {
+        if (a[k] >= N || a[k] == b[k] || !keep[a[k]] || !keep[b[k]])
+            continue;
+        deg[a[k] + 1]++;
+        deg[b[k] + 1]++;
+        arcs += 2;
+    }
+    for (unsigned v = 0; v < N; v++)
+        deg[v + 1] += deg[v];
+    assert_int_equal(g.n_arcs, arcs);
+    assert_memory_equal(g.offsets, deg, (N + 1) * 4);
+    for (unsigned k = 0; k < M; k++) {
+        if (a[k] >= N || a[k] == b[k] || !keep[a[k]] || !keep[b[k]])
+            continue;
+        assert_int_equal(g.targets[deg[a[k]] + next[a[k]]++], b[k]);
+        assert_int_equal(g.targets[deg[b[k]] + next[b[k]]++], a[k]);
+    }
+    nv_csr_dispose(&g);
+    free(a);
+    free(b);
+    free(keep);
+    free(deg);
+    free(next);
+}
+
+/* 70,000 elements (the view resolves them in two halves): each element's
+ * vendor root, domain and "counted" as one element at a time gives them,
+ * and the count and weight in element order. */
+static void test_view_in_halves(void **state)
+{
+    enum { N = 70000 };
+    static const char *const vendors[] = {"Nokia", "Huawei Technologies",
+                                          "Acme Widgets", "ZTE", ""};
+    static const char *const states[] = {"active,2020-01-01", "planned,",
+                                         "planned,2025-06-01",
+                                         "active,2027-01-01",
+                                         "decommissioned,2020-01-01"};
+    size_t cap = (size_t)N * 64 + 64, used = 0;
+    char *csv = malloc(cap);
+    used += (size_t)snprintf(csv, cap, "id,vendor,function,weight,status,installed\n");
+    for (unsigned k = 0; k < N; k++)
+        used += (size_t)snprintf(csv + used, cap - used, "e%u,%s,access,%u.5,%s\n",
+                                 k, vendors[k % 5], k % 7, states[k / 5 % 5]);
+    net t;
+    assert_int_equal(net_load(&t, reg, csv, NULL), 0);
+    size_t counted = 0;
+    double weight = 0;
+    for (unsigned k = 0; k < N; k++) {
+        const char *v = vendors[k % 5];
+        int i = netvet_registry_resolve(reg, v, strlen(v));
+        int32_t root = i < 0 ? -1 : netvet_registry_root(reg, i);
+        assert_int_equal(t.view.vendor[k], root);
+        assert_int_equal(t.view.domain[k], root < 0 ? -1 : t.view.vendor_domain[root]);
+        unsigned st = k / 5 % 5; /* active or planned, installed by then */
+        int in = st == 0 || st == 2;
+        assert_int_equal(t.view.counted[k], in);
+        counted += (size_t)in;
+        weight += in ? k % 7 + 0.5 : 0;
+    }
+    assert_int_equal(t.view.n_counted, counted);
+    assert_true(t.view.total_weight == weight);
+    net_free(&t);
+    free(csv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -609,6 +693,8 @@ int main(void)
         cmocka_unit_test(test_no_groups),
         cmocka_unit_test(test_masked_sweeps_random),
         cmocka_unit_test(test_masked_sparse_sweeps),
+        cmocka_unit_test(test_csr_in_halves),
+        cmocka_unit_test(test_view_in_halves),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
