@@ -248,7 +248,8 @@ static int reserve(void **p, size_t *cap, size_t need, size_t size)
 
 int nv_strtab_reserve(nv_strtab *t, size_t n_strings, size_t n_bytes)
 {
-    if ((!(t->borrowed & NV_STRTAB_BORROWED_BYTES) &&
+    /* a limited table's bytes never move: other parts write into them */
+    if ((!(t->borrowed & NV_STRTAB_BORROWED_BYTES) && !t->limit &&
          reserve((void **)&t->bytes, &t->cap, t->len + n_bytes, 1) < 0) ||
         (!(t->borrowed & NV_STRTAB_BORROWED_OFF) &&
          reserve((void **)&t->off, &t->off_cap, t->n + n_strings + 1,

@@ -51,7 +51,9 @@ int nv_strtab_append(nv_strtab *t, const char *s, size_t len,
 /* Parts of one file loaded on several threads write their strings into
  * one table's bytes, each part into its own stretch, so merging them moves
  * no bytes:
- * - nv_strtab_limit keeps t (the first part's table) within [0, end);
+ * - nv_strtab_limit keeps t (the first part's table) within [0, end),
+ *   and its bytes in place (nv_strtab_reserve leaves them) until the
+ *   limit is lifted (end 0);
  * - nv_strtab_share_bytes makes `part` (an empty or nearly empty table)
  *   store its strings in t's bytes [from, to); its ids stay its own;
  * - nv_strtab_share_rows also makes part's off entries t's entries

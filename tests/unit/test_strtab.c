@@ -66,6 +66,9 @@ static void test_limit(void **state)
     assert_int_equal(nv_strtab_reserve(&t, 16, 100), 0);
     assert_int_equal(nv_strtab_limit(&t, 0x1000), NETVET_ELIMIT); /* > cap */
     assert_int_equal(nv_strtab_limit(&t, 10), 0);
+    const char *bytes = t.bytes; /* limited: reserving never moves them */
+    assert_int_equal(nv_strtab_reserve(&t, 16, 1 << 20), 0);
+    assert_true(t.bytes == bytes);
     add(&t, "abcd", 1); /* bytes 1..5 */
     add(&t, "efg", 0);  /* bytes 6..9 */
     uint32_t id;
