@@ -258,7 +258,9 @@ int nv_strtab_reserve(nv_strtab *t, size_t n_strings, size_t n_bytes)
     return 0;
 }
 
-void nv_strtab_mark_interned(const nv_strtab *t, uint8_t *flags)
+/* flags[id] = 1 for every interned (not appended) string; flags holds
+ * t->n entries, zeroed by the caller. */
+static void mark_interned(const nv_strtab *t, uint8_t *flags)
 {
     for (size_t j = 0; j <= t->mask; j++)
         if (t->slots[j])
@@ -381,20 +383,26 @@ static int merge_in_place(nv_strtab *t, const nv_strtab *part, uint32_t s,
     return rc < 0 ? rc : slot_in(t, j, tag, *id);
 }
 
+/* The same for a part with bytes of its own: copied in. */
+static int merge_copy(nv_strtab *t, const nv_strtab *part, uint32_t s,
+                      int interned, uint32_t *id)
+{
+    const char *p = nv_strtab_get(part, s);
+    size_t len = nv_strtab_strlen(part, s);
+    return interned ? nv_strtab_intern(t, p, len, id, NULL)
+                    : append(t, p, len, id);
+}
+
 int nv_strtab_merge(nv_strtab *t, const nv_strtab *part, uint32_t *map)
 {
     uint8_t *interned = nv_calloc(part->n ? part->n : 1, 1);
     if (!interned)
         return NETVET_ENOMEM;
-    nv_strtab_mark_interned(part, interned);
+    mark_interned(part, interned);
     int shared = part->bytes == t->bytes, rc = 0;
-    for (size_t s = 0; s < part->n && rc == 0; s++) {
-        const char *p = nv_strtab_get(part, (uint32_t)s);
-        size_t len = nv_strtab_strlen(part, (uint32_t)s);
-        rc = shared ? merge_in_place(t, part, (uint32_t)s, interned[s], &map[s])
-             : interned[s] ? nv_strtab_intern(t, p, len, &map[s], NULL)
-                           : append(t, p, len, &map[s]);
-    }
+    for (size_t s = 0; s < part->n && rc == 0; s++)
+        rc = (shared ? merge_in_place : merge_copy)(t, part, (uint32_t)s,
+                                                   interned[s], &map[s]);
     nv_free(interned);
     if (shared && part->len > t->len) {
         t->len = part->len;

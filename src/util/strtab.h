@@ -78,9 +78,6 @@ void nv_strtab_merge_rows(nv_strtab *t, const nv_strtab *part, size_t first);
  * included) without growing again: a generous bound costs address space
  * only, while growing a big table copies it. @return 0 or NETVET_ENOMEM. */
 int nv_strtab_reserve(nv_strtab *t, size_t n_strings, size_t n_bytes);
-/* flags[id] = 1 for every interned (not appended) string; flags holds
- * t->n entries, zeroed by the caller. */
-void nv_strtab_mark_interned(const nv_strtab *t, uint8_t *flags);
 /* Id of s[0..len), or -1 if absent. */
 int64_t nv_strtab_find(const nv_strtab *t, const char *s, size_t len);
 
@@ -92,15 +89,10 @@ static inline size_t nv_strtab_strlen(const nv_strtab *t, uint32_t id)
 {
     return (size_t)(t->off[id] & NV_STRTAB_MAX_LEN);
 }
-/* Offset of string id in t->bytes, and the key nv_idmap stores for it
- * (offset << 24 | length: the off entry itself). */
+/* Offset of string id in t->bytes. */
 static inline uint64_t nv_strtab_offset(const nv_strtab *t, uint32_t id)
 {
     return t->off[id] >> 24;
-}
-static inline uint64_t nv_strtab_key(const nv_strtab *t, uint32_t id)
-{
-    return t->off[id];
 }
 
 uint64_t nv_hash_bytes(const void *p, size_t len);
