@@ -282,8 +282,9 @@ static int attributor(assess_args *a, const netvet_inventory *inv,
 }
 
 /* --timings: the phases, the load's (parts read in parallel, merge, id
- * map), then the assess phase's steps; "policy" is the
- * rest of it (unknown vendors, attribution, rules, sorting findings). */
+ * map), then the assess phase's steps. The shares and the rules that need
+ * no exposure run beside the topology; "rest" is what is left of the
+ * assess phase (attribution, exposure rules, sorting findings). */
 static void print_timings(const netvet_assessment *as, double load,
                           double assess, double report)
 {
@@ -307,11 +308,12 @@ static void print_timings(const netvet_assessment *as, double load,
     fprintf(stderr, "%s: timings: assess: view %.3f s, shares %.3f s, "
                     "csr %.3f s, exposure %.3f s, dominators %.3f s, "
                     "spof %.3f s (these three %.3f s, %d thread%s), "
-                    "topology %.3f s, policy %.3f s\n",
+                    "topology %.3f s, rules %.3f s (beside it), exposure "
+                    "rules %.3f s, rest %.3f s\n",
             PROG, t->view, as->shares.seconds, t->csr, t->exposure,
             t->dominators, t->spof, t->graph, t->threads,
-            t->threads == 1 ? "" : "s", t->topology,
-            assess - t->view - as->shares.seconds - t->topology);
+            t->threads == 1 ? "" : "s", t->topology, t->rules,
+            t->exposure_rules, assess - t->view - t->topology);
 }
 
 static int run(void *payload, netvet_diag *diag)

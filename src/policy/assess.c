@@ -1,6 +1,7 @@
 /* The assessment pipeline: view (vendor resolution, domains, as-of) ->
- * shares (beside the topology, when there is one) -> netvet's own checks
- * (unknown vendors) -> policy rules. */
+ * the shares, netvet's own checks (unknown vendors) and the policy rules
+ * that need no exposure, beside the topology when there is one -> the
+ * rules that read the exposure. */
 #include "policy/assessment.h"
 
 #include <pthread.h>
@@ -12,6 +13,7 @@
 #include "policy/evaluate.h"
 #include "policy/topology.h"
 #include "util/alloc.h"
+#include "util/clock.h"
 #include "util/diag.h"
 
 static int32_t today_utc(void)
@@ -92,34 +94,82 @@ static int parse_as_of(const char *as_of, int32_t *out, netvet_diag *diag)
     return 0;
 }
 
-/* The shares read only the view, as the topology does, and write only
- * a->shares: with a topology to compute they run on a thread beside it
- * (the topology's own second thread, dominators, often ends early). */
-typedef struct shares_job {
+/* Work that reads only the view and writes only its own part of the
+ * assessment, so it can run on a thread beside the topology (whose own
+ * second thread often ends early): the shares, and the unknown-vendor
+ * findings with the rules that need no exposure (these own a->findings
+ * and a->results until joined). Nothing here reports to a diag. */
+typedef struct side_job {
     netvet_assessment *a;
-    int rc;
-} shares_job;
+    int (*run)(netvet_assessment *a);
+    double *seconds; /* where to put the time it took, or NULL */
+    pthread_t thread;
+    int threaded, rc;
+} side_job;
 
-static void *shares_run(void *arg)
+static int shares_step(netvet_assessment *a)
 {
-    shares_job *j = arg;
-    j->rc = nv_shares_compute(&j->a->shares, &j->a->view);
+    return nv_shares_compute(&a->shares, &a->view);
+}
+
+static int local_rules_step(netvet_assessment *a)
+{
+    int rc = unknown_vendor_findings(a);
+    if (rc == 0 && a->policy)
+        rc = nv_policy_evaluate_set(a->policy, &a->view, NV_RULES_NO_EXPOSURE,
+                                    &a->findings, &a->results);
+    return rc;
+}
+
+static void *side_run(void *arg)
+{
+    side_job *j = arg;
+    double t0 = nv_clock_seconds();
+    j->rc = j->run(j->a);
+    if (j->seconds)
+        *j->seconds = nv_clock_seconds() - t0;
     return NULL;
 }
 
-static int shares_and_topology(netvet_assessment *a, int topology,
-                               const netvet_assess_options *opts,
-                               netvet_diag *diag)
+static void side_start(side_job *j, int thread)
 {
-    shares_job j = {a, 0};
-    pthread_t thread;
-    int threaded = topology && pthread_create(&thread, NULL, shares_run, &j) == 0;
-    if (!threaded)
-        shares_run(&j);
+    j->threaded = thread && pthread_create(&j->thread, NULL, side_run, j) == 0;
+    if (!j->threaded)
+        side_run(j);
+}
+
+static int side_join(side_job *j)
+{
+    if (j->threaded)
+        pthread_join(j->thread, NULL);
+    return j->rc;
+}
+
+/* The shares and the local rules beside the topology, then the rules
+ * that read its exposure. */
+static int shares_topology_rules(netvet_assessment *a, int topology,
+                                 const netvet_assess_options *opts,
+                                 netvet_diag *diag)
+{
+    side_job shares = {.a = a, .run = shares_step};
+    side_job rules = {.a = a, .run = local_rules_step,
+                      .seconds = &a->view.times.rules};
+    nv_policy_warn(a->policy, &a->view, diag);
+    side_start(&shares, topology);
+    side_start(&rules, topology);
     int rc = topology ? nv_topology_run(a, opts, diag) : 0;
-    if (threaded)
-        pthread_join(thread, NULL);
-    return j.rc < 0 ? j.rc : rc;
+    int rc_shares = side_join(&shares), rc_rules = side_join(&rules);
+    if (rc == 0)
+        rc = rc_shares < 0 ? rc_shares : rc_rules;
+    if (rc == 0 && a->policy) {
+        double t0 = nv_clock_seconds();
+        rc = nv_policy_evaluate_set(a->policy, &a->view, NV_RULES_EXPOSURE,
+                                    &a->findings, &a->results);
+        if (rc == 0)
+            rc = nv_results_order_by_rule(&a->results);
+        a->view.times.exposure_rules = nv_clock_seconds() - t0;
+    }
+    return rc;
 }
 
 int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
@@ -140,11 +190,7 @@ int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
         (opts && opts->attributor &&
          (rc = nv_view_attribute(&a->view, opts->attributor, &a->findings,
                                  &a->n_attributed)) < 0) ||
-        (rc = shares_and_topology(a, topology, opts, diag)) < 0 ||
-        (rc = unknown_vendor_findings(a)) < 0 ||
-        (policy && (rc = nv_policy_evaluate_results(policy, &a->view,
-                                                    &a->findings, &a->results,
-                                                    diag)) < 0)) {
+        (rc = shares_topology_rules(a, topology, opts, diag)) < 0) {
         netvet_assessment_free(a);
         if (rc == NETVET_EINVAL)
             return rc; /* the message names the bad option */

@@ -160,8 +160,25 @@ static void pack_high_risk(const nv_pack *p, const netvet_registry *reg,
     propagate(reg, own, sel, n);
 }
 
-/* e->selected = the rule's explicit vendor list; unknown ids warned. */
-static void rule_vendors(nv_eval *e, uint8_t *own, netvet_diag *diag)
+/* Warn about a rule's vendor ids that are not in the registry. */
+static void warn_rule_vendors(const netvet_policy *policy, const nv_rule *r,
+                              const netvet_registry *reg, size_t n,
+                              netvet_diag *diag)
+{
+    for (size_t i = 0; i < r->vendors.n; i++) {
+        int v = reg ? netvet_registry_find(reg, r->vendors.items[i]) : -1;
+        if (v < 0 || (size_t)v >= n)
+            nv_diag_warn(diag, policy->packs[r->pack].file,
+                         r->vendors.lines[i], 0,
+                         "rule '%s': vendor '%s' is not in the registry; "
+                         "ignored",
+                         r->id, r->vendors.items[i]);
+    }
+}
+
+/* e->selected = the rule's explicit vendor list (ids the registry lacks
+ * are left out; nv_policy_warn reports them). */
+static void rule_vendors(nv_eval *e, uint8_t *own)
 {
     const nv_rule *r = e->rule;
     const netvet_registry *reg = e->view->reg;
@@ -170,12 +187,6 @@ static void rule_vendors(nv_eval *e, uint8_t *own, netvet_diag *diag)
         int v = reg ? netvet_registry_find(reg, r->vendors.items[i]) : -1;
         if (v >= 0 && (size_t)v < e->n_vendors)
             own[v] = 1;
-        else
-            nv_diag_warn(diag, e->policy->packs[r->pack].file,
-                         r->vendors.lines[i], 0,
-                         "rule '%s': vendor '%s' is not in the registry; "
-                         "ignored",
-                         r->id, r->vendors.items[i]);
     }
     propagate(reg, own, e->selected, e->n_vendors);
 }
@@ -381,6 +392,36 @@ int nv_policy_evaluate_results(const netvet_policy *policy,
                                const nv_view *view, nv_findings *out,
                                nv_results *results, netvet_diag *diag)
 {
+    nv_policy_warn(policy, view, diag);
+    return nv_policy_evaluate_set(policy, view, NV_RULES_ALL, out, results);
+}
+
+int nv_rule_in_set(const nv_rule *r, nv_rule_set set)
+{
+    int exposure = r->kind == NETVET_RULE_EXPOSURE_CAP;
+    return set == NV_RULES_ALL || exposure == (set == NV_RULES_EXPOSURE);
+}
+
+void nv_policy_warn(const netvet_policy *policy, const nv_view *view,
+                    netvet_diag *diag)
+{
+    const netvet_registry *reg = view ? view->reg : NULL;
+    size_t n = reg ? netvet_registry_count(reg) : 0;
+    if (!policy || !view)
+        return;
+    for (size_t p = 0; reg && p < policy->n_packs; p++)
+        warn_pack(&policy->packs[p], reg, n, diag);
+    for (size_t i = 0; i < policy->n_rules; i++) {
+        const nv_rule *r = &policy->rules[i];
+        if (r->effective <= view->as_of && !r->high_risk)
+            warn_rule_vendors(policy, r, reg, n, diag);
+    }
+}
+
+int nv_policy_evaluate_set(const netvet_policy *policy, const nv_view *view,
+                           nv_rule_set set, nv_findings *out,
+                           nv_results *results)
+{
     if (!policy || !view || !out || !view->inv ||
         (view->n && (!view->counted || !view->vendor)))
         return NETVET_EINVAL;
@@ -391,14 +432,14 @@ int nv_policy_evaluate_results(const netvet_policy *policy,
     e.n_vendors = view->reg ? netvet_registry_count(view->reg) : 0;
     uint8_t *pack_sel = NULL, *own = NULL;
     int err = eval_alloc(&e, policy->n_packs, &pack_sel, &own);
-    for (size_t p = 0; !err && view->reg && p < policy->n_packs; p++) {
-        warn_pack(&policy->packs[p], view->reg, e.n_vendors, diag);
+    for (size_t p = 0; !err && view->reg && p < policy->n_packs; p++)
         pack_high_risk(&policy->packs[p], view->reg, e.n_vendors, own,
                        pack_sel + p * e.n_vendors);
-    }
     for (size_t i = 0; !err && i < policy->n_rules; i++) {
         e.rule = &policy->rules[i];
         e.rule_index = i;
+        if (!nv_rule_in_set(e.rule, set))
+            continue;
         if (e.rule->effective > view->as_of) { /* not yet in force */
             err = nv_results_add(results, i, "", "", 0, 0,
                                  NV_RESULT_NOT_IN_EFFECT);
@@ -408,7 +449,7 @@ int nv_policy_evaluate_results(const netvet_policy *policy,
             memcpy(e.selected, pack_sel + e.rule->pack * e.n_vendors,
                    e.n_vendors);
         else
-            rule_vendors(&e, own, diag);
+            rule_vendors(&e, own);
         scope_dispose(&e.scope);
         err = resolve_scope(&e.scope, e.rule, view);
         if (!err)
@@ -444,7 +485,7 @@ int nv_rule_probe_init(nv_rule_probe *p, const netvet_policy *policy,
                        own, p->selected);
     } else if (!err) {
         e.selected = p->selected;
-        rule_vendors(&e, own, NULL);
+        rule_vendors(&e, own);
     }
     if (!err)
         err = resolve_scope(p->scope, e.rule, view);

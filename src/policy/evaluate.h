@@ -12,10 +12,35 @@ int nv_policy_evaluate(const netvet_policy *policy, const nv_view *view,
                        nv_findings *out, netvet_diag *diag);
 
 /* Same, also recording every rule's measurements (pass or fail) in
- * `results` (may be NULL). */
+ * `results` (may be NULL): nv_policy_warn, then every rule. */
 int nv_policy_evaluate_results(const netvet_policy *policy,
                                const nv_view *view, nv_findings *out,
                                nv_results *results, netvet_diag *diag);
+
+/* Which rules an evaluation runs: all, those that do not read the view's
+ * exposure (they may run while the topology computes it), or only those
+ * that do. */
+typedef enum nv_rule_set {
+    NV_RULES_ALL,
+    NV_RULES_NO_EXPOSURE,
+    NV_RULES_EXPOSURE
+} nv_rule_set;
+
+struct nv_rule;
+int nv_rule_in_set(const struct nv_rule *r, nv_rule_set set);
+
+/* Report what the policy names that the registry lacks (pack entries,
+ * vendors of rules effective on view->as_of), in pack then rule order. */
+void nv_policy_warn(const netvet_policy *policy, const nv_view *view,
+                    netvet_diag *diag);
+
+/* Evaluate the rules of `set` without reporting anything to a diag (so
+ * it may run on a thread): findings appended to `out`, measurements to
+ * `results` (may be NULL), in rule order. @return 0, NETVET_EINVAL or
+ * NETVET_ENOMEM. */
+int nv_policy_evaluate_set(const netvet_policy *policy, const nv_view *view,
+                           nv_rule_set set, nv_findings *out,
+                           nv_results *results);
 
 /* One rule prepared for incremental re-measurement (the replacement
  * planner): the registry vendors it selects and its scope resolved against

@@ -20,18 +20,45 @@ static int cmp_str(const char *a, const char *b)
     return strcmp(a ? a : "", b ? b : "");
 }
 
+static int cmp_double(double a, double b)
+{
+    return (a > b) - (a < b);
+}
+
+/* The element lists, then the remaining text: two findings this calls
+ * equal print the same, so the order never depends on the order the
+ * findings were made in (rules may be evaluated on two threads). */
+static int cmp_rest(const nv_finding *a, const nv_finding *b)
+{
+    size_t n = a->n_elements < b->n_elements ? a->n_elements : b->n_elements;
+    for (size_t i = 0; i < n; i++)
+        if (a->elements[i] != b->elements[i])
+            return a->elements[i] < b->elements[i] ? -1 : 1;
+    if (a->n_elements != b->n_elements)
+        return a->n_elements < b->n_elements ? -1 : 1;
+    int c = cmp_str(a->message, b->message);
+    if (!c)
+        c = cmp_str(a->pack, b->pack);
+    if (!c)
+        c = cmp_str(a->title, b->title);
+    return c ? c : cmp_str(a->source, b->source);
+}
+
 static int cmp_finding(const void *pa, const void *pb)
 {
     const nv_finding *a = pa, *b = pb;
     if (a->severity != b->severity)
         return a->severity > b->severity ? -1 : 1;
     int c = cmp_str(a->rule_id, b->rule_id);
-    if (c)
-        return c;
-    c = cmp_str(a->subject, b->subject);
-    if (c)
-        return c;
-    return cmp_str(a->measure, b->measure);
+    if (!c)
+        c = cmp_str(a->subject, b->subject);
+    if (!c)
+        c = cmp_str(a->measure, b->measure);
+    if (!c)
+        c = cmp_double(a->value, b->value);
+    if (!c)
+        c = cmp_double(a->limit, b->limit);
+    return c ? c : cmp_rest(a, b);
 }
 
 void nv_findings_sort(nv_findings *fs)
@@ -70,6 +97,32 @@ int nv_results_add(nv_results *r, size_t rule, const char *subject,
     }
     r->items[r->n++] = (nv_rule_result){rule, subj, measure ? measure : "",
                                         value, limit, status};
+    return 0;
+}
+
+int nv_results_order_by_rule(nv_results *r)
+{
+    size_t rules = 0;
+    for (size_t i = 0; i < r->n; i++)
+        if (r->items[i].rule >= rules)
+            rules = r->items[i].rule + 1;
+    size_t *at = nv_calloc(rules + 1, sizeof(*at));
+    nv_rule_result *sorted = nv_calloc(r->n + 1, sizeof(*sorted));
+    if (!at || !sorted) {
+        nv_free(at);
+        nv_free(sorted);
+        return NETVET_ENOMEM;
+    }
+    for (size_t i = 0; i < r->n; i++) /* counting sort: stable */
+        at[r->items[i].rule + 1]++;
+    for (size_t k = 1; k <= rules; k++)
+        at[k] += at[k - 1];
+    for (size_t i = 0; i < r->n; i++)
+        sorted[at[r->items[i].rule]++] = r->items[i];
+    nv_free(r->items);
+    r->items = sorted;
+    r->cap = r->n + 1;
+    nv_free(at);
     return 0;
 }
 

@@ -50,6 +50,9 @@ typedef struct nv_results {
 int nv_results_add(nv_results *r, size_t rule, const char *subject,
                    const char *measure, double value, double limit,
                    int status);
+/* Put the results in rule order, each rule's in the order they were
+ * added. @return 0 or NETVET_ENOMEM (r unchanged). */
+int nv_results_order_by_rule(nv_results *r);
 void nv_results_dispose(nv_results *r);
 const char *nv_result_status_name(int status);
 
@@ -57,7 +60,8 @@ const char *nv_result_status_name(int status);
  * and a nv_malloc'd element array: nv_findings_dispose frees them all.
  * @return the new slot, or NULL on ENOMEM. */
 nv_finding *nv_findings_push(nv_findings *fs);
-/* Sort by severity (errors first), then rule id, then subject. */
+/* Sort by severity (errors first), then rule id, then subject, then
+ * every other field: the result never depends on the input order. */
 void nv_findings_sort(nv_findings *fs);
 void nv_findings_dispose(nv_findings *fs);
 

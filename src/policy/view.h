@@ -15,9 +15,12 @@ struct nv_exposure; /* graph/exposure.h */
 /* Wall seconds of the analysis steps, for `netvet assess --timings`:
  * view by nv_view_build, the rest by the topology step (0 when skipped).
  * exposure runs beside dominators + spof when threads = 2; graph is the
- * wall time of the three together, topology that of the whole step. */
+ * wall time of the three together, topology that of the whole step.
+ * rules: unknown vendors and the rules that need no exposure (beside the
+ * topology); exposure_rules: those that read it (after). */
 typedef struct nv_step_times {
     double view, csr, exposure, dominators, graph, spof, topology;
+    double rules, exposure_rules;
     int threads;
 } nv_step_times;
 

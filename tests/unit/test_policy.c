@@ -857,6 +857,114 @@ static void test_exposure_cap(void **state)
     teardown_fx(&f);
 }
 
+/* One exposure for test_rule_sets_split: domain CN cuts off 40% of the
+ * access weight. */
+static void fake_exposure(fx *f, nv_exposure *x, nv_exposure_group *g)
+{
+    memset(x, 0, sizeof(*x));
+    memset(g, 0, sizeof(*g));
+    g->kind = NV_GROUP_DOMAIN;
+    g->key = f->view.domain[0];
+    g->fn_weight[NETVET_FN_ACCESS] = 40;
+    x->n_groups = 1;
+    x->groups = g;
+    x->fn_total[NETVET_FN_ACCESS] = 100;
+    f->view.exposure = x;
+}
+
+/* The assessment runs the rules that need no exposure beside the topology
+ * and the exposure rules after it: put together, findings (once sorted)
+ * and results (once ordered by rule) equal one evaluation of every rule,
+ * even with an exposure rule between the others. */
+static void test_rule_sets_split(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01", TEN_ACCESS);
+    add_pack(&f, "  - id: a-cap\n"
+                 "    kind: share-cap\n"
+                 "    max: 0.1\n"
+                 "    source: s\n"
+                 "  - id: b-exposure\n"
+                 "    kind: exposure-cap\n"
+                 "    max: 0.35\n"
+                 "    source: s\n"
+                 "  - id: c-vendors\n"
+                 "    kind: max-vendors\n"
+                 "    max: 1\n"
+                 "    source: s\n");
+    nv_exposure x;
+    nv_exposure_group g;
+    fake_exposure(&f, &x, &g);
+    nv_results all = {0}, split = {0};
+    nv_findings fs2 = {0};
+    assert_int_equal(nv_policy_evaluate_results(f.pol, &f.view, &f.fs, &all,
+                                                f.diag), 0);
+    assert_int_equal(nv_policy_evaluate_set(f.pol, &f.view,
+                                            NV_RULES_NO_EXPOSURE, &fs2,
+                                            &split), 0);
+    assert_int_equal(split.n, all.n - 1); /* all but b-exposure's one */
+    assert_int_equal(nv_policy_evaluate_set(f.pol, &f.view, NV_RULES_EXPOSURE,
+                                            &fs2, &split), 0);
+    assert_int_equal(split.items[split.n - 1].rule, 1); /* appended last */
+    assert_int_equal(nv_results_order_by_rule(&split), 0);
+    assert_int_equal(split.n, all.n);
+    for (size_t i = 0; i < all.n; i++) {
+        assert_int_equal(split.items[i].rule, all.items[i].rule);
+        assert_string_equal(split.items[i].subject, all.items[i].subject);
+        assert_int_equal(split.items[i].status, all.items[i].status);
+        assert_true(split.items[i].value == all.items[i].value);
+    }
+    assert_int_equal(split.items[0].rule, 0);
+    assert_int_equal(split.items[all.n - 1].rule, 2);
+    /* a-cap fails for CN by count and by weight, b-exposure for CN,
+     * c-vendors for the access network's three vendors */
+    assert_int_equal(f.fs.n, 4);
+    assert_int_equal(fs2.n, f.fs.n);
+    assert_string_equal(fs2.items[fs2.n - 1].rule_id, "b-exposure");
+    nv_findings_sort(&f.fs);
+    nv_findings_sort(&fs2);
+    for (size_t i = 0; i < f.fs.n; i++) {
+        assert_string_equal(fs2.items[i].rule_id, f.fs.items[i].rule_id);
+        assert_string_equal(fs2.items[i].message, f.fs.items[i].message);
+    }
+    nv_findings_dispose(&fs2);
+    nv_results_dispose(&all);
+    nv_results_dispose(&split);
+    teardown_fx(&f);
+}
+
+/* Findings equal in severity, rule, subject and measure still sort the
+ * same from any input order (qsort is not stable). */
+static void test_findings_sort_total(void **state)
+{
+    (void)state;
+    const char *msgs[3] = {"b", "a", "c"};
+    nv_findings fs[2] = {{0}};
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < 3; i++) {
+            int k = pass ? 2 - i : i;
+            nv_finding *fd = nv_findings_push(&fs[pass]);
+            assert_non_null(fd);
+            fd->rule_id = nv_strdup("r");
+            fd->subject = nv_strdup("CN");
+            fd->measure = nv_strdup("elements");
+            fd->message = nv_strdup(msgs[k]);
+            fd->elements = nv_malloc(sizeof(uint32_t));
+            fd->elements[0] = 7;
+            fd->n_elements = k == 2 ? 0 : 1; /* fewer elements first */
+        }
+        nv_findings_sort(&fs[pass]);
+    }
+    const char *want[3] = {"c", "a", "b"};
+    for (int i = 0; i < 3; i++) {
+        assert_string_equal(fs[0].items[i].message, want[i]);
+        assert_string_equal(fs[1].items[i].message, want[i]);
+    }
+    nv_findings_dispose(&fs[0]);
+    nv_findings_dispose(&fs[1]);
+}
+
 static void test_builtin_uk_pack(void **state)
 {
     (void)state;
@@ -951,6 +1059,8 @@ int main(void)
         cmocka_unit_test(test_malformed_packs),
         cmocka_unit_test(test_duplicate_across_packs),
         cmocka_unit_test(test_exposure_cap),
+        cmocka_unit_test(test_rule_sets_split),
+        cmocka_unit_test(test_findings_sort_total),
         cmocka_unit_test(test_builtin_uk_pack),
         cmocka_unit_test(test_builtin_uk_pack_builtin_registry),
     };
