@@ -35,21 +35,28 @@ static inline nv_csv_field nv_field_trim(nv_csv_field f)
         f.len--;
     return f;
 }
-/* A cheap 64-bit mix of a field (its length and first and last eight
- * bytes, multiplied), for small caches keyed by value; the top bits are
- * the best mixed. */
+/* A cheap 64-bit mix of a field (its length and first and last bytes:
+ * two overlapping loads of eight or four bytes, or three single bytes,
+ * multiplied), for small caches keyed by value; the top bits are the best
+ * mixed. */
 static inline uint64_t nv_field_mix(nv_csv_field f)
 {
-    uint64_t x = f.len;
+    uint64_t a = 0, b = 0;
     if (f.len >= 8) {
-        uint64_t a, b;
         memcpy(&a, f.p, 8);
         memcpy(&b, f.p + f.len - 8, 8);
-        x ^= a * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL;
-    } else {
-        for (size_t i = 0; i < f.len; i++)
-            x = x * 0x100000001B3ULL + (unsigned char)f.p[i];
+    } else if (f.len >= 4) {
+        uint32_t x, y;
+        memcpy(&x, f.p, 4);
+        memcpy(&y, f.p + f.len - 4, 4);
+        a = x;
+        b = y;
+    } else if (f.len) {
+        const unsigned char *u = (const unsigned char *)f.p;
+        a = (uint64_t)u[0] | (uint64_t)u[f.len / 2] << 8 |
+            (uint64_t)u[f.len - 1] << 16;
     }
+    uint64_t x = f.len ^ a * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL;
     return x * 0xFF51AFD7ED558CCDULL;
 }
 

@@ -1,16 +1,32 @@
 /* ISO calendar dates <-> days since 1970-01-01 (proleptic Gregorian), for
  * install dates, rule effective dates and --as-of. */
 #include "inventory/inv.h"
+#include "util/bits.h"
 
-static int digits(const char *s, size_t n, int *out)
+/* "YYYY-MM-DD" into numbers: the first eight bytes are checked as one
+ * word (digits and the two dashes at once), then the day's two bytes.
+ * @return 0, or -1 when the text has another shape. */
+static int split_date(const char *s, int *y, int *m, int *d)
 {
-    int v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
+    const uint64_t dash_bytes = 0xFF0000FF00000000ULL; /* bytes 4 and 7 */
+    const uint64_t high = 0xF0F0F0F0F0F0F0F0ULL, zeros = 0x3030303030303030ULL;
+    uint64_t w = nv_load_le64(s);
+    if ((w & dash_bytes) != (0x2D00002D00000000ULL & dash_bytes))
+        return -1;
+    w = (w & ~dash_bytes) | (zeros & dash_bytes); /* the dashes as '0' */
+    /* a byte is a digit when its high nibble is 3 both as it is and
+     * plus 6 (a byte that would carry fails the first test) */
+    if ((w & high) != zeros || ((w + 0x0606060606060606ULL) & high) != zeros)
+        return -1;
+    w -= zeros;
+    unsigned char d8 = (unsigned char)(s[8] - '0');
+    unsigned char d9 = (unsigned char)(s[9] - '0');
+    if (d8 > 9 || d9 > 9)
+        return -1;
+    *y = (int)((w & 0xFF) * 1000 + (w >> 8 & 0xFF) * 100 +
+               (w >> 16 & 0xFF) * 10 + (w >> 24 & 0xFF));
+    *m = (int)((w >> 40 & 0xFF) * 10 + (w >> 48 & 0xFF));
+    *d = d8 * 10 + d9;
     return 0;
 }
 
@@ -35,8 +51,7 @@ static int days_in_month(int y, int m)
 int nv_parse_date(const char *s, size_t len, int32_t *days_out)
 {
     int y, m, d;
-    if (len != 10 || s[4] != '-' || s[7] != '-' || digits(s, 4, &y) ||
-        digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
+    if (len != 10 || split_date(s, &y, &m, &d) < 0)
         return -1;
     if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
         return -1;

@@ -403,6 +403,53 @@ static void test_function_aliases_and_dates(void **state)
     assert_int_equal(nv_parse_date("2023-2-28", 9, &d), -1);
 }
 
+/* Reference for nv_parse_date's shape and range checks, byte by byte. */
+static int date_ok(const char *s)
+{
+    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int y = atoi(s), m = (s[5] - '0') * 10 + s[6] - '0',
+        d = (s[8] - '0') * 10 + s[9] - '0';
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m >= 1 && m <= 12 && d >= 1 &&
+           d <= dm[m - 1] + (m == 2 && leap);
+}
+
+/* Every day of 1896-2104 round-trips through nv_format_date; every one
+ * of its bytes replaced by each of the 256 values is accepted exactly
+ * when the reference accepts it. */
+static void test_parse_date_every_byte(void **state)
+{
+    (void)state;
+    int32_t from, to, d, prev;
+    assert_int_equal(nv_parse_date("1896-01-01", 10, &from), 0);
+    assert_int_equal(nv_parse_date("2104-12-31", 10, &to), 0);
+    assert_int_equal(to - from + 1, 76336);
+    prev = from - 1;
+    for (int32_t day = from; day <= to; day++) {
+        char buf[11];
+        nv_format_date(day, buf);
+        assert_int_equal(nv_parse_date(buf, 10, &d), 0);
+        assert_int_equal(d, prev + 1);
+        prev = d;
+        if (day % 97 != 0) /* every byte value at every position: a sample */
+            continue;
+        for (int i = 0; i < 10; i++) {
+            char keep = buf[i];
+            for (int v = 0; v < 256; v++) {
+                buf[i] = (char)v;
+                int32_t got;
+                int ok = nv_parse_date(buf, 10, &got) == 0;
+                if (ok != date_ok(buf))
+                    fail_msg("'%.10s' (byte %d = %d): parsed %d", buf, i, v, ok);
+            }
+            buf[i] = keep;
+        }
+    }
+}
+
 static void test_batch_records(void **state)
 {
     (void)state;
@@ -615,6 +662,7 @@ int main(void)
         cmocka_unit_test(test_link_ends_after_ordered_run),
         cmocka_unit_test(test_sorted_ids),
         cmocka_unit_test(test_function_aliases_and_dates),
+        cmocka_unit_test(test_parse_date_every_byte),
         cmocka_unit_test(test_batch_records),
         cmocka_unit_test(test_many_rows_in_batches),
         cmocka_unit_test(test_many_rows_from_files),
