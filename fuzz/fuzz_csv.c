@@ -65,7 +65,10 @@ static void compare(const netvet_inventory *a, const netvet_inventory *b)
             abort();
     for (size_t i = 0; i < a->n_links; i++)
         if (a->link_a[i] != b->link_a[i] || a->link_b[i] != b->link_b[i] ||
-            a->link_line[i] != b->link_line[i])
+            (a->link_kind &&
+             !same_str(a, b, a->link_kind[i], b->link_kind[i])) ||
+            (a->link_capacity &&
+             a->link_capacity[i] != b->link_capacity[i]))
             abort();
 }
 

@@ -57,7 +57,6 @@ struct netvet_inventory {
     uint32_t *link_a, *link_b; /* element indexes */
     uint32_t *link_kind;       /* string id, NULL if column absent */
     double *link_capacity;     /* NULL if column absent */
-    uint32_t *link_line;
 
     netvet_load_stats stats[2]; /* elements, links */
     /* seconds per file: reading the parts, merging them, building the id

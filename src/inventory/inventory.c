@@ -227,7 +227,7 @@ void netvet_inventory_free(netvet_inventory *inv)
                     inv->installed, inv->mac, inv->sys_object_id,
                     inv->sys_descr, inv->lldp_descr, inv->cpe, inv->link_a,
                     inv->link_b, inv->link_kind, inv->link_capacity,
-                    inv->link_line, inv->path[0], inv->path[1]};
+                    inv->path[0], inv->path[1]};
     for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
         nv_free(cols[i]);
     for (size_t k = 0; k < inv->n_attrs; k++)

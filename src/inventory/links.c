@@ -13,28 +13,30 @@ static nv_csv_field field(const nv_loader *L, nv_col c)
     return p < 0 ? (nv_csv_field){"", 0} : L->fields[p]; /* trimmed */
 }
 
-/* The link columns this file has: a, b, line, then kind and capacity
- * when present (NULL entries otherwise); sizes in size[]. */
-static void link_columns(nv_loader *L, void **col[5], size_t size[5])
+/* The link columns this file has: a, b, then kind and capacity when
+ * present (NULL entries otherwise); sizes in size[]. (A link's line is
+ * not kept: nothing after the load reports it.) */
+#define LINK_COLUMNS 4
+static void link_columns(nv_loader *L, void **col[LINK_COLUMNS],
+                         size_t size[LINK_COLUMNS])
 {
     netvet_inventory *inv = L->inv;
-    void **all[5] = {(void **)&inv->link_a, (void **)&inv->link_b,
-                     (void **)&inv->link_line,
-                     L->pos[NV_COL_KIND] >= 0 ? (void **)&inv->link_kind : NULL,
-                     L->pos[NV_COL_CAPACITY] >= 0 ? (void **)&inv->link_capacity
-                                                  : NULL};
-    for (size_t i = 0; i < 5; i++) {
+    void **all[LINK_COLUMNS] = {
+        (void **)&inv->link_a, (void **)&inv->link_b,
+        L->pos[NV_COL_KIND] >= 0 ? (void **)&inv->link_kind : NULL,
+        L->pos[NV_COL_CAPACITY] >= 0 ? (void **)&inv->link_capacity : NULL};
+    for (size_t i = 0; i < LINK_COLUMNS; i++) {
         col[i] = all[i];
-        size[i] = i == 4 ? sizeof(double) : sizeof(uint32_t);
+        size[i] = i == 3 ? sizeof(double) : sizeof(uint32_t);
     }
 }
 
 static int resize_links(nv_loader *L, size_t cap)
 {
-    void **col[5];
-    size_t size[5];
+    void **col[LINK_COLUMNS];
+    size_t size[LINK_COLUMNS];
     link_columns(L, col, size);
-    for (size_t i = 0; i < 5; i++) {
+    for (size_t i = 0; i < LINK_COLUMNS; i++) {
         if (!col[i])
             continue;
         void *p = nv_reallocarray(*col[i], cap, size[i]);
@@ -65,11 +67,11 @@ int nv_links_alloc(nv_loader *L, size_t rows)
 
 int nv_links_share(nv_loader *L, nv_loader *from, size_t base, size_t rows)
 {
-    void **mine[5], **theirs[5];
-    size_t size[5];
+    void **mine[LINK_COLUMNS], **theirs[LINK_COLUMNS];
+    size_t size[LINK_COLUMNS];
     link_columns(L, mine, size);
     link_columns(from, theirs, size);
-    for (size_t i = 0; i < 5; i++)
+    for (size_t i = 0; i < LINK_COLUMNS; i++)
         if (mine[i])
             *mine[i] = (char *)*theirs[i] + base * size[i];
     L->inv->links_cap = rows;
@@ -80,12 +82,12 @@ int nv_links_share(nv_loader *L, nv_loader *from, size_t base, size_t rows)
 
 void nv_links_unshare(nv_loader *L)
 {
-    void **col[5];
-    size_t size[5];
+    void **col[LINK_COLUMNS];
+    size_t size[LINK_COLUMNS];
     if (!L->shared_columns)
         return;
     link_columns(L, col, size);
-    for (size_t i = 0; i < 5; i++)
+    for (size_t i = 0; i < LINK_COLUMNS; i++)
         if (col[i])
             *col[i] = NULL;
     L->shared_columns = 0;
@@ -228,7 +230,6 @@ static int load_link(nv_loader *L, void *ctx)
     size_t i = inv->n_links;
     inv->link_a[i] = a;
     inv->link_b[i] = b;
-    inv->link_line[i] = (uint32_t)L->line;
     if (inv->link_capacity)
         inv->link_capacity[i] = cap;
     if (inv->link_kind) {

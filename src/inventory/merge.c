@@ -125,24 +125,21 @@ int nv_merge_shared(netvet_inventory *inv, netvet_inventory *part, size_t base,
 }
 
 int nv_merge_links_shared(netvet_inventory *inv, const netvet_inventory *part,
-                          size_t base, unsigned long line_offset)
+                          size_t base)
 {
     size_t at = inv->n_links, n = part->n_links;
     uint32_t *map = map_strings(inv, &part->strings);
     if (!map)
         return NETVET_ENOMEM;
     if (base != at && n) {
-        uint32_t *u32[] = {inv->link_a, inv->link_b, inv->link_line,
-                           inv->link_kind};
-        for (size_t i = 0; i < 4; i++)
+        uint32_t *u32[] = {inv->link_a, inv->link_b, inv->link_kind};
+        for (size_t i = 0; i < 3; i++)
             if (u32[i])
                 memmove(u32[i] + at, u32[i] + base, n * sizeof(uint32_t));
         if (inv->link_capacity)
             memmove(inv->link_capacity + at, inv->link_capacity + base,
                     n * sizeof(double));
     }
-    for (size_t i = at; i < at + n; i++)
-        inv->link_line[i] += (uint32_t)line_offset;
     for (size_t i = at; inv->link_kind && i < at + n; i++)
         inv->link_kind[i] = map[inv->link_kind[i]];
     inv->n_links = at + n;

@@ -202,13 +202,12 @@ static int replay(const part *parts, size_t last, const unsigned long *off,
     }
 }
 
-static int merge_links(netvet_inventory *inv, part *parts, size_t last,
-                       const unsigned long *off)
+static int merge_links(netvet_inventory *inv, part *parts, size_t last)
 {
     double t0 = nv_clock_seconds();
     int rc = 0;
     for (size_t i = 1; i <= last && rc == 0; i++)
-        rc = nv_merge_links_shared(inv, parts[i].own, parts[i].base, off[i]);
+        rc = nv_merge_links_shared(inv, parts[i].own, parts[i].base);
     inv->times[1].merge = nv_clock_seconds() - t0;
     return rc;
 }
@@ -307,7 +306,7 @@ static int finish(netvet_inventory *inv, part *parts, size_t n, int links,
     nv_diag_log dups;
     if (nv_diag_log_init(&dups) < 0)
         return NETVET_ENOMEM;
-    int rc = links ? merge_links(inv, parts, last, off)
+    int rc = links ? merge_links(inv, parts, last)
                    : merge_elements(inv, parts, last, off, &dups);
     if (rc == 0 || rc == NETVET_EPARSE)
         rc = dups.failed ? NETVET_ENOMEM

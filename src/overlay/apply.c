@@ -293,7 +293,6 @@ static int append_link(netvet_overlay *ov, uint32_t a, uint32_t b,
     size_t i = inv->n_links;
     inv->link_a[i] = a;
     inv->link_b[i] = b;
-    inv->link_line[i] = 0;
     int rc = 0;
     if (*l->kind && !inv->link_kind)
         rc = nv_ov_own(ov, NV_COL_LINK_KIND);

@@ -23,7 +23,7 @@ static const col_desc cols[NV_COL_COUNT] = {
     COL(line), COL(name), COL(model), COL(software), COL(site), COL(region),
     COL(lat), COL(lon), COL(installed), COL(mac), COL(sys_object_id),
     COL(sys_descr), COL(lldp_descr), COL(cpe), COL(link_a), COL(link_b),
-    COL(link_kind), COL(link_capacity), COL(link_line)};
+    COL(link_kind), COL(link_capacity)};
 
 void **nv_ov_col_ptr(netvet_inventory *inv, enum nv_ov_col c)
 {
@@ -226,7 +226,7 @@ int nv_ov_reserve_links(netvet_overlay *ov, size_t extra)
     for (int c = NV_COL_ELEMENT_END; c < NV_COL_COUNT; c++) {
         enum nv_ov_col col = (enum nv_ov_col)c;
         if ((*nv_ov_col_ptr(inv, col) || col == NV_COL_LINK_A ||
-             col == NV_COL_LINK_B || col == NV_COL_LINK_LINE) &&
+             col == NV_COL_LINK_B) &&
             own_with_cap(ov, col, cap) < 0)
             return NETVET_ENOMEM;
     }

@@ -23,7 +23,7 @@ enum nv_ov_col {
     NV_COL_CPE,
     NV_COL_ELEMENT_END, /* link columns follow */
     NV_COL_LINK_A = NV_COL_ELEMENT_END, NV_COL_LINK_B, NV_COL_LINK_KIND,
-    NV_COL_LINK_CAPACITY, NV_COL_LINK_LINE, NV_COL_COUNT
+    NV_COL_LINK_CAPACITY, NV_COL_COUNT
 };
 
 typedef struct nv_ov_log {
