@@ -57,10 +57,18 @@ static uint64_t flagged_columns(const nv_batch_keys *k)
     return cols;
 }
 
+/* Is there anything for hash_keys to hash? (Not for most element loads:
+ * then no record pays for the call.) */
+static int hashes_wanted(const nv_batch_keys *k, uint64_t cols)
+{
+    return k->n || cols || (k->hash_col && k->n_cols > 64);
+}
+
 static void hash_keys(nv_rec *r, const nv_csv_field *f, uint64_t *hashes,
                       const nv_batch_keys *k, uint64_t cols)
 {
-    if (r->status != NV_CSV_RECORD || r->n_fields != k->n_cols)
+    if (r->status != NV_CSV_RECORD || r->n_fields != k->n_cols ||
+        !hashes_wanted(k, cols))
         return;
     for (int i = 0; i < k->n; i++)
         r->hash[i] = nv_hash_bytes(f[k->pos[i]].p, f[k->pos[i]].len);
@@ -129,7 +137,8 @@ static int add_simple(nv_batch *b, nv_csv *c, const nv_batch_keys *k,
                   .n_fields = n, .status = NV_CSV_RECORD,
                   .bad_utf8 = high ? first_bad_field(f, n) : -1};
     b->n_fields += n;
-    hash_keys(r, f, b->hashes ? b->hashes + r->field0 : NULL, k, cols);
+    if (hashes_wanted(k, cols))
+        hash_keys(r, f, b->hashes ? b->hashes + r->field0 : NULL, k, cols);
     return 1;
 }
 

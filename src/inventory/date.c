@@ -6,7 +6,7 @@
 /* "YYYY-MM-DD" into numbers: the first eight bytes are checked as one
  * word (digits and the two dashes at once), then the day's two bytes.
  * @return 0, or -1 when the text has another shape. */
-static int split_date(const char *s, int *y, int *m, int *d)
+static int split_date(const char *s, unsigned *y, unsigned *m, unsigned *d)
 {
     const uint64_t dash_bytes = 0xFF0000FF00000000ULL; /* bytes 4 and 7 */
     const uint64_t high = 0xF0F0F0F0F0F0F0F0ULL, zeros = 0x3030303030303030ULL;
@@ -23,34 +23,38 @@ static int split_date(const char *s, int *y, int *m, int *d)
     unsigned char d9 = (unsigned char)(s[9] - '0');
     if (d8 > 9 || d9 > 9)
         return -1;
-    *y = (int)((w & 0xFF) * 1000 + (w >> 8 & 0xFF) * 100 +
-               (w >> 16 & 0xFF) * 10 + (w >> 24 & 0xFF));
-    *m = (int)((w >> 40 & 0xFF) * 10 + (w >> 48 & 0xFF));
-    *d = d8 * 10 + d9;
+    *y = (unsigned)((w & 0xFF) * 1000 + (w >> 8 & 0xFF) * 100 +
+                    (w >> 16 & 0xFF) * 10 + (w >> 24 & 0xFF));
+    *m = (unsigned)((w >> 40 & 0xFF) * 10 + (w >> 48 & 0xFF));
+    *d = d8 * 10u + d9;
     return 0;
 }
 
-/* Howard Hinnant's days_from_civil. */
-static int32_t days_from_civil(int y, int m, int d)
+/* Howard Hinnant's days_from_civil for the years 0-9999 a date has, in
+ * unsigned arithmetic (cheaper divisions): years are counted from one
+ * era (400 years, 146097 days) earlier, so year 0's January stays
+ * positive. */
+static int32_t days_from_civil(unsigned y, unsigned m, unsigned d)
 {
-    y -= m <= 2;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (int32_t)(era * 146097 + doe - 719468);
+    y = y + 400 - (m <= 2);
+    unsigned era = y / 400, yoe = y - era * 400;
+    unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (int32_t)(era * 146097 + doe) - 719468 - 146097;
 }
 
-static int days_in_month(int y, int m)
+static unsigned days_in_month(unsigned y, unsigned m)
 {
-    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 ? 28 + leap : dm[m - 1];
+    static const unsigned char dm[12] = {31, 28, 31, 30, 31, 30,
+                                         31, 31, 30, 31, 30, 31};
+    if (m != 2)
+        return dm[m - 1];
+    return 28 + ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
 }
 
 int nv_parse_date(const char *s, size_t len, int32_t *days_out)
 {
-    int y, m, d;
+    unsigned y, m, d;
     if (len != 10 || split_date(s, &y, &m, &d) < 0)
         return -1;
     if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))

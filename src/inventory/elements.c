@@ -219,24 +219,29 @@ static int store_tags(nv_loader *L, grow_list *g, nv_csv_field f, size_t row)
     return 0;
 }
 
-/* netvet_function_parse behind a small cache of spellings already seen
- * (copies of up to 24 bytes). */
+/* netvet_function_parse behind a table of the spellings already seen
+ * (f is not empty; spellings of up to 22 bytes are kept, until the table
+ * is three quarters full). */
 static int parse_function(nv_loader *L, nv_csv_field f, netvet_function *fn)
 {
-    for (size_t i = 0; i < L->n_fn_seen; i++) {
-        if (L->fn_len[i] == f.len && nv_equal_bytes(L->fn_seen[i], f.p, f.len)) {
-            *fn = (netvet_function)L->fn_value[i];
+    const size_t mask = NV_FN_SEEN_SLOTS - 1;
+    size_t j = (size_t)(nv_field_mix(f) >> 58) & mask;
+    for (; L->fn_seen[j].len; j = (j + 1) & mask) {
+        if (L->fn_seen[j].len == f.len &&
+            nv_equal_bytes(L->fn_seen[j].text, f.p, f.len)) {
+            *fn = (netvet_function)L->fn_seen[j].value;
             return 0;
         }
     }
     if (netvet_function_parse(fn, f.p, f.len) < 0)
         return -1;
-    if (f.len > sizeof(L->fn_seen[0]))
+    if (f.len > sizeof(L->fn_seen[j].text) ||
+        L->n_fn_seen >= NV_FN_SEEN_SLOTS / 4 * 3)
         return 0;
-    size_t slot = L->n_fn_seen < 16 ? L->n_fn_seen++ : (size_t)(f.len % 16);
-    memcpy(L->fn_seen[slot], f.p, f.len);
-    L->fn_len[slot] = (uint8_t)f.len;
-    L->fn_value[slot] = (uint8_t)*fn;
+    L->n_fn_seen++;
+    memcpy(L->fn_seen[j].text, f.p, f.len);
+    L->fn_seen[j].len = (uint8_t)f.len;
+    L->fn_seen[j].value = (uint8_t)*fn;
     return 0;
 }
 
@@ -247,6 +252,22 @@ typedef struct row_values {
     double lat, lon;
     int32_t installed;
 } row_values;
+
+/* Latitude or longitude c, NAN when empty. @return 0, or 1 after
+ * reporting a bad row (rc set to the loader's verdict). */
+static inline int check_coordinate(nv_loader *L, nv_col c, double lim,
+                                   double *out, int *rc)
+{
+    nv_csv_field f = field(L, c);
+    *out = NAN;
+    if (f.len == 0 || (nv_field_double(f, out) == 0 && fabs(*out) <= lim))
+        return 0;
+    *rc = nv_loader_bad_row(L, L->pos[c] + 1,
+                            "%s '%.*s' is not a number in [-%g, %g]",
+                            nv_col_name(c), (int)(f.len > 64 ? 64 : f.len),
+                            f.p, lim, lim);
+    return 1;
+}
 
 /* Validate the typed fields. @return 0, or 1 after reporting a bad row
  * (rc set to the loader's verdict). */
@@ -277,19 +298,9 @@ static int check_typed(nv_loader *L, row_values *v, int *rc)
             "weight '%.*s' is not a non-negative number", (int)(f.len > 64 ? 64 : f.len), f.p);
         return 1;
     }
-    v->lat = v->lon = NAN;
-    nv_col coords[2] = {NV_COL_LAT, NV_COL_LON};
-    double *dst[2] = {&v->lat, &v->lon};
-    double lim[2] = {90, 180};
-    for (int i = 0; i < 2; i++) {
-        f = field(L, coords[i]);
-        if (f.len && (nv_field_double(f, dst[i]) < 0 || fabs(*dst[i]) > lim[i])) {
-            *rc = nv_loader_bad_row(L, L->pos[coords[i]] + 1,
-                "%s '%.*s' is not a number in [-%g, %g]", nv_col_name(coords[i]),
-                (int)(f.len > 64 ? 64 : f.len), f.p, lim[i], lim[i]);
-            return 1;
-        }
-    }
+    if (check_coordinate(L, NV_COL_LAT, 90, &v->lat, rc) ||
+        check_coordinate(L, NV_COL_LON, 180, &v->lon, rc))
+        return 1;
     v->installed = NV_NO_DATE;
     f = field(L, NV_COL_INSTALLED);
     if (f.len && nv_parse_date(f.p, f.len, &v->installed) < 0) {

@@ -9,6 +9,8 @@
 #include "inventory/columns.h"
 #include "inventory/inv.h"
 
+#define NV_FN_SEEN_SLOTS 64 /* a power of two */
+
 typedef struct nv_loader {
     netvet_inventory *inv; /* where rows go (a part's own for parts > 0) */
     const netvet_inventory *lookup; /* links: whose element ids to find */
@@ -43,10 +45,13 @@ typedef struct nv_loader {
     int ids_unsorted;      /* elements: a row's id was not above the
                             * previous row's (bytewise) */
     unsigned long searches; /* links: id compares of ends searched for */
-    /* recent function spellings and their parse (they repeat every row);
-     * copied, because consumed parts of the input are released */
-    char fn_seen[16][24];
-    uint8_t fn_len[16], fn_value[16];
+    /* function spellings seen and their parse (they repeat every row):
+     * an open-addressed table by nv_field_mix, never evicted, holding
+     * copies (consumed parts of the input are released); len 0 = empty */
+    struct nv_fn_seen {
+        uint8_t len, value;
+        char text[22];
+    } fn_seen[NV_FN_SEEN_SLOTS];
     size_t n_fn_seen;
     char *drop_from;       /* mapped input not yet released (NULL: none) */
     int shared_columns;    /* the element or link columns are a slice of

@@ -427,6 +427,17 @@ static void test_parse_date_every_byte(void **state)
     assert_int_equal(nv_parse_date("1896-01-01", 10, &from), 0);
     assert_int_equal(nv_parse_date("2104-12-31", 10, &to), 0);
     assert_int_equal(to - from + 1, 76336);
+    /* the ends of the range of 4-digit years, and century leap rules */
+    const struct { const char *s; int32_t days; } edge[] = {
+        {"0000-01-01", -719528}, {"0000-02-29", -719469},
+        {"0000-03-01", -719468}, {"0001-01-01", -719162},
+        {"9999-12-31", 2932896}, {"2000-02-29", 11016}};
+    for (size_t i = 0; i < sizeof(edge) / sizeof(edge[0]); i++) {
+        assert_int_equal(nv_parse_date(edge[i].s, 10, &d), 0);
+        assert_int_equal(d, edge[i].days);
+    }
+    assert_int_equal(nv_parse_date("1900-02-29", 10, &d), -1);
+    assert_int_equal(nv_parse_date("2100-02-29", 10, &d), -1);
     prev = from - 1;
     for (int32_t day = from; day <= to; day++) {
         char buf[11];
@@ -448,6 +459,46 @@ static void test_parse_date_every_byte(void **state)
             buf[i] = keep;
         }
     }
+}
+
+/* 200 rows cycling through 64 spellings of four functions (case
+ * variants: more than the loader's table of seen spellings keeps, so it
+ * fills up and later spellings are parsed each time) and two unknown
+ * ones: every row gets its spelling's function, each unknown row is
+ * reported. */
+static void test_function_spellings_beyond_cache(void **state)
+{
+    (void)state;
+    static const char *const base[4] = {"aggregation", "access", "core",
+                                        "security"};
+    static const netvet_function want[4] = {
+        NETVET_FN_AGGREGATION, NETVET_FN_ACCESS, NETVET_FN_CORE,
+        NETVET_FN_SECURITY};
+    static char csv[200 * 40 + 64];
+    size_t used = (size_t)snprintf(csv, sizeof(csv), "id,vendor,function\n");
+    for (int r = 0; r < 200; r++) {
+        char sp[16];
+        int v = r % 66, b = v % 4;
+        snprintf(sp, sizeof(sp), "%s", base[b]);
+        for (int i = 0; sp[i]; i++) /* bits of v / 4 pick upper case */
+            if ((v / 4) >> (i % 4) & 1)
+                sp[i] = (char)(sp[i] - 32);
+        used += (size_t)snprintf(csv + used, sizeof(csv) - used, "e%d,x,%s\n",
+                                 r, v >= 64 ? (v == 64 ? "corex" : "acc") : sp);
+    }
+    captured cap = {{0}, 0};
+    int rc;
+    netvet_inventory *inv = load(csv, NULL, 0, &cap, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(cap.n, 6); /* rows 64, 65, 130, 131, 196, 197 */
+    assert_int_equal(inv->n, 194);
+    for (size_t k = 0, r = 0; r < 200; r++) {
+        if (r % 66 >= 64)
+            continue;
+        assert_int_equal(inv->function[k], want[r % 66 % 4]);
+        k++;
+    }
+    netvet_inventory_free(inv);
 }
 
 static void test_batch_records(void **state)
@@ -663,6 +714,7 @@ int main(void)
         cmocka_unit_test(test_sorted_ids),
         cmocka_unit_test(test_function_aliases_and_dates),
         cmocka_unit_test(test_parse_date_every_byte),
+        cmocka_unit_test(test_function_spellings_beyond_cache),
         cmocka_unit_test(test_batch_records),
         cmocka_unit_test(test_many_rows_in_batches),
         cmocka_unit_test(test_many_rows_from_files),
