@@ -58,7 +58,7 @@ static uint64_t flagged_columns(const nv_batch_keys *k)
 }
 
 /* Is there anything for hash_keys to hash? (Not for most element loads:
- * then no record pays for the call.) */
+ * then its callers skip it and no record pays for the call.) */
 static int hashes_wanted(const nv_batch_keys *k, uint64_t cols)
 {
     return k->n || cols || (k->hash_col && k->n_cols > 64);
@@ -67,8 +67,7 @@ static int hashes_wanted(const nv_batch_keys *k, uint64_t cols)
 static void hash_keys(nv_rec *r, const nv_csv_field *f, uint64_t *hashes,
                       const nv_batch_keys *k, uint64_t cols)
 {
-    if (r->status != NV_CSV_RECORD || r->n_fields != k->n_cols ||
-        !hashes_wanted(k, cols))
+    if (r->status != NV_CSV_RECORD || r->n_fields != k->n_cols)
         return;
     for (int i = 0; i < k->n; i++)
         r->hash[i] = nv_hash_bytes(f[k->pos[i]].p, f[k->pos[i]].len);
@@ -112,7 +111,8 @@ static int add_record(nv_batch *b, const nv_csv *c, int status,
                       : -1;
     for (size_t i = 0; i < r->n_fields; i++)
         f[i] = nv_field_trim(f[i]);
-    hash_keys(r, f, b->hashes ? b->hashes + r->field0 : NULL, k, cols);
+    if (hashes_wanted(k, cols))
+        hash_keys(r, f, b->hashes ? b->hashes + r->field0 : NULL, k, cols);
     return 0;
 }
 

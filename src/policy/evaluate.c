@@ -396,7 +396,7 @@ int nv_policy_evaluate_results(const netvet_policy *policy,
     return nv_policy_evaluate_set(policy, view, NV_RULES_ALL, out, results);
 }
 
-int nv_rule_in_set(const nv_rule *r, nv_rule_set set)
+static int rule_in_set(const nv_rule *r, nv_rule_set set)
 {
     int exposure = r->kind == NETVET_RULE_EXPOSURE_CAP;
     return set == NV_RULES_ALL || exposure == (set == NV_RULES_EXPOSURE);
@@ -438,7 +438,7 @@ int nv_policy_evaluate_set(const netvet_policy *policy, const nv_view *view,
     for (size_t i = 0; !err && i < policy->n_rules; i++) {
         e.rule = &policy->rules[i];
         e.rule_index = i;
-        if (!nv_rule_in_set(e.rule, set))
+        if (!rule_in_set(e.rule, set))
             continue;
         if (e.rule->effective > view->as_of) { /* not yet in force */
             err = nv_results_add(results, i, "", "", 0, 0,

@@ -26,9 +26,6 @@ typedef enum nv_rule_set {
     NV_RULES_EXPOSURE
 } nv_rule_set;
 
-struct nv_rule;
-int nv_rule_in_set(const struct nv_rule *r, nv_rule_set set);
-
 /* Report what the policy names that the registry lacks (pack entries,
  * vendors of rules effective on view->as_of), in pack then rule order. */
 void nv_policy_warn(const netvet_policy *policy, const nv_view *view,
