@@ -61,7 +61,8 @@ static void compare(const netvet_inventory *a, const netvet_inventory *b)
         if (strcmp(nv_inv_id(a, k), nv_inv_id(b, k)) != 0 ||
             a->line[k] != b->line[k] ||
             !same_str(a, b, a->vendor[k], b->vendor[k]) ||
-            (a->name && !same_str(a, b, a->name[k], b->name[k])))
+            (a->model && !same_str(a, b, a->model[k], b->model[k])) ||
+            (a->mac && !same_str(a, b, a->mac[k], b->mac[k])))
             abort();
     for (size_t i = 0; i < a->n_links; i++)
         if (a->link_a[i] != b->link_a[i] || a->link_b[i] != b->link_b[i] ||

@@ -82,12 +82,10 @@ static void plan_columns(nv_loader *L, grow_list *g)
     netvet_inventory *inv = L->inv;
     track(g, (void **)&inv->vendor, 4);
     track(g, (void **)&inv->function, 1);
-    track(g, (void **)&inv->function_raw, 4);
     track(g, (void **)&inv->status, 1);
     track(g, (void **)&inv->weight, 8);
     track(g, (void **)&inv->line, 4);
     struct { nv_col c; void **p; size_t sz; } opt[] = {
-        {NV_COL_NAME, (void **)&inv->name, 4},
         {NV_COL_MODEL, (void **)&inv->model, 4},
         {NV_COL_SOFTWARE, (void **)&inv->software, 4},
         {NV_COL_SITE, (void **)&inv->site, 4},
@@ -331,10 +329,9 @@ static int check_utf8(nv_loader *L, int *rc)
 static int plan_strings(nv_loader *L, grow_list *g)
 {
     netvet_inventory *inv = L->inv;
-    /* Names and MACs are nearly all distinct: stored, not interned. */
+    /* MACs are nearly all distinct: stored, not interned. */
     struct { nv_col c; uint32_t **col; int distinct; } s[] = {
-        {NV_COL_VENDOR, &inv->vendor, 0}, {NV_COL_FUNCTION, &inv->function_raw, 0},
-        {NV_COL_NAME, &inv->name, 1},     {NV_COL_MODEL, &inv->model, 0},
+        {NV_COL_VENDOR, &inv->vendor, 0}, {NV_COL_MODEL, &inv->model, 0},
         {NV_COL_SOFTWARE, &inv->software, 0}, {NV_COL_SITE, &inv->site, 0},
         {NV_COL_REGION, &inv->region, 0}, {NV_COL_MAC, &inv->mac, 1},
         {NV_COL_SYS_OBJECT_ID, &inv->sys_object_id, 0},
@@ -363,12 +360,10 @@ static int plan_strings(nv_loader *L, grow_list *g)
 static int store_strings(nv_loader *L, grow_list *g, size_t row)
 {
     nv_strtab *st = &L->inv->strings;
-    /* vendor and function columns always exist in memory; an evidence-only
-     * file may lack them in the header: then they read as empty */
+    /* the vendor column always exists in memory; an evidence-only file
+     * may lack it in the header: then it reads as empty */
     if (L->pos[NV_COL_VENDOR] < 0)
         L->inv->vendor[row] = 0;
-    if (L->pos[NV_COL_FUNCTION] < 0)
-        L->inv->function_raw[row] = 0;
     for (size_t i = 0; i < g->n_str; i++) {
         str_col *c = &g->str[i];
         uint32_t *out = &(*c->col)[row];

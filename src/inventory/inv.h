@@ -35,7 +35,6 @@ struct netvet_inventory {
     /* element columns (always present) */
     uint32_t *vendor;   /* declared vendor */
     uint8_t *function;  /* netvet_function */
-    uint32_t *function_raw; /* function as written (for reports) */
     uint8_t *status;    /* enum nv_status */
     double *weight;     /* customers served; 0 = transit */
     uint32_t *line;     /* line in the elements file */
@@ -43,8 +42,11 @@ struct netvet_inventory {
     uint32_t *tags;     /* string ids */
     size_t n_tags, tags_cap;
 
-    /* optional element columns (NULL when absent) */
-    uint32_t *name, *model, *software, *site, *region;
+    /* optional element columns (NULL when absent). The name column is
+     * read and checked but not kept: no report or rule uses it, and at
+     * ten million elements it would cost a quarter of the elements'
+     * memory. */
+    uint32_t *model, *software, *site, *region;
     float *lat, *lon;
     int32_t *installed; /* days since 1970-01-01, NV_NO_DATE when empty */
     uint32_t *mac, *sys_object_id, *sys_descr, *lldp_descr, *cpe;

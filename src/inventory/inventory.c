@@ -220,9 +220,9 @@ void netvet_inventory_free(netvet_inventory *inv)
     nv_strtab_dispose(&inv->strings);
     nv_strtab_dispose(&inv->ids);
     nv_idmap_dispose(&inv->idmap);
-    void *cols[] = {inv->vendor, inv->function, inv->function_raw,
-                    inv->status, inv->weight, inv->line, inv->tag_off,
-                    inv->tags, inv->name, inv->model, inv->software,
+    void *cols[] = {inv->vendor, inv->function, inv->status, inv->weight,
+                    inv->line, inv->tag_off, inv->tags, inv->model,
+                    inv->software,
                     inv->site, inv->region, inv->lat, inv->lon,
                     inv->installed, inv->mac, inv->sys_object_id,
                     inv->sys_descr, inv->lldp_descr, inv->cpe, inv->link_a,

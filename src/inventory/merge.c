@@ -22,7 +22,7 @@ typedef struct col_ref {
     int kind;
 } col_ref;
 
-#define MAX_FIXED 19
+#define MAX_FIXED 17
 
 /* Every element column inv has, attributes last; tag_off and tags aside.
  * out must hold MAX_FIXED + inv->n_attrs entries. */
@@ -31,11 +31,9 @@ static size_t element_columns(netvet_inventory *inv, col_ref *out)
     col_ref all[MAX_FIXED] = {
         {(void **)&inv->vendor, 4, STRING},
         {(void **)&inv->function, 1, PLAIN},
-        {(void **)&inv->function_raw, 4, STRING},
         {(void **)&inv->status, 1, PLAIN},
         {(void **)&inv->weight, 8, PLAIN},
         {(void **)&inv->line, 4, LINE},
-        {(void **)&inv->name, 4, STRING},
         {(void **)&inv->model, 4, STRING},
         {(void **)&inv->software, 4, STRING},
         {(void **)&inv->site, 4, STRING},

@@ -61,8 +61,7 @@ static int put_scalar(netvet_overlay *ov, enum nv_ov_col c, size_t k,
 static int put_attrs(netvet_overlay *ov, size_t k, const nv_attrs *a)
 {
     static const enum nv_ov_col str_col[NV_ATTR_COUNT] = {
-        [NV_ATTR_VENDOR] = NV_COL_VENDOR, [NV_ATTR_NAME] = NV_COL_NAME,
-        [NV_ATTR_MODEL] = NV_COL_MODEL, [NV_ATTR_SOFTWARE] = NV_COL_SOFTWARE,
+        [NV_ATTR_VENDOR] = NV_COL_VENDOR, [NV_ATTR_MODEL] = NV_COL_MODEL, [NV_ATTR_SOFTWARE] = NV_COL_SOFTWARE,
         [NV_ATTR_SITE] = NV_COL_SITE, [NV_ATTR_REGION] = NV_COL_REGION};
     int rc = 0;
     for (int i = 0; rc == 0 && i < NV_ATTR_COUNT; i++) {
@@ -71,8 +70,6 @@ static int put_attrs(netvet_overlay *ov, size_t k, const nv_attrs *a)
         switch ((enum nv_attr)i) {
         case NV_ATTR_FUNCTION:
             rc = put_scalar(ov, NV_COL_FUNCTION, k, a);
-            if (rc == 0)
-                rc = put_str(ov, NV_COL_FUNCTION_RAW, k, a->text[i]);
             break;
         case NV_ATTR_WEIGHT: rc = put_scalar(ov, NV_COL_WEIGHT, k, a); break;
         case NV_ATTR_STATUS: rc = put_scalar(ov, NV_COL_STATUS, k, a); break;
@@ -80,6 +77,7 @@ static int put_attrs(netvet_overlay *ov, size_t k, const nv_attrs *a)
             rc = put_scalar(ov, NV_COL_INSTALLED, k, a);
             break;
         case NV_ATTR_TAGS: break; /* new elements only (append_element) */
+        case NV_ATTR_NAME: break; /* names are not kept (inv.h) */
         default:
             rc = put_str(ov, str_col[i], k, a->text[i]);
             if (rc == 0 && i == NV_ATTR_VENDOR)

@@ -19,8 +19,8 @@ typedef struct col_desc {
                     sizeof(*((netvet_inventory *)0)->field)}
 
 static const col_desc cols[NV_COL_COUNT] = {
-    COL(vendor), COL(function), COL(function_raw), COL(status), COL(weight),
-    COL(line), COL(name), COL(model), COL(software), COL(site), COL(region),
+    COL(vendor), COL(function), COL(status), COL(weight), COL(line),
+    COL(model), COL(software), COL(site), COL(region),
     COL(lat), COL(lon), COL(installed), COL(mac), COL(sys_object_id),
     COL(sys_descr), COL(lldp_descr), COL(cpe), COL(link_a), COL(link_b),
     COL(link_kind), COL(link_capacity)};

@@ -207,7 +207,6 @@ static void test_add_elements_and_links(void **state)
     assert_string_equal(nv_inv_id(o, f->n), "z1");
     assert_string_equal(nv_inv_str(o, o->site[f->n]), "NEW-SITE");
     assert_int_equal(o->function[f->n + 1], NETVET_FN_RAN);
-    assert_string_equal(nv_inv_str(o, o->function_raw[f->n + 1]), "gNB");
     assert_true(o->weight[f->n + 1] == 70);
     assert_int_equal(o->status[f->n + 1], NV_STATUS_ACTIVE);
     int64_t fresh = nv_strtab_find(&o->strings, "fresh", 5);
