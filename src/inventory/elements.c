@@ -86,12 +86,8 @@ static void plan_columns(nv_loader *L, grow_list *g)
     track(g, (void **)&inv->weight, 8);
     track(g, (void **)&inv->line, 4);
     struct { nv_col c; void **p; size_t sz; } opt[] = {
-        {NV_COL_MODEL, (void **)&inv->model, 4},
-        {NV_COL_SOFTWARE, (void **)&inv->software, 4},
         {NV_COL_SITE, (void **)&inv->site, 4},
         {NV_COL_REGION, (void **)&inv->region, 4},
-        {NV_COL_LAT, (void **)&inv->lat, 4},
-        {NV_COL_LON, (void **)&inv->lon, 4},
         {NV_COL_INSTALLED, (void **)&inv->installed, 4},
         {NV_COL_MAC, (void **)&inv->mac, 4},
         {NV_COL_SYS_OBJECT_ID, (void **)&inv->sys_object_id, 4},
@@ -331,8 +327,7 @@ static int plan_strings(nv_loader *L, grow_list *g)
     netvet_inventory *inv = L->inv;
     /* MACs are nearly all distinct: stored, not interned. */
     struct { nv_col c; uint32_t **col; int distinct; } s[] = {
-        {NV_COL_VENDOR, &inv->vendor, 0}, {NV_COL_MODEL, &inv->model, 0},
-        {NV_COL_SOFTWARE, &inv->software, 0}, {NV_COL_SITE, &inv->site, 0},
+        {NV_COL_VENDOR, &inv->vendor, 0}, {NV_COL_SITE, &inv->site, 0},
         {NV_COL_REGION, &inv->region, 0}, {NV_COL_MAC, &inv->mac, 1},
         {NV_COL_SYS_OBJECT_ID, &inv->sys_object_id, 0},
         {NV_COL_SYS_DESCR, &inv->sys_descr, 0},
@@ -383,10 +378,6 @@ static void store_typed(netvet_inventory *inv, size_t row, const row_values *v,
     inv->status[row] = v->status;
     inv->weight[row] = v->weight;
     inv->line[row] = (uint32_t)line;
-    if (inv->lat)
-        inv->lat[row] = (float)v->lat;
-    if (inv->lon)
-        inv->lon[row] = (float)v->lon;
     if (inv->installed)
         inv->installed[row] = v->installed;
 }

@@ -221,13 +221,11 @@ void netvet_inventory_free(netvet_inventory *inv)
     nv_strtab_dispose(&inv->ids);
     nv_idmap_dispose(&inv->idmap);
     void *cols[] = {inv->vendor, inv->function, inv->status, inv->weight,
-                    inv->line, inv->tag_off, inv->tags, inv->model,
-                    inv->software,
-                    inv->site, inv->region, inv->lat, inv->lon,
-                    inv->installed, inv->mac, inv->sys_object_id,
-                    inv->sys_descr, inv->lldp_descr, inv->cpe, inv->link_a,
-                    inv->link_b, inv->link_kind, inv->link_capacity,
-                    inv->path[0], inv->path[1]};
+                    inv->line, inv->tag_off, inv->tags, inv->site,
+                    inv->region, inv->installed, inv->mac,
+                    inv->sys_object_id, inv->sys_descr, inv->lldp_descr,
+                    inv->cpe, inv->link_a, inv->link_b, inv->path[0],
+                    inv->path[1]};
     for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
         nv_free(cols[i]);
     for (size_t k = 0; k < inv->n_attrs; k++)

@@ -13,33 +13,21 @@ static nv_csv_field field(const nv_loader *L, nv_col c)
     return p < 0 ? (nv_csv_field){"", 0} : L->fields[p]; /* trimmed */
 }
 
-/* The link columns this file has: a, b, then kind and capacity when
- * present (NULL entries otherwise); sizes in size[]. (A link's line is
- * not kept: nothing after the load reports it.) */
-#define LINK_COLUMNS 4
-static void link_columns(nv_loader *L, void **col[LINK_COLUMNS],
-                         size_t size[LINK_COLUMNS])
+/* The link columns: a and b. (A link's line, kind and capacity are not
+ * kept: nothing after the load reads them.) */
+#define LINK_COLUMNS 2
+static void link_columns(nv_loader *L, uint32_t **col[LINK_COLUMNS])
 {
-    netvet_inventory *inv = L->inv;
-    void **all[LINK_COLUMNS] = {
-        (void **)&inv->link_a, (void **)&inv->link_b,
-        L->pos[NV_COL_KIND] >= 0 ? (void **)&inv->link_kind : NULL,
-        L->pos[NV_COL_CAPACITY] >= 0 ? (void **)&inv->link_capacity : NULL};
-    for (size_t i = 0; i < LINK_COLUMNS; i++) {
-        col[i] = all[i];
-        size[i] = i == 3 ? sizeof(double) : sizeof(uint32_t);
-    }
+    col[0] = &L->inv->link_a;
+    col[1] = &L->inv->link_b;
 }
 
 static int resize_links(nv_loader *L, size_t cap)
 {
-    void **col[LINK_COLUMNS];
-    size_t size[LINK_COLUMNS];
-    link_columns(L, col, size);
+    uint32_t **col[LINK_COLUMNS];
+    link_columns(L, col);
     for (size_t i = 0; i < LINK_COLUMNS; i++) {
-        if (!col[i])
-            continue;
-        void *p = nv_reallocarray(*col[i], cap, size[i]);
+        uint32_t *p = nv_reallocarray(*col[i], cap, sizeof(uint32_t));
         if (!p)
             return NETVET_ENOMEM;
         *col[i] = p;
@@ -67,13 +55,11 @@ int nv_links_alloc(nv_loader *L, size_t rows)
 
 int nv_links_share(nv_loader *L, nv_loader *from, size_t base, size_t rows)
 {
-    void **mine[LINK_COLUMNS], **theirs[LINK_COLUMNS];
-    size_t size[LINK_COLUMNS];
-    link_columns(L, mine, size);
-    link_columns(from, theirs, size);
+    uint32_t **mine[LINK_COLUMNS], **theirs[LINK_COLUMNS];
+    link_columns(L, mine);
+    link_columns(from, theirs);
     for (size_t i = 0; i < LINK_COLUMNS; i++)
-        if (mine[i])
-            *mine[i] = (char *)*theirs[i] + base * size[i];
+        *mine[i] = *theirs[i] + base;
     L->inv->links_cap = rows;
     L->expect_rows = rows;
     L->shared_columns = 1;
@@ -82,14 +68,12 @@ int nv_links_share(nv_loader *L, nv_loader *from, size_t base, size_t rows)
 
 void nv_links_unshare(nv_loader *L)
 {
-    void **col[LINK_COLUMNS];
-    size_t size[LINK_COLUMNS];
+    uint32_t **col[LINK_COLUMNS];
     if (!L->shared_columns)
         return;
-    link_columns(L, col, size);
+    link_columns(L, col);
     for (size_t i = 0; i < LINK_COLUMNS; i++)
-        if (col[i])
-            *col[i] = NULL;
+        *col[i] = NULL;
     L->shared_columns = 0;
 }
 
@@ -127,13 +111,11 @@ static int64_t search(nv_loader *L, int64_t from, nv_csv_field f, int *rc)
                               f.p, f.len, &L->searches);
 }
 
-/* The last rows' ends and kind (link files repeat a kind in runs), and
- * the rows of ends seen lately (an aggregation node's links come back to
- * it after its children's), by nv_field_mix: row + 1, 0 = none. */
+/* The last rows' ends, and the rows of ends seen lately (an aggregation
+ * node's links come back to it after its children's), by nv_field_mix:
+ * row + 1, 0 = none. */
 typedef struct link_ctx {
     int64_t last[2];
-    uint32_t kind, kind_len; /* kind_len > sizeof kind_text: none */
-    char kind_text[32];
     uint32_t seen[256];
 } link_ctx;
 
@@ -188,23 +170,6 @@ static int link_end(nv_loader *L, link_ctx *c, int end, uint32_t *out,
     return 0;
 }
 
-/* The link's kind, interned; the last row's kind is reused when it
- * repeats (no hashing). */
-static int intern_kind(nv_loader *L, link_ctx *c, nv_csv_field f, uint32_t *out)
-{
-    if (f.len == c->kind_len && nv_equal_bytes(c->kind_text, f.p, f.len)) {
-        *out = c->kind;
-        return 0;
-    }
-    if (nv_strtab_intern(&L->inv->strings, f.p, f.len, out, NULL) < 0)
-        return NETVET_ENOMEM;
-    c->kind = *out;
-    c->kind_len = f.len <= sizeof(c->kind_text) ? (uint32_t)f.len : UINT32_MAX;
-    if (f.len <= sizeof(c->kind_text))
-        memcpy(c->kind_text, f.p, f.len);
-    return 0;
-}
-
 static int load_link(nv_loader *L, void *ctx)
 {
     link_ctx *c = ctx;
@@ -230,12 +195,6 @@ static int load_link(nv_loader *L, void *ctx)
     size_t i = inv->n_links;
     inv->link_a[i] = a;
     inv->link_b[i] = b;
-    if (inv->link_capacity)
-        inv->link_capacity[i] = cap;
-    if (inv->link_kind) {
-        if (intern_kind(L, c, field(L, NV_COL_KIND), &inv->link_kind[i]) < 0)
-            return NETVET_ENOMEM;
-    }
     inv->n_links++;
     L->stats->rows_loaded++;
     return 0;
@@ -248,6 +207,6 @@ int nv_load_links(nv_loader *L)
     L->keys.pos[0] = L->pos[NV_COL_A];
     L->keys.pos[1] = L->pos[NV_COL_B];
     L->keys_are_lookups = map;
-    link_ctx c = {{-1, -1}, 0, UINT32_MAX, {0}, {0}};
+    link_ctx c = {{-1, -1}, {0}};
     return nv_loader_rows(L, "links", load_link, &c);
 }

@@ -22,7 +22,7 @@ typedef struct col_ref {
     int kind;
 } col_ref;
 
-#define MAX_FIXED 17
+#define MAX_FIXED 13
 
 /* Every element column inv has, attributes last; tag_off and tags aside.
  * out must hold MAX_FIXED + inv->n_attrs entries. */
@@ -34,12 +34,8 @@ static size_t element_columns(netvet_inventory *inv, col_ref *out)
         {(void **)&inv->status, 1, PLAIN},
         {(void **)&inv->weight, 8, PLAIN},
         {(void **)&inv->line, 4, LINE},
-        {(void **)&inv->model, 4, STRING},
-        {(void **)&inv->software, 4, STRING},
         {(void **)&inv->site, 4, STRING},
         {(void **)&inv->region, 4, STRING},
-        {(void **)&inv->lat, 4, PLAIN},
-        {(void **)&inv->lon, 4, PLAIN},
         {(void **)&inv->installed, 4, PLAIN},
         {(void **)&inv->mac, 4, STRING},
         {(void **)&inv->sys_object_id, 4, STRING},
@@ -122,27 +118,15 @@ int nv_merge_shared(netvet_inventory *inv, netvet_inventory *part, size_t base,
     return rc;
 }
 
-int nv_merge_links_shared(netvet_inventory *inv, const netvet_inventory *part,
-                          size_t base)
+void nv_merge_links_shared(netvet_inventory *inv, const netvet_inventory *part,
+                           size_t base)
 {
     size_t at = inv->n_links, n = part->n_links;
-    uint32_t *map = map_strings(inv, &part->strings);
-    if (!map)
-        return NETVET_ENOMEM;
     if (base != at && n) {
-        uint32_t *u32[] = {inv->link_a, inv->link_b, inv->link_kind};
-        for (size_t i = 0; i < 3; i++)
-            if (u32[i])
-                memmove(u32[i] + at, u32[i] + base, n * sizeof(uint32_t));
-        if (inv->link_capacity)
-            memmove(inv->link_capacity + at, inv->link_capacity + base,
-                    n * sizeof(double));
+        memmove(inv->link_a + at, inv->link_a + base, n * sizeof(uint32_t));
+        memmove(inv->link_b + at, inv->link_b + base, n * sizeof(uint32_t));
     }
-    for (size_t i = at; inv->link_kind && i < at + n; i++)
-        inv->link_kind[i] = map[inv->link_kind[i]];
     inv->n_links = at + n;
-    nv_free(map);
-    return 0;
 }
 
 /* Remove the rows flagged in drop from every element column, the tags,

