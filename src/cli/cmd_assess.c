@@ -306,12 +306,14 @@ static void print_timings(const netvet_assessment *as, double load,
                     inv->times[w].index);
     }
     fprintf(stderr, "%s: timings: assess: view %.3f s, shares %.3f s, "
-                    "csr %.3f s, exposure %.3f s, dominators %.3f s, "
+                    "csr %.3f s, fold %.3f s (core %zu of %zu elements), "
+                    "exposure %.3f s, dominators %.3f s, "
                     "spof %.3f s (these three %.3f s, %d thread%s), "
                     "topology %.3f s, rules %.3f s (beside it), exposure "
                     "rules %.3f s, rest %.3f s\n",
-            PROG, t->view, as->shares.seconds, t->csr, t->exposure,
-            t->dominators, t->spof, t->graph, t->threads,
+            PROG, t->view, as->shares.seconds, t->csr, t->fold, t->core,
+            t->vertices, t->exposure, t->dominators, t->spof, t->graph,
+            t->threads,
             t->threads == 1 ? "" : "s", t->topology, t->rules,
             t->exposure_rules, assess - t->view - t->topology);
 }

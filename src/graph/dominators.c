@@ -2,12 +2,13 @@
  * numbering from the virtual root (vertex n, arcs to the sources), then
  * semidominators in reverse preorder by link-eval with path compression
  * (pointer reversal instead of a stack), then idoms as nearest common
- * ancestors; no recursion anywhere. */
+ * ancestors; no recursion anywhere. It runs on the graph's core, its
+ * leaves folded (fold.h), and the leaves are filled in after. */
 #include "graph/dominators.h"
 
 #include <string.h>
 
-#include "util/alloc.h"
+#include "graph/fold.h"
 #include "netvet/errors.h"
 #include "util/alloc.h"
 
@@ -176,8 +177,9 @@ static void free_work(sn *s)
     nv_free(s->sources);
 }
 
-int nv_dominators_compute(nv_dominators *d, const nv_csr *g,
-                          const uint8_t *is_source, const double *weight)
+/* Semi-NCA on g itself (no folding). */
+static int compute(nv_dominators *d, const nv_csr *g, const uint8_t *is_source,
+                   const double *weight)
 {
     sn s = {0};
     s.g = g;
@@ -196,6 +198,91 @@ int nv_dominators_compute(nv_dominators *d, const nv_csr *g,
     free_work(&s);
     if (rc < 0)
         nv_dominators_dispose(d);
+    return rc;
+}
+
+/* The core's sources, and its weights with each leaf's (when positive)
+ * added to its neighbour's. */
+static int core_inputs(const nv_csr *g, const nv_fold *f,
+                       const uint8_t *is_source, const double *weight,
+                       uint8_t **src_out, double **wt_out)
+{
+    size_t nc = f->n_core ? f->n_core : 1;
+    uint8_t *src = nv_malloc(nc);
+    double *wt = nv_malloc(nc * sizeof(double));
+    *src_out = src;
+    *wt_out = wt;
+    if (!src || !wt)
+        return NETVET_ENOMEM;
+    for (size_t c = 0; c < f->n_core; c++) {
+        uint32_t v = f->core[c];
+        src[c] = is_source[v];
+        wt[c] = weight[v] > 0 ? weight[v] : 0;
+    }
+    for (uint32_t v = 0; v < g->n; v++)
+        if (f->index[v] == NV_FOLD_LEAF && weight[v] > 0)
+            wt[f->index[nv_fold_parent(g, v)]] += weight[v];
+    return 0;
+}
+
+/* The core's result spread over every vertex: a leaf is reached when its
+ * neighbour is; then that neighbour is its idom and it dominates itself. */
+static void expand(nv_dominators *d, const nv_dominators *dc,
+                   const nv_csr *g, const nv_fold *f, const double *weight)
+{
+    d->n_reached = dc->n_reached;
+    for (uint32_t v = 0; v < g->n; v++) {
+        uint32_t c = f->index[v];
+        if (c != NV_FOLD_LEAF) {
+            uint32_t i = dc->idom[c];
+            d->idom[v] = i >= NV_IDOM_ROOT ? i : f->core[i];
+            d->impact[v] = dc->impact[c];
+            continue;
+        }
+        uint32_t p = nv_fold_parent(g, v);
+        int reached = dc->idom[f->index[p]] != NV_IDOM_NONE;
+        d->idom[v] = reached ? p : NV_IDOM_NONE;
+        d->impact[v] = reached && weight[v] > 0 ? weight[v] : 0;
+        d->n_reached += (size_t)reached;
+    }
+}
+
+int nv_dominators_compute_folded(nv_dominators *d, const nv_csr *g,
+                                 const nv_fold *f, const uint8_t *is_source,
+                                 const double *weight)
+{
+    nv_dominators dc = {0};
+    uint8_t *src = NULL;
+    double *wt = NULL;
+    memset(d, 0, sizeof(*d));
+    d->n = g->n;
+    d->idom = nv_reallocarray(NULL, g->n + 1, sizeof(uint32_t));
+    d->impact = nv_reallocarray(NULL, g->n + 1, sizeof(double));
+    int rc = !d->idom || !d->impact
+                 ? NETVET_ENOMEM
+                 : core_inputs(g, f, is_source, weight, &src, &wt);
+    if (rc == 0)
+        rc = compute(&dc, &f->g, src, wt);
+    if (rc == 0)
+        expand(d, &dc, g, f, weight);
+    nv_dominators_dispose(&dc);
+    nv_free(src);
+    nv_free(wt);
+    if (rc < 0)
+        nv_dominators_dispose(d);
+    return rc;
+}
+
+int nv_dominators_compute(nv_dominators *d, const nv_csr *g,
+                          const uint8_t *is_source, const double *weight)
+{
+    nv_fold f;
+    int rc = nv_fold_leaves(&f, g, is_source);
+    if (rc == 0)
+        rc = nv_dominators_compute_folded(d, g, &f, is_source, weight);
+    else
+        memset(d, 0, sizeof(*d));
+    nv_fold_dispose(&f);
     return rc;
 }
 

@@ -3,28 +3,50 @@
  * the losses are summed per group, per sink function and per sink region,
  * always in ascending element order. Which sinks are reachable at all comes
  * from the first pass with a bit no vertex blocks (that bit reaches every
- * reachable vertex), or, failing that, from one plain BFS. */
+ * reachable vertex), or, failing that, from one plain BFS. The passes run
+ * on the graph's core, its leaves folded (fold.h): a leaf's mask is its
+ * neighbour's without its own group's bit. */
 #include "graph/exposure.h"
 
 #include <string.h>
 
-#include "util/alloc.h"
+#include "graph/fold.h"
 #include "graph/reach.h"
 #include "netvet/errors.h"
 #include "util/alloc.h"
 
 typedef struct work {
-    const nv_csr *g;
+    const nv_csr *g;       /* the whole graph */
+    const nv_fold *fold;   /* its leaves folded: the caller's or own_fold */
+    nv_fold own_fold;
     const nv_view *view;
     const uint8_t *src;    /* counted sources: the caller's or src_own */
     uint8_t *src_own;      /* a counted-only copy, when one is needed */
+    uint8_t *src_core;     /* src per core vertex */
     uint8_t *live;         /* per element: SINK, and REACHED once known */
     int reached_known;     /* live has its REACHED bits */
     uint8_t *bit;          /* group bit of each element in this pass */
-    uint64_t *mask;        /* reach masks of this pass */
+    uint8_t *bit_core;     /* the same per core vertex */
+    uint64_t *mask;        /* reach masks of this pass, per core vertex */
     size_t region_cap, total_cap; /* capacities */
     int32_t *region_dense; /* per region string id: dense index or -1 */
 } work;
+
+/* Core index of element v, or of its neighbour when v is a leaf. */
+static inline uint32_t core_of(const work *w, uint32_t v)
+{
+    uint32_t c = w->fold->index[v];
+    return c != NV_FOLD_LEAF ? c : w->fold->index[nv_fold_parent(w->g, v)];
+}
+
+/* Element v's reach mask in this pass (a core vertex's own bit is
+ * already clear). */
+static inline uint64_t mask_of(const work *w, uint32_t v)
+{
+    uint64_t own = w->bit[v] == NV_REACH_NO_BIT ? 0
+                                                : (uint64_t)1 << w->bit[v];
+    return w->mask[core_of(w, v)] & ~own;
+}
 
 enum { SINK = 1, REACHED = 2 }; /* bits of work.live */
 
@@ -111,16 +133,18 @@ static int scan_sinks(nv_exposure *x, work *w)
     return 0;
 }
 
-/* Mark the reached sinks (reached: per element, non-zero = reachable from
- * a source) and count the others once as disconnected. */
-static void mark_reached(nv_exposure *x, work *w, const uint64_t *mask,
-                         uint64_t any_bit, const uint8_t *reached)
+/* Mark the reached sinks (reached: per core vertex, non-zero = reachable
+ * from a source; NULL: this pass's masks have any_bit where reachable)
+ * and count the others once as disconnected. */
+static void mark_reached(nv_exposure *x, work *w, uint64_t any_bit,
+                         const uint8_t *reached)
 {
     const double *weight = w->view->inv->weight;
     for (size_t k = 0; k < w->view->n; k++) {
         if (!(w->live[k] & SINK))
             continue;
-        if (reached ? reached[k] != 0 : (mask[k] & any_bit) != 0) {
+        uint32_t c = core_of(w, (uint32_t)k);
+        if (reached ? reached[c] != 0 : (w->mask[c] & any_bit) != 0) {
             w->live[k] |= REACHED;
         } else {
             x->n_disconnected++;
@@ -133,12 +157,12 @@ static void mark_reached(nv_exposure *x, work *w, const uint64_t *mask,
 /* Reachability by a plain BFS, when no pass had a free bit. */
 static int reach_by_bfs(nv_exposure *x, work *w)
 {
-    uint8_t *reached = nv_malloc(w->view->n ? w->view->n : 1);
+    uint8_t *reached = nv_malloc(w->fold->n_core ? w->fold->n_core : 1);
     if (!reached)
         return NETVET_ENOMEM;
-    int rc = nv_reach_sources(reached, NULL, w->g, w->src);
+    int rc = nv_reach_sources(reached, NULL, &w->fold->g, w->src_core);
     if (rc == 0)
-        mark_reached(x, w, NULL, 0, reached);
+        mark_reached(x, w, 0, reached);
     nv_free(reached);
     return rc;
 }
@@ -195,7 +219,7 @@ static void charge(nv_exposure *x, const work *w, uint64_t valid,
     for (size_t v = 0; v < w->view->n; v++) {
         if (w->live[v] != (SINK | REACHED))
             continue;
-        uint64_t lost = ~w->mask[v] & valid;
+        uint64_t lost = ~mask_of(w, (uint32_t)v) & valid;
         if (depend_word >= 0 && x->depends)
             x->depends[v * x->n_depend_words + (size_t)depend_word] = lost;
         double wt = inv->weight[v];
@@ -219,12 +243,14 @@ static int run_pass(nv_exposure *x, work *w, const long *slot,
     for (unsigned b = 0; b < 64; b++)
         if (slot[b] >= 0)
             valid |= (uint64_t)1 << b;
-    int rc = nv_reach_masked(w->mask, w->g, w->src, w->bit);
+    for (size_t c = 0; c < w->fold->n_core; c++)
+        w->bit_core[c] = w->bit[w->fold->core[c]];
+    int rc = nv_reach_masked(w->mask, &w->fold->g, w->src_core, w->bit_core);
     if (rc < 0)
         return rc;
     if (!w->reached_known) {
         if (~valid) /* a bit no vertex blocks: set where reachable */
-            mark_reached(x, w, w->mask, ~valid, NULL);
+            mark_reached(x, w, ~valid, NULL);
         else if ((rc = reach_by_bfs(x, w)) < 0)
             return rc;
     }
@@ -297,15 +323,32 @@ static int all_passes(nv_exposure *x, work *w)
     return rc;
 }
 
+/* The caller's folding, or one made here; the sources per core vertex. */
+static int fold(work *w, const nv_fold *given)
+{
+    int rc = 0;
+    if (!given && (rc = nv_fold_leaves(&w->own_fold, w->g, w->src)) < 0)
+        return rc;
+    w->fold = given ? given : &w->own_fold;
+    size_t nc = w->fold->n_core ? w->fold->n_core : 1;
+    w->src_core = nv_malloc(nc);
+    w->bit_core = nv_malloc(nc);
+    w->mask = nv_reallocarray(NULL, nc, sizeof(uint64_t));
+    if (!w->src_core || !w->bit_core || !w->mask)
+        return NETVET_ENOMEM;
+    for (size_t c = 0; c < w->fold->n_core; c++)
+        w->src_core[c] = w->src[w->fold->core[c]];
+    return 0;
+}
+
 static int prepare(nv_exposure *x, work *w, const nv_exposure_options *o)
 {
     size_t n = w->view->n ? w->view->n : 1;
     int rc = make_sources(x, w, o->is_source);
-    if (rc < 0)
+    if (rc < 0 || (rc = fold(w, o->fold)) < 0)
         return rc;
     w->bit = nv_reallocarray(NULL, n, 1);
-    w->mask = nv_reallocarray(NULL, n, sizeof(uint64_t));
-    if (!w->bit || !w->mask)
+    if (!w->bit)
         return NETVET_ENOMEM;
     if ((rc = scan_sinks(x, w)) < 0 || (rc = make_groups(x, w->view)) < 0)
         return rc;
@@ -332,9 +375,12 @@ int nv_exposure_compute(nv_exposure *x, const nv_csr *g, const nv_view *view,
     if (rc == 0)
         rc = all_passes(x, &w);
     nv_free(w.src_own);
+    nv_free(w.src_core);
     nv_free(w.live);
     nv_free(w.bit);
+    nv_free(w.bit_core);
     nv_free(w.mask);
+    nv_fold_dispose(&w.own_fold);
     nv_free(w.region_dense);
     if (rc < 0)
         nv_exposure_dispose(x);

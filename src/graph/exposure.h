@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "graph/csr.h"
+#include "graph/fold.h"
 #include "netvet/inventory.h"
 #include "policy/view.h"
 
@@ -58,14 +59,18 @@ typedef struct nv_exposure_options {
                                * Uncounted elements are never sources. */
     int want_depends;         /* fill nv_exposure.depends (8n bytes per 64
                                * domains) */
+    const nv_fold *fold;      /* g's leaves folded over these sources
+                               * (counted ones), or NULL: folded here */
 } nv_exposure_options;
-#define NV_EXPOSURE_OPTIONS_INIT {NULL, 1}
+#define NV_EXPOSURE_OPTIONS_INIT {NULL, 1, NULL}
 
 /* Compute every group's dependent weight in ceil(domains/64) +
- * ceil(vendors/64) masked passes over g (built from view->counted).
- * opts may be NULL (defaults). Time O(passes x (n + m)) in practice (a
- * vertex is re-queued only when its mask gains bits), memory about 24n
- * bytes of scratch plus the depends rows.
+ * ceil(vendors/64) masked passes over g's core (g built from
+ * view->counted; its leaves folded, fold.h), each then spread over every
+ * element. opts may be NULL (defaults). Time O(passes x (n + m)) in
+ * practice (a vertex is re-queued only when its mask gains bits); memory
+ * 3n bytes, 4n for the folding unless given, and 10 bytes per core
+ * vertex of scratch, plus the depends rows.
  * @return 0 or NETVET_ENOMEM (then *x is zeroed). */
 int nv_exposure_compute(nv_exposure *x, const nv_csr *g, const nv_view *view,
                         const nv_exposure_options *opts);

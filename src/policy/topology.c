@@ -96,6 +96,7 @@ static double lap(double *t)
 typedef struct dom_job {
     netvet_assessment *a;
     const nv_csr *g;
+    const nv_fold *fold;
     const uint8_t *is_source;
     size_t top;
     int rc;
@@ -106,8 +107,9 @@ static void *dom_run(void *arg)
 {
     dom_job *job = arg;
     double t0 = nv_clock_seconds(), clock = t0;
-    job->rc = nv_dominators_compute(&job->a->dom, job->g, job->is_source,
-                                    job->a->view.inv->weight);
+    job->rc = nv_dominators_compute_folded(&job->a->dom, job->g, job->fold,
+                                           job->is_source,
+                                           job->a->view.inv->weight);
     job->dominators = lap(&clock);
     if (job->rc == 0) {
         job->rc = spof(job->a, job->top);
@@ -117,15 +119,17 @@ static void *dom_run(void *arg)
 }
 
 /* Exposure on this thread, dominators and spof on a second one when there
- * are two CPUs and the thread starts, else one after the other.
- * is_source holds counted elements only (pick_sources). */
+ * are two CPUs and the thread starts, else one after the other. Both run
+ * on g's core (f). is_source holds counted elements only (pick_sources). */
 static int exposure_and_dominators(netvet_assessment *a, const nv_csr *g,
-                                   const uint8_t *is_source, size_t top)
+                                   const nv_fold *f, const uint8_t *is_source,
+                                   size_t top)
 {
     nv_step_times *t = &a->view.times;
     nv_exposure_options xo = NV_EXPOSURE_OPTIONS_INIT;
     xo.is_source = is_source;
-    dom_job job = {a, g, is_source, top, 0, 0, 0};
+    xo.fold = f;
+    dom_job job = {a, g, f, is_source, top, 0, 0, 0};
     pthread_t thread;
     t->threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
                          pthread_create(&thread, NULL, dom_run, &job) == 0
@@ -148,6 +152,7 @@ int nv_topology_run(netvet_assessment *a, const netvet_assess_options *opts,
 {
     uint8_t *is_source = NULL;
     nv_csr g = {0};
+    nv_fold f = {0};
     nv_step_times *t = &a->view.times;
     double t0 = nv_clock_seconds(), clock = t0;
     int rc = pick_sources(&is_source, &a->sources_desc, &a->view,
@@ -156,11 +161,15 @@ int nv_topology_run(netvet_assessment *a, const netvet_assess_options *opts,
         return rc;
     rc = nv_csr_build(&g, a->view.inv, a->view.counted);
     t->csr = lap(&clock);
-    if (rc == 0) {
-        rc = exposure_and_dominators(a, &g, is_source,
+    if (rc == 0 && (rc = nv_fold_leaves(&f, &g, is_source)) == 0) {
+        t->fold = lap(&clock);
+        t->core = f.n_core;
+        t->vertices = g.n;
+        rc = exposure_and_dominators(a, &g, &f, is_source,
                                      opts ? opts->top_spof : 10);
         t->graph = lap(&clock);
     }
+    nv_fold_dispose(&f);
     nv_csr_dispose(&g);
     nv_free(is_source);
     t->topology = nv_clock_seconds() - t0;

@@ -17,11 +17,13 @@ struct nv_exposure; /* graph/exposure.h */
  * exposure runs beside dominators + spof when threads = 2; graph is the
  * wall time of the three together, topology that of the whole step.
  * rules: unknown vendors and the rules that need no exposure (beside the
- * topology); exposure_rules: those that read it (after). */
+ * topology); exposure_rules: those that read it (after). fold: folding
+ * the graph's leaves (graph/fold.h), which leaves `core` of `vertices`. */
 typedef struct nv_step_times {
-    double view, csr, exposure, dominators, graph, spof, topology;
+    double view, csr, fold, exposure, dominators, graph, spof, topology;
     double rules, exposure_rules;
     int threads;
+    size_t core, vertices;
 } nv_step_times;
 
 typedef struct nv_view {

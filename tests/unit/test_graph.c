@@ -567,6 +567,45 @@ static void test_masked_sweeps_random(void **state)
     }
 }
 
+/* Leaves folded, by hand: 3 and 4 hang off 2, 8 off the source 0, 12 off
+ * 11 (which has two links: core). Not leaves: 5 (two parallel links to
+ * 1), the pair 6-7 (each the other's only neighbour), the isolated 9,
+ * the source 10 with one link, and 13, whose only link is a self-loop
+ * (dropped: no arc at all). */
+static void test_fold_leaves(void **state)
+{
+    (void)state;
+    static const uint32_t a[] = {0, 1, 2, 2, 1, 1, 6, 0, 10, 11, 11, 13};
+    static const uint32_t b[] = {1, 2, 3, 4, 5, 5, 7, 8, 1, 2, 12, 13};
+    static const uint8_t src[14] = {[0] = 1, [10] = 1};
+    static const uint32_t core[] = {0, 1, 2, 5, 6, 7, 9, 10, 11, 13};
+    nv_csr g;
+    nv_fold f;
+    assert_int_equal(nv_csr_from_links(&g, 14, a, b, 12, NULL), 0);
+    assert_int_equal(nv_fold_leaves(&f, &g, src), 0);
+    assert_int_equal(f.n_core, 10);
+    for (uint32_t c = 0; c < 10; c++) {
+        assert_int_equal(f.core[c], core[c]);
+        assert_int_equal(f.index[core[c]], c);
+    }
+    static const uint32_t leaves[] = {3, 4, 8, 12}, parent[] = {2, 2, 0, 11};
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(f.index[leaves[i]], NV_FOLD_LEAF);
+        assert_int_equal(nv_fold_parent(&g, leaves[i]), parent[i]);
+    }
+    /* core arcs: 0-1, 1-2, 1-5 twice, 6-7, 10-1, 11-2, by core index */
+    static const uint32_t off[] = {0, 1, 6, 8, 10, 11, 12, 12, 13, 14, 14};
+    static const uint32_t tgt[] = {1, 0, 2, 3, 3, 7, 1, 8, 1, 1, 5, 4, 1, 2};
+    assert_int_equal(f.g.n, 10);
+    assert_int_equal(f.g.n_arcs, 14);
+    for (int c = 0; c <= 10; c++)
+        assert_int_equal(f.g.offsets[c], off[c]);
+    for (int e = 0; e < 14; e++)
+        assert_int_equal(f.g.targets[e], tgt[e]);
+    nv_fold_dispose(&f);
+    nv_csr_dispose(&g);
+}
+
 /* Two paths whose links all go down in index order, at both ends of the
  * index space: each sweep finds one vertex of each, far apart, so the pass
  * must turn to the FIFO to stay linear. */
@@ -693,6 +732,7 @@ int main(void)
         cmocka_unit_test(test_no_groups),
         cmocka_unit_test(test_masked_sweeps_random),
         cmocka_unit_test(test_masked_sparse_sweeps),
+        cmocka_unit_test(test_fold_leaves),
         cmocka_unit_test(test_csr_in_halves),
         cmocka_unit_test(test_view_in_halves),
     };
