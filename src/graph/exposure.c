@@ -1,7 +1,8 @@
 /* Dependent weight per risk domain and per vendor: masked passes (reach.c)
  * of up to 64 groups each say, per sink, which groups' removal loses it;
  * the losses are summed per group, per sink function and per sink region,
- * always in ascending element order. Which sinks are reachable at all comes
+ * always in ascending element order (a run of sinks with the same lost
+ * groups, function and region summed first, then charged once). Which sinks are reachable at all comes
  * from the first pass with a bit no vertex blocks (that bit reaches every
  * reachable vertex), or, failing that, from one plain BFS. The passes run
  * on the graph's core, its leaves folded (fold.h): a leaf's mask is its
@@ -212,28 +213,52 @@ static int make_groups(nv_exposure *x, const nv_view *view)
  * mask), in ascending element order; slot[b] = group index of bit b, or -1.
  * depend_word >= 0: domain pass, also store the lost bits as that word of
  * the sink's row. */
+/* Consecutive sinks with the same lost groups, function and region
+ * (siblings behind one access element mostly are): charged at once. */
+typedef struct sink_run {
+    uint64_t lost;
+    size_t region;
+    uint8_t fn;
+    double weight;
+    uint64_t sinks;
+} sink_run;
+
+static void charge_run(nv_exposure *x, const long *slot, sink_run *r)
+{
+    for (uint64_t lost = r->lost; lost; lost &= lost - 1) {
+        nv_exposure_group *gr = &x->groups[slot[__builtin_ctzll(lost)]];
+        gr->lost_weight += r->weight;
+        gr->lost_sinks += r->sinks;
+        gr->fn_weight[r->fn] += r->weight;
+        x->region_lost[(size_t)(gr - x->groups) * x->n_regions + r->region] +=
+            r->weight;
+    }
+    r->weight = 0;
+    r->sinks = 0;
+}
+
 static void charge(nv_exposure *x, const work *w, uint64_t valid,
                    const long *slot, long depend_word)
 {
     const netvet_inventory *inv = w->view->inv;
+    sink_run run = {0, 0, 0, 0, 0};
     for (size_t v = 0; v < w->view->n; v++) {
         if (w->live[v] != (SINK | REACHED))
             continue;
         uint64_t lost = ~mask_of(w, (uint32_t)v) & valid;
         if (depend_word >= 0 && x->depends)
             x->depends[v * x->n_depend_words + (size_t)depend_word] = lost;
-        double wt = inv->weight[v];
         size_t region = (size_t)w->region_dense[inv->region ? inv->region[v]
                                                              : 0];
-        for (; lost; lost &= lost - 1) {
-            nv_exposure_group *gr = &x->groups[slot[__builtin_ctzll(lost)]];
-            gr->lost_weight += wt;
-            gr->lost_sinks++;
-            gr->fn_weight[inv->function[v]] += wt;
-            x->region_lost[(size_t)(gr - x->groups) * x->n_regions +
-                           region] += wt;
+        if (lost != run.lost || region != run.region ||
+            inv->function[v] != run.fn) {
+            charge_run(x, slot, &run);
+            run = (sink_run){lost, region, inv->function[v], 0, 0};
         }
+        run.weight += inv->weight[v];
+        run.sinks++;
     }
+    charge_run(x, slot, &run);
 }
 
 static int run_pass(nv_exposure *x, work *w, const long *slot,
