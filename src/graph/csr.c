@@ -32,29 +32,42 @@ static int link_kept(size_t n, uint32_t a, uint32_t b, const uint8_t *keep)
     return !keep || (keep[a] && keep[b]);
 }
 
-/* One end x (of a link to y) if x is this job's: count it into
- * offsets[x + 1], or place y at v's cursor offsets[x]. */
-static inline void end_of(csr_job *j, uint32_t x, uint32_t y)
+/* One end x (of a link to y) if x is the job's (in [lo, lo + span)):
+ * count it into offsets[x + 1], or place y at x's cursor offsets[x].
+ * @return 1 when it was the job's. */
+static inline unsigned end_of(uint32_t *offsets, uint32_t *targets,
+                              int place, uint32_t lo, uint32_t span,
+                              uint32_t x, uint32_t y)
 {
-    if (x - j->lo >= j->hi - j->lo)
-        return;
-    if (j->place)
-        j->g->targets[j->g->offsets[x]++] = y;
+    if (x - lo >= span)
+        return 0;
+    if (place)
+        targets[offsets[x]++] = y;
     else
-        j->g->offsets[x + 1]++;
-    j->arcs++;
+        offsets[x + 1]++;
+    return 1;
 }
 
+/* The job's fields are read into locals and its count written once at the
+ * end: the two jobs' structs sit side by side, and a per-end write to one
+ * would stall the other thread's reads on that cache line. */
 static void *run_job(void *arg)
 {
     csr_job *j = arg;
-    for (size_t i = 0; i < j->m; i++) {
-        uint32_t a = j->a[i], b = j->b[i];
-        if (!link_kept(j->g->n, a, b, j->keep))
+    uint32_t *offsets = j->g->offsets, *targets = j->g->targets;
+    const uint32_t *a = j->a, *b = j->b;
+    const uint8_t *keep = j->keep;
+    size_t n = j->g->n, m = j->m;
+    uint32_t lo = j->lo, span = j->hi - j->lo;
+    int place = j->place;
+    uint64_t arcs = 0;
+    for (size_t i = 0; i < m; i++) {
+        if (!link_kept(n, a[i], b[i], keep))
             continue;
-        end_of(j, a, b);
-        end_of(j, b, a);
+        arcs += end_of(offsets, targets, place, lo, span, a[i], b[i]);
+        arcs += end_of(offsets, targets, place, lo, span, b[i], a[i]);
     }
+    j->arcs = arcs;
     return NULL;
 }
 
