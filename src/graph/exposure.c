@@ -209,10 +209,6 @@ static int make_groups(nv_exposure *x, const nv_view *view)
     return 0;
 }
 
-/* Charge each reached sink's lost groups (bits of the pass not in its
- * mask), in ascending element order; slot[b] = group index of bit b, or -1.
- * depend_word >= 0: domain pass, also store the lost bits as that word of
- * the sink's row. */
 /* Consecutive sinks with the same lost groups, function and region
  * (siblings behind one access element mostly are): charged at once. */
 typedef struct sink_run {
@@ -237,6 +233,10 @@ static void charge_run(nv_exposure *x, const long *slot, sink_run *r)
     r->sinks = 0;
 }
 
+/* Charge each reached sink's lost groups (bits of the pass not in its
+ * mask), in ascending element order; slot[b] = group index of bit b, or -1.
+ * depend_word >= 0: domain pass, also store the lost bits as that word of
+ * the sink's row. */
 static void charge(nv_exposure *x, const work *w, uint64_t valid,
                    const long *slot, long depend_word)
 {
