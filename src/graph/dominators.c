@@ -201,22 +201,17 @@ static int compute(nv_dominators *d, const nv_csr *g, const uint8_t *is_source,
     return rc;
 }
 
-/* The core's sources, and its weights with each leaf's (when positive)
- * added to its neighbour's. */
-static int core_inputs(const nv_csr *g, const nv_fold *f,
-                       const uint8_t *is_source, const double *weight,
-                       uint8_t **src_out, double **wt_out)
+/* The core's weights, each leaf's (when positive) added to its
+ * neighbour's. */
+static int core_weights(const nv_csr *g, const nv_fold *f,
+                        const double *weight, double **wt_out)
 {
-    size_t nc = f->n_core ? f->n_core : 1;
-    uint8_t *src = nv_malloc(nc);
-    double *wt = nv_malloc(nc * sizeof(double));
-    *src_out = src;
+    double *wt = nv_malloc((f->n_core ? f->n_core : 1) * sizeof(double));
     *wt_out = wt;
-    if (!src || !wt)
+    if (!wt)
         return NETVET_ENOMEM;
     for (size_t c = 0; c < f->n_core; c++) {
         uint32_t v = f->core[c];
-        src[c] = is_source[v];
         wt[c] = weight[v] > 0 ? weight[v] : 0;
     }
     for (uint32_t v = 0; v < g->n; v++)
@@ -248,11 +243,9 @@ static void expand(nv_dominators *d, const nv_dominators *dc,
 }
 
 int nv_dominators_compute_folded(nv_dominators *d, const nv_csr *g,
-                                 const nv_fold *f, const uint8_t *is_source,
-                                 const double *weight)
+                                 const nv_fold *f, const double *weight)
 {
     nv_dominators dc = {0};
-    uint8_t *src = NULL;
     double *wt = NULL;
     memset(d, 0, sizeof(*d));
     d->n = g->n;
@@ -260,13 +253,12 @@ int nv_dominators_compute_folded(nv_dominators *d, const nv_csr *g,
     d->impact = nv_reallocarray(NULL, g->n + 1, sizeof(double));
     int rc = !d->idom || !d->impact
                  ? NETVET_ENOMEM
-                 : core_inputs(g, f, is_source, weight, &src, &wt);
+                 : core_weights(g, f, weight, &wt);
     if (rc == 0)
-        rc = compute(&dc, &f->g, src, wt);
+        rc = compute(&dc, &f->g, f->source, wt);
     if (rc == 0)
         expand(d, &dc, g, f, weight);
     nv_dominators_dispose(&dc);
-    nv_free(src);
     nv_free(wt);
     if (rc < 0)
         nv_dominators_dispose(d);
@@ -279,7 +271,7 @@ int nv_dominators_compute(nv_dominators *d, const nv_csr *g,
     nv_fold f;
     int rc = nv_fold_leaves(&f, g, is_source);
     if (rc == 0)
-        rc = nv_dominators_compute_folded(d, g, &f, is_source, weight);
+        rc = nv_dominators_compute_folded(d, g, &f, weight);
     else
         memset(d, 0, sizeof(*d));
     nv_fold_dispose(&f);

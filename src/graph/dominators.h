@@ -29,9 +29,9 @@ typedef struct nv_dominators {
 
 /* Semi-NCA over the elements reachable from the root, iterative (explicit
  * DFS stack, iterative path compression), on g with its leaves folded
- * (fold.h): O(m log n) time, 4n bytes for the folding and 33 bytes per
- * core vertex of scratch besides the result's own 12n. A sink is a reached element with
- * weight[k] > 0. Sources should be counted elements (use the _view variant
+ * (fold.h): O(m log n) time, 4n bytes for the folding and about 32 bytes
+ * per core vertex of scratch besides the result's own 12n. A sink is a
+ * reached element with weight[k] > 0. Sources should be counted elements (use the _view variant
  * to get that for free). Reads g, is_source and weight only, so it may
  * run beside other readers of them (exposure, on another thread).
  * @return 0 or NETVET_ENOMEM (then *d is zeroed). */
@@ -39,11 +39,10 @@ int nv_dominators_compute(nv_dominators *d, const nv_csr *g,
                           const uint8_t *is_source, const double *weight);
 
 /* The same with g's leaves already folded (f from nv_fold_leaves over g
- * and is_source): Semi-NCA runs on the core only. nv_dominators_compute
- * folds, then calls this. */
+ * and the sources, which f keeps): Semi-NCA runs on the core only.
+ * nv_dominators_compute folds, then calls this. */
 int nv_dominators_compute_folded(nv_dominators *d, const nv_csr *g,
-                                 const nv_fold *f, const uint8_t *is_source,
-                                 const double *weight);
+                                 const nv_fold *f, const double *weight);
 
 /* Same over a view: sources are is_source && counted (is_source NULL:
  * counted core elements), weights the inventory's. g must be built from

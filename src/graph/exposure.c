@@ -2,9 +2,10 @@
  * of up to 64 groups each say, per sink, which groups' removal loses it;
  * the losses are summed per group, per sink function and per sink region,
  * always in ascending element order (a run of sinks with the same lost
- * groups, function and region summed first, then charged once). Which sinks are reachable at all comes
- * from the first pass with a bit no vertex blocks (that bit reaches every
- * reachable vertex), or, failing that, from one plain BFS. The passes run
+ * groups, function and region summed first, then charged once). Which
+ * sinks are reachable at all comes from the first pass with a bit no
+ * vertex blocks (that bit reaches every reachable vertex), or, failing
+ * that, from one plain BFS. The passes run
  * on the graph's core, its leaves folded (fold.h): a leaf's mask is its
  * neighbour's without its own group's bit. */
 #include "graph/exposure.h"
@@ -23,7 +24,6 @@ typedef struct work {
     const nv_view *view;
     const uint8_t *src;    /* counted sources: the caller's or src_own */
     uint8_t *src_own;      /* a counted-only copy, when one is needed */
-    uint8_t *src_core;     /* src per core vertex */
     uint8_t *live;         /* per element: SINK, and REACHED once known */
     int reached_known;     /* live has its REACHED bits */
     uint8_t *bit;          /* group bit of each element in this pass */
@@ -161,7 +161,7 @@ static int reach_by_bfs(nv_exposure *x, work *w)
     uint8_t *reached = nv_malloc(w->fold->n_core ? w->fold->n_core : 1);
     if (!reached)
         return NETVET_ENOMEM;
-    int rc = nv_reach_sources(reached, NULL, &w->fold->g, w->src_core);
+    int rc = nv_reach_sources(reached, NULL, &w->fold->g, w->fold->source);
     if (rc == 0)
         mark_reached(x, w, 0, reached);
     nv_free(reached);
@@ -270,7 +270,8 @@ static int run_pass(nv_exposure *x, work *w, const long *slot,
             valid |= (uint64_t)1 << b;
     for (size_t c = 0; c < w->fold->n_core; c++)
         w->bit_core[c] = w->bit[w->fold->core[c]];
-    int rc = nv_reach_masked(w->mask, &w->fold->g, w->src_core, w->bit_core);
+    int rc = nv_reach_masked(w->mask, &w->fold->g, w->fold->source,
+                             w->bit_core);
     if (rc < 0)
         return rc;
     if (!w->reached_known) {
@@ -348,7 +349,7 @@ static int all_passes(nv_exposure *x, work *w)
     return rc;
 }
 
-/* The caller's folding, or one made here; the sources per core vertex. */
+/* The caller's folding, or one made here; the core's scratch. */
 static int fold(work *w, const nv_fold *given)
 {
     int rc = 0;
@@ -356,13 +357,10 @@ static int fold(work *w, const nv_fold *given)
         return rc;
     w->fold = given ? given : &w->own_fold;
     size_t nc = w->fold->n_core ? w->fold->n_core : 1;
-    w->src_core = nv_malloc(nc);
     w->bit_core = nv_malloc(nc);
     w->mask = nv_reallocarray(NULL, nc, sizeof(uint64_t));
-    if (!w->src_core || !w->bit_core || !w->mask)
+    if (!w->bit_core || !w->mask)
         return NETVET_ENOMEM;
-    for (size_t c = 0; c < w->fold->n_core; c++)
-        w->src_core[c] = w->src[w->fold->core[c]];
     return 0;
 }
 
@@ -400,7 +398,6 @@ int nv_exposure_compute(nv_exposure *x, const nv_csr *g, const nv_view *view,
     if (rc == 0)
         rc = all_passes(x, &w);
     nv_free(w.src_own);
-    nv_free(w.src_core);
     nv_free(w.live);
     nv_free(w.bit);
     nv_free(w.bit_core);

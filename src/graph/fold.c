@@ -22,8 +22,8 @@ static int is_leaf(const nv_csr *g, const uint8_t *is_source, uint32_t v)
            !leaf_candidate(g, is_source, nv_fold_parent(g, v));
 }
 
-/* index[] and core[]: leaves get NV_FOLD_LEAF, the rest ascending core
- * indexes. @return 0 or NETVET_ENOMEM. */
+/* index[], core[] and source[]: leaves get NV_FOLD_LEAF, the rest
+ * ascending core indexes. @return 0 or NETVET_ENOMEM. */
 static int number_core(nv_fold *f, const nv_csr *g, const uint8_t *is_source)
 {
     size_t n_core = 0;
@@ -35,11 +35,15 @@ static int number_core(nv_fold *f, const nv_csr *g, const uint8_t *is_source)
                                                 : (uint32_t)n_core++;
     f->n_core = n_core;
     f->core = nv_malloc((n_core ? n_core : 1) * sizeof(uint32_t));
-    if (!f->core)
+    f->source = nv_malloc(n_core ? n_core : 1);
+    if (!f->core || !f->source)
         return NETVET_ENOMEM;
-    for (uint32_t v = 0; v < g->n; v++)
-        if (f->index[v] != NV_FOLD_LEAF)
+    for (uint32_t v = 0; v < g->n; v++) {
+        if (f->index[v] != NV_FOLD_LEAF) {
             f->core[f->index[v]] = v;
+            f->source[f->index[v]] = is_source[v];
+        }
+    }
     return 0;
 }
 
@@ -92,6 +96,7 @@ void nv_fold_dispose(nv_fold *f)
         return;
     nv_free(f->core);
     nv_free(f->index);
+    nv_free(f->source);
     nv_csr_dispose(&f->g);
     memset(f, 0, sizeof(*f));
 }

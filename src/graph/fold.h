@@ -26,12 +26,13 @@ typedef struct nv_fold {
     size_t n_core;   /* vertices kept */
     uint32_t *core;  /* core index -> vertex, ascending (n_core) */
     uint32_t *index; /* vertex -> core index, or NV_FOLD_LEAF (g->n) */
+    uint8_t *source; /* per core index: the vertex's is_source */
     nv_csr g;        /* the core's arcs among themselves, by core index,
                       * in the full graph's order */
 } nv_fold;
 
 /* Fold the leaves of g (is_source: per vertex, non-zero = source).
- * O(n + m) time; 4n bytes, plus 4 per core vertex and its arcs.
+ * O(n + m) time; 4n bytes, plus 5 per core vertex and 4 per its arcs.
  * @return 0 or NETVET_ENOMEM (then *f is zeroed). */
 int nv_fold_leaves(nv_fold *f, const nv_csr *g, const uint8_t *is_source);
 

@@ -96,8 +96,7 @@ static double lap(double *t)
 typedef struct dom_job {
     netvet_assessment *a;
     const nv_csr *g;
-    const nv_fold *fold;
-    const uint8_t *is_source;
+    const nv_fold *fold; /* with the sources */
     size_t top;
     int rc;
     double dominators, spof; /* seconds */
@@ -108,7 +107,6 @@ static void *dom_run(void *arg)
     dom_job *job = arg;
     double t0 = nv_clock_seconds(), clock = t0;
     job->rc = nv_dominators_compute_folded(&job->a->dom, job->g, job->fold,
-                                           job->is_source,
                                            job->a->view.inv->weight);
     job->dominators = lap(&clock);
     if (job->rc == 0) {
@@ -129,7 +127,7 @@ static int exposure_and_dominators(netvet_assessment *a, const nv_csr *g,
     nv_exposure_options xo = NV_EXPOSURE_OPTIONS_INIT;
     xo.is_source = is_source;
     xo.fold = f;
-    dom_job job = {a, g, f, is_source, top, 0, 0, 0};
+    dom_job job = {a, g, f, top, 0, 0, 0};
     pthread_t thread;
     t->threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
                          pthread_create(&thread, NULL, dom_run, &job) == 0

@@ -587,6 +587,7 @@ static void test_fold_leaves(void **state)
     for (uint32_t c = 0; c < 10; c++) {
         assert_int_equal(f.core[c], core[c]);
         assert_int_equal(f.index[core[c]], c);
+        assert_int_equal(f.source[c], core[c] == 0 || core[c] == 10);
     }
     static const uint32_t leaves[] = {3, 4, 8, 12}, parent[] = {2, 2, 0, 11};
     for (int i = 0; i < 4; i++) {
