@@ -424,7 +424,7 @@ int nv_elements_alloc(nv_loader *L, size_t rows, size_t bytes)
     plan_columns(L, &g);
     L->expect_rows = rows;
     if (grow_columns(inv, &g, rows, 0) < 0 ||
-        /* a name per row and the distinct values of other columns */
+        /* a MAC per row and the distinct values of other columns */
         nv_strtab_reserve(&inv->strings, rows + rows / 8 + 1024, bytes) < 0 ||
         nv_strtab_reserve(&inv->ids, rows, bytes) < 0)
         return NETVET_ENOMEM;
@@ -479,7 +479,7 @@ int nv_load_elements(nv_loader *L)
     grow_list g = {0};
     g.last_tags_len = SIZE_MAX;
     plan_columns(L, &g);
-    /* names and ids are stored once per row: room for them up front */
+    /* MACs and ids are stored once per row: room for them up front */
     if (grow_columns(L->inv, &g, L->expect_rows, L->shared_columns) < 0 ||
         plan_strings(L, &g) < 0 ||
         nv_strtab_reserve(&L->inv->strings, L->expect_rows, L->expect_bytes) < 0 ||

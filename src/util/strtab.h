@@ -45,7 +45,7 @@ int nv_strtab_intern(nv_strtab *t, const char *s, size_t len,
 int nv_strtab_intern_hashed(nv_strtab *t, const char *s, size_t len,
                             uint64_t hash, uint32_t *id_out, int *is_new);
 /* Store s[0..len) under a new id without interning it (for columns whose
- * values are mostly distinct, such as names: no hashing, no probing). */
+ * values are mostly distinct, such as MACs: no hashing, no probing). */
 int nv_strtab_append(nv_strtab *t, const char *s, size_t len,
                      uint32_t *id_out);
 /* Parts of one file loaded on several threads write their strings into
