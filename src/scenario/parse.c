@@ -292,6 +292,19 @@ static int parse_new_element(nv_yctx *y, yaml_node_t *n, nv_new_element *e)
     return 0;
 }
 
+/* A new link's kind and capacity are checked like the links file's columns
+ * and, like them, not kept (docs/inventory-format.md). */
+static int check_link_extras(nv_yctx *y, yaml_node_t *kind, yaml_node_t *capacity)
+{
+    char *k = NULL;
+    double c;
+    int err = kind ? nv_ystr(y, kind, "kind", &k) : 0;
+    nv_free(k);
+    if (!err && capacity)
+        err = parse_weight(y, capacity, "capacity", &c);
+    return err;
+}
+
 static int parse_new_link(nv_yctx *y, yaml_node_t *n, nv_new_link *l)
 {
     static const char *const keys[] = {"a", "b", "kind", "capacity"};
@@ -307,13 +320,7 @@ static int parse_new_link(nv_yctx *y, yaml_node_t *n, nv_new_link *l)
     if ((err = nv_ystr(y, v[0], "a", &l->a)) < 0 ||
         (err = nv_ystr(y, v[1], "b", &l->b)) < 0)
         return err;
-    err = v[2] ? nv_ystr(y, v[2], "kind", &l->kind)
-               : ((l->kind = nv_strdup("")) ? 0 : nv_yoom(y));
-    if (!err && v[3]) {
-        l->has_capacity = 1;
-        err = parse_weight(y, v[3], "capacity", &l->capacity);
-    }
-    return err;
+    return check_link_extras(y, v[2], v[3]);
 }
 
 static int parse_add(nv_yctx *y, yaml_node_t *n, nv_change *c)
@@ -503,7 +510,6 @@ void nv_change_dispose(nv_change *c)
     for (size_t i = 0; i < c->n_links; i++) {
         nv_free(c->links[i].a);
         nv_free(c->links[i].b);
-        nv_free(c->links[i].kind);
     }
     nv_free(c->links);
     memset(c, 0, sizeof(*c));

@@ -58,10 +58,8 @@ typedef struct nv_new_element {
 } nv_new_element;
 
 typedef struct nv_new_link {
-    char *a, *b, *kind;         /* kind "" when absent */
+    char *a, *b;                /* kind and capacity are checked, not kept */
     unsigned long line, a_line, b_line;
-    double capacity;
-    int has_capacity;
 } nv_new_link;
 
 typedef struct nv_change {

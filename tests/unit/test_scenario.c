@@ -92,8 +92,7 @@ static void test_parse_all_kinds(void **state)
     assert_string_equal(c->elements[0].attrs.tags.items[1], "new");
     assert_int_equal(c->n_links, 1);
     assert_string_equal(c->links[0].b, "a3");
-    assert_string_equal(c->links[0].kind, "fibre");
-    assert_true(c->links[0].has_capacity && c->links[0].capacity == 10000);
+    assert_int_equal(c->links[0].line, 18);
     netvet_scenario_free(s);
 }
 
@@ -156,6 +155,10 @@ static const bad_case bad[] = {
      "b.yaml:2: a new element needs an 'id'"},
     {"changes:\n  - add: {links: [{a: x}]}\n",
      "b.yaml:2: a new link needs both ends, 'a' and 'b'"},
+    {"changes:\n  - add: {links: [{a: x, b: y, capacity: fast}]}\n",
+     "b.yaml:2: 'capacity' must be a number from 0 to 1e15"},
+    {"changes:\n  - add: {links: [{a: x, b: y, kind: [fibre]}]}\n",
+     "b.yaml:2: 'kind' must be a string"},
     {"changes:\n  - add: {}\n", "b.yaml:2: 'add' needs 'elements' or 'links'"},
     {"changes:\n  - set: {vendor: ZTE}\n    where: {id: a}\n  - [x]\n",
      "b.yaml:4: expected a mapping for a change"},
