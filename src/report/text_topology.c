@@ -50,11 +50,36 @@ static void dependency_counts(FILE *out, const netvet_assessment *a)
             c += nv_popcount64(x->depends[k * x->n_depend_words + w]);
         by_count[c > 64 ? 64 : c]++;
     }
+    const char *sep = " ";
     fprintf(out, "  sinks by number of risk domains they depend on:");
-    for (unsigned c = 0; c <= 64; c++)
-        if (by_count[c])
-            fprintf(out, " %u: %llu;", c, (unsigned long long)by_count[c]);
-    fputc('\n', out);
+    for (unsigned c = 0; c <= 64; c++) {
+        if (by_count[c]) {
+            fprintf(out, "%s%u: %llu", sep, c, (unsigned long long)by_count[c]);
+            sep = ", ";
+        }
+    }
+    fputs(sep[0] == ',' ? "\n" : " none\n", out);
+}
+
+/* One line: the impact summed per risk domain (domains) or per vendor,
+ * groups with none left out. */
+static void spof_sums(FILE *out, const netvet_assessment *a, int domains)
+{
+    size_t n = domains ? a->view.n_domains
+                       : netvet_registry_count(a->view.reg);
+    const double *sum = domains ? a->spof_by_domain : a->spof_by_vendor;
+    const char *sep = " ";
+    fprintf(out, "    by %s:", domains ? "domain" : "vendor");
+    for (size_t i = 0; i < n; i++) {
+        if (!(sum[i] > 0))
+            continue;
+        fprintf(out, "%s%s %.0f", sep,
+                domains ? nv_domain_label(a, (int32_t)i)
+                        : nv_vendor_label(a, (int32_t)i),
+                sum[i]);
+        sep = ", ";
+    }
+    fputs(sep[0] == ',' ? "\n" : " none\n", out);
 }
 
 static void spofs(FILE *out, const netvet_assessment *a)
@@ -74,13 +99,10 @@ static void spofs(FILE *out, const netvet_assessment *a)
                 v->domain[k] < 0 ? "?" : nv_domain_label(a, v->domain[k]),
                 a->dom.impact[k], pct(a->dom.impact[k], total), inv->line[k]);
     }
-    fprintf(out, "  impact summed over each domain's elements (nested "
-                 "dominators counted in each):");
-    for (size_t d = 0; d < v->n_domains; d++)
-        if (a->spof_by_domain[d] > 0)
-            fprintf(out, " %s %.0f;", nv_domain_label(a, (int32_t)d),
-                    a->spof_by_domain[d]);
-    fputc('\n', out);
+    fprintf(out, "  impact summed over each group's elements (nested "
+                 "dominators counted in each):\n");
+    spof_sums(out, a, 1);
+    spof_sums(out, a, 0);
 }
 
 void nv_report_text_topology(FILE *out, const netvet_assessment *a)
