@@ -330,66 +330,14 @@ static int load_root(loader *ld)
     return NETVET_OK;
 }
 
-static int syntax_error(loader *ld, const yaml_parser_t *p)
-{
-    return nv_yaml_parse_error(ld->diag, ld->file, ld->buf, ld->len, p);
-}
-
-/* Refuse deep nesting before building the document (libyaml slows down
- * with depth) and anything after the first document. */
-static int check_events(loader *ld)
-{
-    yaml_parser_t parser;
-    int depth = 0, docs = 0, rc = NETVET_OK;
-    if (!yaml_parser_initialize(&parser))
-        return NETVET_ENOMEM;
-    yaml_parser_set_input_string(&parser, (const unsigned char *)ld->buf,
-                                 ld->len);
-    for (;;) {
-        yaml_event_t ev;
-        if (!yaml_parser_parse(&parser, &ev)) {
-            rc = syntax_error(ld, &parser);
-            break;
-        }
-        yaml_event_type_t type = ev.type;
-        unsigned long line = (unsigned long)ev.start_mark.line + 1;
-        yaml_event_delete(&ev);
-        if (type == YAML_STREAM_END_EVENT)
-            break;
-        if (type == YAML_DOCUMENT_START_EVENT && ++docs > 1) {
-            rc = fail(ld, line, "only one YAML document is allowed");
-            break;
-        }
-        if (type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT)
-            depth--;
-        if ((type == YAML_SEQUENCE_START_EVENT ||
-             type == YAML_MAPPING_START_EVENT) && ++depth > NV_PAT_MAX_DEPTH) {
-            rc = fail(ld, line, "YAML nested deeper than %d levels",
-                      NV_PAT_MAX_DEPTH);
-            break;
-        }
-    }
-    yaml_parser_delete(&parser);
-    return rc;
-}
-
 int nv_patterns_parse(nv_patterns *out, const char *buf, size_t len,
                       const char *name, netvet_diag *diag)
 {
     loader ld = {.buf = buf, .len = len, .file = name, .diag = diag,
                  .out = out};
-    yaml_parser_t parser;
-    int rc = check_events(&ld);
+    int rc = nv_yaml_load_one(&ld.doc, buf, len, name, "a pattern file",
+                              NV_PAT_MAX_DEPTH, diag);
     if (rc < 0)
-        return rc;
-    if (!yaml_parser_initialize(&parser))
-        return NETVET_ENOMEM;
-    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-    int ok = yaml_parser_load(&parser, &ld.doc);
-    if (!ok)
-        rc = syntax_error(&ld, &parser);
-    yaml_parser_delete(&parser);
-    if (!ok)
         return rc;
     size_t n_nodes = (size_t)(ld.doc.nodes.top - ld.doc.nodes.start);
     ld.seen = nv_calloc(n_nodes ? n_nodes : 1, 1);

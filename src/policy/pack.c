@@ -14,6 +14,7 @@
 #include "util/alloc.h"
 #include "util/diag.h"
 #include "util/file.h"
+#include "util/yamlerr.h"
 
 /* ---- small owned types ---- */
 
@@ -426,22 +427,6 @@ static int load_document(netvet_policy *pol, yaml_document_t *doc,
     return err;
 }
 
-static int syntax_error(yaml_parser_t *p, const char *buf, size_t len,
-                        const char *name, netvet_diag *diag)
-{
-    if (p->error == YAML_MEMORY_ERROR)
-        return nv_diag_fail(diag, NETVET_ENOMEM, name, 0, 0, "out of memory");
-    unsigned long line = (unsigned long)p->problem_mark.line + 1;
-    if (p->error == YAML_READER_ERROR) {
-        line = 1; /* the reader gives a byte offset, not a mark */
-        for (size_t i = 0; buf && i < p->problem_offset && i < len; i++)
-            line += buf[i] == '\n';
-    }
-    return nv_diag_fail(diag, NETVET_EPARSE, name, line, 0,
-                        "YAML syntax error: %s",
-                        p->problem ? p->problem : "malformed YAML");
-}
-
 int netvet_policy_add_buffer(netvet_policy *policy, const char *buf,
                              size_t len, const char *name, netvet_diag *diag)
 {
@@ -453,30 +438,13 @@ int netvet_policy_add_buffer(netvet_policy *policy, const char *buf,
         return nv_diag_fail(diag, NETVET_ELIMIT, name, 0, 0,
                             "pack is larger than %u bytes",
                             (unsigned)NV_PACK_MAX_BYTES);
-    yaml_parser_t parser;
-    yaml_document_t doc, extra;
-    if (!yaml_parser_initialize(&parser))
-        return nv_diag_fail(diag, NETVET_ENOMEM, name, 0, 0, "out of memory");
-    yaml_parser_set_input_string(
-        &parser, (const unsigned char *)(buf ? buf : ""), len);
-    int err;
-    if (!yaml_parser_load(&parser, &doc)) {
-        err = syntax_error(&parser, buf, len, name, diag);
-        goto done;
-    }
-    if (!yaml_parser_load(&parser, &extra)) {
-        err = syntax_error(&parser, buf, len, name, diag);
-    } else {
-        yaml_node_t *r2 = yaml_document_get_root_node(&extra);
-        err = r2 ? nv_diag_fail(diag, NETVET_EPARSE, name, nv_yline(r2), 0,
-                                "a pack holds one YAML document; found a "
-                                "second")
-                 : load_document(policy, &doc, name, diag);
-        yaml_document_delete(&extra);
-    }
+    yaml_document_t doc;
+    int err = nv_yaml_load_one(&doc, buf, len, name, "a pack",
+                               NV_YAML_MAX_DEPTH, diag);
+    if (err < 0)
+        return err;
+    err = load_document(policy, &doc, name, diag);
     yaml_document_delete(&doc);
-done:
-    yaml_parser_delete(&parser);
     return err;
 }
 

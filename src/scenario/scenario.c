@@ -27,28 +27,19 @@ void netvet_scenario_free(netvet_scenario *s)
     nv_free(s);
 }
 
-static int load_document(netvet_scenario *s, yaml_parser_t *p,
-                         const char *buf, size_t len, netvet_diag *diag)
+static int load_document(netvet_scenario *s, const char *buf, size_t len,
+                         netvet_diag *diag)
 {
-    yaml_document_t doc, extra;
-    if (!yaml_parser_load(p, &doc))
-        return nv_yaml_parse_error(diag, s->file, buf, len, p);
-    int err;
+    yaml_document_t doc;
+    int err = nv_yaml_load_one(&doc, buf, len, s->file, "a scenario",
+                               NV_YAML_MAX_DEPTH, diag);
+    if (err < 0)
+        return err;
     yaml_node_t *root = yaml_document_get_root_node(&doc);
-    if (!root) {
-        err = nv_diag_fail(diag, NETVET_EPARSE, s->file, 1, 0,
-                           "empty scenario");
-    } else if (!yaml_parser_load(p, &extra)) {
-        err = nv_yaml_parse_error(diag, s->file, buf, len, p);
-    } else {
-        yaml_node_t *r2 = yaml_document_get_root_node(&extra);
-        nv_yctx y = {&doc, s->file, diag};
-        err = r2 ? nv_diag_fail(diag, NETVET_EPARSE, s->file, nv_yline(r2),
-                                0, "a scenario holds one YAML document; "
-                                   "found a second")
-                 : nv_scenario_parse(s, &y, root);
-        yaml_document_delete(&extra);
-    }
+    nv_yctx y = {&doc, s->file, diag};
+    err = root ? nv_scenario_parse(s, &y, root)
+               : nv_diag_fail(diag, NETVET_EPARSE, s->file, 1, 0,
+                              "empty scenario");
     yaml_document_delete(&doc);
     return err;
 }
@@ -67,17 +58,12 @@ int netvet_scenario_load_buffer(netvet_scenario **out, const char *buf,
                             "scenario is larger than %u bytes",
                             (unsigned)NV_SCENARIO_MAX_BYTES);
     netvet_scenario *s = nv_calloc(1, sizeof(*s));
-    yaml_parser_t parser;
-    if (!s || !(s->file = nv_strdup(name)) ||
-        !yaml_parser_initialize(&parser)) {
+    if (!s || !(s->file = nv_strdup(name))) {
         netvet_scenario_free(s);
         return nv_diag_fail(diag, NETVET_ENOMEM, name, 0, 0,
                             "out of memory");
     }
-    yaml_parser_set_input_string(
-        &parser, (const unsigned char *)(buf ? buf : ""), len);
-    int err = load_document(s, &parser, buf ? buf : "", len, diag);
-    yaml_parser_delete(&parser);
+    int err = load_document(s, buf, len, diag);
     if (err < 0) {
         netvet_scenario_free(s);
         return err;

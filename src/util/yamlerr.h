@@ -14,6 +14,20 @@
 int nv_yaml_parse_error(netvet_diag *diag, const char *file, const char *buf,
                         size_t len, const yaml_parser_t *p);
 
+/* Collection nesting allowed in policy packs, scenarios and cost files
+ * (none needs more than six levels). */
+#define NV_YAML_MAX_DEPTH 16
+
+/* Load the one YAML document of buf[0..len) into *doc. Nesting deeper than
+ * max_depth collections is refused before the document is built (libyaml's
+ * scanner slows down quadratically with depth), and so is a second
+ * document ("<what> holds one YAML document; found a second", at its root's
+ * line). Errors are "file:line: ..." in the diag. @return 0 (the caller
+ * then owns *doc: yaml_document_delete), NETVET_EPARSE or NETVET_ENOMEM. */
+int nv_yaml_load_one(yaml_document_t *doc, const char *buf, size_t len,
+                     const char *file, const char *what, int max_depth,
+                     netvet_diag *diag);
+
 /* 1-based line where node n starts. */
 static inline unsigned long nv_yaml_line(const yaml_node_t *n)
 {

@@ -440,80 +440,10 @@ static int load_root(loader *ld)
     return NETVET_OK;
 }
 
-/* ---- libyaml -------------------------------------------------------- */
-
-static int syntax_error(loader *ld, const yaml_parser_t *p)
-{
-    return nv_yaml_parse_error(ld->diag, ld->file, ld->buf, ld->len, p);
-}
-
-/* Walk the event stream once and refuse deep nesting before loading:
- * libyaml's scanner slows down quadratically with the nesting depth. */
-static int check_depth(loader *ld)
-{
-    yaml_parser_t parser;
-    int depth = 0, rc = NETVET_OK;
-    if (!yaml_parser_initialize(&parser))
-        return NETVET_ENOMEM;
-    yaml_parser_set_input_string(&parser, (const unsigned char *)ld->buf,
-                                 ld->len);
-    for (;;) {
-        yaml_event_t ev;
-        if (!yaml_parser_parse(&parser, &ev)) {
-            rc = syntax_error(ld, &parser);
-            break;
-        }
-        yaml_event_type_t type = ev.type;
-        unsigned long line = (unsigned long)ev.start_mark.line + 1;
-        yaml_event_delete(&ev);
-        if (type == YAML_STREAM_END_EVENT)
-            break;
-        if (type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT)
-            depth--;
-        if ((type == YAML_SEQUENCE_START_EVENT ||
-             type == YAML_MAPPING_START_EVENT) &&
-            ++depth > NV_REG_MAX_DEPTH) {
-            rc = fail(ld, line, "YAML nested deeper than %d levels",
-                      NV_REG_MAX_DEPTH);
-            break;
-        }
-    }
-    yaml_parser_delete(&parser);
-    return rc;
-}
-
-/* Parse the single document of the input into ld->doc. */
-static int parse(loader *ld, yaml_parser_t *parser)
-{
-    yaml_document_t extra;
-    if (!yaml_parser_load(parser, &ld->doc))
-        return syntax_error(ld, parser);
-    if (!yaml_parser_load(parser, &extra)) {
-        yaml_document_delete(&ld->doc);
-        return syntax_error(ld, parser);
-    }
-    yaml_node_t *second = yaml_document_get_root_node(&extra);
-    unsigned long line = second ? nv_yaml_line(second) : 0;
-    yaml_document_delete(&extra);
-    if (second) {
-        yaml_document_delete(&ld->doc);
-        return fail(ld, line, "only one YAML document is allowed");
-    }
-    return NETVET_OK;
-}
-
 static int load_text(loader *ld)
 {
-    yaml_parser_t parser;
-    int rc = check_depth(ld);
-    if (rc < 0)
-        return rc;
-    if (!yaml_parser_initialize(&parser))
-        return NETVET_ENOMEM;
-    yaml_parser_set_input_string(&parser, (const unsigned char *)ld->buf,
-                                 ld->len);
-    rc = parse(ld, &parser);
-    yaml_parser_delete(&parser);
+    int rc = nv_yaml_load_one(&ld->doc, ld->buf, ld->len, ld->file,
+                              "a registry file", NV_REG_MAX_DEPTH, ld->diag);
     if (rc < 0)
         return rc;
     ld->seen = nv_calloc((size_t)(ld->doc.nodes.top - ld->doc.nodes.start), 1);

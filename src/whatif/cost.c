@@ -101,19 +101,13 @@ int nv_costs_load_buffer(nv_costs *out, const char *buf, size_t len,
         return nv_diag_fail(diag, NETVET_ELIMIT, name, 0, 0,
                             "cost file is larger than %u bytes",
                             (unsigned)NV_COST_MAX_BYTES);
-    yaml_parser_t parser;
     yaml_document_t doc;
-    if (!yaml_parser_initialize(&parser))
-        return nv_diag_fail(diag, NETVET_ENOMEM, name, 0, 0, "out of memory");
-    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-    int rc;
-    if (!yaml_parser_load(&parser, &doc)) {
-        rc = nv_yaml_parse_error(diag, name, buf, len, &parser);
-    } else {
-        rc = read_doc(out, &doc, name, diag);
-        yaml_document_delete(&doc);
-    }
-    yaml_parser_delete(&parser);
+    int rc = nv_yaml_load_one(&doc, buf, len, name, "a cost file",
+                              NV_YAML_MAX_DEPTH, diag);
+    if (rc < 0)
+        return rc;
+    rc = read_doc(out, &doc, name, diag);
+    yaml_document_delete(&doc);
     return rc;
 }
 

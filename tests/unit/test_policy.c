@@ -680,7 +680,8 @@ typedef struct bad_case {
 
 static const bad_case bad_cases[] = {
     {RF "   title: x\n", EP,
-     "bad.yaml:6: YAML syntax error: did not find expected '-' indicator"},
+     "bad.yaml:6: YAML syntax error: did not find expected '-' indicator "
+     "(while parsing a block collection)"},
     {RF "    scpoe: {}\n", EP, "bad.yaml:6: unknown key 'scpoe' in rule"},
     {"pack: p\nrules:\n  - kind: forbid\n    source: s\n", EP,
      "bad.yaml:3: rule has no 'id'"},
@@ -738,7 +739,9 @@ static const bad_case bad_cases[] = {
     {"pack: p\ntitle: \"a\\0b\"\nrules: []\n", EP,
      "bad.yaml:2: 'title' contains a control character"},
     {"pack: p\nrules: [\xff]\n", EP,
-     "bad.yaml:2: YAML syntax error: invalid leading UTF-8 octet"},
+     "bad.yaml:2: invalid text at byte 16: invalid leading UTF-8 octet"},
+    {"pack: p\nrules: [[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]\n", EP,
+     "bad.yaml:2: YAML nested deeper than 16 levels"},
 };
 
 static void test_malformed_packs(void **state)

@@ -377,7 +377,7 @@ static const bad_case bad_cases[] = {
     {"vendors: [acme]\n", NETVET_EPARSE, "overlay.yaml:1: vendor entry must "
                                          "be a mapping"},
     {"vendors: []\n---\nvendors: []\n", NETVET_EPARSE,
-     "overlay.yaml:3: only one YAML document is allowed"},
+     "overlay.yaml:3: a registry file holds one YAML document; found a second"},
     {"vendors:\n  - id: acme\n    name: \"A\\0B\"\n", NETVET_EPARSE,
      "overlay.yaml:3: 'name' of vendor 'acme' contains a NUL byte"},
     {"vendors: [[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]\n", NETVET_EPARSE,

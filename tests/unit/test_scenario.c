@@ -167,6 +167,8 @@ static const bad_case bad[] = {
     {"changes:\n  - remove: {id: a}\n---\nchanges: []\n",
      "b.yaml:4: a scenario holds one YAML document; found a second"},
     {"", "b.yaml:1: empty scenario"},
+    {"changes: [[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]\n",
+     "b.yaml:1: YAML nested deeper than 16 levels"},
 };
 
 static void test_malformed(void **state)

@@ -332,6 +332,12 @@ static void test_plan_costs_and_errors(void **state)
                      NETVET_EPARSE);
     assert_string_equal(netvet_diag_message(d),
                         "c:1: a cost must be a number above 0 (at most 1e15)");
+    static const char two[] = "ran: 2\n---\nran: 3\n";
+    assert_int_equal(nv_costs_load_buffer(&c, two, strlen(two), "c", d),
+                     NETVET_EPARSE);
+    assert_string_equal(netvet_diag_message(d),
+                        "c:3: a cost file holds one YAML document; found a "
+                        "second");
 
     static const char *const cap[] = {"tight-access-cap", NULL};
     static const char *const x[] = {"uk-hrv-exposure", NULL};
