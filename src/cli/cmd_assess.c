@@ -335,6 +335,8 @@ static int run(void *payload, netvet_diag *diag)
     ao.sources = a->n_sources ? a->sources : NULL;
     ao.top_spof = a->top;
     ao.topology = !a->no_topology;
+    /* only the JSON report lists each sink's domains */
+    ao.sink_dependencies = a->report.format == NETVET_FORMAT_JSON;
     int status = NV_EXIT_USAGE;
     double t0 = nv_clock_seconds(), t1 = t0, t2 = t0;
     if (load_registry(a, &reg, diag) < 0 || load_policy(a, &pol, diag) < 0 ||

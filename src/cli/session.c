@@ -136,6 +136,7 @@ int nv_session_load(nv_session *s, netvet_diag *diag)
     s->assess.sources = s->n_sources ? s->sources : NULL;
     s->assess.top_spof = s->top;
     s->assess.topology = !s->no_topology;
+    s->assess.sink_dependencies = 0; /* no report here lists them */
     int rc = netvet_registry_new_builtin(&s->reg, diag);
     for (size_t i = 0; rc == 0 && i < s->n_registries; i++)
         rc = netvet_registry_overlay_file(s->reg, s->registries[i], diag);

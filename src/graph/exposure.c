@@ -16,6 +16,7 @@
 #include "graph/reach.h"
 #include "netvet/errors.h"
 #include "util/alloc.h"
+#include "util/bits.h"
 
 typedef struct work {
     const nv_csr *g;       /* the whole graph */
@@ -26,6 +27,8 @@ typedef struct work {
     uint8_t *src_own;      /* a counted-only copy, when one is needed */
     uint8_t *live;         /* per element: SINK, and REACHED once known */
     int reached_known;     /* live has its REACHED bits */
+    int domains_counted;   /* the domain pass counted the reached sinks
+                            * into by_n_domains (64 domains or fewer) */
     uint8_t *bit;          /* group bit of each element in this pass */
     uint8_t *bit_core;     /* the same per core vertex */
     uint64_t *mask;        /* reach masks of this pass, per core vertex */
@@ -236,18 +239,22 @@ static void charge_run(nv_exposure *x, const long *slot, sink_run *r)
 /* Charge each reached sink's lost groups (bits of the pass not in its
  * mask), in ascending element order; slot[b] = group index of bit b, or -1.
  * depend_word >= 0: domain pass, also store the lost bits as that word of
- * the sink's row. */
-static void charge(nv_exposure *x, const work *w, uint64_t valid,
+ * the sink's row, and (the only domain pass) count the sink by them. */
+static void charge(nv_exposure *x, work *w, uint64_t valid,
                    const long *slot, long depend_word)
 {
     const netvet_inventory *inv = w->view->inv;
     sink_run run = {0, 0, 0, 0, 0};
+    int count = depend_word == 0 && w->view->n_domains <= 64;
+    w->domains_counted |= count;
     for (size_t v = 0; v < w->view->n; v++) {
         if (w->live[v] != (SINK | REACHED))
             continue;
         uint64_t lost = ~mask_of(w, (uint32_t)v) & valid;
         if (depend_word >= 0 && x->depends)
             x->depends[v * x->n_depend_words + (size_t)depend_word] = lost;
+        if (count)
+            x->by_n_domains[nv_popcount64(lost)]++;
         size_t region = (size_t)w->region_dense[inv->region ? inv->region[v]
                                                              : 0];
         if (lost != run.lost || region != run.region ||
@@ -330,6 +337,30 @@ static int vendor_pass(nv_exposure *x, work *w, uint8_t *vbit, size_t first)
     return run_pass(x, w, slot, -1);
 }
 
+/* by_n_domains, after the passes: the one domain pass counted the reached
+ * sinks (with no domain pass, no sink depends on any domain); past 64
+ * domains count them from their depends rows. Disconnected sinks depend
+ * on none. */
+static void count_by_domains(nv_exposure *x, const work *w)
+{
+    const nv_view *v = w->view;
+    if (v->n_domains <= 64 && !w->domains_counted) {
+        x->by_n_domains[0] = x->n_sinks;
+        return;
+    }
+    x->by_n_domains[0] += x->n_disconnected;
+    if (v->n_domains <= 64)
+        return;
+    for (size_t k = 0; k < v->n; k++) {
+        if (w->live[k] != (SINK | REACHED))
+            continue;
+        unsigned c = 0;
+        for (size_t i = 0; i < x->n_depend_words; i++)
+            c += nv_popcount64(x->depends[k * x->n_depend_words + i]);
+        x->by_n_domains[c > 64 ? 64 : c]++;
+    }
+}
+
 static int all_passes(nv_exposure *x, work *w)
 {
     size_t n_reg = netvet_registry_count(w->view->reg), first = 0;
@@ -346,6 +377,8 @@ static int all_passes(nv_exposure *x, work *w)
     nv_free(vbit);
     if (rc == 0 && !w->reached_known) /* no pass ran: count disconnected */
         rc = reach_by_bfs(x, w);
+    if (rc == 0)
+        count_by_domains(x, w);
     return rc;
 }
 
@@ -375,7 +408,9 @@ static int prepare(nv_exposure *x, work *w, const nv_exposure_options *o)
         return NETVET_ENOMEM;
     if ((rc = scan_sinks(x, w)) < 0 || (rc = make_groups(x, w->view)) < 0)
         return rc;
-    x->n_depend_words = o->want_depends ? (w->view->n_domains + 63) / 64 : 0;
+    size_t n_domains = w->view->n_domains;
+    x->n_depend_words =
+        o->want_depends || n_domains > 64 ? (n_domains + 63) / 64 : 0;
     if (x->n_depend_words) {
         x->depends = nv_calloc(n, x->n_depend_words * sizeof(uint64_t));
         if (!x->depends)

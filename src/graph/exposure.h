@@ -46,6 +46,8 @@ typedef struct nv_exposure {
     double fn_total[NETVET_FN_COUNT]; /* sink weight by function */
     uint64_t n_disconnected;   /* sinks unreachable even when intact */
     double disconnected_weight;
+    uint64_t by_n_domains[65]; /* sinks by how many domains they depend on
+                                * (64: 64 or more; disconnected sinks: 0) */
     size_t n_depend_words;     /* words per element in `depends` */
     uint64_t *depends;         /* element k: words [k*w, (k+1)*w): bit d of
                                 * the whole row = k is lost without domain
@@ -58,7 +60,8 @@ typedef struct nv_exposure_options {
     const uint8_t *is_source; /* per element; NULL = counted core elements.
                                * Uncounted elements are never sources. */
     int want_depends;         /* fill nv_exposure.depends (8n bytes per 64
-                               * domains) */
+                               * domains; filled anyway past 64 domains,
+                               * for by_n_domains) */
     const nv_fold *fold;      /* g's leaves folded over these sources
                                * (counted ones), or NULL: folded here */
 } nv_exposure_options;

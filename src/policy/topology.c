@@ -121,12 +121,14 @@ static void *dom_run(void *arg)
  * on g's core (f). is_source holds counted elements only (pick_sources). */
 static int exposure_and_dominators(netvet_assessment *a, const nv_csr *g,
                                    const nv_fold *f, const uint8_t *is_source,
-                                   size_t top)
+                                   const netvet_assess_options *opts)
 {
     nv_step_times *t = &a->view.times;
     nv_exposure_options xo = NV_EXPOSURE_OPTIONS_INIT;
+    size_t top = opts ? opts->top_spof : 10;
     xo.is_source = is_source;
     xo.fold = f;
+    xo.want_depends = !opts || opts->version < 2 || opts->sink_dependencies;
     dom_job job = {a, g, f, top, 0, 0, 0};
     pthread_t thread;
     t->threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
@@ -163,8 +165,7 @@ int nv_topology_run(netvet_assessment *a, const netvet_assess_options *opts,
         t->fold = lap(&clock);
         t->core = f.n_core;
         t->vertices = g.n;
-        rc = exposure_and_dominators(a, &g, &f, is_source,
-                                     opts ? opts->top_spof : 10);
+        rc = exposure_and_dominators(a, &g, &f, is_source, opts);
         t->graph = lap(&clock);
     }
     nv_fold_dispose(&f);

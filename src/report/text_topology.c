@@ -2,7 +2,6 @@
  * vendor could cut off, how many sinks depend on how many domains, and the
  * single points of failure. */
 #include "report/report.h"
-#include "util/bits.h"
 
 static double pct(double part, double whole)
 {
@@ -37,24 +36,13 @@ static void groups(FILE *out, const netvet_assessment *a, int kind)
 /* Sinks by how many domains they depend on. */
 static void dependency_counts(FILE *out, const netvet_assessment *a)
 {
-    const nv_exposure *x = &a->exposure;
-    const nv_view *v = &a->view;
-    if (!x->depends)
-        return;
-    uint64_t by_count[65] = {0};
-    for (size_t k = 0; k < v->n; k++) {
-        if (!v->counted[k] || !(v->inv->weight[k] > 0))
-            continue;
-        unsigned c = 0;
-        for (size_t w = 0; w < x->n_depend_words; w++)
-            c += nv_popcount64(x->depends[k * x->n_depend_words + w]);
-        by_count[c > 64 ? 64 : c]++;
-    }
+    const uint64_t *by_count = a->exposure.by_n_domains;
     const char *sep = " ";
     fprintf(out, "  sinks by number of risk domains they depend on:");
     for (unsigned c = 0; c <= 64; c++) {
         if (by_count[c]) {
-            fprintf(out, "%s%u: %llu", sep, c, (unsigned long long)by_count[c]);
+            fprintf(out, "%s%u%s: %llu", sep, c, c == 64 ? " or more" : "",
+                    (unsigned long long)by_count[c]);
             sep = ", ";
         }
     }

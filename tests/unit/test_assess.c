@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <jansson.h>
 
+#include "netvet/report.h"
 #include "policy/assessment.h"
 
 static const char elements[] =
@@ -127,6 +129,63 @@ static void test_unknown_vendor_findings(void **state)
     assert_int_equal(fs->items[1].elements[0], 8);
 }
 
+/* The JSON report of a two-sink network assessed with `o`: parsed. */
+static json_t *json_report(const netvet_assess_options *o)
+{
+    static const char el[] = "id,vendor,function,weight\n"
+                             "c,Cisco,core,0\nh,Huawei,OLT,0\n"
+                             "s,Nokia,ONT,5\nt,Nokia,ONT,7\n";
+    static const char ln[] = "a,b\nc,h\nh,s\nc,t\n";
+    netvet_inventory *inv = NULL;
+    netvet_registry *reg = NULL;
+    netvet_assessment *a = NULL;
+    netvet_report_options ro = NETVET_REPORT_OPTIONS_INIT;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    ro.format = NETVET_FORMAT_JSON;
+    assert_non_null(out);
+    assert_int_equal(nv_inventory_load_buffers(&inv, el, strlen(el), "e", ln,
+                                               strlen(ln), "l", NULL, NULL), 0);
+    assert_int_equal(netvet_registry_new_builtin(&reg, NULL), 0);
+    assert_int_equal(netvet_assess(&a, inv, reg, NULL, o, NULL), 0);
+    assert_int_equal(a->exposure.by_n_domains[3], 1); /* s: US, CN, FI */
+    assert_int_equal(a->exposure.by_n_domains[2], 1); /* t: US, FI */
+    assert_int_equal(netvet_report_write(out, a, &ro, NULL), 0);
+    fclose(out);
+    json_t *doc = json_loadb(text, len, 0, NULL);
+    assert_non_null(doc);
+    free(text);
+    netvet_assessment_free(a);
+    netvet_registry_free(reg);
+    netvet_inventory_free(inv);
+    return doc;
+}
+
+/* Each sink's domains are kept, and listed in JSON, unless the options
+ * (version 2) say not to; version 1 options always keep them. */
+static void test_sink_dependencies_option(void **state)
+{
+    (void)state;
+    netvet_assess_options o = NETVET_ASSESS_OPTIONS_INIT;
+    json_t *doc = json_report(&o);
+    json_t *deps = json_object_get(doc, "sink_dependencies");
+    assert_int_equal(json_array_size(deps), 2);
+    json_t *s = json_array_get(deps, 0);
+    assert_string_equal(json_string_value(json_object_get(s, "id")), "s");
+    assert_int_equal(json_array_size(json_object_get(s, "domains")), 3);
+    json_decref(doc);
+    o.sink_dependencies = 0;
+    doc = json_report(&o);
+    assert_null(json_object_get(doc, "sink_dependencies"));
+    assert_non_null(json_object_get(doc, "exposure"));
+    json_decref(doc);
+    o.version = 1;
+    doc = json_report(&o);
+    assert_int_equal(json_array_size(json_object_get(doc, "sink_dependencies")), 2);
+    json_decref(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -134,6 +193,7 @@ int main(void)
         cmocka_unit_test(test_access_shares),
         cmocka_unit_test(test_ran_weight_shares),
         cmocka_unit_test(test_unknown_vendor_findings),
+        cmocka_unit_test(test_sink_dependencies_option),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -78,6 +78,37 @@ static double region_lost(const net *t, const nv_exposure_group *gr,
     return -1;
 }
 
+/* by_n_domains: every sink once, each by the domains its depends row
+ * names; the same when the rows are not asked for (then depends is NULL,
+ * unless there are more than 64 domains). */
+static void check_by_n_domains(const net *t)
+{
+    uint64_t want[65] = {0}, sum = 0;
+    for (size_t k = 0; k < t->view.n; k++) {
+        if (!t->view.counted[k] || !(t->inv->weight[k] > 0))
+            continue;
+        unsigned c = 0;
+        for (size_t d = 0; d < t->view.n_domains; d++)
+            c += (unsigned)nv_exposure_depends(&t->x, k, d);
+        want[c > 64 ? 64 : c]++;
+    }
+    for (unsigned c = 0; c <= 64; c++) {
+        assert_int_equal(t->x.by_n_domains[c], want[c]);
+        sum += t->x.by_n_domains[c];
+    }
+    assert_int_equal(sum, t->x.n_sinks);
+    nv_exposure bare;
+    nv_exposure_options o = NV_EXPOSURE_OPTIONS_INIT;
+    o.want_depends = 0;
+    assert_int_equal(nv_exposure_compute(&bare, &t->g, &t->view, &o), 0);
+    if (t->view.n_domains <= 64)
+        assert_null(bare.depends);
+    else
+        assert_non_null(bare.depends);
+    assert_memory_equal(bare.by_n_domains, want, sizeof(want));
+    nv_exposure_dispose(&bare);
+}
+
 static double impact(const net *t, const char *elem)
 {
     return t->d.impact[el(t, elem)];
@@ -106,6 +137,8 @@ static void test_chain(void **state)
     assert_true(region_lost(&t, ven(&t, "huawei"), "north") == 10);
     assert_true(depends(&t, "s", "US") && depends(&t, "s", "CN") &&
                 depends(&t, "s", "FI"));
+    assert_int_equal(t.x.by_n_domains[3], 1);
+    check_by_n_domains(&t);
     assert_int_equal(t.x.n_disconnected, 0);
     assert_int_equal(t.d.idom[el(&t, "c")], NV_IDOM_ROOT);
     assert_int_equal(t.d.idom[el(&t, "a")], el(&t, "c"));
@@ -236,6 +269,11 @@ static void test_edge_cases(void **state)
     assert_true(ven(&t, "zte")->lost_weight == 0);
     assert_true(depends(&t, "c1", "US") && !depends(&t, "c1", "CN"));
     assert_true(!depends(&t, "i", "SE") && !depends(&t, "q", "SE"));
+    /* i and q disconnected; c1 on US alone; s on CN and SE (c2 is FI) */
+    assert_int_equal(t.x.by_n_domains[0], 2);
+    assert_int_equal(t.x.by_n_domains[1], 1);
+    assert_int_equal(t.x.by_n_domains[2], 1);
+    check_by_n_domains(&t);
     assert_int_equal(t.d.n_reached, 4);
     assert_int_equal(t.d.idom[el(&t, "a")], NV_IDOM_ROOT);
     assert_int_equal(t.d.idom[el(&t, "s")], el(&t, "a"));
@@ -438,6 +476,7 @@ static void test_random_against_reference(void **state)
         rand_network(&elements, &links, &rng, 60);
         load(&t, elements, links);
         check_exposure(&t);
+        check_by_n_domains(&t);
         check_dominators(&t);
         net_free(&t);
         free(elements);
@@ -446,10 +485,13 @@ static void test_random_against_reference(void **state)
 }
 
 /* A pass of 64 domains has no free bit to tell reachability, so exposure
- * falls back to a BFS: spread the counted elements with a vendor over 64
- * made-up domains and check against the reference. */
+ * falls back to a BFS; past 64 domains there are two domain passes and
+ * sinks are counted by domains from their rows: spread the counted
+ * elements with a vendor over 64, then 70, made-up domains and check
+ * against the reference. */
 static void test_full_pass_of_64(void **state)
 {
+    static const size_t spread[] = {64, 70};
     uint64_t rng = 0x853c49e6748fea9bu;
     int checked = 0;
     for (int i = 0; i < 40; i++) {
@@ -457,16 +499,20 @@ static void test_full_pass_of_64(void **state)
         net t;
         rand_network(&elements, &links, &rng, 400);
         load(&t, elements, links);
-        size_t with_vendor = 0, n_domains = t.view.n_domains;
-        for (size_t k = 0; k < t.view.n; k++)
-            if (t.view.counted[k] && t.view.vendor[k] >= 0)
-                t.view.domain[k] = (int32_t)(with_vendor++ % 64);
-        if (with_vendor >= 64) {
-            t.view.n_domains = 64;
+        size_t n_domains = t.view.n_domains;
+        for (size_t s = 0; s < 2; s++) {
+            size_t with_vendor = 0;
+            for (size_t k = 0; k < t.view.n; k++)
+                if (t.view.counted[k] && t.view.vendor[k] >= 0)
+                    t.view.domain[k] = (int32_t)(with_vendor++ % spread[s]);
+            if (with_vendor < spread[s])
+                continue;
+            t.view.n_domains = spread[s];
             nv_exposure_dispose(&t.x);
             assert_int_equal(nv_exposure_compute(&t.x, &t.g, &t.view, NULL),
                              0);
             check_exposure(&t);
+            check_by_n_domains(&t);
             checked++;
             t.view.n_domains = n_domains;
         }
@@ -474,7 +520,7 @@ static void test_full_pass_of_64(void **state)
         free(elements);
         free(links);
     }
-    assert_true(checked > 10);
+    assert_true(checked > 20);
 }
 
 /* No group at all (every vendor unknown): no pass runs, and disconnected
@@ -489,6 +535,8 @@ static void test_no_groups(void **state)
     assert_int_equal(t.x.n_sinks, 2);
     assert_int_equal(t.x.n_disconnected, 1);
     assert_true(t.x.disconnected_weight == 3);
+    assert_int_equal(t.x.by_n_domains[0], 2);
+    check_by_n_domains(&t);
     net_free(&t);
 }
 
