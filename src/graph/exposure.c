@@ -409,8 +409,8 @@ static int prepare(nv_exposure *x, work *w, const nv_exposure_options *o)
     if ((rc = scan_sinks(x, w)) < 0 || (rc = make_groups(x, w->view)) < 0)
         return rc;
     size_t n_domains = w->view->n_domains;
-    x->n_depend_words =
-        o->want_depends || n_domains > 64 ? (n_domains + 63) / 64 : 0;
+    x->depends_kept = o->want_depends || n_domains > 64;
+    x->n_depend_words = x->depends_kept ? (n_domains + 63) / 64 : 0;
     if (x->n_depend_words) {
         x->depends = nv_calloc(n, x->n_depend_words * sizeof(uint64_t));
         if (!x->depends)

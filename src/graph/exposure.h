@@ -48,6 +48,8 @@ typedef struct nv_exposure {
     double disconnected_weight;
     uint64_t by_n_domains[65]; /* sinks by how many domains they depend on
                                 * (64: 64 or more; disconnected sinks: 0) */
+    int depends_kept;          /* depends asked for (or past 64 domains);
+                                * NULL all the same when there are none */
     size_t n_depend_words;     /* words per element in `depends` */
     uint64_t *depends;         /* element k: words [k*w, (k+1)*w): bit d of
                                 * the whole row = k is lost without domain

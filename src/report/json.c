@@ -251,7 +251,7 @@ int nv_report_json(FILE *out, const netvet_assessment *a,
     int rc = text ? 0 : -1;
     if (text) {
         size_t len = strlen(text);
-        if (a->has_topology && a->exposure.depends && len > 2 &&
+        if (a->has_topology && a->exposure.depends_kept && len > 2 &&
             text[len - 1] == '}') {
             /* drop "\n}": the sinks come last */
             rc = nv_json_write_with_elements(out, text, len - 2, a, a);

@@ -129,13 +129,16 @@ static void test_unknown_vendor_findings(void **state)
     assert_int_equal(fs->items[1].elements[0], 8);
 }
 
-/* The JSON report of a two-sink network assessed with `o`: parsed. */
-static json_t *json_report(const netvet_assess_options *o)
+static const char two_sinks[] = "id,vendor,function,weight\n"
+                                "c,Cisco,core,0\nh,Huawei,OLT,0\n"
+                                "s,Nokia,ONT,5\nt,Nokia,ONT,7\n";
+static const char two_sinks_links[] = "a,b\nc,h\nh,s\nc,t\n";
+
+/* The JSON report of network el + ln assessed with `o`, parsed; *by (65
+ * counts) = its sinks by number of domains. */
+static json_t *json_report(const netvet_assess_options *o, const char *el,
+                           const char *ln, uint64_t *by)
 {
-    static const char el[] = "id,vendor,function,weight\n"
-                             "c,Cisco,core,0\nh,Huawei,OLT,0\n"
-                             "s,Nokia,ONT,5\nt,Nokia,ONT,7\n";
-    static const char ln[] = "a,b\nc,h\nh,s\nc,t\n";
     netvet_inventory *inv = NULL;
     netvet_registry *reg = NULL;
     netvet_assessment *a = NULL;
@@ -149,8 +152,7 @@ static json_t *json_report(const netvet_assess_options *o)
                                                strlen(ln), "l", NULL, NULL), 0);
     assert_int_equal(netvet_registry_new_builtin(&reg, NULL), 0);
     assert_int_equal(netvet_assess(&a, inv, reg, NULL, o, NULL), 0);
-    assert_int_equal(a->exposure.by_n_domains[3], 1); /* s: US, CN, FI */
-    assert_int_equal(a->exposure.by_n_domains[2], 1); /* t: US, FI */
+    memcpy(by, a->exposure.by_n_domains, 65 * sizeof(uint64_t));
     assert_int_equal(netvet_report_write(out, a, &ro, NULL), 0);
     fclose(out);
     json_t *doc = json_loadb(text, len, 0, NULL);
@@ -168,7 +170,10 @@ static void test_sink_dependencies_option(void **state)
 {
     (void)state;
     netvet_assess_options o = NETVET_ASSESS_OPTIONS_INIT;
-    json_t *doc = json_report(&o);
+    uint64_t by[65];
+    json_t *doc = json_report(&o, two_sinks, two_sinks_links, by);
+    assert_int_equal(by[3], 1); /* s: US, CN, FI */
+    assert_int_equal(by[2], 1); /* t: US, FI */
     json_t *deps = json_object_get(doc, "sink_dependencies");
     assert_int_equal(json_array_size(deps), 2);
     json_t *s = json_array_get(deps, 0);
@@ -176,13 +181,24 @@ static void test_sink_dependencies_option(void **state)
     assert_int_equal(json_array_size(json_object_get(s, "domains")), 3);
     json_decref(doc);
     o.sink_dependencies = 0;
-    doc = json_report(&o);
+    doc = json_report(&o, two_sinks, two_sinks_links, by);
     assert_null(json_object_get(doc, "sink_dependencies"));
     assert_non_null(json_object_get(doc, "exposure"));
+    assert_int_equal(by[3], 1);
+    assert_int_equal(by[2], 1);
     json_decref(doc);
     o.version = 1;
-    doc = json_report(&o);
+    doc = json_report(&o, two_sinks, two_sinks_links, by);
     assert_int_equal(json_array_size(json_object_get(doc, "sink_dependencies")), 2);
+    json_decref(doc);
+    /* no vendor known, so no domain: the list is there, empty */
+    o.version = NETVET_ASSESS_OPTIONS_VERSION;
+    o.sink_dependencies = 1;
+    doc = json_report(&o, "id,vendor,function,weight\nc,,core,0\ns,,cpe,5\n",
+                      "a,b\nc,s\n", by);
+    deps = json_object_get(doc, "sink_dependencies");
+    assert_true(json_is_array(deps) && json_array_size(deps) == 0);
+    assert_int_equal(by[0], 1);
     json_decref(doc);
 }
 
