@@ -191,7 +191,7 @@ static void test_sink_dependencies_option(void **state)
     doc = json_report(&o, two_sinks, two_sinks_links, by);
     assert_int_equal(json_array_size(json_object_get(doc, "sink_dependencies")), 2);
     json_decref(doc);
-    /* no vendor known, so no domain: the list is there, empty */
+    /* no vendor known, so no group: the list is there, empty */
     o.version = NETVET_ASSESS_OPTIONS_VERSION;
     o.sink_dependencies = 1;
     doc = json_report(&o, "id,vendor,function,weight\nc,,core,0\ns,,cpe,5\n",
