@@ -27,8 +27,6 @@ typedef struct work {
     uint8_t *src_own;      /* a counted-only copy, when one is needed */
     uint8_t *live;         /* per element: SINK, and REACHED once known */
     int reached_known;     /* live has its REACHED bits */
-    int domains_counted;   /* the domain pass counted the reached sinks
-                            * into by_n_domains (64 domains or fewer) */
     uint8_t *bit;          /* group bit of each element in this pass */
     uint8_t *bit_core;     /* the same per core vertex */
     uint64_t *mask;        /* reach masks of this pass, per core vertex */
@@ -240,13 +238,12 @@ static void charge_run(nv_exposure *x, const long *slot, sink_run *r)
  * mask), in ascending element order; slot[b] = group index of bit b, or -1.
  * depend_word >= 0: domain pass, also store the lost bits as that word of
  * the sink's row, and (the only domain pass) count the sink by them. */
-static void charge(nv_exposure *x, work *w, uint64_t valid,
+static void charge(nv_exposure *x, const work *w, uint64_t valid,
                    const long *slot, long depend_word)
 {
     const netvet_inventory *inv = w->view->inv;
     sink_run run = {0, 0, 0, 0, 0};
     int count = depend_word == 0 && w->view->n_domains <= 64;
-    w->domains_counted |= count;
     for (size_t v = 0; v < w->view->n; v++) {
         if (w->live[v] != (SINK | REACHED))
             continue;
@@ -338,13 +335,14 @@ static int vendor_pass(nv_exposure *x, work *w, uint8_t *vbit, size_t first)
 }
 
 /* by_n_domains, after the passes: the one domain pass counted the reached
- * sinks (with no domain pass, no sink depends on any domain); past 64
- * domains count them from their depends rows. Disconnected sinks depend
- * on none. */
+ * sinks (it runs when a domain has a group: groups list domains first;
+ * with none, no sink depends on any domain); past 64 domains count them
+ * from their depends rows. Disconnected sinks depend on none. */
 static void count_by_domains(nv_exposure *x, const work *w)
 {
     const nv_view *v = w->view;
-    if (v->n_domains <= 64 && !w->domains_counted) {
+    int domain_pass_ran = x->n_groups && x->groups[0].kind == NV_GROUP_DOMAIN;
+    if (v->n_domains <= 64 && !domain_pass_ran) {
         x->by_n_domains[0] = x->n_sinks;
         return;
     }
