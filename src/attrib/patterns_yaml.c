@@ -12,7 +12,7 @@
 #include "attrib/patterns.h"
 #include "util/alloc.h"
 #include "util/diag.h"
-#include "util/yamlerr.h"
+#include "util/yaml.h"
 
 typedef struct loader {
     yaml_document_t doc;
@@ -52,7 +52,7 @@ static const char *show(const char *s, size_t len, char out[72])
     return out;
 }
 
-/* Node `idx` of the document, visited once (util/yamlerr.h). */
+/* Node `idx` of the document, visited once (util/yaml.h). */
 static int get_node(loader *ld, int idx, unsigned long where, yaml_node_t **out)
 {
     return nv_yaml_visit(&ld->doc, ld->seen, idx, where, ld->file, ld->diag,

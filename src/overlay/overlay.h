@@ -13,6 +13,7 @@
 #include "inventory/inv.h"
 #include "netvet/whatif.h"
 #include "scenario/scenario.h"
+#include "util/text.h"
 
 /* Copy-on-write columns of the shadow, by index (overlay.c). */
 enum nv_ov_col {
@@ -98,7 +99,7 @@ int nv_ov_resolve_vendor(const netvet_overlay *ov, const char *name,
                          netvet_diag *diag, int32_t *root);
 /* Describe filter f for the change log ("function aggregation; region
  * London; sample 50% (seed 7)"), appended to t. */
-struct nv_text;
-void nv_ov_describe_filter(struct nv_text *t, const nv_filter *f);
+#include "util/text.h"
+void nv_ov_describe_filter(nv_text *t, const nv_filter *f);
 
 #endif

@@ -13,38 +13,7 @@
 #include "util/alloc.h"
 #include "util/diag.h"
 
-/* ---- message text and findings ---- */
-
-void nv_text_add(nv_text *t, const char *fmt, ...)
-{
-    if (t->oom)
-        return;
-    for (;;) {
-        size_t room = t->cap - t->len;
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(t->s ? t->s + t->len : NULL, room, fmt, ap);
-        va_end(ap);
-        if (n < 0) {
-            t->oom = 1;
-            return;
-        }
-        if ((size_t)n < room) {
-            t->len += (size_t)n;
-            return;
-        }
-        if (NV_GROW(t->s, t->cap, t->len + (size_t)n + 1) < 0) {
-            t->oom = 1;
-            return;
-        }
-    }
-}
-
-void nv_text_dispose(nv_text *t)
-{
-    nv_free(t->s);
-    memset(t, 0, sizeof(*t));
-}
+/* ---- findings ---- */
 
 int nv_eval_emit(nv_eval *e, nv_findings *out, const char *subject,
                  const char *measure, double value, double limit,

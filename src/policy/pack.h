@@ -1,6 +1,6 @@
 /* Policy internals shared by the pack loader (pack.c, rule_parse.c) and the
- * evaluator (evaluate.c, rule_kinds.c): the loaded packs and rules, the YAML
- * helpers that report file:line, and the per-evaluation context. The format
+ * evaluator (evaluate.c, rule_kinds.c): the loaded packs and rules and the
+ * per-evaluation context (YAML walking is util/yaml.h). The format
  * is documented in docs/policy-format.md. */
 #ifndef NV_POLICY_PACK_H
 #define NV_POLICY_PACK_H
@@ -13,21 +13,13 @@
 #include "netvet/policy.h"
 #include "policy/findings.h"
 #include "policy/view.h"
+#include "util/text.h"
+#include "util/yaml.h"
 
 #define NV_PACK_MAX_BYTES (4u << 20) /* largest pack file */
-#define NV_PACK_MAX_STR 8192         /* longest string value, bytes */
-#define NV_PACK_MAX_ID 128           /* longest pack/rule id, bytes */
-#define NV_PACK_MAX_LIST 4096        /* longest list value, items */
 #define NV_PACK_MAX_RULES 4096       /* rules per pack */
 #define NV_MAX_VENDORS_LIMIT 1000000 /* largest max-vendors `max` */
 #define NV_ALWAYS INT32_MIN          /* rule without an effective date */
-
-/* A list of strings from a pack, each with the line it was written on. */
-typedef struct nv_strlist {
-    char **items;
-    unsigned long *lines;
-    size_t n;
-} nv_strlist;
 
 typedef enum nv_per { NV_PER_DOMAIN = 0, NV_PER_VENDOR, NV_PER_ALL } nv_per;
 
@@ -69,37 +61,6 @@ struct netvet_policy {
 
 void nv_strlist_dispose(nv_strlist *l);
 void nv_rule_dispose(nv_rule *r);
-
-/* ---- YAML helpers (pack.c) ---- */
-
-typedef struct nv_yctx {
-    yaml_document_t *doc;
-    const char *file;   /* name for diagnostics */
-    netvet_diag *diag;
-} nv_yctx;
-
-/* Report out of memory while loading; @return NETVET_ENOMEM. */
-int nv_yoom(nv_yctx *y);
-/* 1-based line of a node. */
-unsigned long nv_yline(const yaml_node_t *n);
-/* Copy of s made safe to quote in a message: at most 60 bytes, control
- * characters replaced by '?'. */
-void nv_yquote(char *buf, size_t size, const char *s, size_t len);
-/* Look up the keys of mapping `map` in `keys` (n_keys names); vals[i] gets
- * the value of keys[i] or NULL. Fails on a non-mapping, a non-scalar key, an
- * unknown key ("unknown key 'x' in <where>") or a repeated one. */
-int nv_ymap(nv_yctx *y, yaml_node_t *map, const char *where,
-            const char *const *keys, size_t n_keys, yaml_node_t **vals);
-/* The string value of scalar node n (`key` names it in messages): no NUL,
- * no control characters except tab and newline, at most NV_PACK_MAX_STR
- * bytes. *out is a heap copy ("" allowed). */
-int nv_ystr(nv_yctx *y, yaml_node_t *n, const char *key, char **out);
-/* A list of strings: a sequence of scalars, or one scalar. Items must be
- * non-empty; the list may be empty only when allow_empty. */
-int nv_ylist(nv_yctx *y, yaml_node_t *n, const char *key, int allow_empty,
-             nv_strlist *out);
-/* An id: 1..NV_PACK_MAX_ID of [A-Za-z0-9._-], starting alphanumeric. */
-int nv_yid(nv_yctx *y, yaml_node_t *n, const char *key, char **out);
 
 /* ---- rules (rule_parse.c) ---- */
 
@@ -181,16 +142,6 @@ static inline double nv_eval_weight(const nv_eval *e, size_t k)
 int nv_eval_emit(nv_eval *e, nv_findings *out, const char *subject,
                  const char *measure, double value, double limit,
                  const char *message, uint32_t *elements, size_t n);
-/* Growable message text; on ENOMEM `oom` is set and appends are dropped. */
-typedef struct nv_text {
-    char *s;
-    size_t len, cap;
-    int oom;
-} nv_text;
-void nv_text_add(nv_text *t, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-void nv_text_dispose(nv_text *t);
-
 int nv_rule_forbid(nv_eval *e, nv_findings *out);
 int nv_rule_share_cap(nv_eval *e, nv_findings *out);
 int nv_rule_max_vendors(nv_eval *e, nv_findings *out);

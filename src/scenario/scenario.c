@@ -6,7 +6,7 @@
 #include "util/alloc.h"
 #include "util/diag.h"
 #include "util/file.h"
-#include "util/yamlerr.h"
+#include "util/yaml.h"
 
 const char *nv_change_kind_name(nv_change_kind k)
 {

@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #include "netvet/whatif.h"
-#include "policy/pack.h"
+#include "util/yaml.h"
 
 #define NV_SCENARIO_MAX_BYTES (4u << 20) /* largest scenario file */
 #define NV_SCENARIO_MAX_CHANGES 4096

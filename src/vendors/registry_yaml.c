@@ -8,10 +8,10 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "policy/builtin.h"
+#include "util/embed.h"
 #include "util/alloc.h"
 #include "util/diag.h"
-#include "util/yamlerr.h"
+#include "util/yaml.h"
 #include "util/file.h"
 #include "vendors/registry_int.h"
 
@@ -53,7 +53,7 @@ fail(loader *ld, unsigned long line, const char *fmt, ...)
 }
 
 
-/* Node `idx` of the document, visited once (util/yamlerr.h). */
+/* Node `idx` of the document, visited once (util/yaml.h). */
 static int get_node(loader *ld, int idx, unsigned long where, yaml_node_t **out)
 {
     return nv_yaml_visit(&ld->doc, ld->seen, idx, where, ld->file, ld->diag,

@@ -10,7 +10,7 @@
 
 #include "util/diag.h"
 #include "util/file.h"
-#include "util/yamlerr.h"
+#include "util/yaml.h"
 #include "whatif/plan.h"
 
 #define NV_COST_MAX_BYTES (1u << 20)

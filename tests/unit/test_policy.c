@@ -741,7 +741,9 @@ static const bad_case bad_cases[] = {
     {"pack: p\nrules: [\xff]\n", EP,
      "bad.yaml:2: invalid text at byte 16: invalid leading UTF-8 octet"},
     {"pack: p\nrules: [[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]\n", EP,
-     "bad.yaml:2: YAML nested deeper than 16 levels"},
+     "bad.yaml:2: YAML nested deeper than 16 levels"},    /* anchors were accepted in packs while the registry refused them */
+    {"pack: p\nhigh_risk: &h {listings: [x]}\nextra: *h\nrules: []\n", EP,
+     "bad.yaml:2: YAML anchors and aliases (*name) are not supported"},
 };
 
 static void test_malformed_packs(void **state)

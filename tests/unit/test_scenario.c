@@ -168,7 +168,8 @@ static const bad_case bad[] = {
      "b.yaml:4: a scenario holds one YAML document; found a second"},
     {"", "b.yaml:1: empty scenario"},
     {"changes: [[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]\n",
-     "b.yaml:1: YAML nested deeper than 16 levels"},
+     "b.yaml:1: YAML nested deeper than 16 levels"},    {"changes:\n  - remove: &r {id: a}\n  - remove: *r\n",
+     "b.yaml:2: YAML anchors and aliases (*name) are not supported"},
 };
 
 static void test_malformed(void **state)

@@ -1,8 +1,9 @@
 /* libyaml parser errors as netvet diagnostics (file:line: message), the one
- * document of a YAML input loaded with its depth limited, and visiting a
- * document's nodes with aliases refused. */
-#include "util/yamlerr.h"
+ * document of a YAML input loaded with its depth limited and its anchors and
+ * aliases refused, and visiting a document's nodes. */
+#include "util/yaml.h"
 
+#include "util/alloc.h"
 #include "util/diag.h"
 
 int nv_yaml_parse_error(netvet_diag *diag, const char *file, const char *buf,
@@ -105,6 +106,67 @@ static int load_first(yaml_parser_t *p, yaml_document_t *doc, const char *buf,
     return rc;
 }
 
+/* Children of collection node n pushed on stack[*top..]. */
+static void push_children(const yaml_node_t *n, int *stack, size_t *top)
+{
+    if (n->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *it = n->data.sequence.items.start;
+             it < n->data.sequence.items.top; it++)
+            stack[(*top)++] = *it;
+    } else if (n->type == YAML_MAPPING_NODE) {
+        for (yaml_node_pair_t *pr = n->data.mapping.pairs.start;
+             pr < n->data.mapping.pairs.top; pr++) {
+            stack[(*top)++] = pr->value;
+            stack[(*top)++] = pr->key;
+        }
+    }
+}
+
+/* libyaml resolves an alias to the node its anchor names, so an alias is a
+ * node reachable twice from the root. Every loader refuses them: one rule
+ * for every YAML input, and no exponential walks (billion laughs). */
+/* References from collections to nodes, over every node of doc: the most
+ * a walk can push (many aliases of one anchor are many references). */
+static size_t count_references(const yaml_document_t *doc)
+{
+    size_t refs = 0;
+    for (const yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++) {
+        if (n->type == YAML_SEQUENCE_NODE)
+            refs += (size_t)(n->data.sequence.items.top -
+                             n->data.sequence.items.start);
+        else if (n->type == YAML_MAPPING_NODE)
+            refs += 2 * (size_t)(n->data.mapping.pairs.top -
+                                 n->data.mapping.pairs.start);
+    }
+    return refs;
+}
+
+static int refuse_aliases(yaml_document_t *doc, const char *file,
+                          netvet_diag *diag)
+{
+    size_t n_nodes = (size_t)(doc->nodes.top - doc->nodes.start);
+    if (n_nodes == 0)
+        return NETVET_OK;
+    unsigned char *seen = nv_calloc(n_nodes, 1);
+    int *stack = nv_calloc(count_references(doc) + 1, sizeof(*stack));
+    int rc = seen && stack ? NETVET_OK
+                           : nv_diag_fail(diag, NETVET_ENOMEM, file, 0, 0,
+                                          "out of memory");
+    size_t top = 0;
+    if (rc == NETVET_OK)
+        stack[top++] = 1; /* the root */
+    while (rc == NETVET_OK && top > 0) {
+        int idx = stack[--top];
+        yaml_node_t *n = NULL;
+        rc = nv_yaml_visit(doc, seen, idx, 0, file, diag, &n);
+        if (rc == NETVET_OK)
+            push_children(n, stack, &top);
+    }
+    nv_free(seen);
+    nv_free(stack);
+    return rc;
+}
+
 int nv_yaml_load_one(yaml_document_t *doc, const char *buf, size_t len,
                      const char *file, const char *what, int max_depth,
                      netvet_diag *diag)
@@ -120,5 +182,7 @@ int nv_yaml_load_one(yaml_document_t *doc, const char *buf, size_t len,
     yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
     rc = load_first(&parser, doc, buf, len, file, what, diag);
     yaml_parser_delete(&parser);
+    if (rc == NETVET_OK && (rc = refuse_aliases(doc, file, diag)) < 0)
+        yaml_document_delete(doc);
     return rc;
 }

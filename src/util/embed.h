@@ -1,7 +1,7 @@
 /* Built-in data compiled into the library by cmake/Embed.cmake: the default
  * vendor registry and the table of built-in policy packs. */
-#ifndef NV_POLICY_BUILTIN_H
-#define NV_POLICY_BUILTIN_H
+#ifndef NV_UTIL_EMBED_H
+#define NV_UTIL_EMBED_H
 
 #include <stddef.h>
 
