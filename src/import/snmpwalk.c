@@ -13,24 +13,22 @@
  * become '?' with a warning. A file with none of the four values is a bad
  * record. Output is one evidence row: id, name, vendor (empty), sys_descr,
  * sys_object_id, mac. */
+#include <ctype.h>
 #include <string.h>
 
 #include "import/import.h"
+#include "import/snmp_evidence.h"
 #include "util/diag.h"
 
 /* `vendor` (always empty) is written because `netvet identify` crashes on
  * an elements file without a vendor column (reported; not this module's). */
 static const char header[] = "id,name,vendor,sys_descr,sys_object_id,mac\n";
 
-#define MAX_VALUE (64 * 1024)
-
-enum { V_DESCR, V_OID, V_NAME, V_MAC, V_COUNT };
-
 typedef struct walk {
     nv_import_out *o;
     const char *file;
     netvet_diag *diag;
-    nv_sbuf val[V_COUNT];
+    nv_snmp_evidence ev; /* the values found (the first of each) */
     unsigned long line;
     int bad_text;  /* a value had invalid bytes (warned once) */
 } walk;
@@ -46,122 +44,9 @@ static int starts(span s, const char *prefix)
     return s.n >= n && memcmp(s.p, prefix, n) == 0;
 }
 
-/* The OID as "1.3.6..." text after dropping a leading "." or "iso" /
- * MIB name; writes into buf. */
-static span norm_oid(span s, char *buf, size_t size)
-{
-    static const struct {
-        const char *name, *num;
-    } names[] = {{"SNMPv2-MIB::sysDescr.", "1.3.6.1.2.1.1.1."},
-                 {"SNMPv2-MIB::sysObjectID.", "1.3.6.1.2.1.1.2."},
-                 {"SNMPv2-MIB::sysName.", "1.3.6.1.2.1.1.5."},
-                 {"IF-MIB::ifPhysAddress.", "1.3.6.1.2.1.2.2.1.6."},
-                 {"iso.", "1."}, {".", ""}};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        size_t k = strlen(names[i].name), m = strlen(names[i].num);
-        if (!starts(s, names[i].name) || s.n - k + m >= size)
-            continue;
-        memcpy(buf, names[i].num, m);
-        memcpy(buf + m, s.p + k, s.n - k);
-        return (span){buf, m + s.n - k};
-    }
-    return s;
-}
-
-static int is_oid(span s, const char *oid)
-{
-    return s.n == strlen(oid) && memcmp(s.p, oid, s.n) == 0;
-}
-
-/* Length of the valid UTF-8 sequence at p (n bytes left), 0 if invalid. */
-static size_t utf8_len(const unsigned char *p, size_t n)
-{
-    size_t len = p[0] < 0x80 ? 1 : p[0] >= 0xC2 && p[0] <= 0xDF ? 2
-               : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
-               : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
-    if (len == 0 || len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-    if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] > 0x9F) ||
-        (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] > 0x8F))
-        return 0;
-    return len;
-}
-
-/* Append s to b, replacing invalid UTF-8 and control bytes (except tab and
- * newline) with '?'. @return 1 when something was replaced. */
-static int put_text(nv_sbuf *b, span s)
-{
-    int replaced = 0;
-    for (size_t i = 0; i < s.n;) {
-        const unsigned char *p = (const unsigned char *)s.p + i;
-        size_t len = utf8_len(p, s.n - i);
-        if (len == 0 || (len == 1 && p[0] < 0x20 && p[0] != '\t' &&
-                         p[0] != '\n') || p[0] == 0x7F) {
-            nv_sbuf_put(b, "?", 1);
-            replaced = 1;
-            i++;
-            continue;
-        }
-        if (b->len + len > MAX_VALUE)
-            return replaced;
-        nv_sbuf_put(b, s.p + i, len);
-        i += len;
-    }
-    return replaced;
-}
-
-static int hexval(int c)
-{
-    return c >= '0' && c <= '9' ? c - '0'
-         : c >= 'a' && c <= 'f' ? c - 'a' + 10
-         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
-/* Parse 6 bytes given as "00 E0 FC ..." or "0:e0:fc:..." (1-2 digits per
- * byte). @return 0 or -1. */
-static int parse_mac(span s, unsigned char mac[6])
-{
-    size_t i = 0, n = 0;
-    while (i < s.n && n < 7) {
-        while (i < s.n && (s.p[i] == ' ' || s.p[i] == ':'))
-            i++;
-        if (i >= s.n)
-            break;
-        int hi = hexval(s.p[i]), lo = i + 1 < s.n ? hexval(s.p[i + 1]) : -1;
-        if (hi < 0)
-            return -1;
-        if (n == 6)
-            return -1;
-        mac[n++] = (unsigned char)(lo < 0 ? hi : hi * 16 + lo);
-        i += lo < 0 ? 1 : 2;
-        if (i < s.n && s.p[i] != ' ' && s.p[i] != ':')
-            return -1;
-    }
-    return n == 6 ? 0 : -1;
-}
-
-static void take_mac(walk *w, span v)
-{
-    unsigned char m[6];
-    if (w->val[V_MAC].len || parse_mac(v, m) < 0 ||
-        (m[0] | m[1] | m[2] | m[3] | m[4] | m[5]) == 0)
-        return;
-    static const char hex[] = "0123456789abcdef";
-    char text[18];
-    for (int i = 0; i < 6; i++) {
-        text[i * 3] = hex[m[i] >> 4];
-        text[i * 3 + 1] = hex[m[i] & 15];
-        text[i * 3 + 2] = i < 5 ? ':' : '\0';
-    }
-    nv_sbuf_put(&w->val[V_MAC], text, 17);
-}
-
 /* Scan a quoted value from q (just past the opening quote) to its closing
  * quote, possibly over several lines, unescaping \" and \\ into out (at
- * most MAX_VALUE bytes kept). @return the byte after the closing quote,
+ * most NV_SNMP_MAX_VALUE bytes kept). @return the byte after the closing quote,
  * or NULL when the file ends first. Counts lines into w->line. */
 static const char *scan_quoted(walk *w, const char *q, const char *end,
                                nv_sbuf *out)
@@ -172,7 +57,7 @@ static const char *scan_quoted(walk *w, const char *q, const char *end,
             stop++;
         for (const char *c = q; c < stop; c++)
             w->line += *c == '\n';
-        if (out->len + (size_t)(stop - q) <= MAX_VALUE)
+        if (out->len + (size_t)(stop - q) <= NV_SNMP_MAX_VALUE)
             nv_sbuf_put(out, q, (size_t)(stop - q));
         if (stop >= end)
             return NULL;
@@ -180,7 +65,7 @@ static const char *scan_quoted(walk *w, const char *q, const char *end,
             return stop + 1;
         if (stop + 1 < end) { /* backslash: keep the next byte as is */
             w->line += stop[1] == '\n';
-            if (out->len < MAX_VALUE)
+            if (out->len < NV_SNMP_MAX_VALUE)
                 nv_sbuf_put(out, stop + 1, 1);
             q = stop + 2;
         } else {
@@ -190,37 +75,21 @@ static const char *scan_quoted(walk *w, const char *q, const char *end,
     return NULL;
 }
 
-static void store_text(walk *w, int which, span v)
+/* Take a value into the evidence; warn once per file about replaced
+ * bytes. */
+static void take(walk *w, int which, nv_snmp_type type, span v)
 {
-    if (which < 0 || w->val[which].len)
-        return;
-    if (put_text(&w->val[which], v) && !w->bad_text) {
+    if (nv_snmp_take(&w->ev, which, type, v.p, v.n) && !w->bad_text) {
         w->bad_text = 1;
         nv_diag_warn(w->diag, w->file, w->line, 0, "invalid UTF-8 or control "
                      "bytes in a value replaced with '?'");
     }
 }
 
-/* Which value an OID carries: V_DESCR, V_OID, V_NAME, V_MAC or -1. */
-static int classify(span oid)
-{
-    char buf[256];
-    span s = norm_oid(oid, buf, sizeof buf);
-    if (is_oid(s, "1.3.6.1.2.1.1.1.0"))
-        return V_DESCR;
-    if (is_oid(s, "1.3.6.1.2.1.1.2.0"))
-        return V_OID;
-    if (is_oid(s, "1.3.6.1.2.1.1.5.0"))
-        return V_NAME;
-    if (starts(s, "1.3.6.1.2.1.2.2.1.6."))
-        return V_MAC;
-    return -1;
-}
-
 static int is_hex_line(span s)
 {
     for (size_t i = 0; i < s.n; i++)
-        if (hexval(s.p[i]) < 0 && s.p[i] != ' ')
+        if (!isxdigit((unsigned char)s.p[i]) && s.p[i] != ' ')
             return 0;
     return s.n > 0;
 }
@@ -241,11 +110,11 @@ static const char *take_value(walk *w, int which, span rest, const char *le,
                               const char *end)
 {
     const char *colon = memchr(rest.p, ':', rest.n);
-    span type = {rest.p, colon ? (size_t)(colon - rest.p) : 0};
-    span v = colon ? trim((span){colon + 1, rest.n - type.n - 1}) : rest;
-    char oidbuf[256];
-    int is_string = colon && (is_oid(type, "STRING") ||
-                              is_oid(type, "Hex-STRING"));
+    span tname = {rest.p, colon ? (size_t)(colon - rest.p) : 0};
+    span v = colon ? trim((span){colon + 1, rest.n - tname.n - 1}) : rest;
+    nv_snmp_type type = colon ? nv_snmp_type_of(tname.p, tname.n)
+                              : NV_SNMP_OTHER;
+    int is_string = type == NV_SNMP_STRING || type == NV_SNMP_HEX;
     if (is_string && v.n && v.p[0] == '"') {
         nv_sbuf tmp = {0};
         unsigned long start = w->line;
@@ -256,21 +125,12 @@ static const char *take_value(walk *w, int which, span rest, const char *le,
             nv_sbuf_free(&tmp);
             return end;
         }
-        span q = {tmp.p ? tmp.p : "", tmp.len};
-        if (which == V_MAC)
-            take_mac(w, q);
-        else if (which != V_OID)
-            store_text(w, which, q);
+        take(w, which, type, (span){tmp.p ? tmp.p : "", tmp.len});
         nv_sbuf_free(&tmp);
         const char *nl = memchr(after, '\n', (size_t)(end - after));
         return nl ? nl + 1 : end;
     }
-    if (which == V_MAC && is_string)
-        take_mac(w, v);
-    else if (which == V_OID && colon && is_oid(type, "OID") && v.n)
-        store_text(w, V_OID, norm_oid(v, oidbuf, sizeof oidbuf));
-    else if ((which == V_DESCR || which == V_NAME) && is_string)
-        store_text(w, which, v);
+    take(w, which, type, v);
     return le < end ? le + 1 : end;
 }
 
@@ -310,7 +170,7 @@ static int read_lines(walk *w, const char *p, const char *end)
         span oid = trim((span){line.p, (size_t)(eq - line.p)});
         span rest = {eq + 3, line.n - (size_t)(eq - line.p) - 3};
         prev_hex = starts(rest, "Hex-STRING:");
-        p = take_value(w, classify(oid), rest, le, end);
+        p = take_value(w, nv_snmp_field_of(oid.p, oid.n), rest, le, end);
     }
     return 0;
 }
@@ -334,15 +194,16 @@ static span id_of(const char *file)
 
 static void write_row(walk *w, span id)
 {
-    static const int order[] = {V_DESCR, V_OID, V_MAC};
+    static const int order[] = {NV_SNMP_DESCR, NV_SNMP_OBJECT_ID,
+                                NV_SNMP_MAC};
     nv_csv_row r;
     nv_csv_begin(&r, &w->o->elements);
     nv_csv_field(&r, id.p, id.n);
-    const nv_sbuf *name = &w->val[V_NAME];
+    const nv_sbuf *name = &w->ev.val[NV_SNMP_NAME];
     nv_csv_field(&r, name->len ? name->p : "", name->len);
     nv_csv_cstr(&r, ""); /* vendor */
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-        const nv_sbuf *b = &w->val[order[i]];
+        const nv_sbuf *b = &w->ev.val[order[i]];
         nv_csv_field(&r, b->len ? b->p : "", b->len);
     }
     nv_csv_end(&r);
@@ -358,12 +219,8 @@ int nv_import_snmpwalk(nv_import_out *o, const char *data, size_t len,
     int rc = read_lines(&w, data, data + len);
     span id = id_of(file);
     nv_sbuf idtext = {0};
-    int bad_id = put_text(&idtext, id) || id.n == 0;
-    int any = 0, oom = idtext.oom;
-    for (int i = 0; i < V_COUNT; i++) {
-        any |= w.val[i].len > 0;
-        oom |= w.val[i].oom;
-    }
+    int bad_id = nv_snmp_put_text(&idtext, id.p, id.n) || id.n == 0;
+    int any = nv_snmp_any(&w.ev), oom = idtext.oom || nv_snmp_oom(&w.ev);
     if (rc == 0 && oom)
         rc = nv_diag_fail(diag, NETVET_ENOMEM, file, 0, 0, "out of memory");
     else if (rc == 0 && bad_id)
@@ -377,8 +234,7 @@ int nv_import_snmpwalk(nv_import_out *o, const char *data, size_t len,
         o->el.written++;
     }
     nv_sbuf_free(&idtext);
-    for (int i = 0; i < V_COUNT; i++)
-        nv_sbuf_free(&w.val[i]);
+    nv_snmp_evidence_dispose(&w.ev);
     if (rc == 0 && o->elements.oom)
         rc = nv_diag_fail(diag, NETVET_ENOMEM, file, 0, 0, "out of memory");
     return rc;

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "import_fixture.h"
+#include "import/snmp_evidence.h"
 
 #define SW "tests/data/snmpwalk/"
 
@@ -102,12 +103,56 @@ static void test_bad_input(void **state)
     nv_import_out_free(&r.out);
 }
 
+/* The varbind mapping a live poller shares with the file importer: OIDs in
+ * every spelling, the first value of a field kept, types that do not fit a
+ * field ignored, a zero MAC skipped, bad bytes replaced. */
+static void test_varbind_mapping(void **state)
+{
+    (void)state;
+    assert_int_equal(nv_snmp_field_of("1.3.6.1.2.1.1.1.0", 17), NV_SNMP_DESCR);
+    assert_int_equal(nv_snmp_field_of(".1.3.6.1.2.1.1.2.0", 18),
+                     NV_SNMP_OBJECT_ID);
+    assert_int_equal(nv_snmp_field_of("SNMPv2-MIB::sysName.0", 21),
+                     NV_SNMP_NAME);
+    assert_int_equal(nv_snmp_field_of("iso.3.6.1.2.1.2.2.1.6.3", 23),
+                     NV_SNMP_MAC);
+    assert_int_equal(nv_snmp_field_of("1.3.6.1.2.1.1.3.0", 17), -1);
+    assert_int_equal(nv_snmp_type_of("Hex-STRING", 10), NV_SNMP_HEX);
+    assert_int_equal(nv_snmp_type_of("Timeticks", 9), NV_SNMP_OTHER);
+
+    nv_snmp_evidence ev = {0};
+    assert_false(nv_snmp_any(&ev));
+    assert_int_equal(nv_snmp_take(&ev, NV_SNMP_MAC, NV_SNMP_HEX,
+                                  "00 00 00 00 00 00", 17), 0);
+    assert_int_equal(ev.val[NV_SNMP_MAC].len, 0);
+    nv_snmp_take(&ev, NV_SNMP_MAC, NV_SNMP_HEX, "00 E0 FC 12 34 56", 17);
+    nv_snmp_take(&ev, NV_SNMP_MAC, NV_SNMP_STRING, "0:1:2:3:4:5", 11);
+    assert_memory_equal(ev.val[NV_SNMP_MAC].p, "00:e0:fc:12:34:56", 17);
+    nv_snmp_take(&ev, NV_SNMP_OBJECT_ID, NV_SNMP_STRING, "1.3.6.1.4.1.9", 13);
+    assert_int_equal(ev.val[NV_SNMP_OBJECT_ID].len, 0);
+    nv_snmp_take(&ev, NV_SNMP_OBJECT_ID, NV_SNMP_OID,
+                 "SNMPv2-MIB::sysDescr.9", 22);
+    assert_int_equal(ev.val[NV_SNMP_OBJECT_ID].len, 17);
+    assert_memory_equal(ev.val[NV_SNMP_OBJECT_ID].p, "1.3.6.1.2.1.1.1.9", 17);
+    assert_int_equal(nv_snmp_take(&ev, NV_SNMP_DESCR, NV_SNMP_STRING,
+                                  "JUNOS\x01 \xff", 8), 1);
+    assert_memory_equal(ev.val[NV_SNMP_DESCR].p, "JUNOS? ?", 8);
+    assert_int_equal(nv_snmp_take(&ev, NV_SNMP_DESCR, NV_SNMP_STRING,
+                                  "IOS", 3), 0);
+    assert_int_equal(ev.val[NV_SNMP_DESCR].len, 8);
+    assert_int_equal(nv_snmp_take(&ev, -1, NV_SNMP_STRING, "x", 1), 0);
+    assert_true(nv_snmp_any(&ev));
+    assert_false(nv_snmp_oom(&ev));
+    nv_snmp_evidence_dispose(&ev);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixtures),
         cmocka_unit_test(test_forms),
         cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_varbind_mapping),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
