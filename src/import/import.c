@@ -2,6 +2,7 @@
  * and writing the converted CSV into a directory (temporary name, then
  * rename, so a failed run never leaves half a file). */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,25 +12,46 @@
 #include "util/diag.h"
 #include "util/file.h"
 
-static const nv_import_format formats[] = {
-    {"nmap", nv_import_nmap, NULL, 1},
-    {"graphml", nv_import_graphml, NULL, 0},
-    {"netbox", nv_import_netbox, nv_import_netbox_finish, 0},
-    {"snmpwalk", nv_import_snmpwalk, NULL, 1},
+const nv_import_format nv_import_table[] = {
+    {"nmap", "nmap XML scan results (nmap -oX): MAC, OS and service CPEs",
+     nv_import_nmap, NULL, 1},
+    {"graphml", "GraphML network maps (Internet Topology Zoo): nodes and "
+     "edges", nv_import_graphml, NULL, 0},
+    {"netbox", "NetBox REST API JSON: devices, sites and cables",
+     nv_import_netbox, nv_import_netbox_finish, 0},
+    {"snmpwalk", "snmpwalk -On output, one file per device: sysDescr, "
+     "sysObjectID, sysName, ifPhysAddress", nv_import_snmpwalk, NULL, 1},
 };
-#define N_FORMATS (sizeof formats / sizeof formats[0])
+const size_t nv_import_table_len =
+    sizeof nv_import_table / sizeof nv_import_table[0];
 
 const nv_import_format *nv_import_find(const char *name)
 {
-    for (size_t i = 0; name && i < N_FORMATS; i++)
-        if (strcmp(name, formats[i].name) == 0)
-            return &formats[i];
+    for (size_t i = 0; name && i < nv_import_table_len; i++)
+        if (strcmp(name, nv_import_table[i].name) == 0)
+            return &nv_import_table[i];
     return NULL;
+}
+
+static char format_list[256];
+
+static void fill_format_list(void)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < nv_import_table_len; i++) {
+        int n = snprintf(format_list + len, sizeof format_list - len, "%s%s",
+                         i ? ", " : "", nv_import_table[i].name);
+        if (n < 0 || (size_t)n >= sizeof format_list - len)
+            break;
+        len += (size_t)n;
+    }
 }
 
 const char *nv_import_formats(void)
 {
-    return "nmap, graphml, netbox, snmpwalk";
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, fill_format_list);
+    return format_list;
 }
 
 int nv_import_finish(nv_import_out *o, const nv_import_format *f,

@@ -78,13 +78,19 @@ int nv_import_netbox(nv_import_out *o, const char *data, size_t len,
                      const char *file, netvet_diag *diag);
 int nv_import_netbox_finish(nv_import_out *o, netvet_diag *diag);
 
+/* A row of the source table (struct netvet_source of the public API). */
 typedef struct nv_import_format {
     const char *name;
+    const char *summary;        /* what it reads, one line */
     nv_import_fn fn;
     nv_import_finish_fn finish; /* NULL when rows are written as read */
     int evidence_only;          /* output has no declared vendor/function */
 } nv_import_format;
 
+/* The source table: every importer, in the order `netvet import` lists
+ * them; a new source is one row. */
+extern const nv_import_format nv_import_table[];
+extern const size_t nv_import_table_len;
 /* The format named `name` ("nmap", "graphml", ...), or NULL. */
 const nv_import_format *nv_import_find(const char *name);
 /* Run the format's finish step, if any (after the last file). */
