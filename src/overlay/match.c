@@ -38,7 +38,7 @@ int nv_ov_resolve_vendor(const netvet_overlay *ov, const char *name,
         nv_yquote(q, sizeof(q), name, strlen(name));
         return nv_diag_fail(diag, NETVET_EPARSE, file, line, 0,
                             "vendor '%s' is not in the registry (add it "
-                            "with --registry or correct the name)", q);
+                            "in a registry overlay or correct the name)", q);
     }
     *root = netvet_registry_root(ov->reg, v);
     return 0;
