@@ -274,8 +274,8 @@ static const bad_case bad[] = {
     {"changes:\n  - set: {vendor: ZTE}\n    where: {function: cpe}\n",
      "s.yaml:3: no element matches (function cpe)"},
     {"changes:\n  - set: {vendor: Zzyzx Telecom}\n    where: {id: r1}\n",
-     "s.yaml:2: vendor 'Zzyzx Telecom' is not in the registry (add it with "
-     "--registry or correct the name)"},
+     "s.yaml:2: vendor 'Zzyzx Telecom' is not in the registry (add it in "
+     "a registry overlay or correct the name)"},
     {"changes:\n  - set: {vendor: ZTE}\n    where:\n      id: [r1,\n"
      "           r99]\n",
      "s.yaml:5: no element has id 'r99'"},
