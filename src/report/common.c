@@ -35,14 +35,3 @@ void nv_report_as_of(const netvet_assessment *a, char *buf)
 {
     nv_format_date(a->view.as_of, buf);
 }
-
-int netvet_report_write(FILE *out, const netvet_assessment *a,
-                        const netvet_report_options *opts, netvet_diag *diag)
-{
-    static const netvet_report_options defaults = NETVET_REPORT_OPTIONS_INIT;
-    if (!opts)
-        opts = &defaults;
-    if (opts->format == NETVET_FORMAT_JSON)
-        return nv_report_json(out, a, opts, diag);
-    return nv_report_text(out, a, opts);
-}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "policy/pack.h"
+#include "report/formats.h"
 #include "report/report.h"
 #include "util/diag.h"
 
@@ -230,9 +231,10 @@ static json_t *document(const netvet_assessment *a, int fail_on, int *ok)
     return doc;
 }
 
-int nv_report_json(FILE *out, const netvet_assessment *a,
+int nv_assess_json(FILE *out, const nv_report_input *in,
                    const netvet_report_options *opts, netvet_diag *diag)
 {
+    const netvet_assessment *a = in->assessment;
     int ok = 1;
     json_t *doc = document(a, opts->fail_on, &ok);
     if (!ok) {

@@ -9,11 +9,6 @@
 #include "netvet/report.h"
 #include "policy/assessment.h"
 
-int nv_report_text(FILE *out, const netvet_assessment *a,
-                   const netvet_report_options *opts);
-int nv_report_json(FILE *out, const netvet_assessment *a,
-                   const netvet_report_options *opts, netvet_diag *diag);
-
 /* Topology sections (no output when the topology was not analysed). */
 void nv_report_text_topology(FILE *out, const netvet_assessment *a);
 int nv_report_json_topology(json_t *doc, const netvet_assessment *a);

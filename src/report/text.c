@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "policy/pack.h"
+#include "report/formats.h"
 #include "report/report.h"
 
 static void load_line(FILE *out, const netvet_inventory *inv, int which)
@@ -188,9 +189,10 @@ static void shares(FILE *out, const netvet_assessment *a)
     }
 }
 
-int nv_report_text(FILE *out, const netvet_assessment *a,
-                   const netvet_report_options *opts)
+int nv_assess_text(FILE *out, const nv_report_input *in,
+                   const netvet_report_options *opts, netvet_diag *diag)
 {
+    const netvet_assessment *a = in->assessment;
     summary(out, a);
     verdict(out, a, opts->fail_on);
     results(out, a);
