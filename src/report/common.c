@@ -1,14 +1,7 @@
-/* Labels and the verdict, shared by every report format. */
+/* Labels shared by every report format. */
 #include "report/report.h"
 
 const char *netvet_version(void) { return "0.1.0"; }
-
-int nv_report_passes(const netvet_assessment *a, int fail_on)
-{
-    if (fail_on < 0)
-        return 1;
-    return netvet_assessment_count(a, (netvet_severity)fail_on) == 0;
-}
 
 const char *nv_severity_name(netvet_severity s)
 {

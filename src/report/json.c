@@ -215,7 +215,9 @@ static json_t *document(const netvet_assessment *a, int fail_on, int *ok)
     put(doc, "schema", json_string(NETVET_JSON_SCHEMA), ok);
     put(doc, "netvet_version", json_string(netvet_version()), ok);
     put(doc, "as_of", json_string(date), ok);
-    put(doc, "verdict", json_string(nv_report_passes(a, fail_on) ? "pass" : "fail"), ok);
+    put(doc, "verdict",
+        json_string(netvet_verdict_name(netvet_assessment_verdict(a, fail_on))),
+        ok);
     put(doc, "fail_on", json_string(fail_on < 0 ? "never" : nv_severity_name(fail_on)), ok);
     put(doc, "inventory", inventory(a, ok), ok);
     put(doc, "packs", packs(a->policy, ok), ok);

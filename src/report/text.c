@@ -73,7 +73,9 @@ static void verdict(FILE *out, const netvet_assessment *a, int fail_on)
         n += s == NETVET_SEV_NOTE;
     }
     fprintf(out, "\nVerdict: %s (%zu error%s, %zu warning%s, %zu note%s)\n",
-            nv_report_passes(a, fail_on) ? "PASS" : "FAIL", e, e == 1 ? "" : "s",
+            netvet_assessment_verdict(a, fail_on) == NETVET_VERDICT_PASS
+                ? "PASS" : "FAIL",
+            e, e == 1 ? "" : "s",
             w, w == 1 ? "" : "s", n, n == 1 ? "" : "s");
 }
 
