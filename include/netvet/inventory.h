@@ -66,6 +66,21 @@ typedef struct netvet_load_stats {
  */
 int netvet_inventory_load(netvet_inventory **out, const char *path,
                           const netvet_load_options *opts, netvet_diag *diag);
+/**
+ * The same from CSV text in memory (a converter's output, a test): the
+ * elements text and, when links is not NULL, the links text. The names
+ * stand for the files in diagnostics and netvet_inventory_path. The
+ * buffers are read during the call only.
+ * @param[out] out the inventory; free with netvet_inventory_free.
+ * @return as netvet_inventory_load.
+ */
+int netvet_inventory_load_buffers(netvet_inventory **out,
+                                  const char *elements, size_t elements_len,
+                                  const char *elements_name,
+                                  const char *links, size_t links_len,
+                                  const char *links_name,
+                                  const netvet_load_options *opts,
+                                  netvet_diag *diag);
 void netvet_inventory_free(netvet_inventory *inv);
 
 size_t netvet_inventory_elements(const netvet_inventory *inv);
