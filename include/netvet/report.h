@@ -29,6 +29,25 @@ int netvet_format_parse(const char *name, netvet_format *out);
 /** Static name of a format ("text", ...), or NULL if it is none. */
 const char *netvet_format_name(netvet_format format);
 
+/** The reports netvet writes, one per command. */
+typedef enum netvet_report_kind {
+    NETVET_REPORT_ASSESS = 0, /**< netvet_report_write */
+    NETVET_REPORT_WHATIF,     /**< netvet_whatif_write */
+    NETVET_REPORT_CHECK,      /**< netvet_check_write */
+    NETVET_REPORT_PLAN,       /**< netvet_plan_write */
+    NETVET_REPORT_IDENTIFY    /**< netvet_identify_report_new */
+} netvet_report_kind;
+
+/**
+ * Does report `kind` come in `format`? Lets a caller refuse an option
+ * before doing the work the report would show.
+ * @return 0, or NETVET_EINVAL with a message naming the formats it has
+ *         ("format 'csv' is not available for the whatif report (text,
+ *         json)").
+ */
+int netvet_report_check_format(netvet_report_kind kind, netvet_format format,
+                               netvet_diag *diag);
+
 /** Schema id written in every JSON report. */
 #define NETVET_JSON_SCHEMA "netvet-assess/1"
 

@@ -19,7 +19,7 @@ int netvet_report_write(FILE *out, const netvet_assessment *a,
                         const netvet_report_options *opts, netvet_diag *diag)
 {
     nv_report_input in = {.assessment = a};
-    return nv_report_dispatch(NV_REPORT_ASSESS, out, &in, or_defaults(opts),
+    return nv_report_dispatch(NETVET_REPORT_ASSESS, out, &in, or_defaults(opts),
                               diag);
 }
 
@@ -31,7 +31,7 @@ int netvet_whatif_write(FILE *out, const netvet_assessment *before,
         return NETVET_EINVAL;
     nv_report_input in = {.assessment = before, .cases = cases,
                           .n_cases = n_cases};
-    return nv_report_dispatch(NV_REPORT_WHATIF, out, &in, or_defaults(opts),
+    return nv_report_dispatch(NETVET_REPORT_WHATIF, out, &in, or_defaults(opts),
                               diag);
 }
 
@@ -41,13 +41,13 @@ int netvet_check_write(FILE *out, const netvet_check *c,
     if (!out || !c)
         return NETVET_EINVAL;
     opts = or_defaults(opts);
-    if (!nv_report_find(NV_REPORT_CHECK, opts->format, diag))
+    if (!nv_report_find(NETVET_REPORT_CHECK, opts->format, diag))
         return NETVET_EINVAL;
     nv_compare cmp;
     if (nv_compare_build(&cmp, c->before, c->after) < 0)
         return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
     nv_report_input in = {.check = c, .compare = &cmp};
-    int rc = nv_report_dispatch(NV_REPORT_CHECK, out, &in, opts, diag);
+    int rc = nv_report_dispatch(NETVET_REPORT_CHECK, out, &in, opts, diag);
     nv_compare_dispose(&cmp);
     return rc;
 }
@@ -58,6 +58,6 @@ int netvet_plan_write(FILE *out, const netvet_plan *p,
     if (!out || !p)
         return NETVET_EINVAL;
     nv_report_input in = {.plan = p};
-    return nv_report_dispatch(NV_REPORT_PLAN, out, &in, or_defaults(opts),
+    return nv_report_dispatch(NETVET_REPORT_PLAN, out, &in, or_defaults(opts),
                               diag);
 }

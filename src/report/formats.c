@@ -15,28 +15,17 @@ static const char *const format_names[] = {
 #define N_FORMATS (sizeof(format_names) / sizeof(format_names[0]))
 
 static const char *const kind_names[NV_REPORT_KIND_COUNT] = {
-    [NV_REPORT_ASSESS] = "assess",
-    [NV_REPORT_WHATIF] = "whatif",
-    [NV_REPORT_CHECK] = "check",
-    [NV_REPORT_PLAN] = "plan",
-    [NV_REPORT_IDENTIFY] = "identify",
+    [NETVET_REPORT_ASSESS] = "assess",
+    [NETVET_REPORT_WHATIF] = "whatif",
+    [NETVET_REPORT_CHECK] = "check",
+    [NETVET_REPORT_PLAN] = "plan",
+    [NETVET_REPORT_IDENTIFY] = "identify",
 };
 
-/* One row per (report, format) netvet can write, in the order the error
- * message lists a report's formats. */
-static const nv_format_row rows[] = {
-    {NV_REPORT_ASSESS, NETVET_FORMAT_TEXT, nv_assess_text, NULL},
-    {NV_REPORT_ASSESS, NETVET_FORMAT_JSON, nv_assess_json, NULL},
-    {NV_REPORT_WHATIF, NETVET_FORMAT_TEXT, nv_whatif_text, NULL},
-    {NV_REPORT_WHATIF, NETVET_FORMAT_JSON, nv_whatif_json, NULL},
-    {NV_REPORT_CHECK, NETVET_FORMAT_TEXT, nv_check_text, NULL},
-    {NV_REPORT_CHECK, NETVET_FORMAT_JSON, nv_check_json, NULL},
-    {NV_REPORT_PLAN, NETVET_FORMAT_TEXT, nv_plan_text, NULL},
-    {NV_REPORT_PLAN, NETVET_FORMAT_JSON, nv_plan_json, NULL},
-    {NV_REPORT_IDENTIFY, NETVET_FORMAT_TEXT, NULL, &nv_identify_text},
-    {NV_REPORT_IDENTIFY, NETVET_FORMAT_CSV, NULL, &nv_identify_csv},
-    {NV_REPORT_IDENTIFY, NETVET_FORMAT_JSON, NULL, &nv_identify_json},
-};
+/* The rows of NV_FORMAT_TABLE (formats.h). */
+#define ROW_WRITER(kind, format, fn) {kind, format, fn, NULL},
+#define ROW_ID_OPS(kind, format, ops) {kind, format, NULL, &ops},
+static const nv_format_row rows[] = {NV_FORMAT_TABLE(ROW_WRITER, ROW_ID_OPS)};
 #define N_ROWS (sizeof(rows) / sizeof(rows[0]))
 
 const char *netvet_format_name(netvet_format format)
@@ -53,6 +42,12 @@ int netvet_format_parse(const char *name, netvet_format *out)
             return 0;
         }
     return NETVET_ENOTFOUND;
+}
+
+int netvet_report_check_format(netvet_report_kind kind, netvet_format format,
+                               netvet_diag *diag)
+{
+    return nv_report_find(kind, format, diag) ? 0 : NETVET_EINVAL;
 }
 
 const char *nv_report_kind_name(nv_report_kind kind)

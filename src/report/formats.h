@@ -2,7 +2,8 @@
  * row (report kind, format) -> writer. The public entry points build an
  * nv_report_input and call nv_report_dispatch; a (kind, format) pair with
  * no row is an error naming the formats the kind has, never a fallback.
- * A new format is one new file with its writers plus one row per kind. */
+ * A new format is one new file with its writer plus one row of
+ * NV_FORMAT_TABLE per report it serves. */
 #ifndef NV_REPORT_FORMATS_H
 #define NV_REPORT_FORMATS_H
 
@@ -13,14 +14,8 @@
 struct nv_compare;     /* whatif/compare.h */
 struct nv_id_format_ops; /* report/identify_out.h */
 
-typedef enum nv_report_kind {
-    NV_REPORT_ASSESS = 0,
-    NV_REPORT_WHATIF,
-    NV_REPORT_CHECK,
-    NV_REPORT_PLAN,
-    NV_REPORT_IDENTIFY,
-    NV_REPORT_KIND_COUNT
-} nv_report_kind;
+typedef netvet_report_kind nv_report_kind;
+#define NV_REPORT_KIND_COUNT (NETVET_REPORT_IDENTIFY + 1)
 
 /* What a writer reads; each kind sets its own members (all borrowed). */
 typedef struct nv_report_input {
@@ -59,24 +54,40 @@ int nv_report_dispatch(nv_report_kind kind, FILE *out,
                        const nv_report_input *in,
                        const netvet_report_options *opts, netvet_diag *diag);
 
-/* ---- the writers the table lists, one file per (kind, format) ---- */
-int nv_assess_text(FILE *out, const nv_report_input *in,
-                   const netvet_report_options *opts, netvet_diag *diag);
-int nv_assess_json(FILE *out, const nv_report_input *in,
-                   const netvet_report_options *opts, netvet_diag *diag);
-int nv_whatif_text(FILE *out, const nv_report_input *in,
-                   const netvet_report_options *opts, netvet_diag *diag);
-int nv_whatif_json(FILE *out, const nv_report_input *in,
-                   const netvet_report_options *opts, netvet_diag *diag);
-int nv_check_text(FILE *out, const nv_report_input *in,
-                  const netvet_report_options *opts, netvet_diag *diag);
-int nv_check_json(FILE *out, const nv_report_input *in,
-                  const netvet_report_options *opts, netvet_diag *diag);
-int nv_plan_text(FILE *out, const nv_report_input *in,
-                 const netvet_report_options *opts, netvet_diag *diag);
-int nv_plan_json(FILE *out, const nv_report_input *in,
-                 const netvet_report_options *opts, netvet_diag *diag);
-extern const struct nv_id_format_ops nv_identify_text, nv_identify_csv,
-    nv_identify_json;
+/* ---- the table ----
+ * One row per (report, format) netvet can write, in the order the error
+ * message lists a report's formats: W(kind, format, writer) for a whole
+ * document, I(kind, format, ops) for identify's streamed records. A row
+ * here declares its writer and puts it in formats.c's table. */
+#define NV_FORMAT_TABLE(W, I)                                                \
+    W(NETVET_REPORT_ASSESS, NETVET_FORMAT_TEXT,                              \
+      nv_assess_text) /* text.c */                                           \
+    W(NETVET_REPORT_ASSESS, NETVET_FORMAT_JSON,                              \
+      nv_assess_json) /* json.c */                                           \
+    W(NETVET_REPORT_WHATIF, NETVET_FORMAT_TEXT,                              \
+      nv_whatif_text) /* whatif_text.c */                                    \
+    W(NETVET_REPORT_WHATIF, NETVET_FORMAT_JSON,                              \
+      nv_whatif_json) /* whatif_json.c */                                    \
+    W(NETVET_REPORT_CHECK, NETVET_FORMAT_TEXT,                               \
+      nv_check_text) /* check_text.c */                                      \
+    W(NETVET_REPORT_CHECK, NETVET_FORMAT_JSON,                               \
+      nv_check_json) /* check_json.c */                                      \
+    W(NETVET_REPORT_PLAN, NETVET_FORMAT_TEXT,                                \
+      nv_plan_text) /* plan_text.c */                                        \
+    W(NETVET_REPORT_PLAN, NETVET_FORMAT_JSON,                                \
+      nv_plan_json) /* plan_json.c */                                        \
+    I(NETVET_REPORT_IDENTIFY, NETVET_FORMAT_TEXT,                            \
+      nv_identify_text) /* identify_text.c */                                \
+    I(NETVET_REPORT_IDENTIFY, NETVET_FORMAT_CSV,                             \
+      nv_identify_csv) /* identify_csv.c */                                  \
+    I(NETVET_REPORT_IDENTIFY, NETVET_FORMAT_JSON,                            \
+      nv_identify_json) /* identify_json.c */
+
+#define NV_DECLARE_WRITER(kind, format, fn)                                 \
+    int fn(FILE *out, const nv_report_input *in,                            \
+           const netvet_report_options *opts, netvet_diag *diag);
+#define NV_DECLARE_ID_OPS(kind, format, ops)                                \
+    extern const struct nv_id_format_ops ops;
+NV_FORMAT_TABLE(NV_DECLARE_WRITER, NV_DECLARE_ID_OPS)
 
 #endif

@@ -17,7 +17,7 @@ int netvet_identify_report_new(netvet_identify_report **out, FILE *f,
     *out = NULL;
     if (!f || !reg)
         return NETVET_EINVAL;
-    const nv_format_row *row = nv_report_find(NV_REPORT_IDENTIFY, format, diag);
+    const nv_format_row *row = nv_report_find(NETVET_REPORT_IDENTIFY, format, diag);
     if (!row)
         return NETVET_EINVAL;
     netvet_identify_report *r = nv_calloc(1, sizeof(*r));

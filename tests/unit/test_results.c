@@ -224,6 +224,19 @@ static void test_format_names(void **state)
     assert_string_equal(netvet_format_name(NETVET_FORMAT_TEXT), "text");
     assert_string_equal(netvet_format_name(NETVET_FORMAT_CSV), "csv");
     assert_null(netvet_format_name((netvet_format)42));
+    assert_int_equal(netvet_report_check_format(NETVET_REPORT_IDENTIFY,
+                                                NETVET_FORMAT_CSV, NULL), 0);
+    assert_int_equal(netvet_report_check_format(NETVET_REPORT_PLAN,
+                                                NETVET_FORMAT_JSON, NULL), 0);
+    netvet_diag *d = NULL;
+    assert_int_equal(netvet_diag_new(&d, NULL, NULL), 0);
+    assert_int_equal(netvet_report_check_format(NETVET_REPORT_WHATIF,
+                                                NETVET_FORMAT_CSV, d),
+                     NETVET_EINVAL);
+    assert_string_equal(netvet_diag_message(d),
+                        "format 'csv' is not available for the whatif report "
+                        "(text, json)");
+    netvet_diag_free(d);
 }
 
 static void test_format_refused(void **state)
