@@ -9,6 +9,7 @@
 #include "inventory.h"
 #include "policy.h"
 #include "report.h"
+#include "results.h"
 #include "sources.h"
 #include "synth.h"
 #include "vendors.h"

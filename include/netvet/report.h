@@ -1,5 +1,7 @@
 /* Reports of an assessment: a terminal text report for people and a
- * versioned JSON document for machines (docs/json-schema.md). */
+ * versioned JSON document for machines (docs/json-schema.md). Every report
+ * netvet writes (assess, whatif, check, plan, identify) comes in some of
+ * the formats below; asking one for a format it lacks is NETVET_EINVAL. */
 #ifndef NETVET_REPORT_H
 #define NETVET_REPORT_H
 
@@ -11,7 +13,40 @@
 extern "C" {
 #endif
 
-typedef enum netvet_format { NETVET_FORMAT_TEXT = 0, NETVET_FORMAT_JSON } netvet_format;
+/** Report formats. Not every report has every format. */
+typedef enum netvet_format {
+    NETVET_FORMAT_TEXT = 0, /**< for people */
+    NETVET_FORMAT_JSON = 1, /**< versioned JSON document */
+    NETVET_FORMAT_CSV = 2   /**< RFC 4180 rows (identify) */
+} netvet_format;
+
+/**
+ * The format named `name` ("text", "json", "csv"; exact, lower case).
+ * @param[out] out set on success (may be NULL to only check the name).
+ * @return 0 or NETVET_ENOTFOUND.
+ */
+int netvet_format_parse(const char *name, netvet_format *out);
+/** Static name of a format ("text", ...), or NULL if it is none. */
+const char *netvet_format_name(netvet_format format);
+
+/** The reports netvet writes, one per command. */
+typedef enum netvet_report_kind {
+    NETVET_REPORT_ASSESS = 0, /**< netvet_report_write */
+    NETVET_REPORT_WHATIF,     /**< netvet_whatif_write */
+    NETVET_REPORT_CHECK,      /**< netvet_check_write */
+    NETVET_REPORT_PLAN,       /**< netvet_plan_write */
+    NETVET_REPORT_IDENTIFY    /**< netvet_identify_report_new */
+} netvet_report_kind;
+
+/**
+ * Does report `kind` come in `format`? Lets a caller refuse an option
+ * before doing the work the report would show.
+ * @return 0, or NETVET_EINVAL with a message naming the formats it has
+ *         ("format 'csv' is not available for the whatif report (text,
+ *         json)").
+ */
+int netvet_report_check_format(netvet_report_kind kind, netvet_format format,
+                               netvet_diag *diag);
 
 /** Schema id written in every JSON report. */
 #define NETVET_JSON_SCHEMA "netvet-assess/1"
@@ -26,9 +61,51 @@ typedef struct netvet_report_options {
 #define NETVET_REPORT_OPTIONS_INIT \
     {NETVET_REPORT_OPTIONS_VERSION, NETVET_FORMAT_TEXT, NETVET_SEV_ERROR, 10}
 
-/** Write the report of `a` to `out`. @return 0 or NETVET_EIO/ENOMEM. */
+/** Write the report of `a` to `out` in opts->format (text or json).
+ * @return 0, NETVET_EINVAL (a format this report lacks: the message names
+ *         the ones it has), NETVET_EIO or NETVET_ENOMEM. */
 int netvet_report_write(FILE *out, const netvet_assessment *a,
                         const netvet_report_options *opts, netvet_diag *diag);
+
+/* ---- identify: each element's attribution, streamed ---- */
+
+/** Counts of the records an identify report has written. */
+typedef struct netvet_identify_counts {
+    size_t elements, attributed, conflicts, unattributed;
+    size_t level[4]; /**< per netvet_confidence */
+} netvet_identify_counts;
+
+/** An identify report being written (netvet identify): text, csv or json
+ * (schema netvet-identify/1). */
+typedef struct netvet_identify_report netvet_identify_report;
+
+/**
+ * Start an identify report on `f` in `format`: writes its header. `f` and
+ * `reg` (vendor ids) are borrowed and must outlive the report.
+ * @param[out] out free with netvet_identify_report_free.
+ * @return 0, NETVET_EINVAL (a format identify lacks: the message names the
+ *         ones it has), NETVET_ENOMEM.
+ */
+int netvet_identify_report_new(netvet_identify_report **out, FILE *f,
+                               netvet_format format,
+                               const netvet_registry *reg, netvet_diag *diag);
+/**
+ * Attribute every element of `inv` with `at` (and forks of it, one per
+ * extra thread) and write one record each, in element order.
+ * @return 0, NETVET_ENOMEM or NETVET_EINVAL.
+ */
+int netvet_identify_report_add(netvet_identify_report *r,
+                               const netvet_inventory *inv,
+                               netvet_attributor *at);
+/** Write the closing part: the `files` read and the counts (text, json).
+ * @return 0 or NETVET_EIO when the stream has failed. */
+int netvet_identify_report_finish(netvet_identify_report *r,
+                                  const char *const *files, size_t n_files);
+/** Records written so far, by outcome. */
+netvet_identify_counts netvet_identify_report_counts(
+    const netvet_identify_report *r);
+/** Free the report (the stream is not closed). NULL is a no-op. */
+void netvet_identify_report_free(netvet_identify_report *r);
 
 /** Library version string, e.g. "0.1.0". */
 const char *netvet_version(void);

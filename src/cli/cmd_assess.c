@@ -9,7 +9,6 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/exit.h"
-#include "policy/assessment.h"
 #include "util/clock.h"
 
 #define PROG "netvet assess"
@@ -288,22 +287,22 @@ static int attributor(assess_args *a, const netvet_inventory *inv,
 static void print_timings(const netvet_assessment *as, double load,
                           double assess, double report)
 {
-    const nv_step_times *t = &as->view.times;
+    netvet_assessment_timings t = NETVET_ASSESSMENT_TIMINGS_INIT;
+    netvet_assessment_get_timings(as, &t);
     fprintf(stderr, "%s: timings: load %.3f s, assess %.3f s, report %.3f s\n",
             PROG, load, assess, report);
     for (int w = 0; w < 2; w++) {
-        const netvet_inventory *inv = as->view.inv;
-        if (!inv->times[w].parts)
+        if (!t.load[w].parts)
             continue;
         fprintf(stderr, "%s: timings: load: %s: %u part%s %.3f s, merge "
                 "%.3f s%s", PROG, w ? "links" : "elements",
-                inv->times[w].parts, inv->times[w].parts == 1 ? "" : "s",
-                inv->times[w].parse, inv->times[w].merge, w ? "\n" : "");
-        if (!w && inv->ids_sorted) /* links may build one, if out of order */
+                t.load[w].parts, t.load[w].parts == 1 ? "" : "s",
+                t.load[w].parse, t.load[w].merge, w ? "\n" : "");
+        if (!w && t.ids_sorted) /* links may build one, if out of order */
             fprintf(stderr, ", ids in order: no id map\n");
         else if (!w)
             fprintf(stderr, ", id map %.3f s (beside the merge)\n",
-                    inv->times[w].index);
+                    t.load[w].index);
     }
     fprintf(stderr, "%s: timings: assess: view %.3f s, shares %.3f s, "
                     "csr %.3f s, fold %.3f s (core %zu of %zu elements), "
@@ -311,11 +310,11 @@ static void print_timings(const netvet_assessment *as, double load,
                     "spof %.3f s (these three %.3f s, %d thread%s), "
                     "topology %.3f s, rules %.3f s (beside it), exposure "
                     "rules %.3f s, rest %.3f s\n",
-            PROG, t->view, as->shares.seconds, t->csr, t->fold, t->core,
-            t->vertices, t->exposure, t->dominators, t->spof, t->graph,
-            t->threads,
-            t->threads == 1 ? "" : "s", t->topology, t->rules,
-            t->exposure_rules, assess - t->view - t->topology);
+            PROG, t.view, t.shares, t.csr, t.fold, t.core,
+            t.vertices, t.exposure, t.dominators, t.spof, t.graph,
+            t.threads,
+            t.threads == 1 ? "" : "s", t.topology, t.rules,
+            t.exposure_rules, assess - t.view - t.topology);
 }
 
 static int run(void *payload, netvet_diag *diag)
@@ -354,9 +353,8 @@ static int run(void *payload, netvet_diag *diag)
         goto done;
     if (a->timings)
         print_timings(as, t1 - t0, t2 - t1, nv_clock_seconds() - t2);
-    int fail_on = a->report.fail_on;
-    status = fail_on >= 0 &&
-                     netvet_assessment_count(as, (netvet_severity)fail_on) > 0
+    status = netvet_assessment_verdict(as, a->report.fail_on) ==
+                     NETVET_VERDICT_FAIL
                  ? NV_EXIT_FINDINGS
                  : NV_EXIT_OK;
 done:

@@ -11,8 +11,6 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/exit.h"
-#include "cli/identify_out.h"
-#include "cli/identify_run.h"
 #include "util/clock.h"
 
 #define PROG "netvet identify"
@@ -90,7 +88,7 @@ typedef struct id_args {
     const char *registries[MAX_FILES], *patterns[MAX_FILES];
     size_t n_registries, n_patterns;
     const char *output, *ieee_dir, *enterprises;
-    nv_id_format format;
+    netvet_format format;
     int fail_on_conflict, strict, progress, no_builtin, timings;
     nv_cli_diag diag;
 } id_args;
@@ -120,9 +118,9 @@ static int parse_one(void *payload, int c)
             return nv_cli_fail(PROG, "'%s' is not a count", optarg);
         return 0;
     case O_FORMAT:
-        if (!strcmp(optarg, "text")) a->format = NV_ID_TEXT;
-        else if (!strcmp(optarg, "csv")) a->format = NV_ID_CSV;
-        else if (!strcmp(optarg, "json")) a->format = NV_ID_JSON;
+        if (!strcmp(optarg, "text")) a->format = NETVET_FORMAT_TEXT;
+        else if (!strcmp(optarg, "csv")) a->format = NETVET_FORMAT_CSV;
+        else if (!strcmp(optarg, "json")) a->format = NETVET_FORMAT_JSON;
         else return nv_cli_fail(PROG, "unknown --format '%s' (text, csv or "
                                 "json)", optarg);
         return 0;
@@ -180,7 +178,7 @@ static int build_attributor(id_args *a, netvet_registry **reg,
 }
 
 static int identify_file(id_args *a, const char *path, netvet_attributor *at,
-                         nv_id_out *out, netvet_diag *diag)
+                         netvet_identify_report *out, netvet_diag *diag)
 {
     netvet_inventory *inv = NULL;
     netvet_load_options lo = NETVET_LOAD_OPTIONS_INIT;
@@ -194,7 +192,7 @@ static int identify_file(id_args *a, const char *path, netvet_attributor *at,
     nv_cli_diag_finish(&a->diag);
     double t1 = nv_clock_seconds();
     if (rc == 0)
-        rc = nv_identify_inventory(inv, at, out);
+        rc = netvet_identify_report_add(out, inv, at);
     if (rc == 0 && a->timings)
         fprintf(stderr, "%s: timings: %s: load %.3f s, attribute and write "
                 "%.3f s\n", PROG, path, t1 - t0, nv_clock_seconds() - t1);
@@ -219,6 +217,7 @@ static int run(void *payload, netvet_diag *diag)
     nv_attrib_paths paths;
     int status = NV_EXIT_USAGE, rc;
     FILE *f = NULL;
+    netvet_identify_report *out = NULL;
     if ((rc = build_attributor(a, &reg, &at, diag, &paths)) < 0)
         goto fail;
     f = a->output ? fopen(a->output, "w") : stdout;
@@ -228,18 +227,20 @@ static int run(void *payload, netvet_diag *diag)
     }
     static char obuf[1 << 16];
     setvbuf(f, obuf, _IOFBF, sizeof(obuf));
-    nv_id_out out = {f, a->format, reg, 0, {0, 0, 0, 0, {0, 0, 0, 0}}};
-    nv_id_begin(&out);
+    if ((rc = netvet_identify_report_new(&out, f, a->format, reg, diag)) < 0)
+        goto fail;
     for (size_t i = 0; i < a->n_files; i++)
-        if ((rc = identify_file(a, a->files[i], at, &out, diag)) < 0)
+        if ((rc = identify_file(a, a->files[i], at, out, diag)) < 0)
             goto fail;
-    nv_id_end(&out, a->files, a->n_files);
+    netvet_identify_report_finish(out, a->files, a->n_files);
     if (fflush(f) != 0 || ferror(f)) {
         nv_cli_fail(PROG, "cannot write %s", a->output ? a->output : "stdout");
         goto done;
     }
-    status = a->fail_on_conflict && out.n.conflicts ? NV_EXIT_FINDINGS
-                                                    : NV_EXIT_OK;
+    status = a->fail_on_conflict &&
+                     netvet_identify_report_counts(out).conflicts
+                 ? NV_EXIT_FINDINGS
+                 : NV_EXIT_OK;
     goto done;
 fail:
     nv_cli_diag_finish(&a->diag);
@@ -249,6 +250,7 @@ done:
         fclose(f);
     else if (f)
         fflush(f);
+    netvet_identify_report_free(out);
     netvet_attributor_free(at);
     netvet_registry_free(reg);
     return status;

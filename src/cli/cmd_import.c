@@ -10,7 +10,6 @@
 #include "cli/commands.h"
 #include "cli/exit.h"
 #include "import/import.h"
-#include "inventory/inv.h"
 
 #define PROG "netvet import"
 #define MAX_FILES 4096
@@ -153,9 +152,10 @@ static int check_output(const imp_args *a, const nv_import_out *o,
     lo.strict = a->strict;
     lo.evidence_only = evidence_only;
     const char *links = o->links.len ? o->links.p : NULL;
-    int rc = nv_inventory_load_buffers(&inv, o->elements.p, o->elements.len,
-                                       "elements.csv", links, o->links.len,
-                                       "links.csv", &lo, diag);
+    int rc = netvet_inventory_load_buffers(&inv, o->elements.p,
+                                           o->elements.len, "elements.csv",
+                                           links, o->links.len, "links.csv",
+                                           &lo, diag);
     if (rc == 0 && !a->diag.quiet) {
         for (int w = 0; w < 2; w++) {
             netvet_load_stats s = netvet_inventory_stats(inv, w);

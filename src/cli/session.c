@@ -70,12 +70,8 @@ int nv_session_option(nv_session *s, int c)
                                         "evidence)", optarg);
         s->trust_declared = !strcmp(optarg, "declared");
         return 0;
-    case NV_SO_FORMAT:
-        if (!strcmp(optarg, "text"))
-            s->report.format = NETVET_FORMAT_TEXT;
-        else if (!strcmp(optarg, "json"))
-            s->report.format = NETVET_FORMAT_JSON;
-        else
+    case NV_SO_FORMAT: /* the report says which formats it has */
+        if (netvet_format_parse(optarg, &s->report.format) < 0)
             return nv_cli_fail(s->prog, "unknown --format '%s' (text or "
                                         "json)", optarg);
         return 0;

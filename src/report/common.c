@@ -1,14 +1,7 @@
-/* Labels and the verdict, shared by every report format. */
+/* Labels shared by every report format. */
 #include "report/report.h"
 
 const char *netvet_version(void) { return "0.1.0"; }
-
-int nv_report_passes(const netvet_assessment *a, int fail_on)
-{
-    if (fail_on < 0)
-        return 1;
-    return netvet_assessment_count(a, (netvet_severity)fail_on) == 0;
-}
 
 const char *nv_severity_name(netvet_severity s)
 {
@@ -34,15 +27,4 @@ const char *nv_domain_label(const netvet_assessment *a, int32_t key)
 void nv_report_as_of(const netvet_assessment *a, char *buf)
 {
     nv_format_date(a->view.as_of, buf);
-}
-
-int netvet_report_write(FILE *out, const netvet_assessment *a,
-                        const netvet_report_options *opts, netvet_diag *diag)
-{
-    static const netvet_report_options defaults = NETVET_REPORT_OPTIONS_INIT;
-    if (!opts)
-        opts = &defaults;
-    if (opts->format == NETVET_FORMAT_JSON)
-        return nv_report_json(out, a, opts, diag);
-    return nv_report_text(out, a, opts);
 }

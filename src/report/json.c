@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "policy/pack.h"
+#include "report/formats.h"
 #include "report/report.h"
 #include "util/diag.h"
 
@@ -214,7 +215,9 @@ static json_t *document(const netvet_assessment *a, int fail_on, int *ok)
     put(doc, "schema", json_string(NETVET_JSON_SCHEMA), ok);
     put(doc, "netvet_version", json_string(netvet_version()), ok);
     put(doc, "as_of", json_string(date), ok);
-    put(doc, "verdict", json_string(nv_report_passes(a, fail_on) ? "pass" : "fail"), ok);
+    put(doc, "verdict",
+        json_string(netvet_verdict_name(netvet_assessment_verdict(a, fail_on))),
+        ok);
     put(doc, "fail_on", json_string(fail_on < 0 ? "never" : nv_severity_name(fail_on)), ok);
     put(doc, "inventory", inventory(a, ok), ok);
     put(doc, "packs", packs(a->policy, ok), ok);
@@ -230,9 +233,10 @@ static json_t *document(const netvet_assessment *a, int fail_on, int *ok)
     return doc;
 }
 
-int nv_report_json(FILE *out, const netvet_assessment *a,
+int nv_assess_json(FILE *out, const nv_report_input *in,
                    const netvet_report_options *opts, netvet_diag *diag)
 {
+    const netvet_assessment *a = in->assessment;
     int ok = 1;
     json_t *doc = document(a, opts->fail_on, &ok);
     if (!ok) {

@@ -7,12 +7,8 @@
 #include <jansson.h>
 
 #include "netvet/report.h"
+#include "netvet/results.h"
 #include "policy/assessment.h"
-
-int nv_report_text(FILE *out, const netvet_assessment *a,
-                   const netvet_report_options *opts);
-int nv_report_json(FILE *out, const netvet_assessment *a,
-                   const netvet_report_options *opts, netvet_diag *diag);
 
 /* Topology sections (no output when the topology was not analysed). */
 void nv_report_text_topology(FILE *out, const netvet_assessment *a);
@@ -33,8 +29,6 @@ void nv_json_placeholder(char *buf, size_t size, const void *nonce, size_t i);
 int nv_json_write_with_elements(FILE *out, const char *text, size_t len,
                                 const netvet_assessment *a, const void *nonce);
 
-/* "compliant" when no finding is at or above the gate, else "not compliant". */
-int nv_report_passes(const netvet_assessment *a, int fail_on);
 const char *nv_severity_name(netvet_severity s);
 /* Vendor id / domain code for a share row key (-1 = "unknown"). */
 const char *nv_vendor_label(const netvet_assessment *a, int32_t key);

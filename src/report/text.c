@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "policy/pack.h"
+#include "report/formats.h"
 #include "report/report.h"
 
 static void load_line(FILE *out, const netvet_inventory *inv, int which)
@@ -72,7 +73,9 @@ static void verdict(FILE *out, const netvet_assessment *a, int fail_on)
         n += s == NETVET_SEV_NOTE;
     }
     fprintf(out, "\nVerdict: %s (%zu error%s, %zu warning%s, %zu note%s)\n",
-            nv_report_passes(a, fail_on) ? "PASS" : "FAIL", e, e == 1 ? "" : "s",
+            netvet_assessment_verdict(a, fail_on) == NETVET_VERDICT_PASS
+                ? "PASS" : "FAIL",
+            e, e == 1 ? "" : "s",
             w, w == 1 ? "" : "s", n, n == 1 ? "" : "s");
 }
 
@@ -188,9 +191,10 @@ static void shares(FILE *out, const netvet_assessment *a)
     }
 }
 
-int nv_report_text(FILE *out, const netvet_assessment *a,
-                   const netvet_report_options *opts)
+int nv_assess_text(FILE *out, const nv_report_input *in,
+                   const netvet_report_options *opts, netvet_diag *diag)
 {
+    const netvet_assessment *a = in->assessment;
     summary(out, a);
     verdict(out, a, opts->fail_on);
     results(out, a);

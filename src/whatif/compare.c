@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "netvet/results.h"
 #include "util/alloc.h"
 
 static int same_result(const nv_rule_result *x, const nv_rule_result *y)
@@ -149,13 +150,12 @@ nv_verdict nv_verdict_of(const netvet_assessment *a, int fail_on)
         v.errors += s == NETVET_SEV_ERROR;
         v.warnings += s == NETVET_SEV_WARNING;
         v.notes += s == NETVET_SEV_NOTE;
-        if (fail_on >= 0 && (int)s >= fail_on)
-            v.pass = 0;
     }
+    v.pass = netvet_assessment_verdict(a, fail_on) == NETVET_VERDICT_PASS;
     return v;
 }
 
 int netvet_assessment_fails(const netvet_assessment *a, int fail_on)
 {
-    return !nv_verdict_of(a, fail_on).pass;
+    return netvet_assessment_verdict(a, fail_on) == NETVET_VERDICT_FAIL;
 }

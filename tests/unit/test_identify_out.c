@@ -1,4 +1,4 @@
-/* identify's record writer (src/cli/identify_out.c): a record replayed
+/* identify's record writer (src/report/identify_*.c): a record replayed
  * from its class's template, with this element's id and MAC text in the
  * holes, must be byte for byte the record rendered whole, in text, CSV and
  * JSON, for ids and MACs that need quoting, escaping, '?' for control bytes
@@ -12,7 +12,8 @@
 
 #include <cmocka.h>
 
-#include "cli/identify_out.h"
+#include "report/formats.h"
+#include "report/identify_out.h"
 
 typedef struct row {
     const char *id;
@@ -75,8 +76,8 @@ static netvet_attribution attribution(const row *r, const char **declared)
 
 /* All rows through one writer; with_classes 0: every record rendered
  * whole. @return the bytes (caller frees), *len their length. */
-static char *write_rows(nv_id_format fmt, int with_classes, size_t *len,
-                        nv_id_writer *w)
+static char *write_rows(const nv_id_format_ops *fmt, int with_classes,
+                        size_t *len, nv_id_writer *w)
 {
     nv_id_out o = {NULL, fmt, reg, 0, {0, 0, 0, 0, {0, 0, 0, 0}}};
     size_t replayed = 0;
@@ -105,7 +106,7 @@ static char *write_rows(nv_id_format fmt, int with_classes, size_t *len,
     return b;
 }
 
-static void same_with_classes(nv_id_format fmt)
+static void same_with_classes(const nv_id_format_ops *fmt)
 {
     nv_id_writer whole, classes;
     memset(&whole, 0, sizeof(whole));
@@ -144,19 +145,19 @@ static int teardown(void **state)
 static void test_text(void **state)
 {
     (void)state;
-    same_with_classes(NV_ID_TEXT);
+    same_with_classes(&nv_identify_text);
 }
 
 static void test_csv(void **state)
 {
     (void)state;
-    same_with_classes(NV_ID_CSV);
+    same_with_classes(&nv_identify_csv);
 }
 
 static void test_json(void **state)
 {
     (void)state;
-    same_with_classes(NV_ID_JSON);
+    same_with_classes(&nv_identify_json);
 }
 
 /* The replayed bytes themselves, for a row of each class. */
@@ -166,7 +167,7 @@ static void test_exact_records(void **state)
     nv_id_writer w;
     memset(&w, 0, sizeof(w));
     size_t n;
-    char *csv = write_rows(NV_ID_CSV, 1, &n, &w);
+    char *csv = write_rows(&nv_identify_csv, 1, &n, &w);
     assert_non_null(strstr(csv, "\n\"id,with,commas\",huawei,0.88,high,"
                            "\"Huawei, \"\"HQ\"\"\tCo\",huawei,yes,"
                            "\"declared=huawei (declared name resolves to "
@@ -177,7 +178,7 @@ static void test_exact_records(void **state)
     assert_non_null(strstr(csv, "\n\"u,2\",,0.00,none,,,no,\n"));
     free(csv);
     nv_id_writer_dispose(&w);
-    char *text = write_rows(NV_ID_TEXT, 1, &n, &w);
+    char *text = write_rows(&nv_identify_text, 1, &n, &w);
     assert_non_null(strstr(text, "ctl\x01id: huawei, high 0.88, declared "
                            "\"Huawei, \"HQ\"?Co\"  CONFLICT\n"
                            "    declared      Huawei, \"HQ\"?Co\n"));
@@ -187,7 +188,7 @@ static void test_exact_records(void **state)
     assert_non_null(strstr(text, "r10: huawei, high 0.88, declared"));
     free(text);
     nv_id_writer_dispose(&w);
-    char *json = write_rows(NV_ID_JSON, 1, &n, &w);
+    char *json = write_rows(&nv_identify_json, 1, &n, &w);
     assert_memory_equal(json, "\n    {\"id\": \"r1\", \"vendor\": \"huawei\"",
                         strlen("\n    {\"id\": \"r1\", \"vendor\": \"huawei\""));
     assert_non_null(strstr(json, ",\n    {\"id\": \"id \\\"quoted\\\"\\u000a"

@@ -1,15 +1,13 @@
-/* The procurement check's answer: the question as understood, ALLOWED or
- * NOT ALLOWED with the rules that decide it, every rule's measurement
+/* The procurement check's text answer: the question as understood, ALLOWED
+ * or NOT ALLOWED with the rules that decide it, every rule's measurement
  * before -> after with the margin left under its limit, and the findings
- * the purchase would add or worsen. Text or JSON (netvet-check/1). */
+ * the purchase would add or worsen. (JSON: check_json.c.) */
 #include <string.h>
 
+#include "report/formats.h"
 #include "report/report.h"
-#include "util/diag.h"
+#include "report/whatif_report.h"
 #include "whatif/check.h"
-#include "whatif/whatif_report.h"
-
-#define NV_CHECK_JSON_SCHEMA "netvet-check/1"
 
 static int is_share(const nv_rule_result *r)
 {
@@ -136,8 +134,11 @@ static void worse_findings(FILE *out, const nv_compare *cmp)
     }
 }
 
-static int write_text(FILE *out, const netvet_check *c, const nv_compare *cmp)
+int nv_check_text(FILE *out, const nv_report_input *in,
+                  const netvet_report_options *opts, netvet_diag *diag)
 {
+    const netvet_check *c = in->check;
+    const nv_compare *cmp = in->compare;
     nv_whatif_text_header(out, c->before, "check", c->fail_on);
     question(out, c);
     answer(out, c, cmp);
@@ -149,64 +150,4 @@ static int write_text(FILE *out, const netvet_check *c, const nv_compare *cmp)
                  "its links for that)\n");
     worse_findings(out, cmp);
     return 0;
-}
-
-static json_t *question_json(const netvet_check *c, int *ok)
-{
-    const nv_view *v = &c->before->view;
-    json_t *q = json_object();
-    nv_json_put(q, "vendor", json_string(c->vendor_text), ok);
-    nv_json_put(q, "vendor_id",
-                json_string(netvet_registry_vendor(v->reg,
-                                                   (size_t)c->vendor)->id), ok);
-    nv_json_put(q, "domain",
-                json_string(nv_domain_label(c->before,
-                                            v->vendor_domain[c->vendor])), ok);
-    nv_json_put(q, "function",
-                json_string(netvet_function_name(c->function)), ok);
-    nv_json_put(q, "site", c->site ? json_string(c->site) : json_null(), ok);
-    nv_json_put(q, "region", c->region ? json_string(c->region) : json_null(),
-                ok);
-    nv_json_put(q, "count", json_integer((json_int_t)c->count), ok);
-    nv_json_put(q, "weight_each", json_real(c->weight), ok);
-    nv_json_put(q, "weight_basis", json_string(c->weight_basis), ok);
-    return q;
-}
-
-static int write_json(FILE *out, const netvet_check *c, const nv_compare *cmp,
-                      netvet_diag *diag)
-{
-    int ok = 1;
-    json_t *doc = nv_json_header(c->before, NV_CHECK_JSON_SCHEMA, c->fail_on,
-                                 &ok);
-    nv_json_put(doc, "question", question_json(c, &ok), &ok);
-    nv_json_put(doc, "allowed", json_boolean(c->allowed), &ok);
-    nv_json_put(doc, "after", nv_json_verdict(c->after, c->fail_on, &ok), &ok);
-    nv_json_put(doc, "results", nv_json_rule_pairs(c->after, cmp, &ok), &ok);
-    nv_json_put(doc, "findings_added",
-                nv_json_findings(c->after, cmp, 0, &ok), &ok);
-    nv_json_put(doc, "findings_changed",
-                nv_json_findings(c->after, cmp, 2, &ok), &ok);
-    return nv_json_dump(out, doc, ok, diag);
-}
-
-int netvet_check_write(FILE *out, const netvet_check *c,
-                       const netvet_report_options *opts, netvet_diag *diag)
-{
-    static const netvet_report_options defaults = NETVET_REPORT_OPTIONS_INIT;
-    if (!out || !c)
-        return NETVET_EINVAL;
-    if (!opts)
-        opts = &defaults;
-    nv_compare cmp;
-    if (nv_compare_build(&cmp, c->before, c->after) < 0)
-        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
-    int rc = opts->format == NETVET_FORMAT_JSON
-                 ? write_json(out, c, &cmp, diag)
-                 : write_text(out, c, &cmp);
-    nv_compare_dispose(&cmp);
-    if (rc == 0 && ferror(out))
-        rc = nv_diag_fail(diag, NETVET_EIO, NULL, 0, 0,
-                          "cannot write the report");
-    return rc;
 }

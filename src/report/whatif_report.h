@@ -1,8 +1,8 @@
 /* Writers of the comparison reports (what-if, check, plan): the text
  * pieces they share and the JSON builders. Only the public *_write
  * functions touch FILE streams for the caller. */
-#ifndef NV_WHATIF_REPORT_H
-#define NV_WHATIF_REPORT_H
+#ifndef NV_REPORT_WHATIF_REPORT_H
+#define NV_REPORT_WHATIF_REPORT_H
 
 #include <stdio.h>
 
@@ -30,6 +30,13 @@ void nv_whatif_text_case(FILE *out, const netvet_assessment *b,
                          const netvet_whatif_case *c,
                          const netvet_report_options *opts);
 
+/* ---- plan (plan_text.c, read by plan_json.c too) ---- */
+
+/* Rule id of target t; is it a forbid rule; a vendor's id ("none" < 0). */
+const char *nv_plan_rule_id(const netvet_plan *p, size_t t);
+int nv_plan_is_forbid(const netvet_plan *p, size_t t);
+const char *nv_plan_vendor_id(const netvet_plan *p, int32_t v);
+
 /* ---- JSON (whatif_json.c) ---- */
 
 /* Builders: NULL or *ok = 0 on allocation failure. */
@@ -49,9 +56,5 @@ int nv_json_dump(FILE *out, json_t *doc, int ok, netvet_diag *diag);
 /* obj[key] = val (stolen); clears *ok on failure. */
 void nv_json_put(json_t *obj, const char *key, json_t *val, int *ok);
 void nv_json_append(json_t *arr, json_t *val, int *ok);
-
-int nv_whatif_json(FILE *out, const netvet_assessment *before,
-                   const netvet_whatif_case *cases, size_t n_cases,
-                   const netvet_report_options *opts, netvet_diag *diag);
 
 #endif

@@ -3,7 +3,7 @@
  * (identify_out.h: a growing buffer, emptied each round, and the records of
  * the attribution classes it has met), and the blocks are written out in
  * order after each round, so the output is what one thread writes. */
-#include "cli/identify_run.h"
+#include "report/identify_run.h"
 
 #include <pthread.h>
 #include <stdlib.h>

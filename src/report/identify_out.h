@@ -1,24 +1,24 @@
 /* Output of netvet identify: one record per element in text, CSV or JSON
  * (schema netvet-identify/1), streamed as elements are attributed, and
- * the closing summary. */
-#ifndef NV_CLI_IDENTIFY_OUT_H
-#define NV_CLI_IDENTIFY_OUT_H
+ * the closing summary. The format's own bytes come from its row of the
+ * format table (formats.h): an nv_id_format_ops in identify_text.c,
+ * identify_csv.c or identify_json.c; what they share is here. */
+#ifndef NV_REPORT_IDENTIFY_OUT_H
+#define NV_REPORT_IDENTIFY_OUT_H
 
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
-#include "netvet/netvet.h"
+#include "netvet/attrib.h"
+#include "netvet/report.h"
 
-typedef enum nv_id_format { NV_ID_TEXT, NV_ID_CSV, NV_ID_JSON } nv_id_format;
-
-typedef struct nv_id_counts {
-    size_t elements, attributed, conflicts, unattributed;
-    size_t level[4]; /* per netvet_confidence */
-} nv_id_counts;
+typedef netvet_identify_counts nv_id_counts;
+typedef struct nv_id_format_ops nv_id_format_ops;
 
 typedef struct nv_id_out {
     FILE *f;
-    nv_id_format format;
+    const nv_id_format_ops *format;
     const netvet_registry *reg;
     size_t records; /* written so far (JSON commas) */
     nv_id_counts n;
@@ -75,5 +75,56 @@ int nv_id_record_class(nv_id_out *o, nv_id_writer *w, const char *id,
                        uint32_t cls, const char *mac, size_t mac_len);
 /* Closing summary (text, JSON); `files` are the inputs. */
 void nv_id_end(nv_id_out *o, const char *const *files, size_t n_files);
+
+/* ---- for the format files ------------------------------------------- */
+
+#define NV_ID_REC_MAX 16384 /* CSV and JSON records are cut after this many
+                               bytes (values are capped by the loader,
+                               details short) */
+
+/* What differs between the records of one attribution class. */
+enum { NV_ID_HOLE_ID, NV_ID_HOLE_MAC };
+
+/* One format of the identify report. */
+struct nv_id_format_ops {
+    /* header, before the first record */
+    void (*begin)(nv_id_out *o);
+    /* bytes before a record: the first one's and the others' (NULL none) */
+    const char *first_sep, *sep;
+    int cut;            /* records are cut at NV_ID_REC_MAX bytes */
+    /* the record of one element, its id and MAC text through nv_id_hole */
+    void (*render)(const nv_id_out *o, nv_id_writer *w, const char *id,
+                   const char *declared, const netvet_attribution *at);
+    /* the bytes of a hole (the same rendered whole or from a template) */
+    void (*hole)(nv_id_bytes *r, int kind, const char *s, size_t len);
+    /* closing summary; `files` are the inputs */
+    void (*end)(nv_id_out *o, const char *const *files, size_t n_files);
+};
+
+/* Grow r for `more` bytes; 0 (and r->failed) when that fails. */
+int nv_id_grow(nv_id_bytes *r, size_t more);
+
+static inline void nv_id_put(nv_id_bytes *r, const char *s, size_t len)
+{
+    if (len == 0) /* also when nothing is allocated yet: no memcpy(NULL) */
+        return;
+    if (r->cap - r->n < len && !nv_id_grow(r, len))
+        return;
+    memcpy(r->b + r->n, s, len);
+    r->n += len;
+}
+
+static inline void nv_id_puts(nv_id_bytes *r, const char *s)
+{
+    nv_id_put(r, s, strlen(s));
+}
+
+/* x in [0, 1] with two decimals, without printf. */
+void nv_id_put_2dp(nv_id_bytes *r, double x);
+/* Registry id of vendor v, NULL when v < 0. */
+const char *nv_id_vendor(const nv_id_out *o, int v);
+/* Render a hole (o->format->hole) into w->out, noting where it lies. */
+void nv_id_hole(const nv_id_out *o, nv_id_writer *w, int kind, const char *s,
+                size_t len);
 
 #endif

@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "policy/pack.h"
+#include "report/formats.h"
 #include "report/report.h"
-#include "whatif/whatif_report.h"
+#include "report/whatif_report.h"
 
 static double pct(double part, double whole)
 {
@@ -277,4 +278,13 @@ void nv_whatif_text_header(FILE *out, const netvet_assessment *b,
                           : "from declared names");
     nv_text_verdict(out, "  baseline: ", nv_verdict_of(b, fail_on));
     fputc('\n', out);
+}
+
+int nv_whatif_text(FILE *out, const nv_report_input *in,
+                   const netvet_report_options *opts, netvet_diag *diag)
+{
+    nv_whatif_text_header(out, in->assessment, "what-if", opts->fail_on);
+    for (size_t i = 0; i < in->n_cases; i++)
+        nv_whatif_text_case(out, in->assessment, &in->cases[i], opts);
+    return 0;
 }

@@ -4,9 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/formats.h"
 #include "report/report.h"
 #include "util/diag.h"
-#include "whatif/whatif_report.h"
+#include "report/whatif_report.h"
 
 void nv_json_put(json_t *obj, const char *key, json_t *val, int *ok)
 {
@@ -320,10 +321,12 @@ int nv_json_dump(FILE *out, json_t *doc, int ok, netvet_diag *diag)
     return 0;
 }
 
-int nv_whatif_json(FILE *out, const netvet_assessment *before,
-                   const netvet_whatif_case *cases, size_t n_cases,
+int nv_whatif_json(FILE *out, const nv_report_input *in,
                    const netvet_report_options *opts, netvet_diag *diag)
 {
+    const netvet_assessment *before = in->assessment;
+    const netvet_whatif_case *cases = in->cases;
+    size_t n_cases = in->n_cases;
     int ok = 1;
     json_t *doc = nv_json_header(before, NETVET_WHATIF_JSON_SCHEMA,
                                  opts->fail_on, &ok);

@@ -1,28 +1,26 @@
-/* The plan report: targets before, how replacements and costs were chosen,
- * each step with its cost and the targets' cumulative state after it, the
- * total, and the re-assessment of the planned network from scratch. Text
- * or JSON (netvet-plan/1). */
+/* The plan text report: targets before, how replacements and costs were
+ * chosen, each step with its cost and the targets' cumulative state after
+ * it, the total, and the re-assessment of the planned network from
+ * scratch. (JSON: plan_json.c.) */
 #include <string.h>
 
 #include "policy/pack.h"
+#include "report/formats.h"
 #include "report/report.h"
-#include "util/diag.h"
+#include "report/whatif_report.h"
 #include "whatif/plan.h"
-#include "whatif/whatif_report.h"
 
-#define NV_PLAN_JSON_SCHEMA "netvet-plan/1"
-
-static const char *rule_id(const netvet_plan *p, size_t t)
+const char *nv_plan_rule_id(const netvet_plan *p, size_t t)
 {
     return p->policy->rules[p->targets[t].rule].id;
 }
 
-static int is_forbid(const netvet_plan *p, size_t t)
+int nv_plan_is_forbid(const netvet_plan *p, size_t t)
 {
     return p->policy->rules[p->targets[t].rule].kind == NETVET_RULE_FORBID;
 }
 
-static const char *vendor_id(const netvet_plan *p, int32_t v)
+const char *nv_plan_vendor_id(const netvet_plan *p, int32_t v)
 {
     return v < 0 ? "none" : netvet_registry_vendor(p->before->view.reg,
                                                    (size_t)v)->id;
@@ -31,7 +29,7 @@ static const char *vendor_id(const netvet_plan *p, int32_t v)
 static void state_text(FILE *out, const netvet_plan *p, size_t t, double c,
                        double w)
 {
-    if (is_forbid(p, t))
+    if (nv_plan_is_forbid(p, t))
         fprintf(out, "%.0f left", c);
     else
         fprintf(out, "%.2f%% / %.2f%%", 100 * c, 100 * w);
@@ -65,14 +63,15 @@ static void method(FILE *out, const netvet_plan *p)
 {
     if (p->fixed_with >= 0)
         fprintf(out, "\nReplacement: %s for every element (--replace-with)\n",
-                vendor_id(p, p->fixed_with));
+                nv_plan_vendor_id(p, p->fixed_with));
     else {
         fprintf(out, "\nReplacement: per function, the largest vendor no "
                      "target caps:");
         for (int f = 0, first = 1; f < NETVET_FN_COUNT; f++)
             if (p->with_fn[f] >= 0 && p->before->shares.group[f].count) {
                 fprintf(out, "%s %s -> %s", first ? "" : ";",
-                        netvet_function_name(f), vendor_id(p, p->with_fn[f]));
+                        netvet_function_name(f),
+                        nv_plan_vendor_id(p, p->with_fn[f]));
                 first = 0;
             }
         fputc('\n', out);
@@ -101,8 +100,8 @@ static void step_line(FILE *out, const netvet_plan *p, size_t s)
                            : nv_inv_id(inv, k);
     fprintf(out, "  %5zu  %-16s %-11s %-9s -> %-9s %3u %10g %12g ", s + 1,
             what, netvet_function_name(inv->function[k]),
-            vendor_id(p, p->before->view.vendor[k]),
-            vendor_id(p, p->new_vendor[st->first]), st->n, st->cost,
+            nv_plan_vendor_id(p, p->before->view.vendor[k]),
+            nv_plan_vendor_id(p, p->new_vendor[st->first]), st->n, st->cost,
             st->cumulative);
     for (size_t t = 0; t < p->n_targets; t++) {
         const double *tr = &p->trail[(s * p->n_targets + t) * 2];
@@ -123,7 +122,7 @@ static void steps(FILE *out, const netvet_plan *p)
             p->unit == NETVET_PLAN_BY_SITE ? "site" : "element", "function",
             "vendor", "new", "n", "cost", "cumulative");
     for (size_t t = 0; t < p->n_targets; t++)
-        fprintf(out, "  %s", rule_id(p, t));
+        fprintf(out, "  %s", nv_plan_rule_id(p, t));
     fputc('\n', out);
     for (size_t s = 0; s < p->n_steps; s++)
         step_line(out, p, s);
@@ -147,103 +146,15 @@ static void outcome(FILE *out, const netvet_plan *p, int fail_on)
     nv_text_exposure(out, p->before, p->after);
 }
 
-static int write_text(FILE *out, const netvet_plan *p, int fail_on)
+int nv_plan_text(FILE *out, const nv_report_input *in,
+                 const netvet_report_options *opts, netvet_diag *diag)
 {
+    const netvet_plan *p = in->plan;
+    int fail_on = opts->fail_on;
     nv_whatif_text_header(out, p->before, "plan", fail_on);
     targets_before(out, p);
     method(out, p);
     steps(out, p);
     outcome(out, p, fail_on);
     return 0;
-}
-
-static json_t *steps_json(const netvet_plan *p, int *ok)
-{
-    const netvet_inventory *inv = p->before->view.inv;
-    json_t *arr = json_array();
-    for (size_t s = 0; s < p->n_steps && *ok; s++) {
-        const nv_plan_step *st = &p->steps[s];
-        json_t *o = json_object(), *els = json_array(), *tg = json_object();
-        nv_json_append(arr, o, ok);
-        for (uint32_t i = st->first; i < st->first + st->n; i++) {
-            uint32_t k = p->elements[i];
-            json_t *e = json_object();
-            nv_json_append(els, e, ok);
-            nv_json_put(e, "id", json_string(nv_inv_id(inv, k)), ok);
-            nv_json_put(e, "function",
-                        json_string(netvet_function_name(inv->function[k])), ok);
-            nv_json_put(e, "site", json_string(inv->site ? nv_inv_str(inv,
-                                                   inv->site[k]) : ""), ok);
-            nv_json_put(e, "vendor",
-                        json_string(vendor_id(p, p->before->view.vendor[k])),
-                        ok);
-            nv_json_put(e, "replace_with",
-                        json_string(vendor_id(p, p->new_vendor[i])), ok);
-        }
-        for (size_t t = 0; t < p->n_targets; t++) {
-            const double *tr = &p->trail[(s * p->n_targets + t) * 2];
-            json_t *v = json_object();
-            if (is_forbid(p, t))
-                nv_json_put(v, "elements_left", json_real(tr[0]), ok);
-            else {
-                nv_json_put(v, "count_share", json_real(tr[0]), ok);
-                nv_json_put(v, "weight_share", json_real(tr[1]), ok);
-            }
-            nv_json_put(tg, rule_id(p, t), v, ok);
-        }
-        nv_json_put(o, "step", json_integer((json_int_t)(s + 1)), ok);
-        nv_json_put(o, "elements", els, ok);
-        nv_json_put(o, "cost", json_real(st->cost), ok);
-        nv_json_put(o, "cumulative_cost", json_real(st->cumulative), ok);
-        nv_json_put(o, "targets", tg, ok);
-    }
-    return arr;
-}
-
-static int write_json(FILE *out, const netvet_plan *p, int fail_on,
-                      netvet_diag *diag)
-{
-    int ok = 1;
-    json_t *doc = nv_json_header(p->before, NV_PLAN_JSON_SCHEMA, fail_on, &ok);
-    json_t *tg = json_array();
-    for (size_t t = 0; t < p->n_targets; t++)
-        nv_json_append(tg, json_string(rule_id(p, t)), &ok);
-    nv_json_put(doc, "targets", tg, &ok);
-    nv_json_put(doc, "unit", json_string(p->unit == NETVET_PLAN_BY_SITE
-                                             ? "site" : "element"), &ok);
-    nv_json_put(doc, "steps", steps_json(p, &ok), &ok);
-    nv_json_put(doc, "elements_replaced",
-                json_integer((json_int_t)p->n_elements), &ok);
-    nv_json_put(doc, "total_cost", json_real(p->total_cost), &ok);
-    nv_json_put(doc, "reached", json_boolean(p->reached), &ok);
-    nv_json_put(doc, "targets_pass_after", json_boolean(p->passes), &ok);
-    nv_json_put(doc, "after", nv_json_verdict(p->after, fail_on, &ok), &ok);
-    nv_compare cmp;
-    if (nv_compare_build(&cmp, p->before, p->after) < 0)
-        ok = 0;
-    else {
-        nv_json_put(doc, "results", nv_json_rule_pairs(p->after, &cmp, &ok),
-                    &ok);
-        nv_json_put(doc, "dependent_weight",
-                    nv_json_exposure(p->before, p->after, &ok), &ok);
-        nv_compare_dispose(&cmp);
-    }
-    return nv_json_dump(out, doc, ok, diag);
-}
-
-int netvet_plan_write(FILE *out, const netvet_plan *p,
-                      const netvet_report_options *opts, netvet_diag *diag)
-{
-    static const netvet_report_options defaults = NETVET_REPORT_OPTIONS_INIT;
-    if (!out || !p)
-        return NETVET_EINVAL;
-    if (!opts)
-        opts = &defaults;
-    int rc = opts->format == NETVET_FORMAT_JSON
-                 ? write_json(out, p, opts->fail_on, diag)
-                 : write_text(out, p, opts->fail_on);
-    if (rc == 0 && ferror(out))
-        rc = nv_diag_fail(diag, NETVET_EIO, NULL, 0, 0,
-                          "cannot write the report");
-    return rc;
 }

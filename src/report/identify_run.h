@@ -1,11 +1,10 @@
 /* netvet identify's main loop: attribute every element of an inventory,
  * on one thread per CPU in blocks of elements, and write the records in
  * element order. */
-#ifndef NV_CLI_IDENTIFY_RUN_H
-#define NV_CLI_IDENTIFY_RUN_H
+#ifndef NV_REPORT_IDENTIFY_RUN_H
+#define NV_REPORT_IDENTIFY_RUN_H
 
-#include "cli/identify_out.h"
-#include "netvet/netvet.h"
+#include "report/identify_out.h"
 
 /* Attribute elements [0, n) of inv with `at` (and forks of it, one per
  * extra thread) and write one record each to out, in order.

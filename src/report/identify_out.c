@@ -1,0 +1,200 @@
+/* What netvet identify's writers share, whatever the format (text, CSV,
+ * JSON: identify_text.c, identify_csv.c, identify_json.c): the counts,
+ * the record buffers, and the templates. Nothing here decides anything; it
+ * prints attributions. Records go into a per-thread buffer; the first
+ * record of an attribution class is rendered whole and kept with holes for
+ * the id and MAC text, and the class's later records are that template
+ * with the holes filled in. */
+#include "report/identify_out.h"
+
+#include <stdlib.h>
+
+const char *nv_id_vendor(const nv_id_out *o, int v)
+{
+    return v >= 0 ? netvet_registry_vendor(o->reg, (size_t)v)->id : NULL;
+}
+
+static void count(nv_id_out *o, int attributed, int conflict,
+                  netvet_confidence level)
+{
+    o->n.elements++;
+    if (attributed)
+        o->n.attributed++;
+    else
+        o->n.unattributed++;
+    if (conflict)
+        o->n.conflicts++;
+    o->n.level[level]++;
+}
+
+/* ---- bytes ---------------------------------------------------------- */
+
+int nv_id_grow(nv_id_bytes *r, size_t more)
+{
+    size_t cap = r->cap ? r->cap : 1 << 16;
+    while (cap - r->n < more)
+        cap *= 2;
+    char *b = r->failed ? NULL : realloc(r->b, cap);
+    if (!b) {
+        r->failed = 1;
+        return 0;
+    }
+    r->b = b;
+    r->cap = cap;
+    return 1;
+}
+
+/* x in [0, 1] with two decimals, without printf. */
+void nv_id_put_2dp(nv_id_bytes *r, double x)
+{
+    long c = (long)(x * 100.0 + 0.5);
+    c = c < 0 ? 0 : c > 100 ? 100 : c;
+    char t[4] = {(char)('0' + c / 100), '.', (char)('0' + c / 10 % 10),
+                 (char)('0' + c % 10)};
+    nv_id_put(r, t, 4);
+}
+
+/* ---- holes ---------------------------------------------------------- */
+
+void nv_id_hole(const nv_id_out *o, nv_id_writer *w, int kind, const char *s,
+                size_t len)
+{
+    int h = w->n_holes < 2 ? w->n_holes++ : 1;
+    w->hole_kind[h] = (uint8_t)kind;
+    w->hole_at[h][0] = w->out.n;
+    o->format->hole(&w->out, kind, s, len);
+    w->hole_at[h][1] = w->out.n;
+}
+
+/* ---- templates ------------------------------------------------------ */
+
+#define TPL_MAX 4096 /* longer records of a class are rendered every time */
+
+/* Keep the record of `a` just rendered at w->out.b[start..] as class
+ * cls's. */
+static void keep(nv_id_writer *w, uint32_t cls, const netvet_attribution *a,
+                 size_t start)
+{
+    if (cls >= w->n_tpl) {
+        size_t n = w->n_tpl ? w->n_tpl : 256;
+        while (n <= cls)
+            n *= 2;
+        nv_id_tpl *t = realloc(w->tpl, n * sizeof(*t));
+        if (!t)
+            return; /* not kept: rendered again next time */
+        memset(t + w->n_tpl, 0, (n - w->n_tpl) * sizeof(*t));
+        w->tpl = t;
+        w->n_tpl = n;
+    }
+    nv_id_tpl *t = &w->tpl[cls];
+    size_t end = w->out.n, at = start;
+    t->state = 2;
+    t->attributed = a->vendor >= 0;
+    t->conflict = a->conflict != 0;
+    t->level = (uint8_t)a->level;
+    if (end - start > TPL_MAX || w->lit.failed)
+        return;
+    t->off = (uint32_t)w->lit.n;
+    t->n_holes = (uint8_t)w->n_holes;
+    for (int h = 0; h <= w->n_holes; h++) {
+        size_t to = h < w->n_holes ? w->hole_at[h][0] : end;
+        nv_id_put(&w->lit, w->out.b + at, to - at);
+        t->len[h] = (uint32_t)(to - at);
+        if (h < w->n_holes) {
+            t->hole[h] = w->hole_kind[h];
+            at = w->hole_at[h][1];
+        }
+    }
+    if (!w->lit.failed)
+        t->state = 1;
+}
+
+/* Class cls's record with this element's holes. */
+static void replay(const nv_id_out *o, nv_id_writer *w, const nv_id_tpl *t,
+                   const char *id, const char *mac, size_t mac_len)
+{
+    const char *lit = w->lit.b + t->off;
+    for (int h = 0;; h++) {
+        nv_id_put(&w->out, lit, t->len[h]);
+        lit += t->len[h];
+        if (h == t->n_holes)
+            return;
+        if (t->hole[h] == NV_ID_HOLE_ID)
+            o->format->hole(&w->out, NV_ID_HOLE_ID, id, 0);
+        else
+            o->format->hole(&w->out, NV_ID_HOLE_MAC, mac, mac_len);
+    }
+}
+
+static void render(const nv_id_out *o, nv_id_writer *w, const char *id,
+                   const char *declared, const netvet_attribution *at)
+{
+    w->n_holes = 0;
+    o->format->render(o, w, id, declared, at);
+}
+
+void nv_id_writer_dispose(nv_id_writer *w)
+{
+    free(w->out.b);
+    free(w->lit.b);
+    free(w->tmp.b);
+    free(w->tpl);
+    memset(w, 0, sizeof(*w));
+}
+
+/* ---- public --------------------------------------------------------- */
+
+void nv_id_begin(nv_id_out *o)
+{
+    memset(&o->n, 0, sizeof(o->n));
+    o->records = 0;
+    o->format->begin(o);
+}
+
+/* Leading bytes of a record (JSON's separator). @return where it started. */
+static size_t record_start(nv_id_out *o, nv_id_writer *w)
+{
+    size_t start = w->out.n;
+    const char *sep = o->records ? o->format->sep : o->format->first_sep;
+    if (sep)
+        nv_id_puts(&w->out, sep);
+    return start;
+}
+
+static void record_end(nv_id_out *o, nv_id_writer *w, size_t start)
+{
+    if (o->format->cut && w->out.n - start > NV_ID_REC_MAX)
+        w->out.n = start + NV_ID_REC_MAX;
+    o->records++;
+}
+
+void nv_id_record(nv_id_out *o, nv_id_writer *w, const char *id,
+                  const char *declared, const netvet_attribution *at,
+                  uint32_t cls)
+{
+    count(o, at->vendor >= 0, at->conflict != 0, at->level);
+    size_t start = record_start(o, w), body = w->out.n;
+    const nv_id_tpl *t = cls < w->n_tpl ? &w->tpl[cls] : NULL;
+    render(o, w, id, declared, at);
+    if (cls != NETVET_NO_CLASS && (!t || t->state == 0))
+        keep(w, cls, at, body);
+    record_end(o, w, start);
+}
+
+int nv_id_record_class(nv_id_out *o, nv_id_writer *w, const char *id,
+                       uint32_t cls, const char *mac, size_t mac_len)
+{
+    if (cls >= w->n_tpl || w->tpl[cls].state != 1)
+        return 0;
+    const nv_id_tpl *t = &w->tpl[cls];
+    count(o, t->attributed, t->conflict, t->level);
+    size_t start = record_start(o, w);
+    replay(o, w, t, id, mac, mac_len);
+    record_end(o, w, start);
+    return 1;
+}
+
+void nv_id_end(nv_id_out *o, const char *const *files, size_t n_files)
+{
+    o->format->end(o, files, n_files);
+}
