@@ -149,3 +149,18 @@ void nv_view_dispose(nv_view *v)
     nv_free(v->vendor_domain);
     memset(v, 0, sizeof(*v));
 }
+
+void nv_view_graph_input(nv_graph_input *in, const nv_view *v)
+{
+    const netvet_inventory *inv = v->inv;
+    in->n = v->n;
+    in->counted = v->counted;
+    in->vendor = v->vendor;
+    in->domain = v->domain;
+    in->n_vendors = netvet_registry_count(v->reg);
+    in->n_domains = v->n_domains;
+    in->weight = inv->weight;
+    in->function = inv->function;
+    in->region = inv->region;
+    in->n_region_ids = inv->strings.n;
+}

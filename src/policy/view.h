@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "graph/input.h"
 #include "inventory/inv.h"
 #include "netvet/vendors.h"
 
@@ -51,5 +52,9 @@ typedef struct nv_view {
 int nv_view_build(nv_view *view, const netvet_inventory *inv,
                   const netvet_registry *reg, int32_t as_of);
 void nv_view_dispose(nv_view *view);
+
+/* Point *in at the view's columns (no copy) for the graph kernels:
+ * vendor keys are registry root vendors, domain keys the view's domains. */
+void nv_view_graph_input(nv_graph_input *in, const nv_view *view);
 
 #endif
