@@ -9,7 +9,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/exit.h"
-#include "policy/assessment.h"
+#include "assess/assessment.h"
 #include "util/clock.h"
 
 #define PROG "netvet assess"

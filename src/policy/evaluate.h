@@ -4,7 +4,7 @@
 
 #include "netvet/policy.h"
 #include "policy/findings.h"
-#include "policy/view.h"
+#include "analysis/view.h"
 
 /* Evaluate the rules effective on view->as_of; append one finding per
  * violation to `out`. @return 0 or NETVET_ENOMEM. */

@@ -12,7 +12,7 @@
 
 #include "netvet/policy.h"
 #include "policy/findings.h"
-#include "policy/view.h"
+#include "analysis/view.h"
 #include "util/text.h"
 #include "util/yaml.h"
 

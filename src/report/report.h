@@ -7,7 +7,7 @@
 #include <jansson.h>
 
 #include "netvet/report.h"
-#include "policy/assessment.h"
+#include "assess/assessment.h"
 
 int nv_report_text(FILE *out, const netvet_assessment *a,
                    const netvet_report_options *opts);

@@ -8,7 +8,7 @@
 
 #include "inventory/inv.h"
 #include "overlay/overlay.h"
-#include "policy/assessment.h"
+#include "assess/assessment.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 #include "whatif/check.h"

@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "netvet/whatif.h"
-#include "policy/assessment.h"
+#include "assess/assessment.h"
 #include "policy/evaluate.h"
 
 #define NV_PLAN_MAX_TARGETS 64

@@ -13,7 +13,7 @@
 #include "graph/csr.h"
 #include "graph/dominators.h"
 #include "graph/exposure.h"
-#include "policy/view.h"
+#include "analysis/view.h"
 
 typedef struct net {
     netvet_inventory *inv;

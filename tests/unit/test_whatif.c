@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "policy/assessment.h"
+#include "assess/assessment.h"
 #include "whatif/check.h"
 #include "whatif/compare.h"
 #include "whatif/plan.h"

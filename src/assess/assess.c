@@ -2,16 +2,16 @@
  * the shares, netvet's own checks (unknown vendors) and the policy rules
  * that need no exposure, beside the topology when there is one -> the
  * rules that read the exposure. */
-#include "policy/assessment.h"
+#include "assess/assessment.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-#include "policy/attribution.h"
+#include "assess/attribution.h"
 #include "policy/evaluate.h"
-#include "policy/topology.h"
+#include "assess/topology.h"
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "util/diag.h"

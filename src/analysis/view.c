@@ -1,7 +1,7 @@
 /* Build the analysed view of an inventory: declared vendor -> registry root
  * vendor (resolved once per distinct name), vendor -> risk domain (one per
  * jurisdiction), and which elements exist as of the assessment date. */
-#include "policy/view.h"
+#include "analysis/view.h"
 
 #include <string.h>
 

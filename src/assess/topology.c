@@ -10,8 +10,8 @@
 
 #include "util/clock.h"
 #include "inventory/inv.h"
-#include "policy/assessment.h"
-#include "policy/topology.h"
+#include "assess/assessment.h"
+#include "assess/topology.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 

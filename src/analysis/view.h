@@ -1,8 +1,8 @@
 /* The analysed network: each element's resolved vendor and risk domain, and
  * whether it counts as of the assessment date. Built by assess.c from an
  * inventory and a registry; read by shares, policy evaluation and reports. */
-#ifndef NV_POLICY_VIEW_H
-#define NV_POLICY_VIEW_H
+#ifndef NV_ANALYSIS_VIEW_H
+#define NV_ANALYSIS_VIEW_H
 
 #include <stddef.h>
 #include <stdint.h>

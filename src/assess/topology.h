@@ -1,6 +1,6 @@
 /* The assessment's topology step (sources, exposure, dominators). */
-#ifndef NV_POLICY_TOPOLOGY_H
-#define NV_POLICY_TOPOLOGY_H
+#ifndef NV_ASSESS_TOPOLOGY_H
+#define NV_ASSESS_TOPOLOGY_H
 
 #include "netvet/assess.h"
 
