@@ -10,7 +10,8 @@
 #include <string.h>
 
 #include "overlay/overlay.h"
-#include "policy/pack.h"
+#include "policy/rule_kind.h"
+#include "policy/rules.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 #include "whatif/plan_targets.h"
@@ -227,6 +228,17 @@ static int find_rule(const netvet_policy *pol, const char *id, size_t *out)
     return -1;
 }
 
+/* Target rule `id` is of a kind the planner cannot target. */
+static int unsupported(const char *id, const nv_rule_kind_ops *kind,
+                       netvet_diag *diag)
+{
+    char names[128];
+    nv_rule_kind_plan_names(names, sizeof(names));
+    return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
+                        "--target '%s' is of kind %s; plan handles %s rules",
+                        id, kind->name, names);
+}
+
 static int add_targets(netvet_plan *p, const netvet_plan_options *o,
                        const int32_t *vendor, netvet_diag *diag)
 {
@@ -244,12 +256,9 @@ static int add_targets(netvet_plan *p, const netvet_plan_options *o,
             return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
                                 "--target '%s' is not a rule of the loaded "
                                 "packs", o->targets[i]);
-        netvet_rule_kind kind = p->policy->rules[r].kind;
-        if (kind != NETVET_RULE_FORBID && kind != NETVET_RULE_SHARE_CAP)
-            return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                                "--target '%s' is of kind %s; plan handles "
-                                "forbid and share-cap rules",
-                                o->targets[i], nv_rule_kind_name(kind));
+        const nv_rule_kind_ops *kind = nv_rule_kind(p->policy->rules[r].kind);
+        if (kind->plan == NV_PLAN_NONE)
+            return unsupported(o->targets[i], kind, diag);
         p->n_targets = i + 1;
         int rc = nv_plan_target_init(&p->targets[i], p->policy, r,
                                      &p->before->view, vendor);
