@@ -2,12 +2,12 @@
 #ifndef NV_ASSESS_ASSESSMENT_H
 #define NV_ASSESS_ASSESSMENT_H
 
+#include "analysis/shares.h"
+#include "analysis/view.h"
 #include "graph/dominators.h"
 #include "graph/exposure.h"
 #include "netvet/assess.h"
-#include "policy/findings.h"
-#include "analysis/shares.h"
-#include "analysis/view.h"
+#include "policy/policy.h"
 
 struct netvet_assessment {
     const netvet_policy *policy; /* borrowed */

@@ -3,8 +3,8 @@
 #define NV_ASSESS_ATTRIBUTION_H
 
 #include "netvet/attrib.h"
-#include "policy/findings.h"
 #include "analysis/view.h"
+#include "policy/policy.h"
 
 /* Replace each counted element's vendor and domain by the attributed ones
  * and append attribution-conflict findings; *n_attributed = elements whose

@@ -33,7 +33,7 @@ static int select_sources(uint8_t *is_source, const nv_view *v,
     netvet_function fn;
     if (netvet_function_parse(&fn, sel, strlen(sel)) < 0)
         return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                            "--sources '%s' is neither a function nor "
+                            "source selector '%s' is neither a function nor "
                             "tag:NAME", sel);
     for (size_t k = 0; k < v->n; k++)
         is_source[k] |= v->counted[k] && inv->function[k] == fn;

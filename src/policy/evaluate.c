@@ -8,9 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policy/evaluate.h"
+#include "policy/policy.h"
 #include "policy/eval_ctx.h"
-#include "policy/rule_kind.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policy/rules.h"
+#include "policy/policy.h"
 #include "report/report.h"
 #include "util/diag.h"
 

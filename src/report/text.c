@@ -3,7 +3,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "policy/rules.h"
+#include "policy/policy.h"
 #include "report/report.h"
 
 static void load_line(FILE *out, const netvet_inventory *inv, int which)

@@ -8,7 +8,7 @@
 
 #include "netvet/whatif.h"
 #include "assess/assessment.h"
-#include "policy/evaluate.h"
+#include "policy/policy.h"
 
 #define NV_PLAN_MAX_TARGETS 64
 

@@ -4,8 +4,7 @@
  * or JSON (netvet-plan/1). */
 #include <string.h>
 
-#include "policy/rule_kind.h"
-#include "policy/rules.h"
+#include "policy/policy.h"
 #include "report/report.h"
 #include "util/diag.h"
 #include "whatif/plan.h"

@@ -9,8 +9,7 @@
  * agrees with a full re-assessment. */
 #include <string.h>
 
-#include "policy/rule_kind.h"
-#include "policy/rules.h"
+#include "policy/policy.h"
 #include "util/alloc.h"
 #include "whatif/plan_targets.h"
 

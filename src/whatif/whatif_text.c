@@ -4,7 +4,7 @@
  * weights that moved, and the top single points of failure of both. */
 #include <string.h>
 
-#include "policy/rules.h"
+#include "policy/policy.h"
 #include "report/report.h"
 #include "whatif/whatif_report.h"
 
