@@ -173,8 +173,9 @@ static int set_question(netvet_check *c, const netvet_registry *reg,
     int v = netvet_registry_resolve(reg, o->vendor, strlen(o->vendor));
     if (v < 0)
         return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                            "vendor '%s' is not in the registry (add it to "
-                            "the registry or correct the name)", o->vendor);
+                            "vendor '%s' is not in the registry (add it "
+                            "in a registry overlay or correct the name)",
+                            o->vendor);
     c->vendor = netvet_registry_root(reg, v);
     if (netvet_function_parse(&c->function, o->function,
                               strlen(o->function)) < 0)

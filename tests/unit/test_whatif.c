@@ -250,7 +250,7 @@ static void test_check_bad_question(void **state)
                      NETVET_EINVAL);
     assert_string_equal(netvet_diag_message(d),
                         "vendor 'Huawai' is not in the registry (add it "
-                        "to the registry or correct the name)");
+                        "in a registry overlay or correct the name)");
     assert_null(c);
     netvet_diag_free(d);
 }
