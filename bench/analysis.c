@@ -21,7 +21,7 @@
 #include <sys/resource.h>
 
 #include "netvet/assess.h"
-#include "policy/assessment.h"
+#include "assess/assessment.h"
 #include "util/clock.h"
 
 static uint64_t mix(uint64_t h, const void *p, size_t n)

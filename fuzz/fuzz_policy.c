@@ -9,7 +9,7 @@
 #include "inventory/inv.h"
 #include "netvet/policy.h"
 #include "netvet/vendors.h"
-#include "policy/evaluate.h"
+#include "policy/policy.h"
 #include "util/alloc.h"
 
 static const char registry_yaml[] =

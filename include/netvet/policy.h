@@ -21,6 +21,11 @@ typedef enum netvet_rule_kind {
     NETVET_RULE_EXPOSURE_CAP  /**< weight lost without a domain/vendor <= max */
 } netvet_rule_kind;
 
+/** The kind's name as written in packs ("forbid", "share-cap",
+ *  "max-vendors", "exposure-cap"), static; NULL if `kind` is not a rule
+ *  kind. */
+const char *netvet_rule_kind_name(netvet_rule_kind kind);
+
 /** Read-only view of a loaded rule; strings borrowed from the policy. */
 typedef struct netvet_rule_info {
     const char *id;        /**< e.g. "uk-hrv-core" */

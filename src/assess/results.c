@@ -3,7 +3,7 @@
  * findings, exposure rows and phase timings the assessment holds. */
 #include "netvet/results.h"
 
-#include "policy/assessment.h"
+#include "assess/assessment.h"
 
 netvet_verdict netvet_assessment_verdict(const netvet_assessment *a,
                                          int fail_on)

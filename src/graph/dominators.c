@@ -10,6 +10,7 @@
 
 #include "graph/fold.h"
 #include "netvet/errors.h"
+#include "netvet/inventory.h"
 #include "util/alloc.h"
 
 #define NONE UINT32_MAX
@@ -278,20 +279,21 @@ int nv_dominators_compute(nv_dominators *d, const nv_csr *g,
     return rc;
 }
 
-int nv_dominators_compute_view(nv_dominators *d, const nv_csr *g,
-                               const nv_view *view, const uint8_t *is_source)
+int nv_dominators_compute_input(nv_dominators *d, const nv_csr *g,
+                                const nv_graph_input *in,
+                                const uint8_t *is_source)
 {
     memset(d, 0, sizeof(*d));
-    if (g->n != view->n)
+    if (g->n != in->n)
         return NETVET_EINVAL;
-    uint8_t *src = nv_malloc(view->n ? view->n : 1);
+    uint8_t *src = nv_malloc(in->n ? in->n : 1);
     if (!src)
         return NETVET_ENOMEM;
-    for (size_t k = 0; k < view->n; k++)
-        src[k] = view->counted[k] &&
+    for (size_t k = 0; k < in->n; k++)
+        src[k] = in->counted[k] &&
                  (is_source ? is_source[k] != 0
-                            : view->inv->function[k] == NETVET_FN_CORE);
-    int rc = nv_dominators_compute(d, g, src, view->inv->weight);
+                            : in->function[k] == NETVET_FN_CORE);
+    int rc = nv_dominators_compute(d, g, src, in->weight);
     nv_free(src);
     return rc;
 }
@@ -366,19 +368,19 @@ size_t nv_dominators_top(uint32_t *out, size_t n_top, const nv_dominators *d)
 }
 
 void nv_dominators_by_group(double *by_vendor, double *by_domain,
-                            const nv_dominators *d, const nv_view *view)
+                            const nv_dominators *d,
+                            const nv_graph_input *in)
 {
     if (by_vendor)
-        memset(by_vendor, 0,
-               netvet_registry_count(view->reg) * sizeof(double));
+        memset(by_vendor, 0, in->n_vendors * sizeof(double));
     if (by_domain)
-        memset(by_domain, 0, view->n_domains * sizeof(double));
-    for (size_t k = 0; k < d->n && k < view->n; k++) {
-        if (!view->counted[k] || view->vendor[k] < 0 || !(d->impact[k] > 0))
+        memset(by_domain, 0, in->n_domains * sizeof(double));
+    for (size_t k = 0; k < d->n && k < in->n; k++) {
+        if (!in->counted[k] || in->vendor[k] < 0 || !(d->impact[k] > 0))
             continue;
         if (by_vendor)
-            by_vendor[view->vendor[k]] += d->impact[k];
+            by_vendor[in->vendor[k]] += d->impact[k];
         if (by_domain)
-            by_domain[view->domain[k]] += d->impact[k];
+            by_domain[in->domain[k]] += d->impact[k];
     }
 }

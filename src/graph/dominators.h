@@ -1,7 +1,7 @@
 /* Single points of failure: immediate dominators of the flow graph made of
  * the CSR graph's edges in both directions plus a virtual root joined to
  * every source, and each element's impact, the weight of the sinks it
- * dominates. Aggregation per vendor and domain uses the nv_view. */
+ * dominates. Aggregation per vendor and domain uses the nv_graph_input. */
 #ifndef NV_GRAPH_DOMINATORS_H
 #define NV_GRAPH_DOMINATORS_H
 
@@ -10,7 +10,7 @@
 
 #include "graph/csr.h"
 #include "graph/fold.h"
-#include "policy/view.h"
+#include "graph/input.h"
 
 #define NV_IDOM_ROOT (UINT32_MAX - 1u) /* dominated only by the root */
 #define NV_IDOM_NONE UINT32_MAX        /* not reachable from the root */
@@ -31,7 +31,7 @@ typedef struct nv_dominators {
  * DFS stack, iterative path compression), on g with its leaves folded
  * (fold.h): O(m log n) time, 4n bytes for the folding and about 32 bytes
  * per core vertex of scratch besides the result's own 12n. A sink is a
- * reached element with weight[k] > 0. Sources should be counted elements (use the _view variant
+ * reached element with weight[k] > 0. Sources should be counted elements (use the _input variant
  * to get that for free). Reads g, is_source and weight only, so it may
  * run beside other readers of them (exposure, on another thread).
  * @return 0 or NETVET_ENOMEM (then *d is zeroed). */
@@ -44,12 +44,13 @@ int nv_dominators_compute(nv_dominators *d, const nv_csr *g,
 int nv_dominators_compute_folded(nv_dominators *d, const nv_csr *g,
                                  const nv_fold *f, const double *weight);
 
-/* Same over a view: sources are is_source && counted (is_source NULL:
- * counted core elements), weights the inventory's. g must be built from
- * view->counted. @return 0, NETVET_ENOMEM or NETVET_EINVAL (size
+/* Same over the elements of `in`: sources are is_source && counted
+ * (is_source NULL: counted core elements), weights in->weight. g must be
+ * built from in->counted. @return 0, NETVET_ENOMEM or NETVET_EINVAL (size
  * mismatch). */
-int nv_dominators_compute_view(nv_dominators *d, const nv_csr *g,
-                               const nv_view *view, const uint8_t *is_source);
+int nv_dominators_compute_input(nv_dominators *d, const nv_csr *g,
+                                const nv_graph_input *in,
+                                const uint8_t *is_source);
 
 void nv_dominators_dispose(nv_dominators *d);
 
@@ -59,13 +60,14 @@ void nv_dominators_dispose(nv_dominators *d);
 size_t nv_dominators_top(uint32_t *out, size_t n_top,
                          const nv_dominators *d);
 
-/* Sum of impact per registry root vendor (by_vendor, netvet_registry_count
- * entries) and per risk domain (by_domain, view->n_domains entries), over
+/* Sum of impact per vendor key (by_vendor, in->n_vendors entries) and per
+ * domain key (by_domain, in->n_domains entries), over
  * counted elements; either may be NULL. Nested dominators are each counted
  * in full: a vendor's router dominating its own OLT adds the OLT's sinks
  * twice, so a sum can exceed the total weight. It measures how much weight
  * sits behind the group's single points of failure, not a share. */
 void nv_dominators_by_group(double *by_vendor, double *by_domain,
-                            const nv_dominators *d, const nv_view *view);
+                            const nv_dominators *d,
+                            const nv_graph_input *in);
 
 #endif

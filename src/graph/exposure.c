@@ -22,7 +22,7 @@ typedef struct work {
     const nv_csr *g;       /* the whole graph */
     const nv_fold *fold;   /* its leaves folded: the caller's or own_fold */
     nv_fold own_fold;
-    const nv_view *view;
+    const nv_graph_input *in;
     const uint8_t *src;    /* counted sources: the caller's or src_own */
     uint8_t *src_own;      /* a counted-only copy, when one is needed */
     uint8_t *live;         /* per element: SINK, and REACHED once known */
@@ -52,14 +52,13 @@ static inline uint64_t mask_of(const work *w, uint32_t v)
 
 enum { SINK = 1, REACHED = 2 }; /* bits of work.live */
 
-int nv_sources_core(uint8_t **out, const nv_view *view)
+int nv_sources_core(uint8_t **out, const nv_graph_input *in)
 {
-    const netvet_inventory *inv = view->inv;
-    uint8_t *src = nv_malloc(view->n ? view->n : 1);
+    uint8_t *src = nv_malloc(in->n ? in->n : 1);
     if (!src)
         return NETVET_ENOMEM;
-    for (size_t k = 0; k < view->n; k++)
-        src[k] = view->counted[k] && inv->function[k] == NETVET_FN_CORE;
+    for (size_t k = 0; k < in->n; k++)
+        src[k] = in->counted[k] && in->function[k] == NETVET_FN_CORE;
     *out = src;
     return 0;
 }
@@ -68,12 +67,12 @@ int nv_sources_core(uint8_t **out, const nv_view *view)
  * else a filtered copy; counts them. */
 static int make_sources(nv_exposure *x, work *w, const uint8_t *is_source)
 {
-    const uint8_t *counted = w->view->counted;
-    size_t n = w->view->n, uncounted = 0;
+    const uint8_t *counted = w->in->counted;
+    size_t n = w->in->n, uncounted = 0;
     for (size_t k = 0; is_source && k < n; k++)
         uncounted += is_source[k] && !counted[k];
     if (!is_source) {
-        int rc = nv_sources_core(&w->src_own, w->view);
+        int rc = nv_sources_core(&w->src_own, w->in);
         if (rc < 0)
             return rc;
     } else if (uncounted) {
@@ -91,8 +90,8 @@ static int make_sources(nv_exposure *x, work *w, const uint8_t *is_source)
 /* Dense index of element k's region, adding it when new; -1 on ENOMEM. */
 static int32_t region_of(nv_exposure *x, work *w, size_t k)
 {
-    const netvet_inventory *inv = w->view->inv;
-    uint32_t s = inv->region ? inv->region[k] : 0;
+    const nv_graph_input *in = w->in;
+    uint32_t s = in->region ? in->region[k] : 0;
     if (w->region_dense[s] >= 0)
         return w->region_dense[s];
     if (NV_GROW(x->region_id, w->region_cap, x->n_regions + 1) < 0 ||
@@ -106,14 +105,14 @@ static int32_t region_of(nv_exposure *x, work *w, size_t k)
 
 static int add_sink(nv_exposure *x, work *w, size_t k)
 {
-    const netvet_inventory *inv = w->view->inv;
-    double wt = inv->weight[k];
+    const nv_graph_input *in = w->in;
+    double wt = in->weight[k];
     int32_t r = region_of(x, w, k);
     if (r < 0)
         return NETVET_ENOMEM;
     x->n_sinks++;
     x->sink_weight += wt;
-    x->fn_total[inv->function[k]] += wt;
+    x->fn_total[in->function[k]] += wt;
     x->region_total[r] += wt;
     w->live[k] = SINK;
     return 0;
@@ -122,15 +121,15 @@ static int add_sink(nv_exposure *x, work *w, size_t k)
 /* Sink totals and regions; live[k] = SINK for each sink. */
 static int scan_sinks(nv_exposure *x, work *w)
 {
-    const netvet_inventory *inv = w->view->inv;
-    size_t n_str = inv->strings.n ? inv->strings.n : 1;
+    const nv_graph_input *in = w->in;
+    size_t n_str = in->n_region_ids ? in->n_region_ids : 1;
     w->region_dense = nv_malloc(n_str * sizeof(int32_t));
-    w->live = nv_calloc(w->view->n ? w->view->n : 1, 1);
+    w->live = nv_calloc(in->n ? in->n : 1, 1);
     if (!w->region_dense || !w->live)
         return NETVET_ENOMEM;
     memset(w->region_dense, 0xff, n_str * sizeof(int32_t));
-    for (size_t k = 0; k < w->view->n; k++)
-        if (w->view->counted[k] && inv->weight[k] > 0 && add_sink(x, w, k) < 0)
+    for (size_t k = 0; k < in->n; k++)
+        if (in->counted[k] && in->weight[k] > 0 && add_sink(x, w, k) < 0)
             return NETVET_ENOMEM;
     return 0;
 }
@@ -141,8 +140,8 @@ static int scan_sinks(nv_exposure *x, work *w)
 static void mark_reached(nv_exposure *x, work *w, uint64_t any_bit,
                          const uint8_t *reached)
 {
-    const double *weight = w->view->inv->weight;
-    for (size_t k = 0; k < w->view->n; k++) {
+    const double *weight = w->in->weight;
+    for (size_t k = 0; k < w->in->n; k++) {
         if (!(w->live[k] & SINK))
             continue;
         uint32_t c = core_of(w, (uint32_t)k);
@@ -183,17 +182,17 @@ static void add_groups(nv_exposure *x, nv_group_kind kind,
     }
 }
 
-static int make_groups(nv_exposure *x, const nv_view *view)
+static int make_groups(nv_exposure *x, const nv_graph_input *in)
 {
-    size_t nd = view->n_domains, nv = netvet_registry_count(view->reg);
+    size_t nd = in->n_domains, nv = in->n_vendors;
     uint64_t *count = nv_calloc(nd + nv + 1, sizeof(uint64_t));
     if (!count)
         return NETVET_ENOMEM;
-    for (size_t k = 0; k < view->n; k++) {
-        if (!view->counted[k] || view->vendor[k] < 0)
+    for (size_t k = 0; k < in->n; k++) {
+        if (!in->counted[k] || in->vendor[k] < 0)
             continue;
-        count[view->domain[k]]++;
-        count[nd + (size_t)view->vendor[k]]++;
+        count[in->domain[k]]++;
+        count[nd + (size_t)in->vendor[k]]++;
     }
     x->groups = nv_calloc(nd + nv + 1, sizeof(nv_exposure_group));
     size_t n_reg_cols = x->n_regions ? x->n_regions : 1;
@@ -241,10 +240,10 @@ static void charge_run(nv_exposure *x, const long *slot, sink_run *r)
 static void charge(nv_exposure *x, const work *w, uint64_t valid,
                    const long *slot, long depend_word)
 {
-    const netvet_inventory *inv = w->view->inv;
+    const nv_graph_input *in = w->in;
     sink_run run = {0, 0, 0, 0, 0};
-    int count = depend_word == 0 && w->view->n_domains <= 64;
-    for (size_t v = 0; v < w->view->n; v++) {
+    int count = depend_word == 0 && in->n_domains <= 64;
+    for (size_t v = 0; v < in->n; v++) {
         if (w->live[v] != (SINK | REACHED))
             continue;
         uint64_t lost = ~mask_of(w, (uint32_t)v) & valid;
@@ -252,14 +251,14 @@ static void charge(nv_exposure *x, const work *w, uint64_t valid,
             x->depends[v * x->n_depend_words + (size_t)depend_word] = lost;
         if (count)
             x->by_n_domains[nv_popcount64(lost)]++;
-        size_t region = (size_t)w->region_dense[inv->region ? inv->region[v]
-                                                             : 0];
+        size_t region = (size_t)w->region_dense[in->region ? in->region[v]
+                                                           : 0];
         if (lost != run.lost || region != run.region ||
-            inv->function[v] != run.fn) {
+            in->function[v] != run.fn) {
             charge_run(x, slot, &run);
-            run = (sink_run){lost, region, inv->function[v], 0, 0};
+            run = (sink_run){lost, region, in->function[v], 0, 0};
         }
-        run.weight += inv->weight[v];
+        run.weight += in->weight[v];
         run.sinks++;
     }
     charge_run(x, slot, &run);
@@ -292,11 +291,11 @@ static int run_pass(nv_exposure *x, work *w, const long *slot,
 /* Domains [base, base + 64): bit = domain - base. */
 static int domain_pass(nv_exposure *x, work *w, size_t base)
 {
-    const nv_view *view = w->view;
+    const nv_graph_input *in = w->in;
     long slot[64];
     int any = 0;
     for (unsigned b = 0; b < 64; b++)
-        slot[b] = base + b < view->n_domains
+        slot[b] = base + b < in->n_domains
                       ? nv_exposure_find(x, NV_GROUP_DOMAIN,
                                          (int32_t)(base + b))
                       : -1;
@@ -304,9 +303,9 @@ static int domain_pass(nv_exposure *x, work *w, size_t base)
         any |= slot[b] >= 0;
     if (!any)
         return 0;
-    for (size_t k = 0; k < view->n; k++) {
-        int32_t d = view->domain[k];
-        w->bit[k] = view->counted[k] && d >= (int64_t)base &&
+    for (size_t k = 0; k < in->n; k++) {
+        int32_t d = in->domain[k];
+        w->bit[k] = in->counted[k] && d >= (int64_t)base &&
                             d < (int64_t)base + 64
                         ? (uint8_t)(d - (int64_t)base)
                         : NV_REACH_NO_BIT;
@@ -317,8 +316,8 @@ static int domain_pass(nv_exposure *x, work *w, size_t base)
 /* Vendor groups first .. first + 63 (indexes into x->groups). */
 static int vendor_pass(nv_exposure *x, work *w, uint8_t *vbit, size_t first)
 {
-    const nv_view *view = w->view;
-    size_t n_reg = netvet_registry_count(view->reg);
+    const nv_graph_input *in = w->in;
+    size_t n_reg = in->n_vendors;
     long slot[64];
     memset(vbit, NV_REACH_NO_BIT, n_reg ? n_reg : 1);
     for (unsigned b = 0; b < 64; b++) {
@@ -327,9 +326,9 @@ static int vendor_pass(nv_exposure *x, work *w, uint8_t *vbit, size_t first)
         if (slot[b] >= 0)
             vbit[x->groups[gi].key] = (uint8_t)b;
     }
-    for (size_t k = 0; k < view->n; k++)
-        w->bit[k] = view->counted[k] && view->vendor[k] >= 0
-                        ? vbit[view->vendor[k]]
+    for (size_t k = 0; k < in->n; k++)
+        w->bit[k] = in->counted[k] && in->vendor[k] >= 0
+                        ? vbit[in->vendor[k]]
                         : NV_REACH_NO_BIT;
     return run_pass(x, w, slot, -1);
 }
@@ -340,7 +339,7 @@ static int vendor_pass(nv_exposure *x, work *w, uint8_t *vbit, size_t first)
  * from their depends rows. Disconnected sinks depend on none. */
 static void count_by_domains(nv_exposure *x, const work *w)
 {
-    const nv_view *v = w->view;
+    const nv_graph_input *v = w->in;
     int domain_pass_ran = x->n_groups && x->groups[0].kind == NV_GROUP_DOMAIN;
     if (v->n_domains <= 64 && !domain_pass_ran) {
         x->by_n_domains[0] = x->n_sinks;
@@ -361,9 +360,9 @@ static void count_by_domains(nv_exposure *x, const work *w)
 
 static int all_passes(nv_exposure *x, work *w)
 {
-    size_t n_reg = netvet_registry_count(w->view->reg), first = 0;
+    size_t n_reg = w->in->n_vendors, first = 0;
     int rc = 0;
-    for (size_t base = 0; base < w->view->n_domains && rc == 0; base += 64)
+    for (size_t base = 0; base < w->in->n_domains && rc == 0; base += 64)
         rc = domain_pass(x, w, base);
     while (first < x->n_groups && x->groups[first].kind == NV_GROUP_DOMAIN)
         first++;
@@ -397,16 +396,16 @@ static int fold(work *w, const nv_fold *given)
 
 static int prepare(nv_exposure *x, work *w, const nv_exposure_options *o)
 {
-    size_t n = w->view->n ? w->view->n : 1;
+    size_t n = w->in->n ? w->in->n : 1;
     int rc = make_sources(x, w, o->is_source);
     if (rc < 0 || (rc = fold(w, o->fold)) < 0)
         return rc;
     w->bit = nv_reallocarray(NULL, n, 1);
     if (!w->bit)
         return NETVET_ENOMEM;
-    if ((rc = scan_sinks(x, w)) < 0 || (rc = make_groups(x, w->view)) < 0)
+    if ((rc = scan_sinks(x, w)) < 0 || (rc = make_groups(x, w->in)) < 0)
         return rc;
-    size_t n_domains = w->view->n_domains;
+    size_t n_domains = w->in->n_domains;
     x->depends_kept = o->want_depends || n_domains > 64;
     x->n_depend_words = x->depends_kept ? (n_domains + 63) / 64 : 0;
     if (x->n_depend_words) {
@@ -417,15 +416,16 @@ static int prepare(nv_exposure *x, work *w, const nv_exposure_options *o)
     return 0;
 }
 
-int nv_exposure_compute(nv_exposure *x, const nv_csr *g, const nv_view *view,
+int nv_exposure_compute(nv_exposure *x, const nv_csr *g,
+                        const nv_graph_input *in,
                         const nv_exposure_options *opts)
 {
     static const nv_exposure_options defaults = NV_EXPOSURE_OPTIONS_INIT;
     work w = {0};
     w.g = g;
-    w.view = view;
+    w.in = in;
     memset(x, 0, sizeof(*x));
-    if (g->n != view->n)
+    if (g->n != in->n)
         return NETVET_EINVAL;
     int rc = prepare(x, &w, opts ? opts : &defaults);
     if (rc == 0)

@@ -10,12 +10,12 @@
 
 #include "graph/csr.h"
 #include "graph/fold.h"
+#include "graph/input.h"
 #include "netvet/inventory.h"
-#include "policy/view.h"
 
 typedef enum nv_group_kind {
-    NV_GROUP_DOMAIN = 0, /* key = nv_view domain index */
-    NV_GROUP_VENDOR = 1  /* key = registry root vendor index */
+    NV_GROUP_DOMAIN = 0, /* key = nv_graph_input domain key */
+    NV_GROUP_VENDOR = 1  /* key = nv_graph_input vendor key */
 } nv_group_kind;
 
 typedef struct nv_exposure_group {
@@ -71,13 +71,14 @@ typedef struct nv_exposure_options {
 
 /* Compute every group's dependent weight in ceil(domains/64) +
  * ceil(vendors/64) masked passes over g's core (g built from
- * view->counted; its leaves folded, fold.h), each then spread over every
+ * in->counted; its leaves folded, fold.h), each then spread over every
  * element. opts may be NULL (defaults). Time O(passes x (n + m)) in
  * practice (a vertex is re-queued only when its mask gains bits); memory
  * 3n bytes, 4n for the folding unless given, and 10 bytes per core
  * vertex of scratch, plus the depends rows.
  * @return 0 or NETVET_ENOMEM (then *x is zeroed). */
-int nv_exposure_compute(nv_exposure *x, const nv_csr *g, const nv_view *view,
+int nv_exposure_compute(nv_exposure *x, const nv_csr *g,
+                        const nv_graph_input *in,
                         const nv_exposure_options *opts);
 void nv_exposure_dispose(nv_exposure *x);
 
@@ -94,6 +95,6 @@ static inline int nv_exposure_depends(const nv_exposure *x, size_t k,
 
 /* The default sources: counted elements whose function is core.
  * @param[out] out n bytes, free with nv_free. @return 0 or NETVET_ENOMEM. */
-int nv_sources_core(uint8_t **out, const nv_view *view);
+int nv_sources_core(uint8_t **out, const nv_graph_input *in);
 
 #endif

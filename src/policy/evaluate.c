@@ -1,15 +1,15 @@
 /* Policy evaluation: for each rule effective on the view's date, work out
  * which registry vendors it selects (the pack's high-risk set or its own
- * list), resolve its scope to inventory string ids, and run its kind
- * (rule_kinds.c). Registry ids a pack names but the registry lacks are
- * reported as warnings, not failures. */
+ * list), resolve its scope to inventory string ids, and run its kind's
+ * evaluate hook (rule_kind.h). Registry ids a pack names but the registry
+ * lacks are reported as warnings, not failures. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "policy/evaluate.h"
-#include "policy/pack.h"
+#include "policy/policy.h"
+#include "policy/eval_ctx.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 
@@ -342,13 +342,7 @@ static int run_rule(nv_eval *e, nv_findings *out)
     e->total_count = 0;
     e->total_weight = 0;
     e->sel_word = e->rule->high_risk ? "high-risk" : "listed";
-    switch (e->rule->kind) {
-    case NETVET_RULE_FORBID: return nv_rule_forbid(e, out);
-    case NETVET_RULE_SHARE_CAP: return nv_rule_share_cap(e, out);
-    case NETVET_RULE_MAX_VENDORS: return nv_rule_max_vendors(e, out);
-    case NETVET_RULE_EXPOSURE_CAP: return nv_rule_exposure_cap(e, out);
-    }
-    return 0;
+    return nv_rule_kind(e->rule->kind)->evaluate(e, out);
 }
 
 int nv_policy_evaluate(const netvet_policy *policy, const nv_view *view,
@@ -367,7 +361,8 @@ int nv_policy_evaluate_results(const netvet_policy *policy,
 
 static int rule_in_set(const nv_rule *r, nv_rule_set set)
 {
-    int exposure = r->kind == NETVET_RULE_EXPOSURE_CAP;
+    unsigned flags = nv_rule_kind(r->kind)->flags;
+    int exposure = (flags & NV_KIND_NEEDS_TOPOLOGY) != 0;
     return set == NV_RULES_ALL || exposure == (set == NV_RULES_EXPOSURE);
 }
 

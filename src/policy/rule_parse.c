@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "policy/pack.h"
+#include "policy/rule_kind.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 
@@ -19,15 +20,6 @@ enum {
 static const char *const rule_keys[RK_N] = {
     "id",     "kind",      "title",  "severity", "vendors", "scope",
     "effective", "source", "per",    "measure",  "max"};
-
-static const char *const kind_names[] = {"forbid", "share-cap",
-                                         "max-vendors", "exposure-cap"};
-#define N_KINDS (sizeof(kind_names) / sizeof(kind_names[0]))
-
-const char *nv_rule_kind_name(netvet_rule_kind kind)
-{
-    return (unsigned)kind < N_KINDS ? kind_names[kind] : "?";
-}
 
 #define FAIL(n, ...)                                                        \
     nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,           \
@@ -59,11 +51,12 @@ static int parse_kind(nv_yctx *y, yaml_node_t *n, nv_rule *r)
     int err = need_scalar(y, n, "kind");
     if (err < 0)
         return err;
-    int k = pick(n, kind_names, (int)N_KINDS, q, sizeof(q));
-    if (k < 0)
-        return FAIL(n, "unknown rule kind '%s'", q);
-    r->kind = (netvet_rule_kind)k;
-    return 0;
+    const char *s = (const char *)n->data.scalar.value;
+    size_t len = n->data.scalar.length;
+    if (nv_rule_kind_find(s, len, &r->kind) == 0)
+        return 0;
+    nv_yquote(q, sizeof(q), s, len);
+    return FAIL(n, "unknown rule kind '%s'", q);
 }
 
 static int parse_severity(nv_yctx *y, yaml_node_t *n, nv_rule *r)
@@ -163,9 +156,6 @@ static int parse_per(nv_yctx *y, yaml_node_t *n, nv_rule *r)
         return FAIL(n, "unknown per '%s' (expected domain, vendor or all)",
                     q);
     r->per = (nv_per)k;
-    if (r->kind == NETVET_RULE_EXPOSURE_CAP && r->per == NV_PER_ALL)
-        return FAIL(n, "per 'all' does not apply to an exposure-cap rule "
-                       "(expected domain or vendor)");
     return 0;
 }
 
@@ -220,36 +210,46 @@ static int parse_max(nv_yctx *y, yaml_node_t *n, nv_rule *r)
         return FAIL(n, "'max' must be a number, not '%s'", q);
     if (r->max == 0)
         r->max = 0; /* -0 would print as "-0" */
-    if ((r->kind == NETVET_RULE_SHARE_CAP ||
-         r->kind == NETVET_RULE_EXPOSURE_CAP) && (r->max < 0 || r->max > 1))
-        return FAIL(n, "%s max %s is outside [0, 1]",
-                    nv_rule_kind_name(r->kind), q);
-    if (r->kind == NETVET_RULE_MAX_VENDORS &&
+    const nv_rule_kind_ops *kind = nv_rule_kind(r->kind);
+    if ((kind->flags & NV_KIND_MAX_SHARE) && (r->max < 0 || r->max > 1))
+        return FAIL(n, "%s max %s is outside [0, 1]", kind->name, q);
+    if ((kind->flags & NV_KIND_MAX_COUNT) &&
         (r->max < 0 || r->max > NV_MAX_VENDORS_LIMIT ||
          r->max != floor(r->max)))
-        return FAIL(n, "max-vendors max %s must be a whole number from 0 "
-                       "to %d", q, NV_MAX_VENDORS_LIMIT);
+        return FAIL(n, "%s max %s must be a whole number from 0 to %d",
+                    kind->name, q, NV_MAX_VENDORS_LIMIT);
     return 0;
 }
 
-/* Keys that only some kinds take; `max` is required where it applies. */
+/* Keys that only some kinds take (the kind's flags say which); `max` is
+ * required where it applies. */
 static int check_kind_keys(nv_yctx *y, yaml_node_t *map, yaml_node_t **v,
                            nv_rule *r)
 {
-    static const int only_share[] = {RK_PER, RK_MEASURE};
-    const char *kind = nv_rule_kind_name(r->kind);
-    for (size_t i = 0; i < 2; i++) {
-        int takes = r->kind == NETVET_RULE_SHARE_CAP ||
-                    (r->kind == NETVET_RULE_EXPOSURE_CAP && only_share[i] == RK_PER);
-        if (v[only_share[i]] && !takes)
-            return FAIL(v[only_share[i]], "'%s' does not apply to a %s rule",
-                        rule_keys[only_share[i]], kind);
+    static const struct {
+        int key;
+        unsigned flag;
+    } optional[] = {{RK_PER, NV_KIND_TAKES_PER},
+                    {RK_MEASURE, NV_KIND_TAKES_MEASURE},
+                    {RK_MAX, NV_KIND_TAKES_MAX}};
+    const nv_rule_kind_ops *kind = nv_rule_kind(r->kind);
+    for (size_t i = 0; i < 3; i++) {
+        yaml_node_t *n = v[optional[i].key];
+        if (n && !(kind->flags & optional[i].flag))
+            return FAIL(n, "'%s' does not apply to a %s rule",
+                        rule_keys[optional[i].key], kind->name);
     }
-    if (v[RK_MAX] && r->kind == NETVET_RULE_FORBID)
-        return FAIL(v[RK_MAX], "'max' does not apply to a forbid rule");
-    if (!v[RK_MAX] && r->kind != NETVET_RULE_FORBID)
+    if (!v[RK_MAX] && (kind->flags & NV_KIND_TAKES_MAX))
         return FAIL(map, "rule '%s' has no 'max'", r->id);
     return 0;
+}
+
+/* The kind's own check of key `key` (node n), if it has one. */
+static int kind_check(nv_yctx *y, yaml_node_t *n, nv_rule_key key,
+                      const nv_rule *r)
+{
+    const nv_rule_kind_ops *kind = nv_rule_kind(r->kind);
+    return kind->check ? kind->check(y, n, key, r) : 0;
 }
 
 static int set_defaults(nv_yctx *y, nv_rule *r)
@@ -274,20 +274,16 @@ static int parse_body(nv_yctx *y, yaml_node_t *map, yaml_node_t **v,
         err = parse_severity(y, v[RK_SEVERITY], r);
     if (!err && v[RK_VENDORS])
         err = parse_vendors(y, v[RK_VENDORS], r);
-    if (!err && v[RK_SCOPE])
-        err = parse_scope(y, v[RK_SCOPE], r);
-    if (!err && r->kind == NETVET_RULE_EXPOSURE_CAP &&
-        (r->tags.n || r->sites.n || r->regions.n))
-        err = FAIL(v[RK_SCOPE], "an exposure-cap rule's scope takes only "
-                                "functions (of the customers counted)");
+    if (!err && v[RK_SCOPE] && !(err = parse_scope(y, v[RK_SCOPE], r)))
+        err = kind_check(y, v[RK_SCOPE], NV_KEY_SCOPE, r);
     if (!err && v[RK_EFFECTIVE])
         err = parse_effective(y, v[RK_EFFECTIVE], r);
-    if (!err && v[RK_PER])
-        err = parse_per(y, v[RK_PER], r);
+    if (!err && v[RK_PER] && !(err = parse_per(y, v[RK_PER], r)))
+        err = kind_check(y, v[RK_PER], NV_KEY_PER, r);
     if (!err && v[RK_MEASURE])
         err = parse_measure(y, v[RK_MEASURE], r);
-    if (!err && v[RK_MAX])
-        err = parse_max(y, v[RK_MAX], r);
+    if (!err && v[RK_MAX] && !(err = parse_max(y, v[RK_MAX], r)))
+        err = kind_check(y, v[RK_MAX], NV_KEY_MAX, r);
     if (!err)
         err = nv_ystr(y, v[RK_SOURCE], "source", &r->source);
     if (!err && !*r->source)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policy/pack.h"
+#include "policy/policy.h"
 #include "report/formats.h"
 #include "report/report.h"
 #include "util/diag.h"
@@ -53,16 +53,6 @@ static json_t *inventory(const netvet_assessment *a, int *ok)
     return o;
 }
 
-static const char *kind_name(netvet_rule_kind k)
-{
-    switch (k) {
-    case NETVET_RULE_FORBID: return "forbid";
-    case NETVET_RULE_SHARE_CAP: return "share-cap";
-    case NETVET_RULE_EXPOSURE_CAP: return "exposure-cap";
-    default: return "max-vendors";
-    }
-}
-
 static json_t *rules(const netvet_policy *p, int *ok)
 {
     json_t *arr = json_array();
@@ -77,7 +67,7 @@ static json_t *rules(const netvet_policy *p, int *ok)
             break;
         put(o, "id", json_string(r.id), ok);
         put(o, "pack", json_string(r.pack), ok);
-        put(o, "kind", json_string(kind_name(r.kind)), ok);
+        put(o, "kind", json_string(netvet_rule_kind_name(r.kind)), ok);
         put(o, "title", json_string(r.title), ok);
         put(o, "severity", json_string(nv_severity_name(r.severity)), ok);
         put(o, "source", json_string(r.source), ok);

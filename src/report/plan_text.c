@@ -4,7 +4,7 @@
  * scratch. (JSON: plan_json.c.) */
 #include <string.h>
 
-#include "policy/pack.h"
+#include "policy/policy.h"
 #include "report/formats.h"
 #include "report/report.h"
 #include "report/whatif_report.h"
@@ -17,7 +17,7 @@ const char *nv_plan_rule_id(const netvet_plan *p, size_t t)
 
 int nv_plan_is_forbid(const netvet_plan *p, size_t t)
 {
-    return p->policy->rules[p->targets[t].rule].kind == NETVET_RULE_FORBID;
+    return p->targets[t].ban;
 }
 
 const char *nv_plan_vendor_id(const netvet_plan *p, int32_t v)
@@ -40,7 +40,8 @@ static void targets_before(FILE *out, const netvet_plan *p)
     fprintf(out, "\nTargets (measured on the network as it is)\n");
     for (size_t t = 0; t < p->n_targets; t++) {
         const nv_rule *r = &p->policy->rules[p->targets[t].rule];
-        fprintf(out, "  %-20s %s, %s:", r->id, nv_rule_kind_name(r->kind),
+        fprintf(out, "  %-20s %s, %s:", r->id,
+                netvet_rule_kind_name(r->kind),
                 !p->targets[t].in_effect      ? "not in effect yet"
                 : p->targets[t].violation0 > 0 ? "failing"
                                                : "passing already");
@@ -53,7 +54,7 @@ static void targets_before(FILE *out, const netvet_plan *p)
                     res->measure);
             nv_text_value(out, res, 0);
         }
-        if (r->kind == NETVET_RULE_SHARE_CAP)
+        if (nv_rule_kind(r->kind)->plan == NV_PLAN_SHARE)
             fprintf(out, " (cap %.2f%%)", 100 * r->max);
         fputc('\n', out);
     }

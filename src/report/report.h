@@ -7,8 +7,8 @@
 #include <jansson.h>
 
 #include "netvet/report.h"
+#include "assess/assessment.h"
 #include "netvet/results.h"
-#include "policy/assessment.h"
 
 /* Topology sections (no output when the topology was not analysed). */
 void nv_report_text_topology(FILE *out, const netvet_assessment *a);

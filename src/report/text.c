@@ -3,7 +3,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "policy/pack.h"
+#include "policy/policy.h"
 #include "report/formats.h"
 #include "report/report.h"
 

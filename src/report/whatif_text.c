@@ -4,7 +4,7 @@
  * weights that moved, and the top single points of failure of both. */
 #include <string.h>
 
-#include "policy/pack.h"
+#include "policy/policy.h"
 #include "report/formats.h"
 #include "report/report.h"
 #include "report/whatif_report.h"

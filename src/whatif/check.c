@@ -8,7 +8,7 @@
 
 #include "inventory/inv.h"
 #include "overlay/overlay.h"
-#include "policy/assessment.h"
+#include "assess/assessment.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 #include "whatif/check.h"
@@ -173,8 +173,9 @@ static int set_question(netvet_check *c, const netvet_registry *reg,
     int v = netvet_registry_resolve(reg, o->vendor, strlen(o->vendor));
     if (v < 0)
         return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                            "vendor '%s' is not in the registry (add it with "
-                            "--registry or correct the name)", o->vendor);
+                            "vendor '%s' is not in the registry (add it "
+                            "in a registry overlay or correct the name)",
+                            o->vendor);
     c->vendor = netvet_registry_root(reg, v);
     if (netvet_function_parse(&c->function, o->function,
                               strlen(o->function)) < 0)
@@ -184,7 +185,8 @@ static int set_question(netvet_check *c, const netvet_registry *reg,
                             "or an alias such as OLT or gNB)", o->function);
     if (o->count < 1 || o->count > NV_CHECK_MAX_COUNT)
         return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                            "--count must be from 1 to %d",
+                            "the count of elements to add must be from 1 to "
+                            "%d",
                             NV_CHECK_MAX_COUNT);
     c->count = o->count;
     c->fail_on = o->fail_on;

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "policy/assessment.h"
+#include "assess/assessment.h"
 
 typedef struct nv_result_pair {
     const nv_rule_result *before, *after; /* either may be NULL */

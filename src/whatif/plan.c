@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "overlay/overlay.h"
-#include "policy/pack.h"
+#include "policy/policy.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 #include "whatif/plan_targets.h"
@@ -227,6 +227,18 @@ static int find_rule(const netvet_policy *pol, const char *id, size_t *out)
     return -1;
 }
 
+/* Target rule `id` is of a kind the planner cannot target. */
+static int unsupported(const char *id, const nv_rule_kind_ops *kind,
+                       netvet_diag *diag)
+{
+    char names[128];
+    nv_rule_kind_plan_names(names, sizeof(names));
+    return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
+                        "target rule '%s' is of kind %s; plan handles %s "
+                        "rules",
+                        id, kind->name, names);
+}
+
 static int add_targets(netvet_plan *p, const netvet_plan_options *o,
                        const int32_t *vendor, netvet_diag *diag)
 {
@@ -235,21 +247,18 @@ static int add_targets(netvet_plan *p, const netvet_plan_options *o,
         n++;
     if (!n || n > NV_PLAN_MAX_TARGETS)
         return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                            "give 1 to %d --target rules", NV_PLAN_MAX_TARGETS);
+                            "give 1 to %d target rules", NV_PLAN_MAX_TARGETS);
     if (!(p->targets = nv_calloc(n, sizeof(*p->targets))))
         return NETVET_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         size_t r;
         if (find_rule(p->policy, o->targets[i], &r) < 0)
             return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                                "--target '%s' is not a rule of the loaded "
-                                "packs", o->targets[i]);
-        netvet_rule_kind kind = p->policy->rules[r].kind;
-        if (kind != NETVET_RULE_FORBID && kind != NETVET_RULE_SHARE_CAP)
-            return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                                "--target '%s' is of kind %s; plan handles "
-                                "forbid and share-cap rules",
-                                o->targets[i], nv_rule_kind_name(kind));
+                                "target rule '%s' is not a rule of the "
+                                "loaded packs", o->targets[i]);
+        const nv_rule_kind_ops *kind = nv_rule_kind(p->policy->rules[r].kind);
+        if (kind->plan == NV_PLAN_NONE)
+            return unsupported(o->targets[i], kind, diag);
         p->n_targets = i + 1;
         int rc = nv_plan_target_init(&p->targets[i], p->policy, r,
                                      &p->before->view, vendor);
@@ -276,12 +285,13 @@ static int choose_replacements(netvet_plan *p, const netvet_registry *reg,
         int v = netvet_registry_resolve(reg, with, strlen(with));
         if (v < 0)
             return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                                "--replace-with '%s' is not in the registry",
+                                "replacement vendor '%s' is not in the "
+                                "registry",
                                 with);
         p->fixed_with = netvet_registry_root(reg, v);
         if (!usable_with(p, p->fixed_with))
             return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                                "--replace-with '%s' is itself capped by a "
+                                "replacement vendor '%s' is itself capped by a "
                                 "target rule (selected, or in a capped risk "
                                 "domain)", with);
         return 0;
@@ -337,7 +347,8 @@ static int plan_run(netvet_plan *p, const netvet_inventory *inv,
     pl.v = &p->before->view;
     if (p->unit == NETVET_PLAN_BY_SITE && !inv->site)
         return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                            "--by site needs a site column in the inventory");
+                            "a plan by site needs a site column in the "
+                            "inventory");
     pl.vendor = nv_calloc(pl.v->n + 1, sizeof(int32_t));
     if (!pl.vendor)
         return NETVET_ENOMEM;

@@ -7,8 +7,8 @@
 #include <stdint.h>
 
 #include "netvet/whatif.h"
-#include "policy/assessment.h"
-#include "policy/evaluate.h"
+#include "assess/assessment.h"
+#include "policy/policy.h"
 
 #define NV_PLAN_MAX_TARGETS 64
 
@@ -33,6 +33,8 @@ void nv_costs_default(nv_costs *out);
 typedef struct nv_plan_target {
     size_t rule;              /* policy index */
     nv_rule_probe probe;
+    int ban;                  /* the kind's plan model is NV_PLAN_BAN
+                               * (forbid): one group, count only */
     int in_effect;
     size_t n_groups;          /* domains, vendors, or 1 (per: all) */
     double *count, *weight;   /* per group, in scope */

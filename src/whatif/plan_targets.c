@@ -1,14 +1,15 @@
-/* Incremental measurement of the plan's target rules. A share-cap target
- * keeps, per group (risk domain, vendor, or the selected vendors
- * together), the count and weight of counted in-scope elements and how
- * many of them are of a selected vendor (the group is capped while any
- * are); a forbid target keeps the count of selected-vendor elements in
+/* Incremental measurement of the plan's target rules, by their kind's plan
+ * model (policy/rule_kind.h). A share-cap (NV_PLAN_SHARE) target keeps,
+ * per group (risk domain, vendor, or the selected vendors together), the
+ * count and weight of counted in-scope elements and how many of them are
+ * of a selected vendor (the group is capped while any are); a forbid
+ * (NV_PLAN_BAN) target keeps the count of selected-vendor elements in
  * scope. Moving one element between vendors updates two groups in O(1).
  * The comparisons are the evaluator's (share > cap), so the end state
  * agrees with a full re-assessment. */
 #include <string.h>
 
-#include "policy/pack.h"
+#include "policy/policy.h"
 #include "util/alloc.h"
 #include "whatif/plan_targets.h"
 
@@ -19,7 +20,7 @@ static int32_t group_of(const nv_plan_target *t, const nv_view *v,
 {
     if (vendor < 0 || (size_t)vendor >= t->probe.n_vendors)
         return -1;
-    if (t->probe.rule->kind == NETVET_RULE_FORBID)
+    if (t->ban)
         return t->probe.selected[vendor] ? 0 : -1;
     switch (t->probe.rule->per) {
     case NV_PER_DOMAIN: return v->vendor_domain[vendor];
@@ -30,14 +31,12 @@ static int32_t group_of(const nv_plan_target *t, const nv_view *v,
 
 static int uses_count(const nv_plan_target *t)
 {
-    return t->probe.rule->kind == NETVET_RULE_FORBID ||
-           (t->probe.rule->measures & NV_MEASURE_COUNT);
+    return t->ban || (t->probe.rule->measures & NV_MEASURE_COUNT);
 }
 
 static int uses_weight(const nv_plan_target *t)
 {
-    return t->probe.rule->kind == NETVET_RULE_SHARE_CAP &&
-           (t->probe.rule->measures & NV_MEASURE_WEIGHT) &&
+    return !t->ban && (t->probe.rule->measures & NV_MEASURE_WEIGHT) &&
            t->total_weight > 0;
 }
 
@@ -45,7 +44,7 @@ unsigned nv_plan_over(const nv_plan_target *t, size_t g)
 {
     if (!t->in_effect || !t->active[g])
         return 0;
-    if (t->probe.rule->kind == NETVET_RULE_FORBID)
+    if (t->ban)
         return t->count[g] > 0 ? NV_MEASURE_COUNT : 0;
     unsigned bits = 0;
     double max = t->probe.rule->max;
@@ -59,7 +58,7 @@ unsigned nv_plan_over(const nv_plan_target *t, size_t g)
 static double group_violation(const nv_plan_target *t, size_t g)
 {
     unsigned bits = nv_plan_over(t, g);
-    if (t->probe.rule->kind == NETVET_RULE_FORBID)
+    if (t->ban)
         return bits ? t->count[g] : 0;
     double v = 0, max = t->probe.rule->max;
     if (bits & NV_MEASURE_COUNT)
@@ -86,8 +85,9 @@ int nv_plan_target_init(nv_plan_target *t, const netvet_policy *policy,
     if (rc < 0)
         return rc;
     const nv_rule *r = t->probe.rule;
+    t->ban = nv_rule_kind(r->kind)->plan == NV_PLAN_BAN;
     t->in_effect = r->effective <= v->as_of;
-    t->n_groups = r->kind == NETVET_RULE_FORBID ? 1
+    t->n_groups = t->ban                        ? 1
                   : r->per == NV_PER_DOMAIN     ? v->n_domains
                   : r->per == NV_PER_VENDOR     ? t->probe.n_vendors
                                                 : 1;
@@ -139,7 +139,7 @@ double nv_plan_rate(const nv_plan_target *t, const nv_view *v, size_t k,
         return 0;
     unsigned bits = nv_plan_over(t, (size_t)g);
     double r = 0;
-    if (t->probe.rule->kind == NETVET_RULE_FORBID)
+    if (t->ban)
         r = bits ? 1 : 0;
     else {
         if (bits & NV_MEASURE_COUNT)
@@ -162,7 +162,7 @@ void nv_plan_target_state(const nv_plan_target *t, double *count_share,
                           double *weight_share)
 {
     *count_share = *weight_share = 0;
-    if (t->probe.rule->kind == NETVET_RULE_FORBID) {
+    if (t->ban) {
         *count_share = t->count[0];
         return;
     }

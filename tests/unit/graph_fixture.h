@@ -13,15 +13,23 @@
 #include "graph/csr.h"
 #include "graph/dominators.h"
 #include "graph/exposure.h"
-#include "policy/view.h"
+#include "analysis/view.h"
 
 typedef struct net {
     netvet_inventory *inv;
     nv_view view;
+    nv_graph_input in; /* the view's columns, filled by net_in */
     nv_csr g;
     nv_exposure x;
     nv_dominators d;
 } net;
+
+/* The graph kernels' input over t's view as it is now. */
+static const nv_graph_input *net_in(net *t)
+{
+    nv_view_graph_input(&t->in, &t->view);
+    return &t->in;
+}
 
 /* Load, build the view as of 2026-01-01, the CSR graph, exposure (default
  * sources) and dominators. @return 0 or -1. */
@@ -36,8 +44,8 @@ static int net_load(net *t, const netvet_registry *reg, const char *elements,
                                   NULL, NULL) < 0 ||
         nv_view_build(&t->view, t->inv, reg, as_of) < 0 ||
         nv_csr_build(&t->g, t->inv, t->view.counted) < 0 ||
-        nv_exposure_compute(&t->x, &t->g, &t->view, NULL) < 0 ||
-        nv_dominators_compute_view(&t->d, &t->g, &t->view, NULL) < 0)
+        nv_exposure_compute(&t->x, &t->g, net_in(t), NULL) < 0 ||
+        nv_dominators_compute_input(&t->d, &t->g, net_in(t), NULL) < 0)
         return -1;
     return 0;
 }

@@ -12,7 +12,7 @@
 #include <jansson.h>
 
 #include "netvet/report.h"
-#include "policy/assessment.h"
+#include "assess/assessment.h"
 
 static const char elements[] =
     "id,vendor,function,weight,installed,status\n"

@@ -99,8 +99,10 @@ static void check_by_n_domains(const net *t)
     assert_int_equal(sum, t->x.n_sinks);
     nv_exposure bare;
     nv_exposure_options o = NV_EXPOSURE_OPTIONS_INIT;
+    nv_graph_input in;
+    nv_view_graph_input(&in, &t->view);
     o.want_depends = 0;
-    assert_int_equal(nv_exposure_compute(&bare, &t->g, &t->view, &o), 0);
+    assert_int_equal(nv_exposure_compute(&bare, &t->g, &in, &o), 0);
     if (t->view.n_domains <= 64)
         assert_null(bare.depends);
     else
@@ -151,7 +153,7 @@ static void test_chain(void **state)
     assert_int_equal(top[1], 1);
     assert_int_equal(top[2], 2);
     double by_dom[64] = {0};
-    nv_dominators_by_group(NULL, by_dom, &t.d, &t.view);
+    nv_dominators_by_group(NULL, by_dom, &t.d, net_in(&t));
     assert_true(by_dom[domain_of(&t, "FI")] == 20); /* x and s, nested */
     net_free(&t);
 }
@@ -195,7 +197,7 @@ static void test_ring(void **state)
     assert_int_equal(top[1], el(&t, "a3"));
     assert_int_equal(top[2], el(&t, "s3"));
     double by_dom[64] = {0};
-    nv_dominators_by_group(NULL, by_dom, &t.d, &t.view);
+    nv_dominators_by_group(NULL, by_dom, &t.d, net_in(&t));
     assert_true(by_dom[domain_of(&t, "CN")] == 3);
     assert_true(by_dom[domain_of(&t, "SE")] == 7);
     net_free(&t);
@@ -232,7 +234,7 @@ static void test_dual_homed(void **state)
                 impact(&t, "a2") == 0 && impact(&t, "x") == 100);
     double by_ven[256] = {0};
     assert_true(netvet_registry_count(reg) <= 256);
-    nv_dominators_by_group(by_ven, NULL, &t.d, &t.view);
+    nv_dominators_by_group(by_ven, NULL, &t.d, net_in(&t));
     assert_true(by_ven[netvet_registry_find(reg, "ericsson")] == 50);
     net_free(&t);
 }
@@ -293,7 +295,7 @@ static void test_custom_sources_and_empty(void **state)
     nv_exposure x;
     nv_exposure_options o = NV_EXPOSURE_OPTIONS_INIT;
     o.is_source = src;
-    assert_int_equal(nv_exposure_compute(&x, &t.g, &t.view, &o), 0);
+    assert_int_equal(nv_exposure_compute(&x, &t.g, net_in(&t), &o), 0);
     assert_true(x.groups[nv_exposure_find(&x, NV_GROUP_DOMAIN,
                                           domain_of(&t, "FI"))]
                     .lost_weight == 7);
@@ -509,7 +511,7 @@ static void test_full_pass_of_64(void **state)
                 continue;
             t.view.n_domains = spread[s];
             nv_exposure_dispose(&t.x);
-            assert_int_equal(nv_exposure_compute(&t.x, &t.g, &t.view, NULL),
+            assert_int_equal(nv_exposure_compute(&t.x, &t.g, net_in(&t), NULL),
                              0);
             check_exposure(&t);
             check_by_n_domains(&t);

@@ -13,7 +13,7 @@
 
 #include "graph/csr.h"
 #include "overlay/overlay.h"
-#include "policy/assessment.h"
+#include "assess/assessment.h"
 
 static const char elements[] =
     "id,vendor,function,site,region,weight,status,tags,mac\n"

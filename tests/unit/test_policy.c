@@ -15,7 +15,7 @@
 #include "netvet/policy.h"
 #include "netvet/vendors.h"
 #include "graph/exposure.h"
-#include "policy/evaluate.h"
+#include "policy/policy.h"
 #include "util/alloc.h"
 
 static const char registry_yaml[] =

@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "policy/assessment.h"
+#include "assess/assessment.h"
 #include "whatif/check.h"
 #include "whatif/compare.h"
 #include "whatif/plan.h"
@@ -250,7 +250,7 @@ static void test_check_bad_question(void **state)
                      NETVET_EINVAL);
     assert_string_equal(netvet_diag_message(d),
                         "vendor 'Huawai' is not in the registry (add it "
-                        "with --registry or correct the name)");
+                        "in a registry overlay or correct the name)");
     assert_null(c);
     netvet_diag_free(d);
 }
@@ -347,14 +347,16 @@ static void test_plan_costs_and_errors(void **state)
     assert_int_equal(netvet_plan_run(&p, w->inv, w->reg, w->tight, &o, d),
                      NETVET_EINVAL);
     assert_string_equal(netvet_diag_message(d),
-                        "--replace-with 'ZTE' is itself capped by a target "
+                        "replacement vendor 'ZTE' is itself capped by a "
+                        "target "
                         "rule (selected, or in a capped risk domain)");
     o.targets = x;
     o.replace_with = NULL;
     assert_int_equal(netvet_plan_run(&p, w->inv, w->reg, w->uk, &o, d),
                      NETVET_EINVAL);
     assert_string_equal(netvet_diag_message(d),
-                        "--target 'uk-hrv-exposure' is of kind exposure-cap; "
+                        "target rule 'uk-hrv-exposure' is of kind "
+                        "exposure-cap; "
                         "plan handles forbid and share-cap rules");
     assert_null(p);
     netvet_diag_free(d);

@@ -1,10 +1,10 @@
 /* Attributed vendors in the assessment view (see attribution.c). */
-#ifndef NV_POLICY_ATTRIBUTION_H
-#define NV_POLICY_ATTRIBUTION_H
+#ifndef NV_ASSESS_ATTRIBUTION_H
+#define NV_ASSESS_ATTRIBUTION_H
 
 #include "netvet/attrib.h"
-#include "policy/findings.h"
-#include "policy/view.h"
+#include "analysis/view.h"
+#include "policy/policy.h"
 
 /* Replace each counted element's vendor and domain by the attributed ones
  * and append attribution-conflict findings; *n_attributed = elements whose

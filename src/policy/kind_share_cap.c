@@ -1,132 +1,14 @@
-/* The three rule kinds over the view: forbid, share-cap and max-vendors.
- * Each makes one counting pass over the elements and, only when it has a
- * finding, a second pass that fills exactly-sized element lists. Selection
- * and scope are prepared by evaluate.c. */
+/* The share-cap rule kind: the share of the scope (by element count and
+ * by weight) held by each risk domain, each vendor, or the selected
+ * vendors together ('per') must stay at or under `max`; only groups with
+ * a selected vendor in scope are capped. One counting pass, and a second
+ * that lists the elements only when a group is over. The planner can
+ * target it: move elements out of capped groups. */
 #include <string.h>
 
-#include "policy/pack.h"
+#include "policy/eval_ctx.h"
+#include "policy/rule_kind.h"
 #include "util/alloc.h"
-
-/* ---- passes over the elements ---- */
-
-static void accumulate(nv_eval *e, int domains)
-{
-    const nv_view *v = e->view;
-    for (size_t k = 0; !e->scope.empty && k < v->n; k++) {
-        if (!v->counted[k] || !nv_scope_match(&e->scope, v, k))
-            continue;
-        double w = nv_eval_weight(e, k);
-        int32_t vd = nv_eval_vendor(e, k);
-        e->total_count++;
-        e->total_weight += w;
-        if (vd >= 0) {
-            e->v_count[vd]++;
-            e->v_weight[vd] += w;
-        }
-        if (domains) {
-            int32_t d = nv_eval_domain(e, k);
-            if (d >= 0) {
-                e->d_count[d]++;
-                e->d_weight[d] += w;
-                e->d_selected[d] |= vd >= 0 && e->selected[vd];
-            }
-        }
-    }
-    e->n_order = 0;
-    for (size_t i = 0; i < e->n_vendors; i++)
-        if (e->v_count[e->by_id[i]])
-            e->order[e->n_order++] = e->by_id[i];
-}
-
-enum { G_VENDOR, G_DOMAIN, G_ALL };
-
-/* Append each in-scope element to lists[group] (when not NULL). */
-static void fill(nv_eval *e, int how, uint32_t **lists, size_t *pos)
-{
-    const nv_view *v = e->view;
-    for (size_t k = 0; k < v->n; k++) {
-        if (!v->counted[k] || !nv_scope_match(&e->scope, v, k))
-            continue;
-        int32_t vd = nv_eval_vendor(e, k), g;
-        if (how == G_DOMAIN)
-            g = nv_eval_domain(e, k);
-        else if (vd < 0 || !e->selected[vd])
-            continue;
-        else
-            g = how == G_VENDOR ? vd : 0;
-        if (g >= 0 && lists[g])
-            lists[g][pos[g]++] = (uint32_t)k;
-    }
-}
-
-/* lists[g] sized count[g] for each g with want[g]; then fill. */
-static int make_lists(nv_eval *e, int how, size_t n, const uint8_t *want,
-                      const uint64_t *count, uint32_t ***lists_out)
-{
-    uint32_t **lists = nv_calloc(n, sizeof(*lists));
-    size_t *pos = nv_calloc(n, sizeof(*pos));
-    int err = lists && pos ? 0 : NETVET_ENOMEM;
-    for (size_t g = 0; !err && g < n; g++)
-        if (want[g] && count[g] &&
-            !(lists[g] = nv_reallocarray(NULL, count[g], sizeof(uint32_t))))
-            err = NETVET_ENOMEM;
-    if (!err)
-        fill(e, how, lists, pos);
-    nv_free(pos);
-    *lists_out = lists;
-    return lists ? err : NETVET_ENOMEM;
-}
-
-static void free_lists(uint32_t **lists, size_t n)
-{
-    for (size_t g = 0; lists && g < n; g++)
-        nv_free(lists[g]);
-    nv_free(lists);
-}
-
-static const char *vendor_id(const nv_eval *e, uint32_t v)
-{
-    return netvet_registry_vendor(e->view->reg, v)->id;
-}
-
-/* ---- forbid ---- */
-
-int nv_rule_forbid(nv_eval *e, nv_findings *out)
-{
-    accumulate(e, 0);
-    size_t nv = e->n_vendors, any = 0;
-    uint64_t hits = 0;
-    for (size_t i = 0; i < e->n_order; i++) {
-        any += e->selected[e->order[i]];
-        hits += e->selected[e->order[i]] ? e->v_count[e->order[i]] : 0;
-    }
-    if (nv_results_add(e->results, e->rule_index, "", "elements",
-                       (double)hits, 0,
-                       hits ? NV_RESULT_FAIL : NV_RESULT_PASS) < 0)
-        return NETVET_ENOMEM;
-    if (!any)
-        return 0;
-    uint32_t **lists;
-    int err = make_lists(e, G_VENDOR, nv, e->selected, e->v_count, &lists);
-    for (size_t i = 0; !err && i < e->n_order; i++) {
-        uint32_t v = e->order[i];
-        if (!e->selected[v])
-            continue;
-        unsigned long long n = e->v_count[v];
-        nv_text msg = {0};
-        nv_text_add(&msg, "%s has %llu element%s in scope (%s); none allowed",
-                    vendor_id(e, v), n, n == 1 ? "" : "s", e->scope.desc);
-        err = msg.oom ? NETVET_ENOMEM
-                      : nv_eval_emit(e, out, vendor_id(e, v), "elements",
-                                     (double)n, 0, msg.s, lists[v], n);
-        lists[v] = NULL;
-        nv_text_dispose(&msg);
-    }
-    free_lists(lists, nv);
-    return err;
-}
-
-/* ---- share-cap ---- */
 
 typedef struct share_groups {
     size_t n;
@@ -166,7 +48,7 @@ static void group_name(nv_eval *e, size_t g, nv_text *t, const char **subj)
     const nv_view *v = e->view;
     int per = e->rule->per, first = 1;
     if (per == NV_PER_VENDOR) {
-        *subj = vendor_id(e, (uint32_t)g);
+        *subj = nv_eval_vendor_id(e, (uint32_t)g);
         nv_text_add(t, "vendor %s holds", *subj);
         return;
     }
@@ -182,7 +64,8 @@ static void group_name(nv_eval *e, size_t g, nv_text *t, const char **subj)
         int in = per == NV_PER_ALL ? e->selected[vd]
                  : v->vendor_domain && v->vendor_domain[vd] == (int32_t)g;
         if (in) {
-            nv_text_add(t, "%s%s", first ? " (" : ", ", vendor_id(e, vd));
+            nv_text_add(t, "%s%s", first ? " (" : ", ",
+                        nv_eval_vendor_id(e, vd));
             first = 0;
         }
     }
@@ -311,9 +194,9 @@ static int share_results(nv_eval *e, const share_groups *sg)
     return 0;
 }
 
-int nv_rule_share_cap(nv_eval *e, nv_findings *out)
+static int evaluate(nv_eval *e, nv_findings *out)
 {
-    accumulate(e, e->rule->per == NV_PER_DOMAIN);
+    nv_eval_accumulate(e, e->rule->per == NV_PER_DOMAIN);
     if (!e->total_count) {
         share_groups none = {0};
         return share_results(e, &none);
@@ -330,12 +213,15 @@ int nv_rule_share_cap(nv_eval *e, nv_findings *out)
         nv_free(sg.viol);
         return NETVET_ENOMEM;
     }
-    int how = e->rule->per == NV_PER_DOMAIN   ? G_DOMAIN
-              : e->rule->per == NV_PER_VENDOR ? G_VENDOR : G_ALL;
+    int how = e->rule->per == NV_PER_DOMAIN   ? NV_EVAL_BY_DOMAIN
+              : e->rule->per == NV_PER_VENDOR ? NV_EVAL_BY_VENDOR
+                                              : NV_EVAL_ALL_SELECTED;
     uint32_t **lists = NULL, *dorder = NULL;
-    int err = any ? make_lists(e, how, sg.n, sg.viol, sg.count, &lists) : 0;
+    int err = any ? nv_eval_make_lists(e, how, sg.n, sg.viol, sg.count,
+                                       &lists)
+                  : 0;
     size_t n_groups = e->rule->per == NV_PER_VENDOR ? e->n_order : sg.n;
-    if (!err && any && how == G_DOMAIN) {
+    if (!err && any && how == NV_EVAL_BY_DOMAIN) {
         if (!(dorder = nv_calloc(sg.n, sizeof(*dorder))))
             err = NETVET_ENOMEM;
         else
@@ -346,51 +232,15 @@ int nv_rule_share_cap(nv_eval *e, nv_findings *out)
         if (sg.viol[g])
             err = share_emit(e, out, &sg, g, &lists[g]);
     }
-    free_lists(lists, sg.n);
+    nv_eval_free_lists(lists, sg.n);
     nv_free(dorder);
     nv_free(sg.viol);
     return err;
 }
 
-/* ---- max-vendors ---- */
-
-int nv_rule_max_vendors(nv_eval *e, nv_findings *out)
-{
-    accumulate(e, 0);
-    size_t m = 0;
-    uint64_t total = 0;
-    for (size_t i = 0; i < e->n_order; i++)
-        if (e->selected[e->order[i]]) {
-            m++;
-            total += e->v_count[e->order[i]];
-        }
-    int over = (double)m > e->rule->max;
-    if (nv_results_add(e->results, e->rule_index, "", "vendors", (double)m,
-                       e->rule->max, over ? NV_RESULT_FAIL : NV_RESULT_PASS) < 0)
-        return NETVET_ENOMEM;
-    if (!over)
-        return 0;
-    uint8_t want = 1;
-    uint32_t **lists;
-    int err = make_lists(e, G_ALL, 1, &want, &total, &lists);
-    nv_text msg = {0};
-    nv_text_add(&msg, "%zu %s vendor%s in scope (%s):", m, e->sel_word,
-                m == 1 ? "" : "s", e->scope.desc);
-    for (size_t i = 0, first = 1; i < e->n_order; i++)
-        if (e->selected[e->order[i]]) {
-            nv_text_add(&msg, "%s %s", first ? "" : ",",
-                        vendor_id(e, e->order[i]));
-            first = 0;
-        }
-    nv_text_add(&msg, "; at most %.0f allowed", e->rule->max);
-    if (!err && msg.oom)
-        err = NETVET_ENOMEM;
-    if (!err) {
-        err = nv_eval_emit(e, out, "", "vendors", (double)m, e->rule->max,
-                           msg.s, lists[0], total);
-        lists[0] = NULL;
-    }
-    nv_text_dispose(&msg);
-    free_lists(lists, 1);
-    return err;
-}
+const nv_rule_kind_ops nv_kind_share_cap = {
+    "share-cap",
+    NV_KIND_TAKES_PER | NV_KIND_TAKES_MEASURE | NV_KIND_TAKES_MAX |
+        NV_KIND_MAX_SHARE,
+    NV_PLAN_SHARE, NULL, evaluate,
+};

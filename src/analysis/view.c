@@ -1,7 +1,7 @@
 /* Build the analysed view of an inventory: declared vendor -> registry root
  * vendor (resolved once per distinct name), vendor -> risk domain (one per
  * jurisdiction), and which elements exist as of the assessment date. */
-#include "policy/view.h"
+#include "analysis/view.h"
 
 #include <string.h>
 
@@ -148,4 +148,19 @@ void nv_view_dispose(nv_view *v)
     nv_free(v->domain);
     nv_free(v->vendor_domain);
     memset(v, 0, sizeof(*v));
+}
+
+void nv_view_graph_input(nv_graph_input *in, const nv_view *v)
+{
+    const netvet_inventory *inv = v->inv;
+    in->n = v->n;
+    in->counted = v->counted;
+    in->vendor = v->vendor;
+    in->domain = v->domain;
+    in->n_vendors = netvet_registry_count(v->reg);
+    in->n_domains = v->n_domains;
+    in->weight = inv->weight;
+    in->function = inv->function;
+    in->region = inv->region;
+    in->n_region_ids = inv->strings.n;
 }

@@ -1,13 +1,13 @@
 /* The assessment's contents, read by the report writers. */
-#ifndef NV_POLICY_ASSESSMENT_H
-#define NV_POLICY_ASSESSMENT_H
+#ifndef NV_ASSESS_ASSESSMENT_H
+#define NV_ASSESS_ASSESSMENT_H
 
+#include "analysis/shares.h"
+#include "analysis/view.h"
 #include "graph/dominators.h"
 #include "graph/exposure.h"
 #include "netvet/assess.h"
-#include "policy/findings.h"
-#include "policy/shares.h"
-#include "policy/view.h"
+#include "policy/policy.h"
 
 struct netvet_assessment {
     const netvet_policy *policy; /* borrowed */

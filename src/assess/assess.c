@@ -2,16 +2,16 @@
  * the shares, netvet's own checks (unknown vendors) and the policy rules
  * that need no exposure, beside the topology when there is one -> the
  * rules that read the exposure. */
-#include "policy/assessment.h"
+#include "assess/assessment.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-#include "policy/attribution.h"
-#include "policy/evaluate.h"
-#include "policy/topology.h"
+#include "assess/attribution.h"
+#include "policy/policy.h"
+#include "assess/topology.h"
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "util/diag.h"
@@ -90,7 +90,8 @@ static int parse_as_of(const char *as_of, int32_t *out, netvet_diag *diag)
     }
     if (nv_parse_date(as_of, strlen(as_of), out) < 0)
         return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                            "--as-of '%s' is not a date YYYY-MM-DD", as_of);
+                            "the as-of date '%s' is not a date YYYY-MM-DD",
+                            as_of);
     return 0;
 }
 

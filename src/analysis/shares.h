@@ -1,12 +1,12 @@
 /* Shares of each function (and of the whole network) held by each vendor
  * and each risk domain, by element count and by weight, with concentration
  * (largest share, Herfindahl-Hirschman index). */
-#ifndef NV_POLICY_SHARES_H
-#define NV_POLICY_SHARES_H
+#ifndef NV_ANALYSIS_SHARES_H
+#define NV_ANALYSIS_SHARES_H
 
 #include <stdint.h>
 
-#include "policy/view.h"
+#include "analysis/view.h"
 
 typedef struct nv_share_row {
     int32_t key;    /* vendor or domain index; -1 = unknown vendor */

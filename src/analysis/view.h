@@ -1,12 +1,13 @@
 /* The analysed network: each element's resolved vendor and risk domain, and
  * whether it counts as of the assessment date. Built by assess.c from an
  * inventory and a registry; read by shares, policy evaluation and reports. */
-#ifndef NV_POLICY_VIEW_H
-#define NV_POLICY_VIEW_H
+#ifndef NV_ANALYSIS_VIEW_H
+#define NV_ANALYSIS_VIEW_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "graph/input.h"
 #include "inventory/inv.h"
 #include "netvet/vendors.h"
 
@@ -51,5 +52,9 @@ typedef struct nv_view {
 int nv_view_build(nv_view *view, const netvet_inventory *inv,
                   const netvet_registry *reg, int32_t as_of);
 void nv_view_dispose(nv_view *view);
+
+/* Point *in at the view's columns (no copy) for the graph kernels:
+ * vendor keys are registry root vendors, domain keys the view's domains. */
+void nv_view_graph_input(nv_graph_input *in, const nv_view *view);
 
 #endif

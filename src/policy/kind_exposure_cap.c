@@ -1,13 +1,16 @@
-/* The exposure-cap rule: the share of customer weight a risk domain (or a
+/* The exposure-cap rule kind: the share of customer weight a risk domain (or a
  * vendor) could cut off — its dependent weight from graph/exposure.h — must
  * stay at or under `max`. Only groups holding a selected (e.g. high-risk)
  * vendor anywhere in the network are measured; a `functions` scope limits
- * which customers (sinks) count. */
+ * which customers (sinks) count, so it takes no tags, sites or regions,
+ * and 'per' is a domain or a vendor, never all. It reads the topology. */
 #include <string.h>
 
 #include "graph/exposure.h"
-#include "policy/pack.h"
+#include "policy/eval_ctx.h"
+#include "policy/rule_kind.h"
 #include "util/alloc.h"
+#include "util/diag.h"
 
 /* Groups of the rule's kind that hold a selected vendor (counted element). */
 static uint8_t *selected_groups(const nv_eval *e, size_t n_groups, int domains)
@@ -81,7 +84,7 @@ static int emit(nv_eval *e, nv_findings *out, int domains, int32_t g,
     return err;
 }
 
-int nv_rule_exposure_cap(nv_eval *e, nv_findings *out)
+static int evaluate(nv_eval *e, nv_findings *out)
 {
     const nv_exposure *x = e->view->exposure;
     if (!x)
@@ -121,3 +124,25 @@ int nv_rule_exposure_cap(nv_eval *e, nv_findings *out)
     nv_free(sel);
     return err;
 }
+
+/* Only a `functions` scope (the customers counted); per domain or vendor. */
+static int check(nv_yctx *y, yaml_node_t *n, nv_rule_key key,
+                 const nv_rule *r)
+{
+    if (key == NV_KEY_SCOPE && (r->tags.n || r->sites.n || r->regions.n))
+        return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,
+                            "an exposure-cap rule's scope takes only "
+                            "functions (of the customers counted)");
+    if (key == NV_KEY_PER && r->per == NV_PER_ALL)
+        return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,
+                            "per 'all' does not apply to an exposure-cap "
+                            "rule (expected domain or vendor)");
+    return 0;
+}
+
+const nv_rule_kind_ops nv_kind_exposure_cap = {
+    "exposure-cap",
+    NV_KIND_TAKES_PER | NV_KIND_TAKES_MAX | NV_KIND_MAX_SHARE |
+        NV_KIND_NEEDS_TOPOLOGY,
+    NV_PLAN_NONE, check, evaluate,
+};

@@ -10,8 +10,8 @@
 
 #include "util/clock.h"
 #include "inventory/inv.h"
-#include "policy/assessment.h"
-#include "policy/topology.h"
+#include "assess/assessment.h"
+#include "assess/topology.h"
 #include "util/alloc.h"
 #include "util/diag.h"
 
@@ -33,7 +33,7 @@ static int select_sources(uint8_t *is_source, const nv_view *v,
     netvet_function fn;
     if (netvet_function_parse(&fn, sel, strlen(sel)) < 0)
         return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                            "--sources '%s' is neither a function nor "
+                            "source selector '%s' is neither a function nor "
                             "tag:NAME", sel);
     for (size_t k = 0; k < v->n; k++)
         is_source[k] |= v->counted[k] && inv->function[k] == fn;
@@ -65,7 +65,7 @@ static int pick_sources(uint8_t **out, char **desc_out, const nv_view *v,
     return 0;
 }
 
-static int spof(netvet_assessment *a, size_t top)
+static int spof(netvet_assessment *a, size_t top, const nv_graph_input *in)
 {
     size_t nv = netvet_registry_count(a->view.reg);
     a->top = nv_malloc((top ? top : 1) * sizeof(uint32_t));
@@ -76,7 +76,7 @@ static int spof(netvet_assessment *a, size_t top)
         return NETVET_ENOMEM;
     a->n_top = nv_dominators_top(a->top, top, &a->dom);
     nv_dominators_by_group(a->spof_by_vendor, a->spof_by_domain, &a->dom,
-                           &a->view);
+                           in);
     return 0;
 }
 
@@ -97,6 +97,7 @@ typedef struct dom_job {
     netvet_assessment *a;
     const nv_csr *g;
     const nv_fold *fold; /* with the sources */
+    const nv_graph_input *in; /* the view's columns */
     size_t top;
     int rc;
     double dominators, spof; /* seconds */
@@ -107,10 +108,10 @@ static void *dom_run(void *arg)
     dom_job *job = arg;
     double t0 = nv_clock_seconds(), clock = t0;
     job->rc = nv_dominators_compute_folded(&job->a->dom, job->g, job->fold,
-                                           job->a->view.inv->weight);
+                                           job->in->weight);
     job->dominators = lap(&clock);
     if (job->rc == 0) {
-        job->rc = spof(job->a, job->top);
+        job->rc = spof(job->a, job->top, job->in);
         job->spof = lap(&clock);
     }
     return NULL;
@@ -125,18 +126,20 @@ static int exposure_and_dominators(netvet_assessment *a, const nv_csr *g,
 {
     nv_step_times *t = &a->view.times;
     nv_exposure_options xo = NV_EXPOSURE_OPTIONS_INIT;
+    nv_graph_input in;
     size_t top = opts ? opts->top_spof : 10;
     xo.is_source = is_source;
     xo.fold = f;
     xo.want_depends = !opts || opts->version < 2 || opts->sink_dependencies;
-    dom_job job = {a, g, f, top, 0, 0, 0};
+    nv_view_graph_input(&in, &a->view);
+    dom_job job = {a, g, f, &in, top, 0, 0, 0};
     pthread_t thread;
     t->threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
                          pthread_create(&thread, NULL, dom_run, &job) == 0
                      ? 2
                      : 1;
     double t0 = nv_clock_seconds();
-    int rc = nv_exposure_compute(&a->exposure, g, &a->view, &xo);
+    int rc = nv_exposure_compute(&a->exposure, g, &in, &xo);
     t->exposure = nv_clock_seconds() - t0;
     if (t->threads == 2)
         pthread_join(thread, NULL);

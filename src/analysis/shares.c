@@ -1,7 +1,7 @@
 /* Share tables: accumulate count and weight per (function, vendor) and per
  * (function, domain) in dense arrays in one pass, then keep non-empty rows
  * sorted largest first. */
-#include "policy/shares.h"
+#include "analysis/shares.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "policy/attribution.h"
+#include "assess/attribution.h"
 #include "util/alloc.h"
 
 typedef struct conflict {

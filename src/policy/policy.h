@@ -1,10 +1,17 @@
-/* Policy evaluation: every rule of a policy over the analysed network. */
-#ifndef NV_POLICY_EVALUATE_H
-#define NV_POLICY_EVALUATE_H
+/* The policy module's interface: the one policy header the layers above
+ * (assess, whatif, report) include. The loaded packs and rules
+ * (rules.h), findings and rule results (findings.h), the rule-kind table
+ * (rule_kind.h), and evaluation of every rule of a policy over the
+ * analysed network (below). The loader's and the evaluator's own headers
+ * (pack.h, eval_ctx.h) stay inside src/policy. */
+#ifndef NV_POLICY_POLICY_H
+#define NV_POLICY_POLICY_H
 
+#include "analysis/view.h"
 #include "netvet/policy.h"
 #include "policy/findings.h"
-#include "policy/view.h"
+#include "policy/rule_kind.h"
+#include "policy/rules.h"
 
 /* Evaluate the rules effective on view->as_of; append one finding per
  * violation to `out`. @return 0 or NETVET_ENOMEM. */

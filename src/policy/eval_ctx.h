@@ -1,0 +1,106 @@
+/* The context of one rule's evaluation (evaluate.c prepares it, a kind's
+ * evaluate hook reads it) and the passes over the in-scope elements that
+ * the kinds share (eval_pass.c). */
+#ifndef NV_POLICY_EVAL_CTX_H
+#define NV_POLICY_EVAL_CTX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analysis/view.h"
+#include "policy/findings.h"
+#include "policy/rules.h"
+#include "util/text.h"
+
+/* A rule's scope with its strings resolved to the inventory's ids. */
+typedef struct nv_scope {
+    uint32_t fn_mask;        /* 0 = any function */
+    uint32_t *ids;           /* tags, then sites, then regions (owned) */
+    size_t n_tags, n_sites, n_regions;
+    int has_tags, has_sites, has_regions;
+    int empty;               /* matches no element at all */
+    char *desc;              /* "functions core, ran; tags sensitive" */
+} nv_scope;
+
+/* Everything one rule's evaluation needs; arrays are sized by the registry
+ * (n_vendors) and the view (n_domains) and zeroed before each rule. */
+typedef struct nv_eval {
+    const netvet_policy *policy;
+    const nv_view *view;
+    const nv_rule *rule;
+    nv_scope scope;
+    size_t n_vendors;
+    uint8_t *selected;      /* per registry vendor: chosen by the rule */
+    const char *sel_word;   /* "high-risk" or "listed" */
+    uint64_t *v_count;      /* per vendor: elements in scope */
+    double *v_weight;
+    uint32_t *by_id;        /* all registry vendors, sorted by id */
+    uint32_t *order;        /* vendors in scope, sorted by id */
+    size_t n_order;
+    uint64_t *d_count;      /* per domain: elements in scope */
+    double *d_weight;
+    uint8_t *d_selected;    /* per domain: a selected vendor is in scope */
+    uint64_t total_count;   /* elements in scope */
+    double total_weight;
+    nv_results *results;    /* measurements of every rule, or NULL */
+    size_t rule_index;      /* index of `rule` in the policy */
+} nv_eval;
+
+/* Is counted element k inside the scope? */
+int nv_scope_match_slow(const nv_scope *s, const nv_view *v, size_t k);
+
+static inline int nv_scope_match(const nv_scope *s, const nv_view *v, size_t k)
+{
+    if (s->fn_mask) {
+        unsigned fn = v->inv->function ? v->inv->function[k] : 31u;
+        if (fn > 31u || !(s->fn_mask & (1u << fn)))
+            return 0;
+    }
+    if (s->has_tags | s->has_sites | s->has_regions)
+        return nv_scope_match_slow(s, v, k);
+    return 1;
+}
+
+/* Vendor of element k if it is a registry vendor, else -1. */
+static inline int32_t nv_eval_vendor(const nv_eval *e, size_t k)
+{
+    int32_t vd = e->view->vendor[k];
+    return vd >= 0 && (size_t)vd < e->n_vendors ? vd : -1;
+}
+static inline int32_t nv_eval_domain(const nv_eval *e, size_t k)
+{
+    int32_t d = e->view->domain ? e->view->domain[k] : -1;
+    return d >= 0 && (size_t)d < e->view->n_domains ? d : -1;
+}
+static inline double nv_eval_weight(const nv_eval *e, size_t k)
+{
+    return e->view->inv->weight ? e->view->inv->weight[k] : 0.0;
+}
+
+/* Append a finding for the current rule with the given subject, measure,
+ * value, limit and message; takes ownership of `elements` (n of them) even
+ * on failure. @return 0 or NETVET_ENOMEM. */
+int nv_eval_emit(nv_eval *e, nv_findings *out, const char *subject,
+                 const char *measure, double value, double limit,
+                 const char *message, uint32_t *elements, size_t n);
+/* ---- passes over the elements (eval_pass.c) ---- */
+
+/* Count the counted in-scope elements per vendor (and per domain when
+ * `domains`), and list the vendors in scope in id order (e->order). */
+void nv_eval_accumulate(nv_eval *e, int domains);
+
+/* How the in-scope elements are grouped into element lists. */
+enum { NV_EVAL_BY_VENDOR, NV_EVAL_BY_DOMAIN, NV_EVAL_ALL_SELECTED };
+
+/* lists[g] sized count[g] for each of the n groups g with want[g], filled
+ * with the group's in-scope elements in ascending order; *lists_out gets
+ * the array even on failure (free it with nv_eval_free_lists).
+ * @return 0 or NETVET_ENOMEM. */
+int nv_eval_make_lists(nv_eval *e, int how, size_t n, const uint8_t *want,
+                       const uint64_t *count, uint32_t ***lists_out);
+void nv_eval_free_lists(uint32_t **lists, size_t n);
+
+/* Id of registry vendor v. */
+const char *nv_eval_vendor_id(const nv_eval *e, uint32_t v);
+
+#endif

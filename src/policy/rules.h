@@ -1,0 +1,56 @@
+/* A loaded policy: its packs and their rules, as the pack loader
+ * (pack.c, rule_parse.c) fills them and the evaluator and the planner read
+ * them. The pack format is documented in docs/policy-format.md. */
+#ifndef NV_POLICY_RULES_H
+#define NV_POLICY_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "netvet/policy.h"
+#include "util/yaml.h"
+
+#define NV_MAX_VENDORS_LIMIT 1000000 /* largest count `max` (max-vendors) */
+#define NV_ALWAYS INT32_MIN          /* rule without an effective date */
+
+typedef enum nv_per { NV_PER_DOMAIN = 0, NV_PER_VENDOR, NV_PER_ALL } nv_per;
+
+#define NV_MEASURE_COUNT 1u
+#define NV_MEASURE_WEIGHT 2u
+
+typedef struct nv_pack {
+    char *id, *title, *source; /* owned; title/source "" when absent */
+    char *file;                /* name used in diagnostics (owned) */
+    nv_strlist assumptions;
+    nv_strlist listings;       /* high_risk.listings */
+    nv_strlist vendors;        /* high_risk.vendors */
+    nv_strlist countries;      /* high_risk.countries, upper case */
+} nv_pack;
+
+typedef struct nv_rule {
+    char *id, *title, *source; /* owned */
+    char *effective_text;      /* "" when the rule always applies */
+    int32_t effective;         /* days since 1970-01-01, or NV_ALWAYS */
+    netvet_rule_kind kind;
+    netvet_severity severity;
+    size_t pack;               /* index into netvet_policy.packs */
+    unsigned long line;        /* line of the rule in its pack */
+    int high_risk;             /* vendors: high-risk */
+    nv_strlist vendors;        /* explicit vendor ids otherwise */
+    uint32_t fn_mask;          /* bit per netvet_function; 0 = any */
+    nv_strlist tags, sites, regions; /* n == 0: key absent */
+    nv_per per;                /* kinds that take 'per' */
+    unsigned measures;         /* kinds that take 'measure': NV_MEASURE_* */
+    double max;                /* kinds that take 'max': a share or count */
+} nv_rule;
+
+struct netvet_policy {
+    nv_pack *packs;
+    size_t n_packs, packs_cap;
+    nv_rule *rules;
+    size_t n_rules, rules_cap;
+};
+
+void nv_rule_dispose(nv_rule *r);
+
+#endif
