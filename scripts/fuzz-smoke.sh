@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 bash scripts/install-deps.sh
 cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug \
-      -DNETVET_FUZZ=ON -DNETVET_BUILD_TESTS=OFF -DNETVET_SANITIZE=ON >/dev/null
+      -DNETVET_FUZZ=ON -DNETVET_BUILD_TESTS=OFF -DNETVET_SANITIZE=ON \
+      -DNETVET_DOCS=OFF >/dev/null
 cmake --build build-fuzz -j"$(nproc)"
 for bin in build-fuzz/fuzz/fuzz_*; do
   name=$(basename "$bin"); corpus=fuzz/corpus/${name#fuzz_}

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Install every Debian package netvet needs to build, test, fuzz and
-# benchmark. Run as root (or with sudo available). Skips apt when all
-# packages are already installed.
+# Install every Debian package netvet needs to build, test, fuzz,
+# benchmark and test its installation (g++ for the C++ header test,
+# man-db/groff-base to render the man pages, bash-completion). Run as
+# root (or with sudo available). Skips apt when all packages are already
+# installed.
 set -euo pipefail
 PACKAGES=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config g++
   libyaml-dev libjansson-dev libcmocka-dev libpcre2-dev libxml2-dev
   ieee-data libwireshark-data
   clang libclang-rt-14-dev
   time python3
   libigraph-dev
   python3-igraph python3-networkx python3-yaml
+  man-db groff-base bash-completion
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -26,5 +29,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "install-deps: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
+# man-db would rebuild its index on every install: not needed for man -l.
+echo "man-db man-db/auto-update boolean false" | $SUDO debconf-set-selections
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -14,5 +14,7 @@
 #include "synth.h"
 #include "vendors.h"
 #include "whatif.h"
+/* generated into the build's include directory, hence the full name */
+#include "netvet/version.h"
 
 #endif

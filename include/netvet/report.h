@@ -107,9 +107,6 @@ netvet_identify_counts netvet_identify_report_counts(
 /** Free the report (the stream is not closed). NULL is a no-op. */
 void netvet_identify_report_free(netvet_identify_report *r);
 
-/** Library version string, e.g. "0.1.0". */
-const char *netvet_version(void);
-
 #ifdef __cplusplus
 }
 #endif

@@ -1,8 +1,6 @@
 /* Labels shared by every report format. */
 #include "report/report.h"
 
-const char *netvet_version(void) { return "0.1.0"; }
-
 const char *nv_severity_name(netvet_severity s)
 {
     switch (s) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "netvet/version.h"
 #include "policy/policy.h"
 #include "report/formats.h"
 #include "report/report.h"

@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "netvet/version.h"
 #include "report/formats.h"
 #include "report/report.h"
-#include "util/diag.h"
 #include "report/whatif_report.h"
+#include "util/diag.h"
 
 void nv_json_put(json_t *obj, const char *key, json_t *val, int *ok)
 {
