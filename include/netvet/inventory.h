@@ -66,6 +66,18 @@ typedef struct netvet_load_stats {
  */
 int netvet_inventory_load(netvet_inventory **out, const char *path,
                           const netvet_load_options *opts, netvet_diag *diag);
+/**
+ * The same from CSV text in memory (a pipe read to its end, a generated
+ * file): the elements text, and the links text or NULL for none. The
+ * names stand for the files in diagnostics and netvet_inventory_path.
+ * The text is copied: the caller keeps its buffers.
+ */
+int netvet_inventory_load_buffer(netvet_inventory **out, const char *elements,
+                                 size_t elements_len, const char *elements_name,
+                                 const char *links, size_t links_len,
+                                 const char *links_name,
+                                 const netvet_load_options *opts,
+                                 netvet_diag *diag);
 void netvet_inventory_free(netvet_inventory *inv);
 
 size_t netvet_inventory_elements(const netvet_inventory *inv);
