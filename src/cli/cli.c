@@ -103,7 +103,7 @@ double nv_cli_clock(void)
 static struct {
     char *buf;
     size_t len;
-    const char *what; /* who read it */
+    char what[64]; /* who claimed it */
 } in;
 
 static int slurp(void)
@@ -126,21 +126,22 @@ static int slurp(void)
     }
 }
 
+int nv_cli_stdin_claim(const char *prog, const char *what)
+{
+    if (*in.what)
+        return nv_cli_fail(prog, "standard input is read once: '-' is given "
+                                 "for %s and for %s", in.what, what);
+    if (isatty(STDIN_FILENO))
+        return nv_cli_fail(prog, "%s is '-' but standard input is a "
+                                 "terminal", what);
+    snprintf(in.what, sizeof in.what, "%s", what);
+    return 0;
+}
+
 int nv_cli_stdin(const char *prog, const char *what, const char **buf,
                  size_t *len)
 {
-    if (in.what) {
-        nv_cli_fail(prog, "standard input is read once: '-' is given for "
-                          "%s and for %s", in.what, what);
-        return -1;
-    }
-    if (isatty(STDIN_FILENO)) {
-        nv_cli_fail(prog, "%s is '-' but standard input is a terminal",
-                    what);
-        return -1;
-    }
-    in.what = what;
-    if (slurp() < 0) {
+    if (!in.buf && slurp() < 0) {
         nv_cli_fail(prog, "cannot read standard input for %s: %s", what,
                     strerror(errno ? errno : ENOMEM));
         return -1;

@@ -33,10 +33,12 @@ int nv_cli_fail_diag(const char *prog, const netvet_diag *diag,
                      const char *fallback);
 /* Monotonic seconds, for --timings. */
 double nv_cli_clock(void);
-/* All of standard input, read once per process for `what` (the option or
- * operand that is '-'). A terminal, a second use or a read error is
- * printed as "<prog>: ..." and returns -1. The bytes stay until
- * nv_cli_stdin_free. */
+/* Claim standard input for `what` (the option or operand that is '-'),
+ * while parsing: a second claim or a terminal is a usage error (printed;
+ * @return 2), else 0. */
+int nv_cli_stdin_claim(const char *prog, const char *what);
+/* All of standard input (read on first use; kept until nv_cli_stdin_free).
+ * A read error is printed as "<prog>: ..." and returns -1. */
 int nv_cli_stdin(const char *prog, const char *what, const char **buf,
                  size_t *len);
 void nv_cli_stdin_free(void);

@@ -114,8 +114,7 @@ static int parse_args(assess_args *a, int argc, char **argv)
     if (optind != argc - 1)
         return nv_cli_fail(PROG, "expected one INVENTORY argument (see "
                                  "--help)");
-    a->s.inventory = argv[optind];
-    return -1;
+    return nv_session_operand(&a->s, argv[optind]);
 }
 
 static int write_report(nv_session *s, const netvet_assessment *as,

@@ -117,8 +117,7 @@ static int parse_args(check_args *a, int argc, char **argv)
         return nv_cli_fail(PROG, "--vendor and --function are required");
     if (a->o.site && a->o.region)
         return nv_cli_fail(PROG, "give --site or --region, not both");
-    a->s.inventory = argv[optind];
-    return -1;
+    return nv_session_operand(&a->s, argv[optind]);
 }
 
 static int run(void *payload, netvet_diag *diag)

@@ -136,8 +136,11 @@ static int parse_args(id_args *a, int argc, char **argv)
         return nv_cli_fail(PROG, "expected at least one FILE (see --help)");
     if (argc - optind > MAX_FILES)
         return nv_cli_fail(PROG, "at most %d FILEs", MAX_FILES);
-    for (; optind < argc; optind++)
+    for (; optind < argc; optind++) {
         a->files.v[a->files.n++] = argv[optind];
+        if (!strcmp(argv[optind], "-") && nv_cli_stdin_claim(PROG, "FILE"))
+            return NV_EXIT_USAGE;
+    }
     return -1;
 }
 

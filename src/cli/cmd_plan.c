@@ -120,9 +120,8 @@ static int parse_args(plan_args *a, int argc, char **argv)
                                  "--help)");
     if (!a->targets.n)
         return nv_cli_fail(PROG, "give at least one --target RULE");
-    a->s.inventory = argv[optind];
     a->o.targets = a->targets.v;
-    return -1;
+    return nv_session_operand(&a->s, argv[optind]);
 }
 
 static int run(void *payload, netvet_diag *diag)

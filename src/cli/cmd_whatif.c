@@ -21,7 +21,7 @@ typedef struct whatif_args {
 static const nv_opt opts[] = {
     {.name = "scenario", .arg = "FILE", .set = nv_set_list,
      .field = offsetof(whatif_args, scenarios), .max = MAX_SCENARIOS,
-     .flags = NV_OPT_REQUIRED | NV_OPT_FILE,
+     .flags = NV_OPT_REQUIRED | NV_OPT_FILE | NV_OPT_STDIN,
      .help = "A scenario to compare with the baseline; each is applied to "
              "its own overlay ('-': read it from standard input)."},
     NV_SESSION_OPTS,
@@ -90,8 +90,7 @@ static int parse_args(whatif_args *w, int argc, char **argv)
                                  "--help)");
     if (!w->scenarios.n)
         return nv_cli_fail(PROG, "give at least one --scenario FILE");
-    w->s.inventory = argv[optind];
-    return -1;
+    return nv_session_operand(&w->s, argv[optind]);
 }
 
 typedef struct run_state {

@@ -67,12 +67,13 @@ static int set_trust(const char *prog, const nv_opt *o, void *field,
 
 const nv_opt nv_opt_policy = {
     .name = "policy", .arg = "PACK|FILE", .group = IN, .set = nv_set_list,
-    .field = AT(policies), .max = 32, .flags = NV_OPT_FILE,
+    .field = AT(policies), .max = 32, .flags = NV_OPT_FILE | NV_OPT_STDIN,
     .help = "Evaluate a built-in pack (by id) or a pack file ('-': read "
             "it from standard input). Default: uk-ncsc-2020."};
 const nv_opt nv_opt_registry = {
     .name = "registry", .arg = "FILE", .group = IN, .set = nv_set_list,
-    .field = AT(registries), .max = 32, .flags = NV_OPT_FILE,
+    .field = AT(registries), .max = 32,
+    .flags = NV_OPT_FILE | NV_OPT_STDIN,
     .help = "Overlay a vendor registry file on the built-in one (add "
             "vendors, aliases, listings; '-': standard input)."};
 const nv_opt nv_opt_trust = {

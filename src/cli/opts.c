@@ -63,6 +63,16 @@ static const nv_opt *row_of(const nv_cmd *cmd, size_t n, int c)
     return NULL;
 }
 
+/* An input file option given as '-' claims standard input. */
+static int stdin_claim(const nv_cmd *cmd, const nv_opt *o, const char *v)
+{
+    char what[64];
+    if (!(o->flags & NV_OPT_STDIN) || !v || strcmp(v, "-"))
+        return 0;
+    snprintf(what, sizeof what, "--%s", o->name);
+    return nv_cli_stdin_claim(cmd->prog, what);
+}
+
 int nv_opts_parse(const nv_cmd *cmd, int argc, char **argv, void *args)
 {
     struct option lo[MAX_OPTS + 1];
@@ -82,7 +92,8 @@ int nv_opts_parse(const nv_cmd *cmd, int argc, char **argv, void *args)
             nv_doc_help(stdout, cmd);
             return fflush(stdout) == 0 ? NV_EXIT_OK : NV_EXIT_USAGE;
         }
-        if (o->set(cmd->prog, o, (char *)args + o->field, optarg) != 0)
+        if (stdin_claim(cmd, o, optarg) != 0 ||
+            o->set(cmd->prog, o, (char *)args + o->field, optarg) != 0)
             return NV_EXIT_USAGE;
     }
     return -1;

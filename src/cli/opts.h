@@ -20,8 +20,9 @@ typedef struct nv_list {
 enum nv_opt_flags {
     NV_OPT_REQUIRED = 1u << 0, /* the command needs it (synopsis: no []) */
     NV_OPT_SYNOPSIS = 1u << 1, /* shown in the synopsis */
-    NV_OPT_FILE = 1u << 2,     /* the value is a file ('-': stdin/stdout) */
-    NV_OPT_DIR = 1u << 3,      /* the value is a directory */
+    NV_OPT_FILE = 1u << 2,     /* the value is a file (completion) */
+    NV_OPT_DIR = 1u << 3,      /* the value is a directory (completion) */
+    NV_OPT_STDIN = 1u << 4,    /* a file read, '-' reading standard input */
 };
 
 typedef struct nv_opt nv_opt;
@@ -81,7 +82,8 @@ const nv_opt *nv_opt_find(const nv_cmd *cmd, const char *name);
 
 /* getopt_long over argv[1..] with cmd's table, storing values into args;
  * --help prints the help (exit 0); an unknown option or a missing value
- * is a usage error (exit 2).
+ * is a usage error (exit 2). An NV_OPT_STDIN option of '-' claims standard input
+ * (nv_cli_stdin_claim).
  * @return -1 to go on (optind = first operand), else an exit status. */
 int nv_opts_parse(const nv_cmd *cmd, int argc, char **argv, void *args);
 

@@ -29,6 +29,15 @@ int nv_session_stdin(nv_session *s, const char *what, const char *path,
     return -1;
 }
 
+int nv_session_operand(nv_session *s, const char *inventory)
+{
+    s->inventory = inventory;
+    if (!strcmp(inventory, "-") &&
+        nv_cli_stdin_claim(s->c.prog, "INVENTORY") != 0)
+        return NV_EXIT_USAGE;
+    return -1;
+}
+
 static int unknown_pack(nv_session *s, const char *p)
 {
     fprintf(stderr, "%s: --policy '%s' is neither a file nor a built-in "

@@ -27,6 +27,9 @@ void nv_session_init(nv_session *s, const char *prog);
  * @return 0 or a library error (message in diag). */
 int nv_session_load(nv_session *s, netvet_diag *diag);
 int nv_session_load_all(nv_session *s, netvet_diag *diag);
+/* Take INVENTORY (argv[i]); '-' claims standard input.
+ * @return -1 to go on, else an exit status (printed). */
+int nv_session_operand(nv_session *s, const char *inventory);
 /* A file operand or option value `path` that may be '-': when it is,
  * read standard input into *buf and *len and @return 1; else @return 0 (use
  * the path); -1 when stdin cannot be read (printed; s->reported set).
