@@ -62,9 +62,7 @@ static const nv_opt opts[] = {
     {.name = "no-builtin-patterns", .set = nv_set_on,
      .field = offsetof(id_args, no_builtin),
      .help = "Use only the --patterns files."},
-    {.shared = &nv_opt_registry, .flags = NV_OPT_SYNOPSIS,
-     .help = "Overlay a vendor registry file on the built-in one (add "
-             "vendors, aliases, listings)."},
+    NV_SHOW(nv_opt_registry),
     NV_SHOW(nv_opt_ieee_dir),
     NV_SHOW(nv_opt_enterprises),
     NV_SHOW(nv_opt_strict),
@@ -144,6 +142,19 @@ static int parse_args(id_args *a, int argc, char **argv)
     return -1;
 }
 
+/* Overlay a registry file, or standard input when it is '-'. */
+static int overlay(netvet_registry *reg, const char *path, netvet_diag *diag)
+{
+    const char *buf;
+    size_t len;
+    if (strcmp(path, "-") != 0)
+        return netvet_registry_overlay_file(reg, path, diag);
+    if (nv_cli_stdin(PROG, "--registry", &buf, &len) < 0)
+        return NV_CLI_REPORTED;
+    return netvet_registry_overlay_buffer(reg, buf, len, NV_CLI_STDIN_NAME,
+                                          diag);
+}
+
 static int build_attributor(id_args *a, netvet_registry **reg,
                             netvet_attributor **at, netvet_diag *diag,
                             nv_attrib_paths *paths)
@@ -155,7 +166,7 @@ static int build_attributor(id_args *a, netvet_registry **reg,
     o.no_builtin_patterns = a->no_builtin;
     int rc = netvet_registry_new_builtin(reg, diag);
     for (size_t i = 0; rc == 0 && i < a->c.registries.n; i++)
-        rc = netvet_registry_overlay_file(*reg, a->c.registries.v[i], diag);
+        rc = overlay(*reg, a->c.registries.v[i], diag);
     if (rc == 0)
         rc = netvet_attributor_new(at, *reg, &o, diag);
     return rc;

@@ -82,8 +82,8 @@ const nv_opt *nv_opt_find(const nv_cmd *cmd, const char *name);
 
 /* getopt_long over argv[1..] with cmd's table, storing values into args;
  * --help prints the help (exit 0); an unknown option or a missing value
- * is a usage error (exit 2). An NV_OPT_STDIN option of '-' claims standard input
- * (nv_cli_stdin_claim).
+ * is a usage error (exit 2). An NV_OPT_STDIN option of '-' claims
+ * standard input (nv_cli_stdin_claim).
  * @return -1 to go on (optind = first operand), else an exit status. */
 int nv_opts_parse(const nv_cmd *cmd, int argc, char **argv, void *args);
 
