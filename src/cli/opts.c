@@ -22,14 +22,6 @@ const char *nv_opt_text(const nv_opt *row)
     return row->help ? row->help : nv_opt_def(row)->help;
 }
 
-const nv_opt *nv_opt_find(const nv_cmd *cmd, const char *name)
-{
-    for (const nv_opt *r = cmd->opts; r->name || r->shared; r++)
-        if (!strcmp(nv_opt_def(r)->name, name))
-            return r;
-    return NULL;
-}
-
 /* The getopt tables for cmd: long option i has the value 256 + i. */
 static size_t build(const nv_cmd *cmd, struct option *lo, char *shorts)
 {

@@ -77,8 +77,6 @@ typedef struct nv_cmd {
 const nv_opt *nv_opt_def(const nv_opt *row);
 /* The row's help text (its own, else the shared option's). */
 const char *nv_opt_text(const nv_opt *row);
-/* The row of cmd whose long name is `name`, or NULL. */
-const nv_opt *nv_opt_find(const nv_cmd *cmd, const char *name);
 
 /* getopt_long over argv[1..] with cmd's table, storing values into args;
  * --help prints the help (exit 0); an unknown option or a missing value
