@@ -3,10 +3,12 @@
 #include "cli/cli.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/exit.h"
@@ -91,35 +93,68 @@ int nv_cli_parse_size(const char *s, size_t *out)
     return 0;
 }
 
-int nv_cli_getopt(int argc, char **argv, const char *prog, const char *help,
-                  const struct option *longopts,
-                  int (*parse_one)(void *payload, int c), void *payload)
+double nv_cli_clock(void)
 {
-    int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ho:q", longopts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(help, stdout);
-            return NV_EXIT_OK;
-        }
-        if (c == '?' || c == ':')
-            return nv_cli_fail(prog, "%s option '%s' (see --help)",
-                               c == ':' ? "missing value for" : "unknown",
-                               argv[optind - 1]);
-        if (parse_one(payload, c) != 0)
-            return NV_EXIT_USAGE;
-    }
-    return -1;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int nv_cli_add(const char *prog, const char **list, size_t *n, size_t max,
-               const char *v)
+static struct {
+    char *buf;
+    size_t len;
+    char what[64]; /* who claimed it */
+} in;
+
+static int slurp(void)
 {
-    if (*n >= max)
-        return nv_cli_fail(prog, "at most %zu of each file option", max);
-    list[(*n)++] = v;
+    size_t cap = 1 << 16;
+    if (!(in.buf = malloc(cap)))
+        return -1;
+    for (;;) {
+        if (in.len == cap) {
+            char *p = cap > SIZE_MAX / 2 ? NULL : realloc(in.buf, cap * 2);
+            if (!p)
+                return -1;
+            in.buf = p;
+            cap *= 2;
+        }
+        size_t n = fread(in.buf + in.len, 1, cap - in.len, stdin);
+        in.len += n;
+        if (n == 0)
+            return ferror(stdin) ? -1 : 0;
+    }
+}
+
+int nv_cli_stdin_claim(const char *prog, const char *what)
+{
+    if (*in.what)
+        return nv_cli_fail(prog, "standard input is read once: '-' is given "
+                                 "for %s and for %s", in.what, what);
+    if (isatty(STDIN_FILENO))
+        return nv_cli_fail(prog, "%s is '-' but standard input is a "
+                                 "terminal", what);
+    snprintf(in.what, sizeof in.what, "%s", what);
     return 0;
+}
+
+int nv_cli_stdin(const char *prog, const char *what, const char **buf,
+                 size_t *len)
+{
+    if (!in.buf && slurp() < 0) {
+        nv_cli_fail(prog, "cannot read standard input for %s: %s", what,
+                    strerror(errno ? errno : ENOMEM));
+        return -1;
+    }
+    *buf = in.buf;
+    *len = in.len;
+    return 0;
+}
+
+void nv_cli_stdin_free(void)
+{
+    free(in.buf);
+    in.buf = NULL;
 }
 
 int nv_cli_with_diag(nv_cli_diag *d, int (*run)(void *payload, netvet_diag *diag),

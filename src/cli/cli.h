@@ -1,5 +1,6 @@
 /* Helpers shared by the subcommands: printing library diagnostics to stderr
- * (capped), progress on a terminal, parsing common option values. */
+ * (capped), progress on a terminal, parsing counts, the clock, reading
+ * standard input for a file named '-'. */
 #ifndef NV_CLI_CLI_H
 #define NV_CLI_CLI_H
 
@@ -30,19 +31,21 @@ int nv_cli_fail(const char *prog, const char *fmt, ...)
  * @return NV_EXIT_USAGE. */
 int nv_cli_fail_diag(const char *prog, const netvet_diag *diag,
                      const char *fallback);
-struct option;
-
-/* getopt_long over argv[1..] with the conventions every command shares:
- * short options "ho:q", -h/--help prints `help` to stdout (exit 0), an
- * unknown option or a missing value is a usage error (exit 2); every other
- * option goes to parse_one(payload, c), which returns 0 or an exit status.
- * @return -1 to go on (optind = first operand), else an exit status. */
-int nv_cli_getopt(int argc, char **argv, const char *prog, const char *help,
-                  const struct option *longopts,
-                  int (*parse_one)(void *payload, int c), void *payload);
-/* Append v to list[*n] (at most max entries); usage error past that. */
-int nv_cli_add(const char *prog, const char **list, size_t *n, size_t max,
-               const char *v);
+/* Monotonic seconds, for --timings. */
+double nv_cli_clock(void);
+/* Claim standard input for `what` (the option or operand that is '-'),
+ * while parsing: a second claim or a terminal is a usage error (printed;
+ * @return 2), else 0. */
+int nv_cli_stdin_claim(const char *prog, const char *what);
+/* All of standard input (read on first use; kept until nv_cli_stdin_free).
+ * A read error is printed as "<prog>: ..." and returns -1. */
+int nv_cli_stdin(const char *prog, const char *what, const char **buf,
+                 size_t *len);
+void nv_cli_stdin_free(void);
+/* A negative status meaning "failed, and the CLI already said why". */
+#define NV_CLI_REPORTED (-1000)
+/* The name '-' input has in messages and reports. */
+#define NV_CLI_STDIN_NAME "<stdin>"
 /* Make a diagnostics sink printing through d, call run(payload, diag),
  * free the sink. @return run's exit status (2 when out of memory). */
 int nv_cli_with_diag(nv_cli_diag *d, int (*run)(void *payload, netvet_diag *diag),

@@ -3,116 +3,112 @@
  * inventory plus an overlay holding the new elements. */
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/exit.h"
 #include "cli/session.h"
-#include "util/clock.h"
 
+#define KIND NETVET_REPORT_CHECK
 #define PROG "netvet check"
 
-static const char help[] =
-"NAME\n"
-"    netvet check - may we buy this? the procurement question\n\n"
-"SYNOPSIS\n"
-"    netvet check INVENTORY --vendor V --function F\n"
-"                 [--site S | --region R] [--count N] [--weight W]\n"
-"                 [--policy PACK|FILE]... [--as-of DATE] [--format text|json]\n"
-"                 [-o FILE] [--fail-on error|warning|note|never] [...]\n\n"
-"DESCRIPTION\n"
-"    Would adding N elements of vendor V for function F (at site S or in\n"
-"    region R) break any rule? netvet assesses the inventory as it is and\n"
-"    with the N new elements (an overlay: the inventory is not copied or\n"
-"    changed), and answers ALLOWED or NOT ALLOWED, naming each rule the\n"
-"    purchase would break or push further over its limit. For every rule\n"
-"    it prints the measurement before -> after and the margin left under\n"
-"    the limit, e.g. 'CN count-share 31.20% -> 34.90%, cap 35.00%: 0.10\n"
-"    points left'.\n\n"
-"    The new elements are active, have no links and, unless --weight is\n"
-"    given, each carries the mean weight of the counted elements of that\n"
-"    function at the site (else in the region, else in the network); the\n"
-"    report says which. With --site only, the region is taken from the\n"
-"    site's elements. Because the new elements have no links, topology\n"
-"    rules (exposure caps) are not measured here: describe the links in a\n"
-"    scenario and use netvet whatif for that.\n\n"
-"    V must resolve in the vendor registry (aliases and former names\n"
-"    match); F is a function or alias (OLT, gNB, ...); S and R must be a\n"
-"    site and a region some element already has. Anything else is an\n"
-"    error (exit 2), never a guess.\n\n"
-"OPTIONS\n"
-"    --vendor V          Vendor to buy from (required).\n"
-"    --function F        Function of the new elements (required).\n"
-"    --site S            Site they go to.\n"
-"    --region R          Region they go to (without --site).\n"
-"    --count N           How many (default 1, at most 1000000).\n"
-"    --weight W          Weight (customers served) of each new element.\n"
-NV_SESSION_HELP
-"\nEXIT STATUS\n"
-"    0  allowed: no finding at or above --fail-on is added or made worse\n"
-"    1  not allowed\n"
-"    2  bad usage, unknown vendor, function, site or region, bad input\n\n"
-"EXAMPLES\n"
-"    netvet check examples/uk-operator --vendor ZTE --function access \\\n"
-"        --region London --count 10\n"
-"    netvet check net/ --vendor Ericsson --function gNB --site LDS-C042\n";
-
-enum { O_VENDOR = NV_SO_FIRST_FREE, O_FUNCTION, O_SITE, O_REGION, O_COUNT,
-       O_WEIGHT };
-
 typedef struct check_args {
-    nv_session s;
+    nv_session s; /* first: the shared rows' offsets */
     netvet_check_options o;
 } check_args;
 
-static int parse_weight(const char *v, double *out)
+static int set_weight(const char *prog, const nv_opt *o, void *field,
+                      const char *v)
 {
     char *end;
     errno = 0;
     double w = strtod(v, &end);
     if (errno || end == v || *end || !isfinite(w) || w < 0 || w > 1e15)
-        return -1;
-    *out = w;
+        return nv_cli_fail(prog, "--%s '%s' is not a number from 0 to 1e15",
+                           o->name, v);
+    *(double *)field = w;
     return 0;
 }
 
-static int parse_one(void *payload, int c)
-{
-    check_args *a = payload;
-    switch (c) {
-    case O_VENDOR: a->o.vendor = optarg; return 0;
-    case O_FUNCTION: a->o.function = optarg; return 0;
-    case O_SITE: a->o.site = optarg; return 0;
-    case O_REGION: a->o.region = optarg; return 0;
-    case O_COUNT:
-        if (nv_cli_parse_size(optarg, &a->o.count) < 0)
-            return nv_cli_fail(PROG, "--count '%s' is not a count", optarg);
-        return 0;
-    case O_WEIGHT:
-        if (parse_weight(optarg, &a->o.weight) < 0)
-            return nv_cli_fail(PROG, "--weight '%s' is not a number from 0 "
-                                     "to 1e15", optarg);
-        return 0;
-    default: {
-        int rc = nv_session_option(&a->s, c);
-        return rc >= 0 ? rc : nv_cli_fail(PROG, "see 'netvet check --help'");
-    }
-    }
-}
+#define AT(f) offsetof(check_args, o.f)
+
+static const nv_opt opts[] = {
+    {.name = "vendor", .arg = "V", .set = nv_set_str, .field = AT(vendor),
+     .flags = NV_OPT_REQUIRED, .help = "Vendor to buy from (required)."},
+    {.name = "function", .arg = "F", .set = nv_set_str,
+     .field = AT(function), .flags = NV_OPT_REQUIRED,
+     .help = "Function of the new elements (required)."},
+    {.name = "site", .arg = "S", .set = nv_set_str, .field = AT(site),
+     .flags = NV_OPT_SYNOPSIS, .help = "Site they go to."},
+    {.name = "region", .arg = "R", .set = nv_set_str, .field = AT(region),
+     .flags = NV_OPT_SYNOPSIS,
+     .help = "Region they go to (without --site)."},
+    {.name = "count", .arg = "N", .set = nv_set_count, .field = AT(count),
+     .flags = NV_OPT_SYNOPSIS,
+     .help = "How many (default 1, at most 1000000)."},
+    {.name = "weight", .arg = "W", .set = set_weight, .field = AT(weight),
+     .flags = NV_OPT_SYNOPSIS,
+     .help = "Weight (customers served) of each new element."},
+    NV_SESSION_OPTS,
+    NV_OPTS_END};
+
+static const nv_section sections[] = {
+    {"DESCRIPTION",
+     "Would adding N elements of vendor V for function F (at site S or in "
+     "region R) break any rule? netvet assesses the inventory as it is and "
+     "with the N new elements (an overlay: the inventory is not copied or "
+     "changed), and answers ALLOWED or NOT ALLOWED, naming each rule the "
+     "purchase would break or push further over its limit. For every rule "
+     "it prints the measurement before -> after and the margin left under "
+     "the limit, e.g. 'CN count-share 31.20% -> 34.90%, cap 35.00%: 0.10 "
+     "points left'.\n\n"
+     "The new elements are active, have no links and, unless --weight is "
+     "given, each carries the mean weight of the counted elements of that "
+     "function at the site (else in the region, else in the network); the "
+     "report says which. With --site only, the region is taken from the "
+     "site's elements. Because the new elements have no links, topology "
+     "rules (exposure caps) are not measured here: describe the links in a "
+     "scenario and use netvet whatif for that.\n\n"
+     "V must resolve in the vendor registry (aliases and former names "
+     "match); F is a function or alias (OLT, gNB, ...); S and R must be a "
+     "site and a region some element already has; give one of them at "
+     "most. Anything else is an error (exit 2), never a guess.\n\n"
+     "INVENTORY is as for netvet assess ('-': an elements CSV on standard "
+     "input).",
+     0},
+    {"OPTIONS", NULL, 0},
+    {"EXIT STATUS",
+     "0\tallowed: no finding at or above --fail-on is added or made "
+     "worse\n\n"
+     "1\tnot allowed\n\n"
+     "2\tbad usage, unknown vendor, function, site or region, bad input",
+     0},
+    {"EXAMPLES",
+     "netvet check examples/uk-operator --vendor ZTE --function access \\\n"
+     "    --region London --count 10\n"
+     "netvet check net/ --vendor Ericsson --function gNB --site LDS-C042",
+     1},
+    {NULL, NULL, 0}};
+
+static int cmd_check(int argc, char **argv);
+
+const nv_cmd nv_cmd_check = {
+    .name = "check",
+    .prog = PROG,
+    .summary = "may we buy this? the procurement question",
+    .brief = "procurement: would adding N elements of vendor V break a "
+             "rule?",
+    .operands = "INVENTORY",
+    .opts = opts,
+    .sections = sections,
+    .run = cmd_check};
 
 static int parse_args(check_args *a, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        NV_SESSION_LONGOPTS,
-        {"vendor", required_argument, NULL, O_VENDOR},
-        {"function", required_argument, NULL, O_FUNCTION},
-        {"site", required_argument, NULL, O_SITE},
-        {"region", required_argument, NULL, O_REGION},
-        {"count", required_argument, NULL, O_COUNT},
-        {"weight", required_argument, NULL, O_WEIGHT},
-        {NULL, 0, NULL, 0}};
-    int rc = nv_cli_getopt(argc, argv, PROG, help, longopts, parse_one, a);
+    int rc = nv_opts_parse(&nv_cmd_check, argc, argv, a);
     if (rc >= 0)
         return rc;
     if (optind != argc - 1)
@@ -122,8 +118,7 @@ static int parse_args(check_args *a, int argc, char **argv)
         return nv_cli_fail(PROG, "--vendor and --function are required");
     if (a->o.site && a->o.region)
         return nv_cli_fail(PROG, "give --site or --region, not both");
-    a->s.inventory = argv[optind];
-    return -1;
+    return nv_session_operand(&a->s, argv[optind]);
 }
 
 static int run(void *payload, netvet_diag *diag)
@@ -132,12 +127,12 @@ static int run(void *payload, netvet_diag *diag)
     nv_session *s = &a->s;
     netvet_check *c = NULL;
     int status = NV_EXIT_USAGE;
-    double t0 = nv_clock_seconds(), t1 = t0;
+    double t0 = nv_cli_clock(), t1 = t0;
     int rc = nv_session_load(s, diag);
-    t1 = nv_clock_seconds();
+    t1 = nv_cli_clock();
     if (rc == 0) {
         a->o.assess = s->assess;
-        a->o.fail_on = s->report.fail_on;
+        a->o.fail_on = s->c.report.fail_on;
         rc = netvet_check_run(&c, s->inv, s->reg, s->policy, &a->o, diag);
     }
     if (rc < 0) {
@@ -147,7 +142,7 @@ static int run(void *payload, netvet_diag *diag)
     FILE *out = nv_session_open(s);
     if (!out)
         goto done;
-    rc = netvet_check_write(out, c, &s->report, diag);
+    rc = netvet_check_write(out, c, &s->c.report, diag);
     if (nv_session_close(s, out) < 0 && rc == 0)
         rc = NETVET_EIO;
     if (rc < 0) {
@@ -155,25 +150,26 @@ static int run(void *payload, netvet_diag *diag)
         goto done;
     }
     status = netvet_check_allowed(c) ? NV_EXIT_OK : NV_EXIT_FINDINGS;
-    if (s->timings)
+    if (s->c.timings)
         fprintf(stderr, "%s: timings: load %.3f s, check and report %.3f s\n",
-                PROG, t1 - t0, nv_clock_seconds() - t1);
+                PROG, t1 - t0, nv_cli_clock() - t1);
 done:
     netvet_check_free(c);
     nv_session_dispose(s);
     return status;
 }
 
-int nv_cmd_check(int argc, char **argv)
+static int cmd_check(int argc, char **argv)
 {
     check_args a;
+    _Static_assert(offsetof(check_args, s.c) == 0, "nv_common first");
     memset(&a, 0, sizeof(a));
-    nv_session_init(&a.s, PROG);
+    nv_session_init(&a.s, PROG, KIND);
     a.o.version = NETVET_CHECK_OPTIONS_VERSION;
     a.o.count = 1;
     a.o.weight = -1;
     int rc = parse_args(&a, argc, argv);
     if (rc >= 0)
         return rc;
-    return nv_cli_with_diag(&a.s.diag, run, &a);
+    return nv_cli_with_diag(&a.s.c.diag, run, &a);
 }

@@ -1,0 +1,190 @@
+/* The shared options, each defined once with its one wording: what they
+ * mean, their values, how they are stored and checked. The CLI checks
+ * these values itself, so its messages name the flag. */
+#include "cli/common.h"
+
+#include <stddef.h>
+#include <string.h>
+#include <unistd.h>
+
+#define AT(f) offsetof(nv_common, f)
+#define IN "Inputs"
+#define AN "Analysis"
+#define OUT "Output"
+#define MSG "Messages"
+
+void nv_common_init(nv_common *c, const char *prog, int report_kind)
+{
+    c->report_kind = report_kind;
+    netvet_report_options ro = NETVET_REPORT_OPTIONS_INIT;
+    memset(c, 0, sizeof(*c));
+    c->prog = prog;
+    c->report = ro;
+    c->diag.prog = prog;
+    c->diag.limit = 50;
+    c->top = 10;
+    c->progress = isatty(STDERR_FILENO);
+}
+
+/* "text, csv or json": the formats report `kind` comes in. */
+static void format_list(int kind, char *buf, size_t size)
+{
+    static const netvet_format order[] = {
+        NETVET_FORMAT_TEXT, NETVET_FORMAT_CSV, NETVET_FORMAT_JSON};
+    const char *names[sizeof order / sizeof order[0]];
+    size_t n = 0, len = 0;
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (kind < 0 || netvet_report_check_format(kind, order[i], NULL) == 0)
+            names[n++] = netvet_format_name(order[i]);
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && len < size; i++)
+        len += (size_t)snprintf(buf + len, size - len, "%s%s",
+                                i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                                names[i]);
+}
+
+int nv_cli_format(const char *prog, int kind, const char *value,
+                  netvet_format *out)
+{
+    netvet_format f;
+    if (netvet_format_parse(value, &f) == 0 &&
+        (kind < 0 || netvet_report_check_format(kind, f, NULL) == 0)) {
+        *out = f;
+        return 0;
+    }
+    char list[128];
+    format_list(kind, list, sizeof list);
+    return nv_cli_fail(prog, "unknown --format '%s' (%s)", value, list);
+}
+
+static int set_format(const char *prog, const nv_opt *o, void *field,
+                      const char *v)
+{
+    nv_common *c = field;
+    (void)o;
+    return nv_cli_format(prog, c->report_kind, v, &c->report.format);
+}
+
+static int set_fail_on(const char *prog, const nv_opt *o, void *field,
+                       const char *v)
+{
+    static const char *const names[] = {"note", "warning", "error"};
+    netvet_report_options *r = field;
+    (void)o;
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(v, names[i]))
+            return r->fail_on = i, 0;
+    if (!strcmp(v, "never"))
+        return r->fail_on = -1, 0;
+    return nv_cli_fail(prog, "unknown --fail-on '%s' (error, warning, note "
+                             "or never)", v);
+}
+
+static int set_trust(const char *prog, const nv_opt *o, void *field,
+                     const char *v)
+{
+    (void)o;
+    if (strcmp(v, "declared") && strcmp(v, "evidence"))
+        return nv_cli_fail(prog, "unknown --trust '%s' (declared or "
+                                 "evidence)", v);
+    *(int *)field = !strcmp(v, "declared");
+    return 0;
+}
+
+const nv_opt nv_opt_policy = {
+    .name = "policy", .arg = "PACK|FILE", .group = IN, .set = nv_set_list,
+    .field = AT(policies), .max = 32, .flags = NV_OPT_FILE | NV_OPT_STDIN,
+    .help = "Evaluate a built-in pack (by id) or a pack file ('-': read "
+            "it from standard input). Default: uk-ncsc-2020."};
+const nv_opt nv_opt_registry = {
+    .name = "registry", .arg = "FILE", .group = IN, .set = nv_set_list,
+    .field = AT(registries), .max = 32,
+    .flags = NV_OPT_FILE | NV_OPT_STDIN,
+    .help = "Overlay a vendor registry file on the built-in one (add "
+            "vendors, aliases, listings; '-': standard input)."};
+const nv_opt nv_opt_trust = {
+    .name = "trust", .arg = "WHAT", .values = "evidence|declared",
+    .group = IN, .set = set_trust, .field = AT(trust_declared),
+    .help = "evidence (default): when the inventory has evidence columns "
+            "(mac, sys_object_id, sys_descr, lldp_descr, cpe), assess the "
+            "vendor the evidence shows (see netvet identify) and report "
+            "each contradiction of the declared vendor as an "
+            "attribution-conflict warning; declared: use only the "
+            "declared vendor names."};
+const nv_opt nv_opt_ieee_dir = {
+    .name = "ieee-dir", .arg = "DIR", .group = IN, .set = nv_set_str,
+    .field = AT(ieee_dir), .flags = NV_OPT_DIR,
+    .help = "Directory with the IEEE oui.csv, mam.csv, oui36.csv and "
+            "iab.csv (default: $NETVET_IEEE_DIR, else /usr/share/ieee-data, "
+            "Debian's ieee-data)."};
+const nv_opt nv_opt_enterprises = {
+    .name = "enterprises", .arg = "FILE", .group = IN, .set = nv_set_str,
+    .field = AT(enterprises), .flags = NV_OPT_FILE,
+    .help = "IANA enterprise numbers, enterprises.tsv format (default: "
+            "$NETVET_ENTERPRISES, else /usr/share/wireshark/enterprises.tsv, "
+            "Debian's libwireshark-data). A default data file that is "
+            "missing is a warning (that evidence is unused); a named one "
+            "is an error."};
+const nv_opt nv_opt_strict = {
+    .name = "strict", .group = IN, .set = nv_set_on, .field = AT(strict),
+    .help = "Treat the first bad input row as fatal (exit 2)."};
+const nv_opt nv_opt_as_of = {
+    .name = "as-of", .arg = "DATE", .group = AN, .set = nv_set_str,
+    .field = AT(as_of),
+    .help = "Assess as of YYYY-MM-DD (default: today, UTC): rules apply "
+            "from their effective date; planned elements count from their "
+            "installed date; decommissioned elements never count."};
+const nv_opt nv_opt_sources = {
+    .name = "sources", .arg = "SEL", .group = AN, .set = nv_set_list,
+    .field = AT(sources), .max = 32,
+    .help = "Elements customers must reach: a function name or alias, or "
+            "tag:NAME. Default: core."};
+const nv_opt nv_opt_top = {
+    .name = "top", .arg = "N", .group = AN, .set = nv_set_count,
+    .field = AT(top),
+    .help = "Single points of failure listed (default 10)."};
+const nv_opt nv_opt_no_topology = {
+    .name = "no-topology", .group = AN, .set = nv_set_on,
+    .field = AT(no_topology),
+    .help = "Skip exposure and dominators (shares and rules that need no "
+            "links still run)."};
+const nv_opt nv_opt_format = {
+    .name = "format", .arg = "FMT", .values = "text|json", .group = OUT,
+    .set = set_format, .field = 0, /* the nv_common: report_kind */
+    .help = "text (default) or json (schemas: docs/json-schema.md)."};
+const nv_opt nv_opt_output = {
+    .name = "output", .shrt = 'o', .arg = "FILE", .group = OUT,
+    .set = nv_set_str, .field = AT(output), .flags = NV_OPT_FILE,
+    .help = "Write the report to FILE instead of standard output ('-': "
+            "standard output)."};
+const nv_opt nv_opt_output_dir = {
+    .name = "output", .shrt = 'o', .arg = "DIR", .group = OUT,
+    .set = nv_set_str, .field = AT(output), .flags = NV_OPT_DIR,
+    .help = "Directory to write (created if missing; existing "
+            "elements.csv and links.csv are replaced)."};
+const nv_opt nv_opt_fail_on = {
+    .name = "fail-on", .arg = "SEV", .values = "error|warning|note|never",
+    .group = OUT, .set = set_fail_on, .field = AT(report),
+    .help = "The gate: exit 1 when a finding is at least SEV: error "
+            "(default), warning, note, or never (see EXIT STATUS)."};
+const nv_opt nv_opt_timings = {
+    .name = "timings", .group = OUT, .set = nv_set_on, .field = AT(timings),
+    .help = "Print the time of each phase to standard error."};
+const nv_opt nv_opt_max_warnings = {
+    .name = "max-warnings", .arg = "N", .group = MSG, .set = nv_set_count,
+    .field = AT(diag.limit),
+    .help = "Input warnings printed (default 50; all are counted)."};
+const nv_opt nv_opt_quiet = {
+    .name = "quiet", .shrt = 'q', .group = MSG, .set = nv_set_on,
+    .field = AT(diag.quiet), .help = "Do not print input warnings."};
+const nv_opt nv_opt_progress = {
+    .name = "progress", .group = MSG, .set = nv_set_on,
+    .field = AT(progress),
+    .help = "Show load progress on standard error (default when it is a "
+            "terminal)."};
+const nv_opt nv_opt_no_progress = {
+    .name = "no-progress", .group = MSG, .set = nv_set_off,
+    .field = AT(progress), .help = "Do not show load progress."};
+const nv_opt nv_opt_help = {
+    .name = "help", .shrt = 'h', .group = MSG, .set = nv_set_help,
+    .help = "Show this help."};

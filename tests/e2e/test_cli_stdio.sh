@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# '-' as standard input and output: -o - is stdout; an INVENTORY of '-'
+# reads an elements CSV from stdin (the same report as from the file, the
+# path reading <stdin>); --policy - and --scenario - read stdin; stdin is
+# read once; -o - is refused where a directory is written.
+set -uo pipefail
+netvet=$1
+data=${NETVET_TEST_DATA}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+el=$data/small/elements.csv
+args=(--as-of 2026-01-01)
+
+"$netvet" assess "$data/small" "${args[@]}" >"$work/plain"; want=$?
+"$netvet" assess "$data/small" "${args[@]}" -o - >"$work/dash"; rc=$?
+[ "$rc" = "$want" ] || fail "-o -: exit $rc, expected $want"
+cmp -s "$work/plain" "$work/dash" || fail "-o - differs from stdout"
+
+"$netvet" assess "$el" "${args[@]}" --format json >"$work/file"; want=$?
+"$netvet" assess - "${args[@]}" --format json <"$el" >"$work/stdin"; rc=$?
+[ "$rc" = "$want" ] || fail "INVENTORY -: exit $rc, expected $want"
+sed "s|$el|<stdin>|g" "$work/file" >"$work/file.sub"
+cmp -s "$work/file.sub" "$work/stdin" || {
+  diff "$work/file.sub" "$work/stdin" | head; fail "INVENTORY - differs"; }
+
+"$netvet" assess "$el" "${args[@]}" --policy uk-ncsc-2020 >"$work/a"
+"$netvet" assess "$el" "${args[@]}" --policy - \
+  <"$NETVET_SOURCE_DIR/data/policies/uk-ncsc-2020.yaml" >"$work/b" 2>"$work/err"
+rc=$?
+if [ -f "$NETVET_SOURCE_DIR/data/policies/uk-ncsc-2020.yaml" ]; then
+  [ "$rc" -le 1 ] || { cat "$work/err"; fail "--policy -: exit $rc"; }
+  cmp -s "$work/a" "$work/b" || fail "--policy - differs from the built-in"
+fi
+
+ex=$NETVET_SOURCE_DIR/examples/uk-operator
+sc=$ex/scenarios/add-ericsson-aggregation.yaml
+"$netvet" whatif "$ex" --scenario "$sc" "${args[@]}" >"$work/w1"; want=$?
+"$netvet" whatif "$ex" --scenario - "${args[@]}" <"$sc" >"$work/w2"; rc=$?
+[ "$rc" = "$want" ] || fail "--scenario -: exit $rc, expected $want"
+sed "s|$sc|<stdin>|g" "$work/w1" | cmp -s - "$work/w2" || fail "--scenario - differs"
+
+"$netvet" identify - --format csv <"$el" >"$work/id-stdin" 2>/dev/null \
+  || fail "identify -: exit $?"
+"$netvet" identify "$el" --format csv >"$work/id-file" 2>/dev/null
+cmp -s "$work/id-file" "$work/id-stdin" || fail "identify - differs"
+
+"$netvet" assess - --policy - "${args[@]}" <"$el" >/dev/null 2>"$work/err"
+[ $? = 2 ] || fail "stdin twice: expected exit 2"
+grep -q "standard input is read once" "$work/err" || fail "stdin twice: $(cat "$work/err")"
+
+"$netvet" synth -n 100 -o - 2>"$work/err"
+[ $? = 2 ] || fail "synth -o -: expected exit 2"
+grep -q "not to standard output" "$work/err" || fail "synth -o -: $(cat "$work/err")"
+echo ok
