@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Convenience targets over scripts/ (the scripts are what README and CI run).
 .PHONY: demo check check-sanitize fuzz build deps
 deps: ; bash scripts/install-deps.sh

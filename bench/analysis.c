@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Time the analysis half of `netvet assess` without reloading the CSV:
  * load the inventory once, then run netvet_assess RUNS times (UK pack, as
  * of 2026-11-23) and print each run's step times (the --timings split),

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Time `netvet assess` (load + resolution + shares + UK pack + JSON report)
 # on a network directory with GNU time: phase times from --timings, wall
 # clock and peak RSS. Generate the network first with bench/load_10m.sh.

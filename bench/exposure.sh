@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Topology exposure benchmark: time `netvet assess` end to end (load, shares,
 # exposure of every domain and vendor, dominators, UK pack, JSON) on a
 # network directory, run the python-igraph and NetworkX peers on the same

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Time `netvet identify` (OUI + PEN + sysDescr patterns) on a synthetic
 # evidence file: wall clock, rows per second and peak RSS.
 #

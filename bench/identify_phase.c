@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Time the attribute-and-write half of `netvet identify` without reloading
  * the CSV: load an evidence file once, then attribute and write it RUNS
  * times (to /dev/null, a fresh attributor each run so its caches start

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Generate a 10,000,000-element synthetic network with `netvet synth` and
 # time the generator with GNU time (wall clock, CPU, peak RSS). The output is
 # the input for the 10M load benchmarks; see bench/README.md.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Time `netvet plan` reaching the UK access cap (uk-hrv-access-cap, 35% of
 # access + ran by count and by weight) on a synthetic network where Huawei
 # holds more than that: generates DIR with `netvet synth --hrv-share SHARE`

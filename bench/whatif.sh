@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Time `netvet whatif` against a plain `netvet assess` of the same network
 # (text reports to /dev/null, --timings): the what-if loads the inventory
 # once and assesses it twice (baseline, then the overlay), so its cost over

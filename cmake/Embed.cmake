@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Compile data files (registry, policy packs) into the library as C arrays.
 # nv_embed(<out-list> <file> <symbol>) defines `const char <symbol>[]` and
 # `const size_t <symbol>_len` in a generated source appended to <out-list>.

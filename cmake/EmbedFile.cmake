@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Script mode: turn file IN into C source OUT defining SYM[] and SYM_len.
 file(READ ${IN} hex HEX)
 string(LENGTH "${hex}" hexlen)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Install rules (GNUInstallDirs layout; components runtime and development):
 # bin/netvet, lib/libnetvet.so* and libnetvet.a, include/netvet/*.h with the
 # generated version.h, lib/pkgconfig/netvet.pc, man pages and bash completion

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Script mode: run EXE [OPT [ARG]] and write its standard output to OUT
 # (man pages and bash completion printed by the built netvet). Fails, and
 # leaves no OUT behind, when the command fails or prints nothing.

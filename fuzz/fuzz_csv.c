@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz target: arbitrary bytes as elements.csv (and the same bytes as
  * links.csv), loaded in one part and in three: rows read = loaded +
  * skipped, and both loads agree on the status, every element (id, line,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libFuzzer target for the evidence parsers: the input as a MAC address,
  * as a sysObjectID, as an IEEE CSV and as an enterprises.tsv table, with
  * their invariants (a parsed MAC round-trips through hex; an OID's PEN

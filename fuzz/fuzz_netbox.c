@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz target: arbitrary bytes as a NetBox REST response; runs the collect
  * and finish steps, checks the counts add up and loads the output. */
 #include "import_fuzz.h"

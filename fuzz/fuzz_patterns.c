@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libFuzzer target for the pattern-file loader: load the input as a pattern
  * overlay on an empty set, bind it to the built-in registry, then run every
  * example and the raw input through the matcher. Under gcc it links

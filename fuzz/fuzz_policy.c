@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz target: arbitrary bytes as a policy pack. A pack that loads is also
  * evaluated over a small fixed network (registry, tags, sites), and every
  * finding is checked: strings set, elements ascending and in range. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libFuzzer target for the registry YAML loader: overlay the input onto an
  * empty registry, then exercise every getter and resolution on what loaded.
  * Under gcc it links fuzz/replay.c, which feeds it the corpus files. */

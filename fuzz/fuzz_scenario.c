@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz target: arbitrary bytes as a scenario file. A scenario that parses
  * is applied to an overlay of a small fixed network; one that applies is
  * assessed (with topology), and the invariants are checked: the base

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz target: arbitrary bytes as snmpwalk output; checks the counts add
  * up and that the row written loads with the ordinary loader. */
 #include "import_fuzz.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The body every importer fuzz target shares: import arbitrary bytes (and
  * run the format's finish step, if any); when that succeeds, the record
  * counts must add up and the CSV written must go through the ordinary

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Standalone driver for fuzz targets built without libFuzzer: feeds every
  * file named on the command line (or found in a named directory) to
  * LLVMFuzzerTestOneInput, so stored corpora rerun as ordinary tests. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Configure and build netvet into build/ (Release, warnings as errors).
 set -euo pipefail
 cd "$(dirname "$0")/.."

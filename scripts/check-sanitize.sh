@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Build with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/) and
 # run every test under them.
 set -euo pipefail

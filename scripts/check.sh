@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Install dependencies, build with warnings as errors, run every test
 # (unit, end-to-end, fuzz-corpus replay) with ctest.
 set -euo pipefail

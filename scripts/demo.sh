@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The first command for a new user: install dependencies, build, and assess
 # the bundled example network against the UK NCSC high-risk-vendor pack.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Build the libFuzzer targets with clang (build-fuzz/) and run each for
 # SECONDS (default 30) from its stored corpus. A crash fails the script.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Install every Debian package netvet needs to build, test, fuzz,
 # benchmark and test its installation (g++ for the C++ header test,
 # man-db/groff-base to render the man pages, bash-completion). Run as

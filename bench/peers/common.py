@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Shared input side of the peer implementations: read netvet's CSV
 inventory, decide which elements exist on the assessment date, resolve
 declared vendors against data/registry.yaml (same normalisation rules as

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Peer of `netvet assess`'s topology exposure written with python-igraph,
 the way a user would script it: dependent weight of every risk domain and
 vendor (delete the group, BFS from the sources) and single-point-of-failure

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Turn a `netvet assess --format json` report into the lines the peers
 print (disconnected weight, dependent weight per domain and vendor, top
 single points of failure), so that `diff` compares them.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Peer of `netvet assess`'s topology exposure written with NetworkX: the
 same computation as igraph_peer.py (delete each group, BFS from the
 sources; immediate_dominators on the mutual-arc digraph with a virtual

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Assess an inventory against the built-in UK pack through netvet's public
  * API, as `netvet assess INVENTORY --as-of DATE` does, and print the verdict
  * and each rule's margin: how far each measurement is from its limit.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Which libnetvet is this? Prints the version the running library reports
  * (netvet_version()), the version of the headers the program was compiled
  * against (NETVET_VERSION from netvet/version.h) and whether they match.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Assessment: resolve vendors, group them into risk domains, compute shares
  * and evaluate a policy over an inventory as of a date. */
 #ifndef NETVET_ASSESS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Vendor attribution: which registry vendor made an element, from its
  * declared name and raw evidence (MAC OUI, SNMP sysObjectID enterprise
  * number, sysDescr / LLDP description patterns, CPE), with a confidence and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* netvet error convention: status codes, and the diagnostics object every
  * loader and evaluator reports into (fatal message + per-row warnings). */
 #ifndef NETVET_ERRORS_H

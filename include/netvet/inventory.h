@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The inventory: elements and links loaded from netvet's native CSV into
  * columnar arrays with interned strings. Read-only once loaded. */
 #ifndef NETVET_INVENTORY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* netvet: vet a telecom network's supply chain. The umbrella header: the
  * command-line front end includes only this. */
 #ifndef NETVET_NETVET_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Policy packs: YAML rule sets (built-in UK/US/EU packs and user files),
  * loaded into one policy that an assessment evaluates. */
 #ifndef NETVET_POLICY_H

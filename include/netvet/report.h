@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reports of an assessment: a terminal text report for people and a
  * versioned JSON document for machines (docs/json-schema.md). Every report
  * netvet writes (assess, whatif, check, plan, identify) comes in some of

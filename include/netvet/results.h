@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading what an assessment computed: the verdict, each rule's
  * measurement against its limit (the margin), the findings with the
  * elements involved, the dependent weight per risk domain and vendor, and

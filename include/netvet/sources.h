@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Sources of an inventory other than netvet's own CSV files: importers of
  * foreign formats (nmap XML, GraphML, NetBox JSON, snmpwalk output), each a
  * row of one source table that live sources join, and a builder that makes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Synthetic operator networks: a deterministic generator that writes a
  * realistic inventory (elements.csv, links.csv) in netvet's native CSV, for
  * tests, demos and benchmarks. Streams to disk; memory does not grow with N. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The vendor registry: who makes network equipment, which state can compel
  * them, what lists they are on; and resolution of messy declared names. */
 #ifndef NETVET_VENDORS_H

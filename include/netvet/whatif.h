@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What-if analysis: scenario files (ordered changes to an inventory),
  * overlays that apply them without touching or copying the loaded
  * inventory, the before/after comparison, the procurement check and the

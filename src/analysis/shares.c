@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Share tables: accumulate count and weight per (function, vendor) and per
  * (function, domain) in dense arrays in one pass, then keep non-empty rows
  * sorted largest first. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shares of each function (and of the whole network) held by each vendor
  * and each risk domain, by element count and by weight, with concentration
  * (largest share, Herfindahl-Hirschman index). */

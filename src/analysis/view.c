@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Build the analysed view of an inventory: declared vendor -> registry root
  * vendor (resolved once per distinct name), vendor -> risk domain (one per
  * jurisdiction), and which elements exist as of the assessment date. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The analysed network: each element's resolved vendor and risk domain, and
  * whether it counts as of the assessment date. Built by assess.c from an
  * inventory and a registry; read by shares, policy evaluation and reports. */

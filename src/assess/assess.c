@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The assessment pipeline: view (vendor resolution, domains, as-of) ->
  * the shares, netvet's own checks (unknown vendors) and the policy rules
  * that need no exposure, beside the topology when there is one -> the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The assessment's contents, read by the report writers. */
 #ifndef NV_ASSESS_ASSESSMENT_H
 #define NV_ASSESS_ASSESSMENT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Assess the vendor the evidence shows, not only the declared one: run the
  * attributor over every counted element, rewrite the view's vendor and
  * domain, and report each kind of contradiction (declared name, attributed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Attributed vendors in the assessment view (see attribution.c). */
 #ifndef NV_ASSESS_ATTRIBUTION_H
 #define NV_ASSESS_ATTRIBUTION_H

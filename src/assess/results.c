@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The public read API of an assessment (netvet/results.h): the verdict,
  * computed here and only here, and borrowed views of the rule results,
  * findings, exposure rows and phase timings the assessment holds. */

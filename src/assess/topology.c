@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The assessment's topology step: pick the sources, build the CSR graph of
  * counted elements, then dependent weights (graph/exposure.h) and single
  * points of failure (graph/dominators.h), the two side by side on two

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The assessment's topology step (sources, exposure, dominators). */
 #ifndef NV_ASSESS_TOPOLOGY_H
 #define NV_ASSESS_TOPOLOGY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Inside of netvet_attributor, shared by evidence.c (one evaluator per
  * evidence kind, each behind a cache keyed by the distinct string or OUI
  * prefix) and attribute.c (construction and combining the evidence). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The attributor: loads the IEEE and IANA tables and the patterns, gathers
  * an element's evidence, and combines it. Evidence is grouped by the
  * vendor's top-most parent; a group's support is 1 - prod(1 - weight); the

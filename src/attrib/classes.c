@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Attribution classes: an inventory's elements repeat a few evidence
  * strings (declared name, sysObjectID, descriptions, CPE) and a few OUIs,
  * so the attribution of each distinct combination is computed once and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* One evaluator per evidence kind, each behind a cache: a value seen before
  * (the same OUI prefix, sysObjectID, description, CPE or declared name)
  * costs one hash probe, not a table search or a regex run. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* MAC parsing and the IEEE registry tables: each CSV row becomes a block
  * (prefix, registrant) in one of three arrays by prefix length, sorted once;
  * a lookup tries 36, then 28, then 24 bits, so the longest prefix wins.

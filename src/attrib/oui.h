@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* MAC addresses and the IEEE registries (MA-L, MA-M, MA-S, IAB CSVs as
  * shipped in Debian's ieee-data): parsing a MAC in its usual spellings and
  * the longest-prefix registrant lookup. Mapping registrants to registry

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Pattern sets: merging loaded files (a known id is replaced), compiling
  * with PCRE2 (UTF, invalid UTF-8 tolerated, caseless unless asked, JIT when
  * available), binding vendor ids to the registry, and matching strongest

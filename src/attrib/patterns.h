@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sysDescr / LLDP system-description patterns: a YAML file of vendor
  * regexes (data/patterns.yaml, compiled into the library; overlay files
  * add or replace patterns by id), compiled with PCRE2 + JIT. The loader is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Pattern file loader (libyaml document API): one mapping with key
  * `patterns`, a list of entries {id, vendor, regex, confidence, os,
  * case_sensitive, source, examples}. Unknown or duplicate keys, wrong

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sysObjectID parsing and the IANA enterprise-number table. The table is a
  * pair of parallel arrays sorted by number, searched by bisection; names
  * are interned once. */

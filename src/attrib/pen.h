@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* SNMP sysObjectID values and IANA private enterprise numbers: parsing the
  * usual OID spellings down to the enterprise number N of 1.3.6.1.4.1.N, and
  * the IANA registrant table (Wireshark's enterprises.tsv). Mapping N to a

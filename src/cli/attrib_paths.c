@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Where the attribution data lives for the CLI: an option, else an
  * environment variable, else Debian's package path (ieee-data,
  * libwireshark-data); a missing default is a warning, not an error. */

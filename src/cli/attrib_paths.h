@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Attribution data paths for the commands that attribute vendors. */
 #ifndef NV_CLI_ATTRIB_PATHS_H
 #define NV_CLI_ATTRIB_PATHS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Diagnostics, progress and small parsers shared by the subcommands. This
  * and the cmd_*.c files are the only code that prints or picks exit codes. */
 #include "cli/cli.h"

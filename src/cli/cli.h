@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Helpers shared by the subcommands: printing library diagnostics to stderr
  * (capped), progress on a terminal, parsing counts, the clock, reading
  * standard input for a file named '-'. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* netvet assess: load an inventory, the registry and policy packs (through
  * the session, as whatif, check and plan do), assess, print the report,
  * and turn findings into the exit status. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* netvet check: the procurement question, "would adding N elements of this
  * vendor for this function here break a rule?", answered from the
  * inventory plus an overlay holding the new elements. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* netvet identify: load evidence CSVs, build the attributor (registry,
  * IEEE and IANA tables, patterns), attribute every element and print the
  * records; conflicts become exit status 1 with --fail-on-conflict. */

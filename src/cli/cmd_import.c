@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* netvet import: convert foreign files (nmap XML, GraphML, NetBox JSON,
  * snmpwalk) into netvet native CSV (DIR/elements.csv, DIR/links.csv). The
  * conversion is the library's source table (netvet/sources.h); the result

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* netvet plan: which elements (or sites) to replace, in what order, so that
  * the target rules pass; greedy by violation removed per unit of cost, then
  * re-assessed from scratch. */

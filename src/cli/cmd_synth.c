@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* netvet synth: parse options, run the generator, report progress on a
  * terminal and a one-line summary. All the generating is in the library
  * (netvet_synth_write_stats); this file only talks to the user. */

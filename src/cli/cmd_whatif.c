@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* netvet whatif: load the inventory once, assess it, apply each scenario
  * to its own overlay and assess that, print before and after side by side;
  * the exit status follows the after states. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The netvet subcommands. Each is described by an nv_cmd (opts.h): its
  * option table and manual, and its main-like run function, which parses
  * its own options, prints, and returns the process exit status (exit.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The shared options, each defined once with its one wording: what they
  * mean, their values, how they are stored and checked. The CLI checks
  * these values itself, so its messages name the flag. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The options several commands take, defined once: their table rows
  * (nv_opt_policy, ...) and the values they set (nv_common). A command's
  * args struct begins with an nv_common (directly or through nv_session),

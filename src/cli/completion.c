@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* --bash-completion: a bash completion script for netvet, from the option
  * tables: the commands, each command's options, the words an option
  * takes (--format text|json), file names for options that take a file,

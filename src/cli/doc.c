@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* --help: a command's manual as plain text for a terminal, from its
  * nv_cmd (sections, option table), filled to 76 columns; the synopsis
  * items the man page shares. */

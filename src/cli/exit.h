@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Process exit statuses, as a linter's. */
 #ifndef NV_CLI_EXIT_H
 #define NV_CLI_EXIT_H

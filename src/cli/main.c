@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* netvet command entry: dispatch to a subcommand, or print help, the
  * version, a man page or the bash completion script. */
 #include <malloc.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* --man: a command's manual as a man(7) page (netvet.1, netvet-assess.1,
  * ...), from the same nv_cmd as --help. Text is escaped for roff: '\' is
  * \e, '-' is \-, a '.' or '\'' starting a line is protected with \&. */

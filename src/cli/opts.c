@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Parsing a command line with a command's option table: the table
  * becomes getopt_long's long options and short-option string, and each
  * option found is stored by its row's setter. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The option frame every command shares: a command is a table of option
  * rows plus its manual text (nv_cmd), and that one description drives
  * getopt_long parsing, --help, the man page and bash completion. The

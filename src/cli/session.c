@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The shared part of assess, whatif, check and plan: loading the
  * registry, policy packs, inventory and (when the inventory has evidence
  * and it is trusted) the attributor; '-' for one of the files reads it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What assess, whatif, check and plan share: the shared options' values
  * (nv_common), loading the inventory, registry, policy and attributor
  * they all start from ('-' reads one of them from standard input), and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* CSR construction by counting sort: count degrees, prefix-sum them into
  * offsets, then drop each kept link into both ends' slots, using the
  * offsets themselves as cursors (shifted back one place after). Counting

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Undirected CSR adjacency of the inventory's links, restricted to the
  * counted elements. Vertex k is element k; uncounted elements stay in the
  * index space as isolated vertices. Reachability and dominators live in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Immediate dominators by Semi-NCA (Georgiadis, Tarjan, Werneck): DFS
  * numbering from the virtual root (vertex n, arcs to the sources), then
  * semidominators in reverse preorder by link-eval with path compression

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Single points of failure: immediate dominators of the flow graph made of
  * the CSR graph's edges in both directions plus a virtual root joined to
  * every source, and each element's impact, the weight of the sinks it

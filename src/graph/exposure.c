@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Dependent weight per risk domain and per vendor: masked passes (reach.c)
  * of up to 64 groups each say, per sink, which groups' removal loses it;
  * the losses are summed per group, per sink function and per sink region,

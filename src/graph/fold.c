@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Leaf folding (fold.h): mark the leaves, number the rest in vertex order,
  * then copy the core's arcs among themselves into a CSR of core indexes
  * (count, prefix sum, place: two passes over the core's arcs). */

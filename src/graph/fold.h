@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Leaves folded into their neighbour: the smaller graph the exposure and
  * dominator kernels run on. A leaf is a vertex that is not a source and
  * has exactly one arc, to a vertex that is not itself a leaf. Every path

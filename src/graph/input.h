@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What the graph kernels (exposure.h, dominators.h) read about the
  * elements besides the CSR graph: which count, their groups (vendor and
  * risk domain), weights, functions and regions. Plain borrowed columns:

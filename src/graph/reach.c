@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* BFS and the 64-group masked worklist over a CSR graph. The BFS uses a
  * FIFO of vertex indexes; the masked pass a bitmap of dirty vertices worked
  * off in ascending sweeps (see `dirty`). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reachability kernels over an nv_csr: plain multi-source BFS, and the
  * masked pass that answers "reachable without group g?" for up to 64
  * vertex groups at once. Grouping and weights are exposure.c's job. */

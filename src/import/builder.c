@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The inventory builder (netvet/sources.h): elements and links handed over
  * one at a time are kept as text, then written as netvet CSV with only the
  * columns some element used, and loaded by the ordinary loader, so a

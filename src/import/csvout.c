@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Growable buffers and an RFC 4180 CSV row writer for the importers, plus
  * the shared bad-record convention (warn and skip, or fatal with strict). */
 #include <stdarg.h>

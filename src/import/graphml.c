@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* GraphML importer (Internet Topology Zoo style). <key> declarations map
  * attr.name to key ids; each <node> becomes an element (id = node id,
  * name = label, lat/lon = Latitude/Longitude, region = Country, function

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Importer dispatch: format names, reading an input file whole (capped),
  * and writing the converted CSV into a directory (temporary name, then
  * rename, so a failed run never leaves half a file). */

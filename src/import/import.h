@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Importers: turn a foreign file (nmap XML, GraphML, NetBox JSON, snmpwalk)
  * into netvet native CSV text (elements.csv + links.csv), which then goes
  * through the ordinary loader. Each importer appends rows to an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* NetBox JSON importer: saved REST responses of /api/dcim/devices/,
  * /api/dcim/cables/ and /api/dcim/sites/ (a page object with `results`, or
  * a bare array; any number of files, in any order). Each file's records are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* NetBox importer internals shared by netbox.c and netbox_map.c. */
 #ifndef NV_IMPORT_NETBOX_H
 #define NV_IMPORT_NETBOX_H

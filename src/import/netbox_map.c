@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* NetBox vocabulary onto netvet's: device roles onto the function taxonomy
  * and device status values onto active/planned/decommissioned. The role
  * table holds common NetBox role slugs; anything else is tried as a netvet

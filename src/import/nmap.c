@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* nmap XML (-oX) importer: one evidence row per host that is up.
  *   id       first IPv4 address, else first IPv6, else first hostname
  *   name     first hostname

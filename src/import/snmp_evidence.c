@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* SNMP varbinds as evidence (import/snmp_evidence.h): which MIB-II object
  * an OID names, and how its value becomes a sys_descr, sys_object_id, name
  * or mac column. */

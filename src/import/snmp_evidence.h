@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What SNMP says about who made a device, as netvet evidence: the MIB-II
  * objects read (sysDescr.0, sysObjectID.0, sysName.0, the first non-zero
  * ifPhysAddress) and how a value of each becomes an evidence column

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* snmpwalk text importer (`snmpwalk -On`, one file per device; the file
  * name, without directory and without a .txt/.walk/.snmp/.snmpwalk
  * extension, is the device id). Reads lines `OID = TYPE: value`:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The public face of the source table (netvet/sources.h): find a source,
  * run it over files or buffers, and load or write what it converted. */
 #include <string.h>

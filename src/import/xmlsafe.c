@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Safe XML parsing for the importers. libxml2 is asked for no network
  * access (XML_PARSE_NONET) and neither XML_PARSE_NOENT (substitution) nor
  * XML_PARSE_DTDLOAD (external subsets) is given. On top of that, any

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Safe XML parsing for the importers (libxml2): no network, no DTD loading,
  * no entity substitution, and documents declaring or referencing entities
  * are refused outright (entity bombs, external entities). */

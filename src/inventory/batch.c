@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fill a batch from the tokenizer. Most records take its one-pass fast
  * path, which writes trimmed fields straight into the batch and says
  * whether a byte had its high bit set; the others are read by nv_csv_next

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A batch of tokenized CSV records: fields (trimmed of blanks, the only
  * form the loaders use), line numbers, verdicts, the first field with
  * invalid UTF-8 and the hashes of up to two key fields, so the loader can

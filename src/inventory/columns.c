@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Known column names of elements.csv and links.csv, and field parsing. */
 #include "inventory/columns.h"
 

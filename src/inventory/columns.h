@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Header handling for the native CSV: which known column each header name
  * is, and field conversions shared by the element and link loaders. */
 #ifndef NV_INVENTORY_COLUMNS_H

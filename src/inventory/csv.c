@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* RFC 4180 tokenizer. Unquoted fields and quoted ones without "" point
  * into the buffer; quoted ones with "" are unescaped into side chunks. A
  * bad record is reported with its field number and skipped to its line end.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* RFC 4180 CSV tokenizer over an in-memory buffer, which it never writes:
  * records of fields (quoted fields with "" unescaped into a side buffer),
  * CRLF or LF line ends, line numbers for diagnostics, UTF-8 checking, hard

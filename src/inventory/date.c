@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ISO calendar dates <-> days since 1970-01-01 (proleptic Gregorian), for
  * install dates, rule effective dates and --as-of. */
 #include "inventory/inv.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Load elements.csv rows into the inventory's columns: validate each field,
  * intern strings and keep the id with its hash. Bad numbers, dates,
  * status, function and UTF-8 are bad rows here; duplicate ids are found

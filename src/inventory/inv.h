@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The inventory's in-memory layout, shared by the modules downstream of the
  * loader (attribution, risk, policy, report). One array per column; strings
  * are uint32_t ids into `strings` (0 = empty/absent). Optional columns are

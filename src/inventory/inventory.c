@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Inventory lifetime and public accessors: map the CSV files (read only:
  * the tokenizer never writes its input), load the elements then the
  * links (parts.h), free everything in one call. */

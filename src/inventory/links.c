@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Load links.csv: undirected a-b pairs of known element ids. A link to an
  * unknown id, an empty end or a bad capacity is a bad row. Ends are found
  * by guesses from the file's order first, then the id map (or, for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shared state of one CSV file load (elements or links), or of one part of
  * it: the header's column map, the error policy (skip and warn, or
  * strict), counters. A file is read in parts on several threads, each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Header parsing and error policy common to the element and link loaders. */
 #include "inventory/load.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Merging parts: a part's rows are already in the shared columns (moved
  * down only over a gap) or, for a part with its own columns, appended;
  * string ids go through a map from the part's string ids to the

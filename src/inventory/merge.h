@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Joining the parts of a file loaded on several threads: take a part's
  * rows into the inventory in file order (its strings re-interned, so
  * string ids are what a one-thread load gives), then build the element id

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* One file, several parts: choose line-start split points, count each
  * part's lines to size one set of columns they all write into, run a
  * loader per part (the first on the calling thread), check that each part

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading one CSV file in parts on several threads: the header once, then
  * byte ranges split at line starts, each loaded into its own inventory
  * (the first straight into the result), merged in file order, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Apply a scenario's changes to an overlay, in order: set attributes on the
  * elements a filter selects, replace one vendor by another, remove
  * elements (their links stop counting with them), add elements and links.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Which elements a scenario filter selects, read through the overlay:
  * values are resolved once (vendor names to registry roots, sites, regions
  * and tags to string ids, ids to element indexes; anything the inventory

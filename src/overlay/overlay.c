@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Overlay storage: the shadow inventory starts as a shallow copy of the
  * base's fields; each column is copied the first time a change writes it
  * (or extended when elements or links are added). Only owned arrays are

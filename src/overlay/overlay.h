@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The overlay: a shadow netvet_inventory whose columns are the base's own
  * arrays until a change writes one; then that column alone is copied
  * (copy on write) and owned by the overlay. Adding elements or links

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The context of one rule's evaluation (evaluate.c prepares it, a kind's
  * evaluate hook reads it) and the passes over the in-scope elements that
  * the kinds share (eval_pass.c). */

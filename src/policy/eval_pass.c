@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Passes over the counted in-scope elements that the rule kinds share:
  * one counting pass per vendor and domain, and, only when a kind has a
  * finding, a second pass that fills exactly-sized element lists. */

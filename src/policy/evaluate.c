@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Policy evaluation: for each rule effective on the view's date, work out
  * which registry vendors it selects (the pack's high-risk set or its own
  * list), resolve its scope to inventory string ids, and run its kind's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Storage and ordering of findings. */
 #include "policy/findings.h"
 

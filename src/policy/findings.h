@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Findings: what an assessment reports, each traced to its rule, source,
  * the measured value against the threshold, and the elements involved. */
 #ifndef NV_POLICY_FINDINGS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The exposure-cap rule kind: the share of customer weight a risk domain (or a
  * vendor) could cut off — its dependent weight from graph/exposure.h — must
  * stay at or under `max`. Only groups holding a selected (e.g. high-risk)

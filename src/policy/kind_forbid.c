@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The forbid rule kind: no element of a selected (e.g. high-risk) vendor
  * may be in scope. One finding per selected vendor present, with its
  * elements. The planner can target it: replace those elements. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The max-vendors rule kind: at most `max` distinct selected vendors in
  * scope. One finding listing them, with all their in-scope elements. */
 #include "policy/eval_ctx.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The share-cap rule kind: the share of the scope (by element count and
  * by weight) held by each risk domain, each vendor, or the selected
  * vendors together ('per') must stay at or under `max`; only groups with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Policy packs: load YAML packs (built-in, file or buffer) into a policy,
  * checking every key and value and naming file:line for each problem. A pack
  * that fails leaves the policy unchanged. Rule bodies are parsed in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Pack loader internals shared by pack.c (packs) and rule_parse.c (one
  * rule); YAML walking is util/yaml.h. */
 #ifndef NV_POLICY_PACK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The policy module's interface: the one policy header the layers above
  * (assess, whatif, report) include. The loaded packs and rules
  * (rules.h), findings and rule results (findings.h), the rule-kind table

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The rule-kind table (rule_kind.h): one row per kind, naming the
  * nv_rule_kind_ops its kind_*.c file defines, indexed by netvet_rule_kind;
  * lookups by value and by name, and the public kind names. */

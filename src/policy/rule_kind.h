@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The rule-kind table: everything that differs between rule kinds (their
  * name in packs, which keys they take, their own checks of those keys,
  * their evaluation, whether they read the topology, how the planner can

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* One rule of a policy pack: id, kind, severity, vendor selection, scope,
  * effective date, source, and the kind's own keys (per, measure, max), each
  * checked with file:line diagnostics. The pack around it is in pack.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A loaded policy: its packs and their rules, as the pack loader
  * (pack.c, rule_parse.c) fills them and the evaluator and the planner read
  * them. The pack format is documented in docs/policy-format.md. */

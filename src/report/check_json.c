@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The procurement check's answer as JSON (schema netvet-check/1): the
  * question as understood, allowed or not, every rule's measurement before
  * and after, and the findings the purchase adds or changes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The procurement check's text answer: the question as understood, ALLOWED
  * or NOT ALLOWED with the rules that decide it, every rule's measurement
  * before -> after with the margin left under its limit, and the findings

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Labels shared by every report format. */
 #include "report/report.h"
 

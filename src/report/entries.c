@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The public report entry points of assess, whatif, check and plan: check
  * the arguments, gather what the writer reads and hand it to the format
  * table (formats.h), which picks the writer or refuses the format. */

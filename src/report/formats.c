@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The format table (formats.h): which writer prints each report in each
  * format, the lookup every public report entry point goes through, and
  * the names of the formats. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The format table: every report netvet writes, for every command, is one
  * row (report kind, format) -> writer. The public entry points build an
  * nv_report_input and call nv_report_dispatch; a (kind, format) pair with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* identify's CSV format (RFC 4180): a header row, then one row per element
  * with its reasons in one field; no summary. A row of the format table
  * (formats.h). */

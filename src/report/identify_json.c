@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* identify's JSON format (schema netvet-identify/1), streamed: the header,
  * one object per element with its evidence, then the files read and the
  * counts. A row of the format table (formats.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What netvet identify's writers share, whatever the format (text, CSV,
  * JSON: identify_text.c, identify_csv.c, identify_json.c): the counts,
  * the record buffers, and the templates. Nothing here decides anything; it

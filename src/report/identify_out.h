@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Output of netvet identify: one record per element in text, CSV or JSON
  * (schema netvet-identify/1), streamed as elements are attributed, and
  * the closing summary. The format's own bytes come from its row of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The public identify report (netvet/report.h): the format's row of the
  * format table, the header, each inventory's records (identify_run.c) and
  * the closing summary. */

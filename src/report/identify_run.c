@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Blocks of 32,768 elements go to the threads in rounds; each thread has
  * its own attributor (a fork sharing the loaded data) and record writer
  * (identify_out.h: a growing buffer, emptied each round, and the records of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* netvet identify's main loop: attribute every element of an inventory,
  * on one thread per CPU in blocks of elements, and write the records in
  * element order. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* identify's text format, for people: one line per element, the evidence
  * indented under it, and a closing count. A row of the format table
  * (formats.h). */

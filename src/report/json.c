@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The JSON report (schema netvet-assess/1, docs/json-schema.md), built with
  * jansson. Shares are fractions in [0,1]; numbers print with 10 significant
  * digits so output is stable across runs. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* JSON written without jansson where a report has millions of values
  * (element lists of findings, per-sink dependencies): strings quoted
  * exactly as jansson quotes them, so the streamed parts are byte for byte

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* JSON report, topology part: the "exposure" object (dependent weight per
  * domain and vendor with function and region breakdowns, single points of
  * failure) and the streamed "sink_dependencies" array. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The plan as JSON (schema netvet-plan/1): targets, each step with the
  * elements it replaces and the targets' state after it, the total, and
  * the re-assessment of the planned network. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The plan text report: targets before, how replacements and costs were
  * chosen, each step with its cost and the targets' cumulative state after
  * it, the total, and the re-assessment of the planned network from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Helpers shared by the text and JSON report writers. */
 #ifndef NV_REPORT_REPORT_H
 #define NV_REPORT_REPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The terminal report: what was read, the verdict, findings grouped by
  * severity with the elements involved, then share tables per function. */
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Text report, topology part: what share of customers each risk domain and
  * vendor could cut off, how many sinks depend on how many domains, and the
  * single points of failure. */

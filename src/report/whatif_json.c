@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The what-if JSON report (schema netvet-whatif/1, docs/json-schema.md)
  * and the JSON pieces the check and plan reports reuse. Shares are
  * fractions in [0,1]; numbers print with 10 significant digits. */

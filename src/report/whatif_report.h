@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Writers of the comparison reports (what-if, check, plan): the text
  * pieces they share and the JSON builders. Only the public *_write
  * functions touch FILE streams for the caller. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The what-if text report: the baseline once, then for each scenario its
  * changes, the verdict before -> after, every rule measurement side by side,
  * findings added / resolved / changed, the share rows and dependent

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Scenario YAML -> nv_change list: every key checked against the keys its
  * mapping allows, every value checked (function names, dates, weights,
  * percentages, statuses), each problem reported as file:line. References

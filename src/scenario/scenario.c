@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Scenario objects: read a YAML file or buffer with libyaml (one document),
  * hand the root to the parser (parse.c), and the public accessors. */
 #include <string.h>

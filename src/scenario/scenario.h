@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A parsed scenario: an ordered list of changes (set, add, remove,
  * replace), each with the line it was written on. Parsing checks syntax and
  * values only; vendors and ids are checked when an overlay applies it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Vendor and model tables for the generator. OUIs are real IEEE MA-L
  * assignments (Debian ieee-data 20220827.1 oui.csv) and PENs are the IANA
  * numbers in research/policy.md §6; the product arcs after the PEN and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The generator's equipment catalogue: vendors (declared spellings, IEEE
  * OUIs, IANA PEN) and the models each sells for each role, with software
  * versions, sysObjectID and a sysDescr banner in the style of its OS. */

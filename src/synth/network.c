@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Walks the plan and writes the network in one streaming pass: core sites
  * (routers in a full mesh, functions on both site routers), then per region
  * the rings (cycle + two core uplinks), each access element dual-homed to two

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Turns a plan into rows: the core sites, then each region's aggregation
  * rings with their OLTs and cell sites and what hangs off them. */
 #ifndef NV_SYNTH_NETWORK_H

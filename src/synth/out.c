@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Buffered, hand-formatted CSV writer used by the generator. It never
  * allocates per row: one 1 MiB buffer per file, flushed with fwrite. Dates use
  * Howard Hinnant's civil-from-days arithmetic, so output is integer-exact. */

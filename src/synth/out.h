@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Buffered CSV output for the generator: fields, integers, fixed-point
  * coordinates and ISO dates formatted by hand (no printf per row), RFC 4180
  * quoting where a field needs it. The first write error sticks in `err`. */

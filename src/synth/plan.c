@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Plans a synthetic network: UK-like regions sized by population, core
  * sites with their functions, rings drawn from per-ring streams so the
  * writer can redraw them identically, and the regions where Huawei supplies

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The shape of a synthetic network before any byte is written: core sites
  * and their functions, regions and their element budgets, aggregation rings
  * drawn from per-ring streams, and which regions carry the high-risk vendor.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Deterministic pseudo-random numbers for the synthetic network generator:
  * splitmix64 streams and keyed hashes. Integer-only, so the same seed gives
  * the same bytes on every machine; nothing here uses rand() or floats. */

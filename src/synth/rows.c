@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Writes element and link rows. Everything not decided by the structure
  * (model, version, declared spelling, install date, MAC) is drawn here from
  * the caller's current stream, so the draws happen in file order and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Row writing for the generator: one element or link at a time into the
  * two CSV outputs, with the details every row needs (declared vendor
  * spelling, model, software, install date, evidence) drawn from the current

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* netvet_synth_write: checks options, creates the output directory, writes
  * elements.csv and links.csv under temporary names and renames them into
  * place once both are complete. The network itself is planned in plan.c

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Allocation wrappers: overflow-checked array sizes and doubling growth.
  * Blocks of 4 MiB and more (columns, string bytes, hash slots of national
  * inventories) ask for transparent huge pages: on a VM each 4 KiB page

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Allocation wrappers used by the whole library: overflow-checked sizes and
  * one place to count peak bytes later. */
 #ifndef NV_UTIL_ALLOC_H

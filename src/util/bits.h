@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Bit counting without a library call: x86-64's baseline has no popcnt
  * instruction, so __builtin_popcountll becomes a call per word (it was
  * 0.9% of a 10M assess, in the text report's dependency counts). And

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Monotonic seconds, for the phase and step times the commands print with
  * --timings (loader parts, analysis steps, what-if scenarios). */
 #ifndef NV_UTIL_CLOCK_H

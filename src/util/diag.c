@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* netvet_diag: holds the last fatal message, counts warnings, forwards every
  * entry to the caller's callback. Never prints by itself. */
 #include "util/diag.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Internal side of netvet_diag: report fatal errors and row warnings. */
 #ifndef NV_UTIL_DIAG_H
 #define NV_UTIL_DIAG_H

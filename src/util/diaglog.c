@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* nv_diag_log: a netvet_diag whose callback copies each entry into an
  * array; replay forwards them through the ordinary diag calls. */
 #include "util/diaglog.h"

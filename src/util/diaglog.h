@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A diagnostics sink that keeps its entries instead of passing them on, so
  * work done out of order (a file loaded in parts on several threads) can
  * replay them later, in file order, into the caller's sink. */

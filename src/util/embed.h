@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Built-in data compiled into the library by cmake/Embed.cmake: the default
  * vendor registry and the table of built-in policy packs. */
 #ifndef NV_UTIL_EMBED_H

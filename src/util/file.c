@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Whole-file reads with a byte cap, for the small YAML inputs. */
 #include "util/file.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading a small input file (registry, policy pack) whole, with a cap. */
 #ifndef NV_UTIL_FILE_H
 #define NV_UTIL_FILE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Open addressing with linear probing over 16-byte slots, at most 5/8 full
  * (and no half more than 7/8 full).
  * The slots are one anonymous mapping with transparent huge pages asked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Key -> dense index map for unique keys whose bytes live elsewhere (element
  * ids in a strtab): 16-byte slots hold a hash tag, the index and the key's
  * offset and length, so a lookup touches one slot line and the key bytes,

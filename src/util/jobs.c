@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Jobs side by side on threads (jobs.h). */
 #include "util/jobs.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Run a few jobs side by side: the same function on each element of an
  * array of job structs, one thread per job (the first on the calling
  * thread). Used to split a pass over the elements or links in halves. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* String interning with an open-addressing table of 8-byte slots (a 32-bit
  * hash tag and the id), so most misses never touch the string bytes. */
 #include "util/strtab.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* String interning: each distinct string is stored once in one byte buffer
  * and named by a uint32_t id. Ids are dense and in insertion order, so a
  * table of unique keys (element ids) doubles as the key -> row index map. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A growable message buffer that stops growing, and remembers it, when
  * memory runs out (util/text.h). */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A growable text buffer for messages and descriptions built piece by
  * piece: appends after an allocation failure are dropped and `oom` says so,
  * so callers check once at the end. */

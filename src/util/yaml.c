@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libyaml parser errors as netvet diagnostics (file:line: message), the one
  * document of a YAML input loaded with its depth limited and its anchors and
  * aliases refused, and visiting a document's nodes. */

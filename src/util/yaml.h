@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The one way netvet reads YAML (registry, patterns, policy packs,
  * scenarios, cost files): one document per input, nesting depth limited and
  * anchors/aliases refused when it is loaded; libyaml failures as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Walking a loaded YAML document: mappings with known keys, strings, string
  * lists and ids, each problem reported as file:line (util/yaml.h). */
 #include <ctype.h>

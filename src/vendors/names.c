@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Vendor name normalisation and netvet_registry_resolve: turn a declared name
  * ("Huawei Technologies Co., Ltd.") into a key ("huawei technologies") and
  * look it up exactly in the registry's key map. Building that map, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Normalisation of vendor names into match keys: ASCII case-fold, words split
  * on every non-alphanumeric byte, trailing legal-form words ("Co., Ltd.",
  * "Oyj", "S.A.") removed. The registry indexes these keys; resolution only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Registry storage and consistency: the string arena, vendor records, the id
  * and PEN indexes, and nv_regstate_finish, which resolves parents, rejects
  * cycles and builds the normalised-name key map. Reading YAML is left to

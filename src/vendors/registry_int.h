@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Inside of netvet_registry, shared by registry.c (storage, indexes,
  * consistency checks), registry_yaml.c (the YAML overlay loader) and
  * names.c (resolution). An overlay is applied to a copy of the state, which

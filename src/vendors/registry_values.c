@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Format checks for registry values (ids, dates, PENs) and a safe excerpt
  * of untrusted text for diagnostics. Used by the YAML loader; kept apart so
  * each check can be read (and tested) on its own. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Registry YAML loader (libyaml document API): the built-in registry and
  * overlays, with every value type- and format-checked and reported as
  * file:line. Cross-vendor checks (parents, cycles, name keys) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The procurement check: "may we add N elements of vendor V for function F
  * at site S?" Assess the inventory, then an overlay with the N new
  * elements, and compare: the purchase is allowed when it adds or worsens

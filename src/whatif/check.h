@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The procurement check's result, read by its report (check_report.c). */
 #ifndef NV_WHATIF_CHECK_H
 #define NV_WHATIF_CHECK_H

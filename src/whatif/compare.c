@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Pairing two assessments' rule measurements and findings, and the small
  * lookups the comparison reports share. */
 #include "whatif/compare.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Before/after comparison of two assessments of the same registry and
  * policy: rule measurements paired by (rule, subject, measure), findings
  * paired by (rule id, subject, measure), and lookups of share rows and

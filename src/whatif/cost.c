@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Cost files for netvet plan: a YAML mapping from function (or alias) to
  * the cost of replacing one element of it, plus an optional `default`.
  * Every key and value is checked; problems are file:line. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The replacement planner. Candidates are units (one element, or every
  * candidate element of a site) whose replacement removes violation of some
  * target; each is scored by the violation it removes per unit cost, the

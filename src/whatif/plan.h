@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The replacement plan: internals shared by the planner (plan.c), the cost
  * file reader (cost.c) and the plan report (plan_report.c). */
 #ifndef NV_WHATIF_PLAN_H

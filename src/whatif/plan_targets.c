@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Incremental measurement of the plan's target rules, by their kind's plan
  * model (policy/rule_kind.h). A share-cap (NV_PLAN_SHARE) target keeps,
  * per group (risk domain, vendor, or the selected vendors together), the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Incremental measurement of one target rule for the planner: per-group
  * counts and weights, the violation (how far over the cap, summed over
  * groups and measures), and how much replacing one element removes. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 # Regenerate tests/data/attribution-corpus.csv: a labelled corpus for the
 # attribution precision/recall test. MAC rows take the lowest MA-L of each
 # registrant from Debian's ieee-data (read here, not vendored); PEN rows are

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Rewrite the expected output of every e2e case from a built netvet, for
 # when output changes on purpose. Review `git diff tests/e2e` before
 # committing: each changed figure must be checked by hand.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Run one end-to-end case: tests/e2e/<case>/args holds the netvet arguments
 # (one per line, @DATA@ = tests/data, @SRC@ = source tree); expected.stdout
 # (when present) and expected.exit hold the exact output and exit status;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The manuals made from the option tables: --help of every command (exit 0,
 # at most 76 columns), --man pages (.TH first; man renders them with no
 # warning when man is installed), and --bash-completion (valid bash that

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # '-' as standard input and output: -o - is stdout; an INVENTORY of '-'
 # reads an elements CSV from stdin (the same report as from the file, the
 # path reading <stdin>); --policy - and --scenario - read stdin; stdin is

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The bundled example passes the UK pack; altered copies (vendor names
 # edited, assessed with --trust declared) fail with the right rule: Huawei in the core (uk-hrv-core), one ZTE OLT added to the
 # access network (uk-hrv-single), ZTE taking over two regions' access

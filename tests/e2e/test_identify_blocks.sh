@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # netvet identify on 70,000 synthetic evidence rows: more than two blocks of
 # 32,768, so on a machine with several CPUs the rows are attributed on
 # several threads. Every row must come out once, in input order, and rows

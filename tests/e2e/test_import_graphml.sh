@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # netvet import graphml on the real Topology Zoo Abilene graph
 # (../shared/data/topologyzoo/Abilene.graphml): exact CSV written (11 nodes,
 # 14 edges, as in the Zoo's index), and the result loads in assess.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # netvet import netbox on saved REST responses (tests/data/netbox: two
 # device pages, sites, cables, legacy cables; fictional content): exact CSV
 # written, warnings and summary on stderr, the result assessed; --strict

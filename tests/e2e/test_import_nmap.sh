@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # netvet import nmap on a real scan (../shared/data/nmap/full_sudo6.xml):
 # exact CSV written, summary on stderr, the output usable by identify; an
 # external-entity document is refused with file:line and exit 2.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # netvet import snmpwalk on hand-written walks (tests/data/snmpwalk): exact
 # CSV written, the unreachable device skipped and counted, and identify
 # attributing both devices from the imported evidence.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Install test: `cmake --install BUILD --prefix` a scratch directory, check
 # the tree (libraries, SONAME, exported symbols, headers, netvet.pc, LICENSE,
 # man pages, bash completion), then build every examples/api/X.c against it

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Include-layer check (src/README.md, issue 14): reads every #include in
 # src/**/*.{c,h} and include/netvet/*.h and fails, printing file:line: what,
 # when

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* For test_graph.c and test_graph_igraph.c: a network loaded from CSV text
  * through the real loader and view, with its CSR, exposure and dominators;
  * and seeded random networks with sinks that are sources, isolated sinks,

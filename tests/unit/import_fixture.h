@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Helpers for the importer tests: run an importer on a string or on a real
  * file (paths relative to the repository root, e.g. ../shared/data/...),
  * capture its diagnostics, and check the output with the ordinary loader. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the assessment pipeline: vendor resolution to root vendors
  * and risk domains, as-of counting, share tables and concentration, and
  * unknown-vendor findings, with exact values. */

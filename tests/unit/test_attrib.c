@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of vendor attribution: MAC spellings and rejections, the IEEE
  * longest-prefix lookup (buffers and the real Debian ieee-data rows), OID
  * forms and the IANA table, the pattern file (every built-in example, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Attribution classes (src/attrib/classes.c): every element of an
  * inventory attributed through the class cache must read exactly as the
  * same evidence attributed from its text (netvet_attribute, on an

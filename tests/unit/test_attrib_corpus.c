@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Precision and recall of attribution on the labelled corpus
  * tests/data/attribution-corpus.csv (made by make-attribution-corpus.py
  * from ieee-data rows, IANA enterprise numbers and documented banners):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit test of util/bits.h: nv_popcount64 against a bit-by-bit count on
  * edge words and a million pseudo-random ones. */
 #include <setjmp.h>

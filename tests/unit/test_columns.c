@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the field conversions in inventory/columns.h: the inline
  * decimal fast path must give exactly what strtod gives (same verdict,
  * same bits) on every form, and hand it the forms it does not take. */

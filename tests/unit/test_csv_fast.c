@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the tokenizer's one-pass fast path (nv_csv_next_simple):
  * exact fields for the records it reads, no change at all for those it
  * leaves to nv_csv_next, and a differential test: random and edge-case

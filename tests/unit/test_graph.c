@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of src/graph: CSR, dependent weight, dominators and impact on
  * hand-built networks with known answers; on 200 random networks the masked
  * pass against one plain reachability per group, and the dominators against

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Differential test against the igraph C library, 300 seeded random
  * networks: dependent weight by deleting each group's vertices and taking
  * the root's subcomponent; idom and dominator-subtree weights from

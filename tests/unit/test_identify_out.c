@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* identify's record writer (src/report/identify_*.c): a record replayed
  * from its class's template, with this element's id and MAC text in the
  * holes, must be byte for byte the record rendered whole, in text, CSV and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the element-id map (util/idmap.c): insert and find with
  * keys stored outside the map, duplicates, growth past the sized-for
  * count, prefetch calls on present and absent keys. */

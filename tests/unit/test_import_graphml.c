@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the GraphML importer on three real Topology Zoo graphs
  * (Abilene, Aarnet, Geant2009, read in place from ../shared/data), checking
  * node/edge counts against the Zoo's index, exact rows, loader round trip;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the NetBox JSON importer on hand-written REST responses
  * (tests/data/netbox: two device pages, sites, NetBox >= 3.3 cables and a
  * legacy bare-array cable list; fictional content): exact CSV, region from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the nmap XML importer on real scans (python-libnmap's
  * os_scan5.xml, nmap 5.21, and full_sudo6.xml, nmap 6.40) read in place
  * from ../shared/data/nmap, plus hostile input: an external entity, a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the snmpwalk importer on hand-written walks
  * (tests/data/snmpwalk: a Huawei NE8000 with a multi-line sysDescr and
  * Hex-STRING MACs, a Juniper MX960 with x:x:x MACs, an unreachable OLT) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the CSV inventory loader: header mapping, quoting, CRLF,
  * BOM, attributes, every kind of bad row with its exact diagnostic, strict
  * mode, and links. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* nv_json_quote against jansson itself: the streamed parts of the JSON
  * report (element lists, per-sink dependencies) must quote strings byte
  * for byte as jansson does. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of overlays: set, replace, remove and add read through the
  * shadow inventory with exact results, the deterministic sample, the
  * errors for references the inventory lacks (file:line), and the base

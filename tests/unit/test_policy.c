@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for policy packs and their evaluation: hand-built inventories
  * and views over a small registry, exact findings (values, elements,
  * messages), malformed packs with exact file:line diagnostics, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the vendor registry: the built-in file, name normalisation
  * and resolution, parents and jurisdictions, overlays, and every kind of
  * malformed overlay with its exact diagnostic. */

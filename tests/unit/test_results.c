@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The public read API (netvet/results.h) and the format table, through
  * public headers only: the verdict, rule results with their margins,
  * findings with element ids, exposure rows and timings of tests/data/small

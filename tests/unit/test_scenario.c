@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of scenario parsing: a file using every change kind and filter
  * key parsed into exact values, and malformed files each rejected with
  * their exact file:line message. */

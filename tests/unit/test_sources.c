@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The public source table and inventory builder (netvet/sources.h): the
  * table's rows, an import run over buffers, and inventories built one
  * element at a time, checked by the ordinary loader. */

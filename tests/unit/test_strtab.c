@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the string table: interning and appending, the packed
  * (offset, length) entries, and the shared tables parts of one file load
  * into: limits, shared bytes and rows, merging in place and by copy, and

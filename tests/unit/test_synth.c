@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for the synthetic network generator: exact counts, headers,
  * byte-for-byte determinism, where Huawei may and may not appear, its share
  * of access + ran, link integrity and dual homing. Each test writes into its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of what-if, check and plan on examples/uk-operator, as of
  * 2026-11-23 with the uk-ncsc-2020 pack: the example scenarios' exact
  * before/after figures (dependent weights checked independently by

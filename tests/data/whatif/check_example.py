@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Independent check of the what-if example figures (tests/unit/
 test_whatif.c pins them): the China risk domain's dependent weight in
 examples/uk-operator before and after the two example scenarios, computed
