@@ -16,10 +16,10 @@
 
 void nv_common_init(nv_common *c, const char *prog, int report_kind)
 {
-    c->report_kind = report_kind;
     netvet_report_options ro = NETVET_REPORT_OPTIONS_INIT;
     memset(c, 0, sizeof(*c));
     c->prog = prog;
+    c->report_kind = report_kind;
     c->report = ro;
     c->diag.prog = prog;
     c->diag.limit = 50;
