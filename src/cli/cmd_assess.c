@@ -104,6 +104,7 @@ const nv_cmd nv_cmd_assess = {
     .operands = "INVENTORY",
     .opts = opts,
     .sections = sections,
+    .report = KIND,
     .run = cmd_assess};
 
 /* @return -1 to go on, else an exit status. */

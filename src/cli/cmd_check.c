@@ -105,6 +105,7 @@ const nv_cmd nv_cmd_check = {
     .operands = "INVENTORY",
     .opts = opts,
     .sections = sections,
+    .report = KIND,
     .run = cmd_check};
 
 static int parse_args(check_args *a, int argc, char **argv)

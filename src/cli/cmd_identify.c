@@ -31,9 +31,9 @@ static int set_format(const char *prog, const nv_opt *o, void *field,
 }
 
 static const nv_opt opts[] = {
-    {.name = "format", .arg = "FMT", .values = "text|csv|json",
+    {.name = "format", .arg = "FMT",
      .set = set_format, .field = offsetof(id_args, format),
-     .flags = NV_OPT_SYNOPSIS,
+     .flags = NV_OPT_SYNOPSIS | NV_OPT_FORMATS,
      .help = "text (default), csv (one row per element, columns id, "
              "vendor, score, confidence, declared, declared_vendor, "
              "conflict, reasons) or json (schema netvet-identify/1)."},
@@ -111,6 +111,7 @@ const nv_cmd nv_cmd_identify = {
     .operands = "FILE...",
     .opts = opts,
     .sections = sections,
+    .report = NETVET_REPORT_IDENTIFY,
     .run = cmd_identify};
 
 /* @return -1 to go on, else an exit status. */

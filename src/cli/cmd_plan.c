@@ -110,6 +110,7 @@ const nv_cmd nv_cmd_plan = {
     .operands = "INVENTORY",
     .opts = opts,
     .sections = sections,
+    .report = KIND,
     .run = cmd_plan};
 
 static int parse_args(plan_args *a, int argc, char **argv)

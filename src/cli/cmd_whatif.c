@@ -80,6 +80,7 @@ const nv_cmd nv_cmd_whatif = {
     .operands = "INVENTORY",
     .opts = opts,
     .sections = sections,
+    .report = KIND,
     .run = cmd_whatif};
 
 static int parse_args(whatif_args *w, int argc, char **argv)

@@ -150,7 +150,7 @@ const nv_opt nv_opt_no_topology = {
     .help = "Skip exposure and dominators (shares and rules that need no "
             "links still run)."};
 const nv_opt nv_opt_format = {
-    .name = "format", .arg = "FMT", .values = "text|json", .group = OUT,
+    .name = "format", .arg = "FMT", .group = OUT, .flags = NV_OPT_FORMATS,
     .set = set_format, .field = 0, /* the nv_common: report_kind */
     .help = "text (default) or json (schemas: docs/json-schema.md)."};
 const nv_opt nv_opt_output = {

@@ -49,7 +49,8 @@ static int takes_file(const nv_opt *o)
 
 static int takes_other(const nv_opt *o)
 {
-    return o->arg && !o->values && !(o->flags & (NV_OPT_FILE | NV_OPT_DIR));
+    return o->arg && !o->values &&
+           !(o->flags & (NV_OPT_FILE | NV_OPT_DIR | NV_OPT_FORMATS));
 }
 
 /* The completions of the word after an option of cmd that takes a
@@ -59,11 +60,13 @@ static void command(FILE *out, const nv_cmd *cmd)
     fprintf(out, "    %s)\n        case $prev in\n", cmd->name);
     for (const nv_opt *r = cmd->opts; r->name || r->shared; r++) {
         const nv_opt *o = nv_opt_def(r);
-        if (!o->values)
+        char words[64];
+        const char *values = nv_opt_values(cmd, r, words, sizeof words);
+        if (!values)
             continue;
         fprintf(out, "        --%s%s%s) _netvet_words \"", o->name,
                 o->shrt ? "|-" : "", o->shrt ? (char[2]){o->shrt, 0} : "");
-        for (const char *v = o->values; *v; v++)
+        for (const char *v = values; *v; v++)
             fputc(*v == '|' ? ' ' : *v, out);
         fputs("\"; return;;\n", out);
     }

@@ -110,14 +110,17 @@ static void verbatim_section(FILE *out, const char *text)
     }
 }
 
-int nv_doc_synopsis_item(const nv_opt *r, char *buf, size_t cap)
+int nv_doc_synopsis_item(const nv_cmd *cmd, const nv_opt *r, char *buf,
+                         size_t cap)
 {
     const nv_opt *o = nv_opt_def(r);
     unsigned f = r->flags | o->flags;
+    char words[64];
     if (!(f & (NV_OPT_SYNOPSIS | NV_OPT_REQUIRED)))
         return 0;
     int req = (f & NV_OPT_REQUIRED) != 0;
-    const char *arg = o->values ? o->values : o->arg;
+    const char *values = nv_opt_values(cmd, r, words, sizeof words);
+    const char *arg = values ? values : o->arg;
     snprintf(buf, cap, "%s%s%s%s%s%s%s", req ? "" : "[",
              o->shrt ? "-" : "--", o->shrt ? (char[2]){o->shrt, 0} : o->name,
              arg ? "\1" : "", arg ? arg : "", req ? "" : "]",
@@ -133,7 +136,8 @@ static void synopsis_line(FILE *out, const nv_cmd *cmd, const char *line,
     char buf[4096], item[256];
     size_t k = (size_t)snprintf(buf, sizeof buf, "%.*s", (int)n, line);
     for (const nv_opt *r = cmd->opts; first && (r->name || r->shared); r++)
-        if (nv_doc_synopsis_item(r, item, sizeof item) && k < sizeof buf)
+        if (nv_doc_synopsis_item(cmd, r, item, sizeof item) &&
+            k < sizeof buf)
             k += (size_t)snprintf(buf + k, sizeof buf - k, " %s", item);
     if (first && cmd->name && k < sizeof buf)
         snprintf(buf + k, sizeof buf - k, " [OPTION]...");

@@ -137,13 +137,14 @@ static void options(FILE *out, const nv_cmd *cmd)
 }
 
 /* "[\fB--top\fR \fIN\fR]" for a row the synopsis shows. */
-static void synopsis_item(FILE *out, const nv_opt *r)
+static void synopsis_item(FILE *out, const nv_cmd *cmd, const nv_opt *r)
 {
-    char item[256];
+    char item[256], words[64];
     const nv_opt *o = nv_opt_def(r);
-    if (!nv_doc_synopsis_item(r, item, sizeof item))
+    if (!nv_doc_synopsis_item(cmd, r, item, sizeof item))
         return;
-    const char *arg = o->values ? o->values : o->arg;
+    const char *values = nv_opt_values(cmd, r, words, sizeof words);
+    const char *arg = values ? values : o->arg;
     int req = item[0] != '[';
     fputs(req ? "\\fB" : "[\\fB", out);
     if (o->shrt)
@@ -173,7 +174,7 @@ static void synopsis(FILE *out, const nv_cmd *cmd)
         fputc('\n', out);
         for (const nv_opt *r = cmd->opts; first && (r->name || r->shared);
              r++)
-            synopsis_item(out, r);
+            synopsis_item(out, cmd, r);
         if (first && cmd->name)
             fputs("[\\fIOPTION\\fR]...\n", out);
         if (!s[n])

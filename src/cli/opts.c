@@ -92,6 +92,25 @@ int nv_opts_parse(const nv_cmd *cmd, int argc, char **argv, void *args)
     return -1;
 }
 
+const char *nv_opt_values(const nv_cmd *cmd, const nv_opt *r, char *buf,
+                          size_t size)
+{
+    const nv_opt *o = nv_opt_def(r);
+    static const netvet_format order[] = {
+        NETVET_FORMAT_TEXT, NETVET_FORMAT_CSV, NETVET_FORMAT_JSON};
+    if (!((r->flags | o->flags) & NV_OPT_FORMATS))
+        return o->values;
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (netvet_report_check_format(cmd->report, order[i], NULL) == 0 &&
+            len < size)
+            len += (size_t)snprintf(buf + len, size - len, "%s%s",
+                                    len ? "|" : "",
+                                    netvet_format_name(order[i]));
+    return buf;
+}
+
 int nv_set_str(const char *prog, const nv_opt *o, void *field,
                const char *value)
 {

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "netvet/report.h"
+
 #define NV_LIST_MAX 64 /* values a repeatable option can hold */
 
 /* The values of a repeatable option, NULL-terminated. */
@@ -24,6 +26,8 @@ enum nv_opt_flags {
     NV_OPT_FILE = 1u << 2,     /* the value is a file (completion) */
     NV_OPT_DIR = 1u << 3,      /* the value is a directory (completion) */
     NV_OPT_STDIN = 1u << 4,    /* a file read, '-' reading standard input */
+    NV_OPT_FORMATS = 1u << 5,  /* the values are the formats of the
+                                * command's report (the format table) */
 };
 
 typedef struct nv_opt nv_opt;
@@ -71,6 +75,7 @@ typedef struct nv_cmd {
                              starts another synopsis line */
     const nv_opt *opts;   /* ends with a row of zeros */
     const nv_section *sections; /* ends with {NULL} */
+    netvet_report_kind report;  /* its report, for NV_OPT_FORMATS */
     int (*run)(int argc, char **argv);
 } nv_cmd;
 
@@ -78,6 +83,11 @@ typedef struct nv_cmd {
 const nv_opt *nv_opt_def(const nv_opt *row);
 /* The row's help text (its own, else the shared option's). */
 const char *nv_opt_text(const nv_opt *row);
+/* The words row r of cmd takes, "text|json", or NULL: its values, or for
+ * NV_OPT_FORMATS the formats the library writes cmd's report in (kept in
+ * buf), so a format added to the table shows in help, man and completion. */
+const char *nv_opt_values(const nv_cmd *cmd, const nv_opt *r, char *buf,
+                          size_t size);
 
 /* getopt_long over argv[1..] with cmd's table, storing values into args;
  * --help prints the help (exit 0); an unknown option or a missing value
@@ -115,7 +125,8 @@ void nv_doc_completion(FILE *out);
 /* Shared by the renderers: the synopsis form of row r ("[--top N]",
  * "--vendor V", "[--policy PACK|FILE]..."; the space is '\1', one that
  * never breaks) in buf and 1, or 0 when the synopsis does not show it. */
-int nv_doc_synopsis_item(const nv_opt *r, char *buf, size_t cap);
+int nv_doc_synopsis_item(const nv_cmd *cmd, const nv_opt *r, char *buf,
+                         size_t cap);
 /* Does the OPTIONS list show group headings? (Only a long one does.) */
 int nv_doc_grouped(const nv_cmd *cmd);
 /* The width of the widest tag of a section's tagged paragraphs. */
