@@ -6,10 +6,10 @@
  * Instructions of the phase: perf stat with RUNS = 0 and RUNS = N, the
  * difference over N.
  *
- * Build against a release tree (see bench/README.md):
- *   cc -O2 -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc \
- *      -Iinclude bench/identify_phase.c src/cli/identify_run.c \
- *      src/cli/identify_out.c src/cli/attrib_paths.c BUILD/libnetvet.a \
+ * It uses only the public API (the identify report). Build against a
+ * release tree (see bench/README.md):
+ *   cc -O2 -std=c17 -D_POSIX_C_SOURCE=200809L -Iinclude -IBUILD/include \
+ *      bench/identify_phase.c BUILD/libnetvet.a \
  *      $(pkg-config --libs yaml-0.1 jansson libpcre2-8 libxml-2.0) \
  *      -lm -lpthread -o BUILD/bench-identify
  * Usage: bench-identify ELEMENTS.CSV [RUNS] [text|csv|json] */
@@ -17,10 +17,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
-#include "cli/attrib_paths.h"
-#include "cli/identify_run.h"
-#include "util/clock.h"
+#include "netvet/netvet.h"
+
+static double wall_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 static double cpu_seconds(void)
 {
@@ -30,23 +36,37 @@ static double cpu_seconds(void)
            (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
 }
 
+/* The attribution data at Debian's paths, as netvet's defaults. */
+static void default_paths(netvet_attrib_options *o, char paths[4][256])
+{
+    static const char *const ieee[4] = NETVET_IEEE_FILES;
+    for (int i = 0; i < 4; i++) {
+        snprintf(paths[i], 256, "%s/%s", NETVET_IEEE_DIR, ieee[i]);
+        o->ieee[i] = paths[i];
+    }
+    o->enterprises = NETVET_ENTERPRISES_PATH;
+}
+
 static int one_run(const netvet_inventory *inv, const netvet_registry *reg,
-                   nv_id_format fmt, FILE *f)
+                   netvet_format fmt, FILE *f)
 {
     netvet_attrib_options o = NETVET_ATTRIB_OPTIONS_INIT;
-    nv_attrib_paths paths;
+    char paths[4][256];
     netvet_attributor *at = NULL;
-    nv_cli_attrib_paths(&o, &paths, "bench-identify", NULL, NULL);
+    netvet_identify_report *out = NULL;
+    default_paths(&o, paths);
     int rc = netvet_attributor_new(&at, reg, &o, NULL);
-    if (rc < 0)
-        return rc;
-    nv_id_out out = {f, fmt, reg, 0, {0, 0, 0, 0, {0, 0, 0, 0}}};
-    nv_id_begin(&out);
-    double t0 = nv_clock_seconds(), c0 = cpu_seconds();
-    rc = nv_identify_inventory(inv, at, &out);
+    if (rc == 0)
+        rc = netvet_identify_report_new(&out, f, fmt, reg, NULL);
+    double t0 = wall_seconds(), c0 = cpu_seconds();
+    if (rc == 0)
+        rc = netvet_identify_report_add(out, inv, at);
     fflush(f);
-    printf("attribute and write: %.3f s wall, %.3f s CPU, %zu conflicts\n",
-           nv_clock_seconds() - t0, cpu_seconds() - c0, out.n.conflicts);
+    if (rc == 0)
+        printf("attribute and write: %.3f s wall, %.3f s CPU, %zu "
+               "conflicts\n", wall_seconds() - t0, cpu_seconds() - c0,
+               netvet_identify_report_counts(out).conflicts);
+    netvet_identify_report_free(out);
     netvet_attributor_free(at);
     return rc;
 }
@@ -60,8 +80,11 @@ int main(int argc, char **argv)
     }
     int runs = argc > 2 ? atoi(argv[2]) : 3;
     const char *fs = argc > 3 ? argv[3] : "csv";
-    nv_id_format fmt = !strcmp(fs, "text") ? NV_ID_TEXT
-                       : !strcmp(fs, "json") ? NV_ID_JSON : NV_ID_CSV;
+    netvet_format fmt = NETVET_FORMAT_CSV;
+    if (netvet_format_parse(fs, &fmt) < 0) {
+        fprintf(stderr, "unknown format '%s'\n", fs);
+        return 2;
+    }
     netvet_load_options lo = NETVET_LOAD_OPTIONS_INIT;
     lo.evidence_only = 1;
     netvet_inventory *inv = NULL;
