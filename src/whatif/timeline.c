@@ -83,15 +83,28 @@ static int apply_until(tl_run *r, nv_tl_point *pt)
     return rc;
 }
 
+static int same_measure(const nv_tl_rule *x, const nv_tl_rule *y)
+{
+    return !strcmp(x->rule_id, y->rule_id) && !strcmp(x->pack, y->pack) &&
+           !strcmp(x->measure, y->measure);
+}
+
+/* x's measurement at point pt: the same rule, measure and subject, else
+ * (the subject changed, e.g. the last vendor measured left the scope) the
+ * first of the same rule and measure. */
 static const nv_tl_rule *find_rule(const nv_tl_point *pt, const nv_tl_rule *x)
 {
+    const nv_tl_rule *other = NULL;
     for (size_t i = 0; pt && i < pt->n_rules; i++) {
         const nv_tl_rule *y = &pt->rules[i];
-        if (!strcmp(x->rule_id, y->rule_id) && !strcmp(x->pack, y->pack) &&
-            !strcmp(x->subject, y->subject) && !strcmp(x->measure, y->measure))
+        if (!same_measure(x, y))
+            continue;
+        if (!strcmp(x->subject, y->subject))
             return y;
+        if (!other)
+            other = y;
     }
-    return NULL;
+    return other;
 }
 
 static int copy_result(nv_tl_rule *o, const netvet_rule_result *res)

@@ -101,9 +101,13 @@ int nv_tl_dates(const netvet_policy *p, const nv_tl_event *ev, size_t n_ev,
     if (to == NV_TL_UNDATED)
         to = n && d[n - 1] > from ? d[n - 1] : from;
     if (from > to) {
+        char a[11], b[11];
+        nv_format_date(from, a);
+        nv_format_date(to, b);
         nv_free(d);
         return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
-                            "the timeline's first date is after its last");
+                            "the timeline's first date %s is after its "
+                            "last %s", a, b);
     }
     size_t k = 0;
     int32_t *out = nv_calloc(n + 1, sizeof(*out));
