@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
 # Writes elements.csv and links.csv of the uk-operator-2023 example: a small
 # UK operator as of 2022 (four regions; Huawei in 5G RAN, FTTP access,
