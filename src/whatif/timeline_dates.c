@@ -45,9 +45,14 @@ int nv_tl_events(const netvet_scenario *const *sc, size_t n,
 }
 
 /* The days rule i starts and stops applying (NV_TL_UNDATED: none).
- * UNTIL: rules gain an end date (`until`, the last day a rule applies)
- * from another change; when netvet_rule_info carries it, set *stop to the
- * day after it here. This is the only place the timeline reads it. */
+ * UNTIL: rules gain an end date from another branch (netvet_rule_info's
+ * `until`, the last day the rule applies, "" never). Once it is merged,
+ * this is the one place to read it; add after the effective date:
+ *     int32_t u;
+ *     if (r.until && *r.until &&
+ *         nv_parse_date(r.until, strlen(r.until), &u) == 0)
+ *         *stop = u + 1;
+ */
 static void rule_dates(const netvet_policy *p, size_t i, int32_t *start,
                        int32_t *stop)
 {
