@@ -121,7 +121,10 @@ static int evaluate(nv_eval *e, nv_findings *out)
     }
     if (!err && !seen)
         err = nv_results_add(e->results, e->rule_index, "", "exposure-share",
-                             0, e->rule->max, NV_RESULT_PASS);
+                             0, e->rule->max,
+                             x->n_sources && x->sink_weight > 0
+                                 ? NV_RESULT_PASS
+                                 : NV_RESULT_NOT_APPLICABLE);
     nv_free(sel);
     return err;
 }
