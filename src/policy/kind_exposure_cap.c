@@ -109,7 +109,8 @@ static int evaluate(nv_eval *e, nv_findings *out)
                                                   : NV_GROUP_VENDOR, g),
                 &lost, &total);
         double share = total > 0 ? lost / total : 0;
-        int status = !(total > 0)          ? NV_RESULT_NOT_APPLICABLE
+        /* no source: every sink is cut off already, nothing to measure */
+        int status = !(total > 0) || !x->n_sources ? NV_RESULT_NOT_APPLICABLE
                      : share > e->rule->max ? NV_RESULT_FAIL
                                             : NV_RESULT_PASS;
         seen = 1;
