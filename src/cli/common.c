@@ -162,7 +162,9 @@ const nv_opt nv_opt_sources = {
     .name = "sources", .arg = "SEL", .group = AN, .set = nv_set_list,
     .field = AT(sources), .max = 32,
     .help = "Elements customers must reach: a function name or alias, or "
-            "tag:NAME. Default: core."};
+            "tag:NAME. Default: core. A selector that matches no element "
+            "is an error (exit 2); with the default, no core element makes "
+            "the verdict INCOMPLETE."};
 const nv_opt nv_opt_max_unknown = {
     .name = "max-unknown", .arg = "SHARE", .group = AN,
     .set = set_max_unknown, .field = AT(max_unknown),
