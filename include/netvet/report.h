@@ -51,7 +51,7 @@ int netvet_report_check_format(netvet_report_kind kind, netvet_format format,
                                netvet_diag *diag);
 
 /** Schema id written in every JSON report. */
-#define NETVET_JSON_SCHEMA "netvet-assess/1"
+#define NETVET_JSON_SCHEMA "netvet-assess/2"
 
 typedef struct netvet_report_options {
     unsigned version;        /**< NETVET_REPORT_OPTIONS_VERSION */

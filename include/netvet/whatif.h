@@ -165,6 +165,9 @@ int netvet_check_run(netvet_check **out, const netvet_inventory *inv,
 void netvet_check_free(netvet_check *c);
 /** 1 when the purchase adds or worsens no finding at or above fail_on. */
 int netvet_check_allowed(const netvet_check *c);
+/** The assessment with the new elements (borrowed): its verdict says
+ * whether the answer rests on an INCOMPLETE assessment. */
+const netvet_assessment *netvet_check_after(const netvet_check *c);
 /** Write the answer: allowed or not, each rule before -> after, margins.
  * @return 0, NETVET_EIO, NETVET_ENOMEM. */
 int netvet_check_write(FILE *out, const netvet_check *c,
