@@ -11,6 +11,7 @@
 #include "inventory.h"
 #include "policy.h"
 #include "vendors.h"
+#include "waivers.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -36,10 +37,17 @@ typedef struct netvet_assess_options {
      * as "sink_dependencies" (1). 0 saves 8 bytes per element (per 64
      * domains); the JSON report then has no such member. Version >= 2. */
     int sink_dependencies;
+    /** Waivers applied after the rules are evaluated (docs/waivers.md):
+     * a covered finding is marked waived and no longer fails the verdict;
+     * an expired waiver, or one that covers nothing, is an error finding
+     * ("waiver-expired", "waiver-unused"); one naming a rule the policy
+     * lacks, or an element the inventory lacks, fails the assessment
+     * (NETVET_EPARSE, file:line). NULL = none. Borrowed. Version >= 3. */
+    const netvet_waivers *waivers;
 } netvet_assess_options;
-#define NETVET_ASSESS_OPTIONS_VERSION 2
+#define NETVET_ASSESS_OPTIONS_VERSION 3
 #define NETVET_ASSESS_OPTIONS_INIT \
-    {NETVET_ASSESS_OPTIONS_VERSION, NULL, NULL, 10, 1, NULL, 1}
+    {NETVET_ASSESS_OPTIONS_VERSION, NULL, NULL, 10, 1, NULL, 1, NULL}
 
 /**
  * Assess `inv` against `policy` using `reg`. When the inventory has a links
@@ -49,7 +57,8 @@ typedef struct netvet_assess_options {
  * dominates): O((n + m) x ceil(groups / 64)) and O(m log n). The inventory, registry and
  * policy are borrowed and must outlive the assessment.
  * @param[out] out free with netvet_assessment_free.
- * @return 0, NETVET_EINVAL (bad as_of), NETVET_ENOMEM.
+ * @return 0, NETVET_EINVAL (bad as_of), NETVET_EPARSE (a waiver names an
+ *         unknown rule or element), NETVET_ENOMEM.
  */
 int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
                   const netvet_registry *reg, const netvet_policy *policy,
