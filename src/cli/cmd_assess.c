@@ -20,6 +20,7 @@ typedef struct assess_args {
 
 static const nv_opt opts[] = {
     NV_SHOW(nv_opt_policy),
+    NV_SHOW(nv_opt_waivers),
     {.shared = &nv_opt_registry, .flags = NV_OPT_SYNOPSIS},
     NV_USE(nv_opt_trust),
     NV_USE(nv_opt_ieee_dir),

@@ -54,7 +54,7 @@ void nv_json_put_waiver(json_t *o, const nv_finding *f, int *ok)
 
 const char *nv_text_waived_mark(const nv_finding *f)
 {
-    return f->waived ? " (WAIVED)" : "";
+    return f->waived ? " [WAIVED]" : "";
 }
 
 void nv_text_waiver(FILE *out, const char *indent, const nv_finding *f)

@@ -34,7 +34,7 @@ const char *nv_severity_name(netvet_severity s);
 /* A finding's "waived" member, and its "waiver" object when it is waived
  * (reason, approved_by, expires, file, line); *ok = 0 on ENOMEM. */
 void nv_json_put_waiver(json_t *o, const nv_finding *f, int *ok);
-/* " (WAIVED)" after a waived finding's title, else "". */
+/* " [WAIVED]" after a waived finding's title, else "". */
 const char *nv_text_waived_mark(const nv_finding *f);
 /* The line under a waived finding: "<indent>waived: REASON (approved by
  * X, expires D; FILE:LINE)"; nothing when it is not waived. */
