@@ -42,12 +42,19 @@ typedef struct netvet_assess_options {
      * an expired waiver, or one that covers nothing, is an error finding
      * ("waiver-expired", "waiver-unused"); one naming a rule the policy
      * lacks, or an element the inventory lacks, fails the assessment
-     * (NETVET_EPARSE, file:line). NULL = none. Borrowed. Version >= 3. */
+     * (NETVET_EPARSE, file:line); see strict_waivers. NULL = none.
+     * Borrowed. Version >= 3. */
     const netvet_waivers *waivers;
+    /** 1 (default): a waiver that covers nothing is a "waiver-unused"
+     * error finding, and one naming an element the inventory lacks fails
+     * the assessment. 0: both are quietly left unused — for a changed copy
+     * of a network (the after states of whatif, check and plan), where the
+     * change may leave a waiver nothing to cover. Version >= 3. */
+    int strict_waivers;
 } netvet_assess_options;
 #define NETVET_ASSESS_OPTIONS_VERSION 3
 #define NETVET_ASSESS_OPTIONS_INIT \
-    {NETVET_ASSESS_OPTIONS_VERSION, NULL, NULL, 10, 1, NULL, 1, NULL}
+    {NETVET_ASSESS_OPTIONS_VERSION, NULL, NULL, 10, 1, NULL, 1, NULL, 1}
 
 /**
  * Assess `inv` against `policy` using `reg`. When the inventory has a links

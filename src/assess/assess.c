@@ -180,8 +180,8 @@ static int apply_waivers(netvet_assessment *a,
 {
     if (!opts || opts->version < 3 || !opts->waivers)
         return 0;
-    return nv_waivers_apply(opts->waivers, a->policy, &a->view, &a->findings,
-                            diag);
+    return nv_waivers_apply(opts->waivers, a->policy, &a->view,
+                            opts->strict_waivers, &a->findings, diag);
 }
 
 int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,

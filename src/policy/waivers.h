@@ -35,13 +35,14 @@ struct netvet_waivers {
  * `policy` over `view`, before they are sorted: mark each finding the
  * first waiver in force covers as waived (copying its reason, approver,
  * expiry, file and line); add a "waiver-expired" error finding per waiver
- * that expired before view->as_of (it waives nothing) and a
+ * that expired before view->as_of (it waives nothing) and, when strict, a
  * "waiver-unused" error finding per waiver in force that covers no
  * finding. A waiver naming a rule the policy lacks (and not one of
- * netvet's own checks) is fatal: NETVET_EPARSE with its file:line.
- * @return 0, NETVET_EPARSE or NETVET_ENOMEM. */
+ * netvet's own checks) is fatal: NETVET_EPARSE with its file:line; so is,
+ * when strict, one naming an element the inventory lacks (else that id
+ * is left out of its elements). @return 0, NETVET_EPARSE or NETVET_ENOMEM. */
 int nv_waivers_apply(const netvet_waivers *w, const netvet_policy *policy,
-                     const nv_view *view, nv_findings *fs,
+                     const nv_view *view, int strict, nv_findings *fs,
                      netvet_diag *diag);
 
 #endif

@@ -35,12 +35,19 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The waiver's elements as ascending indexes; an id the inventory lacks
- * is fatal. *out is NULL when it names none. */
+/* A waiver's elements as ascending indexes (idx NULL: it names none,
+ * and covers any elements). */
+typedef struct nv_wels {
+    uint32_t *idx;
+    size_t n;
+} nv_wels;
+
+/* Resolve the waiver's element ids; an id the inventory lacks is fatal
+ * when strict, else left out. */
 static int resolve(const nv_waiver *w, const netvet_inventory *inv,
-                   uint32_t **out, netvet_diag *diag)
+                   int strict, nv_wels *out, netvet_diag *diag)
 {
-    *out = NULL;
+    *out = (nv_wels){NULL, 0};
     if (!w->elements.n)
         return 0;
     uint32_t *idx = nv_malloc(w->elements.n * sizeof(*idx));
@@ -49,30 +56,30 @@ static int resolve(const nv_waiver *w, const netvet_inventory *inv,
     for (size_t i = 0; i < w->elements.n; i++) {
         const char *id = w->elements.items[i];
         int64_t k = nv_inv_find_id(inv, id, strlen(id));
-        if (k < 0) {
+        if (k >= 0)
+            idx[out->n++] = (uint32_t)k;
+        else if (strict) {
             nv_free(idx);
             return nv_diag_fail(diag, NETVET_EPARSE, w->file,
                                 w->elements.lines[i], 0,
                                 "waiver names element '%s', which is not "
                                 "in the inventory", id);
         }
-        idx[i] = (uint32_t)k;
     }
-    qsort(idx, w->elements.n, sizeof(*idx), cmp_u32);
-    *out = idx;
+    qsort(idx, out->n, sizeof(*idx), cmp_u32);
+    out->idx = idx;
     return 0;
 }
 
-/* Does waiver w (its elements resolved to idx) cover finding f? */
-static int covers(const nv_waiver *w, const uint32_t *idx,
-                  const nv_finding *f)
+/* Does waiver w (its elements resolved to e) cover finding f? */
+static int covers(const nv_waiver *w, const nv_wels *e, const nv_finding *f)
 {
     if (strcmp(w->rule, f->rule_id ? f->rule_id : ""))
         return 0;
     if (w->subject && strcmp(w->subject, f->subject ? f->subject : ""))
         return 0;
-    for (size_t i = 0; idx && i < f->n_elements; i++)
-        if (!bsearch(&f->elements[i], idx, w->elements.n, sizeof(*idx),
+    for (size_t i = 0; e->idx && i < f->n_elements; i++)
+        if (!bsearch(&f->elements[i], e->idx, e->n, sizeof(*e->idx),
                      cmp_u32))
             return 0;
     return 1;
@@ -93,13 +100,13 @@ static int mark(nv_finding *f, const nv_waiver *w)
 }
 
 /* A "waiver-expired" or "waiver-unused" finding about waiver w; it
- * takes idx (the waiver's elements) over. */
-static int own_finding(nv_findings *fs, const nv_waiver *w, uint32_t *idx,
+ * takes the waiver's elements e over. */
+static int own_finding(nv_findings *fs, const nv_waiver *w, nv_wels *e,
                        int expired)
 {
     nv_finding *f = nv_findings_push(fs);
     if (!f) {
-        nv_free(idx);
+        nv_free(e->idx);
         return NETVET_ENOMEM;
     }
     char msg[1024];
@@ -121,8 +128,8 @@ static int own_finding(nv_findings *fs, const nv_waiver *w, uint32_t *idx,
     f->measure = nv_strdup("waivers");
     f->severity = NETVET_SEV_ERROR;
     f->value = 1;
-    f->elements = idx;
-    f->n_elements = idx ? w->elements.n : 0;
+    f->elements = e->idx;
+    f->n_elements = e->n;
     return f->rule_id && f->pack && f->title && f->message && f->source &&
                    f->subject && f->measure
                ? 0
@@ -130,32 +137,32 @@ static int own_finding(nv_findings *fs, const nv_waiver *w, uint32_t *idx,
 }
 
 /* Apply waiver w to the first n findings of fs. */
-static int apply_one(const nv_waiver *w, const nv_view *view, nv_findings *fs,
-                     size_t n, netvet_diag *diag)
+static int apply_one(const nv_waiver *w, const nv_view *view, int strict,
+                     nv_findings *fs, size_t n, netvet_diag *diag)
 {
-    uint32_t *idx;
-    int rc = resolve(w, view->inv, &idx, diag);
+    nv_wels e;
+    int rc = resolve(w, view->inv, strict, &e, diag);
     if (rc < 0)
         return rc;
     if (w->expires_day < view->as_of)
-        return own_finding(fs, w, idx, 1);
+        return own_finding(fs, w, &e, 1);
     size_t matched = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         nv_finding *f = &fs->items[i];
-        if (!covers(w, idx, f))
+        if (!covers(w, &e, f))
             continue;
         matched++;
         if (!f->waived)
             rc = mark(f, w);
     }
-    if (rc == 0 && matched == 0)
-        return own_finding(fs, w, idx, 0);
-    nv_free(idx);
+    if (rc == 0 && matched == 0 && strict)
+        return own_finding(fs, w, &e, 0);
+    nv_free(e.idx);
     return rc;
 }
 
 int nv_waivers_apply(const netvet_waivers *w, const netvet_policy *policy,
-                     const nv_view *view, nv_findings *fs,
+                     const nv_view *view, int strict, nv_findings *fs,
                      netvet_diag *diag)
 {
     if (!w)
@@ -170,6 +177,6 @@ int nv_waivers_apply(const netvet_waivers *w, const netvet_policy *policy,
     size_t n = fs->n;
     int rc = 0;
     for (size_t i = 0; i < w->n && rc == 0; i++)
-        rc = apply_one(&w->items[i], view, fs, n, diag);
+        rc = apply_one(&w->items[i], view, strict, fs, n, diag);
     return rc;
 }

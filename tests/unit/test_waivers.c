@@ -141,11 +141,12 @@ typedef struct run {
     int rc;
 } run;
 
-static run assess(fixture *f, const char *yaml)
+static run assess_strict(fixture *f, const char *yaml, int strict)
 {
     run r = {0};
     netvet_assess_options o = NETVET_ASSESS_OPTIONS_INIT;
     o.as_of = "2026-01-01";
+    o.strict_waivers = strict;
     assert_int_equal(netvet_waivers_new(&r.w), 0);
     assert_int_equal(netvet_waivers_add_buffer(r.w, yaml, strlen(yaml),
                                                "w.yaml", f->diag),
@@ -153,6 +154,11 @@ static run assess(fixture *f, const char *yaml)
     o.waivers = r.w;
     r.rc = netvet_assess(&r.a, f->inv, f->reg, f->pol, &o, f->diag);
     return r;
+}
+
+static run assess(fixture *f, const char *yaml)
+{
+    return assess_strict(f, yaml, 1);
 }
 
 static void done(run *r)
@@ -299,6 +305,38 @@ static void test_fatal(void **state)
     done(&r);
 }
 
+/* strict_waivers = 0 (after states): unused waivers and unknown elements
+ * are left quietly unused; expiry and unknown rules still count. */
+static void test_not_strict(void **state)
+{
+    fixture *f = *state;
+    run r = assess_strict(f, "waivers:\n  - rule: uk-hrv-core\n" GOOD_TAIL
+                             "  - rule: uk-hrv-access-cap\n"
+                             "    elements: [olt-1, gnb-2, olt-9]\n"
+                             GOOD_TAIL, 0);
+    assert_int_equal(r.rc, 0);
+    assert_true(finding(r.a, "uk-hrv-access-cap").waived);
+    assert_int_equal(netvet_assessment_finding_count(r.a), 3);
+    assert_int_equal(netvet_assessment_verdict(r.a, NETVET_SEV_ERROR),
+                     NETVET_VERDICT_PASS);
+    done(&r);
+    r = assess_strict(f, "waivers:\n  - rule: uk-hrv-access-cap\n"
+                         "    elements: [olt-9]\n" GOOD_TAIL, 0);
+    assert_int_equal(r.rc, 0); /* covers nothing: olt-9 is not there */
+    assert_false(finding(r.a, "uk-hrv-access-cap").waived);
+    assert_int_equal(netvet_assessment_finding_count(r.a), 3);
+    done(&r);
+    r = assess_strict(f, "waivers:\n  - rule: uk-hrv-access-cap\n"
+                         "    reason: r\n    approved_by: J\n"
+                         "    expires: 2025-12-31\n", 0);
+    assert_int_equal(finding(r.a, "waiver-expired").severity,
+                     NETVET_SEV_ERROR);
+    done(&r);
+    r = assess_strict(f, "waivers:\n  - rule: nope\n" GOOD_TAIL, 0);
+    assert_int_equal(r.rc, NETVET_EPARSE);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -311,6 +349,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unused_and_own_checks, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_fatal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_not_strict, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
