@@ -83,8 +83,8 @@ static const nv_section sections[] = {
      "domain's dependent weight <= 35% of customer weight.",
      0},
     {"EXIT STATUS",
-     "0\tno findings at or above --fail-on\n\n"
-     "1\tfindings at or above --fail-on\n\n"
+     "0\tno findings at or above --fail-on (waived ones aside)\n\n"
+     "1\tfindings at or above --fail-on that no waiver covers\n\n"
      "2\tbad usage, unreadable or malformed input, or internal error",
      0},
     {"EXAMPLES",
