@@ -46,7 +46,8 @@ typedef struct netvet_assess_options {
      * Borrowed. Version >= 3. */
     const netvet_waivers *waivers;
     /** 1 (default): a waiver that covers nothing is a "waiver-unused"
-     * error finding, and one naming an element the inventory lacks fails
+     * error finding (unless its rule is not in force on as_of), and one
+     * naming an element the inventory lacks fails
      * the assessment. 0: both are quietly left unused — for a changed copy
      * of a network (the after states of whatif, check and plan), where the
      * change may leave a waiver nothing to cover. Version >= 3. */

@@ -180,7 +180,7 @@ static int apply_waivers(netvet_assessment *a,
 {
     if (!opts || opts->version < 3 || !opts->waivers)
         return 0;
-    return nv_waivers_apply(opts->waivers, a->policy, &a->view,
+    return nv_waivers_apply(opts->waivers, a->policy, &a->view, &a->results,
                             opts->strict_waivers, &a->findings, diag);
 }
 

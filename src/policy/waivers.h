@@ -37,12 +37,13 @@ struct netvet_waivers {
  * expiry, file and line); add a "waiver-expired" error finding per waiver
  * that expired before view->as_of (it waives nothing) and, when strict, a
  * "waiver-unused" error finding per waiver in force that covers no
- * finding. A waiver naming a rule the policy lacks (and not one of
+ * finding, unless its rule is not in force (every measurement of it in
+ * `results`, which may be NULL, is NV_RESULT_NOT_IN_EFFECT). A waiver naming a rule the policy lacks (and not one of
  * netvet's own checks) is fatal: NETVET_EPARSE with its file:line; so is,
  * when strict, one naming an element the inventory lacks (else that id
  * is left out of its elements). @return 0, NETVET_EPARSE or NETVET_ENOMEM. */
 int nv_waivers_apply(const netvet_waivers *w, const netvet_policy *policy,
-                     const nv_view *view, int strict, nv_findings *fs,
-                     netvet_diag *diag);
+                     const nv_view *view, const nv_results *results,
+                     int strict, nv_findings *fs, netvet_diag *diag);
 
 #endif

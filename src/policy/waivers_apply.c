@@ -29,6 +29,24 @@ static int known_rule(const netvet_policy *policy, const char *id)
     return 0;
 }
 
+/* Is rule `id` out of force: measured, and only as not in effect? */
+static int not_in_force(const netvet_policy *policy, const nv_results *r,
+                        const char *id)
+{
+    size_t n = netvet_policy_rule_count(policy), rule = n, seen = 0;
+    for (size_t i = 0; i < n && rule == n; i++)
+        if (!strcmp(netvet_policy_rule(policy, i).id, id))
+            rule = i;
+    for (size_t i = 0; r && rule < n && i < r->n; i++) {
+        if (r->items[i].rule != rule)
+            continue;
+        if (r->items[i].status != NV_RESULT_NOT_IN_EFFECT)
+            return 0;
+        seen++;
+    }
+    return seen > 0;
+}
+
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -136,9 +154,11 @@ static int own_finding(nv_findings *fs, const nv_waiver *w, nv_wels *e,
                : NETVET_ENOMEM;
 }
 
-/* Apply waiver w to the first n findings of fs. */
+/* Apply waiver w to the first n findings of fs; strict: an unknown
+ * element is fatal; unused: report the waiver when it covers none. */
 static int apply_one(const nv_waiver *w, const nv_view *view, int strict,
-                     nv_findings *fs, size_t n, netvet_diag *diag)
+                     int unused, nv_findings *fs, size_t n,
+                     netvet_diag *diag)
 {
     nv_wels e;
     int rc = resolve(w, view->inv, strict, &e, diag);
@@ -155,15 +175,15 @@ static int apply_one(const nv_waiver *w, const nv_view *view, int strict,
         if (!f->waived)
             rc = mark(f, w);
     }
-    if (rc == 0 && matched == 0 && strict)
+    if (rc == 0 && matched == 0 && unused)
         return own_finding(fs, w, &e, 0);
     nv_free(e.idx);
     return rc;
 }
 
 int nv_waivers_apply(const netvet_waivers *w, const netvet_policy *policy,
-                     const nv_view *view, int strict, nv_findings *fs,
-                     netvet_diag *diag)
+                     const nv_view *view, const nv_results *results,
+                     int strict, nv_findings *fs, netvet_diag *diag)
 {
     if (!w)
         return 0;
@@ -177,6 +197,9 @@ int nv_waivers_apply(const netvet_waivers *w, const netvet_policy *policy,
     size_t n = fs->n;
     int rc = 0;
     for (size_t i = 0; i < w->n && rc == 0; i++)
-        rc = apply_one(&w->items[i], view, strict, fs, n, diag);
+        rc = apply_one(&w->items[i], view, strict,
+                       strict && !not_in_force(policy, results,
+                                               w->items[i].rule),
+                       fs, n, diag);
     return rc;
 }

@@ -141,11 +141,12 @@ typedef struct run {
     int rc;
 } run;
 
-static run assess_strict(fixture *f, const char *yaml, int strict)
+static run assess_on(fixture *f, const char *yaml, int strict,
+                     const char *as_of)
 {
     run r = {0};
     netvet_assess_options o = NETVET_ASSESS_OPTIONS_INIT;
-    o.as_of = "2026-01-01";
+    o.as_of = as_of;
     o.strict_waivers = strict;
     assert_int_equal(netvet_waivers_new(&r.w), 0);
     assert_int_equal(netvet_waivers_add_buffer(r.w, yaml, strlen(yaml),
@@ -154,6 +155,11 @@ static run assess_strict(fixture *f, const char *yaml, int strict)
     o.waivers = r.w;
     r.rc = netvet_assess(&r.a, f->inv, f->reg, f->pol, &o, f->diag);
     return r;
+}
+
+static run assess_strict(fixture *f, const char *yaml, int strict)
+{
+    return assess_on(f, yaml, strict, "2026-01-01");
 }
 
 static run assess(fixture *f, const char *yaml)
@@ -337,6 +343,29 @@ static void test_not_strict(void **state)
     done(&r);
 }
 
+/* A waiver of a rule not yet in force is not unused: it may be approved
+ * ahead of the rule's date. On 2019-01-01 only uk-hrv-single (from
+ * 2018-04-01) is in force, and passes. */
+static void test_rule_not_in_force(void **state)
+{
+    fixture *f = *state;
+    run r = assess_on(f, "waivers:\n  - rule: uk-hrv-access-cap\n" GOOD_TAIL
+                         "  - rule: uk-hrv-single\n" GOOD_TAIL, 1,
+                      "2019-01-01");
+    assert_int_equal(r.rc, 0);
+    netvet_finding x = finding(r.a, "waiver-unused");
+    assert_string_equal(x.message,
+                        "the waiver of rule 'uk-hrv-single' at w.yaml:6 "
+                        "matches no finding; remove it or correct its "
+                        "selector");
+    for (size_t i = 0; i < netvet_assessment_finding_count(r.a); i++) {
+        netvet_finding y = NETVET_FINDING_INIT;
+        assert_int_equal(netvet_assessment_finding(r.a, i, &y), 0);
+        assert_false(strstr(y.message, "uk-hrv-access-cap"));
+    }
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -350,6 +379,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_fatal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_strict, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rule_not_in_force, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
