@@ -11,6 +11,7 @@
 #include "inventory.h"
 #include "policy.h"
 #include "vendors.h"
+#include "waivers.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -43,10 +44,26 @@ typedef struct netvet_assess_options {
      * vendor is unknown before the assessment is incomplete, 0..1
      * (0.01). Version >= 3; older callers get 0.01. */
     double max_unknown;
+    /** Waivers applied after the rules are evaluated (docs/waivers.md):
+     * a covered finding is marked waived and no longer fails the verdict;
+     * an expired waiver, or one that covers nothing, is an error finding
+     * ("waiver-expired", "waiver-unused"); one naming a rule the policy
+     * lacks, or an element the inventory lacks, fails the assessment
+     * (NETVET_EPARSE, file:line); see strict_waivers. NULL = none.
+     * Borrowed. Version >= 3. */
+    const netvet_waivers *waivers;
+    /** 1 (default): a waiver that covers nothing is a "waiver-unused"
+     * error finding (unless its rule is not in force on as_of), and one
+     * naming an element the inventory lacks fails
+     * the assessment. 0: both are quietly left unused — for a changed copy
+     * of a network (the after states of whatif, check and plan), where the
+     * change may leave a waiver nothing to cover. Version >= 3. */
+    int strict_waivers;
 } netvet_assess_options;
 #define NETVET_ASSESS_OPTIONS_VERSION 3
 #define NETVET_ASSESS_OPTIONS_INIT \
-    {NETVET_ASSESS_OPTIONS_VERSION, NULL, NULL, 10, 1, NULL, 1, 0, 0.01}
+    {NETVET_ASSESS_OPTIONS_VERSION, NULL, NULL, 10, 1, NULL, 1, 0, 0.01, \
+     NULL, 1}
 
 /**
  * Assess `inv` against `policy` using `reg`. When the inventory has a links
@@ -59,7 +76,8 @@ typedef struct netvet_assess_options {
  * @return 0, NETVET_EINVAL (bad as_of; a source selector that is not a
  *         function or tag:NAME, or that matches no element; max_unknown
  *         outside 0..1), NETVET_EPARSE (a scope value of a pack rule that
- *         matches nothing in the inventory), NETVET_ENOMEM.
+ *         matches nothing in the inventory; a waiver that names an unknown
+ *         rule or element), NETVET_ENOMEM.
  */
 int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
                   const netvet_registry *reg, const netvet_policy *policy,

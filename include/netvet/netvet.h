@@ -14,6 +14,7 @@
 #include "sources.h"
 #include "synth.h"
 #include "vendors.h"
+#include "waivers.h"
 #include "whatif.h"
 /* generated into the build's include directory, hence the full name */
 #include "netvet/version.h"

@@ -32,11 +32,12 @@ typedef enum netvet_verdict {
 } netvet_verdict;
 
 /**
- * The verdict at a gate: FAIL when a finding's severity is at least
- * `fail_on` (a netvet_severity; fail_on < 0 never fails), since a finding
- * at the gate is real whatever else was missed; otherwise INCOMPLETE when
- * the assessment records a reason it is incomplete, else PASS. Every
- * report and the exit status of netvet use this.
+ * The verdict at a gate: FAIL when a finding that is not waived has a
+ * severity of at least `fail_on` (a netvet_severity; fail_on < 0 never
+ * fails), since such a finding is real whatever else was missed;
+ * otherwise INCOMPLETE when the assessment records a reason it is
+ * incomplete, else PASS. Every report and the exit status of netvet use
+ * this.
  */
 netvet_verdict netvet_assessment_verdict(const netvet_assessment *a,
                                          int fail_on);
@@ -129,10 +130,19 @@ typedef struct netvet_finding {
     const char *source;        /**< public source of the rule */
     const uint32_t *elements;  /**< element indexes involved, ascending */
     size_t n_elements;
+    /* version >= 2: the waiver covering it (netvet_assess_options.waivers);
+     * the strings are NULL when waived is 0 */
+    int waived;                     /**< 1: waived, does not fail */
+    const char *waiver_reason;      /**< why it is accepted */
+    const char *waiver_approved_by; /**< who approved it */
+    const char *waiver_expires;     /**< YYYY-MM-DD, last day it holds */
+    const char *waiver_file;        /**< the waiver's file (diag name) */
+    unsigned long waiver_line;      /**< and line */
 } netvet_finding;
-#define NETVET_FINDING_VERSION 1
+#define NETVET_FINDING_VERSION 2
 #define NETVET_FINDING_INIT {NETVET_FINDING_VERSION, NULL, NULL, NULL, \
-    NETVET_SEV_NOTE, NULL, NULL, 0, 0, NULL, NULL, NULL, 0}
+    NETVET_SEV_NOTE, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, 0, NULL, NULL, \
+    NULL, NULL, 0}
 
 /** Number of findings; they are sorted errors first, then by rule id and
  * subject. */

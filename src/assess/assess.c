@@ -176,6 +176,16 @@ static int shares_topology_rules(netvet_assessment *a, int topology,
     return rc;
 }
 
+/* Waivers come last: they see every finding, netvet's own included. */
+static int apply_waivers(netvet_assessment *a,
+                         const netvet_assess_options *opts, netvet_diag *diag)
+{
+    if (!opts || opts->version < 3 || !opts->waivers)
+        return 0;
+    return nv_waivers_apply(opts->waivers, a->policy, &a->view, &a->results,
+                            opts->strict_waivers, &a->findings, diag);
+}
+
 int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
                   const netvet_registry *reg, const netvet_policy *policy,
                   const netvet_assess_options *opts, netvet_diag *diag)
@@ -201,10 +211,11 @@ int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
         (opts && opts->attributor &&
          (rc = nv_view_attribute(&a->view, opts->attributor, &a->findings,
                                  &a->n_attributed)) < 0) ||
-        (rc = shares_topology_rules(a, topology, opts, diag)) < 0) {
+        (rc = shares_topology_rules(a, topology, opts, diag)) < 0 ||
+        (rc = apply_waivers(a, opts, diag)) < 0) {
         netvet_assessment_free(a);
-        if (rc == NETVET_EINVAL)
-            return rc; /* the message names the bad option */
+        if (rc == NETVET_EINVAL || rc == NETVET_EPARSE)
+            return rc; /* the message names the bad option or waiver */
         return nv_diag_fail(diag, rc, NULL, 0, 0, "assessment failed: %s",
                             netvet_strerror(rc));
     }

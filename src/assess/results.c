@@ -12,7 +12,8 @@ netvet_verdict netvet_assessment_verdict(const netvet_assessment *a,
     if (!a)
         return NETVET_VERDICT_PASS;
     for (size_t i = 0; fail_on >= 0 && i < a->findings.n; i++)
-        if ((int)a->findings.items[i].severity >= fail_on)
+        if (!a->findings.items[i].waived &&
+            (int)a->findings.items[i].severity >= fail_on)
             return NETVET_VERDICT_FAIL;
     return a->n_incomplete ? NETVET_VERDICT_INCOMPLETE : NETVET_VERDICT_PASS;
 }
@@ -105,6 +106,14 @@ int netvet_assessment_finding(const netvet_assessment *a, size_t i,
     out->source = f->source;
     out->elements = f->elements;
     out->n_elements = f->n_elements;
+    if (out->version >= 2) {
+        out->waived = f->waived;
+        out->waiver_reason = f->waiver_reason;
+        out->waiver_approved_by = f->waiver_by;
+        out->waiver_expires = f->waiver_expires;
+        out->waiver_file = f->waiver_file;
+        out->waiver_line = f->waiver_line;
+    }
     return 0;
 }
 

@@ -20,6 +20,7 @@ typedef struct assess_args {
 
 static const nv_opt opts[] = {
     NV_SHOW(nv_opt_policy),
+    NV_SHOW(nv_opt_waivers),
     {.shared = &nv_opt_registry, .flags = NV_OPT_SYNOPSIS},
     NV_USE(nv_opt_trust),
     NV_USE(nv_opt_ieee_dir),
@@ -84,11 +85,12 @@ static const nv_section sections[] = {
      "domain's dependent weight <= 35% of customer weight.",
      0},
     {"EXIT STATUS",
-     "0\tPASS: no findings at or above --fail-on, and the assessment "
-     "judged what it claims to\n\n"
-     "1\tFAIL: findings at or above --fail-on\n\n"
+     "0\tPASS: no findings at or above --fail-on (waived ones aside), and "
+     "the assessment judged what it claims to\n\n"
+     "1\tFAIL: findings at or above --fail-on that no waiver covers\n\n"
      "2\tbad usage, unreadable or malformed input (a pack's scope value "
-     "or a --sources selector that matches nothing), or internal error\n\n"
+     "or a --sources selector that matches nothing, a waiver naming an "
+     "unknown rule or element), or internal error\n\n"
      "3\tINCOMPLETE: no such finding, but nothing was counted, rows were "
      "skipped (see --allow-skipped), more than --max-unknown of the counted "
      "elements or weight has an unknown vendor, no rule applies, or the "

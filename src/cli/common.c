@@ -115,6 +115,14 @@ const nv_opt nv_opt_policy = {
     .field = AT(policies), .max = 32, .flags = NV_OPT_FILE | NV_OPT_STDIN,
     .help = "Evaluate a built-in pack (by id) or a pack file ('-': read "
             "it from standard input). Default: uk-ncsc-2020."};
+const nv_opt nv_opt_waivers = {
+    .name = "waivers", .arg = "FILE", .group = IN, .set = nv_set_list,
+    .field = AT(waivers), .max = 32, .flags = NV_OPT_FILE | NV_OPT_STDIN,
+    .help = "Apply the waivers of FILE ('-': standard input; format: "
+            "docs/waivers.md): a finding a waiver covers is marked waived "
+            "and does not fail the run; an expired waiver, or one that "
+            "covers nothing, is an error finding; a waiver naming an "
+            "unknown rule or element is an error (exit 2)."};
 const nv_opt nv_opt_registry = {
     .name = "registry", .arg = "FILE", .group = IN, .set = nv_set_list,
     .field = AT(registries), .max = 32,

@@ -11,7 +11,7 @@
 
 typedef struct nv_common {
     const char *prog;
-    nv_list policies, registries, sources;
+    nv_list policies, registries, sources, waivers;
     const char *as_of, *output, *ieee_dir, *enterprises;
     size_t top;
     int no_topology, trust_declared, strict, progress, timings;
@@ -38,7 +38,7 @@ extern const nv_opt nv_opt_policy, nv_opt_registry, nv_opt_trust,
     nv_opt_sources, nv_opt_top, nv_opt_no_topology, nv_opt_format,
     nv_opt_output, nv_opt_output_dir, nv_opt_fail_on, nv_opt_timings,
     nv_opt_max_warnings, nv_opt_quiet, nv_opt_progress, nv_opt_no_progress,
-    nv_opt_help, nv_opt_allow_skipped, nv_opt_max_unknown;
+    nv_opt_help, nv_opt_allow_skipped, nv_opt_max_unknown, nv_opt_waivers;
 
 /* A row standing for a shared option; shown in the synopsis; required. */
 #define NV_USE(o) {.shared = &(o)}
@@ -49,7 +49,8 @@ extern const nv_opt nv_opt_policy, nv_opt_registry, nv_opt_trust,
 /* The shared rows of the commands that load a session (whatif, check,
  * plan), after their own rows. */
 #define NV_SESSION_OPTS                                                     \
-    NV_SHOW(nv_opt_policy), NV_USE(nv_opt_registry), NV_USE(nv_opt_trust),  \
+    NV_SHOW(nv_opt_policy), NV_USE(nv_opt_waivers),                         \
+    NV_USE(nv_opt_registry), NV_USE(nv_opt_trust),                          \
     NV_USE(nv_opt_ieee_dir), NV_USE(nv_opt_enterprises),                    \
     NV_USE(nv_opt_strict), NV_USE(nv_opt_allow_skipped),                   \
     NV_SHOW(nv_opt_as_of), NV_USE(nv_opt_sources),                          \

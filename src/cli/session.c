@@ -80,6 +80,28 @@ static int load_policy(nv_session *s, netvet_diag *diag)
     return rc;
 }
 
+static int load_waivers(nv_session *s, netvet_diag *diag)
+{
+    nv_list *l = &s->c.waivers;
+    if (l->n == 0)
+        return 0;
+    if (netvet_waivers_new(&s->waivers) < 0)
+        return NETVET_ENOMEM;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < l->n; i++) {
+        const char *buf;
+        size_t len;
+        int in = nv_session_stdin(s, "--waivers", l->v[i], &buf, &len);
+        if (in < 0)
+            return NETVET_EINVAL;
+        rc = in ? netvet_waivers_add_buffer(s->waivers, buf, len,
+                                            NV_CLI_STDIN_NAME, diag)
+                : netvet_waivers_add_file(s->waivers, l->v[i], diag);
+    }
+    s->assess.waivers = s->waivers;
+    return rc;
+}
+
 static int load_registry(nv_session *s, netvet_diag *diag)
 {
     int rc = netvet_registry_new_builtin(&s->reg, diag);
@@ -140,6 +162,8 @@ int nv_session_load_all(nv_session *s, netvet_diag *diag)
     if (rc == 0)
         rc = load_policy(s, diag);
     if (rc == 0)
+        rc = load_waivers(s, diag);
+    if (rc == 0)
         rc = load_inventory(s, &lo, diag);
     if (rc == 0)
         rc = load_attributor(s, diag);
@@ -196,9 +220,12 @@ void nv_session_dispose(nv_session *s)
     netvet_attributor_free(s->assess.attributor);
     netvet_inventory_free(s->inv);
     netvet_policy_free(s->policy);
+    netvet_waivers_free(s->waivers);
     netvet_registry_free(s->reg);
     s->assess.attributor = NULL;
     s->inv = NULL;
     s->policy = NULL;
+    s->waivers = NULL;
+    s->assess.waivers = NULL;
     s->reg = NULL;
 }

@@ -18,6 +18,7 @@ typedef struct nv_session {
     netvet_registry *reg;
     netvet_policy *policy;
     netvet_inventory *inv;
+    netvet_waivers *waivers;    /* NULL without --waivers */
     netvet_assess_options assess;
 } nv_session;
 

@@ -42,7 +42,15 @@ static int cmp_rest(const nv_finding *a, const nv_finding *b)
         c = cmp_str(a->pack, b->pack);
     if (!c)
         c = cmp_str(a->title, b->title);
-    return c ? c : cmp_str(a->source, b->source);
+    if (!c)
+        c = cmp_str(a->source, b->source);
+    if (!c && a->waived != b->waived)
+        c = a->waived < b->waived ? -1 : 1;
+    if (!c)
+        c = cmp_str(a->waiver_file, b->waiver_file);
+    if (!c && a->waiver_line != b->waiver_line)
+        c = a->waiver_line < b->waiver_line ? -1 : 1;
+    return c;
 }
 
 static int cmp_finding(const void *pa, const void *pb)
@@ -80,6 +88,10 @@ void nv_findings_dispose(nv_findings *fs)
         nv_free(f->subject);
         nv_free(f->measure);
         nv_free(f->elements);
+        nv_free(f->waiver_reason);
+        nv_free(f->waiver_by);
+        nv_free(f->waiver_expires);
+        nv_free(f->waiver_file);
     }
     nv_free(fs->items);
     memset(fs, 0, sizeof(*fs));

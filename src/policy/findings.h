@@ -22,6 +22,11 @@ typedef struct nv_finding {
     double limit;    /* threshold it broke */
     uint32_t *elements; /* element indexes involved, ascending (owned) */
     size_t n_elements;
+    /* set by nv_waivers_apply: the waiver that covers it (owned copies) */
+    int waived;
+    char *waiver_reason, *waiver_by, *waiver_expires;
+    char *waiver_file;         /* the waiver's file and line */
+    unsigned long waiver_line;
 } nv_finding;
 
 typedef struct nv_findings {

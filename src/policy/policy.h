@@ -13,6 +13,7 @@
 #include "policy/findings.h"
 #include "policy/rule_kind.h"
 #include "policy/rules.h"
+#include "policy/waivers.h"
 
 /* Evaluate the rules effective on view->as_of; append one finding per
  * violation to `out`. @return 0 or NETVET_ENOMEM. */

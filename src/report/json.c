@@ -144,6 +144,7 @@ static json_t *finding(const netvet_assessment *a, const nv_finding *f,
     put(o, "limit", json_real(f->limit), ok);
     put(o, "n_elements", json_integer((json_int_t)f->n_elements), ok);
     put(o, "elements", json_string(mark), ok);
+    nv_json_put_waiver(o, f, ok);
     return o;
 }
 

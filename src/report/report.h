@@ -31,6 +31,14 @@ int nv_json_write_with_elements(FILE *out, const char *text, size_t len,
                                 const netvet_assessment *a, const void *nonce);
 
 const char *nv_severity_name(netvet_severity s);
+/* A finding's "waived" member, and its "waiver" object when it is waived
+ * (reason, approved_by, expires, file, line); *ok = 0 on ENOMEM. */
+void nv_json_put_waiver(json_t *o, const nv_finding *f, int *ok);
+/* " [WAIVED]" after a waived finding's title, else "". */
+const char *nv_text_waived_mark(const nv_finding *f);
+/* The line under a waived finding: "<indent>waived: REASON (approved by
+ * X, expires D; FILE:LINE)"; nothing when it is not waived. */
+void nv_text_waiver(FILE *out, const char *indent, const nv_finding *f);
 /* Vendor id / domain code for a share row key (-1 = "unknown"). */
 const char *nv_vendor_label(const netvet_assessment *a, int32_t key);
 const char *nv_domain_label(const netvet_assessment *a, int32_t key);

@@ -66,17 +66,24 @@ static void summary(FILE *out, const netvet_assessment *a)
 
 static void verdict(FILE *out, const netvet_assessment *a, int fail_on)
 {
-    size_t e = 0, w = 0, n = 0;
+    size_t e = 0, w = 0, n = 0, waived = 0;
     for (size_t i = 0; i < a->findings.n; i++) {
         netvet_severity s = a->findings.items[i].severity;
+        if (a->findings.items[i].waived) {
+            waived++;
+            continue;
+        }
         e += s == NETVET_SEV_ERROR;
         w += s == NETVET_SEV_WARNING;
         n += s == NETVET_SEV_NOTE;
     }
-    fprintf(out, "\nVerdict: %s (%zu error%s, %zu warning%s, %zu note%s)\n",
+    fprintf(out, "\nVerdict: %s (%zu error%s, %zu warning%s, %zu note%s",
             nv_verdict_upper(netvet_assessment_verdict(a, fail_on)),
             e, e == 1 ? "" : "s",
             w, w == 1 ? "" : "s", n, n == 1 ? "" : "s");
+    if (waived)
+        fprintf(out, "; %zu waived", waived);
+    fprintf(out, ")\n");
     nv_report_text_incomplete(out, a, "  ");
 }
 
@@ -139,9 +146,10 @@ static void findings(FILE *out, const netvet_assessment *a, size_t max)
         fprintf(out, "  none\n");
     for (size_t i = 0; i < a->findings.n; i++) {
         const nv_finding *f = &a->findings.items[i];
-        fprintf(out, "  %-7s %s [%s] %s\n", nv_severity_name(f->severity),
-                f->rule_id, f->pack, f->title);
+        fprintf(out, "  %-7s %s [%s] %s%s\n", nv_severity_name(f->severity),
+                f->rule_id, f->pack, f->title, nv_text_waived_mark(f));
         fprintf(out, "    %s\n    source: %s\n", f->message, f->source);
+        nv_text_waiver(out, "    ", f);
         finding_elements(out, a, f, max);
     }
 }

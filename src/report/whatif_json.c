@@ -38,6 +38,7 @@ json_t *nv_json_verdict(const netvet_assessment *a, int fail_on, int *ok)
     nv_json_put(o, "errors", json_integer((json_int_t)v.errors), ok);
     nv_json_put(o, "warnings", json_integer((json_int_t)v.warnings), ok);
     nv_json_put(o, "notes", json_integer((json_int_t)v.notes), ok);
+    nv_json_put(o, "waived", json_integer((json_int_t)v.waived), ok);
     return o;
 }
 
@@ -90,6 +91,7 @@ static json_t *finding(const netvet_assessment *a, const nv_finding *f,
         nv_json_append(els, json_string(nv_inv_id(a->view.inv,
                                                   f->elements[i])), ok);
     nv_json_put(o, "elements", els, ok);
+    nv_json_put_waiver(o, f, ok);
     return o;
 }
 

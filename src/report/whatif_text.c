@@ -17,10 +17,13 @@ static double pct(double part, double whole)
 
 void nv_text_verdict(FILE *out, const char *label, nv_verdict v)
 {
-    fprintf(out, "%s%s (%zu error%s, %zu warning%s, %zu note%s)", label,
+    fprintf(out, "%s%s (%zu error%s, %zu warning%s, %zu note%s", label,
             nv_verdict_upper(v.verdict), v.errors, v.errors == 1 ? "" : "s",
             v.warnings, v.warnings == 1 ? "" : "s", v.notes,
             v.notes == 1 ? "" : "s");
+    if (v.waived)
+        fprintf(out, "; %zu waived", v.waived);
+    fputc(')', out);
 }
 
 void nv_text_value(FILE *out, const nv_rule_result *r, int width)
@@ -85,13 +88,14 @@ static void finding_list(FILE *out, const nv_compare *c, int which)
         if (kind != which)
             continue;
         const nv_finding *f = p->after ? p->after : p->before;
-        fprintf(out, "    %-7s %s [%s] %s\n", nv_severity_name(f->severity),
-                f->rule_id, f->pack, f->title);
+        fprintf(out, "    %-7s %s [%s] %s%s\n", nv_severity_name(f->severity),
+                f->rule_id, f->pack, f->title, nv_text_waived_mark(f));
         if (kind == NV_PAIR_CHANGED)
             fprintf(out, "      before: %s\n      after:  %s\n",
                     p->before->message, p->after->message);
         else
             fprintf(out, "      %s\n", f->message);
+        nv_text_waiver(out, "      ", f);
     }
 }
 

@@ -228,6 +228,7 @@ int netvet_check_run(netvet_check **out, const netvet_inventory *inv,
         rc = netvet_overlay_new(&c->overlay, inv, reg);
     if (rc == 0)
         rc = add_elements(c, diag);
+    ao.strict_waivers = 0; /* the purchase may leave a waiver nothing */
     if (rc == 0)
         rc = netvet_assess(&c->after, netvet_overlay_inventory(c->overlay),
                            reg, policy, &ao, diag);

@@ -114,7 +114,8 @@ void nv_compare_dispose(nv_compare *c)
 
 int nv_finding_pair_worse(const nv_finding_pair *p)
 {
-    return p->after && (!p->before || p->after->value > p->before->value);
+    return p->after && !p->after->waived &&
+           (!p->before || p->after->value > p->before->value);
 }
 
 int nv_result_pair_changed(const nv_result_pair *p)
@@ -145,9 +146,13 @@ int nv_domain_lost(const netvet_assessment *a, int32_t d, double *lost,
 
 nv_verdict nv_verdict_of(const netvet_assessment *a, int fail_on)
 {
-    nv_verdict v = {NETVET_VERDICT_PASS, 0, 0, 0};
+    nv_verdict v = {NETVET_VERDICT_PASS, 0, 0, 0, 0};
     for (size_t i = 0; i < a->findings.n; i++) {
         netvet_severity s = a->findings.items[i].severity;
+        if (a->findings.items[i].waived) {
+            v.waived++;
+            continue;
+        }
         v.errors += s == NETVET_SEV_ERROR;
         v.warnings += s == NETVET_SEV_WARNING;
         v.notes += s == NETVET_SEV_NOTE;

@@ -39,7 +39,8 @@ enum { NV_PAIR_SAME = -1, NV_PAIR_ADDED = 0, NV_PAIR_RESOLVED = 1,
        NV_PAIR_CHANGED = 2 };
 int nv_finding_pair_kind(const nv_finding_pair *p);
 
-/* Is this finding pair new, or the same finding measured higher? */
+/* Is this finding pair new, or the same finding measured higher, and
+ * not waived after? */
 int nv_finding_pair_worse(const nv_finding_pair *p);
 /* Has the measurement changed (value or status, or one side missing)? */
 int nv_result_pair_changed(const nv_result_pair *p);
@@ -55,7 +56,8 @@ int nv_domain_lost(const netvet_assessment *a, int32_t d, double *lost,
  * assessment at a gate. */
 typedef struct nv_verdict {
     netvet_verdict verdict;
-    size_t errors, warnings, notes;
+    size_t errors, warnings, notes; /* not waived */
+    size_t waived;
 } nv_verdict;
 nv_verdict nv_verdict_of(const netvet_assessment *a, int fail_on);
 

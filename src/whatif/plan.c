@@ -321,9 +321,11 @@ static int reassess(netvet_plan *p, const netvet_inventory *inv,
             (char *)netvet_registry_vendor(reg, (size_t)p->new_vendor[i])->name;
         rc = nv_ov_set(p->overlay, p->elements[i], &a);
     }
+    netvet_assess_options ao = o->assess;
+    ao.strict_waivers = 0; /* the plan may leave a waiver nothing to cover */
     if (rc == 0)
         rc = netvet_assess(&p->after, netvet_overlay_inventory(p->overlay),
-                           reg, p->policy, &o->assess, diag);
+                           reg, p->policy, &ao, diag);
     if (rc < 0)
         return rc;
     p->passes = 1;

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # '-' as standard input and output: -o - is stdout; an INVENTORY of '-'
 # reads an elements CSV from stdin (the same report as from the file, the
-# path reading <stdin>); --policy - and --scenario - read stdin; stdin is
+# path reading <stdin>); --policy -, --waivers - and --scenario - read
+# stdin (a waiver's file:line then reads <stdin>:LINE); stdin is
 # read once; -o - is refused where a directory is written.
 set -uo pipefail
 netvet=$1
@@ -33,6 +34,14 @@ if [ -f "$NETVET_SOURCE_DIR/data/policies/uk-ncsc-2020.yaml" ]; then
   [ "$rc" -le 1 ] || { cat "$work/err"; fail "--policy -: exit $rc"; }
   cmp -s "$work/a" "$work/b" || fail "--policy - differs from the built-in"
 fi
+
+wv=$data/waivers/valid.yaml
+"$netvet" assess "$data/small" "${args[@]}" --max-unknown 10% --waivers "$wv" >"$work/v1"; want=$?
+"$netvet" assess "$data/small" "${args[@]}" --max-unknown 10% --waivers - <"$wv" >"$work/v2"; rc=$?
+[ "$want" = 0 ] || fail "--waivers FILE: exit $want, expected 0"
+[ "$rc" = "$want" ] || fail "--waivers -: exit $rc, expected $want"
+sed "s|$wv|<stdin>|g" "$work/v1" | cmp -s - "$work/v2" || fail "--waivers - differs"
+grep -q "; <stdin>:4)$" "$work/v2" || fail "--waivers -: no <stdin>:4"
 
 ex=$NETVET_SOURCE_DIR/examples/uk-operator
 sc=$ex/scenarios/add-ericsson-aggregation.yaml
