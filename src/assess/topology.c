@@ -179,6 +179,7 @@ int nv_topology_run(netvet_assessment *a, const netvet_assess_options *opts,
     if (rc == 0) {
         a->has_topology = 1;
         a->view.exposure = &a->exposure;
+        a->view.dom = &a->dom;
     }
     return rc;
 }

@@ -360,10 +360,14 @@ int nv_policy_evaluate_results(const netvet_policy *policy,
     return nv_policy_evaluate_set(policy, view, NV_RULES_ALL, out, results);
 }
 
+/* Kinds that read the exposure, and share-caps measured by customers
+ * served (they read the dominator tree), run after the topology. */
 static int rule_in_set(const nv_rule *r, nv_rule_set set)
 {
     unsigned flags = nv_rule_kind(r->kind)->flags;
-    int exposure = (flags & NV_KIND_NEEDS_TOPOLOGY) != 0;
+    int exposure = (flags & NV_KIND_NEEDS_TOPOLOGY) != 0 ||
+                   ((flags & NV_KIND_TAKES_MEASURE) &&
+                    (r->measures & NV_MEASURE_SERVED));
     return set == NV_RULES_ALL || exposure == (set == NV_RULES_EXPOSURE);
 }
 

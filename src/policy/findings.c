@@ -97,8 +97,14 @@ int nv_results_add(nv_results *r, size_t rule, const char *subject,
         return NETVET_ENOMEM;
     }
     r->items[r->n++] = (nv_rule_result){rule, subj, measure ? measure : "",
-                                        value, limit, status};
+                                        value, limit, status, NULL};
     return 0;
+}
+
+void nv_results_note(nv_results *r, const char *reason)
+{
+    if (r && r->n)
+        r->items[r->n - 1].reason = reason;
 }
 
 int nv_results_order_by_rule(nv_results *r)

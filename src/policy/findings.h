@@ -39,6 +39,7 @@ typedef struct nv_rule_result {
     const char *measure; /* static: "elements", "count-share", ... or "" */
     double value, limit;
     int status;          /* NV_RESULT_* */
+    const char *reason;  /* static: why it is not applicable, or NULL */
 } nv_rule_result;
 
 typedef struct nv_results {
@@ -51,6 +52,9 @@ typedef struct nv_results {
 int nv_results_add(nv_results *r, size_t rule, const char *subject,
                    const char *measure, double value, double limit,
                    int status);
+/* Record why the last result added is not applicable (a static string,
+ * e.g. "served needs links"). No-op when r is NULL or empty. */
+void nv_results_note(nv_results *r, const char *reason);
 /* Put the results in rule order, each rule's in the order they were
  * added. @return 0 or NETVET_ENOMEM (r unchanged). */
 int nv_results_order_by_rule(nv_results *r);

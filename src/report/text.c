@@ -104,7 +104,8 @@ static void results(FILE *out, const netvet_assessment *a)
         }
         fprintf(out, " %s%s%s ", r->subject, *r->subject ? " " : "", r->measure);
         if (r->status == NV_RESULT_NOT_APPLICABLE)
-            fprintf(out, "n/a (no weight in scope)\n");
+            fprintf(out, "n/a (%s)\n",
+                    r->reason ? r->reason : "no weight in scope");
         else {
             result_value(out, r);
             fputc('\n', out);
