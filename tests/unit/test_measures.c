@@ -66,7 +66,16 @@ typedef struct fx {
     nv_results res;
 } fx;
 
+static void setup_csv(fx *f, const char *els, int with_links,
+                      const char *pack);
+
 static void setup(fx *f, int with_links, const char *pack)
+{
+    setup_csv(f, elements, with_links, pack);
+}
+
+static void setup_csv(fx *f, const char *els, int with_links,
+                      const char *pack)
 {
     int32_t as_of = 0;
     nv_graph_input in;
@@ -75,7 +84,7 @@ static void setup(fx *f, int with_links, const char *pack)
     assert_int_equal(netvet_registry_new_builtin(&f->reg, f->diag), 0);
     assert_int_equal(nv_parse_date("2026-01-01", 10, &as_of), 0);
     assert_int_equal(nv_inventory_load_buffers(
-                         &f->inv, elements, strlen(elements), "e",
+                         &f->inv, els, strlen(els), "e",
                          with_links ? links : NULL,
                          with_links ? strlen(links) : 0, "l", NULL, NULL),
                      0);
@@ -252,6 +261,25 @@ static void test_sites_without_links(void **state)
     teardown(&f);
 }
 
+/* Without a site column, sites is not applicable, with its reason. */
+static void test_sites_without_column(void **state)
+{
+    (void)state;
+    fx f;
+    setup_csv(&f, "id,vendor,function,weight\ng1,Huawei,ran,1\n"
+                  "g2,Nokia,ran,1\n", 0,
+              "pack: p\nhigh_risk: {countries: [CN]}\nrules:\n"
+              "  - id: cap\n    kind: share-cap\n    source: s\n"
+              "    max: 0.35\n    measure: [count, sites]\n");
+    assert_int_equal(f.res.n, 2);
+    assert_int_equal(f.res.items[0].status, NV_RESULT_FAIL); /* 50% */
+    assert_string_equal(f.res.items[1].measure, "sites-share");
+    assert_int_equal(f.res.items[1].status, NV_RESULT_NOT_APPLICABLE);
+    assert_string_equal(f.res.items[1].reason, "sites needs a site column");
+    assert_int_equal(f.fs.n, 1);
+    teardown(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +290,7 @@ int main(void)
         cmocka_unit_test(test_served_nothing_in_scope),
         cmocka_unit_test(test_sites),
         cmocka_unit_test(test_sites_without_links),
+        cmocka_unit_test(test_sites_without_column),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
