@@ -150,3 +150,27 @@ const char *nv_result_status_name(int status)
     default: return "not-in-effect";
     }
 }
+
+int nv_findings_take(nv_findings *dst, nv_findings *src)
+{
+    if (!src->n)
+        return 0;
+    if (NV_GROW(dst->items, dst->cap, dst->n + src->n) < 0)
+        return NETVET_ENOMEM;
+    memcpy(dst->items + dst->n, src->items, src->n * sizeof(*src->items));
+    dst->n += src->n;
+    src->n = 0;
+    return 0;
+}
+
+int nv_results_take(nv_results *dst, nv_results *src)
+{
+    if (!src->n)
+        return 0;
+    if (NV_GROW(dst->items, dst->cap, dst->n + src->n) < 0)
+        return NETVET_ENOMEM;
+    memcpy(dst->items + dst->n, src->items, src->n * sizeof(*src->items));
+    dst->n += src->n;
+    src->n = 0;
+    return 0;
+}

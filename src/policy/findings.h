@@ -55,6 +55,9 @@ int nv_results_add(nv_results *r, size_t rule, const char *subject,
 /* Record why the last result added is not applicable (a static string,
  * e.g. "served needs links"). No-op when r is NULL or empty. */
 void nv_results_note(nv_results *r, const char *reason);
+/* Move every result of src to the end of dst (src left empty).
+ * @return 0 or NETVET_ENOMEM (both unchanged). */
+int nv_results_take(nv_results *dst, nv_results *src);
 /* Put the results in rule order, each rule's in the order they were
  * added. @return 0 or NETVET_ENOMEM (r unchanged). */
 int nv_results_order_by_rule(nv_results *r);
@@ -69,5 +72,8 @@ nv_finding *nv_findings_push(nv_findings *fs);
  * every other field: the result never depends on the input order. */
 void nv_findings_sort(nv_findings *fs);
 void nv_findings_dispose(nv_findings *fs);
+/* Move every finding of src to the end of dst (src left empty).
+ * @return 0 or NETVET_ENOMEM (both unchanged). */
+int nv_findings_take(nv_findings *dst, nv_findings *src);
 
 #endif
