@@ -280,6 +280,42 @@ static void test_sites_without_column(void **state)
     teardown(&f);
 }
 
+/* A share-cap measured by served belongs to the served rule set only (it
+ * runs on the dominators' thread); the others to the set without
+ * exposure. */
+static void test_rule_sets(void **state)
+{
+    (void)state;
+    fx f;
+    setup(&f, 1, PACK_HEAD "    measure: [count, served]\n    max: 0.35\n"
+                           "  - id: plain\n    kind: share-cap\n"
+                           "    source: s\n    max: 0.35\n");
+    nv_findings fs = {0};
+    nv_results res = {0};
+    assert_int_equal(nv_policy_evaluate_set(f.pol, &f.view, NV_RULES_SERVED,
+                                            &fs, &res), 0);
+    assert_int_equal(res.n, 2);
+    assert_int_equal(res.items[0].rule, 0);
+    assert_int_equal(res.items[1].rule, 0);
+    nv_results_dispose(&res);
+    nv_findings_dispose(&fs);
+    assert_int_equal(nv_policy_evaluate_set(f.pol, &f.view,
+                                            NV_RULES_NO_EXPOSURE, &fs, &res),
+                     0);
+    assert_true(res.n > 0);
+    for (size_t i = 0; i < res.n; i++)
+        assert_int_equal(res.items[i].rule, 1);
+    nv_results_dispose(&res);
+    nv_findings_dispose(&fs);
+    assert_int_equal(nv_policy_evaluate_set(f.pol, &f.view,
+                                            NV_RULES_EXPOSURE, &fs, &res),
+                     0);
+    assert_int_equal(res.n, 0);
+    nv_results_dispose(&res);
+    nv_findings_dispose(&fs);
+    teardown(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +327,7 @@ int main(void)
         cmocka_unit_test(test_sites),
         cmocka_unit_test(test_sites_without_links),
         cmocka_unit_test(test_sites_without_column),
+        cmocka_unit_test(test_rule_sets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
