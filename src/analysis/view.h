@@ -12,7 +12,8 @@
 #include "inventory/inv.h"
 #include "netvet/vendors.h"
 
-struct nv_exposure; /* graph/exposure.h */
+struct nv_exposure;   /* graph/exposure.h */
+struct nv_dominators; /* graph/dominators.h */
 
 /* Wall seconds of the analysis steps, for `netvet assess --timings`:
  * view by nv_view_build, the rest by the topology step (0 when skipped).
@@ -43,6 +44,8 @@ typedef struct nv_view {
     double total_weight;   /* weight of counted elements */
     const struct nv_exposure *exposure; /* dependent weights, or NULL when
                                          * the topology was not analysed */
+    const struct nv_dominators *dom;    /* dominator tree from the sources
+                                         * (share-cap served), or NULL */
     nv_step_times times;
 } nv_view;
 

@@ -149,6 +149,17 @@ static int side_join(side_job *j)
     return j->rc;
 }
 
+/* The rules measured by customers served: done beside the exposure when
+ * there was a topology (moved in here), else now (not applicable). */
+static int served_step(netvet_assessment *a)
+{
+    if (!a->served_done)
+        return nv_policy_evaluate_set(a->policy, &a->view, NV_RULES_SERVED,
+                                      &a->findings, &a->results);
+    int rc = nv_findings_take(&a->findings, &a->served_findings);
+    return rc < 0 ? rc : nv_results_take(&a->results, &a->served_results);
+}
+
 /* The shares and the local rules beside the topology, then the rules
  * that read its exposure. */
 static int shares_topology_rules(netvet_assessment *a, int topology,
@@ -167,8 +178,11 @@ static int shares_topology_rules(netvet_assessment *a, int topology,
         rc = rc_shares < 0 ? rc_shares : rc_rules;
     if (rc == 0 && a->policy) {
         double t0 = nv_clock_seconds();
-        rc = nv_policy_evaluate_set(a->policy, &a->view, NV_RULES_EXPOSURE,
-                                    &a->findings, &a->results);
+        rc = served_step(a);
+        if (rc == 0)
+            rc = nv_policy_evaluate_set(a->policy, &a->view,
+                                        NV_RULES_EXPOSURE, &a->findings,
+                                        &a->results);
         if (rc == 0)
             rc = nv_results_order_by_rule(&a->results);
         a->view.times.exposure_rules = nv_clock_seconds() - t0;

@@ -38,6 +38,12 @@ struct netvet_assessment {
     size_t n_top;
     double *spof_by_vendor;    /* per registry vendor (owned) */
     double *spof_by_domain;    /* per domain (owned) */
+    /* the rules measured by customers served, evaluated on the dominators'
+     * thread as soon as the tree is built (served_done), moved into
+     * findings and results once every thread is joined */
+    nv_findings served_findings;
+    nv_results served_results;
+    int served_done;
 };
 
 /* Record why the assessment is incomplete (after the rules ran).

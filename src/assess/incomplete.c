@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Why an assessment could not judge what it claims to: nothing counted,
  * input rows skipped, too many elements (or too much weight) of an
- * unknown vendor, no rule that applies, an exposure without sources or
- * sinks. Each reason is a static code and a message; any reason makes the
+ * unknown vendor, no rule that applies, a rule measure without its data
+ * (served without links, sites without sites), an exposure without
+ * sources or sinks. Each reason is a static code and a message; any reason makes the
  * verdict INCOMPLETE unless a finding already fails it (results.c). */
 #include <stdarg.h>
 #include <stdio.h>
@@ -89,6 +90,27 @@ static int no_rule_applies(netvet_assessment *a)
                "nothing in scope", date);
 }
 
+/* A rule result that could not be measured (served without links, sites
+ * without a site column): one reason per rule and measure. */
+static int unmeasured(netvet_assessment *a)
+{
+    const nv_rule_result *prev = NULL;
+    for (size_t i = 0; i < a->results.n; i++) {
+        const nv_rule_result *r = &a->results.items[i];
+        if (!r->unmeasured)
+            continue;
+        if (prev && prev->rule == r->rule && prev->measure == r->measure)
+            continue;
+        prev = r;
+        int rc = add(a, "unmeasured", "rule %s: %s not measured: %s",
+                     netvet_policy_rule(a->policy, r->rule).id, r->measure,
+                     r->reason ? r->reason : "no data");
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
 static int exposure(netvet_assessment *a)
 {
     int rc = 0;
@@ -120,7 +142,8 @@ int nv_incomplete_compute(netvet_assessment *a,
         rc = skipped(a);
     if (rc < 0 || !a->view.n_counted) /* the rest follows from nothing */
         return rc;
-    if ((rc = unknown(a, max)) == 0 && (rc = no_rule_applies(a)) == 0)
+    if ((rc = unknown(a, max)) == 0 && (rc = no_rule_applies(a)) == 0 &&
+        (rc = unmeasured(a)) == 0)
         rc = exposure(a);
     return rc;
 }

@@ -100,6 +100,20 @@ static int spof(netvet_assessment *a, size_t top, const nv_graph_input *in)
     return 0;
 }
 
+/* The share-caps measured by customers served read only the dominator
+ * tree: evaluate them here, into the assessment's own lists for them (the
+ * other threads write neither those nor view.dom, and read no more of the
+ * view than this does). */
+static int served_rules(netvet_assessment *a)
+{
+    if (!a->policy)
+        return 0;
+    a->view.dom = &a->dom;
+    a->served_done = 1;
+    return nv_policy_evaluate_set(a->policy, &a->view, NV_RULES_SERVED,
+                                  &a->served_findings, &a->served_results);
+}
+
 /* Seconds since *t, restarting the clock. */
 static double lap(double *t)
 {
@@ -134,6 +148,8 @@ static void *dom_run(void *arg)
         job->rc = spof(job->a, job->top, job->in);
         job->spof = lap(&clock);
     }
+    if (job->rc == 0)
+        job->rc = served_rules(job->a);
     return NULL;
 }
 
@@ -198,6 +214,7 @@ int nv_topology_run(netvet_assessment *a, const netvet_assess_options *opts,
     if (rc == 0) {
         a->has_topology = 1;
         a->view.exposure = &a->exposure;
+        a->view.dom = &a->dom;
     }
     return rc;
 }
@@ -206,6 +223,8 @@ void nv_topology_dispose(netvet_assessment *a)
 {
     nv_exposure_dispose(&a->exposure);
     nv_dominators_dispose(&a->dom);
+    nv_findings_dispose(&a->served_findings);
+    nv_results_dispose(&a->served_results);
     nv_free(a->top);
     nv_free(a->spof_by_vendor);
     nv_free(a->spof_by_domain);

@@ -101,6 +101,26 @@ int nv_eval_make_lists(nv_eval *e, int how, size_t n, const uint8_t *want,
                        const uint64_t *count, uint32_t ***lists_out);
 void nv_eval_free_lists(uint32_t **lists, size_t n);
 
+/* Group of in-scope element k as `how` groups them, or -1. */
+int32_t nv_eval_group(const nv_eval *e, int how, size_t k);
+
+/* Customers served (share-cap measure served; needs e->view->dom): each
+ * sink (counted, weight > 0, reached from a source) is served by its
+ * nearest in-scope strict dominator, or else by itself when in scope, or
+ * else by nothing. by_group[g] (n groups, zeroed here) gets the weight of
+ * the sinks whose serving element is in group g, *total that of every
+ * sink served. 4 bytes per element of scratch. @return 0 or NETVET_ENOMEM. */
+int nv_eval_served(nv_eval *e, int how, size_t n, double *by_group,
+                   double *total);
+
+/* Sites (share-cap measure sites; needs the site column): by_group[g]
+ * (n groups, zeroed here) = distinct non-empty sites of the in-scope
+ * elements of group g, for each g with want[g]; *total = distinct sites
+ * of all in-scope elements. 8 bytes per interned string of scratch.
+ * @return 0 or NETVET_ENOMEM. */
+int nv_eval_sites(nv_eval *e, int how, size_t n, const uint8_t *want,
+                  uint64_t *by_group, uint64_t *total);
+
 /* Id of registry vendor v. */
 const char *nv_eval_vendor_id(const nv_eval *e, uint32_t v);
 

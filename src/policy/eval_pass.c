@@ -1,9 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Passes over the counted in-scope elements that the rule kinds share:
  * one counting pass per vendor and domain, and, only when a kind has a
- * finding, a second pass that fills exactly-sized element lists. */
+ * finding, a second pass that fills exactly-sized element lists; and the
+ * share-cap measures that only the rules asking for them pay for: the
+ * customers served (a walk up the dominator tree) and distinct sites. */
 #include "policy/eval_ctx.h"
 
+#include <string.h>
+
+#include "graph/dominators.h"
 #include "util/alloc.h"
 
 void nv_eval_accumulate(nv_eval *e, int domains)
@@ -81,4 +86,143 @@ void nv_eval_free_lists(uint32_t **lists, size_t n)
 const char *nv_eval_vendor_id(const nv_eval *e, uint32_t v)
 {
     return netvet_registry_vendor(e->view->reg, v)->id;
+}
+
+int32_t nv_eval_group(const nv_eval *e, int how, size_t k)
+{
+    if (how == NV_EVAL_BY_DOMAIN)
+        return nv_eval_domain(e, k);
+    int32_t vd = nv_eval_vendor(e, k);
+    if (how == NV_EVAL_BY_VENDOR)
+        return vd;
+    return vd >= 0 && e->selected[vd] ? 0 : -1;
+}
+
+/* ---- customers served: the dominator tree ---- */
+
+#define UP_UNSET UINT32_MAX       /* not yet worked out */
+#define UP_NONE (UINT32_MAX - 1u) /* no in-scope element on the way up */
+
+static int served_in_scope(const nv_eval *e, size_t k)
+{
+    return !e->scope.empty && e->view->counted[k] &&
+           nv_scope_match(&e->scope, e->view, k);
+}
+
+/* The nearest in-scope element among v and its dominators, or UP_NONE,
+ * memoised in up[] along the path (so all sinks cost O(n) together). */
+static uint32_t up_of(const nv_eval *e, const nv_dominators *d, uint32_t *up,
+                      uint32_t v)
+{
+    uint32_t x = v, r;
+    for (;;) {
+        if (up[x] != UP_UNSET) {
+            r = up[x];
+            break;
+        }
+        if (served_in_scope(e, x)) {
+            r = x;
+            break;
+        }
+        if (d->idom[x] >= NV_IDOM_ROOT) {
+            r = UP_NONE;
+            break;
+        }
+        x = d->idom[x];
+    }
+    for (x = v; up[x] == UP_UNSET; x = d->idom[x]) {
+        up[x] = r;
+        if (x == r || d->idom[x] >= NV_IDOM_ROOT)
+            break;
+    }
+    return r;
+}
+
+int nv_eval_served(nv_eval *e, int how, size_t n, double *by_group,
+                   double *total)
+{
+    const nv_view *v = e->view;
+    const nv_dominators *d = v->dom;
+    memset(by_group, 0, n * sizeof(*by_group));
+    *total = 0;
+    uint32_t *up = nv_reallocarray(NULL, v->n ? v->n : 1, sizeof(*up));
+    if (!up)
+        return NETVET_ENOMEM;
+    memset(up, 0xff, v->n * sizeof(*up)); /* UP_UNSET */
+    for (size_t s = 0; s < v->n && s < d->n; s++) {
+        double w = nv_eval_weight(e, s);
+        uint32_t p = d->idom[s];
+        if (!v->counted[s] || !(w > 0) || p == NV_IDOM_NONE)
+            continue;
+        uint32_t u = p == NV_IDOM_ROOT ? UP_NONE : up_of(e, d, up, p);
+        if (u == UP_NONE && served_in_scope(e, s))
+            u = (uint32_t)s;
+        if (u == UP_NONE)
+            continue;
+        *total += w;
+        int32_t g = nv_eval_group(e, how, u);
+        if (g >= 0 && (size_t)g < n)
+            by_group[g] += w;
+    }
+    nv_free(up);
+    return 0;
+}
+
+/* ---- distinct sites ---- */
+
+#define SITE_ANY (1ull << 63) /* the site hosts an in-scope element */
+
+/* One pass for up to 63 wanted groups from *next on (bit b of a site's
+ * mask: group gid[b]); counts the total too when `first`. */
+static void sites_pass(nv_eval *e, int how, size_t n, const uint8_t *want,
+                       size_t *next, uint64_t *mask, uint64_t *by_group,
+                       uint64_t *total, int first)
+{
+    const nv_view *v = e->view;
+    const netvet_inventory *inv = v->inv;
+    size_t gid[63];
+    int8_t *bit = (int8_t *)(mask + inv->strings.n); /* n entries */
+    unsigned nb = 0;
+    memset(mask, 0, inv->strings.n * sizeof(*mask));
+    memset(bit, -1, n);
+    for (; *next < n && nb < 63; (*next)++)
+        if (want[*next]) {
+            gid[nb] = *next;
+            bit[*next] = (int8_t)nb++;
+        }
+    for (size_t k = 0; k < v->n; k++) {
+        uint32_t s = inv->site[k];
+        if (!s || !v->counted[k] || !nv_scope_match(&e->scope, v, k))
+            continue;
+        int32_t g = nv_eval_group(e, how, k);
+        mask[s] |= SITE_ANY |
+                   (g >= 0 && (size_t)g < n && bit[g] >= 0 ? 1ull << bit[g]
+                                                           : 0);
+    }
+    for (size_t s = 0; s < inv->strings.n; s++) {
+        *total += first && (mask[s] & SITE_ANY);
+        for (uint64_t m = mask[s] & ~SITE_ANY; m; m &= m - 1)
+            by_group[gid[__builtin_ctzll(m)]]++;
+    }
+}
+
+int nv_eval_sites(nv_eval *e, int how, size_t n, const uint8_t *want,
+                  uint64_t *by_group, uint64_t *total)
+{
+    const netvet_inventory *inv = e->view->inv;
+    memset(by_group, 0, n * sizeof(*by_group));
+    *total = 0;
+    if (e->scope.empty || !inv->site)
+        return 0;
+    uint64_t *mask = nv_malloc(inv->strings.n * sizeof(*mask) + n + 1);
+    if (!mask)
+        return NETVET_ENOMEM;
+    size_t next = 0;
+    int first = 1;
+    do {
+        sites_pass(e, how, n, want, &next, mask, by_group, total, first);
+        first = 0;
+    } while (next < n);
+    nv_free(mask);
+    return 0;
 }

@@ -360,11 +360,18 @@ int nv_policy_evaluate_results(const netvet_policy *policy,
     return nv_policy_evaluate_set(policy, view, NV_RULES_ALL, out, results);
 }
 
+/* Kinds that read the exposure run after the topology; share-caps
+ * measured by customers served (they read the dominator tree) once the
+ * tree is built; the rest at any time. */
 static int rule_in_set(const nv_rule *r, nv_rule_set set)
 {
     unsigned flags = nv_rule_kind(r->kind)->flags;
-    int exposure = (flags & NV_KIND_NEEDS_TOPOLOGY) != 0;
-    return set == NV_RULES_ALL || exposure == (set == NV_RULES_EXPOSURE);
+    nv_rule_set own = (flags & NV_KIND_NEEDS_TOPOLOGY) ? NV_RULES_EXPOSURE
+                      : ((flags & NV_KIND_TAKES_MEASURE) &&
+                         (r->measures & NV_MEASURE_SERVED))
+                          ? NV_RULES_SERVED
+                          : NV_RULES_NO_EXPOSURE;
+    return set == NV_RULES_ALL || set == own;
 }
 
 void nv_policy_warn(const netvet_policy *policy, const nv_view *view,

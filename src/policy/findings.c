@@ -109,8 +109,22 @@ int nv_results_add(nv_results *r, size_t rule, const char *subject,
         return NETVET_ENOMEM;
     }
     r->items[r->n++] = (nv_rule_result){rule, subj, measure ? measure : "",
-                                        value, limit, status};
+                                        value, limit, status, NULL, 0};
     return 0;
+}
+
+void nv_results_note(nv_results *r, const char *reason)
+{
+    if (r && r->n)
+        r->items[r->n - 1].reason = reason;
+}
+
+void nv_results_note_unmeasured(nv_results *r, const char *reason)
+{
+    if (r && r->n) {
+        r->items[r->n - 1].reason = reason;
+        r->items[r->n - 1].unmeasured = 1;
+    }
 }
 
 int nv_results_order_by_rule(nv_results *r)
@@ -155,4 +169,28 @@ const char *nv_result_status_name(int status)
     case NV_RESULT_NOT_APPLICABLE: return "not-applicable";
     default: return "not-in-effect";
     }
+}
+
+int nv_findings_take(nv_findings *dst, nv_findings *src)
+{
+    if (!src->n)
+        return 0;
+    if (NV_GROW(dst->items, dst->cap, dst->n + src->n) < 0)
+        return NETVET_ENOMEM;
+    memcpy(dst->items + dst->n, src->items, src->n * sizeof(*src->items));
+    dst->n += src->n;
+    src->n = 0;
+    return 0;
+}
+
+int nv_results_take(nv_results *dst, nv_results *src)
+{
+    if (!src->n)
+        return 0;
+    if (NV_GROW(dst->items, dst->cap, dst->n + src->n) < 0)
+        return NETVET_ENOMEM;
+    memcpy(dst->items + dst->n, src->items, src->n * sizeof(*src->items));
+    dst->n += src->n;
+    src->n = 0;
+    return 0;
 }

@@ -44,6 +44,10 @@ typedef struct nv_rule_result {
     const char *measure; /* static: "elements", "count-share", ... or "" */
     double value, limit;
     int status;          /* NV_RESULT_* */
+    const char *reason;  /* static: why it is not applicable, or NULL */
+    int unmeasured;      /* not applicable because the data to measure it
+                          * is missing (no links for served, no site
+                          * column for sites): the rule was not judged */
 } nv_rule_result;
 
 typedef struct nv_results {
@@ -56,6 +60,15 @@ typedef struct nv_results {
 int nv_results_add(nv_results *r, size_t rule, const char *subject,
                    const char *measure, double value, double limit,
                    int status);
+/* Record why the last result added is not applicable (a static string,
+ * e.g. "served needs links"). No-op when r is NULL or empty. */
+void nv_results_note(nv_results *r, const char *reason);
+/* The same, and mark the result unmeasured (the assessment is then
+ * incomplete: assess/incomplete.c). */
+void nv_results_note_unmeasured(nv_results *r, const char *reason);
+/* Move every result of src to the end of dst (src left empty).
+ * @return 0 or NETVET_ENOMEM (both unchanged). */
+int nv_results_take(nv_results *dst, nv_results *src);
 /* Put the results in rule order, each rule's in the order they were
  * added. @return 0 or NETVET_ENOMEM (r unchanged). */
 int nv_results_order_by_rule(nv_results *r);
@@ -70,5 +83,8 @@ nv_finding *nv_findings_push(nv_findings *fs);
  * every other field: the result never depends on the input order. */
 void nv_findings_sort(nv_findings *fs);
 void nv_findings_dispose(nv_findings *fs);
+/* Move every finding of src to the end of dst (src left empty).
+ * @return 0 or NETVET_ENOMEM (both unchanged). */
+int nv_findings_take(nv_findings *dst, nv_findings *src);
 
 #endif

@@ -26,13 +26,16 @@ int nv_policy_evaluate_results(const netvet_policy *policy,
                                const nv_view *view, nv_findings *out,
                                nv_results *results, netvet_diag *diag);
 
-/* Which rules an evaluation runs: all, those that do not read the view's
- * exposure (they may run while the topology computes it), or only those
- * that do. */
+/* Which rules an evaluation runs: all, those that read nothing of the
+ * topology (they may run while the topology computes it), those that read
+ * the view's exposure, or the share-caps measured by customers served,
+ * which read only its dominator tree (view->dom; they may run as soon as
+ * the tree is built). */
 typedef enum nv_rule_set {
     NV_RULES_ALL,
     NV_RULES_NO_EXPOSURE,
-    NV_RULES_EXPOSURE
+    NV_RULES_EXPOSURE,
+    NV_RULES_SERVED
 } nv_rule_set;
 
 /* Report what the policy names that the registry lacks (pack entries,

@@ -170,13 +170,17 @@ static int parse_measure(nv_yctx *y, yaml_node_t *n, nv_rule *r)
             r->measures |= NV_MEASURE_COUNT;
         } else if (!strcmp(l.items[i], "weight")) {
             r->measures |= NV_MEASURE_WEIGHT;
+        } else if (!strcmp(l.items[i], "served")) {
+            r->measures |= NV_MEASURE_SERVED;
+        } else if (!strcmp(l.items[i], "sites")) {
+            r->measures |= NV_MEASURE_SITES;
         } else {
             char q[64];
             nv_yquote(q, sizeof(q), l.items[i], strlen(l.items[i]));
             err = nv_diag_fail(y->diag, NETVET_EPARSE, y->file, l.lines[i],
                                0,
-                               "unknown measure '%s' (expected count or "
-                               "weight)",
+                               "unknown measure '%s' (expected count, "
+                               "weight, served or sites)",
                                q);
         }
     }

@@ -18,6 +18,8 @@ typedef enum nv_per { NV_PER_DOMAIN = 0, NV_PER_VENDOR, NV_PER_ALL } nv_per;
 
 #define NV_MEASURE_COUNT 1u
 #define NV_MEASURE_WEIGHT 2u
+#define NV_MEASURE_SERVED 4u
+#define NV_MEASURE_SITES 8u
 
 typedef struct nv_pack {
     char *id, *title, *source; /* owned; title/source "" when absent */

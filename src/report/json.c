@@ -118,6 +118,8 @@ static json_t *results(const netvet_assessment *a, int *ok)
         put(o, "measure", json_string(r->measure), ok);
         put(o, "value", json_real(r->value), ok);
         put(o, "limit", json_real(r->limit), ok);
+        if (r->reason)
+            put(o, "reason", json_string(r->reason), ok);
     }
     return arr;
 }

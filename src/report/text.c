@@ -111,9 +111,10 @@ static void results(FILE *out, const netvet_assessment *a)
         }
         fprintf(out, " %s%s%s ", r->subject, *r->subject ? " " : "", r->measure);
         if (r->status == NV_RESULT_NOT_APPLICABLE)
-            fprintf(out, "n/a (%s in scope)\n",
-                    strcmp(r->measure, "weight-share") ? "nothing"
-                                                       : "no weight");
+            fprintf(out, "n/a (%s)\n",
+                    r->reason ? r->reason
+                    : strcmp(r->measure, "weight-share") ? "nothing in scope"
+                                                         : "no weight in scope");
         else {
             result_value(out, r);
             fputc('\n', out);

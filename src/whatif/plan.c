@@ -260,6 +260,14 @@ static int add_targets(netvet_plan *p, const netvet_plan_options *o,
         const nv_rule_kind_ops *kind = nv_rule_kind(p->policy->rules[r].kind);
         if (kind->plan == NV_PLAN_NONE)
             return unsupported(o->targets[i], kind, diag);
+        if (kind->plan == NV_PLAN_SHARE &&
+            !(p->policy->rules[r].measures &
+              (NV_MEASURE_COUNT | NV_MEASURE_WEIGHT)))
+            return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
+                                "target rule '%s' is measured only by "
+                                "customers served or sites; plan moves "
+                                "count and weight shares",
+                                o->targets[i]);
         p->n_targets = i + 1;
         int rc = nv_plan_target_init(&p->targets[i], p->policy, r,
                                      &p->before->view, vendor);

@@ -709,7 +709,7 @@ static const bad_case bad_cases[] = {
     {RS "    max: 0.3\n    per: site\n", EP,
      "bad.yaml:7: unknown per 'site' (expected domain, vendor or all)"},
     {RS "    max: 0.3\n    measure: [count, traffic]\n", EP,
-     "bad.yaml:7: unknown measure 'traffic' (expected count or weight)"},
+     "bad.yaml:7: unknown measure 'traffic' (expected count, weight, served or sites)"},
     {RF "  - id: r\n    kind: forbid\n    source: s\n", EP,
      "bad.yaml:6: duplicate rule id 'r' (first at line 3)"},
     {RF "    effective: 2020-02-30\n", EP,
