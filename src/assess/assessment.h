@@ -18,6 +18,7 @@ struct netvet_assessment {
     nv_results results;   /* every rule's measurements, in rule order */
     size_t n_unknown_elements; /* counted elements with an unknown vendor */
     int attributed;            /* vendors come from evidence (attributor) */
+    int riskier;               /* ... and the riskier of two readings */
     size_t n_attributed;       /* elements whose vendor the evidence changed */
     /* topology (has_topology = 0: no links file, or not asked) */
     int has_topology;
