@@ -113,7 +113,8 @@ static int load_inventory(nv_session *s, const netvet_load_options *lo,
 
 static int load_attributor(nv_session *s, netvet_diag *diag)
 {
-    if (s->c.trust == NV_TRUST_DECLARED || !netvet_inventory_has_evidence(s->inv))
+    if (s->c.trust == NV_TRUST_DECLARED ||
+        !netvet_inventory_has_evidence(s->inv))
         return 0;
     netvet_attrib_options o = NETVET_ATTRIB_OPTIONS_INIT;
     nv_attrib_paths paths;

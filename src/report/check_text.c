@@ -119,8 +119,8 @@ static void until_line(FILE *out, const netvet_check *c)
             continue;
         char day[11];
         nv_format_date(l->date, day);
-        fprintf(out, "  %s %s: ", c->allowed ? "allowed until" : "also refused from",
-                day);
+        fprintf(out, "  %s %s: ",
+                c->allowed ? "allowed until" : "also refused from", day);
         for (size_t j = 0; j < l->n_refused; j++)
             fprintf(out, "%s%s", j ? ", " : "", l->refused_by[j]);
         fprintf(out, " (in force from that date)\n");
