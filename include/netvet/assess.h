@@ -19,6 +19,18 @@ extern "C" {
 
 typedef struct netvet_assessment netvet_assessment;
 
+/** With an attributor, which reading of an element's vendor is judged. */
+typedef enum netvet_trust {
+    /** Where the declared vendor and the evidence disagree, the riskier
+     * reading: each rule counts the element as whichever of the two it
+     * selects (e.g. a high-risk vendor), and shares and exposure use the
+     * reading that is high-risk in any loaded pack (docs/attribution.md).
+     * Elsewhere the attributed vendor. */
+    NETVET_TRUST_RISKIER = 0,
+    /** The attributed vendor (the evidence reading) everywhere. */
+    NETVET_TRUST_EVIDENCE = 1
+} netvet_trust;
+
 typedef struct netvet_assess_options {
     unsigned version;  /**< NETVET_ASSESS_OPTIONS_VERSION */
     const char *as_of; /**< YYYY-MM-DD; NULL = today (UTC) */
@@ -59,11 +71,14 @@ typedef struct netvet_assess_options {
      * of a network (the after states of whatif, check and plan), where the
      * change may leave a waiver nothing to cover. Version >= 3. */
     int strict_waivers;
+    /** Which reading the attributor's result gives (NETVET_TRUST_RISKIER).
+     * Version >= 3; older callers get NETVET_TRUST_EVIDENCE. */
+    netvet_trust trust;
 } netvet_assess_options;
 #define NETVET_ASSESS_OPTIONS_VERSION 3
 #define NETVET_ASSESS_OPTIONS_INIT \
     {NETVET_ASSESS_OPTIONS_VERSION, NULL, NULL, 10, 1, NULL, 1, 0, 0.01, \
-     NULL, 1}
+     NULL, 1, NETVET_TRUST_RISKIER}
 
 /**
  * Assess `inv` against `policy` using `reg`. When the inventory has a links

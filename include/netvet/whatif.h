@@ -148,12 +148,23 @@ typedef struct netvet_check_options {
     netvet_assess_options assess; /**< as_of, attributor, ... (topology is
                                        switched off: new elements have no
                                        links) */
+    /** Tags the new elements carry besides those they inherit (the union
+     * of the tags of the site's elements that are not decommissioned):
+     * NULL-terminated, or NULL. Version >= 2. */
+    const char *const *tags;
+    /** Their installed date, YYYY-MM-DD; NULL = the as-of date. When it is
+     * after the as-of date, the purchase is judged on it instead.
+     * Version >= 2. */
+    const char *installed;
 } netvet_check_options;
-#define NETVET_CHECK_OPTIONS_VERSION 1
+#define NETVET_CHECK_OPTIONS_VERSION 2
 
 /**
  * Would adding `count` elements of vendor/function at site/region break a
- * rule? Assesses the inventory and an overlay with the new elements.
+ * rule? Assesses the inventory and an overlay with the new elements, on
+ * the as-of date (or the installed date when later) and again on each
+ * later date a rule takes effect, which the answer lists with the rules
+ * that would then refuse the purchase.
  * Inputs are borrowed and must outlive the result.
  * @param[out] out free with netvet_check_free.
  * @return 0, NETVET_EINVAL (unknown vendor, function, site or region:

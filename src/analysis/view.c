@@ -147,6 +147,7 @@ void nv_view_dispose(nv_view *v)
     nv_free(v->counted);
     nv_free(v->vendor);
     nv_free(v->domain);
+    nv_free(v->alt_vendor);
     nv_free(v->vendor_domain);
     memset(v, 0, sizeof(*v));
 }

@@ -37,6 +37,10 @@ typedef struct nv_view {
     uint8_t *counted;      /* per element: 1 if it exists as of as_of */
     int32_t *vendor;       /* per element: registry root vendor, -1 unknown */
     int32_t *domain;       /* per element: risk domain, -1 unknown vendor */
+    int32_t *alt_vendor;   /* per element: the other reading (registry root)
+                            * when the declared and the evidence vendor
+                            * disagree, -1 when there is none; NULL when no
+                            * element has one (set by attribution) */
     size_t n_domains;
     char **domain_country; /* per domain: ISO country code (owned) */
     int32_t *vendor_domain;/* per registry vendor: its domain */

@@ -200,6 +200,25 @@ static int apply_waivers(netvet_assessment *a,
                             opts->strict_waivers, &a->findings, diag);
 }
 
+/* Vendors from the evidence; in the riskier mode (the default from options
+ * version 3) judged against the union of the packs' high-risk sets. */
+static int attribute(netvet_assessment *a, const netvet_assess_options *opts)
+{
+    a->riskier = opts->version >= 3 && opts->trust == NETVET_TRUST_RISKIER;
+    size_t n = netvet_registry_count(a->view.reg);
+    uint8_t *risky = a->riskier ? nv_calloc(n + 1, 1) : NULL;
+    if (a->riskier && !risky)
+        return NETVET_ENOMEM;
+    int rc = risky ? nv_policy_high_risk_union(a->policy, a->view.reg, risky,
+                                               n)
+                   : 0;
+    if (rc == 0)
+        rc = nv_view_attribute(&a->view, opts->attributor, risky,
+                               &a->findings, &a->n_attributed);
+    nv_free(risky);
+    return rc;
+}
+
 int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
                   const netvet_registry *reg, const netvet_policy *policy,
                   const netvet_assess_options *opts, netvet_diag *diag)
@@ -222,9 +241,7 @@ int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
     a->attributed = opts && opts->attributor;
     int topology = (!opts || opts->topology) && *netvet_inventory_path(inv, 1);
     if ((rc = nv_view_build(&a->view, inv, reg, as_of)) < 0 ||
-        (opts && opts->attributor &&
-         (rc = nv_view_attribute(&a->view, opts->attributor, &a->findings,
-                                 &a->n_attributed)) < 0) ||
+        (opts && opts->attributor && (rc = attribute(a, opts)) < 0) ||
         (rc = shares_topology_rules(a, topology, opts, diag)) < 0 ||
         (rc = apply_waivers(a, opts, diag)) < 0) {
         netvet_assessment_free(a);

@@ -28,6 +28,7 @@ struct netvet_assessment {
     nv_incomplete *incomplete; /* reasons it is incomplete (owned) */
     size_t n_incomplete;
     int attributed;            /* vendors come from evidence (attributor) */
+    int riskier;               /* ... and the riskier of two readings */
     size_t n_attributed;       /* elements whose vendor the evidence changed */
     /* topology (has_topology = 0: no links file, or not asked) */
     int has_topology;

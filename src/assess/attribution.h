@@ -9,8 +9,14 @@
 
 /* Replace each counted element's vendor and domain by the attributed ones
  * and append attribution-conflict findings; *n_attributed = elements whose
- * vendor changed. @return 0 or NETVET_ENOMEM. */
+ * vendor changed. With `risky` (per registry vendor: high-risk in a loaded
+ * pack), the riskier mode: an element whose declared and evidence readings
+ * are two registry vendors is assessed as the risky one of them (the
+ * evidence's when both or neither are), the other goes to v->alt_vendor,
+ * and its finding names both and the one assessed. NULL: the attributed
+ * vendor everywhere. @return 0 or NETVET_ENOMEM. */
 int nv_view_attribute(nv_view *v, netvet_attributor *attributor,
-                      nv_findings *out, size_t *n_attributed);
+                      const uint8_t *risky, nv_findings *out,
+                      size_t *n_attributed);
 
 #endif

@@ -19,6 +19,7 @@
 typedef struct check_args {
     nv_session s; /* first: the shared rows' offsets */
     netvet_check_options o;
+    nv_list tags;
 } check_args;
 
 static int set_weight(const char *prog, const nv_opt *o, void *field,
@@ -53,6 +54,14 @@ static const nv_opt opts[] = {
     {.name = "weight", .arg = "W", .set = set_weight, .field = AT(weight),
      .flags = NV_OPT_SYNOPSIS,
      .help = "Weight (customers served) of each new element."},
+    {.name = "tag", .arg = "TAG", .set = nv_set_list,
+     .field = offsetof(check_args, tags), .max = 32, .flags = NV_OPT_SYNOPSIS,
+     .help = "A tag the new elements carry besides those of the site's "
+             "elements (repeatable), e.g. 5g."},
+    {.name = "installed", .arg = "DATE", .set = nv_set_str,
+     .field = AT(installed), .flags = NV_OPT_SYNOPSIS,
+     .help = "Installed date of the new elements, YYYY-MM-DD (default: the "
+             "as-of date; a later date is the date judged)."},
     NV_SESSION_OPTS,
     NV_OPTS_END};
 
@@ -70,7 +79,15 @@ static const nv_section sections[] = {
      "given, each carries the mean weight of the counted elements of that "
      "function at the site (else in the region, else in the network); the "
      "report says which. With --site only, the region is taken from the "
-     "site's elements. Because the new elements have no links, topology "
+     "site's elements. They carry every tag of the site's elements that are "
+     "not decommissioned (a site whose elements are tagged sensitive makes "
+     "them sensitive), plus each --tag; they are installed on --installed "
+     "(default the as-of date), and when that is later than the as-of date "
+     "the purchase is judged on it.\n\n"
+     "The purchase is judged again on each later date on which a rule of "
+     "the policy takes effect; the answer names the first date from which "
+     "such a rule would refuse it ('allowed until 2027-12-31: "
+     "uk-dvd-5g-out') and lists every later date. Because the new elements have no links, topology "
      "rules (exposure caps) are not measured here: describe the links in a "
      "scenario and use netvet whatif for that.\n\n"
      "V must resolve in the vendor registry (aliases and former names "
@@ -137,6 +154,7 @@ static int run(void *payload, netvet_diag *diag)
     if (rc == 0) {
         a->o.assess = s->assess;
         a->o.fail_on = s->c.report.fail_on;
+        a->o.tags = a->tags.n ? a->tags.v : NULL;
         rc = netvet_check_run(&c, s->inv, s->reg, s->policy, &a->o, diag);
     }
     if (rc < 0) {

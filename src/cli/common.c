@@ -86,12 +86,13 @@ static int set_fail_on(const char *prog, const nv_opt *o, void *field,
 static int set_trust(const char *prog, const nv_opt *o, void *field,
                      const char *v)
 {
+    static const char *const names[] = {"riskier", "evidence", "declared"};
     (void)o;
-    if (strcmp(v, "declared") && strcmp(v, "evidence"))
-        return nv_cli_fail(prog, "unknown --trust '%s' (declared or "
-                                 "evidence)", v);
-    *(int *)field = !strcmp(v, "declared");
-    return 0;
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(v, names[i]))
+            return *(int *)field = i, 0;
+    return nv_cli_fail(prog, "unknown --trust '%s' (riskier, evidence or "
+                             "declared)", v);
 }
 
 /* --max-unknown: a share, 0.01 or 1%. */
@@ -130,14 +131,17 @@ const nv_opt nv_opt_registry = {
     .help = "Overlay a vendor registry file on the built-in one (add "
             "vendors, aliases, listings; '-': standard input)."};
 const nv_opt nv_opt_trust = {
-    .name = "trust", .arg = "WHAT", .values = "evidence|declared",
-    .group = IN, .set = set_trust, .field = AT(trust_declared),
-    .help = "evidence (default): when the inventory has evidence columns "
+    .name = "trust", .arg = "WHAT", .values = "riskier|evidence|declared",
+    .group = IN, .set = set_trust, .field = AT(trust),
+    .help = "riskier (default): when the inventory has evidence columns "
             "(mac, sys_object_id, sys_descr, lldp_descr, cpe), assess the "
-            "vendor the evidence shows (see netvet identify) and report "
-            "each contradiction of the declared vendor as an "
-            "attribution-conflict warning; declared: use only the "
-            "declared vendor names."};
+            "vendor the evidence shows (see netvet identify), except that "
+            "where the declared vendor and the evidence disagree every rule "
+            "judges the element by the reading under which it is riskier "
+            "(either being high-risk makes it high-risk); each "
+            "contradiction is an attribution-conflict warning naming both "
+            "readings. evidence: the evidence's reading wins everywhere. "
+            "declared: use only the declared vendor names."};
 const nv_opt nv_opt_ieee_dir = {
     .name = "ieee-dir", .arg = "DIR", .group = IN, .set = nv_set_str,
     .field = AT(ieee_dir), .flags = NV_OPT_DIR,

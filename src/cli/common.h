@@ -9,12 +9,15 @@
 #include "cli/cli.h"
 #include "cli/opts.h"
 
+/* --trust values (nv_common.trust). */
+enum { NV_TRUST_RISKIER, NV_TRUST_EVIDENCE, NV_TRUST_DECLARED };
+
 typedef struct nv_common {
     const char *prog;
     nv_list policies, registries, sources, waivers;
     const char *as_of, *output, *ieee_dir, *enterprises;
     size_t top;
-    int no_topology, trust_declared, strict, progress, timings;
+    int no_topology, trust, strict, progress, timings;
     int allow_skipped;  /* --allow-skipped */
     double max_unknown; /* --max-unknown, 0..1 (0.01) */
     netvet_report_options report;

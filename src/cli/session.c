@@ -135,7 +135,8 @@ static int load_inventory(nv_session *s, const netvet_load_options *lo,
 
 static int load_attributor(nv_session *s, netvet_diag *diag)
 {
-    if (s->c.trust_declared || !netvet_inventory_has_evidence(s->inv))
+    if (s->c.trust == NV_TRUST_DECLARED ||
+        !netvet_inventory_has_evidence(s->inv))
         return 0;
     netvet_attrib_options o = NETVET_ATTRIB_OPTIONS_INIT;
     nv_attrib_paths paths;
@@ -155,6 +156,8 @@ int nv_session_load_all(nv_session *s, netvet_diag *diag)
     s->assess.sources = s->c.sources.n ? s->c.sources.v : NULL;
     s->assess.top_spof = s->c.top;
     s->assess.topology = !s->c.no_topology;
+    s->assess.trust = s->c.trust == NV_TRUST_EVIDENCE ? NETVET_TRUST_EVIDENCE
+                                                      : NETVET_TRUST_RISKIER;
     s->assess.sink_dependencies = 0; /* assess asks for them for JSON */
     s->assess.allow_skipped = s->c.allow_skipped;
     s->assess.max_unknown = s->c.max_unknown;

@@ -62,15 +62,30 @@ static inline int nv_scope_match(const nv_scope *s, const nv_view *v, size_t k)
     return 1;
 }
 
-/* Vendor of element k if it is a registry vendor, else -1. */
+/* Element k has a second reading (view.alt_vendor): the one of its two
+ * readings the current rule counts it as, vd being the view's vendor; the
+ * riskier one for this rule: the view's vendor when the rule selects it,
+ * else the other reading when the rule selects that, else vd. */
+int32_t nv_eval_reading(const nv_eval *e, size_t k, int32_t vd);
+
+/* Vendor of element k as the current rule counts it (see nv_eval_reading)
+ * if it is a registry vendor, else -1. */
 static inline int32_t nv_eval_vendor(const nv_eval *e, size_t k)
 {
     int32_t vd = e->view->vendor[k];
+    if (e->view->alt_vendor)
+        vd = nv_eval_reading(e, k, vd);
     return vd >= 0 && (size_t)vd < e->n_vendors ? vd : -1;
 }
+/* Risk domain of element k as the current rule counts it: that of the
+ * reading nv_eval_vendor gives. */
 static inline int32_t nv_eval_domain(const nv_eval *e, size_t k)
 {
     int32_t d = e->view->domain ? e->view->domain[k] : -1;
+    if (e->view->alt_vendor && e->view->alt_vendor[k] >= 0) {
+        int32_t vd = nv_eval_vendor(e, k);
+        d = vd >= 0 ? e->view->vendor_domain[vd] : -1;
+    }
     return d >= 0 && (size_t)d < e->view->n_domains ? d : -1;
 }
 static inline double nv_eval_weight(const nv_eval *e, size_t k)

@@ -83,6 +83,16 @@ void nv_eval_free_lists(uint32_t **lists, size_t n)
     nv_free(lists);
 }
 
+int32_t nv_eval_reading(const nv_eval *e, size_t k, int32_t vd)
+{
+    int32_t alt = e->view->alt_vendor[k];
+    if (alt < 0 || (size_t)alt >= e->n_vendors)
+        return vd;
+    if (vd >= 0 && (size_t)vd < e->n_vendors && e->selected[vd])
+        return vd;
+    return e->selected[alt] ? alt : vd;
+}
+
 const char *nv_eval_vendor_id(const nv_eval *e, uint32_t v)
 {
     return netvet_registry_vendor(e->view->reg, v)->id;

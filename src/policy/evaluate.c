@@ -130,6 +130,25 @@ static void pack_high_risk(const nv_pack *p, const netvet_registry *reg,
     propagate(reg, own, sel, n);
 }
 
+int nv_policy_high_risk_union(const netvet_policy *policy,
+                              const netvet_registry *reg, uint8_t *risky,
+                              size_t n)
+{
+    memset(risky, 0, n);
+    if (!policy || !reg)
+        return 0;
+    uint8_t *own = nv_calloc(2 * n + 1, 1);
+    if (!own)
+        return NETVET_ENOMEM;
+    for (size_t p = 0; p < policy->n_packs; p++) {
+        pack_high_risk(&policy->packs[p], reg, n, own, own + n);
+        for (size_t v = 0; v < n; v++)
+            risky[v] |= own[n + v];
+    }
+    nv_free(own);
+    return 0;
+}
+
 /* Warn about a rule's vendor ids that are not in the registry. */
 static void warn_rule_vendors(const netvet_policy *policy, const nv_rule *r,
                               const netvet_registry *reg, size_t n,

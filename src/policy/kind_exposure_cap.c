@@ -85,12 +85,22 @@ static int emit(nv_eval *e, nv_findings *out, int domains, int32_t g,
     return err;
 }
 
+/* Why an exposure cap has nothing to measure. */
+static const char *na_reason(const nv_exposure *x)
+{
+    return !x->n_sources ? "no source reached" : "no customer weight";
+}
+
 static int evaluate(nv_eval *e, nv_findings *out)
 {
     const nv_exposure *x = e->view->exposure;
-    if (!x)
-        return nv_results_add(e->results, e->rule_index, "", "exposure-share",
-                              0, e->rule->max, NV_RESULT_NOT_APPLICABLE);
+    if (!x) {
+        int rc = nv_results_add(e->results, e->rule_index, "",
+                                "exposure-share", 0, e->rule->max,
+                                NV_RESULT_NOT_APPLICABLE);
+        nv_results_note(e->results, "no links analysed");
+        return rc;
+    }
     int domains = e->rule->per != NV_PER_VENDOR;
     size_t n_groups = domains ? e->view->n_domains : e->n_vendors;
     uint8_t *sel = selected_groups(e, n_groups, domains);
@@ -117,15 +127,19 @@ static int evaluate(nv_eval *e, nv_findings *out)
         err = nv_results_add(e->results, e->rule_index,
                              group_label(e, domains, g), "exposure-share",
                              share, e->rule->max, status);
+        if (status == NV_RESULT_NOT_APPLICABLE)
+            nv_results_note(e->results, na_reason(x));
         if (!err && status == NV_RESULT_FAIL)
             err = emit(e, out, domains, g, share, scope);
     }
-    if (!err && !seen)
+    if (!err && !seen) {
+        int na = !(x->n_sources && x->sink_weight > 0);
         err = nv_results_add(e->results, e->rule_index, "", "exposure-share",
                              0, e->rule->max,
-                             x->n_sources && x->sink_weight > 0
-                                 ? NV_RESULT_PASS
-                                 : NV_RESULT_NOT_APPLICABLE);
+                             na ? NV_RESULT_NOT_APPLICABLE : NV_RESULT_PASS);
+        if (na)
+            nv_results_note(e->results, na_reason(x));
+    }
     nv_free(sel);
     return err;
 }

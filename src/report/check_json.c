@@ -28,7 +28,43 @@ static json_t *question_json(const netvet_check *c, int *ok)
     nv_json_put(q, "count", json_integer((json_int_t)c->count), ok);
     nv_json_put(q, "weight_each", json_real(c->weight), ok);
     nv_json_put(q, "weight_basis", json_string(c->weight_basis), ok);
+    json_t *tags = json_array();
+    for (size_t i = 0; i < c->n_tags; i++)
+        if (!tags || json_array_append_new(tags, json_string(c->tags[i])) < 0)
+            *ok = 0;
+    nv_json_put(q, "tags", tags, ok);
+    nv_json_put(q, "tags_from_site", json_integer((json_int_t)c->n_site_tags),
+                ok);
+    char day[11];
+    nv_format_date(c->installed, day);
+    nv_json_put(q, "installed", json_string(day), ok);
     return q;
+}
+
+/* [{"date", "refused_by": [rule ids]}] per later rule date; *until = the
+ * first date with a refusal, or NULL. */
+static json_t *later_json(const netvet_check *c, json_t **until, int *ok)
+{
+    json_t *later = json_array();
+    *until = json_null();
+    for (size_t i = 0; later && i < c->n_later; i++) {
+        const nv_check_later *l = &c->later[i];
+        char day[11];
+        nv_format_date(l->date, day);
+        json_t *o = json_object(), *ids = json_array();
+        for (size_t j = 0; ids && j < l->n_refused; j++)
+            if (json_array_append_new(ids, json_string(l->refused_by[j])) < 0)
+                *ok = 0;
+        nv_json_put(o, "date", json_string(day), ok);
+        nv_json_put(o, "refused_by", ids, ok);
+        if (!o || json_array_append_new(later, o) < 0)
+            *ok = 0;
+        if (l->n_refused && json_is_null(*until))
+            *until = json_string(day);
+    }
+    if (!later || !*until)
+        *ok = 0;
+    return later;
 }
 
 int nv_check_json(FILE *out, const nv_report_input *in,
@@ -41,6 +77,11 @@ int nv_check_json(FILE *out, const nv_report_input *in,
                                  &ok);
     nv_json_put(doc, "question", question_json(c, &ok), &ok);
     nv_json_put(doc, "allowed", json_boolean(c->allowed), &ok);
+    json_t *until, *later = later_json(c, &until, &ok);
+    nv_json_put(doc, "allowed_until", c->allowed ? until : json_null(), &ok);
+    if (!c->allowed)
+        json_decref(until);
+    nv_json_put(doc, "later", later, &ok);
     nv_json_put(doc, "after", nv_json_verdict(c->after, c->fail_on, &ok), &ok);
     nv_json_put(doc, "results", nv_json_rule_pairs(c->after, cmp, &ok), &ok);
     nv_json_put(doc, "findings_added",

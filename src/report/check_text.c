@@ -93,6 +93,59 @@ static void question(FILE *out, const netvet_check *c)
     fprintf(out, "  vendor: %s resolves to %s (%s), risk domain %s\n",
             c->vendor_text, vd->id, vd->name,
             nv_domain_label(c->before, v->vendor_domain[c->vendor]));
+    fprintf(out, "  tags:   ");
+    for (size_t i = 0; i < c->n_tags; i++)
+        fprintf(out, "%s%s", i ? ", " : "", c->tags[i]);
+    fprintf(out, "%s", c->n_tags ? "" : "none");
+    if (c->site)
+        fprintf(out, " (%zu from the site's elements)", c->n_site_tags);
+    char day[11], as_of[11];
+    nv_format_date(c->installed, day);
+    nv_format_date(c->as_of, as_of);
+    fprintf(out, "\n  installed: %s", day);
+    if (c->installed > c->as_of)
+        fprintf(out, " (after the as-of date %s: judged on this date)",
+                as_of);
+    fputc('\n', out);
+}
+
+/* "  allowed until D: r1, r2" for the first later date that refuses an
+ * allowed purchase. */
+static void until_line(FILE *out, const netvet_check *c)
+{
+    for (size_t i = 0; i < c->n_later; i++) {
+        const nv_check_later *l = &c->later[i];
+        if (!l->n_refused)
+            continue;
+        char day[11];
+        nv_format_date(l->date, day);
+        fprintf(out, "  %s %s: ",
+                c->allowed ? "allowed until" : "also refused from", day);
+        for (size_t j = 0; j < l->n_refused; j++)
+            fprintf(out, "%s%s", j ? ", " : "", l->refused_by[j]);
+        fprintf(out, " (in force from that date)\n");
+        return;
+    }
+}
+
+/* Every later rule date and what it says, when there is any. */
+static void later(FILE *out, const netvet_check *c)
+{
+    if (!c->n_later)
+        return;
+    char day[11];
+    nv_format_date(c->before->view.as_of, day);
+    fprintf(out, "\nRules taking effect after %s (the purchase judged again "
+                 "on each date)\n", day);
+    for (size_t i = 0; i < c->n_later; i++) {
+        const nv_check_later *l = &c->later[i];
+        nv_format_date(l->date, day);
+        fprintf(out, "  %s  %s", day, l->n_refused ? "would refuse it: "
+                                                   : "no new refusal");
+        for (size_t j = 0; j < l->n_refused; j++)
+            fprintf(out, "%s%s", j ? ", " : "", l->refused_by[j]);
+        fputc('\n', out);
+    }
 }
 
 /* Under the answer: the verdict after the purchase when it is
@@ -114,6 +167,7 @@ static void answer(FILE *out, const netvet_check *c, const nv_compare *cmp)
                 c->fail_on < 0 ? "any severity (--fail-on never)"
                                : nv_severity_name(c->fail_on));
         incomplete(out, c);
+        until_line(out, c);
         return;
     }
     fprintf(out, "\nAnswer: NOT ALLOWED:");
@@ -127,6 +181,7 @@ static void answer(FILE *out, const netvet_check *c, const nv_compare *cmp)
         first = 0;
     }
     fputc('\n', out);
+    until_line(out, c);
 }
 
 static void worse_findings(FILE *out, const nv_compare *cmp)
@@ -162,5 +217,6 @@ int nv_check_text(FILE *out, const nv_report_input *in,
                  "have no links; use whatif\n   with an 'add' change and "
                  "its links for that)\n");
     worse_findings(out, cmp);
+    later(out, c);
     return 0;
 }

@@ -50,7 +50,11 @@ static json_t *inventory(const netvet_assessment *a, int *ok)
     put(o, "total_weight", json_real(v->total_weight), ok);
     put(o, "unknown_vendor_elements",
         json_integer((json_int_t)a->n_unknown_elements), ok);
-    put(o, "vendors_from", json_string(a->attributed ? "evidence" : "declared"), ok);
+    put(o, "vendors_from",
+        json_string(!a->attributed ? "declared"
+                    : a->riskier   ? "riskier"
+                                   : "evidence"),
+        ok);
     put(o, "attributed_elements", json_integer((json_int_t)a->n_attributed), ok);
     return o;
 }

@@ -56,8 +56,9 @@ static void summary(FILE *out, const netvet_assessment *a)
     fprintf(out, "  unknown:  %zu element%s whose vendor did not resolve\n",
             a->n_unknown_elements, a->n_unknown_elements == 1 ? "" : "s");
     if (a->attributed)
-        fprintf(out, "  vendors:  attributed from evidence and declared names; "
+        fprintf(out, "  vendors:  attributed from evidence and declared names%s; "
                      "%zu element%s differ from the declared name alone\n",
+                a->riskier ? ", the riskier reading where they disagree" : "",
                 a->n_attributed, a->n_attributed == 1 ? "" : "s");
     else
         fprintf(out, "  vendors:  declared names\n");

@@ -303,7 +303,10 @@ json_t *nv_json_header(const netvet_assessment *b, const char *schema,
                 json_integer((json_int_t)netvet_inventory_links(b->view.inv)),
                 ok);
     nv_json_put(inv, "vendors_from",
-                json_string(b->attributed ? "evidence" : "declared"), ok);
+                json_string(!b->attributed ? "declared"
+                            : b->riskier   ? "riskier"
+                                           : "evidence"),
+                ok);
     nv_json_put(doc, "inventory", inv, ok);
     nv_json_put(doc, "baseline", nv_json_verdict(b, fail_on, ok), ok);
     return doc;

@@ -280,9 +280,12 @@ void nv_whatif_text_header(FILE *out, const netvet_assessment *b,
     fprintf(out, "  policy:   ");
     for (size_t i = 0; b->policy && i < b->policy->n_packs; i++)
         fprintf(out, "%s%s", i ? ", " : "", b->policy->packs[i].id);
-    fprintf(out, "; vendors %s\n",
+    fprintf(out, "; vendors %s%s\n",
             b->attributed ? "attributed from evidence and declared names"
-                          : "from declared names");
+                          : "from declared names",
+            b->attributed && b->riskier
+                ? ", the riskier reading where they disagree"
+                : "");
     nv_text_verdict(out, "  baseline: ", nv_verdict_of(b, fail_on));
     fputc('\n', out);
     nv_report_text_incomplete(out, b, "    ");

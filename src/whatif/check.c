@@ -2,10 +2,16 @@
 /* The procurement check: "may we add N elements of vendor V for function F
  * at site S?" Assess the inventory, then an overlay with the N new
  * elements, and compare: the purchase is allowed when it adds or worsens
- * no finding at or above the gate. New elements have no links, so both
- * sides are assessed without the topology step. */
+ * no finding at or above the gate. The new elements carry the tags of the
+ * site's elements (so a rule scoped on `sensitive` sees them) and an
+ * installed date; the comparison is repeated on each later date a rule
+ * takes effect, to say until when an allowed purchase stays allowed. New
+ * elements have no links, so both sides are assessed without the topology
+ * step. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "inventory/inv.h"
 #include "overlay/overlay.h"
@@ -137,6 +143,10 @@ static int add_elements(netvet_check *c, netvet_diag *diag)
             a->has |= 1u << NV_ATTR_REGION;
             a->text[NV_ATTR_REGION] = c->region;
         }
+        a->has |= 1u << NV_ATTR_INSTALLED;
+        a->installed = c->installed;
+        a->tags.items = c->tags; /* borrowed */
+        a->tags.n = c->n_tags;
         if (!els[i].id)
             rc = NETVET_ENOMEM;
     }
@@ -151,21 +161,182 @@ static int add_elements(netvet_check *c, netvet_diag *diag)
     return 0;
 }
 
-/* Allowed: no finding at or above the gate is new or measured higher. */
-static int judge(netvet_check *c)
+/* Add rule id s to the list (*ids, *n) unless it is there. */
+static int add_id(char ***ids, size_t *n, const char *s)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (!strcmp((*ids)[i], s))
+            return 0;
+    char **grown = nv_reallocarray(*ids, *n + 1, sizeof(char *));
+    if (!grown)
+        return NETVET_ENOMEM;
+    *ids = grown;
+    if (!(grown[*n] = nv_strdup(s)))
+        return NETVET_ENOMEM;
+    ++*n;
+    return 0;
+}
+
+static void free_ids(char **ids, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        nv_free(ids[i]);
+    nv_free(ids);
+}
+
+/* The rules of the findings at or above the gate that the purchase adds
+ * or makes worse, from before b to after a, in the report's order. */
+static int refusing(const netvet_check *c, const netvet_assessment *b,
+                    const netvet_assessment *a, char ***ids, size_t *n)
 {
     nv_compare cmp;
-    if (nv_compare_build(&cmp, c->before, c->after) < 0)
-        return NETVET_ENOMEM;
-    c->allowed = 1;
-    for (size_t i = 0; i < cmp.n_findings; i++) {
+    int rc = nv_compare_build(&cmp, b, a);
+    if (rc < 0)
+        return rc;
+    for (size_t i = 0; rc == 0 && i < cmp.n_findings; i++) {
         const nv_finding_pair *p = &cmp.findings[i];
         if (nv_finding_pair_worse(p) && c->fail_on >= 0 &&
             (int)p->after->severity >= c->fail_on)
-            c->allowed = 0;
+            rc = add_id(ids, n, p->after->rule_id);
     }
     nv_compare_dispose(&cmp);
+    return rc;
+}
+
+/* Allowed: no finding at or above the gate is new or measured higher. */
+static int judge(netvet_check *c)
+{
+    char **ids = NULL;
+    size_t n = 0;
+    int rc = refusing(c, c->before, c->after, &ids, &n);
+    c->allowed = n == 0;
+    free_ids(ids, n);
+    return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* c->tags = the tags of the site's elements that are not decommissioned
+ * (sorted), then each extra tag not among them, in the order given. */
+static int set_tags(netvet_check *c, const netvet_inventory *inv,
+                    const char *const *extra, netvet_diag *diag)
+{
+    for (size_t i = 0; extra && extra[i]; i++)
+        if (!*extra[i] || strpbrk(extra[i], ",;"))
+            return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
+                                "the tag '%s' is not a tag (empty, or with "
+                                "',' or ';')", extra[i]);
+    int64_t site = c->site ? find_value(inv, inv->site, c->site) : -1;
+    int rc = 0;
+    for (size_t k = 0; site >= 0 && inv->tag_off && k < inv->n && rc == 0;
+         k++) {
+        if (inv->site[k] != (uint32_t)site ||
+            inv->status[k] == NV_STATUS_DECOMMISSIONED)
+            continue;
+        for (uint32_t t = inv->tag_off[k]; t < inv->tag_off[k + 1] && rc == 0;
+             t++)
+            rc = add_id(&c->tags, &c->n_tags, nv_inv_str(inv, inv->tags[t]));
+    }
+    if (c->n_tags)
+        qsort(c->tags, c->n_tags, sizeof(char *), cmp_str);
+    c->n_site_tags = c->n_tags;
+    for (size_t i = 0; extra && extra[i] && rc == 0; i++)
+        rc = add_id(&c->tags, &c->n_tags, extra[i]);
+    return rc;
+}
+
+static int parse_day(const char *s, const char *what, int32_t *out,
+                     netvet_diag *diag)
+{
+    if (nv_parse_date(s, strlen(s), out) < 0)
+        return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
+                            "the %s date '%s' is not a date YYYY-MM-DD", what,
+                            s);
     return 0;
+}
+
+/* The installed date (default the as-of date) and the date judged: the
+ * later of the two. */
+static int set_dates(netvet_check *c, const netvet_check_options *o,
+                     netvet_diag *diag)
+{
+    int32_t as_of = (int32_t)(time(NULL) / 86400);
+    int rc = 0;
+    if (o->assess.as_of)
+        rc = parse_day(o->assess.as_of, "as-of", &as_of, diag);
+    c->installed = c->as_of = as_of;
+    if (rc == 0 && o->version >= 2 && o->installed)
+        rc = parse_day(o->installed, "installed", &c->installed, diag);
+    c->when = c->installed > as_of ? c->installed : as_of;
+    return rc;
+}
+
+static int cmp_day(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The distinct dates after c->when on which a rule of the policy takes
+ * effect, ascending, into c->later. */
+static int later_dates(netvet_check *c, const netvet_policy *policy)
+{
+    size_t n = policy ? policy->n_rules : 0, m = 0;
+    int32_t *d = nv_calloc(n + 1, sizeof(int32_t));
+    if (!d)
+        return NETVET_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        if (policy->rules[i].effective > c->when)
+            d[m++] = policy->rules[i].effective;
+    qsort(d, m, sizeof(int32_t), cmp_day);
+    c->later = nv_calloc(m + 1, sizeof(*c->later));
+    for (size_t i = 0; c->later && i < m; i++)
+        if (!c->n_later || c->later[c->n_later - 1].date != d[i])
+            c->later[c->n_later++].date = d[i];
+    nv_free(d);
+    return c->later ? 0 : NETVET_ENOMEM;
+}
+
+/* Judge the purchase again on each later date: the rules that refuse it
+ * then and did not on an earlier date go to that date's entry. */
+static int judge_later(netvet_check *c, const netvet_inventory *inv,
+                       const netvet_registry *reg,
+                       const netvet_policy *policy,
+                       const netvet_assess_options *ao, netvet_diag *diag)
+{
+    char **seen = NULL;
+    size_t n_seen = 0;
+    int rc = refusing(c, c->before, c->after, &seen, &n_seen);
+    for (size_t i = 0; rc == 0 && i < c->n_later; i++) {
+        nv_check_later *l = &c->later[i];
+        netvet_assess_options o = *ao;
+        char day[11];
+        nv_format_date(l->date, day);
+        o.as_of = day;
+        netvet_assessment *b = NULL, *a = NULL;
+        char **ids = NULL;
+        size_t n = 0;
+        rc = netvet_assess(&b, inv, reg, policy, &o, diag);
+        if (rc == 0)
+            rc = netvet_assess(&a, netvet_overlay_inventory(c->overlay), reg,
+                               policy, &o, diag);
+        if (rc == 0)
+            rc = refusing(c, b, a, &ids, &n);
+        for (size_t j = 0; rc == 0 && j < n; j++) {
+            size_t before = n_seen;
+            rc = add_id(&seen, &n_seen, ids[j]);
+            if (rc == 0 && n_seen > before)
+                rc = add_id(&l->refused_by, &l->n_refused, ids[j]);
+        }
+        free_ids(ids, n);
+        netvet_assessment_free(b);
+        netvet_assessment_free(a);
+    }
+    free_ids(seen, n_seen);
+    return rc;
 }
 
 static int set_question(netvet_check *c, const netvet_registry *reg,
@@ -201,22 +372,14 @@ static int set_question(netvet_check *c, const netvet_registry *reg,
     return 0;
 }
 
-int netvet_check_run(netvet_check **out, const netvet_inventory *inv,
-                     const netvet_registry *reg, const netvet_policy *policy,
-                     const netvet_check_options *opts, netvet_diag *diag)
+/* Assess the inventory, add the new elements in an overlay, assess that,
+ * judge; then the later dates. */
+static int assess_both(netvet_check *c, const netvet_inventory *inv,
+                       const netvet_registry *reg, const netvet_policy *policy,
+                       const netvet_check_options *opts,
+                       netvet_assess_options *ao, netvet_diag *diag)
 {
-    if (!out || !inv || !reg || !opts || !opts->vendor || !opts->function)
-        return NETVET_EINVAL;
-    netvet_check *c = nv_calloc(1, sizeof(*c));
-    if (!c)
-        return NETVET_ENOMEM;
-    netvet_assess_options ao = opts->assess;
-    ao.topology = 0;
-    int rc = set_question(c, reg, opts, diag);
-    if (rc == 0)
-        rc = check_place(c, inv, diag);
-    if (rc == 0)
-        rc = netvet_assess(&c->before, inv, reg, policy, &ao, diag);
+    int rc = netvet_assess(&c->before, inv, reg, policy, ao, diag);
     if (rc == 0 && opts->weight >= 0) {
         c->weight = opts->weight;
         c->weight_basis = nv_strdup("as given");
@@ -228,12 +391,43 @@ int netvet_check_run(netvet_check **out, const netvet_inventory *inv,
         rc = netvet_overlay_new(&c->overlay, inv, reg);
     if (rc == 0)
         rc = add_elements(c, diag);
-    ao.strict_waivers = 0; /* the purchase may leave a waiver nothing */
+    netvet_assess_options after = *ao;
+    after.strict_waivers = 0; /* the purchase may leave a waiver nothing */
     if (rc == 0)
         rc = netvet_assess(&c->after, netvet_overlay_inventory(c->overlay),
-                           reg, policy, &ao, diag);
+                           reg, policy, &after, diag);
     if (rc == 0)
         rc = judge(c);
+    if (rc == 0)
+        rc = later_dates(c, policy);
+    if (rc == 0)
+        rc = judge_later(c, inv, reg, policy, ao, diag);
+    return rc;
+}
+
+int netvet_check_run(netvet_check **out, const netvet_inventory *inv,
+                     const netvet_registry *reg, const netvet_policy *policy,
+                     const netvet_check_options *opts, netvet_diag *diag)
+{
+    if (!out || !inv || !reg || !opts || !opts->vendor || !opts->function)
+        return NETVET_EINVAL;
+    netvet_check *c = nv_calloc(1, sizeof(*c));
+    if (!c)
+        return NETVET_ENOMEM;
+    netvet_assess_options ao = opts->assess;
+    char day[11];
+    ao.topology = 0;
+    int rc = set_question(c, reg, opts, diag);
+    if (rc == 0)
+        rc = check_place(c, inv, diag);
+    if (rc == 0)
+        rc = set_dates(c, opts, diag);
+    if (rc == 0)
+        rc = set_tags(c, inv, opts->version >= 2 ? opts->tags : NULL, diag);
+    nv_format_date(c->when, day);
+    ao.as_of = day;
+    if (rc == 0)
+        rc = assess_both(c, inv, reg, policy, opts, &ao, diag);
     if (rc < 0) {
         netvet_check_free(c);
         if (rc == NETVET_ENOMEM)
@@ -256,6 +450,10 @@ void netvet_check_free(netvet_check *c)
     nv_free(c->site);
     nv_free(c->region);
     nv_free(c->weight_basis);
+    free_ids(c->tags, c->n_tags);
+    for (size_t i = 0; i < c->n_later; i++)
+        free_ids(c->later[i].refused_by, c->later[i].n_refused);
+    nv_free(c->later);
     nv_free(c);
 }
 

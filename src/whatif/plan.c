@@ -35,8 +35,11 @@ typedef struct planner {
 static double element_rate(const planner *pl, size_t k)
 {
     double r = 0;
-    for (size_t t = 0; t < pl->p->n_targets; t++)
-        r += nv_plan_rate(&pl->p->targets[t], pl->v, k, pl->vendor[k]);
+    for (size_t t = 0; t < pl->p->n_targets; t++) {
+        const nv_plan_target *tg = &pl->p->targets[t];
+        r += nv_plan_rate(tg, pl->v, k,
+                          nv_plan_reading(tg, pl->v, k, pl->vendor[k]));
+    }
     return r;
 }
 
@@ -160,7 +163,9 @@ static void replace_unit(planner *pl, const unit *u)
         int32_t to = replacement(pl, k);
         for (size_t t = 0; t < p->n_targets; t++)
             if (nv_rule_probe_in_scope(&p->targets[t].probe, pl->v, k))
-                nv_plan_target_move(&p->targets[t], pl->v, k, pl->vendor[k],
+                nv_plan_target_move(&p->targets[t], pl->v, k,
+                                    nv_plan_reading(&p->targets[t], pl->v, k,
+                                                    pl->vendor[k]),
                                     to);
         pl->vendor[k] = to;
         p->elements[p->n_elements] = k;

@@ -102,10 +102,25 @@ int nv_plan_target_init(nv_plan_target *t, const netvet_policy *policy,
         if (v->counted[k] && nv_rule_probe_in_scope(&t->probe, v, k)) {
             t->total_count += 1;
             t->total_weight += v->inv->weight[k];
-            nv_plan_target_move(t, v, k, -1, vendor[k]);
+            nv_plan_target_move(t, v, k, -1,
+                                nv_plan_reading(t, v, k, vendor[k]));
         }
     t->violation0 = t->violation = nv_plan_violation(t);
     return 0;
+}
+
+int32_t nv_plan_reading(const nv_plan_target *t, const nv_view *v, size_t k,
+                        int32_t vendor)
+{
+    if (!v->alt_vendor || vendor != v->vendor[k])
+        return vendor;
+    int32_t alt = v->alt_vendor[k];
+    const uint8_t *sel = t->probe.selected;
+    size_t n = t->probe.n_vendors;
+    if (alt < 0 || (size_t)alt >= n ||
+        (vendor >= 0 && (size_t)vendor < n && sel[vendor]))
+        return vendor;
+    return sel[alt] ? alt : vendor;
 }
 
 void nv_plan_target_move(nv_plan_target *t, const nv_view *v, size_t k,

@@ -25,6 +25,12 @@ unsigned nv_plan_over(const nv_plan_target *t, size_t g);
  * relative to the starting violation, while the group stays over. */
 double nv_plan_rate(const nv_plan_target *t, const nv_view *v, size_t k,
                     int32_t vendor);
+/* Element k's vendor as target t counts it, `vendor` being its current
+ * one: while that is still the view's vendor and the element has a second
+ * reading (view.alt_vendor), the reading the rule selects, as the
+ * evaluator counts it (eval_ctx.h); else `vendor`. */
+int32_t nv_plan_reading(const nv_plan_target *t, const nv_view *v, size_t k,
+                        int32_t vendor);
 /* Would vendor `to` count against the rule (selected, or in a capped
  * group)? Such a vendor cannot be the replacement. */
 int nv_plan_capped_vendor(const nv_plan_target *t, const nv_view *v,

@@ -57,12 +57,22 @@ set +e; "$netvet" assess "$work/core" "${asof[@]}" --format json -o "$work/core.
 got=$(finding uk-hrv-core "$work/core.json")
 [ "$got" = "huawei 1.0 1 NE000001" ] || fail "huawei-in-core finding: '$got'"
 
-# 2b. with the evidence trusted (the default), the router's MAC and sysDescr
-#     still say Juniper: no core violation, an attribution conflict instead
+# 2b. with the evidence read (the default, --trust riskier), the router's
+#     MAC and sysDescr say Juniper but the declared name says Huawei: the
+#     riskier reading wins, a core violation, and an attribution conflict
+#     naming both readings
 set +e; "$netvet" assess "$work/core" --as-of 2026-11-23 --format json -o "$work/core-ev.json"; rc=$?; set -e
-[ $rc -eq 0 ] || fail "huawei-in-core with evidence: exit $rc, want 0"
+[ $rc -eq 1 ] || fail "huawei-in-core with evidence: exit $rc, want 1"
+got=$(finding uk-hrv-core "$work/core-ev.json")
+[ "$got" = "huawei 1.0 1 NE000001" ] || fail "huawei-in-core with evidence: '$got'"
 got=$(finding attribution-conflict "$work/core-ev.json")
 [ "$got" = "juniper 1.0 1 NE000001" ] || fail "huawei-in-core conflict: '$got'"
+
+# 2c. --trust evidence: the evidence's reading wins, as before issue 15
+set +e; "$netvet" assess "$work/core" --as-of 2026-11-23 --trust evidence --format json -o "$work/core-ev2.json"; rc=$?; set -e
+[ $rc -eq 0 ] || fail "huawei-in-core --trust evidence: exit $rc, want 0"
+got=$(finding attribution-conflict "$work/core-ev2.json")
+[ "$got" = "juniper 1.0 1 NE000001" ] || fail "huawei-in-core --trust evidence conflict: '$got'"
 
 # 3. one ZTE OLT added to the access network: a second high-risk vendor
 olt=$(python3 -c '

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 
 #include "netvet/report.h"
 #include "assess/assessment.h"
+#include "netvet/attrib.h"
 
 static const char elements[] =
     "id,vendor,function,weight,installed,status\n"
@@ -203,6 +205,108 @@ static void test_sink_dependencies_option(void **state)
     json_decref(doc);
 }
 
+/* An element declared `declared` in the core whose sysDescr (a strong
+ * Junos or VRP pattern, weight 0.9) says otherwise, assessed with the
+ * built-in patterns and uk-ncsc-2020 under options `version` / `trust`:
+ * the rule uk-hrv-core's result status, the element's view vendor and
+ * alternative reading (ids, "-" for none), and the conflict's message. */
+typedef struct reading {
+    int core_status;
+    char vendor[32], alt[32], message[512];
+} reading;
+
+static void assess_reading(reading *r, const char *declared,
+                           const char *descr, unsigned version,
+                           netvet_trust trust)
+{
+    char el[512];
+    snprintf(el, sizeof(el), "id,vendor,function,weight,sys_descr\n"
+             "c1,Nokia,core,0,\nc2,%s,core,0,\"%s\"\n", declared, descr);
+    netvet_inventory *inv = NULL;
+    netvet_registry *reg = NULL;
+    netvet_policy *pol = NULL;
+    netvet_attributor *at = NULL;
+    netvet_assessment *a = NULL;
+    netvet_attrib_options ao = NETVET_ATTRIB_OPTIONS_INIT;
+    netvet_assess_options o = NETVET_ASSESS_OPTIONS_INIT;
+    assert_int_equal(nv_inventory_load_buffers(&inv, el, strlen(el), "e", NULL,
+                                               0, NULL, NULL, NULL), 0);
+    assert_int_equal(netvet_registry_new_builtin(&reg, NULL), 0);
+    assert_int_equal(netvet_policy_new(&pol), 0);
+    assert_int_equal(netvet_policy_add_builtin(pol, "uk-ncsc-2020", NULL), 0);
+    assert_int_equal(netvet_attributor_new(&at, reg, &ao, NULL), 0);
+    o.version = version;
+    o.trust = trust;
+    o.attributor = at;
+    assert_int_equal(netvet_assess(&a, inv, reg, pol, &o, NULL), 0);
+    memset(r, 0, sizeof(*r));
+    for (size_t i = 0; i < a->results.n; i++)
+        if (!strcmp(netvet_policy_rule(pol, a->results.items[i].rule).id,
+                    "uk-hrv-core"))
+            r->core_status = a->results.items[i].status;
+    int32_t v = a->view.vendor[1];
+    int32_t alt = a->view.alt_vendor ? a->view.alt_vendor[1] : -1;
+    snprintf(r->vendor, sizeof(r->vendor), "%s",
+             v < 0 ? "-" : netvet_registry_vendor(reg, (size_t)v)->id);
+    snprintf(r->alt, sizeof(r->alt), "%s",
+             alt < 0 ? "-" : netvet_registry_vendor(reg, (size_t)alt)->id);
+    for (size_t i = 0; i < a->findings.n; i++)
+        if (!strcmp(a->findings.items[i].rule_id, "attribution-conflict"))
+            snprintf(r->message, sizeof(r->message), "%s",
+                     a->findings.items[i].message);
+    netvet_assessment_free(a);
+    netvet_attributor_free(at);
+    netvet_policy_free(pol);
+    netvet_registry_free(reg);
+    netvet_inventory_free(inv);
+}
+
+#define JUNOS "Juniper Networks, Inc. mx480 internet router, kernel JUNOS 21.4R3"
+#define VRP "Huawei Versatile Routing Platform Software"
+
+/* The riskier reading wins by default; the evidence's reading with
+ * NETVET_TRUST_EVIDENCE and with version 2 options; neither reading
+ * high-risk: the evidence's, the declared one kept as the alternative. */
+static void test_riskier_reading(void **state)
+{
+    (void)state;
+    reading r;
+    assess_reading(&r, "Huawei", JUNOS, NETVET_ASSESS_OPTIONS_VERSION,
+                   NETVET_TRUST_RISKIER);
+    assert_int_equal(r.core_status, NV_RESULT_FAIL);
+    assert_string_equal(r.vendor, "huawei");
+    assert_string_equal(r.alt, "juniper");
+    assert_string_equal(r.message,
+        "declared vendor 'Huawei' (huawei) on 1 element, but the evidence "
+        "(sys_descr) says juniper; assessed as huawei, the riskier reading "
+        "(huawei is high-risk in a loaded pack, juniper is not); a rule "
+        "counts it as whichever reading it selects");
+    assess_reading(&r, "Juniper", VRP, NETVET_ASSESS_OPTIONS_VERSION,
+                   NETVET_TRUST_RISKIER);
+    assert_int_equal(r.core_status, NV_RESULT_FAIL);
+    assert_string_equal(r.vendor, "huawei");
+    assert_string_equal(r.alt, "juniper");
+    assess_reading(&r, "Huawei", JUNOS, NETVET_ASSESS_OPTIONS_VERSION,
+                   NETVET_TRUST_EVIDENCE);
+    assert_int_equal(r.core_status, NV_RESULT_PASS);
+    assert_string_equal(r.vendor, "juniper");
+    assert_string_equal(r.alt, "-");
+    assert_string_equal(r.message, "declared vendor 'Huawei' on 1 element, "
+                        "but the evidence (sys_descr) says juniper");
+    assess_reading(&r, "Huawei", JUNOS, 2, NETVET_TRUST_RISKIER);
+    assert_int_equal(r.core_status, NV_RESULT_PASS);
+    assess_reading(&r, "Cisco", JUNOS, NETVET_ASSESS_OPTIONS_VERSION,
+                   NETVET_TRUST_RISKIER);
+    assert_int_equal(r.core_status, NV_RESULT_PASS);
+    assert_string_equal(r.vendor, "juniper");
+    assert_string_equal(r.alt, "cisco");
+    assert_string_equal(r.message,
+        "declared vendor 'Cisco' (cisco) on 1 element, but the evidence "
+        "(sys_descr) says juniper; assessed as juniper, the evidence's "
+        "reading (neither is high-risk in a loaded pack); a rule counts it "
+        "as whichever reading it selects");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +315,7 @@ int main(void)
         cmocka_unit_test(test_ran_weight_shares),
         cmocka_unit_test(test_unknown_vendor_findings),
         cmocka_unit_test(test_sink_dependencies_option),
+        cmocka_unit_test(test_riskier_reading),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

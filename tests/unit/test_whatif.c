@@ -184,7 +184,7 @@ static netvet_check *check(world *w, const char *vendor, const char *fn,
 {
     netvet_check_options o = {NETVET_CHECK_OPTIONS_VERSION, vendor, fn,
                               NULL, "London", count, -1,
-                              NETVET_SEV_ERROR, w->ao};
+                              NETVET_SEV_ERROR, w->ao, NULL, NULL};
     netvet_check *c = NULL;
     assert_int_equal(netvet_check_run(&c, w->inv, w->reg, w->uk, &o, NULL),
                      0);
@@ -239,7 +239,7 @@ static void test_check_bad_question(void **state)
     netvet_check *c = NULL;
     netvet_check_options o = {NETVET_CHECK_OPTIONS_VERSION, "Huawei", "ran",
                               "LON-NOWHERE", NULL, 1, -1, NETVET_SEV_ERROR,
-                              w->ao};
+                              w->ao, NULL, NULL};
     assert_int_equal(netvet_diag_new(&d, NULL, NULL), 0);
     assert_int_equal(netvet_check_run(&c, w->inv, w->reg, w->uk, &o, d),
                      NETVET_EINVAL);
