@@ -35,7 +35,10 @@ typedef struct netvet_rule_info {
     netvet_rule_kind kind;
     netvet_severity severity;
     const char *source;    /**< public source of the rule */
-    const char *effective; /**< ISO date the rule applies from, "" always */
+    const char *effective; /**< ISO date the rule applies from (`from`),
+                                "" always */
+    const char *until;     /**< ISO date of the last day it applies, ""
+                                never stops */
 } netvet_rule_info;
 
 /** @param[out] out empty policy; free with netvet_policy_free. */
