@@ -56,7 +56,7 @@ static int assess(run *r, const char *inventory, const char *as_of)
     if (rc == 0)
         rc = netvet_policy_new(&r->policy);
     if (rc == 0)
-        rc = netvet_policy_add_builtin(r->policy, "uk-ncsc-2020", r->diag);
+        rc = netvet_policy_add_defaults(r->policy, as_of, r->diag);
     if (rc == 0)
         rc = netvet_inventory_load(&r->inv, inventory, &lo, r->diag);
     if (rc == 0 && netvet_inventory_has_evidence(r->inv))
