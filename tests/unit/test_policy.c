@@ -1180,6 +1180,118 @@ static void test_builtin_uk_pack_builtin_registry(void **state)
     teardown_fx(&f);
 }
 
+/* The default policy by as-of date: uk-ncsc-2020 always, uk-dvd-2022 from
+ * 2022-10-13; a bad date is an error naming it. */
+static void test_default_packs(void **state)
+{
+    (void)state;
+    const char *ids[4];
+    size_t n = 9;
+    netvet_diag *diag;
+    assert_int_equal(netvet_diag_new(&diag, NULL, NULL), 0);
+    assert_int_equal(netvet_policy_default_ids("2022-10-12", ids, 4, &n,
+                                               diag), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(ids[0], "uk-ncsc-2020");
+    assert_int_equal(netvet_policy_default_ids("2022-10-13", ids, 4, &n,
+                                               diag), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(ids[1], "uk-dvd-2022");
+    assert_int_equal(netvet_policy_default_ids(NULL, ids, 4, &n, diag), 0);
+    assert_int_equal(n, 2); /* today is after 2022 */
+    assert_int_equal(netvet_policy_default_ids("2022-10-13", ids, 1, &n,
+                                               diag), NETVET_ELIMIT);
+    assert_int_equal(netvet_policy_default_ids("13/10/2022", ids, 4, &n,
+                                               diag), NETVET_EINVAL);
+    assert_string_equal(netvet_diag_message(diag),
+                        "the as-of date '13/10/2022' is not a date "
+                        "YYYY-MM-DD");
+    netvet_policy *pol;
+    assert_int_equal(netvet_policy_new(&pol), 0);
+    assert_int_equal(netvet_policy_add_defaults(pol, "2026-11-23", diag), 0);
+    assert_int_equal(netvet_policy_rule_count(pol), 12);
+    assert_string_equal(netvet_policy_rule(pol, 5).id, "uk-dvd-5g-new");
+    assert_string_equal(netvet_policy_rule(pol, 11).id, "uk-dvd-5g-out");
+    assert_string_equal(netvet_policy_rule(pol, 11).effective, "2027-12-31");
+    netvet_policy_free(pol);
+    netvet_diag_free(diag);
+}
+
+/* The 2018 ZTE letter: ZTE forbidden everywhere; a second Chinese vendor
+ * beside Huawei is one too many (built-in registry). */
+static void test_builtin_uk_2018_pack(void **state)
+{
+    (void)state;
+    fx f;
+    const el els[] = {E("huawei", "ran", 30), E("zte", "aggregation", 0),
+                      E("nokia", "ran", 25)};
+    setup_fx(&f, els, 3, "2018-04-16", 0, NULL);
+    assert_int_equal(netvet_policy_add_builtin(f.pol, "uk-ncsc-2018",
+                                               f.diag), 0);
+    assert_int_equal(netvet_policy_rule_count(f.pol), 2);
+    assert_string_equal(netvet_policy_rule(f.pol, 0).id, "uk-2018-zte");
+    assert_string_equal(netvet_policy_rule(f.pol, 1).id,
+                        "uk-2018-second-cn");
+    evaluate(&f);
+    nv_findings_sort(&f.fs);
+    assert_int_equal(netvet_diag_warnings(f.diag), 0);
+    assert_int_equal(f.fs.n, 2);
+    assert_string_equal(f.fs.items[0].rule_id, "uk-2018-second-cn");
+    assert_string_equal(f.fs.items[0].message,
+                        "2 high-risk vendors in scope (whole network): "
+                        "huawei, zte; at most 1 allowed");
+    assert_string_equal(f.fs.items[1].rule_id, "uk-2018-zte");
+    assert_elements(&f.fs.items[1], (const uint32_t[]){1}, 1);
+    nv_findings_dispose(&f.fs);
+    assert_int_equal(nv_parse_date("2018-04-15", 10, &f.view.as_of), 0);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 0); /* the day before the letter */
+    teardown_fx(&f);
+}
+
+/* Every rule of the DVD pack loads with the ids, kinds and dates the
+ * shared plan fixes. */
+static void test_builtin_dvd_pack(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *id, *from;
+        netvet_rule_kind kind;
+    } want[] = {
+        {"uk-dvd-5g-new", "2022-10-13", NETVET_RULE_FORBID},
+        {"uk-dvd-sensitive", "2023-01-28", NETVET_RULE_FORBID},
+        {"uk-dvd-5g-cap", "2023-07-31", NETVET_RULE_SHARE_CAP},
+        {"uk-dvd-fttp-cap", "2023-10-31", NETVET_RULE_SHARE_CAP},
+        {"uk-dvd-core", "2023-12-31", NETVET_RULE_FORBID},
+        {"uk-dvd-transmission", "2025-12-31", NETVET_RULE_FORBID},
+        {"uk-dvd-5g-out", "2027-12-31", NETVET_RULE_FORBID},
+    };
+    netvet_policy *pol;
+    netvet_diag *diag;
+    assert_int_equal(netvet_policy_new(&pol), 0);
+    assert_int_equal(netvet_diag_new(&diag, NULL, NULL), 0);
+    assert_int_equal(netvet_policy_add_builtin(pol, "uk-dvd-2022", diag), 0);
+    assert_int_equal(netvet_policy_rule_count(pol), 7);
+    for (size_t i = 0; i < 7; i++) {
+        netvet_rule_info r = netvet_policy_rule(pol, i);
+        assert_string_equal(r.id, want[i].id);
+        assert_string_equal(r.effective, want[i].from);
+        assert_string_equal(r.until, "");
+        assert_int_equal(r.kind, want[i].kind);
+        assert_true(strlen(r.source) > 40);
+    }
+    const nv_rule *r = &pol->rules[0];
+    char day[16];
+    nv_format_date(r->installed_after, day);
+    assert_string_equal(day, "2022-10-13");
+    assert_int_equal(pol->rules[2].measures,
+                     NV_MEASURE_SITES | NV_MEASURE_WEIGHT);
+    assert_int_equal(pol->rules[3].measures, NV_MEASURE_SERVED);
+    assert_int_equal(pol->rules[2].per, NV_PER_VENDOR);
+    netvet_policy_free(pol);
+    netvet_diag_free(diag);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1209,6 +1321,9 @@ int main(void)
         cmocka_unit_test(test_findings_sort_total),
         cmocka_unit_test(test_builtin_uk_pack),
         cmocka_unit_test(test_builtin_uk_pack_builtin_registry),
+        cmocka_unit_test(test_default_packs),
+        cmocka_unit_test(test_builtin_uk_2018_pack),
+        cmocka_unit_test(test_builtin_dvd_pack),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
