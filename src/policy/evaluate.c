@@ -167,6 +167,9 @@ int nv_scope_match_slow(const nv_scope *s, const nv_view *v, size_t k)
 {
     const netvet_inventory *inv = v->inv;
     const uint32_t *id = s->ids;
+    /* the integer tests first: they reject most elements cheaply */
+    if ((s->has_dates || s->status_mask) && !nv_scope_match_dates(s, inv, k))
+        return 0;
     if (s->has_tags) {
         size_t i = 0;
         while (i < s->n_tags && !nv_inv_has_tag(inv, k, id[i]))
@@ -190,7 +193,7 @@ int nv_scope_match_slow(const nv_scope *s, const nv_view *v, size_t k)
         if (i == s->n_regions)
             return 0;
     }
-    return nv_scope_match_dates(s, inv, k);
+    return 1;
 }
 
 /* The installed-date and status keys: an element without an installed
