@@ -36,10 +36,17 @@ typedef struct netvet_assess_options {
      * as "sink_dependencies" (1). 0 saves 8 bytes per element (per 64
      * domains); the JSON report then has no such member. Version >= 2. */
     int sink_dependencies;
+    /** Rows skipped while loading do not make the assessment incomplete
+     * (0: they do; see netvet_assessment_incomplete). Version >= 3. */
+    int allow_skipped;
+    /** Largest share of counted elements, and of their weight, whose
+     * vendor is unknown before the assessment is incomplete, 0..1
+     * (0.01). Version >= 3; older callers get 0.01. */
+    double max_unknown;
 } netvet_assess_options;
-#define NETVET_ASSESS_OPTIONS_VERSION 2
+#define NETVET_ASSESS_OPTIONS_VERSION 3
 #define NETVET_ASSESS_OPTIONS_INIT \
-    {NETVET_ASSESS_OPTIONS_VERSION, NULL, NULL, 10, 1, NULL, 1}
+    {NETVET_ASSESS_OPTIONS_VERSION, NULL, NULL, 10, 1, NULL, 1, 0, 0.01}
 
 /**
  * Assess `inv` against `policy` using `reg`. When the inventory has a links
@@ -49,7 +56,10 @@ typedef struct netvet_assess_options {
  * dominates): O((n + m) x ceil(groups / 64)) and O(m log n). The inventory, registry and
  * policy are borrowed and must outlive the assessment.
  * @param[out] out free with netvet_assessment_free.
- * @return 0, NETVET_EINVAL (bad as_of), NETVET_ENOMEM.
+ * @return 0, NETVET_EINVAL (bad as_of; a source selector that is not a
+ *         function or tag:NAME, or that matches no element; max_unknown
+ *         outside 0..1), NETVET_EPARSE (a scope value of a pack rule that
+ *         matches nothing in the inventory), NETVET_ENOMEM.
  */
 int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
                   const netvet_registry *reg, const netvet_policy *policy,

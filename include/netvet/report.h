@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Reports of an assessment: a terminal text report for people and a
  * versioned JSON document for machines (docs/json-schema.md). Every report
- * netvet writes (assess, whatif, check, plan, identify) comes in some of
+ * netvet writes (assess, whatif, check, plan, identify, timeline) comes in some of
  * the formats below; asking one for a format it lacks is NETVET_EINVAL. */
 #ifndef NETVET_REPORT_H
 #define NETVET_REPORT_H
@@ -36,7 +36,8 @@ typedef enum netvet_report_kind {
     NETVET_REPORT_WHATIF,     /**< netvet_whatif_write */
     NETVET_REPORT_CHECK,      /**< netvet_check_write */
     NETVET_REPORT_PLAN,       /**< netvet_plan_write */
-    NETVET_REPORT_IDENTIFY    /**< netvet_identify_report_new */
+    NETVET_REPORT_IDENTIFY,   /**< netvet_identify_report_new */
+    NETVET_REPORT_TIMELINE    /**< netvet_timeline_write */
 } netvet_report_kind;
 
 /**
@@ -50,7 +51,7 @@ int netvet_report_check_format(netvet_report_kind kind, netvet_format format,
                                netvet_diag *diag);
 
 /** Schema id written in every JSON report. */
-#define NETVET_JSON_SCHEMA "netvet-assess/1"
+#define NETVET_JSON_SCHEMA "netvet-assess/2"
 
 typedef struct netvet_report_options {
     unsigned version;        /**< NETVET_REPORT_OPTIONS_VERSION */

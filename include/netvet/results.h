@@ -25,18 +25,36 @@ extern "C" {
 
 typedef enum netvet_verdict {
     NETVET_VERDICT_PASS = 0,
-    NETVET_VERDICT_FAIL = 1
+    NETVET_VERDICT_FAIL = 1,
+    /** The assessment could not judge what it claims to (see
+     * netvet_assessment_incomplete) and no finding fails it. */
+    NETVET_VERDICT_INCOMPLETE = 2
 } netvet_verdict;
 
 /**
  * The verdict at a gate: FAIL when a finding's severity is at least
- * `fail_on` (a netvet_severity), else PASS; fail_on < 0 never fails.
- * Every report and the exit status of netvet use this.
+ * `fail_on` (a netvet_severity; fail_on < 0 never fails), since a finding
+ * at the gate is real whatever else was missed; otherwise INCOMPLETE when
+ * the assessment records a reason it is incomplete, else PASS. Every
+ * report and the exit status of netvet use this.
  */
 netvet_verdict netvet_assessment_verdict(const netvet_assessment *a,
                                          int fail_on);
-/** Static name of a verdict: "pass" or "fail". */
+/** Static name of a verdict: "pass", "fail" or "incomplete". */
 const char *netvet_verdict_name(netvet_verdict v);
+
+/** Number of reasons the assessment is incomplete (0: it judged all it
+ * claims to). */
+size_t netvet_assessment_incomplete_count(const netvet_assessment *a);
+/**
+ * Reason i (0-based): returns its static code ("nothing-counted",
+ * "rows-skipped", "unknown-vendors", "no-rule-applies", "no-sources",
+ * "no-sinks"; docs/json-schema.md) and sets *message (may be NULL) to one
+ * line saying what was not judged, borrowed from the assessment.
+ * @return the code, or NULL when i is out of range.
+ */
+const char *netvet_assessment_incomplete(const netvet_assessment *a,
+                                         size_t i, const char **message);
 
 /** The inventory the assessment read (borrowed, as given to netvet_assess
  * or an overlay's): resolve a finding's element indexes with

@@ -2,7 +2,8 @@
 /* What-if analysis: scenario files (ordered changes to an inventory),
  * overlays that apply them without touching or copying the loaded
  * inventory, the before/after comparison, the procurement check and the
- * replacement plan. Formats: docs/scenario-format.md. */
+ * replacement plan, and the timeline of a dated plan. Formats:
+ * docs/scenario-format.md. */
 #ifndef NETVET_WHATIF_H
 #define NETVET_WHATIF_H
 
@@ -14,6 +15,7 @@
 #include "inventory.h"
 #include "policy.h"
 #include "report.h"
+#include "results.h"
 #include "vendors.h"
 
 #ifdef __cplusplus
@@ -163,6 +165,9 @@ int netvet_check_run(netvet_check **out, const netvet_inventory *inv,
 void netvet_check_free(netvet_check *c);
 /** 1 when the purchase adds or worsens no finding at or above fail_on. */
 int netvet_check_allowed(const netvet_check *c);
+/** The assessment with the new elements (borrowed): its verdict says
+ * whether the answer rests on an INCOMPLETE assessment. */
+const netvet_assessment *netvet_check_after(const netvet_check *c);
 /** Write the answer: allowed or not, each rule before -> after, margins.
  * @return 0, NETVET_EIO, NETVET_ENOMEM. */
 int netvet_check_write(FILE *out, const netvet_check *c,
@@ -211,6 +216,108 @@ const netvet_assessment *netvet_plan_after(const netvet_plan *p);
  * the targets, the total, and the re-assessment. */
 int netvet_plan_write(FILE *out, const netvet_plan *p,
                       const netvet_report_options *opts, netvet_diag *diag);
+
+/* ---- timeline: the verdict at every date where something changes ---- */
+
+typedef struct netvet_timeline netvet_timeline;
+
+typedef struct netvet_timeline_options {
+    unsigned version;     /**< NETVET_TIMELINE_OPTIONS_VERSION */
+    const char *from;     /**< first point YYYY-MM-DD; NULL = the earliest
+                               date collected (else assess.as_of, else
+                               today) */
+    const char *to;       /**< last date YYYY-MM-DD; NULL = the latest date
+                               collected (at least `from`) */
+    int fail_on;          /**< netvet_severity gate of each verdict, -1 never */
+    netvet_assess_options assess; /**< as_of is replaced by each point's
+                                       date */
+} netvet_timeline_options;
+#define NETVET_TIMELINE_OPTIONS_VERSION 1
+
+/** Schema id of the timeline JSON report. */
+#define NETVET_TIMELINE_JSON_SCHEMA "netvet-timeline/1"
+
+/**
+ * Assess `inv` under `policy` at every date in [from, to] where something
+ * changes: `from` itself, each rule's effective date (and the day after
+ * its end date), and each dated change of the scenarios. At each point the
+ * scenarios' changes dated on or before it (undated ones: always) are
+ * applied to one overlay, in date order, then option order, then file
+ * order (docs/scenario-format.md). Inputs are borrowed; the result does
+ * not keep them.
+ * @param[out] out free with netvet_timeline_free.
+ * @return 0, NETVET_EINVAL (bad or inverted from/to, unknown version),
+ *         NETVET_EPARSE (a change that matches nothing at its date: the
+ *         scenario's file:line), NETVET_ENOMEM, NETVET_ELIMIT.
+ */
+int netvet_timeline_run(netvet_timeline **out, const netvet_inventory *inv,
+                        const netvet_registry *reg,
+                        const netvet_policy *policy,
+                        const netvet_scenario *const *scenarios, size_t n,
+                        const netvet_timeline_options *opts,
+                        netvet_diag *diag);
+void netvet_timeline_free(netvet_timeline *t);
+
+/** One point of a timeline. Strings borrowed from the timeline. */
+typedef struct netvet_timeline_point {
+    unsigned version;       /**< NETVET_TIMELINE_POINT_VERSION */
+    const char *date;       /**< YYYY-MM-DD */
+    netvet_verdict verdict; /**< netvet_assessment_verdict at fail_on */
+    size_t rules;           /**< rule measurements (netvet_timeline_rule) */
+    size_t changes;         /**< changes applied on this date */
+} netvet_timeline_point;
+#define NETVET_TIMELINE_POINT_VERSION 1
+#define NETVET_TIMELINE_POINT_INIT {NETVET_TIMELINE_POINT_VERSION, NULL, \
+    NETVET_VERDICT_PASS, 0, 0}
+
+/** One rule measurement at a point, with its state at the point before. */
+typedef struct netvet_timeline_rule {
+    unsigned version;             /**< NETVET_TIMELINE_RULE_VERSION */
+    const char *rule_id, *pack, *subject, *measure; /**< as in
+                                                         netvet_rule_result */
+    netvet_result_status status;
+    int has_previous;             /**< 0 at the first point, or when the
+                                       measurement is new at this point */
+    netvet_result_status previous;
+    double value, limit;
+} netvet_timeline_rule;
+#define NETVET_TIMELINE_RULE_VERSION 1
+#define NETVET_TIMELINE_RULE_INIT {NETVET_TIMELINE_RULE_VERSION, NULL, NULL, \
+    NULL, NULL, NETVET_RESULT_PASS, 0, NETVET_RESULT_PASS, 0, 0}
+
+/** One scenario change applied at a point. */
+typedef struct netvet_timeline_change {
+    unsigned version;        /**< NETVET_TIMELINE_CHANGE_VERSION */
+    const char *scenario;    /**< the scenario's name */
+    const char *file;        /**< its file */
+    unsigned long line;      /**< line of the change */
+    const char *date;        /**< its `date:`, "" when undated */
+    const char *action;      /**< "set", "add", "remove", "replace" */
+    const char *summary;     /**< as in netvet_change_info */
+    size_t elements;         /**< elements it touched (or added) */
+} netvet_timeline_change;
+#define NETVET_TIMELINE_CHANGE_VERSION 1
+#define NETVET_TIMELINE_CHANGE_INIT {NETVET_TIMELINE_CHANGE_VERSION, NULL, \
+    NULL, 0, NULL, NULL, NULL, 0}
+
+/** Number of points, in date order. */
+size_t netvet_timeline_point_count(const netvet_timeline *t);
+/** Point i. @return 0 or NETVET_EINVAL (out of range, unknown version). */
+int netvet_timeline_get_point(const netvet_timeline *t, size_t i,
+                              netvet_timeline_point *out);
+/** Rule measurement j of point i. @return 0 or NETVET_EINVAL. */
+int netvet_timeline_get_rule(const netvet_timeline *t, size_t i, size_t j,
+                             netvet_timeline_rule *out);
+/** Change j applied at point i. @return 0 or NETVET_EINVAL. */
+int netvet_timeline_get_change(const netvet_timeline *t, size_t i, size_t j,
+                               netvet_timeline_change *out);
+/** Write the timeline: per point the verdict, the changes applied and the
+ * rules that started, stopped or flipped (text), or every measurement
+ * (JSON, schema netvet-timeline/1). @return 0, NETVET_EINVAL (format),
+ * NETVET_EIO, NETVET_ENOMEM. */
+int netvet_timeline_write(FILE *out, const netvet_timeline *t,
+                          const netvet_report_options *opts,
+                          netvet_diag *diag);
 
 #ifdef __cplusplus
 }

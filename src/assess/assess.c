@@ -61,8 +61,10 @@ static int unknown_vendor_findings(netvet_assessment *a)
     if (!slot)
         return NETVET_ENOMEM;
     for (size_t k = 0; k < v->n; k++)
-        if (v->counted[k] && v->vendor[k] < 0)
+        if (v->counted[k] && v->vendor[k] < 0) {
             slot[inv->vendor[k]]++;
+            a->unknown_weight += inv->weight ? inv->weight[k] : 0;
+        }
     size_t first = a->findings.n;
     int rc = 0;
     for (uint32_t s = 0; s < inv->strings.n && rc == 0; s++) {
@@ -182,6 +184,13 @@ int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
     int rc = parse_as_of(opts ? opts->as_of : NULL, &as_of, diag);
     if (rc < 0)
         return rc;
+    if (opts && opts->version >= 3 &&
+        !(opts->max_unknown >= 0 && opts->max_unknown <= 1))
+        return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
+                            "the largest share of unknown vendors (%g) is "
+                            "not between 0 and 1", opts->max_unknown);
+    if ((rc = nv_policy_check_scopes(policy, inv, diag)) < 0)
+        return rc;
     netvet_assessment *a = nv_calloc(1, sizeof(*a));
     if (!a)
         return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
@@ -200,6 +209,10 @@ int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
                             netvet_strerror(rc));
     }
     nv_findings_sort(&a->findings);
+    if (nv_incomplete_compute(a, opts) < 0) {
+        netvet_assessment_free(a);
+        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
+    }
     *out = a;
     return 0;
 }
@@ -208,6 +221,7 @@ void netvet_assessment_free(netvet_assessment *a)
 {
     if (!a)
         return;
+    nv_incomplete_dispose(a);
     nv_findings_dispose(&a->findings);
     nv_results_dispose(&a->results);
     nv_topology_dispose(a);

@@ -10,6 +10,13 @@
 #include "netvet/assess.h"
 #include "policy/policy.h"
 
+/* One reason the assessment could not judge what it claims to
+ * (assess/incomplete.c): a static code and its message (owned). */
+typedef struct nv_incomplete {
+    const char *code;
+    char *message;
+} nv_incomplete;
+
 struct netvet_assessment {
     const netvet_policy *policy; /* borrowed */
     nv_view view;
@@ -17,6 +24,9 @@ struct netvet_assessment {
     nv_findings findings; /* sorted: errors first */
     nv_results results;   /* every rule's measurements, in rule order */
     size_t n_unknown_elements; /* counted elements with an unknown vendor */
+    double unknown_weight;     /* their weight */
+    nv_incomplete *incomplete; /* reasons it is incomplete (owned) */
+    size_t n_incomplete;
     int attributed;            /* vendors come from evidence (attributor) */
     size_t n_attributed;       /* elements whose vendor the evidence changed */
     /* topology (has_topology = 0: no links file, or not asked) */
@@ -29,5 +39,11 @@ struct netvet_assessment {
     double *spof_by_vendor;    /* per registry vendor (owned) */
     double *spof_by_domain;    /* per domain (owned) */
 };
+
+/* Record why the assessment is incomplete (after the rules ran).
+ * @return 0 or NETVET_ENOMEM. */
+int nv_incomplete_compute(netvet_assessment *a,
+                          const netvet_assess_options *opts);
+void nv_incomplete_dispose(netvet_assessment *a);
 
 #endif

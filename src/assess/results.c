@@ -9,17 +9,34 @@
 netvet_verdict netvet_assessment_verdict(const netvet_assessment *a,
                                          int fail_on)
 {
-    if (!a || fail_on < 0)
+    if (!a)
         return NETVET_VERDICT_PASS;
-    for (size_t i = 0; i < a->findings.n; i++)
+    for (size_t i = 0; fail_on >= 0 && i < a->findings.n; i++)
         if ((int)a->findings.items[i].severity >= fail_on)
             return NETVET_VERDICT_FAIL;
-    return NETVET_VERDICT_PASS;
+    return a->n_incomplete ? NETVET_VERDICT_INCOMPLETE : NETVET_VERDICT_PASS;
 }
 
 const char *netvet_verdict_name(netvet_verdict v)
 {
-    return v == NETVET_VERDICT_FAIL ? "fail" : "pass";
+    return v == NETVET_VERDICT_FAIL         ? "fail"
+           : v == NETVET_VERDICT_INCOMPLETE ? "incomplete"
+                                            : "pass";
+}
+
+size_t netvet_assessment_incomplete_count(const netvet_assessment *a)
+{
+    return a ? a->n_incomplete : 0;
+}
+
+const char *netvet_assessment_incomplete(const netvet_assessment *a,
+                                         size_t i, const char **message)
+{
+    if (!a || i >= a->n_incomplete)
+        return NULL;
+    if (message)
+        *message = a->incomplete[i].message;
+    return a->incomplete[i].code;
 }
 
 const netvet_inventory *netvet_assessment_inventory(

@@ -16,31 +16,49 @@
 #include "util/alloc.h"
 #include "util/diag.h"
 
-/* Mark sources for one selector; append its description. */
+/* A selector the caller gave that matches no element (in service or
+ * not) is an error: it would make every customer "disconnected". */
+static int no_match(const char *sel, netvet_diag *diag)
+{
+    return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
+                        "source selector '%s' matches no element", sel);
+}
+
+/* Mark sources for one selector; append its description. The default
+ * (no selector given: every core element) may match nothing: the
+ * assessment is then incomplete (assess/incomplete.c), not an error. */
 static int select_sources(uint8_t *is_source, const nv_view *v,
-                          const char *sel, char *desc, size_t desc_size,
-                          netvet_diag *diag)
+                          const char *sel, int is_default,
+                          char *desc, size_t desc_size, netvet_diag *diag)
 {
     const netvet_inventory *inv = v->inv;
     size_t used = strlen(desc);
     if (strncmp(sel, "tag:", 4) == 0) {
         int64_t tag = nv_strtab_find(&inv->strings, sel + 4, strlen(sel + 4));
-        for (size_t k = 0; tag >= 0 && k < v->n; k++)
-            is_source[k] |= v->counted[k] && nv_inv_has_tag(inv, k, (uint32_t)tag);
+        size_t any = 0;
+        for (size_t k = 0; tag >= 0 && inv->tag_off && k < v->n; k++)
+            if (nv_inv_has_tag(inv, k, (uint32_t)tag)) {
+                any++;
+                is_source[k] |= v->counted[k];
+            }
         snprintf(desc + used, desc_size - used, "%stag %s", used ? ", " : "",
                  sel + 4);
-        return 0;
+        return any ? 0 : no_match(sel, diag);
     }
     netvet_function fn;
     if (netvet_function_parse(&fn, sel, strlen(sel)) < 0)
         return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
                             "source selector '%s' is neither a function nor "
                             "tag:NAME", sel);
+    size_t any = 0;
     for (size_t k = 0; k < v->n; k++)
-        is_source[k] |= v->counted[k] && inv->function[k] == fn;
+        if (inv->function[k] == fn) {
+            any++;
+            is_source[k] |= v->counted[k];
+        }
     snprintf(desc + used, desc_size - used, "%sfunction %s",
              used ? ", " : "", netvet_function_name(fn));
-    return 0;
+    return any || is_default ? 0 : no_match(sel, diag);
 }
 
 static int pick_sources(uint8_t **out, char **desc_out, const nv_view *v,
@@ -52,7 +70,8 @@ static int pick_sources(uint8_t **out, char **desc_out, const nv_view *v,
     if (!is_source)
         return NETVET_ENOMEM;
     for (const char *const *s = sources ? sources : core; *s; s++) {
-        int rc = select_sources(is_source, v, *s, desc, sizeof(desc), diag);
+        int rc = select_sources(is_source, v, *s, sources == NULL, desc,
+                                sizeof(desc), diag);
         if (rc < 0) {
             nv_free(is_source);
             return rc;

@@ -25,12 +25,14 @@ static const nv_opt opts[] = {
     NV_USE(nv_opt_ieee_dir),
     NV_USE(nv_opt_enterprises),
     NV_SHOW(nv_opt_strict),
+    NV_SHOW(nv_opt_allow_skipped),
     NV_SHOW(nv_opt_as_of),
     NV_SHOW(nv_opt_sources),
+    NV_SHOW(nv_opt_max_unknown),
     NV_SHOW(nv_opt_top),
     NV_SHOW(nv_opt_no_topology),
     {.shared = &nv_opt_format, .flags = NV_OPT_SYNOPSIS,
-     .help = "text (default) or json (schema netvet-assess/1, "
+     .help = "text (default) or json (schema netvet-assess/2, "
              "docs/json-schema.md)."},
     NV_SHOW(nv_opt_output),
     NV_SHOW(nv_opt_fail_on),
@@ -92,9 +94,15 @@ static const nv_section sections[] = {
      "(uk-ncsc-2020; uk-dvd-2022 from 2022-10-13).",
      0},
     {"EXIT STATUS",
-     "0\tno findings at or above --fail-on\n\n"
-     "1\tfindings at or above --fail-on\n\n"
-     "2\tbad usage, unreadable or malformed input, or internal error",
+     "0\tPASS: no findings at or above --fail-on, and the assessment "
+     "judged what it claims to\n\n"
+     "1\tFAIL: findings at or above --fail-on\n\n"
+     "2\tbad usage, unreadable or malformed input (a pack's scope value "
+     "or a --sources selector that matches nothing), or internal error\n\n"
+     "3\tINCOMPLETE: no such finding, but nothing was counted, rows were "
+     "skipped (see --allow-skipped), more than --max-unknown of the counted "
+     "elements or weight has an unknown vendor, no rule applies, or the "
+     "exposure has no sources or no sinks; the report lists each reason",
      0},
     {"EXAMPLES",
      "netvet assess examples/uk-operator\n"
@@ -201,10 +209,7 @@ static int run(void *payload, netvet_diag *diag)
         goto done;
     if (s->c.timings)
         print_timings(as, t1 - t0, t2 - t1, nv_cli_clock() - t2);
-    status = netvet_assessment_verdict(as, s->c.report.fail_on) ==
-                     NETVET_VERDICT_FAIL
-                 ? NV_EXIT_FINDINGS
-                 : NV_EXIT_OK;
+    status = nv_exit_of(netvet_assessment_verdict(as, s->c.report.fail_on));
 done:
     netvet_assessment_free(as);
     nv_session_dispose(s);

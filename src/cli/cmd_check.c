@@ -85,7 +85,9 @@ static const nv_section sections[] = {
      "0\tallowed: no finding at or above --fail-on is added or made "
      "worse\n\n"
      "1\tnot allowed\n\n"
-     "2\tbad usage, unknown vendor, function, site or region, bad input",
+     "2\tbad usage, unknown vendor, function, site or region, bad input\n\n"
+     "3\tallowed, but the assessment after the purchase is INCOMPLETE "
+     "(see netvet assess): the answer rests on what was not judged",
      0},
     {"EXAMPLES",
      "netvet check examples/uk-operator --vendor ZTE --function access \\\n"
@@ -151,7 +153,12 @@ static int run(void *payload, netvet_diag *diag)
         status = nv_session_failed(s, diag);
         goto done;
     }
-    status = netvet_check_allowed(c) ? NV_EXIT_OK : NV_EXIT_FINDINGS;
+    status = !netvet_check_allowed(c) ? NV_EXIT_FINDINGS
+             : netvet_assessment_verdict(netvet_check_after(c),
+                                         s->c.report.fail_on) ==
+                       NETVET_VERDICT_INCOMPLETE
+                 ? NV_EXIT_INCOMPLETE
+                 : NV_EXIT_OK;
     if (s->c.timings)
         fprintf(stderr, "%s: timings: load %.3f s, check and report %.3f s\n",
                 PROG, t1 - t0, nv_cli_clock() - t1);

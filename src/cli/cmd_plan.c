@@ -90,7 +90,9 @@ static const nv_section sections[] = {
      "needed)\n\n"
      "1\tthe targets cannot be reached by replacing vendors, or the "
      "re-assessment does not pass them\n\n"
-     "2\tbad usage, unknown rule or vendor, bad cost file or input",
+     "2\tbad usage, unknown rule or vendor, bad cost file or input\n\n"
+     "3\tthe targets pass, but the re-assessment is INCOMPLETE (see "
+     "netvet assess)",
      0},
     {"EXAMPLES",
      "netvet plan net/ --target uk-hrv-access-cap\n"
@@ -155,7 +157,12 @@ static int run(void *payload, netvet_diag *diag)
         status = nv_session_failed(s, diag);
         goto done;
     }
-    status = netvet_plan_passes(p) ? NV_EXIT_OK : NV_EXIT_FINDINGS;
+    status = !netvet_plan_passes(p) ? NV_EXIT_FINDINGS
+             : netvet_assessment_verdict(netvet_plan_after(p),
+                                         s->c.report.fail_on) ==
+                       NETVET_VERDICT_INCOMPLETE
+                 ? NV_EXIT_INCOMPLETE
+                 : NV_EXIT_OK;
     if (s->c.timings)
         fprintf(stderr, "%s: timings: load %.3f s, plan (assess, greedy, "
                         "re-assess) %.3f s, report %.3f s\n",

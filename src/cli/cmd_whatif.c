@@ -37,7 +37,8 @@ static const nv_section sections[] = {
      "...) on the elements a filter selects (function, vendor, site, "
      "region, tag, id, and a deterministic 'sample: 20%' with a seed); "
      "replace one vendor by another; remove elements (their links go with "
-     "them); add elements and links. Changes apply in order to an overlay "
+     "them); add elements and links. Changes apply in order (a change's "
+     "'date:' is ignored here: netvet timeline reads it) to an overlay "
      "of the loaded inventory: the inventory is read once and never copied "
      "or modified; the overlay copies only the columns a change writes.\n\n"
      "The report shows, for each scenario against the same baseline: the "
@@ -60,7 +61,8 @@ static const nv_section sections[] = {
      "0\tevery scenario's after state has no finding at or above "
      "--fail-on\n\n"
      "1\tsome scenario's after state has such a finding\n\n"
-     "2\tbad usage, unreadable or malformed input or scenario",
+     "2\tbad usage, unreadable or malformed input or scenario\n\n"
+     "3\tno after state fails, but some is INCOMPLETE (see netvet assess)",
      0},
     {"EXAMPLES",
      "netvet whatif examples/uk-operator \\\n"
@@ -148,10 +150,15 @@ static int report(whatif_args *w, run_state *r, netvet_diag *diag)
         rc = NETVET_EIO;
     if (rc < 0)
         return nv_session_failed(s, diag);
-    int failing = 0;
-    for (size_t i = 0; i < w->scenarios.n; i++)
-        failing |= netvet_assessment_fails(r->after[i], s->c.report.fail_on);
-    return failing ? NV_EXIT_FINDINGS : NV_EXIT_OK;
+    int failing = 0, incomplete = 0;
+    for (size_t i = 0; i < w->scenarios.n; i++) {
+        netvet_verdict v = netvet_assessment_verdict(r->after[i],
+                                                     s->c.report.fail_on);
+        failing |= v == NETVET_VERDICT_FAIL;
+        incomplete |= v == NETVET_VERDICT_INCOMPLETE;
+    }
+    return failing ? NV_EXIT_FINDINGS
+           : incomplete ? NV_EXIT_INCOMPLETE : NV_EXIT_OK;
 }
 
 static int load_scenario(whatif_args *w, netvet_scenario **out,

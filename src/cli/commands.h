@@ -15,5 +15,6 @@ extern const nv_cmd nv_cmd_synth;
 extern const nv_cmd nv_cmd_whatif;
 extern const nv_cmd nv_cmd_check;
 extern const nv_cmd nv_cmd_plan;
+extern const nv_cmd nv_cmd_timeline;
 
 #endif

@@ -5,6 +5,7 @@
 #include "cli/common.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -24,6 +25,7 @@ void nv_common_init(nv_common *c, const char *prog, int report_kind)
     c->diag.prog = prog;
     c->diag.limit = 50;
     c->top = 10;
+    c->max_unknown = 0.01;
     c->progress = isatty(STDERR_FILENO);
 }
 
@@ -92,6 +94,22 @@ static int set_trust(const char *prog, const nv_opt *o, void *field,
     return 0;
 }
 
+/* --max-unknown: a share, 0.01 or 1%. */
+static int set_max_unknown(const char *prog, const nv_opt *o, void *field,
+                           const char *v)
+{
+    char *end;
+    (void)o;
+    double x = strtod(v, &end);
+    if (end != v && *end == '%' && end[1] == '\0')
+        x /= 100, end++;
+    if (end == v || *end || !(x >= 0 && x <= 1))
+        return nv_cli_fail(prog, "--max-unknown '%s' is not a share between "
+                                 "0 and 1 (e.g. 0.01 or 1%%)", v);
+    *(double *)field = x;
+    return 0;
+}
+
 const nv_opt nv_opt_policy = {
     .name = "policy", .arg = "PACK|FILE", .group = IN, .set = nv_set_list,
     .field = AT(policies), .max = 32, .flags = NV_OPT_FILE | NV_OPT_STDIN,
@@ -130,6 +148,11 @@ const nv_opt nv_opt_enterprises = {
 const nv_opt nv_opt_strict = {
     .name = "strict", .group = IN, .set = nv_set_on, .field = AT(strict),
     .help = "Treat the first bad input row as fatal (exit 2)."};
+const nv_opt nv_opt_allow_skipped = {
+    .name = "allow-skipped", .group = IN, .set = nv_set_on,
+    .field = AT(allow_skipped),
+    .help = "Input rows skipped as malformed do not make the verdict "
+            "INCOMPLETE (they are still counted and warned about)."};
 const nv_opt nv_opt_as_of = {
     .name = "as-of", .arg = "DATE", .group = AN, .set = nv_set_str,
     .field = AT(as_of),
@@ -140,7 +163,15 @@ const nv_opt nv_opt_sources = {
     .name = "sources", .arg = "SEL", .group = AN, .set = nv_set_list,
     .field = AT(sources), .max = 32,
     .help = "Elements customers must reach: a function name or alias, or "
-            "tag:NAME. Default: core."};
+            "tag:NAME. Default: core. A selector that matches no element "
+            "is an error (exit 2); with the default, no core element makes "
+            "the verdict INCOMPLETE."};
+const nv_opt nv_opt_max_unknown = {
+    .name = "max-unknown", .arg = "SHARE", .group = AN,
+    .set = set_max_unknown, .field = AT(max_unknown),
+    .help = "Largest share of counted elements, or of their weight, whose "
+            "vendor is not identified before the verdict is INCOMPLETE: "
+            "0.01 or 1% (default 1%)."};
 const nv_opt nv_opt_top = {
     .name = "top", .arg = "N", .group = AN, .set = nv_set_count,
     .field = AT(top),
@@ -168,7 +199,9 @@ const nv_opt nv_opt_fail_on = {
     .name = "fail-on", .arg = "SEV", .values = "error|warning|note|never",
     .group = OUT, .set = set_fail_on, .field = AT(report),
     .help = "The gate: exit 1 when a finding is at least SEV: error "
-            "(default), warning, note, or never (see EXIT STATUS)."};
+            "(default), warning, note, or never (see EXIT STATUS). Without "
+            "such a finding, an assessment that could not judge what it "
+            "claims to is INCOMPLETE (exit 3)."};
 const nv_opt nv_opt_timings = {
     .name = "timings", .group = OUT, .set = nv_set_on, .field = AT(timings),
     .help = "Print the time of each phase to standard error."};

@@ -6,5 +6,17 @@
 #define NV_EXIT_OK 0       /* no findings at or above --fail-on */
 #define NV_EXIT_FINDINGS 1 /* findings at or above --fail-on */
 #define NV_EXIT_USAGE 2    /* bad usage, bad input, or internal error */
+#define NV_EXIT_INCOMPLETE 3 /* no such finding, but the assessment could
+                              * not judge what it claims to */
+
+#include "netvet/results.h"
+
+/* The exit status of a verdict. */
+static inline int nv_exit_of(netvet_verdict v)
+{
+    return v == NETVET_VERDICT_FAIL         ? NV_EXIT_FINDINGS
+           : v == NETVET_VERDICT_INCOMPLETE ? NV_EXIT_INCOMPLETE
+                                            : NV_EXIT_OK;
+}
 
 #endif

@@ -134,6 +134,8 @@ int nv_session_load_all(nv_session *s, netvet_diag *diag)
     s->assess.top_spof = s->c.top;
     s->assess.topology = !s->c.no_topology;
     s->assess.sink_dependencies = 0; /* assess asks for them for JSON */
+    s->assess.allow_skipped = s->c.allow_skipped;
+    s->assess.max_unknown = s->c.max_unknown;
     int rc = load_registry(s, diag);
     if (rc == 0)
         rc = load_policy(s, diag);
@@ -151,11 +153,19 @@ int nv_session_load(nv_session *s, netvet_diag *diag)
     return rc;
 }
 
+/* The library's messages never name a flag; the one about a source
+ * selector is about --sources, so name it. */
+static const char *option_of(const char *msg)
+{
+    return strncmp(msg, "source selector ", 16) == 0 ? "--sources: " : "";
+}
+
 int nv_session_failed(nv_session *s, netvet_diag *diag)
 {
     nv_cli_diag_finish(&s->c.diag);
-    if (!s->reported && *netvet_diag_message(diag))
-        nv_cli_fail(s->c.prog, "%s", netvet_diag_message(diag));
+    const char *msg = netvet_diag_message(diag);
+    if (!s->reported && *msg)
+        nv_cli_fail(s->c.prog, "%s%s", option_of(msg), msg);
     s->reported = 1;
     return NV_EXIT_USAGE;
 }

@@ -353,24 +353,33 @@ int nv_ov_add(netvet_overlay *ov, const nv_new_element *els, size_t n)
     return rc;
 }
 
+int nv_ov_apply_change(netvet_overlay *ov, const netvet_scenario *s,
+                       size_t i, netvet_diag *diag)
+{
+    if (!ov || !s || i >= s->n_changes)
+        return NETVET_EINVAL;
+    const nv_change *c = &s->changes[i];
+    int rc = 0;
+    switch (c->kind) {
+    case NV_CHANGE_SET: rc = apply_set(ov, s, c, diag); break;
+    case NV_CHANGE_REPLACE: rc = apply_replace(ov, s, c, diag); break;
+    case NV_CHANGE_REMOVE: rc = apply_remove(ov, s, c, diag); break;
+    case NV_CHANGE_ADD: rc = apply_add(ov, s, c, diag); break;
+    }
+    if (rc == NETVET_ENOMEM || rc == NETVET_ELIMIT || rc == NETVET_ERROR)
+        return nv_diag_fail(diag, rc, s->file, 0, 0,
+                            "applying the scenario failed: %s",
+                            netvet_strerror(rc));
+    return rc;
+}
+
 int netvet_overlay_apply(netvet_overlay *ov, const netvet_scenario *s,
                          netvet_diag *diag)
 {
     if (!ov || !s)
         return NETVET_EINVAL;
     int rc = 0;
-    for (size_t i = 0; rc == 0 && i < s->n_changes; i++) {
-        const nv_change *c = &s->changes[i];
-        switch (c->kind) {
-        case NV_CHANGE_SET: rc = apply_set(ov, s, c, diag); break;
-        case NV_CHANGE_REPLACE: rc = apply_replace(ov, s, c, diag); break;
-        case NV_CHANGE_REMOVE: rc = apply_remove(ov, s, c, diag); break;
-        case NV_CHANGE_ADD: rc = apply_add(ov, s, c, diag); break;
-        }
-    }
-    if (rc == NETVET_ENOMEM || rc == NETVET_ELIMIT || rc == NETVET_ERROR)
-        return nv_diag_fail(diag, rc, s->file, 0, 0,
-                            "applying the scenario failed: %s",
-                            netvet_strerror(rc));
+    for (size_t i = 0; rc == 0 && i < s->n_changes; i++)
+        rc = nv_ov_apply_change(ov, s, i, diag);
     return rc;
 }

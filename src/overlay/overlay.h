@@ -77,6 +77,11 @@ int nv_ov_mark(netvet_overlay *ov, size_t k, int removed);
 
 /* ---- programmatic edits (apply.c) ---- */
 
+/* Apply change i of s alone (netvet_overlay_apply applies them all in
+ * order; timeline applies them by date). Errors as netvet_overlay_apply. */
+int nv_ov_apply_change(netvet_overlay *ov, const netvet_scenario *s,
+                       size_t i, netvet_diag *diag);
+
 /* Set attributes a on element k (as a `set` change would). */
 int nv_ov_set(netvet_overlay *ov, size_t k, const nv_attrs *a);
 /* Append n new elements; ids must be unused and vendors resolvable (the

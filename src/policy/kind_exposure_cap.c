@@ -109,7 +109,8 @@ static int evaluate(nv_eval *e, nv_findings *out)
                                                   : NV_GROUP_VENDOR, g),
                 &lost, &total);
         double share = total > 0 ? lost / total : 0;
-        int status = !(total > 0)          ? NV_RESULT_NOT_APPLICABLE
+        /* no source: every sink is cut off already, nothing to measure */
+        int status = !(total > 0) || !x->n_sources ? NV_RESULT_NOT_APPLICABLE
                      : share > e->rule->max ? NV_RESULT_FAIL
                                             : NV_RESULT_PASS;
         seen = 1;
@@ -121,7 +122,10 @@ static int evaluate(nv_eval *e, nv_findings *out)
     }
     if (!err && !seen)
         err = nv_results_add(e->results, e->rule_index, "", "exposure-share",
-                             0, e->rule->max, NV_RESULT_PASS);
+                             0, e->rule->max,
+                             x->n_sources && x->sink_weight > 0
+                                 ? NV_RESULT_PASS
+                                 : NV_RESULT_NOT_APPLICABLE);
     nv_free(sel);
     return err;
 }

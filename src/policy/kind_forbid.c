@@ -17,7 +17,9 @@ static int evaluate(nv_eval *e, nv_findings *out)
     }
     if (nv_results_add(e->results, e->rule_index, "", "elements",
                        (double)hits, 0,
-                       hits ? NV_RESULT_FAIL : NV_RESULT_PASS) < 0)
+                       !e->total_count ? NV_RESULT_NOT_APPLICABLE
+                       : hits          ? NV_RESULT_FAIL
+                                       : NV_RESULT_PASS) < 0)
         return NETVET_ENOMEM;
     if (!any)
         return 0;

@@ -17,7 +17,10 @@ static int evaluate(nv_eval *e, nv_findings *out)
         }
     int over = (double)m > e->rule->max;
     if (nv_results_add(e->results, e->rule_index, "", "vendors", (double)m,
-                       e->rule->max, over ? NV_RESULT_FAIL : NV_RESULT_PASS) < 0)
+                       e->rule->max,
+                       !e->total_count ? NV_RESULT_NOT_APPLICABLE
+                       : over          ? NV_RESULT_FAIL
+                                       : NV_RESULT_PASS) < 0)
         return NETVET_ENOMEM;
     if (!over)
         return 0;

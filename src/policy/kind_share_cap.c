@@ -167,7 +167,9 @@ static int share_results(nv_eval *e, const share_groups *sg)
     for (unsigned m = 0; m < 2; m++) {
         if (!(e->rule->measures & (1u << m)))
             continue;
-        int na = m == 1 && !(e->total_weight > 0), seen = 0;
+        /* nothing in scope (or no weight, by weight): not applicable */
+        int na = !e->total_count || (m == 1 && !(e->total_weight > 0));
+        int seen = 0;
         for (size_t g = 0; g < sg->n; g++) {
             if (!group_active(e, g) || !sg->count[g])
                 continue;

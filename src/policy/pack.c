@@ -296,8 +296,12 @@ int netvet_policy_add_builtin(netvet_policy *policy, const char *pack_id,
             continue;
         char name[256];
         snprintf(name, sizeof(name), "data/policies/%s.yaml", b->name);
-        return netvet_policy_add_buffer(policy, (const char *)b->data,
-                                        *b->len, name, diag);
+        size_t before = policy->n_packs;
+        int rc = netvet_policy_add_buffer(policy, (const char *)b->data,
+                                          *b->len, name, diag);
+        for (size_t i = before; rc == 0 && i < policy->n_packs; i++)
+            policy->packs[i].builtin = 1;
+        return rc;
     }
     return nv_diag_fail(diag, NETVET_ENOTFOUND, NULL, 0, 0,
                         "no built-in policy pack '%s'", pack_id);

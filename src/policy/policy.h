@@ -39,6 +39,13 @@ typedef enum nv_rule_set {
 void nv_policy_warn(const netvet_policy *policy, const nv_view *view,
                     netvet_diag *diag);
 
+/* Every site, region and tag a rule of a pack that is not built in
+ * scopes on must be held by some element of `inv` (in service or not): a
+ * value that matches nothing is a typo that would make the rule n/a
+ * silently. @return 0 or NETVET_EPARSE naming the pack's file:line. */
+int nv_policy_check_scopes(const netvet_policy *policy,
+                           const netvet_inventory *inv, netvet_diag *diag);
+
 /* Evaluate the rules of `set` without reporting anything to a diag (so
  * it may run on a thread): findings appended to `out`, measurements to
  * `results` (may be NULL), in rule order. @return 0, NETVET_EINVAL or

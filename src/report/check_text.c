@@ -95,6 +95,17 @@ static void question(FILE *out, const netvet_check *c)
             nv_domain_label(c->before, v->vendor_domain[c->vendor]));
 }
 
+/* Under the answer: the verdict after the purchase when it is
+ * INCOMPLETE, with its reasons (an answer on what was not judged). */
+static void incomplete(FILE *out, const netvet_check *c)
+{
+    if (netvet_assessment_verdict(c->after, c->fail_on) !=
+        NETVET_VERDICT_INCOMPLETE)
+        return;
+    fprintf(out, "  Verdict after the purchase: INCOMPLETE\n");
+    nv_report_text_incomplete(out, c->after, "    ");
+}
+
 static void answer(FILE *out, const netvet_check *c, const nv_compare *cmp)
 {
     if (c->allowed) {
@@ -102,6 +113,7 @@ static void answer(FILE *out, const netvet_check *c, const nv_compare *cmp)
                      "or made worse\n",
                 c->fail_on < 0 ? "any severity (--fail-on never)"
                                : nv_severity_name(c->fail_on));
+        incomplete(out, c);
         return;
     }
     fprintf(out, "\nAnswer: NOT ALLOWED:");

@@ -27,3 +27,35 @@ void nv_report_as_of(const netvet_assessment *a, char *buf)
 {
     nv_format_date(a->view.as_of, buf);
 }
+
+const char *nv_verdict_upper(netvet_verdict v)
+{
+    return v == NETVET_VERDICT_FAIL         ? "FAIL"
+           : v == NETVET_VERDICT_INCOMPLETE ? "INCOMPLETE"
+                                            : "PASS";
+}
+
+void nv_report_text_incomplete(FILE *out, const netvet_assessment *a,
+                               const char *indent)
+{
+    for (size_t i = 0; i < netvet_assessment_incomplete_count(a); i++) {
+        const char *msg = "";
+        const char *code = netvet_assessment_incomplete(a, i, &msg);
+        fprintf(out, "%sincomplete: %s (%s)\n", indent, msg, code);
+    }
+}
+
+json_t *nv_report_json_incomplete(const netvet_assessment *a)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < netvet_assessment_incomplete_count(a); i++) {
+        const char *msg = "";
+        const char *code = netvet_assessment_incomplete(a, i, &msg);
+        json_t *o = json_pack("{s:s, s:s}", "reason", code, "message", msg);
+        if (!o || json_array_append_new(arr, o) < 0) {
+            json_decref(arr);
+            return NULL;
+        }
+    }
+    return arr;
+}

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The public report entry points of assess, whatif, check and plan: check
- * the arguments, gather what the writer reads and hand it to the format
- * table (formats.h), which picks the writer or refuses the format. */
+/* The public report entry points of assess, whatif, check, plan and
+ * timeline: check the arguments, gather what the writer reads and hand it
+ * to the format table (formats.h), which picks the writer or refuses the
+ * format. */
 #include "report/formats.h"
 
 #include "report/report.h"
 #include "util/diag.h"
 #include "whatif/check.h"
 #include "whatif/compare.h"
+#include "whatif/timeline.h"
 
 static const netvet_report_options *or_defaults(
     const netvet_report_options *opts)
@@ -61,4 +63,14 @@ int netvet_plan_write(FILE *out, const netvet_plan *p,
     nv_report_input in = {.plan = p};
     return nv_report_dispatch(NETVET_REPORT_PLAN, out, &in, or_defaults(opts),
                               diag);
+}
+
+int netvet_timeline_write(FILE *out, const netvet_timeline *t,
+                          const netvet_report_options *opts, netvet_diag *diag)
+{
+    if (!out || !t || !t->n_points)
+        return NETVET_EINVAL;
+    nv_report_input in = {.timeline = t};
+    return nv_report_dispatch(NETVET_REPORT_TIMELINE, out, &in,
+                              or_defaults(opts), diag);
 }

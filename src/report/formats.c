@@ -21,6 +21,7 @@ static const char *const kind_names[NV_REPORT_KIND_COUNT] = {
     [NETVET_REPORT_CHECK] = "check",
     [NETVET_REPORT_PLAN] = "plan",
     [NETVET_REPORT_IDENTIFY] = "identify",
+    [NETVET_REPORT_TIMELINE] = "timeline",
 };
 
 /* The rows of NV_FORMAT_TABLE (formats.h). */

@@ -16,7 +16,7 @@ struct nv_compare;     /* whatif/compare.h */
 struct nv_id_format_ops; /* report/identify_out.h */
 
 typedef netvet_report_kind nv_report_kind;
-#define NV_REPORT_KIND_COUNT (NETVET_REPORT_IDENTIFY + 1)
+#define NV_REPORT_KIND_COUNT (NETVET_REPORT_TIMELINE + 1)
 
 /* What a writer reads; each kind sets its own members (all borrowed). */
 typedef struct nv_report_input {
@@ -26,6 +26,7 @@ typedef struct nv_report_input {
     const netvet_check *check;           /* check */
     const struct nv_compare *compare;    /* check: before vs after */
     const netvet_plan *plan;             /* plan */
+    const netvet_timeline *timeline;     /* timeline */
 } nv_report_input;
 
 /* A whole-document writer. @return 0 or a negative netvet status (its
@@ -77,6 +78,10 @@ int nv_report_dispatch(nv_report_kind kind, FILE *out,
       nv_plan_text) /* plan_text.c */                                        \
     W(NETVET_REPORT_PLAN, NETVET_FORMAT_JSON,                                \
       nv_plan_json) /* plan_json.c */                                        \
+    W(NETVET_REPORT_TIMELINE, NETVET_FORMAT_TEXT,                            \
+      nv_timeline_text) /* timeline_text.c */                                \
+    W(NETVET_REPORT_TIMELINE, NETVET_FORMAT_JSON,                            \
+      nv_timeline_json) /* timeline_json.c */                                \
     I(NETVET_REPORT_IDENTIFY, NETVET_FORMAT_TEXT,                            \
       nv_identify_text) /* identify_text.c */                                \
     I(NETVET_REPORT_IDENTIFY, NETVET_FORMAT_CSV,                             \

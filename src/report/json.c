@@ -211,6 +211,7 @@ static json_t *document(const netvet_assessment *a, int fail_on, int *ok)
     put(doc, "verdict",
         json_string(netvet_verdict_name(netvet_assessment_verdict(a, fail_on))),
         ok);
+    put(doc, "incomplete", nv_report_json_incomplete(a), ok);
     put(doc, "fail_on", json_string(fail_on < 0 ? "never" : nv_severity_name(fail_on)), ok);
     put(doc, "inventory", inventory(a, ok), ok);
     put(doc, "packs", packs(a->policy, ok), ok);

@@ -139,7 +139,9 @@ static void outcome(FILE *out, const netvet_plan *p, int fail_on)
                  "targets %s\n", p->passes ? "PASS" : "FAIL");
     nv_text_verdict(out, "  Verdict: ", nv_verdict_of(p->before, fail_on));
     nv_text_verdict(out, " -> ", nv_verdict_of(p->after, fail_on));
-    fprintf(out, "\n  Rules that changed\n");
+    fputc('\n', out);
+    nv_report_text_incomplete(out, p->after, "    ");
+    fprintf(out, "  Rules that changed\n");
     nv_compare cmp;
     if (nv_compare_build(&cmp, p->before, p->after) == 0) {
         nv_text_rule_pairs(out, p->before, &cmp, 1);

@@ -34,6 +34,14 @@ const char *nv_severity_name(netvet_severity s);
 /* Vendor id / domain code for a share row key (-1 = "unknown"). */
 const char *nv_vendor_label(const netvet_assessment *a, int32_t key);
 const char *nv_domain_label(const netvet_assessment *a, int32_t key);
+/* "PASS", "FAIL" or "INCOMPLETE". */
+const char *nv_verdict_upper(netvet_verdict v);
+/* One line per reason the assessment is incomplete, "<indent>code:
+ * message" (nothing when it is complete). */
+void nv_report_text_incomplete(FILE *out, const netvet_assessment *a,
+                               const char *indent);
+/* [{"reason": code, "message": ...}, ...] (NULL on allocation failure). */
+json_t *nv_report_json_incomplete(const netvet_assessment *a);
 /* Date as YYYY-MM-DD into buf[11]. */
 void nv_report_as_of(const netvet_assessment *a, char *buf);
 

@@ -74,10 +74,10 @@ static void verdict(FILE *out, const netvet_assessment *a, int fail_on)
         n += s == NETVET_SEV_NOTE;
     }
     fprintf(out, "\nVerdict: %s (%zu error%s, %zu warning%s, %zu note%s)\n",
-            netvet_assessment_verdict(a, fail_on) == NETVET_VERDICT_PASS
-                ? "PASS" : "FAIL",
+            nv_verdict_upper(netvet_assessment_verdict(a, fail_on)),
             e, e == 1 ? "" : "s",
             w, w == 1 ? "" : "s", n, n == 1 ? "" : "s");
+    nv_report_text_incomplete(out, a, "  ");
 }
 
 static void result_value(FILE *out, const nv_rule_result *r)
@@ -108,7 +108,9 @@ static void results(FILE *out, const netvet_assessment *a)
         }
         fprintf(out, " %s%s%s ", r->subject, *r->subject ? " " : "", r->measure);
         if (r->status == NV_RESULT_NOT_APPLICABLE)
-            fprintf(out, "n/a (no weight in scope)\n");
+            fprintf(out, "n/a (%s in scope)\n",
+                    strcmp(r->measure, "weight-share") ? "nothing"
+                                                       : "no weight");
         else {
             result_value(out, r);
             fputc('\n', out);

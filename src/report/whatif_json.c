@@ -32,7 +32,9 @@ json_t *nv_json_verdict(const netvet_assessment *a, int fail_on, int *ok)
 {
     nv_verdict v = nv_verdict_of(a, fail_on);
     json_t *o = json_object();
-    nv_json_put(o, "verdict", json_string(v.pass ? "pass" : "fail"), ok);
+    nv_json_put(o, "verdict", json_string(netvet_verdict_name(v.verdict)),
+                ok);
+    nv_json_put(o, "incomplete", nv_report_json_incomplete(a), ok);
     nv_json_put(o, "errors", json_integer((json_int_t)v.errors), ok);
     nv_json_put(o, "warnings", json_integer((json_int_t)v.warnings), ok);
     nv_json_put(o, "notes", json_integer((json_int_t)v.notes), ok);

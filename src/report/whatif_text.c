@@ -18,7 +18,7 @@ static double pct(double part, double whole)
 void nv_text_verdict(FILE *out, const char *label, nv_verdict v)
 {
     fprintf(out, "%s%s (%zu error%s, %zu warning%s, %zu note%s)", label,
-            v.pass ? "PASS" : "FAIL", v.errors, v.errors == 1 ? "" : "s",
+            nv_verdict_upper(v.verdict), v.errors, v.errors == 1 ? "" : "s",
             v.warnings, v.warnings == 1 ? "" : "s", v.notes,
             v.notes == 1 ? "" : "s");
 }
@@ -249,7 +249,9 @@ void nv_whatif_text_case(FILE *out, const netvet_assessment *b,
     fputc('\n', out);
     nv_text_verdict(out, "  Verdict: ", nv_verdict_of(b, opts->fail_on));
     nv_text_verdict(out, " -> ", nv_verdict_of(a, opts->fail_on));
-    fprintf(out, "\n\n  Rules\n");
+    fputc('\n', out);
+    nv_report_text_incomplete(out, a, "    ");
+    fprintf(out, "\n  Rules\n");
     nv_text_rule_pairs(out, b, &cmp, 0);
     for (int which = 0; which < 3; which++)
         finding_list(out, &cmp, which);
@@ -279,6 +281,7 @@ void nv_whatif_text_header(FILE *out, const netvet_assessment *b,
                           : "from declared names");
     nv_text_verdict(out, "  baseline: ", nv_verdict_of(b, fail_on));
     fputc('\n', out);
+    nv_report_text_incomplete(out, b, "    ");
 }
 
 int nv_whatif_text(FILE *out, const nv_report_input *in,

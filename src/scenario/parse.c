@@ -105,11 +105,11 @@ static int parse_status(nv_yctx *y, yaml_node_t *n, const char *text,
     return FAIL(y, n, "'status' must be active, planned or decommissioned");
 }
 
-static int parse_date(nv_yctx *y, yaml_node_t *n, const char *text,
-                      int32_t *out)
+static int parse_date(nv_yctx *y, yaml_node_t *n, const char *key,
+                      const char *text, int32_t *out)
 {
     if (nv_parse_date(text, strlen(text), out) < 0)
-        return FAIL(y, n, "'installed' must be a date YYYY-MM-DD");
+        return FAIL(y, n, "'%s' must be a date YYYY-MM-DD", key);
     return 0;
 }
 
@@ -199,7 +199,8 @@ static int parse_attr(nv_yctx *y, yaml_node_t *n, enum nv_attr a,
     case NV_ATTR_FUNCTION:
         return parse_function(y, nv_yline(n), t, &out->function);
     case NV_ATTR_STATUS: return parse_status(y, n, t, &out->status);
-    case NV_ATTR_INSTALLED: return parse_date(y, n, t, &out->installed);
+    case NV_ATTR_INSTALLED:
+        return parse_date(y, n, "installed", t, &out->installed);
     default: return 0;
     }
 }
@@ -374,7 +375,7 @@ static int parse_replace(nv_yctx *y, yaml_node_t *n, nv_change *c)
     return 0;
 }
 
-enum { C_SET, C_ADD, C_REMOVE, C_REPLACE, C_WHERE, C_NOTE, C_N };
+enum { C_SET, C_ADD, C_REMOVE, C_REPLACE, C_WHERE, C_NOTE, C_DATE, C_N };
 
 /* Exactly one action key; `where` only where the action takes one. */
 static int change_kind(nv_yctx *y, yaml_node_t *n, yaml_node_t **v,
@@ -406,10 +407,24 @@ static int change_kind(nv_yctx *y, yaml_node_t *n, yaml_node_t **v,
     return 0;
 }
 
+/* `date: YYYY-MM-DD`: the day the change takes effect (timeline). */
+static int parse_change_date(nv_yctx *y, yaml_node_t *n, nv_change *c)
+{
+    char *text = NULL;
+    int err = nv_ystr(y, n, "date", &text);
+    if (!err)
+        err = parse_date(y, n, "date", text, &c->date);
+    nv_free(text);
+    c->has_date = err == 0;
+    c->date_line = nv_yline(n);
+    return err;
+}
+
 static int parse_change(nv_yctx *y, yaml_node_t *n, nv_change *c)
 {
     static const char *const keys[C_N] = {"set",   "add",   "remove",
-                                          "replace", "where", "note"};
+                                          "replace", "where", "note",
+                                          "date"};
     yaml_node_t *v[C_N];
     int err = nv_ymap(y, n, "a change", keys, C_N, v);
     if (!err)
@@ -419,6 +434,8 @@ static int parse_change(nv_yctx *y, yaml_node_t *n, nv_change *c)
     c->line = nv_yline(n);
     if (v[C_NOTE] && v[C_NOTE]->type != YAML_SCALAR_NODE)
         return FAIL(y, v[C_NOTE], "'note' must be a string");
+    if (v[C_DATE] && (err = parse_change_date(y, v[C_DATE], c)) < 0)
+        return err;
     if (v[C_WHERE]) {
         c->has_where = 1;
         err = parse_filter(y, v[C_WHERE], "where", &c->where);

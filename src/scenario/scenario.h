@@ -66,6 +66,10 @@ typedef struct nv_new_link {
 typedef struct nv_change {
     nv_change_kind kind;
     unsigned long line;
+    int has_date;               /* `date:` given (timeline applies the
+                                   change from that day; whatif ignores it) */
+    int32_t date;               /* days since 1970-01-01 */
+    unsigned long date_line;
     int has_where;
     nv_filter where;            /* set, replace (optional), remove */
     nv_attrs set;               /* set */

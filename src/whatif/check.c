@@ -262,3 +262,8 @@ int netvet_check_allowed(const netvet_check *c)
 {
     return c && c->allowed;
 }
+
+const netvet_assessment *netvet_check_after(const netvet_check *c)
+{
+    return c ? c->after : NULL;
+}

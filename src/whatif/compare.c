@@ -145,14 +145,14 @@ int nv_domain_lost(const netvet_assessment *a, int32_t d, double *lost,
 
 nv_verdict nv_verdict_of(const netvet_assessment *a, int fail_on)
 {
-    nv_verdict v = {1, 0, 0, 0};
+    nv_verdict v = {NETVET_VERDICT_PASS, 0, 0, 0};
     for (size_t i = 0; i < a->findings.n; i++) {
         netvet_severity s = a->findings.items[i].severity;
         v.errors += s == NETVET_SEV_ERROR;
         v.warnings += s == NETVET_SEV_WARNING;
         v.notes += s == NETVET_SEV_NOTE;
     }
-    v.pass = netvet_assessment_verdict(a, fail_on) == NETVET_VERDICT_PASS;
+    v.verdict = netvet_assessment_verdict(a, fail_on);
     return v;
 }
 

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "assess/assessment.h"
+#include "netvet/results.h"
 
 typedef struct nv_result_pair {
     const nv_rule_result *before, *after; /* either may be NULL */
@@ -50,9 +51,10 @@ const nv_share_row *nv_share_domain(const nv_group_shares *g, int32_t d);
 int nv_domain_lost(const netvet_assessment *a, int32_t d, double *lost,
                    double *total);
 
-/* "PASS"/"FAIL" and severity counts of an assessment at a gate. */
+/* The verdict (netvet_assessment_verdict) and severity counts of an
+ * assessment at a gate. */
 typedef struct nv_verdict {
-    int pass;
+    netvet_verdict verdict;
     size_t errors, warnings, notes;
 } nv_verdict;
 nv_verdict nv_verdict_of(const netvet_assessment *a, int fail_on);

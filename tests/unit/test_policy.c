@@ -971,6 +971,7 @@ static void test_exposure_cap(void **state)
     g[2].fn_weight[NETVET_FN_RAN] = 30;
     nv_exposure x = {0};
     x.n_groups = 3;
+    x.n_sources = 1; /* with no source, exposure-cap is n/a */
     x.groups = g;
     x.fn_total[NETVET_FN_ACCESS] = 40;
     x.fn_total[NETVET_FN_RAN] = 60;
@@ -1010,6 +1011,7 @@ static void fake_exposure(fx *f, nv_exposure *x, nv_exposure_group *g)
     g->key = f->view.domain[0];
     g->fn_weight[NETVET_FN_ACCESS] = 40;
     x->n_groups = 1;
+    x->n_sources = 1; /* with no source, exposure-cap is n/a */
     x->groups = g;
     x->fn_total[NETVET_FN_ACCESS] = 100;
     f->view.exposure = x;

@@ -74,8 +74,12 @@ static void test_small_verdict(void **state)
                      NETVET_VERDICT_FAIL);
     assert_int_equal(netvet_assessment_verdict(f->a, NETVET_SEV_WARNING),
                      NETVET_VERDICT_FAIL);
-    assert_int_equal(netvet_assessment_verdict(f->a, -1), NETVET_VERDICT_PASS);
+    /* no gate: 1 of 15 vendors unknown (6.67% > 1%) leaves it incomplete */
+    assert_int_equal(netvet_assessment_verdict(f->a, -1),
+                     NETVET_VERDICT_INCOMPLETE);
     assert_string_equal(netvet_verdict_name(NETVET_VERDICT_FAIL), "fail");
+    assert_string_equal(netvet_verdict_name(NETVET_VERDICT_INCOMPLETE),
+                        "incomplete");
     /* the same gate as the what-if API and the severity count */
     assert_true(netvet_assessment_fails(f->a, NETVET_SEV_ERROR));
     assert_int_equal(netvet_assessment_count(f->a, NETVET_SEV_ERROR), 1);

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The timeline for people: one block per date with the verdict (and the
+ * one before when it changed), the scenario changes applied that day and
+ * the rule measurements that started or stopped applying or flipped
+ * between pass and fail; at the first date, every rule in force. */
+#include <ctype.h>
+#include <string.h>
+
+#include "report/formats.h"
+#include "report/report.h"
+#include "whatif/timeline.h"
+
+/* "PASS", "FAIL", ...: netvet_verdict_name upper-cased into buf[16]. */
+static const char *verdict_upper(netvet_verdict v, char *buf)
+{
+    const char *s = netvet_verdict_name(v);
+    size_t i = 0;
+    for (; s && s[i] && i < 15; i++)
+        buf[i] = (char)toupper((unsigned char)s[i]);
+    buf[i] = '\0';
+    return buf;
+}
+
+/* Why measurement r is shown at a point, or NULL when it is not. */
+static const char *label(const nv_tl_rule *r, int first)
+{
+    int on = r->status != NETVET_RESULT_NOT_IN_EFFECT;
+    int was = r->has_previous &&
+              r->previous != NETVET_RESULT_NOT_IN_EFFECT;
+    if (first)
+        return on ? "in force" : NULL;
+    if (on && !was)
+        return "starts";
+    if (!on)
+        return was ? "stops" : NULL;
+    if (r->previous == r->status)
+        return NULL;
+    if (r->status == NETVET_RESULT_FAIL)
+        return r->previous == NETVET_RESULT_PASS ? "fails" : "changes";
+    if (r->status == NETVET_RESULT_PASS)
+        return r->previous == NETVET_RESULT_FAIL ? "passes" : "changes";
+    return "changes";
+}
+
+static void rule_line(FILE *out, const nv_tl_rule *r, const char *why)
+{
+    char measure[96];
+    snprintf(measure, sizeof(measure), "%s%s%s", r->subject,
+             *r->subject ? " " : "", r->measure);
+    fprintf(out, "  %-8s %-22s %-22s %s", why, r->rule_id, measure,
+            netvet_result_status_name(r->status));
+    if (r->status == NETVET_RESULT_PASS || r->status == NETVET_RESULT_FAIL) {
+        if (strstr(r->measure, "share"))
+            fprintf(out, " %.2f%% (cap %.2f%%)", 100 * r->value,
+                    100 * r->limit);
+        else
+            fprintf(out, " %.0f (max %.0f)", r->value, r->limit);
+    }
+    fputc('\n', out);
+}
+
+static void change_line(FILE *out, const nv_tl_change *c)
+{
+    fprintf(out, "  %-8s %s:%lu %s %s (%zu element%s)\n", "applied",
+            c->scenario_name, c->line, c->action, c->summary, c->elements,
+            c->elements == 1 ? "" : "s");
+}
+
+static void point_block(FILE *out, const netvet_timeline *t, size_t i)
+{
+    const nv_tl_point *p = &t->points[i];
+    char v[16], w[16];
+    fprintf(out, "\n%s  %s", p->date, verdict_upper(p->verdict, v));
+    if (i && t->points[i - 1].verdict != p->verdict)
+        fprintf(out, " (was %s)", verdict_upper(t->points[i - 1].verdict, w));
+    fputc('\n', out);
+    for (size_t j = 0; j < p->n_changes; j++)
+        change_line(out, &p->changes[j]);
+    size_t shown = 0;
+    for (size_t j = 0; j < p->n_rules; j++) {
+        const char *why = label(&p->rules[j], i == 0);
+        if (why) {
+            rule_line(out, &p->rules[j], why);
+            shown++;
+        }
+    }
+    if (!shown)
+        fprintf(out, "  %s\n", i ? "(no rule changed state)"
+                                 : "(no rule in force)");
+}
+
+int nv_timeline_text(FILE *out, const nv_report_input *in,
+                     const netvet_report_options *opts, netvet_diag *diag)
+{
+    (void)opts;
+    (void)diag;
+    const netvet_timeline *t = in->timeline;
+    const nv_tl_point *last = &t->points[t->n_points - 1];
+    fprintf(out, "Timeline %s to %s: %zu date%s\n", t->points[0].date,
+            last->date, t->n_points, t->n_points == 1 ? "" : "s");
+    for (size_t s = 0; s < t->n_scenarios; s++)
+        fprintf(out, "Scenario %s (%s)\n", t->names[s], t->files[s]);
+    for (size_t i = 0; i < t->n_points; i++)
+        point_block(out, t, i);
+    char v[16];
+    fprintf(out, "\nVerdict at %s: %s\n", last->date,
+            verdict_upper(last->verdict, v));
+    return 0;
+}

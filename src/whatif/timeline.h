@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The timeline of a dated plan (netvet_timeline_run): the dates it is
+ * assessed at (timeline_dates.c: collected from the rules and the
+ * scenarios' dated changes, ordered, unique) and, per date, the verdict,
+ * every rule measurement with its state at the point before, and the
+ * changes applied that day (timeline.c). The report writers read these
+ * structs directly. */
+#ifndef NV_WHATIF_TIMELINE_H
+#define NV_WHATIF_TIMELINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "netvet/whatif.h"
+
+#define NV_TL_UNDATED INT32_MIN /* an undated change: from the start */
+
+typedef struct nv_tl_rule {
+    char *rule_id, *pack, *subject, *measure; /* owned */
+    netvet_result_status status, previous;
+    int has_previous;
+    double value, limit;
+} nv_tl_rule;
+
+typedef struct nv_tl_change {
+    size_t scenario, change;   /* indexes into the run's scenarios */
+    const char *scenario_name, *file; /* owned by the timeline's copies */
+    unsigned long line;
+    char date[11];             /* "" when undated */
+    const char *action;        /* static */
+    char *summary;             /* owned */
+    size_t elements;
+} nv_tl_change;
+
+typedef struct nv_tl_point {
+    int32_t day;
+    char date[11];
+    netvet_verdict verdict;
+    nv_tl_rule *rules;
+    size_t n_rules;
+    nv_tl_change *changes;
+    size_t n_changes;
+} nv_tl_point;
+
+struct netvet_timeline {
+    nv_tl_point *points;
+    size_t n_points;
+    char **names, **files;     /* per scenario, owned */
+    size_t n_scenarios;
+    int fail_on;
+};
+
+/* A scenario change in the order the timeline applies them. */
+typedef struct nv_tl_event {
+    int32_t day;               /* NV_TL_UNDATED when undated */
+    size_t scenario, change;
+} nv_tl_event;
+
+/* Every change of the scenarios, sorted by date (undated first), then
+ * scenario, then position in its file. *out: free with nv_free.
+ * @return 0 or NETVET_ENOMEM. */
+int nv_tl_events(const netvet_scenario *const *sc, size_t n,
+                 nv_tl_event **out, size_t *n_out);
+
+/* The dates of a timeline, ascending and unique: `from` and every date in
+ * (from, to] at which a rule starts (its effective date) or stops (the day
+ * after its end), or a dated change applies. from/to < NV_TL_UNDATED + 1
+ * (i.e. NV_TL_UNDATED) mean "not given": from defaults to the earliest of
+ * those dates (`fallback` when there is none), to to the latest (at least
+ * from). *days: free with nv_free.
+ * @return 0, NETVET_EINVAL (from after to), NETVET_ENOMEM. */
+int nv_tl_dates(const netvet_policy *p, const nv_tl_event *ev, size_t n_ev,
+                int32_t from, int32_t to, int32_t fallback, int32_t **days,
+                size_t *n_days, netvet_diag *diag);
+
+#endif
