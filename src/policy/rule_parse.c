@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* One rule of a policy pack: id, kind, severity, vendor selection, scope
  * (functions, tags, sites, regions, installed dates, status), the dates it
- * is in force (from/effective, until), source, and the kind's own keys (per, measure, max), each
- * checked with file:line diagnostics. The pack around it is in pack.c. */
+ * is in force (from/effective, until), source, and the kind's own keys
+ * (per, measure, max), each checked with file:line diagnostics. The pack around it is in pack.c. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
