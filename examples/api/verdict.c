@@ -56,7 +56,7 @@ static int assess(run *r, const char *inventory, const char *as_of)
     if (rc == 0)
         rc = netvet_policy_new(&r->policy);
     if (rc == 0)
-        rc = netvet_policy_add_builtin(r->policy, "uk-ncsc-2020", r->diag);
+        rc = netvet_policy_add_defaults(r->policy, as_of, r->diag);
     if (rc == 0)
         rc = netvet_inventory_load(&r->inv, inventory, &lo, r->diag);
     if (rc == 0 && netvet_inventory_has_evidence(r->inv))
@@ -78,7 +78,7 @@ static void print_results(const netvet_assessment *a)
         netvet_rule_result res = NETVET_RULE_RESULT_INIT;
         if (netvet_assessment_result(a, i, &res) != 0)
             continue;
-        printf("%-14s %-20s %-3s %-15s %9.4f limit %7.4f margin %+8.4f\n",
+        printf("%-14s %-20s %-8s %-15s %9.4f limit %7.4f margin %+8.4f\n",
                res.status_name, res.rule_id, *res.subject ? res.subject : "-",
                *res.measure ? res.measure : "-", res.value, res.limit,
                res.margin);

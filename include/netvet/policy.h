@@ -35,7 +35,10 @@ typedef struct netvet_rule_info {
     netvet_rule_kind kind;
     netvet_severity severity;
     const char *source;    /**< public source of the rule */
-    const char *effective; /**< ISO date the rule applies from, "" always */
+    const char *effective; /**< ISO date the rule applies from (`from`),
+                                "" always */
+    const char *until;     /**< ISO date of the last day it applies, ""
+                                never stops */
 } netvet_rule_info;
 
 /** @param[out] out empty policy; free with netvet_policy_free. */
@@ -50,6 +53,16 @@ int netvet_policy_add_file(netvet_policy *policy, const char *path,
 /** Add a pack from a buffer; `name` is used in diagnostics. */
 int netvet_policy_add_buffer(netvet_policy *policy, const char *buf,
                              size_t len, const char *name, netvet_diag *diag);
+/** The built-in packs in force on `as_of` (YYYY-MM-DD; NULL = today,
+ *  UTC), the default policy: uk-ncsc-2020 always, uk-dvd-2022 from
+ *  2022-10-13. Fills ids[0..*n) with static pack ids (at most `cap`).
+ *  @return 0, NETVET_EINVAL (bad date), NETVET_ELIMIT (cap too small). */
+int netvet_policy_default_ids(const char *as_of, const char **ids,
+                              size_t cap, size_t *n, netvet_diag *diag);
+/** Add the default packs in force on `as_of` (NULL = today, UTC) to
+ *  `policy` (netvet_policy_default_ids). */
+int netvet_policy_add_defaults(netvet_policy *policy, const char *as_of,
+                               netvet_diag *diag);
 /** Ids of the built-in packs, NULL-terminated (static). */
 const char *const *netvet_policy_builtin_ids(void);
 

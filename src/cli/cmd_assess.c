@@ -82,7 +82,17 @@ static const nv_section sections[] = {
      "2018 ZTE letter: no HRV in core/management/security or sensitive "
      "sites; HRV risk domain <= 35% of access+ran by count and by weight; "
      "at most one HRV; and (a warning, netvet's derived measure) the HRV "
-     "domain's dependent weight <= 35% of customer weight.",
+     "domain's dependent weight <= 35% of customer weight.\n\n"
+     "uk-dvd-2022\tUK Designated Vendor Direction on Huawei (13 Oct "
+     "2022), each requirement a dated rule: no new Huawei 5G (by installed "
+     "date), none at sensitive sites, <= 35% of 5G access by sites and "
+     "traffic, <= 35% of full-fibre access by premises served, out of the "
+     "core, out of aggregation/transmission (assumed), out of 5G by "
+     "2027-12-31.\n\n"
+     "uk-ncsc-2018\tThe NCSC's April 2018 letter on ZTE: no ZTE; at most "
+     "one Chinese high-risk vendor.\n\n"
+     "Without --policy: the UK packs in force on the as-of date "
+     "(uk-ncsc-2020; uk-dvd-2022 from 2022-10-13).",
      0},
     {"EXIT STATUS",
      "0\tPASS: no findings at or above --fail-on (waived ones aside), and "

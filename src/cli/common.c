@@ -115,7 +115,8 @@ const nv_opt nv_opt_policy = {
     .name = "policy", .arg = "PACK|FILE", .group = IN, .set = nv_set_list,
     .field = AT(policies), .max = 32, .flags = NV_OPT_FILE | NV_OPT_STDIN,
     .help = "Evaluate a built-in pack (by id) or a pack file ('-': read "
-            "it from standard input). Default: uk-ncsc-2020."};
+            "it from standard input). Default: the UK packs in force on "
+            "the as-of date (uk-ncsc-2020; uk-dvd-2022 from 2022-10-13)."};
 const nv_opt nv_opt_waivers = {
     .name = "waivers", .arg = "FILE", .group = IN, .set = nv_set_list,
     .field = AT(waivers), .max = 32, .flags = NV_OPT_FILE | NV_OPT_STDIN,

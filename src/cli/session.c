@@ -72,8 +72,8 @@ static int load_policy(nv_session *s, netvet_diag *diag)
     nv_list *l = &s->c.policies;
     if (netvet_policy_new(&s->policy) < 0)
         return NETVET_ENOMEM;
-    if (l->n == 0)
-        l->v[l->n++] = "uk-ncsc-2020";
+    if (l->n == 0) /* the UK packs in force on the as-of date */
+        return netvet_policy_add_defaults(s->policy, s->c.as_of, diag);
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < l->n; i++)
         rc = add_pack(s, l->v[i], diag);

@@ -19,6 +19,10 @@ typedef struct nv_scope {
     uint32_t *ids;           /* tags, then sites, then regions (owned) */
     size_t n_tags, n_sites, n_regions;
     int has_tags, has_sites, has_regions;
+    int has_dates;           /* installed_after/installed_before given */
+    int32_t installed_after, installed_before; /* strict bounds */
+    uint8_t status_mask;     /* bit per nv_status; 0 = any */
+    int slow;                /* any key beyond functions */
     int empty;               /* matches no element at all */
     char *desc;              /* "functions core, ran; tags sensitive" */
 } nv_scope;
@@ -47,8 +51,11 @@ typedef struct nv_eval {
     size_t rule_index;      /* index of `rule` in the policy */
 } nv_eval;
 
-/* Is counted element k inside the scope? */
+/* Is counted element k inside the scope? (The slow part: every key but
+ * functions; only rules that have such keys pay for it.) */
 int nv_scope_match_slow(const nv_scope *s, const nv_view *v, size_t k);
+int nv_scope_match_dates(const nv_scope *s, const netvet_inventory *inv,
+                         size_t k);
 
 static inline int nv_scope_match(const nv_scope *s, const nv_view *v, size_t k)
 {
@@ -57,7 +64,7 @@ static inline int nv_scope_match(const nv_scope *s, const nv_view *v, size_t k)
         if (fn > 31u || !(s->fn_mask & (1u << fn)))
             return 0;
     }
-    if (s->has_tags | s->has_sites | s->has_regions)
+    if (s->slow)
         return nv_scope_match_slow(s, v, k);
     return 1;
 }

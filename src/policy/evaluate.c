@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Policy evaluation: for each rule effective on the view's date, work out
+/* Policy evaluation: for each rule in force on the view's date, work out
  * which registry vendors it selects (the pack's high-risk set or its own
  * list), resolve its scope to inventory string ids, and run its kind's
  * evaluate hook (rule_kind.h). Registry ids a pack names but the registry
@@ -186,6 +186,9 @@ int nv_scope_match_slow(const nv_scope *s, const nv_view *v, size_t k)
 {
     const netvet_inventory *inv = v->inv;
     const uint32_t *id = s->ids;
+    /* the integer tests first: they reject most elements cheaply */
+    if ((s->has_dates || s->status_mask) && !nv_scope_match_dates(s, inv, k))
+        return 0;
     if (s->has_tags) {
         size_t i = 0;
         while (i < s->n_tags && !nv_inv_has_tag(inv, k, id[i]))
@@ -207,6 +210,25 @@ int nv_scope_match_slow(const nv_scope *s, const nv_view *v, size_t k)
         while (i < s->n_regions && inv->region[k] != id[i])
             i++;
         if (i == s->n_regions)
+            return 0;
+    }
+    return 1;
+}
+
+/* The installed-date and status keys: an element without an installed
+ * date matches neither installed_after nor installed_before. */
+int nv_scope_match_dates(const nv_scope *s, const netvet_inventory *inv,
+                         size_t k)
+{
+    if (s->has_dates) {
+        int32_t d = inv->installed ? inv->installed[k] : NV_NO_DATE;
+        if (d == NV_NO_DATE || d <= s->installed_after ||
+            d >= s->installed_before)
+            return 0;
+    }
+    if (s->status_mask) {
+        unsigned st = inv->status ? inv->status[k] : NV_STATUS_ACTIVE;
+        if (st > 7u || !(s->status_mask & (1u << st)))
             return 0;
     }
     return 1;
@@ -236,6 +258,34 @@ static size_t resolve_key(nv_scope *s, const netvet_inventory *inv,
     if (!found)
         s->empty = 1;
     return found;
+}
+
+/* The scope's installed dates and status, and their description. */
+static void resolve_dates(nv_scope *s, const nv_rule *r, nv_text *desc)
+{
+    static const char *const st[] = {"active", "planned", "decommissioned"};
+    char day[16];
+    s->installed_after = r->installed_after;
+    s->installed_before = r->installed_before;
+    s->has_dates = r->installed_after != NV_ALWAYS ||
+                   r->installed_before != NV_NEVER;
+    if (r->installed_after != NV_ALWAYS) {
+        nv_format_date(r->installed_after, day);
+        nv_text_add(desc, "%sinstalled after %s", desc->len ? "; " : "", day);
+    }
+    if (r->installed_before != NV_NEVER) {
+        nv_format_date(r->installed_before, day);
+        nv_text_add(desc, "%sinstalled before %s", desc->len ? "; " : "",
+                    day);
+    }
+    s->status_mask = r->status_mask;
+    for (unsigned i = 0, first = 1; i < 3; i++)
+        if (r->status_mask & (1u << i)) {
+            nv_text_add(desc, "%s%s", first ? (desc->len ? "; status " :
+                                                           "status ")
+                                            : ", ", st[i]);
+            first = 0;
+        }
 }
 
 static int resolve_scope(nv_scope *s, const nv_rule *r, const nv_view *view)
@@ -268,6 +318,9 @@ static int resolve_scope(nv_scope *s, const nv_rule *r, const nv_view *view)
                              &desc);
     s->n_regions = resolve_key(s, inv, &r->regions, inv->region != NULL,
                                "regions", &desc);
+    resolve_dates(s, r, &desc);
+    s->slow = s->has_tags | s->has_sites | s->has_regions | s->has_dates |
+              (s->status_mask != 0);
     if (!desc.len)
         nv_text_add(&desc, "whole network");
     s->desc = desc.s;
@@ -404,7 +457,7 @@ void nv_policy_warn(const netvet_policy *policy, const nv_view *view,
         warn_pack(&policy->packs[p], reg, n, diag);
     for (size_t i = 0; i < policy->n_rules; i++) {
         const nv_rule *r = &policy->rules[i];
-        if (r->effective <= view->as_of && !r->high_risk)
+        if (nv_rule_in_force(r, view->as_of) && !r->high_risk)
             warn_rule_vendors(policy, r, reg, n, diag);
     }
 }
@@ -431,7 +484,7 @@ int nv_policy_evaluate_set(const netvet_policy *policy, const nv_view *view,
         e.rule_index = i;
         if (!rule_in_set(e.rule, set))
             continue;
-        if (e.rule->effective > view->as_of) { /* not yet in force */
+        if (!nv_rule_in_force(e.rule, view->as_of)) { /* not (yet) */
             err = nv_results_add(results, i, "", "", 0, 0,
                                  NV_RESULT_NOT_IN_EFFECT);
             continue;

@@ -148,7 +148,9 @@ static int evaluate(nv_eval *e, nv_findings *out)
 static int check(nv_yctx *y, yaml_node_t *n, nv_rule_key key,
                  const nv_rule *r)
 {
-    if (key == NV_KEY_SCOPE && (r->tags.n || r->sites.n || r->regions.n))
+    if (key == NV_KEY_SCOPE &&
+        (r->tags.n || r->sites.n || r->regions.n || r->status_mask ||
+         r->installed_after != NV_ALWAYS || r->installed_before != NV_NEVER))
         return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,
                             "an exposure-cap rule's scope takes only "
                             "functions (of the customers counted)");

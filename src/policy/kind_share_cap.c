@@ -201,10 +201,13 @@ static int add_result(nv_eval *e, const share_groups *sg, unsigned m,
     if (nv_results_add(e->results, e->rule_index, subject, measure_name[m],
                        value, e->rule->max, status) < 0)
         return NETVET_ENOMEM;
-    if (status == NV_RESULT_NOT_APPLICABLE && sg->missing[m] &&
-        e->total_count)
+    if (status != NV_RESULT_NOT_APPLICABLE)
+        return 0;
+    if (!e->total_count)
+        nv_results_note(e->results, "nothing in scope");
+    else if (sg->missing[m])
         nv_results_note_unmeasured(e->results, sg->why[m]);
-    else if (status == NV_RESULT_NOT_APPLICABLE)
+    else
         nv_results_note(e->results, sg->why[m]);
     return 0;
 }

@@ -26,6 +26,7 @@ void nv_rule_dispose(nv_rule *r)
     nv_free(r->title);
     nv_free(r->source);
     nv_free(r->effective_text);
+    nv_free(r->until_text);
     nv_strlist_dispose(&r->vendors);
     nv_strlist_dispose(&r->tags);
     nv_strlist_dispose(&r->sites);
@@ -354,7 +355,7 @@ size_t netvet_policy_rule_count(const netvet_policy *policy)
 netvet_rule_info netvet_policy_rule(const netvet_policy *policy, size_t i)
 {
     netvet_rule_info info = {"", "", "", NETVET_RULE_FORBID,
-                             NETVET_SEV_ERROR, "", ""};
+                             NETVET_SEV_ERROR, "", "", ""};
     if (!policy || i >= policy->n_rules)
         return info;
     const nv_rule *r = &policy->rules[i];
@@ -365,5 +366,6 @@ netvet_rule_info netvet_policy_rule(const netvet_policy *policy, size_t i)
     info.severity = r->severity;
     info.source = r->source;
     info.effective = r->effective_text;
+    info.until = r->until_text;
     return info;
 }

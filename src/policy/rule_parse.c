@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* One rule of a policy pack: id, kind, severity, vendor selection, scope,
- * effective date, source, and the kind's own keys (per, measure, max), each
- * checked with file:line diagnostics. The pack around it is in pack.c. */
+/* One rule of a policy pack: id, kind, severity, vendor selection, scope
+ * (functions, tags, sites, regions, installed dates, status), the dates it
+ * is in force (from/effective, until), source, and the kind's own keys
+ * (per, measure, max), each checked with file:line diagnostics. The pack around it is in pack.c. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,11 +17,13 @@
 
 enum {
     RK_ID, RK_KIND, RK_TITLE, RK_SEVERITY, RK_VENDORS, RK_SCOPE,
-    RK_EFFECTIVE, RK_SOURCE, RK_PER, RK_MEASURE, RK_MAX, RK_N
+    RK_EFFECTIVE, RK_SOURCE, RK_PER, RK_MEASURE, RK_MAX, RK_FROM, RK_UNTIL,
+    RK_N
 };
 static const char *const rule_keys[RK_N] = {
     "id",     "kind",      "title",  "severity", "vendors", "scope",
-    "effective", "source", "per",    "measure",  "max"};
+    "effective", "source", "per",    "measure",  "max",     "from",
+    "until"};
 
 #define FAIL(n, ...)                                                        \
     nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,           \
@@ -113,12 +116,78 @@ static int parse_functions(nv_yctx *y, yaml_node_t *n, nv_rule *r)
     return err;
 }
 
+/* A YYYY-MM-DD scalar of key `key` into *day (and *text when not NULL). */
+static int parse_day(nv_yctx *y, yaml_node_t *n, const char *key,
+                     int32_t *day, char **text)
+{
+    char *s = NULL;
+    int err = nv_ystr(y, n, key, &s);
+    if (err < 0)
+        return err;
+    if (nv_parse_date(s, strlen(s), day) < 0) {
+        char q[64];
+        nv_yquote(q, sizeof(q), s, strlen(s));
+        nv_free(s);
+        return FAIL(n, "bad %s date '%s' (expected YYYY-MM-DD)", key, q);
+    }
+    if (text) {
+        nv_free(*text);
+        *text = s;
+    } else {
+        nv_free(s);
+    }
+    return 0;
+}
+
+static int parse_status(nv_yctx *y, yaml_node_t *n, nv_rule *r)
+{
+    static const char *const names[] = {"active", "planned",
+                                        "decommissioned"};
+    nv_strlist l = {0};
+    int err = nv_ylist(y, n, "status", 0, &l);
+    for (size_t i = 0; !err && i < l.n; i++) {
+        int k = 0;
+        while (k < 3 && strcmp(names[k], l.items[i]))
+            k++;
+        if (k < 3) {
+            r->status_mask |= (uint8_t)(1u << k);
+            continue;
+        }
+        char q[64];
+        nv_yquote(q, sizeof(q), l.items[i], strlen(l.items[i]));
+        err = nv_diag_fail(y->diag, NETVET_EPARSE, y->file, l.lines[i], 0,
+                           "unknown status '%s' (expected active, planned "
+                           "or decommissioned)", q);
+    }
+    nv_strlist_dispose(&l);
+    return err;
+}
+
+/* The element-date and status keys of a scope (v[4..6]). */
+static int parse_scope_dates(nv_yctx *y, yaml_node_t **v, nv_rule *r)
+{
+    int err = 0;
+    if (v[4])
+        err = parse_day(y, v[4], "installed_after", &r->installed_after,
+                        NULL);
+    if (!err && v[5])
+        err = parse_day(y, v[5], "installed_before", &r->installed_before,
+                        NULL);
+    if (!err && v[6])
+        err = parse_status(y, v[6], r);
+    if (!err && v[4] && v[5] && r->installed_before - r->installed_after <= 1)
+        err = FAIL(v[5], "installed_before must be later than "
+                         "installed_after (no day is strictly between)");
+    return err;
+}
+
 static int parse_scope(nv_yctx *y, yaml_node_t *n, nv_rule *r)
 {
-    static const char *const keys[] = {"functions", "tags", "sites",
-                                       "regions"};
-    yaml_node_t *v[4];
-    int err = nv_ymap(y, n, "scope", keys, 4, v);
+    static const char *const keys[] = {
+        "functions",       "tags",             "sites", "regions",
+        "installed_after", "installed_before", "status"};
+    yaml_node_t *v[7];
+    int err = nv_ymap(y, n, "scope", keys, 7, v);
     if (!err && v[0])
         err = parse_functions(y, v[0], r);
     if (!err && v[1])
@@ -127,22 +196,29 @@ static int parse_scope(nv_yctx *y, yaml_node_t *n, nv_rule *r)
         err = nv_ylist(y, v[2], "sites", 0, &r->sites);
     if (!err && v[3])
         err = nv_ylist(y, v[3], "regions", 0, &r->regions);
+    if (!err)
+        err = parse_scope_dates(y, v, r);
     return err;
 }
 
-static int parse_effective(nv_yctx *y, yaml_node_t *n, nv_rule *r)
+/* from (or its alias effective) and until: the days the rule is in force. */
+static int parse_dates(nv_yctx *y, yaml_node_t **v, nv_rule *r)
 {
-    char *s = NULL;
-    int err = nv_ystr(y, n, "effective", &s);
-    if (err < 0)
-        return err;
-    nv_free(r->effective_text);
-    r->effective_text = s;
-    if (nv_parse_date(s, strlen(s), &r->effective) == 0)
-        return 0;
-    char q[64];
-    nv_yquote(q, sizeof(q), s, strlen(s));
-    return FAIL(n, "bad effective date '%s' (expected YYYY-MM-DD)", q);
+    int err = 0;
+    if (v[RK_FROM] && v[RK_EFFECTIVE])
+        return FAIL(v[RK_FROM], "rule '%s' has both 'from' and 'effective' "
+                                "(the same key; give one)", r->id);
+    yaml_node_t *from = v[RK_FROM] ? v[RK_FROM] : v[RK_EFFECTIVE];
+    if (from)
+        err = parse_day(y, from, v[RK_FROM] ? "from" : "effective",
+                        &r->effective, &r->effective_text);
+    if (!err && v[RK_UNTIL])
+        err = parse_day(y, v[RK_UNTIL], "until", &r->until, &r->until_text);
+    if (!err && from && v[RK_UNTIL] && r->until < r->effective)
+        err = FAIL(v[RK_UNTIL], "rule '%s' is in force until %s, before "
+                                "it starts (%s)", r->id, r->until_text,
+                                r->effective_text);
+    return err;
 }
 
 static int parse_per(nv_yctx *y, yaml_node_t *n, nv_rule *r)
@@ -261,11 +337,15 @@ static int set_defaults(nv_yctx *y, nv_rule *r)
 {
     r->severity = NETVET_SEV_ERROR;
     r->effective = NV_ALWAYS;
+    r->until = NV_NEVER;
+    r->installed_after = NV_ALWAYS;
+    r->installed_before = NV_NEVER;
     r->high_risk = 1;
     r->per = NV_PER_DOMAIN;
     r->measures = NV_MEASURE_COUNT | NV_MEASURE_WEIGHT;
     r->effective_text = nv_strdup("");
-    return r->effective_text ? 0 : nv_yoom(y);
+    r->until_text = nv_strdup("");
+    return r->effective_text && r->until_text ? 0 : nv_yoom(y);
 }
 
 static int parse_body(nv_yctx *y, yaml_node_t *map, yaml_node_t **v,
@@ -281,8 +361,8 @@ static int parse_body(nv_yctx *y, yaml_node_t *map, yaml_node_t **v,
         err = parse_vendors(y, v[RK_VENDORS], r);
     if (!err && v[RK_SCOPE] && !(err = parse_scope(y, v[RK_SCOPE], r)))
         err = kind_check(y, v[RK_SCOPE], NV_KEY_SCOPE, r);
-    if (!err && v[RK_EFFECTIVE])
-        err = parse_effective(y, v[RK_EFFECTIVE], r);
+    if (!err)
+        err = parse_dates(y, v, r);
     if (!err && v[RK_PER] && !(err = parse_per(y, v[RK_PER], r)))
         err = kind_check(y, v[RK_PER], NV_KEY_PER, r);
     if (!err && v[RK_MEASURE])

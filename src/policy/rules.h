@@ -13,6 +13,7 @@
 
 #define NV_MAX_VENDORS_LIMIT 1000000 /* largest count `max` (max-vendors) */
 #define NV_ALWAYS INT32_MIN          /* rule without an effective date */
+#define NV_NEVER INT32_MAX           /* rule without an until date */
 
 typedef enum nv_per { NV_PER_DOMAIN = 0, NV_PER_VENDOR, NV_PER_ALL } nv_per;
 
@@ -36,6 +37,8 @@ typedef struct nv_rule {
     char *id, *title, *source; /* owned */
     char *effective_text;      /* "" when the rule always applies */
     int32_t effective;         /* days since 1970-01-01, or NV_ALWAYS */
+    char *until_text;          /* "" when the rule never stops applying */
+    int32_t until;             /* last day in force, or NV_NEVER */
     netvet_rule_kind kind;
     netvet_severity severity;
     size_t pack;               /* index into netvet_policy.packs */
@@ -44,6 +47,11 @@ typedef struct nv_rule {
     nv_strlist vendors;        /* explicit vendor ids otherwise */
     uint32_t fn_mask;          /* bit per netvet_function; 0 = any */
     nv_strlist tags, sites, regions; /* n == 0: key absent */
+    int32_t installed_after;   /* scope: installed strictly after, or
+                                  NV_ALWAYS when absent */
+    int32_t installed_before;  /* scope: installed strictly before, or
+                                  NV_NEVER when absent */
+    uint8_t status_mask;       /* scope: bit per nv_status; 0 = any */
     nv_per per;                /* kinds that take 'per' */
     unsigned measures;         /* kinds that take 'measure': NV_MEASURE_* */
     double max;                /* kinds that take 'max': a share or count */
@@ -57,5 +65,11 @@ struct netvet_policy {
 };
 
 void nv_rule_dispose(nv_rule *r);
+
+/* Is rule r in force on day `as_of` (from <= as_of <= until)? */
+static inline int nv_rule_in_force(const nv_rule *r, int32_t as_of)
+{
+    return r->effective <= as_of && as_of <= r->until;
+}
 
 #endif

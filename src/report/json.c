@@ -78,6 +78,7 @@ static json_t *rules(const netvet_policy *p, int *ok)
         put(o, "severity", json_string(nv_severity_name(r.severity)), ok);
         put(o, "source", json_string(r.source), ok);
         put(o, "effective", json_string(r.effective), ok);
+        put(o, "until", json_string(r.until), ok);
     }
     return arr;
 }

@@ -107,7 +107,11 @@ static void results(FILE *out, const netvet_assessment *a)
         const char *id = netvet_policy_rule(a->policy, r->rule).id;
         fprintf(out, "  %-14s %-20s", nv_result_status_name(r->status), id);
         if (r->status == NV_RESULT_NOT_IN_EFFECT) {
-            fprintf(out, " from %s\n", netvet_policy_rule(a->policy, r->rule).effective);
+            const nv_rule *ru = &a->policy->rules[r->rule];
+            if (a->view.as_of > ru->until) /* no longer in force */
+                fprintf(out, " until %s\n", ru->until_text);
+            else
+                fprintf(out, " from %s\n", ru->effective_text);
             continue;
         }
         fprintf(out, " %s%s%s ", r->subject, *r->subject ? " " : "", r->measure);

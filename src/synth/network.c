@@ -77,6 +77,17 @@ static const char *core_function(nv_synth_ctx *c, unsigned role)
     }
 }
 
+/* Network-generation tags of a core element: the 5G core is `5g`, the
+ * 4G packet core `4g`; the first core site is `sensitive`. */
+static const char *core_tags(unsigned role, unsigned site)
+{
+    if (role == NV_SR_5GC)
+        return site == 0 ? "5g;sensitive" : "5g";
+    if (role == NV_SR_EPC)
+        return site == 0 ? "4g;sensitive" : "4g";
+    return site == 0 ? "sensitive" : "";
+}
+
 static uint8_t core_vendor(const nv_synth_plan *p, unsigned site,
                            unsigned role, unsigned nth)
 {
@@ -116,7 +127,7 @@ static void emit_core_site(nv_synth_ctx *c, core_ids *ids, unsigned s)
             name.s, (uint8_t)role,
             core_vendor(c->plan, s, role, nth[i]), NV_ST_ACTIVE,
             core_function(c, role), site->code, site->region,
-            site->lat_e5, site->lon_e5, 0, s == 0 ? "sensitive" : "",
+            site->lat_e5, site->lon_e5, 0, core_tags(role, s),
             packet_core_variant(role, slots[i].stem)};
         uint64_t seq = nv_synth_emit(c, &row);
         if (role == NV_SR_CR) {
@@ -321,6 +332,8 @@ static void emit_cell_site(nv_synth_ctx *c, region_state *rs,
     row.role = NV_SR_BBU;
     row.vendor = vendors[1];
     row.function = bbu_function(c);
+    if (strcmp(row.function, "eNB") == 0) /* a 4G baseband and its radios */
+        row.tags = sensitive ? "4g;sensitive" : "4g";
     uint64_t bbu = nv_synth_emit(c, &row);
     nv_synth_link(c, csr, bbu, "backhaul", 10000);
     emit_radios(c, rs, rg, a, &row, bbu);

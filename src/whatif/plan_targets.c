@@ -87,7 +87,7 @@ int nv_plan_target_init(nv_plan_target *t, const netvet_policy *policy,
         return rc;
     const nv_rule *r = t->probe.rule;
     t->ban = nv_rule_kind(r->kind)->plan == NV_PLAN_BAN;
-    t->in_effect = r->effective <= v->as_of;
+    t->in_effect = nv_rule_in_force(r, v->as_of);
     t->n_groups = t->ban                        ? 1
                   : r->per == NV_PER_DOMAIN     ? v->n_domains
                   : r->per == NV_PER_VENDOR     ? t->probe.n_vendors

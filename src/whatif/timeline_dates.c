@@ -44,23 +44,21 @@ int nv_tl_events(const netvet_scenario *const *sc, size_t n,
     return 0;
 }
 
-/* The days rule i starts and stops applying (NV_TL_UNDATED: none).
- * UNTIL: rules gain an end date from another branch (netvet_rule_info's
- * `until`, the last day the rule applies, "" never). Once it is merged,
- * this is the one place to read it; add after the effective date:
- *     int32_t u;
- *     if (r.until && *r.until &&
- *         nv_parse_date(r.until, strlen(r.until), &u) == 0)
- *         *stop = u + 1;
- */
+/* The days rule i starts and stops applying (NV_TL_UNDATED: none): its
+ * `from` (effective) date, and the day after its `until` (the last day
+ * the rule applies). */
 static void rule_dates(const netvet_policy *p, size_t i, int32_t *start,
                        int32_t *stop)
 {
     netvet_rule_info r = netvet_policy_rule(p, i);
+    int32_t u;
     *start = *stop = NV_TL_UNDATED;
     if (r.effective && *r.effective &&
         nv_parse_date(r.effective, strlen(r.effective), start) < 0)
         *start = NV_TL_UNDATED;
+    if (r.until && *r.until &&
+        nv_parse_date(r.until, strlen(r.until), &u) == 0)
+        *stop = u + 1;
 }
 
 static int day_cmp(const void *pa, const void *pb)

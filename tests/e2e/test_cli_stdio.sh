@@ -36,8 +36,8 @@ if [ -f "$NETVET_SOURCE_DIR/data/policies/uk-ncsc-2020.yaml" ]; then
 fi
 
 wv=$data/waivers/valid.yaml
-"$netvet" assess "$data/small" "${args[@]}" --max-unknown 10% --waivers "$wv" >"$work/v1"; want=$?
-"$netvet" assess "$data/small" "${args[@]}" --max-unknown 10% --waivers - <"$wv" >"$work/v2"; rc=$?
+"$netvet" assess "$data/small" "${args[@]}" --max-unknown 10% --policy uk-ncsc-2020 --waivers "$wv" >"$work/v1"; want=$?
+"$netvet" assess "$data/small" "${args[@]}" --max-unknown 10% --policy uk-ncsc-2020 --waivers - <"$wv" >"$work/v2"; rc=$?
 [ "$want" = 0 ] || fail "--waivers FILE: exit $want, expected 0"
 [ "$rc" = "$want" ] || fail "--waivers -: exit $rc, expected $want"
 sed "s|$wv|<stdin>|g" "$work/v1" | cmp -s - "$work/v2" || fail "--waivers - differs"

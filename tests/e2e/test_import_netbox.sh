@@ -40,8 +40,19 @@ grep -qx 'netvet import: links: 5 read, 4 written, 1 skipped' "$work/err" \
 set +e
 "$netvet" assess "$work/out" --format json -o "$work/a.json" 2>"$work/aerr"; rc=$?
 set -e
-# INCOMPLETE (exit 3): one of 4 vendors unknown, no customer weight
-[ $rc -eq 3 ] || fail "assess exit $rc, want 3: $(cat "$work/aerr")"
+# FAIL (exit 1): the default packs include the DVD, whose transmission rule
+# (from 2025-12-31) forbids the Huawei aggregation node man-agg1; a FAIL
+# wins over INCOMPLETE (one of 4 vendors unknown, no customer weight),
+# whose reasons are still listed
+[ $rc -eq 1 ] || fail "assess exit $rc, want 1: $(cat "$work/aerr")"
+python3 - "$work/a.json" <<'PY' || fail "assess verdict, rule or reasons"
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert a['verdict'] == 'fail', a['verdict']
+assert [f['elements'][0]['id'] for f in a['findings']
+        if f['rule'] == 'uk-dvd-transmission'] == ['man-agg1']
+assert sorted(r['reason'] for r in a['incomplete']) == ['no-sinks', 'unknown-vendors']
+PY
 
 set +e
 "$netvet" import netbox "$nb/devices-1.json" "$nb/devices-2.json" \

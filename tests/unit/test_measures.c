@@ -204,7 +204,8 @@ static void test_served_without_links(void **state)
     teardown(&f);
 }
 
-/* A scope that serves no customer: served is not applicable. */
+/* A scope with no element (so it serves no customer): not applicable,
+ * for the first reason. */
 static void test_served_nothing_in_scope(void **state)
 {
     (void)state;
@@ -215,8 +216,7 @@ static void test_served_nothing_in_scope(void **state)
                  "    scope: {functions: [security]}\n");
     assert_int_equal(f.res.n, 1);
     assert_int_equal(f.res.items[0].status, NV_RESULT_NOT_APPLICABLE);
-    assert_string_equal(f.res.items[0].reason,
-                        "no customer served through the scope");
+    assert_string_equal(f.res.items[0].reason, "nothing in scope");
     teardown(&f);
 }
 

@@ -665,6 +665,116 @@ static void test_effective_date(void **state)
     teardown_fx(&f);
 }
 
+/* from/until: in force from `from` to `until` inclusive; `effective` is
+ * the same key as `from`; past `until` the result is not-in-effect. */
+static void test_from_until(void **state)
+{
+    (void)state;
+    static const char rule[] = "  - id: r\n    kind: forbid\n"
+                               "    from: 2022-10-13\n    until: 2027-12-31\n"
+                               "    source: s\n";
+    static const struct { const char *day; size_t findings; } days[] = {
+        {"2022-10-12", 0}, {"2022-10-13", 1}, {"2027-12-31", 1},
+        {"2028-01-01", 0}};
+    fx f;
+    SETUP(&f, "2022-10-12", E("huawei", "ran", 1));
+    add_pack(&f, rule);
+    assert_string_equal(netvet_policy_rule(f.pol, 0).effective,
+                        "2022-10-13");
+    assert_string_equal(netvet_policy_rule(f.pol, 0).until, "2027-12-31");
+    for (size_t i = 0; i < 4; i++) {
+        nv_findings_dispose(&f.fs);
+        nv_results res = {0};
+        assert_int_equal(nv_parse_date(days[i].day, 10, &f.view.as_of), 0);
+        assert_int_equal(nv_policy_evaluate_results(f.pol, &f.view, &f.fs,
+                                                    &res, f.diag), 0);
+        assert_int_equal(f.fs.n, days[i].findings);
+        assert_int_equal(res.n, 1);
+        assert_int_equal(res.items[0].status,
+                         days[i].findings ? NV_RESULT_FAIL
+                                          : NV_RESULT_NOT_IN_EFFECT);
+        nv_results_dispose(&res);
+    }
+    teardown_fx(&f);
+}
+
+/* installed_after/installed_before are strict; an element without an
+ * installed date matches neither; status matches the element's status. */
+static void test_scope_installed_and_status(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01", E("huawei", "ran", 1), E("huawei", "ran", 1),
+          E("huawei", "ran", 1), E("huawei", "ran", 1),
+          E("huawei", "ran", 1));
+    static const char *const inst[] = {"2022-10-13", "2022-10-14",
+                                       NULL, "2023-06-30", "2021-01-01"};
+    static const uint8_t st[] = {NV_STATUS_ACTIVE, NV_STATUS_PLANNED,
+                                 NV_STATUS_ACTIVE, NV_STATUS_ACTIVE,
+                                 NV_STATUS_DECOMMISSIONED};
+    f.inv->installed = nv_calloc(5, sizeof(int32_t));
+    f.inv->status = nv_calloc(5, 1);
+    for (size_t k = 0; k < 5; k++) {
+        f.inv->installed[k] = NV_NO_DATE;
+        if (inst[k])
+            assert_int_equal(nv_parse_date(inst[k], 10,
+                                           &f.inv->installed[k]), 0);
+        f.inv->status[k] = st[k];
+    }
+    add_pack(&f, "  - id: new\n    kind: forbid\n"
+                 "    scope: {functions: [ran], installed_after: 2022-10-13}\n"
+                 "    source: s\n"
+                 "  - id: window\n    kind: forbid\n"
+                 "    scope: {installed_after: 2022-10-13,"
+                 " installed_before: 2023-06-30}\n"
+                 "    source: s\n"
+                 "  - id: old\n    kind: forbid\n"
+                 "    scope: {installed_before: 2022-10-14}\n"
+                 "    source: s\n"
+                 "  - id: st\n    kind: forbid\n"
+                 "    scope: {status: [planned, decommissioned]}\n"
+                 "    source: s\n");
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 4);
+    assert_string_equal(f.fs.items[0].rule_id, "new");
+    assert_elements(&f.fs.items[0], (const uint32_t[]){1, 3}, 2);
+    assert_string_equal(f.fs.items[0].message,
+                        "huawei has 2 elements in scope (functions ran; "
+                        "installed after 2022-10-13); none allowed");
+    assert_elements(&f.fs.items[1], (const uint32_t[]){1}, 1);
+    assert_elements(&f.fs.items[2], (const uint32_t[]){0, 4}, 2);
+    assert_elements(&f.fs.items[3], (const uint32_t[]){1, 4}, 2);
+    assert_string_equal(f.fs.items[3].message,
+                        "huawei has 2 elements in scope (status planned, "
+                        "decommissioned); none allowed");
+    nv_free(f.inv->installed);
+    nv_free(f.inv->status);
+    f.inv->installed = NULL;
+    f.inv->status = NULL;
+    teardown_fx(&f);
+}
+
+/* measure names served and sites parse into their bits. */
+static void test_measure_bits(void **state)
+{
+    (void)state;
+    netvet_policy *pol;
+    netvet_diag *diag;
+    assert_int_equal(netvet_policy_new(&pol), 0);
+    assert_int_equal(netvet_diag_new(&diag, NULL, NULL), 0);
+    const char *t = "pack: p\nrules:\n  - {id: r, kind: share-cap, "
+                    "vendors: [zte], max: 0.35, measure: [sites, served], "
+                    "source: s}\n";
+    assert_int_equal(netvet_policy_add_buffer(pol, t, strlen(t), "p.yaml",
+                                              diag), 0);
+    assert_int_equal(pol->rules[0].measures,
+                     NV_MEASURE_SITES | NV_MEASURE_SERVED);
+    assert_int_equal(NV_MEASURE_SERVED, 4u);
+    assert_int_equal(NV_MEASURE_SITES, 8u);
+    netvet_policy_free(pol);
+    netvet_diag_free(diag);
+}
+
 /* ---- malformed packs ---- */
 
 typedef struct bad_case {
@@ -709,7 +819,34 @@ static const bad_case bad_cases[] = {
     {RS "    max: 0.3\n    per: site\n", EP,
      "bad.yaml:7: unknown per 'site' (expected domain, vendor or all)"},
     {RS "    max: 0.3\n    measure: [count, traffic]\n", EP,
-     "bad.yaml:7: unknown measure 'traffic' (expected count, weight, served or sites)"},
+     "bad.yaml:7: unknown measure 'traffic' (expected count, weight, "
+     "served or sites)"},
+    {RF "    from: 2020-01-01\n    effective: 2020-01-01\n", EP,
+     "bad.yaml:6: rule 'r' has both 'from' and 'effective' (the same key; "
+     "give one)"},
+    {RF "    from: 2020-13-01\n", EP,
+     "bad.yaml:6: bad from date '2020-13-01' (expected YYYY-MM-DD)"},
+    {RF "    until: 2020\n", EP,
+     "bad.yaml:6: bad until date '2020' (expected YYYY-MM-DD)"},
+    {RF "    from: 2023-01-01\n    until: 2022-12-31\n", EP,
+     "bad.yaml:7: rule 'r' is in force until 2022-12-31, before it starts "
+     "(2023-01-01)"},
+    {RF "    scope: {status: [active, retired]}\n", EP,
+     "bad.yaml:6: unknown status 'retired' (expected active, planned or "
+     "decommissioned)"},
+    {RF "    scope: {installed_after: yesterday}\n", EP,
+     "bad.yaml:6: bad installed_after date 'yesterday' (expected "
+     "YYYY-MM-DD)"},
+    {RF "    scope:\n      installed_after: 2022-10-13\n"
+        "      installed_before: 2022-10-14\n", EP,
+     "bad.yaml:8: installed_before must be later than installed_after (no "
+     "day is strictly between)"},
+    {RF "    scope: {instaled_after: 2022-10-13}\n", EP,
+     "bad.yaml:6: unknown key 'instaled_after' in scope"},
+    {R "    kind: exposure-cap\n    source: s\n    max: 0.3\n"
+       "    scope: {status: [planned]}\n", EP,
+     "bad.yaml:7: an exposure-cap rule's scope takes only functions (of the "
+     "customers counted)"},
     {RF "  - id: r\n    kind: forbid\n    source: s\n", EP,
      "bad.yaml:6: duplicate rule id 'r' (first at line 3)"},
     {RF "    effective: 2020-02-30\n", EP,
@@ -1045,6 +1182,118 @@ static void test_builtin_uk_pack_builtin_registry(void **state)
     teardown_fx(&f);
 }
 
+/* The default policy by as-of date: uk-ncsc-2020 always, uk-dvd-2022 from
+ * 2022-10-13; a bad date is an error naming it. */
+static void test_default_packs(void **state)
+{
+    (void)state;
+    const char *ids[4];
+    size_t n = 9;
+    netvet_diag *diag;
+    assert_int_equal(netvet_diag_new(&diag, NULL, NULL), 0);
+    assert_int_equal(netvet_policy_default_ids("2022-10-12", ids, 4, &n,
+                                               diag), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(ids[0], "uk-ncsc-2020");
+    assert_int_equal(netvet_policy_default_ids("2022-10-13", ids, 4, &n,
+                                               diag), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(ids[1], "uk-dvd-2022");
+    assert_int_equal(netvet_policy_default_ids(NULL, ids, 4, &n, diag), 0);
+    assert_int_equal(n, 2); /* today is after 2022 */
+    assert_int_equal(netvet_policy_default_ids("2022-10-13", ids, 1, &n,
+                                               diag), NETVET_ELIMIT);
+    assert_int_equal(netvet_policy_default_ids("13/10/2022", ids, 4, &n,
+                                               diag), NETVET_EINVAL);
+    assert_string_equal(netvet_diag_message(diag),
+                        "the as-of date '13/10/2022' is not a date "
+                        "YYYY-MM-DD");
+    netvet_policy *pol;
+    assert_int_equal(netvet_policy_new(&pol), 0);
+    assert_int_equal(netvet_policy_add_defaults(pol, "2026-11-23", diag), 0);
+    assert_int_equal(netvet_policy_rule_count(pol), 12);
+    assert_string_equal(netvet_policy_rule(pol, 5).id, "uk-dvd-5g-new");
+    assert_string_equal(netvet_policy_rule(pol, 11).id, "uk-dvd-5g-out");
+    assert_string_equal(netvet_policy_rule(pol, 11).effective, "2027-12-31");
+    netvet_policy_free(pol);
+    netvet_diag_free(diag);
+}
+
+/* The 2018 ZTE letter: ZTE forbidden everywhere; a second Chinese vendor
+ * beside Huawei is one too many (built-in registry). */
+static void test_builtin_uk_2018_pack(void **state)
+{
+    (void)state;
+    fx f;
+    const el els[] = {E("huawei", "ran", 30), E("zte", "aggregation", 0),
+                      E("nokia", "ran", 25)};
+    setup_fx(&f, els, 3, "2018-04-16", 0, NULL);
+    assert_int_equal(netvet_policy_add_builtin(f.pol, "uk-ncsc-2018",
+                                               f.diag), 0);
+    assert_int_equal(netvet_policy_rule_count(f.pol), 2);
+    assert_string_equal(netvet_policy_rule(f.pol, 0).id, "uk-2018-zte");
+    assert_string_equal(netvet_policy_rule(f.pol, 1).id,
+                        "uk-2018-second-cn");
+    evaluate(&f);
+    nv_findings_sort(&f.fs);
+    assert_int_equal(netvet_diag_warnings(f.diag), 0);
+    assert_int_equal(f.fs.n, 2);
+    assert_string_equal(f.fs.items[0].rule_id, "uk-2018-second-cn");
+    assert_string_equal(f.fs.items[0].message,
+                        "2 high-risk vendors in scope (whole network): "
+                        "huawei, zte; at most 1 allowed");
+    assert_string_equal(f.fs.items[1].rule_id, "uk-2018-zte");
+    assert_elements(&f.fs.items[1], (const uint32_t[]){1}, 1);
+    nv_findings_dispose(&f.fs);
+    assert_int_equal(nv_parse_date("2018-04-15", 10, &f.view.as_of), 0);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 0); /* the day before the letter */
+    teardown_fx(&f);
+}
+
+/* Every rule of the DVD pack loads with the ids, kinds and dates the
+ * shared plan fixes. */
+static void test_builtin_dvd_pack(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *id, *from;
+        netvet_rule_kind kind;
+    } want[] = {
+        {"uk-dvd-5g-new", "2022-10-13", NETVET_RULE_FORBID},
+        {"uk-dvd-sensitive", "2023-01-28", NETVET_RULE_FORBID},
+        {"uk-dvd-5g-cap", "2023-07-31", NETVET_RULE_SHARE_CAP},
+        {"uk-dvd-fttp-cap", "2023-10-31", NETVET_RULE_SHARE_CAP},
+        {"uk-dvd-core", "2023-12-31", NETVET_RULE_FORBID},
+        {"uk-dvd-transmission", "2025-12-31", NETVET_RULE_FORBID},
+        {"uk-dvd-5g-out", "2027-12-31", NETVET_RULE_FORBID},
+    };
+    netvet_policy *pol;
+    netvet_diag *diag;
+    assert_int_equal(netvet_policy_new(&pol), 0);
+    assert_int_equal(netvet_diag_new(&diag, NULL, NULL), 0);
+    assert_int_equal(netvet_policy_add_builtin(pol, "uk-dvd-2022", diag), 0);
+    assert_int_equal(netvet_policy_rule_count(pol), 7);
+    for (size_t i = 0; i < 7; i++) {
+        netvet_rule_info r = netvet_policy_rule(pol, i);
+        assert_string_equal(r.id, want[i].id);
+        assert_string_equal(r.effective, want[i].from);
+        assert_string_equal(r.until, "");
+        assert_int_equal(r.kind, want[i].kind);
+        assert_true(strlen(r.source) > 40);
+    }
+    const nv_rule *r = &pol->rules[0];
+    char day[16];
+    nv_format_date(r->installed_after, day);
+    assert_string_equal(day, "2022-10-13");
+    assert_int_equal(pol->rules[2].measures,
+                     NV_MEASURE_SITES | NV_MEASURE_WEIGHT);
+    assert_int_equal(pol->rules[3].measures, NV_MEASURE_SERVED);
+    assert_int_equal(pol->rules[2].per, NV_PER_VENDOR);
+    netvet_policy_free(pol);
+    netvet_diag_free(diag);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1064,6 +1313,9 @@ int main(void)
         cmocka_unit_test(test_max_vendors),
         cmocka_unit_test(test_max_vendors_one_passes),
         cmocka_unit_test(test_effective_date),
+        cmocka_unit_test(test_from_until),
+        cmocka_unit_test(test_scope_installed_and_status),
+        cmocka_unit_test(test_measure_bits),
         cmocka_unit_test(test_malformed_packs),
         cmocka_unit_test(test_duplicate_across_packs),
         cmocka_unit_test(test_exposure_cap),
@@ -1071,6 +1323,9 @@ int main(void)
         cmocka_unit_test(test_findings_sort_total),
         cmocka_unit_test(test_builtin_uk_pack),
         cmocka_unit_test(test_builtin_uk_pack_builtin_registry),
+        cmocka_unit_test(test_default_packs),
+        cmocka_unit_test(test_builtin_uk_2018_pack),
+        cmocka_unit_test(test_builtin_dvd_pack),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -507,7 +507,12 @@ static void test_values(void **state)
             assert_int_equal(w, 0);
         if (!strcmp(fn, "access") || !strcmp(fn, "ran"))
             assert_true(has_tag(cell(&el, r, ct), "5g") ||
+                        has_tag(cell(&el, r, ct), "4g") ||
                         has_tag(cell(&el, r, ct), "fttp"));
+        if (!strcmp(f, "eNB") || !strcmp(f, "EPC"))
+            assert_true(has_tag(cell(&el, r, ct), "4g"));
+        if (!strcmp(f, "gNB") || !strcmp(f, "5GC"))
+            assert_true(has_tag(cell(&el, r, ct), "5g"));
         assert_int_equal(strlen(date), 10);
         assert_true(date[4] == '-' && date[7] == '-');
         assert_true(!strcmp(status, "active") || !strcmp(status, "planned") ||
