@@ -57,6 +57,12 @@ static json_t *point_json(const nv_tl_point *p, int *ok)
     json_t *o = json_object(), *rules = json_array(), *ch = json_array();
     nv_json_put(o, "date", json_string(p->date), ok);
     nv_json_put(o, "verdict", verdict_json(p->verdict), ok);
+    json_t *why = json_array();
+    for (size_t j = 0; j < p->n_reasons && *ok; j++)
+        nv_json_append(why, json_pack("{s:s, s:s}", "reason",
+                                      p->reasons[j].code, "message",
+                                      p->reasons[j].message), ok);
+    nv_json_put(o, "incomplete", why, ok);
     for (size_t j = 0; j < p->n_rules && *ok; j++)
         nv_json_append(rules, rule_json(&p->rules[j], ok), ok);
     for (size_t j = 0; j < p->n_changes && *ok; j++)

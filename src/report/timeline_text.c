@@ -74,6 +74,9 @@ static void point_block(FILE *out, const netvet_timeline *t, size_t i)
     if (i && t->points[i - 1].verdict != p->verdict)
         fprintf(out, " (was %s)", verdict_upper(t->points[i - 1].verdict, w));
     fputc('\n', out);
+    for (size_t j = 0; j < p->n_reasons; j++)
+        fprintf(out, "  incomplete: %s (%s)\n", p->reasons[j].message,
+                p->reasons[j].code);
     for (size_t j = 0; j < p->n_changes; j++)
         change_line(out, &p->changes[j]);
     size_t shown = 0;

@@ -120,11 +120,30 @@ static int copy_result(nv_tl_rule *o, const netvet_rule_result *res)
     return 0;
 }
 
+/* Keep the reasons a's verdict is incomplete in pt. */
+static int keep_reasons(tl_run *r, nv_tl_point *pt,
+                        const netvet_assessment *a)
+{
+    size_t n = netvet_assessment_incomplete_count(a);
+    if (!(pt->reasons = nv_calloc(n + 1, sizeof(*pt->reasons))))
+        return oom(r->diag);
+    for (size_t i = 0; i < n; i++) {
+        const char *msg = "";
+        pt->reasons[i].code = netvet_assessment_incomplete(a, i, &msg);
+        if (!(pt->reasons[i].message = nv_strdup(msg)))
+            return oom(r->diag);
+        pt->n_reasons++;
+    }
+    return 0;
+}
+
 /* Keep a's verdict and measurements in pt, each beside its state at prev. */
 static int keep_results(tl_run *r, nv_tl_point *pt, const nv_tl_point *prev,
                         const netvet_assessment *a)
 {
     pt->verdict = netvet_assessment_verdict(a, r->opts->fail_on);
+    if (keep_reasons(r, pt, a) < 0)
+        return NETVET_ENOMEM;
     size_t n = netvet_assessment_result_count(a);
     if (!(pt->rules = nv_calloc(n + 1, sizeof(*pt->rules))))
         return oom(r->diag);
@@ -276,6 +295,9 @@ static void point_dispose(nv_tl_point *pt)
         nv_free(x->measure);
     }
     nv_free(pt->rules);
+    for (size_t j = 0; j < pt->n_reasons; j++)
+        nv_free(pt->reasons[j].message);
+    nv_free(pt->reasons);
     for (size_t j = 0; j < pt->n_changes; j++)
         nv_free(pt->changes[j].summary);
     nv_free(pt->changes);

@@ -32,10 +32,18 @@ typedef struct nv_tl_change {
     size_t elements;
 } nv_tl_change;
 
+/* Why a point's assessment is incomplete (assess/incomplete.c). */
+typedef struct nv_tl_reason {
+    const char *code; /* static */
+    char *message;    /* owned */
+} nv_tl_reason;
+
 typedef struct nv_tl_point {
     int32_t day;
     char date[11];
     netvet_verdict verdict;
+    nv_tl_reason *reasons;
+    size_t n_reasons;
     nv_tl_rule *rules;
     size_t n_rules;
     nv_tl_change *changes;
