@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "inventory/inv.h"
@@ -219,8 +220,22 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The network generation a function name states ("gNB" is a 5G radio,
+ * "EPC" a 4G core): its tag (docs/policy-format.md), or NULL. */
+static const char *generation_tag(const char *function)
+{
+    static const struct { const char *name, *tag; } names[] = {
+        {"gnb", "5g"}, {"5gc", "5g"}, {"enb", "4g"}, {"epc", "4g"},
+        {"nodeb", "3g"}};
+    for (size_t i = 0; function && i < sizeof names / sizeof names[0]; i++)
+        if (!strcasecmp(function, names[i].name))
+            return names[i].tag;
+    return NULL;
+}
+
 /* c->tags = the tags of the site's elements that are not decommissioned
- * (sorted), then each extra tag not among them, in the order given. */
+ * (sorted), then each extra tag not among them, in the order given, then
+ * the generation the function's name states (gNB: 5g). */
 static int set_tags(netvet_check *c, const netvet_inventory *inv,
                     const char *const *extra, netvet_diag *diag)
 {
@@ -245,6 +260,9 @@ static int set_tags(netvet_check *c, const netvet_inventory *inv,
     c->n_site_tags = c->n_tags;
     for (size_t i = 0; extra && extra[i] && rc == 0; i++)
         rc = add_id(&c->tags, &c->n_tags, extra[i]);
+    const char *gen = generation_tag(c->function_text);
+    if (gen && rc == 0)
+        rc = add_id(&c->tags, &c->n_tags, gen);
     return rc;
 }
 
