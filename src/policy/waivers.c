@@ -132,7 +132,8 @@ static int load_document(netvet_waivers *ws, nv_yctx *y)
         return err;
     if (NV_GROW(ws->items, ws->cap, ws->n + count) < 0)
         return nv_yoom(y);
-    memset(ws->items + ws->n, 0, count * sizeof(*ws->items));
+    if (count) /* an empty list leaves items NULL: no memset of NULL */
+        memset(ws->items + ws->n, 0, count * sizeof(*ws->items));
     err = parse_list(y, list, ws->items + ws->n, &n);
     if (err < 0) {
         for (size_t i = 0; i < n; i++)
