@@ -40,7 +40,8 @@ static const nv_opt opts[] = {
              "conflict, reasons) or json (schema netvet-identify/1)."},
     {.shared = &nv_opt_output, .flags = NV_OPT_SYNOPSIS,
      .help = "Write to FILE instead of standard output ('-': standard "
-             "output)."},
+             "output); FILE is replaced only by a complete output, as in "
+             "assess."},
     {.name = "fail-on-conflict", .set = nv_set_on,
      .field = offsetof(id_args, fail_on_conflict), .flags = NV_OPT_SYNOPSIS,
      .help = "Exit 1 when any element has a conflict."},
