@@ -163,6 +163,24 @@ static int flush_all(nv_outfile *o)
     return 0;
 }
 
+/* Make the rename durable: fsync the directory holding path (best effort:
+ * the report is complete either way). */
+static void sync_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[NV_OUT_PATH];
+    size_t n = slash ? (size_t)(slash - path) + 1 : 0;
+    if (n >= sizeof dir)
+        return;
+    memcpy(dir, path, n);
+    memcpy(dir + n, ".", 2);
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+}
+
 /* Close and rename into place; @return 0 or an errno. */
 static int commit(nv_outfile *o)
 {
@@ -176,6 +194,7 @@ static int commit(nv_outfile *o)
         e = errno;
     if (!e && o->tmp) {
         disarm(o->slot); /* after the rename: the name is gone anyway */
+        sync_dir(o->name);
         free(o->tmp);
         o->tmp = NULL;
     }
