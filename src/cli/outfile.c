@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -57,6 +58,7 @@ static int arm(const char *path)
     for (int i = 0; i < NV_OUT_SLOTS; i++) {
         if (!sig_armed[i]) {
             memcpy(sig_path[i], path, strlen(path) + 1);
+            atomic_signal_fence(memory_order_seq_cst); /* path, then flag */
             sig_armed[i] = 1;
             return i;
         }
