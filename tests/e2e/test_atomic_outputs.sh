@@ -125,4 +125,17 @@ cmp -s "$d/elements.csv" "$work/el.old" && cmp -s "$d/links.csv" "$work/ln.old" 
   || fail "synth failure changed the old pair"
 [ "$(find "$d" -name '.*.csv.??????' | wc -l)" = 0 ] || fail "synth: temporary left"
 
+# import: a write failure leaves the old pair, names the file, no temporary
+d=$work/import
+echo OLD-EL >"$d/elements.csv"; echo OLD-LN >"$d/links.csv"
+(trap '' XFSZ; ulimit -f 0 # stderr through a pipe: not limited
+ "$netvet" import snmpwalk "$data/snmpwalk/agg-huawei-01.txt" -o "$d") \
+  2>&1 >/dev/null | cat >"$work/err"
+[ "${PIPESTATUS[0]}" = 2 ] || fail "import EFBIG: exit"
+grep -qxF "netvet import: $d/elements.csv: cannot write: File too large" \
+  "$work/err" || { cat "$work/err"; fail "import EFBIG message"; }
+[ "$(cat "$d/elements.csv")$(cat "$d/links.csv")" = OLD-ELOLD-LN ] \
+  || fail "import failure changed the old pair"
+[ "$(find "$d" -name '.*.csv.??????' | wc -l)" = 0 ] || fail "import: temporary left"
+
 echo "ok: atomic -o FILE and -o DIR"
