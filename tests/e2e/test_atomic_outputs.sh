@@ -89,7 +89,7 @@ mkfifo "$work/fifo"
   <"$work/fifo" 2>/dev/null &
 pid=$!
 exec 3>"$work/fifo"
-for _ in $(seq 100); do
+for _ in $(seq 600); do # up to 30 s (sanitizer builds, busy CI)
   compgen -G "$work/.ids.csv.*" >/dev/null && break
   sleep 0.05
 done
