@@ -146,11 +146,7 @@ static int write_report(nv_session *s, const netvet_assessment *as,
     if (!out)
         return NV_EXIT_USAGE;
     int rc = netvet_report_write(out, as, &s->c.report, diag);
-    if (nv_session_close(s, out) < 0 && rc == 0)
-        rc = NETVET_EIO;
-    if (rc < 0)
-        return nv_cli_fail_diag(PROG, diag, "cannot write the report");
-    return 0;
+    return nv_session_close(s, rc, diag);
 }
 
 /* --timings: the phases, the load's (parts read in parallel, merge, id

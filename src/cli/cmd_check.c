@@ -165,12 +165,8 @@ static int run(void *payload, netvet_diag *diag)
     if (!out)
         goto done;
     rc = netvet_check_write(out, c, &s->c.report, diag);
-    if (nv_session_close(s, out) < 0 && rc == 0)
-        rc = NETVET_EIO;
-    if (rc < 0) {
-        status = nv_session_failed(s, diag);
+    if (nv_session_close(s, rc, diag) != 0)
         goto done;
-    }
     status = !netvet_check_allowed(c) ? NV_EXIT_FINDINGS
              : netvet_assessment_verdict(netvet_check_after(c),
                                          s->c.report.fail_on) ==

@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/exit.h"
+#include "cli/outfile.h"
 
 #define PROG "netvet identify"
 #define MAX_FILES 32
@@ -39,7 +40,8 @@ static const nv_opt opts[] = {
              "conflict, reasons) or json (schema netvet-identify/1)."},
     {.shared = &nv_opt_output, .flags = NV_OPT_SYNOPSIS,
      .help = "Write to FILE instead of standard output ('-': standard "
-             "output)."},
+             "output); FILE is replaced only by a complete output, as in "
+             "assess."},
     {.name = "fail-on-conflict", .set = nv_set_on,
      .field = offsetof(id_args, fail_on_conflict), .flags = NV_OPT_SYNOPSIS,
      .help = "Exit 1 when any element has a conflict."},
@@ -215,16 +217,14 @@ static int run(void *payload, netvet_diag *diag)
     netvet_attributor *at = NULL;
     nv_attrib_paths paths;
     int status = NV_EXIT_USAGE, rc;
-    int to_stdout = !a->c.output || !strcmp(a->c.output, "-");
+    nv_outfile of = {.fp = NULL, .slot = -1};
     FILE *f = NULL;
     netvet_identify_report *out = NULL;
     if ((rc = build_attributor(a, &reg, &at, diag, &paths)) < 0)
         goto fail;
-    f = to_stdout ? stdout : fopen(a->c.output, "w");
-    if (!f) {
-        nv_cli_fail(PROG, "cannot write %s", a->c.output);
+    if (nv_outfile_open(&of, PROG, a->c.output) != 0)
         goto done;
-    }
+    f = of.fp;
     static char obuf[1 << 16];
     setvbuf(f, obuf, _IOFBF, sizeof(obuf));
     if ((rc = netvet_identify_report_new(&out, f, a->format, reg, diag)) < 0)
@@ -233,11 +233,8 @@ static int run(void *payload, netvet_diag *diag)
         if ((rc = identify_file(a, a->files.v[i], at, out, diag)) < 0)
             goto fail;
     netvet_identify_report_finish(out, a->files.v, a->files.n);
-    if (fflush(f) != 0 || ferror(f)) {
-        nv_cli_fail(PROG, "cannot write %s", to_stdout ? "stdout"
-                                                       : a->c.output);
+    if (nv_outfile_close(&of, PROG, 0) != 0)
         goto done;
-    }
     status = a->fail_on_conflict &&
                      netvet_identify_report_counts(out).conflicts
                  ? NV_EXIT_FINDINGS
@@ -245,13 +242,12 @@ static int run(void *payload, netvet_diag *diag)
     goto done;
 fail:
     nv_cli_diag_finish(&a->c.diag);
+    if (f && nv_outfile_close(&of, PROG, rc) > 0)
+        rc = NV_CLI_REPORTED; /* a write error, printed */
     if (rc != NV_CLI_REPORTED)
         nv_cli_fail_diag(PROG, diag, netvet_strerror(rc));
 done:
-    if (f && f != stdout)
-        fclose(f);
-    else if (f)
-        fflush(f);
+    nv_outfile_abort(&of); /* nothing left after a close */
     netvet_identify_report_free(out);
     netvet_attributor_free(at);
     netvet_registry_free(reg);

@@ -81,7 +81,8 @@ static const nv_opt opts[] = {
      .help = "Seed, 0 to 18446744073709551615 (default 1)."},
     {.shared = &nv_opt_output_dir, .flags = NV_OPT_REQUIRED,
      .help = "Directory to write to; created if missing. Existing "
-             "elements.csv and links.csv are replaced."},
+             "elements.csv and links.csv are replaced, both at once and only "
+             "once both new files are complete."},
     {.name = "hrv-share", .arg = "F", .set = set_share,
      .field = offsetof(synth_args, opts.hrv_share), .flags = NV_OPT_SYNOPSIS,
      .help = "Huawei's target share of access + ran elements and weight, 0 "

@@ -132,10 +132,8 @@ static int report(timeline_args *w, const netvet_timeline *t,
     if (!out)
         return NV_EXIT_USAGE;
     int rc = netvet_timeline_write(out, t, &s->c.report, diag);
-    if (nv_session_close(s, out) < 0 && rc == 0)
-        rc = NETVET_EIO;
-    if (rc < 0)
-        return nv_session_failed(s, diag);
+    if (nv_session_close(s, rc, diag) != 0)
+        return NV_EXIT_USAGE;
     netvet_timeline_point p = NETVET_TIMELINE_POINT_INIT;
     if (netvet_timeline_get_point(t, netvet_timeline_point_count(t) - 1,
                                   &p) < 0)

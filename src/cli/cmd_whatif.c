@@ -148,10 +148,8 @@ static int report(whatif_args *w, run_state *r, netvet_diag *diag)
         return NV_EXIT_USAGE;
     int rc = netvet_whatif_write(out, r->before, r->cases, w->scenarios.n,
                                  &s->c.report, diag);
-    if (nv_session_close(s, out) < 0 && rc == 0)
-        rc = NETVET_EIO;
-    if (rc < 0)
-        return nv_session_failed(s, diag);
+    if (nv_session_close(s, rc, diag) != 0)
+        return NV_EXIT_USAGE;
     int failing = 0, incomplete = 0;
     for (size_t i = 0; i < w->scenarios.n; i++) {
         netvet_verdict v = netvet_assessment_verdict(r->after[i],

@@ -201,12 +201,16 @@ const nv_opt nv_opt_output = {
     .name = "output", .shrt = 'o', .arg = "FILE", .group = OUT,
     .set = nv_set_str, .field = AT(output), .flags = NV_OPT_FILE,
     .help = "Write the report to FILE instead of standard output ('-': "
-            "standard output)."};
+            "standard output). FILE is replaced only by a complete report "
+            "(written to a temporary beside it, then renamed); after a "
+            "failure, SIGINT or SIGTERM it is left as it was. A device such "
+            "as /dev/null is written directly."};
 const nv_opt nv_opt_output_dir = {
     .name = "output", .shrt = 'o', .arg = "DIR", .group = OUT,
     .set = nv_set_str, .field = AT(output), .flags = NV_OPT_DIR,
     .help = "Directory to write (created if missing; existing "
-            "elements.csv and links.csv are replaced)."};
+            "elements.csv and links.csv are replaced only once both new "
+            "files are complete)."};
 const nv_opt nv_opt_fail_on = {
     .name = "fail-on", .arg = "SEV", .values = "error|warning|note|never",
     .group = OUT, .set = set_fail_on, .field = AT(report),

@@ -199,23 +199,24 @@ int nv_session_failed(nv_session *s, netvet_diag *diag)
 
 FILE *nv_session_open(nv_session *s)
 {
-    const char *path = s->c.output;
-    if (!path || !strcmp(path, "-"))
-        return stdout;
-    FILE *out = fopen(path, "w");
-    if (!out) {
-        nv_cli_fail(s->c.prog, "cannot write %s", path);
+    if (nv_outfile_open(&s->out, s->c.prog, s->c.output) != 0) {
         s->reported = 1;
+        return NULL;
     }
-    return out;
+    return s->out.fp;
 }
 
-int nv_session_close(nv_session *s, FILE *out)
+int nv_session_close(nv_session *s, int rc, netvet_diag *diag)
 {
-    (void)s;
-    if (out && out != stdout)
-        return fclose(out) == 0 ? 0 : NETVET_EIO;
-    return fflush(out) == 0 ? 0 : NETVET_EIO;
+    int st = nv_outfile_close(&s->out, s->c.prog, rc);
+    if (st == 0)
+        return 0;
+    if (st > 0)
+        s->reported = 1;
+    else if (!s->reported && !*netvet_diag_message(diag))
+        s->reported = nv_cli_fail(s->c.prog, "cannot write %s: %s",
+                                  s->out.name, netvet_strerror(rc)) != 0;
+    return nv_session_failed(s, diag);
 }
 
 void nv_session_dispose(nv_session *s)

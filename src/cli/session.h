@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "cli/common.h"
+#include "cli/outfile.h"
 
 typedef struct nv_session {
     nv_common c;                /* first: the shared rows' offsets */
@@ -20,6 +21,7 @@ typedef struct nv_session {
     netvet_inventory *inv;
     netvet_waivers *waivers;    /* NULL without --waivers */
     netvet_assess_options assess;
+    nv_outfile out;             /* nv_session_open .. nv_session_close */
 } nv_session;
 
 /* report_kind: the command's netvet_report_kind (its --format values). */
@@ -41,10 +43,13 @@ int nv_session_stdin(nv_session *s, const char *what, const char *path,
                      const char **buf, size_t *len);
 /* Print the library's failure once (unless already printed). @return 2. */
 int nv_session_failed(nv_session *s, netvet_diag *diag);
-/* Open the output (stdout when no -o, or -o -). NULL after printing why. */
+/* Open the output (stdout when no -o, or -o -; a file through a temporary,
+ * cli/outfile.h). NULL after printing why. */
 FILE *nv_session_open(nv_session *s);
-/* Close what nv_session_open opened. @return 0 or NETVET_EIO. */
-int nv_session_close(nv_session *s, FILE *out);
+/* Finish the output after its writer returned rc: commit it, or remove the
+ * temporary and print what failed (a write error as "cannot write FILE:
+ * REASON", else the library's message). @return 0 or NV_EXIT_USAGE. */
+int nv_session_close(nv_session *s, int rc, netvet_diag *diag);
 void nv_session_dispose(nv_session *s);
 
 #endif

@@ -6,18 +6,25 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/alloc.h"
+#include "util/file.h"
 
-int nv_synth_out_open(nv_synth_out *out, const char *path)
+int nv_synth_out_open(nv_synth_out *out, char *tmpl)
 {
     memset(out, 0, sizeof(*out));
     out->buf = nv_malloc(NV_SYNTH_OUT_BUF);
     if (!out->buf)
         return ENOMEM;
-    out->fp = fopen(path, "wb");
+    int fd = nv_file_mktemp(tmpl);
+    out->fp = fd < 0 ? NULL : fdopen(fd, "wb");
     if (!out->fp) {
         int e = errno ? errno : EIO;
+        if (fd >= 0) {
+            close(fd);
+            unlink(tmpl);
+        }
         nv_free(out->buf);
         out->buf = NULL;
         return e;
@@ -38,6 +45,8 @@ int nv_synth_out_close(nv_synth_out *out)
     if (!out->fp)
         return out->err;
     flush(out);
+    if (!out->err && (fflush(out->fp) != 0 || fsync(fileno(out->fp)) != 0))
+        out->err = errno ? errno : EIO;
     if (fclose(out->fp) != 0 && !out->err)
         out->err = errno ? errno : EIO;
     out->fp = NULL;

@@ -18,9 +18,11 @@ typedef struct nv_synth_out {
     int err;          /* errno of the first failure, 0 if none */
 } nv_synth_out;
 
-/* Open `path` for writing. @return 0, or an errno value (out left closed). */
-int nv_synth_out_open(nv_synth_out *out, const char *path);
-/* Flush and close. @return 0 or the errno of the first failure. */
+/* Create and open a new temporary named by tmpl ("...XXXXXX", replaced;
+ * nv_file_mktemp). @return 0, or an errno value (out left closed, nothing
+ * created). */
+int nv_synth_out_open(nv_synth_out *out, char *tmpl);
+/* Flush, fsync and close. @return 0 or the errno of the first failure. */
 int nv_synth_out_close(nv_synth_out *out);
 /* Close without reporting (error paths). Accepts a closed `out`. */
 void nv_synth_out_dispose(nv_synth_out *out);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* netvet_synth_write: checks options, creates the output directory, writes
- * elements.csv and links.csv under temporary names and renames them into
- * place once both are complete. The network itself is planned in plan.c
+ * elements.csv and links.csv under unpredictable temporary names (mkstemp)
+ * and renames them into place once both are complete and fsync'd. The network itself is planned in plan.c
  * and written in network.c; this file only owns files and errors. */
 #include "netvet/synth.h"
 
@@ -19,7 +19,8 @@
 
 typedef struct outputs {
     char *final[2];      /* DIR/elements.csv, DIR/links.csv */
-    char *tmp[2];        /* the same with ".tmp" appended */
+    char *tmp[2];        /* DIR/.elements.csv.XXXXXX (mkstemp) ... */
+    int made[2];         /* tmp[i] was created (and is ours to remove) */
     nv_synth_out out[2];
 } outputs;
 
@@ -83,7 +84,7 @@ static void outputs_dispose(outputs *o, int remove_tmp)
 {
     for (int i = 0; i < 2; i++) {
         nv_synth_out_dispose(&o->out[i]);
-        if (remove_tmp && o->tmp[i])
+        if (remove_tmp && o->made[i])
             unlink(o->tmp[i]);
         nv_free(o->final[i]);
         nv_free(o->tmp[i]);
@@ -93,14 +94,16 @@ static void outputs_dispose(outputs *o, int remove_tmp)
 static int outputs_open(outputs *o, const char *dir, netvet_diag *diag)
 {
     static const char *const names[2] = {"elements.csv", "links.csv"};
+    static const char *const dots[2] = {".elements.csv", ".links.csv"};
     memset(o, 0, sizeof(*o));
     for (int i = 0; i < 2; i++) {
         o->final[i] = join(dir, names[i], "");
-        o->tmp[i] = join(dir, names[i], ".tmp");
+        o->tmp[i] = join(dir, dots[i], ".XXXXXX");
         if (!o->final[i] || !o->tmp[i])
             return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0,
                                 "out of memory");
         int e = nv_synth_out_open(&o->out[i], o->tmp[i]);
+        o->made[i] = e == 0;
         if (e == ENOMEM)
             return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0,
                                 "out of memory");
@@ -117,14 +120,18 @@ static int outputs_commit(outputs *o, netvet_diag *diag)
     for (int i = 0; i < 2; i++) {
         int e = nv_synth_out_close(&o->out[i]);
         if (e)
-            return nv_diag_fail(diag, NETVET_EIO, o->tmp[i], 0, 0,
+            return nv_diag_fail(diag, NETVET_EIO, o->final[i], 0, 0,
                                 "cannot write: %s", strerror(e));
     }
-    for (int i = 0; i < 2; i++) {
+    /* both are complete before either is renamed; a failure between the
+     * two renames (both in one directory: rare) leaves a mixed set, and is
+     * reported (docs: import and synth outputs) */
+    for (int i = 1; i >= 0; i--) {
         if (rename(o->tmp[i], o->final[i]) != 0)
             return nv_diag_fail(diag, NETVET_EIO, o->final[i], 0, 0,
                                 "cannot rename %s into place: %s", o->tmp[i],
                                 strerror(errno));
+        o->made[i] = 0;
     }
     return NETVET_OK;
 }

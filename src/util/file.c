@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Whole-file reads with a byte cap, for the small YAML inputs. */
+/* Whole-file reads with a byte cap, for the small YAML inputs; the
+ * temporaries that output files are written through. */
 #include "util/file.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/alloc.h"
 #include "util/diag.h"
@@ -62,4 +66,21 @@ int nv_load_file(const char *path, size_t max,
     rc = load(payload, buf, len, path, diag);
     nv_free(buf);
     return rc;
+}
+
+int nv_file_mktemp(char *tmpl)
+{
+    int fd = mkstemp(tmpl);
+    if (fd < 0)
+        return -1;
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0) {
+        int e = errno;
+        close(fd);
+        unlink(tmpl);
+        errno = e;
+        return -1;
+    }
+    return fd;
 }
