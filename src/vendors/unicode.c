@@ -235,7 +235,8 @@ void nv_uname_describe(const char *s, size_t len, int confusable, char *out,
                  latin ? "mixed scripts" : "look-alike characters",
                  uscript_getName(script_of(c)), clen, s + at);
     else
-        snprintf(out, size, "%s (U+%04X %.*s)",
+        snprintf(out, size, "%s (U+%04X%s%.*s)",
                  confusable ? "look-alike characters" : "compatibility characters",
-                 (unsigned)c, clen, s + at);
+                 (unsigned)c, u_isgraph(c) ? " " : "", u_isgraph(c) ? clen : 0,
+                 s + at);
 }
