@@ -136,13 +136,14 @@ size_t nv_name_key(const char *s, size_t len, char *out)
     return n;
 }
 
-int nv_name_skeleton_key(const char *s, size_t len, char **out, size_t *n)
+int nv_name_skeleton_key(const char *s, size_t len, int upper, char **out,
+                         size_t *n)
 {
     char *skel;
     size_t slen;
     *out = NULL;
     *n = 0;
-    int rc = nv_uname_skeleton(s, len, &skel, &slen);
+    int rc = nv_uname_skeleton(s, len, upper, &skel, &slen);
     if (rc < 0)
         return rc;
     *n = nv_name_normalise(skel, slen, skel);
@@ -171,13 +172,15 @@ static int resolve_unicode(const netvet_registry *reg, const char *name,
             return found;
         }
     }
-    char *skel;
-    size_t n;
-    if (nv_name_skeleton_key(name, len, &skel, &n) < 0)
-        return -1;
-    found = n > 0 ? nv_registry_skel_vendor(reg, skel, n) : -1;
-    nv_free(skel);
     *how = NV_MATCH_CONFUSABLE;
+    for (int upper = 0; upper < 2 && found < 0; upper++) {
+        char *skel;
+        size_t n;
+        if (nv_name_skeleton_key(name, len, upper, &skel, &n) < 0)
+            return -1;
+        found = n > 0 ? nv_registry_skel_vendor(reg, skel, n) : -1;
+        nv_free(skel);
+    }
     return found;
 }
 

@@ -26,9 +26,12 @@ int nv_name_is_suffix(const char *word, size_t len);
 size_t nv_name_key(const char *s, size_t len, char *out);
 
 /* The confusable key of a name: nv_name_normalise of its UTS #39 skeleton
- * (vendors/unicode.h), in a new buffer *out (nv_free it) of length *n.
+ * (vendors/unicode.h; of its upper case when `upper`), in a new buffer
+ * *out (nv_free it) of length *n. The registry indexes both keys of each
+ * name; a declared name looks both up.
  * @return 0, NETVET_ENOMEM or NETVET_EINVAL (not UTF-8). */
-int nv_name_skeleton_key(const char *s, size_t len, char **out, size_t *n);
+int nv_name_skeleton_key(const char *s, size_t len, int upper, char **out,
+                         size_t *n);
 
 /* How a declared name reached its registry vendor. */
 typedef enum nv_name_match {

@@ -362,11 +362,11 @@ static int key_clash(const nv_regstate *st, const nv_keyref *a,
 /* Index the confusable skeleton of a key's text for vendor v; a skeleton
  * two vendors share matches neither. */
 static int add_skeleton(nv_regstate *st, int32_t v, const char *text,
-                        size_t len)
+                        size_t len, int upper)
 {
     char *skel;
     size_t n;
-    int rc = nv_name_skeleton_key(text, len, &skel, &n);
+    int rc = nv_name_skeleton_key(text, len, upper, &skel, &n);
     if (rc == NETVET_ENOMEM)
         return rc;
     if (rc < 0 || n == 0) {
@@ -399,7 +399,9 @@ static int add_key(nv_regstate *st, const nv_keyref *k, const char *file,
     if (len > sizeof(key))
         return NETVET_ELIMIT; /* the loader caps values first */
     size_t n = nv_name_key(text, len, key);
-    int rc = add_skeleton(st, k->vendor, text, len);
+    int rc = add_skeleton(st, k->vendor, text, len, 0);
+    if (rc == NETVET_OK)
+        rc = add_skeleton(st, k->vendor, text, len, 1);
     if (rc < 0)
         return rc;
     if (n == 0)

@@ -155,7 +155,26 @@ static int skeleton(UChar **u, int32_t *n)
     return U_FAILURE(st) ? NETVET_EINVAL : 0;
 }
 
-int nv_uname_skeleton(const char *s, size_t len, char **out, size_t *out_len)
+/* Full Unicode upper case of u[0..*n) (root locale), replacing *u. */
+static int upper_case(UChar **u, int32_t *n)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t m = u_strToUpper(NULL, 0, *u, *n, "", &st);
+    if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+        return NETVET_EINVAL;
+    UChar *d = nv_malloc(((size_t)m + 1) * sizeof(UChar));
+    if (!d)
+        return NETVET_ENOMEM;
+    st = U_ZERO_ERROR;
+    m = u_strToUpper(d, m + 1, *u, *n, "", &st);
+    nv_free(*u);
+    *u = d;
+    *n = m;
+    return U_FAILURE(st) ? NETVET_EINVAL : 0;
+}
+
+int nv_uname_skeleton(const char *s, size_t len, int upper, char **out,
+                      size_t *out_len)
 {
     UChar *u = NULL;
     int32_t n;
@@ -167,6 +186,8 @@ int nv_uname_skeleton(const char *s, size_t len, char **out, size_t *out_len)
         drop_invisible(u, &n);
         rc = normalize(nfkc, &u, &n);
     }
+    if (rc == 0 && upper)
+        rc = upper_case(&u, &n);
     if (rc == 0)
         rc = skeleton(&u, &n);
     if (rc == 0)

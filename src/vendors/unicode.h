@@ -17,10 +17,13 @@ int nv_uname_has_non_ascii(const char *s, size_t len);
  * @return 0, NETVET_ENOMEM or NETVET_EINVAL. */
 int nv_uname_fold(const char *s, size_t len, char **out, size_t *out_len);
 
-/* Confusable skeleton of s: default-ignorables removed, NFKC, the UTS #39
+/* Confusable skeleton of s: default-ignorables removed, NFKC, upper-cased
+ * when `upper` (a skeleton is case-sensitive: 'I' and 'l' share one, 'i'
+ * does not, and Cyrillic 'н' looks like 'H' only in capitals), the UTS #39
  * skeleton (uspoof_getSkeleton), then NFKC_Casefold. Two names whose
  * skeletons are equal look alike. Same contract as nv_uname_fold. */
-int nv_uname_skeleton(const char *s, size_t len, char **out, size_t *out_len);
+int nv_uname_skeleton(const char *s, size_t len, int upper, char **out,
+                      size_t *out_len);
 
 /* 1 if s has a default-ignorable (invisible) code point. */
 int nv_uname_has_invisible(const char *s, size_t len);

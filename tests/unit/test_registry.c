@@ -185,6 +185,10 @@ static void test_resolve_unicode(void **state)
     assert_string_equal(how_id(reg, "\xef\xbc\xa8\xef\xbd\x95\xef\xbd\x81"
                                     "\xef\xbd\x97\xef\xbd\x85\xef\xbd\x89", b),
                         "huawei/folded"); /* fullwidth */
+    /* skeletons are compared upper-cased too: 'l' for 'I', Cyrillic 'н' */
+    assert_string_equal(how_id(reg, "\xd0\x9dUAWEI", b), "huawei/confusable");
+    assert_string_equal(how_id(reg, "\xd0\xbduawei", b), "huawei/confusable");
+    assert_string_equal(how_id(reg, "HUAWEl", b), "huawei/confusable");
     assert_string_equal(how_id(reg, "Acme", b), "(none)/-");
     assert_string_equal(how_id(reg, "\xff\xfeHuawei", b), "(none)/-");
     netvet_registry_free(reg);
