@@ -4,11 +4,13 @@
  * jurisdiction), and which elements exist as of the assessment date. */
 #include "analysis/view.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "util/jobs.h"
+#include "vendors/names.h"
 
 /* Domain index for a country, adding it if new. */
 static int32_t domain_of(nv_view *v, const char *country)
@@ -56,14 +58,30 @@ typedef struct root_cache {
     int32_t root[ROOT_CACHE];
 } root_cache;
 
-static int32_t root_of(root_cache *c, const netvet_inventory *inv,
+/* String ids that resolved not exactly (a string may recur after it left
+ * the cache); oom set when one could not be kept. */
+typedef struct sid_list {
+    uint32_t *ids;
+    size_t n, cap;
+    int oom;
+} sid_list;
+
+static int32_t root_of(root_cache *c, sid_list *odd,
+                       const netvet_inventory *inv,
                        const netvet_registry *reg, uint32_t s)
 {
     size_t slot = (s * 2654435761u) % ROOT_CACHE;
     if (c->sid[slot] == s + 1)
         return c->root[slot];
-    int i = netvet_registry_resolve(reg, nv_inv_str(inv, s),
-                                    nv_strtab_strlen(&inv->strings, s));
+    nv_name_match how;
+    int i = nv_registry_resolve_how(reg, nv_inv_str(inv, s),
+                                    nv_strtab_strlen(&inv->strings, s), &how);
+    if (i >= 0 && how != NV_MATCH_EXACT) {
+        if (NV_GROW(odd->ids, odd->cap, odd->n + 1) < 0)
+            odd->oom = 1;
+        else
+            odd->ids[odd->n++] = s;
+    }
     c->sid[slot] = s + 1;
     c->root[slot] = i < 0 ? -1 : netvet_registry_root(reg, i);
     return c->root[slot];
@@ -87,6 +105,7 @@ typedef struct view_job {
     nv_view *v;
     size_t lo, hi;
     root_cache *cache;
+    sid_list odd;
 } view_job;
 
 static void *resolve_range(void *arg)
@@ -95,12 +114,44 @@ static void *resolve_range(void *arg)
     nv_view *v = j->v;
     const netvet_inventory *inv = v->inv;
     for (size_t k = j->lo; k < j->hi; k++) {
-        int32_t r = root_of(j->cache, inv, v->reg, inv->vendor[k]);
+        int32_t r = root_of(j->cache, &j->odd, inv, v->reg, inv->vendor[k]);
         v->vendor[k] = r;
         v->domain[k] = r < 0 ? -1 : v->vendor_domain[r];
         v->counted[k] = (uint8_t)exists_on(inv, k, v->as_of);
     }
     return NULL;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The jobs' lists, sorted and without repeats, into v->lookalike. */
+static int merge_lookalikes(nv_view *v, sid_list *a, sid_list *b)
+{
+    int oom = a->oom || b->oom;
+    if (!oom && b->n && NV_GROW(a->ids, a->cap, a->n + b->n) < 0)
+        oom = 1;
+    if (!oom && b->n) {
+        memcpy(a->ids + a->n, b->ids, b->n * sizeof(uint32_t));
+        a->n += b->n;
+    }
+    nv_free(b->ids);
+    if (oom) {
+        nv_free(a->ids);
+        return NETVET_ENOMEM;
+    }
+    if (a->n)
+        qsort(a->ids, a->n, sizeof(uint32_t), cmp_u32);
+    size_t w = 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (w == 0 || a->ids[w - 1] != a->ids[i])
+            a->ids[w++] = a->ids[i];
+    v->lookalike = a->ids;
+    v->n_lookalike = w;
+    return 0;
 }
 
 /* Elements are resolved in two halves side by side from this many on. */
@@ -126,9 +177,13 @@ int nv_view_build(nv_view *v, const netvet_inventory *inv,
         return NETVET_ENOMEM;
     }
     size_t nj = nv_jobs_for(inv->n, HALVES_FROM), mid = nj == 2 ? inv->n / 2 : inv->n;
-    view_job jobs[2] = {{v, 0, mid, &cache[0]}, {v, mid, inv->n, &cache[1]}};
+    view_job jobs[2] = {{v, 0, mid, &cache[0], {0}}, {v, mid, inv->n, &cache[1], {0}}};
     nv_run_jobs(resolve_range, jobs, nj, sizeof(jobs[0]));
     nv_free(cache);
+    if (merge_lookalikes(v, &jobs[0].odd, &jobs[1].odd) < 0) {
+        nv_view_dispose(v);
+        return NETVET_ENOMEM;
+    }
     for (size_t k = 0; k < inv->n; k++) { /* in order: the same sum */
         if (v->counted[k]) {
             v->n_counted++;
@@ -148,6 +203,7 @@ void nv_view_dispose(nv_view *v)
     nv_free(v->vendor);
     nv_free(v->domain);
     nv_free(v->alt_vendor);
+    nv_free(v->lookalike);
     nv_free(v->vendor_domain);
     memset(v, 0, sizeof(*v));
 }

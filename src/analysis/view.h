@@ -41,6 +41,10 @@ typedef struct nv_view {
                             * when the declared and the evidence vendor
                             * disagree, -1 when there is none; NULL when no
                             * element has one (set by attribution) */
+    uint32_t *lookalike;   /* declared-name string ids that resolved only by
+                            * Unicode folding or a confusable skeleton
+                            * (vendors/names.h), ascending; NULL if none */
+    size_t n_lookalike;
     size_t n_domains;
     char **domain_country; /* per domain: ISO country code (owned) */
     int32_t *vendor_domain;/* per registry vendor: its domain */

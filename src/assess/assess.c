@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "assess/attribution.h"
+#include "assess/lookalike.h"
 #include "policy/policy.h"
 #include "assess/topology.h"
 #include "util/alloc.h"
@@ -119,6 +120,8 @@ static int shares_step(netvet_assessment *a)
 static int local_rules_step(netvet_assessment *a)
 {
     int rc = unknown_vendor_findings(a);
+    if (rc == 0)
+        rc = nv_lookalike_findings(&a->view, &a->findings);
     if (rc == 0 && a->policy)
         rc = nv_policy_evaluate_set(a->policy, &a->view, NV_RULES_NO_EXPOSURE,
                                     &a->findings, &a->results);

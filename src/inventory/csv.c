@@ -104,7 +104,8 @@ void nv_csv_forget_escapes(nv_csv *c)
  * points just past the closing quote. The input is never written: a field
  * with "" escapes is unescaped into a side buffer (parts of a file are
  * read concurrently, and a record may run into the next part's bytes).
- * @return 0, -1 (no closing quote) or NETVET_ENOMEM. */
+ * @return 0, -1 (no closing quote), 1 (a NUL byte at c->cur) or
+ * NETVET_ENOMEM. */
 static int quoted(nv_csv *c, char **pp, const char **start, size_t *len)
 {
     char *open = *pp, *r = open, *q;
@@ -115,8 +116,13 @@ static int quoted(nv_csv *c, char **pp, const char **start, size_t *len)
             c->cur = r;
             return -1;
         }
-        for (char *s = r; s < q; s++)
+        for (char *s = r; s < q; s++) {
             c->next_line += *s == '\n';
+            if (*s == '\0') {
+                c->cur = s;
+                return 1;
+            }
+        }
         if (q + 1 < c->end && q[1] == '"') {
             escapes = 1;
             r = q + 2;
@@ -145,21 +151,24 @@ static int quoted(nv_csv *c, char **pp, const char **start, size_t *len)
 
 static int unquoted_end(unsigned char ch)
 {
-    return ch == ',' || ch == '\n' || ch == '"' || ch == '\r';
+    return ch == ',' || ch == '\n' || ch == '"' || ch == '\r' || ch == '\0';
 }
 
-/* First byte in [p, end) that ends an unquoted field (or end): 16 bytes
+/* First byte in [p, end) that ends an unquoted field (or end; a NUL byte
+ * ends it too, to be refused): 16 bytes
  * per step with SSE2 (baseline on x86-64), one at a time elsewhere. */
 static char *scan_unquoted(char *p, const char *end)
 {
 #ifdef __SSE2__
     const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'),
-                  quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r');
+                  quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'),
+                  nul = _mm_setzero_si128();
     while (end - p >= 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
         __m128i hit = _mm_or_si128(
             _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)),
             _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, cr)));
+        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, nul));
         unsigned bits = (unsigned)_mm_movemask_epi8(hit);
         if (bits)
             return p + __builtin_ctz(bits);
@@ -211,6 +220,8 @@ static int read_field(nv_csv *c, char **pp, char *rec)
         int q = quoted(c, &p, &start, &len);
         if (q == NETVET_ENOMEM)
             return q;
+        if (q == 1)
+            return bad(c, "NUL byte in field", c->cur);
         if (q < 0) {
             c->err = "unterminated quoted field";
             c->err_column = c->n_fields + 1;
@@ -224,6 +235,8 @@ static int read_field(nv_csv *c, char **pp, char *rec)
         p = scan_unquoted(p, c->end);
         if (p < c->end && *p == '"')
             return bad(c, "quote inside an unquoted field", p);
+        if (p < c->end && *p == '\0')
+            return bad(c, "NUL byte in field", p);
         if (p < c->end && *p == '\r' && !(p + 1 < c->end && p[1] == '\n'))
             return bad(c, "carriage return inside an unquoted field", p);
         len = (size_t)(p - start);
@@ -269,7 +282,8 @@ int nv_csv_fast_disabled;
 
 /* The one-pass fast path (nv_csv_next_simple). A record is read in 32-byte
  * blocks, each classified once into bitmasks: commas, the other structural
- * bytes (LF, CR, '"') and bytes >= 0x80. Anything it is not sure of makes
+ * bytes (LF, CR, '"', and NUL, which only nv_csv_next may judge) and bytes
+ * >= 0x80. Anything it is not sure of makes
  * it give up, leaving the record to nv_csv_next and its diagnostics. */
 #define BLOCK 32
 
@@ -284,7 +298,8 @@ static inline csv_block classify16(const char *p)
     __m128i other = _mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
-        _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                     _mm_cmpeq_epi8(v, _mm_setzero_si128())));
     csv_block k;
     k.comma = (uint32_t)_mm_movemask_epi8(
         _mm_cmpeq_epi8(v, _mm_set1_epi8(',')));
@@ -307,7 +322,8 @@ static inline csv_block classify(const char *p)
     for (unsigned i = 0; i < BLOCK; i++) {
         unsigned char ch = (unsigned char)p[i];
         k.comma |= (uint32_t)(ch == ',') << i;
-        k.other |= (uint32_t)(ch == '\n' || ch == '\r' || ch == '"') << i;
+        k.other |= (uint32_t)(ch == '\n' || ch == '\r' || ch == '"' ||
+                              ch == '\0') << i;
         k.high |= (uint32_t)(ch >= 0x80) << i;
     }
     return k;
@@ -315,14 +331,16 @@ static inline csv_block classify(const char *p)
 #endif
 
 /* The block at p, which may be the last, short one (padded with NULs,
- * which are neither structural nor high, so it never reads past end). */
+ * whose bits are cleared, so it never reads past end). */
 static inline csv_block load_block(const char *p, const char *end)
 {
     if (end - p >= BLOCK)
         return classify(p);
     char tail[BLOCK] = {0};
     memcpy(tail, p, (size_t)(end - p));
-    return classify(tail);
+    csv_block k = classify(tail);
+    k.other &= ((uint32_t)1 << (end - p)) - 1; /* end - p < 32 */
+    return k;
 }
 
 typedef struct csv_fast {
@@ -367,10 +385,12 @@ static inline int emit(csv_fast *s, const char *delim)
 
 /* One structural byte at e: 0 go on, 1 record ends (*next after its line
  * end), -1 give up (a quote inside a field, "" escapes, a newline inside
- * quotes, a lone CR). */
+ * quotes, a lone CR, a NUL byte). */
 static inline int event(csv_fast *s, char *e, const char *end, char **next)
 {
     char ch = *e;
+    if (ch == '\0')
+        return -1;
     if (s->in_quotes) {
         if (ch == '"') {
             s->in_quotes = 0;

@@ -14,8 +14,8 @@
 #include "util/diag.h"
 
 /* netvet's own checks a waiver may name beside the policy's rules. */
-static const char *const own_checks[] = {"unknown-vendor",
-                                         "attribution-conflict", NULL};
+static const char *const own_checks[] = {
+    "unknown-vendor", "lookalike-vendor-name", "attribution-conflict", NULL};
 
 static int known_rule(const netvet_policy *policy, const char *id)
 {

@@ -81,21 +81,29 @@ static void question(FILE *out, const netvet_check *c)
 {
     const nv_view *v = &c->before->view;
     const netvet_vendor *vd = netvet_registry_vendor(v->reg, (size_t)c->vendor);
-    fprintf(out, "\nQuestion: add %zu x %s %s", c->count, c->vendor_text,
-            netvet_function_name(c->function));
-    if (c->site)
-        fprintf(out, " at site %s", c->site);
-    if (c->region)
-        fprintf(out, "%sregion %s%s", c->site ? " (" : " in ", c->region,
-                c->site ? ")" : "");
+    fprintf(out, "\nQuestion: add %zu x ", c->count);
+    nv_text_safe(out, c->vendor_text);
+    fprintf(out, " %s", netvet_function_name(c->function));
+    if (c->site) {
+        fputs(" at site ", out);
+        nv_text_safe(out, c->site);
+    }
+    if (c->region) {
+        fprintf(out, "%sregion ", c->site ? " (" : " in ");
+        nv_text_safe(out, c->region);
+        fputs(c->site ? ")" : "", out);
+    }
     fprintf(out, ", weight %.0f each\n", c->weight);
     fprintf(out, "  weight: %s\n", c->weight_basis);
-    fprintf(out, "  vendor: %s resolves to %s (%s), risk domain %s\n",
-            c->vendor_text, vd->id, vd->name,
+    fputs("  vendor: ", out);
+    nv_text_safe(out, c->vendor_text);
+    fprintf(out, " resolves to %s (%s), risk domain %s\n", vd->id, vd->name,
             nv_domain_label(c->before, v->vendor_domain[c->vendor]));
     fprintf(out, "  tags:   ");
-    for (size_t i = 0; i < c->n_tags; i++)
-        fprintf(out, "%s%s", i ? ", " : "", c->tags[i]);
+    for (size_t i = 0; i < c->n_tags; i++) {
+        fputs(i ? ", " : "", out);
+        nv_text_safe(out, c->tags[i]);
+    }
     fprintf(out, "%s", c->n_tags ? "" : "none");
     if (c->site)
         fprintf(out, " (%zu from the site's elements)", c->n_site_tags);
@@ -196,9 +204,12 @@ static void worse_findings(FILE *out, const nv_compare *cmp)
         const nv_finding_pair *p = &cmp->findings[i];
         if (!nv_finding_pair_worse(p))
             continue;
-        fprintf(out, "  %-7s %s [%s] %s\n    %s\n",
-                nv_severity_name(p->after->severity), p->after->rule_id,
-                p->after->pack, p->after->title, p->after->message);
+        fprintf(out, "  %-7s %s [%s] ", nv_severity_name(p->after->severity),
+                p->after->rule_id, p->after->pack);
+        nv_text_safe(out, p->after->title);
+        fputs("\n    ", out);
+        nv_text_safe(out, p->after->message);
+        fputc('\n', out);
     }
 }
 

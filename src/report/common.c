@@ -2,6 +2,27 @@
 /* Labels shared by every report format. */
 #include "report/report.h"
 
+void nv_text_safe(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    for (;;) {
+        const unsigned char *q = p;
+        while (*q >= 0x20 && *q != 0x7f && !(q[0] == 0xc2 && q[1] >= 0x80 &&
+                                             q[1] <= 0x9f))
+            q++;
+        fwrite(p, 1, (size_t)(q - p), out);
+        if (!*q)
+            return;
+        if (*q == 0xc2) {
+            fprintf(out, "\\xc2\\x%02x", q[1]);
+            p = q + 2;
+        } else {
+            fprintf(out, "\\x%02x", *q);
+            p = q + 1;
+        }
+    }
+}
+
 const char *nv_severity_name(netvet_severity s)
 {
     switch (s) {
@@ -41,7 +62,9 @@ void nv_report_text_incomplete(FILE *out, const netvet_assessment *a,
     for (size_t i = 0; i < netvet_assessment_incomplete_count(a); i++) {
         const char *msg = "";
         const char *code = netvet_assessment_incomplete(a, i, &msg);
-        fprintf(out, "%sincomplete: %s (%s)\n", indent, msg, code);
+        fprintf(out, "%sincomplete: ", indent);
+        nv_text_safe(out, msg);
+        fprintf(out, " (%s)\n", code);
     }
 }
 
@@ -91,8 +114,13 @@ const char *nv_text_waived_mark(const nv_finding *f)
 
 void nv_text_waiver(FILE *out, const char *indent, const nv_finding *f)
 {
-    if (f->waived)
-        fprintf(out, "%swaived: %s (approved by %s, expires %s; %s:%lu)\n",
-                indent, f->waiver_reason, f->waiver_by, f->waiver_expires,
-                f->waiver_file, f->waiver_line);
+    if (!f->waived)
+        return;
+    fprintf(out, "%swaived: ", indent);
+    nv_text_safe(out, f->waiver_reason);
+    fputs(" (approved by ", out);
+    nv_text_safe(out, f->waiver_by);
+    fprintf(out, ", expires %s; ", f->waiver_expires);
+    nv_text_safe(out, f->waiver_file);
+    fprintf(out, ":%lu)\n", f->waiver_line);
 }

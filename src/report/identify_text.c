@@ -2,6 +2,8 @@
 /* identify's text format, for people: one line per element, the evidence
  * indented under it, and a closing count. A row of the format table
  * (formats.h). */
+#include <stdio.h>
+
 #include "report/formats.h"
 #include "report/identify_out.h"
 
@@ -20,10 +22,33 @@ static void text_value(nv_id_bytes *r, const char *s, size_t len)
         nv_id_put(r, "...", 3);
 }
 
+/* An element id as nv_text_safe prints it: C0 controls, DEL and C1
+ * controls (UTF-8 C2 80..9F) as \xNN, so an id cannot forge a line. */
+static void text_id(nv_id_bytes *r, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (;;) {
+        const unsigned char *q = p;
+        while (*q >= 0x20 && *q != 0x7f &&
+               !(q[0] == 0xc2 && q[1] >= 0x80 && q[1] <= 0x9f))
+            q++;
+        nv_id_put(r, (const char *)p, (size_t)(q - p));
+        if (!*q)
+            return;
+        size_t n = *q == 0xc2 ? 2 : 1;
+        for (size_t i = 0; i < n; i++) {
+            char t[5];
+            snprintf(t, sizeof(t), "\\x%02x", q[i]);
+            nv_id_put(r, t, 4);
+        }
+        p = q + n;
+    }
+}
+
 static void hole(nv_id_bytes *r, int kind, const char *s, size_t len)
 {
     if (kind == NV_ID_HOLE_ID)
-        nv_id_puts(r, s);
+        text_id(r, s);
     else
         text_value(r, s, len);
 }

@@ -34,6 +34,11 @@ const char *nv_severity_name(netvet_severity s);
 /* A finding's "waived" member, and its "waiver" object when it is waived
  * (reason, approved_by, expires, file, line); *ok = 0 on ENOMEM. */
 void nv_json_put_waiver(json_t *o, const nv_finding *f, int *ok);
+/* Print s for a terminal: C0 controls (newline and tab too), DEL and the
+ * C1 controls U+0080..U+009F as \xNN (a C1 control as its two UTF-8 bytes),
+ * so an input string can never start a line of its own ("\nVerdict: PASS")
+ * nor move the cursor. Every text writer prints input strings with it. */
+void nv_text_safe(FILE *out, const char *s);
 /* " [WAIVED]" after a waived finding's title, else "". */
 const char *nv_text_waived_mark(const nv_finding *f);
 /* The line under a waived finding: "<indent>waived: REASON (approved by

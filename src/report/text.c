@@ -16,8 +16,9 @@ static void load_line(FILE *out, const netvet_inventory *inv, int which)
         fprintf(out, "  %-9s none\n", which ? "links:" : "elements:");
         return;
     }
-    fprintf(out, "  %-9s %s: %llu rows read, %llu loaded, %llu skipped\n",
-            which ? "links:" : "elements:", path,
+    fprintf(out, "  %-9s ", which ? "links:" : "elements:");
+    nv_text_safe(out, path);
+    fprintf(out, ": %llu rows read, %llu loaded, %llu skipped\n",
             (unsigned long long)s.rows_read, (unsigned long long)s.rows_loaded,
             (unsigned long long)s.rows_skipped);
 }
@@ -32,13 +33,18 @@ static void policy(FILE *out, const netvet_policy *p)
     }
     for (size_t i = 0; i < p->n_packs; i++) {
         const nv_pack *pk = &p->packs[i];
-        fprintf(out, "  %s: %s\n    rules:", pk->id, pk->title);
+        fprintf(out, "  %s: ", pk->id);
+        nv_text_safe(out, pk->title);
+        fputs("\n    rules:", out);
         for (size_t r = 0; r < p->n_rules; r++)
             if (p->rules[r].pack == i)
                 fprintf(out, " %s", p->rules[r].id);
         fputc('\n', out);
-        for (size_t k = 0; k < pk->assumptions.n; k++)
-            fprintf(out, "    assumes: %s\n", pk->assumptions.items[k]);
+        for (size_t k = 0; k < pk->assumptions.n; k++) {
+            fputs("    assumes: ", out);
+            nv_text_safe(out, pk->assumptions.items[k]);
+            fputc('\n', out);
+        }
     }
 }
 
@@ -114,7 +120,9 @@ static void results(FILE *out, const netvet_assessment *a)
                 fprintf(out, " from %s\n", ru->effective_text);
             continue;
         }
-        fprintf(out, " %s%s%s ", r->subject, *r->subject ? " " : "", r->measure);
+        fputc(' ', out);
+        nv_text_safe(out, r->subject);
+        fprintf(out, "%s%s ", *r->subject ? " " : "", r->measure);
         if (r->status == NV_RESULT_NOT_APPLICABLE)
             fprintf(out, "n/a (%s)\n",
                     r->reason ? r->reason
@@ -137,8 +145,9 @@ static void finding_elements(FILE *out, const netvet_assessment *a,
     size_t shown = f->n_elements < max ? f->n_elements : max;
     for (size_t i = 0; i < shown; i++) {
         uint32_t k = f->elements[i];
-        fprintf(out, "%s %s (line %u)", i ? "," : "", nv_inv_id(inv, k),
-                inv->line[k]);
+        fputs(i ? ", " : " ", out);
+        nv_text_safe(out, nv_inv_id(inv, k));
+        fprintf(out, " (line %u)", inv->line[k]);
     }
     if (shown < f->n_elements)
         fprintf(out, ", ... and %zu more", f->n_elements - shown);
@@ -152,9 +161,14 @@ static void findings(FILE *out, const netvet_assessment *a, size_t max)
         fprintf(out, "  none\n");
     for (size_t i = 0; i < a->findings.n; i++) {
         const nv_finding *f = &a->findings.items[i];
-        fprintf(out, "  %-7s %s [%s] %s%s\n", nv_severity_name(f->severity),
-                f->rule_id, f->pack, f->title, nv_text_waived_mark(f));
-        fprintf(out, "    %s\n    source: %s\n", f->message, f->source);
+        fprintf(out, "  %-7s %s [%s] ", nv_severity_name(f->severity),
+                f->rule_id, f->pack);
+        nv_text_safe(out, f->title);
+        fprintf(out, "%s\n    ", nv_text_waived_mark(f));
+        nv_text_safe(out, f->message);
+        fputs("\n    source: ", out);
+        nv_text_safe(out, f->source);
+        fputc('\n', out);
         nv_text_waiver(out, "    ", f);
         finding_elements(out, a, f, max);
     }

@@ -61,8 +61,11 @@ static void rule_line(FILE *out, const nv_tl_rule *r, const char *why)
 
 static void change_line(FILE *out, const nv_tl_change *c)
 {
-    fprintf(out, "  %-8s %s:%lu %s %s (%zu element%s)\n", "applied",
-            c->scenario_name, c->line, c->action, c->summary, c->elements,
+    fprintf(out, "  %-8s ", "applied");
+    nv_text_safe(out, c->scenario_name);
+    fprintf(out, ":%lu %s ", c->line, c->action);
+    nv_text_safe(out, c->summary);
+    fprintf(out, " (%zu element%s)\n", c->elements,
             c->elements == 1 ? "" : "s");
 }
 
@@ -74,9 +77,11 @@ static void point_block(FILE *out, const netvet_timeline *t, size_t i)
     if (i && t->points[i - 1].verdict != p->verdict)
         fprintf(out, " (was %s)", verdict_upper(t->points[i - 1].verdict, w));
     fputc('\n', out);
-    for (size_t j = 0; j < p->n_reasons; j++)
-        fprintf(out, "  incomplete: %s (%s)\n", p->reasons[j].message,
-                p->reasons[j].code);
+    for (size_t j = 0; j < p->n_reasons; j++) {
+        fputs("  incomplete: ", out);
+        nv_text_safe(out, p->reasons[j].message);
+        fprintf(out, " (%s)\n", p->reasons[j].code);
+    }
     for (size_t j = 0; j < p->n_changes; j++)
         change_line(out, &p->changes[j]);
     size_t shown = 0;
@@ -101,8 +106,13 @@ int nv_timeline_text(FILE *out, const nv_report_input *in,
     const nv_tl_point *last = &t->points[t->n_points - 1];
     fprintf(out, "Timeline %s to %s: %zu date%s\n", t->points[0].date,
             last->date, t->n_points, t->n_points == 1 ? "" : "s");
-    for (size_t s = 0; s < t->n_scenarios; s++)
-        fprintf(out, "Scenario %s (%s)\n", t->names[s], t->files[s]);
+    for (size_t s = 0; s < t->n_scenarios; s++) {
+        fputs("Scenario ", out);
+        nv_text_safe(out, t->names[s]);
+        fputs(" (", out);
+        nv_text_safe(out, t->files[s]);
+        fputs(")\n", out);
+    }
     for (size_t i = 0; i < t->n_points; i++)
         point_block(out, t, i);
     char v[16];

@@ -88,13 +88,20 @@ static void finding_list(FILE *out, const nv_compare *c, int which)
         if (kind != which)
             continue;
         const nv_finding *f = p->after ? p->after : p->before;
-        fprintf(out, "    %-7s %s [%s] %s%s\n", nv_severity_name(f->severity),
-                f->rule_id, f->pack, f->title, nv_text_waived_mark(f));
-        if (kind == NV_PAIR_CHANGED)
-            fprintf(out, "      before: %s\n      after:  %s\n",
-                    p->before->message, p->after->message);
-        else
-            fprintf(out, "      %s\n", f->message);
+        fprintf(out, "    %-7s %s [%s] ", nv_severity_name(f->severity),
+                f->rule_id, f->pack);
+        nv_text_safe(out, f->title);
+        fprintf(out, "%s\n", nv_text_waived_mark(f));
+        if (kind == NV_PAIR_CHANGED) {
+            fputs("      before: ", out);
+            nv_text_safe(out, p->before->message);
+            fputs("\n      after:  ", out);
+            nv_text_safe(out, p->after->message);
+        } else {
+            fputs("      ", out);
+            nv_text_safe(out, f->message);
+        }
+        fputc('\n', out);
         nv_text_waiver(out, "      ", f);
     }
 }
@@ -223,8 +230,9 @@ static void changes(FILE *out, const netvet_whatif_case *c)
     fprintf(out, "  changes:\n");
     for (size_t i = 0; i < netvet_overlay_log_count(ov); i++) {
         netvet_change_info ch = netvet_overlay_log(ov, i);
-        fprintf(out, "    line %-4lu %-8s %s (%zu element%s", ch.line,
-                ch.action, ch.summary, ch.elements,
+        fprintf(out, "    line %-4lu %-8s ", ch.line, ch.action);
+        nv_text_safe(out, ch.summary);
+        fprintf(out, " (%zu element%s", ch.elements,
                 ch.elements == 1 ? "" : "s");
         if (ch.links)
             fprintf(out, ", %zu link%s", ch.links, ch.links == 1 ? "" : "s");
@@ -245,10 +253,16 @@ void nv_whatif_text_case(FILE *out, const netvet_assessment *b,
         fprintf(out, "  (out of memory comparing the assessments)\n");
         return;
     }
-    fprintf(out, "\nScenario %s (%s)\n", netvet_scenario_name(c->scenario),
-            netvet_scenario_file(c->scenario));
-    if (*netvet_scenario_description(c->scenario))
-        fprintf(out, "  %s\n", netvet_scenario_description(c->scenario));
+    fputs("\nScenario ", out);
+    nv_text_safe(out, netvet_scenario_name(c->scenario));
+    fputs(" (", out);
+    nv_text_safe(out, netvet_scenario_file(c->scenario));
+    fputs(")\n", out);
+    if (*netvet_scenario_description(c->scenario)) {
+        fputs("  ", out);
+        nv_text_safe(out, netvet_scenario_description(c->scenario));
+        fputc('\n', out);
+    }
     changes(out, c);
     fputc('\n', out);
     nv_text_verdict(out, "  Verdict: ", nv_verdict_of(b, opts->fail_on));
@@ -272,9 +286,10 @@ void nv_whatif_text_header(FILE *out, const netvet_assessment *b,
     nv_report_as_of(b, date);
     const netvet_inventory *inv = b->view.inv;
     fprintf(out, "netvet %s as of %s\n", title, date);
-    fprintf(out, "  inventory: %s (%zu elements, %zu links; %zu counted, "
-                 "weight %.0f)\n",
-            netvet_inventory_path(inv, 0), netvet_inventory_elements(inv),
+    fputs("  inventory: ", out);
+    nv_text_safe(out, netvet_inventory_path(inv, 0));
+    fprintf(out, " (%zu elements, %zu links; %zu counted, weight %.0f)\n",
+            netvet_inventory_elements(inv),
             netvet_inventory_links(inv), b->view.n_counted,
             b->view.total_weight);
     fprintf(out, "  policy:   ");

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "vendors/unicode.h"
 #include "vendors/registry_int.h"
 
 /* Legal-form words removed from the end of a name, repeatedly. Runs of
@@ -119,9 +120,76 @@ size_t nv_name_normalise(const char *s, size_t len, char *out)
     return n;
 }
 
-int netvet_registry_resolve(const netvet_registry *reg, const char *name,
-                            size_t len)
+size_t nv_name_key(const char *s, size_t len, char *out)
 {
+    char *folded;
+    size_t flen;
+    if (!nv_uname_has_non_ascii(s, len) ||
+        nv_uname_fold(s, len, &folded, &flen) < 0)
+        return nv_name_normalise(s, len, out);
+    size_t n = 0;
+    if (flen <= len) /* NFKC may grow a name ("ﬃ"); then ASCII only */
+        n = nv_name_normalise(folded, flen, out);
+    else
+        n = nv_name_normalise(s, len, out);
+    nv_free(folded);
+    return n;
+}
+
+int nv_name_skeleton_key(const char *s, size_t len, int upper, char **out,
+                         size_t *n)
+{
+    char *skel;
+    size_t slen;
+    *out = NULL;
+    *n = 0;
+    int rc = nv_uname_skeleton(s, len, upper, &skel, &slen);
+    if (rc < 0)
+        return rc;
+    *n = nv_name_normalise(skel, slen, skel);
+    *out = skel;
+    return 0;
+}
+
+/* Registry vendor of key[0..n), and whether that key is non-ASCII. */
+static int key_vendor(const netvet_registry *reg, const char *key, size_t n,
+                      int *native)
+{
+    *native = nv_uname_has_non_ascii(key, n);
+    return n > 0 ? nv_registry_key_vendor(reg, key, n) : -1;
+}
+
+/* The Unicode steps of resolution, for a name whose ASCII key missed. */
+static int resolve_unicode(const netvet_registry *reg, const char *name,
+                           size_t len, char *key, nv_name_match *how)
+{
+    int native = 0, found = -1;
+    if (nv_uname_has_non_ascii(name, len)) {
+        found = key_vendor(reg, key, nv_name_key(name, len, key), &native);
+        if (found >= 0) {
+            *how = native && !nv_uname_has_invisible(name, len)
+                       ? NV_MATCH_EXACT : NV_MATCH_FOLDED;
+            return found;
+        }
+    }
+    *how = NV_MATCH_CONFUSABLE;
+    for (int upper = 0; upper < 2 && found < 0; upper++) {
+        char *skel;
+        size_t n;
+        if (nv_name_skeleton_key(name, len, upper, &skel, &n) < 0)
+            return -1;
+        found = n > 0 ? nv_registry_skel_vendor(reg, skel, n) : -1;
+        nv_free(skel);
+    }
+    return found;
+}
+
+int nv_registry_resolve_how(const netvet_registry *reg, const char *name,
+                            size_t len, nv_name_match *how)
+{
+    nv_name_match unused;
+    if (!how)
+        how = &unused;
     if (!reg || !name || len == 0)
         return -1;
     char small[256];
@@ -130,7 +198,16 @@ int netvet_registry_resolve(const netvet_registry *reg, const char *name,
         return -1;
     size_t n = nv_name_normalise(name, len, key);
     int found = n > 0 ? nv_registry_key_vendor(reg, key, n) : -1;
+    *how = NV_MATCH_EXACT;
+    if (found < 0)
+        found = resolve_unicode(reg, name, len, key, how);
     if (key != small)
         nv_free(key);
     return found;
+}
+
+int netvet_registry_resolve(const netvet_registry *reg, const char *name,
+                            size_t len)
+{
+    return nv_registry_resolve_how(reg, name, len, NULL);
 }

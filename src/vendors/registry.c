@@ -58,6 +58,7 @@ int nv_regstate_init(nv_regstate *st)
     memset(st, 0, sizeof(*st));
     if (nv_strtab_init(&st->ids, 64, 0) < 0 ||
         nv_strtab_init(&st->keys, 256, 0) < 0 ||
+        nv_strtab_init(&st->skels, 256, 0) < 0 ||
         nv_strtab_init(&st->pen_index, 128, 0) < 0) {
         nv_regstate_dispose(st);
         return NETVET_ENOMEM;
@@ -77,8 +78,10 @@ void nv_regstate_dispose(nv_regstate *st)
     nv_free(st->v);
     nv_strtab_dispose(&st->ids);
     nv_strtab_dispose(&st->keys);
+    nv_strtab_dispose(&st->skels);
     nv_strtab_dispose(&st->pen_index);
     nv_free(st->key_ref);
+    nv_free(st->skel_vendor);
     nv_free(st->pen_owner);
     memset(st, 0, sizeof(*st));
 }
@@ -356,6 +359,37 @@ static int key_clash(const nv_regstate *st, const nv_keyref *a,
                         st->v[b->vendor].pub.id);
 }
 
+/* Index the confusable skeleton of a key's text for vendor v; a skeleton
+ * two vendors share matches neither. */
+static int add_skeleton(nv_regstate *st, int32_t v, const char *text,
+                        size_t len, int upper)
+{
+    char *skel;
+    size_t n;
+    int rc = nv_name_skeleton_key(text, len, upper, &skel, &n);
+    if (rc == NETVET_ENOMEM)
+        return rc;
+    if (rc < 0 || n == 0) {
+        nv_free(skel);
+        return NETVET_OK; /* no skeleton: only exact matches */
+    }
+    uint32_t sid;
+    int is_new;
+    rc = nv_strtab_intern(&st->skels, skel, n, &sid, &is_new);
+    nv_free(skel);
+    if (rc < 0)
+        return NETVET_ENOMEM;
+    if (!is_new) {
+        if (st->skel_vendor[sid] != v)
+            st->skel_vendor[sid] = -1;
+        return NETVET_OK;
+    }
+    if (NV_GROW(st->skel_vendor, st->skel_vendor_cap, (size_t)sid + 1) < 0)
+        return NETVET_ENOMEM;
+    st->skel_vendor[sid] = v;
+    return NETVET_OK;
+}
+
 static int add_key(nv_regstate *st, const nv_keyref *k, const char *file,
                    netvet_diag *diag)
 {
@@ -364,7 +398,12 @@ static int add_key(nv_regstate *st, const nv_keyref *k, const char *file,
     size_t len = strlen(text);
     if (len > sizeof(key))
         return NETVET_ELIMIT; /* the loader caps values first */
-    size_t n = nv_name_normalise(text, len, key);
+    size_t n = nv_name_key(text, len, key);
+    int rc = add_skeleton(st, k->vendor, text, len, 0);
+    if (rc == NETVET_OK)
+        rc = add_skeleton(st, k->vendor, text, len, 1);
+    if (rc < 0)
+        return rc;
     if (n == 0)
         return nv_diag_fail(diag, NETVET_EPARSE, file, key_line(st, k), 0,
                             "%s '%s' of vendor '%s' has no words left once "
@@ -388,7 +427,9 @@ static int add_key(nv_regstate *st, const nv_keyref *k, const char *file,
 static int build_keys(nv_regstate *st, const char *file, netvet_diag *diag)
 {
     nv_strtab_dispose(&st->keys);
-    if (nv_strtab_init(&st->keys, st->n * 4, 0) < 0)
+    nv_strtab_dispose(&st->skels);
+    if (nv_strtab_init(&st->keys, st->n * 4, 0) < 0 ||
+        nv_strtab_init(&st->skels, st->n * 4, 0) < 0)
         return NETVET_ENOMEM;
     for (size_t i = 0; i < st->n; i++) {
         nv_keyref k = {(int32_t)i, NV_KEY_ID, 0};
@@ -482,6 +523,13 @@ int nv_registry_key_vendor(const netvet_registry *reg, const char *key,
 {
     int64_t kid = nv_strtab_find(&reg->st.keys, key, len);
     return kid < 0 ? -1 : reg->st.key_ref[kid].vendor;
+}
+
+int nv_registry_skel_vendor(const netvet_registry *reg, const char *key,
+                            size_t len)
+{
+    int64_t sid = nv_strtab_find(&reg->st.skels, key, len);
+    return sid < 0 ? -1 : reg->st.skel_vendor[sid];
 }
 
 size_t nv_registry_alias_count(const netvet_registry *reg, size_t i)

@@ -77,6 +77,9 @@ typedef struct nv_regstate {
     nv_strtab keys;        /* normalised names (built by nv_regstate_finish) */
     nv_keyref *key_ref;    /* key id -> producer */
     size_t key_ref_cap;
+    nv_strtab skels;       /* confusable skeletons of the keys' texts */
+    int32_t *skel_vendor;  /* skeleton id -> vendor, -1 if two share it */
+    size_t skel_vendor_cap;
     nv_strtab pen_index;   /* 4-byte PENs; string id k -> pen_owner[k] */
     int32_t *pen_owner;
     size_t pen_owner_cap;
@@ -120,6 +123,9 @@ int nv_reg_parse_pen(const char *s, size_t len, uint32_t *out);
  * bytes as '?', "..." when cut. @return out. */
 const char *nv_reg_show(const char *s, size_t len, char out[72]);
 
+/* Vendor whose skeleton key (nv_name_skeleton_key) is key[0..len), or -1. */
+int nv_registry_skel_vendor(const netvet_registry *reg, const char *key,
+                            size_t len);
 /* Vendor whose normalised id, name or alias is key[0..len), or -1. */
 int nv_registry_key_vendor(const netvet_registry *reg, const char *key,
                            size_t len);

@@ -99,6 +99,33 @@ static void test_fallbacks_leave_the_reader_alone(void **state)
     }
 }
 
+/* A NUL byte inside a field, quoted or not, and in a record longer than a
+ * block, is a bad record at its field; the next record reads on. */
+static void test_nul_byte_is_bad(void **state)
+{
+    (void)state;
+    static const struct { const char *s; size_t len; } cases[] = {
+        {"c1,Hua\0wei,core\nc2,x,y\n", 23},
+        {"c1,\"Hua\0wei\",core\nc2,x,y\n", 25},
+        {"c1,0123456789abcdef0123456789abcdef\0,core\nc2,x,y\n", 49},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *buf = copy(cases[i].s, cases[i].len);
+        nv_csv c;
+        int high = 0;
+        nv_csv_init(&c, buf, cases[i].len);
+        assert_int_equal(nv_csv_next_simple(&c, out, &high), 0);
+        assert_int_equal(nv_csv_next(&c), NV_CSV_BAD);
+        assert_string_equal(c.err, "NUL byte in field");
+        assert_int_equal(c.line, 1);
+        assert_int_equal(c.err_column, 2);
+        assert_int_equal(nv_csv_next_simple(&c, out, &high), 3);
+        assert_int_equal(c.line, 2);
+        nv_csv_dispose(&c);
+        free(buf);
+    }
+}
+
 /* A record of n fields "x", or one field of n bytes. */
 static char *wide(size_t n, int one_field, size_t *len)
 {
@@ -433,6 +460,7 @@ int main(void)
         cmocka_unit_test(test_plain_quoted_crlf_and_last_line),
         cmocka_unit_test(test_fallbacks_leave_the_reader_alone),
         cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_nul_byte_is_bad),
         cmocka_unit_test(test_flagged_columns_are_hashed),
         cmocka_unit_test(test_differential_random),
         cmocka_unit_test(test_differential_lengths),

@@ -180,7 +180,7 @@ static void test_exact_records(void **state)
     free(csv);
     nv_id_writer_dispose(&w);
     char *text = write_rows(&nv_identify_text, 1, &n, &w);
-    assert_non_null(strstr(text, "ctl\x01id: huawei, high 0.88, declared "
+    assert_non_null(strstr(text, "ctl\\x01id: huawei, high 0.88, declared "
                            "\"Huawei, \"HQ\"?Co\"  CONFLICT\n"
                            "    declared      Huawei, \"HQ\"?Co\n"));
     assert_non_null(strstr(text, "    mac           mac,\"odd\"?\\\n"

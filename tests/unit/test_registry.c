@@ -153,6 +153,47 @@ static void test_normalise(void **state)
     assert_false(nv_name_is_suffix("group", 5));
 }
 
+/* id and match kind of a name, as "huawei/confusable". */
+static const char *how_id(const netvet_registry *reg, const char *name,
+                          char buf[64])
+{
+    static const char *const kinds[] = {"exact", "folded", "confusable"};
+    nv_name_match how;
+    int i = nv_registry_resolve_how(reg, name, strlen(name), &how);
+    snprintf(buf, 64, "%s/%s",
+             i < 0 ? "(none)" : netvet_registry_vendor(reg, (size_t)i)->id,
+             i < 0 ? "-" : kinds[how]);
+    return buf;
+}
+
+static void test_resolve_unicode(void **state)
+{
+    (void)state;
+    netvet_registry *reg = builtin();
+    char b[64];
+    assert_string_equal(how_id(reg, "Huawei", b), "huawei/exact");
+    assert_string_equal(how_id(reg, "\xd0\x9duawei", b), "huawei/confusable");
+    assert_string_equal(how_id(reg, "\xce\x96TE", b), "zte/confusable");
+    assert_string_equal(how_id(reg, "\xe5\x8d\x8e\xe4\xb8\xba", b),
+                        "huawei/exact"); /* 华为, a registered alias */
+    assert_string_equal(how_id(reg, "\xe4\xb8\xad\xe5\x85\xb4", b),
+                        "zte/exact"); /* 中兴 */
+    assert_string_equal(how_id(reg, "Hua\xe2\x80\x8bwei", b), "huawei/folded");
+    assert_string_equal(how_id(reg, "\xef\xbb\xbfHuawei", b), "huawei/folded");
+    assert_string_equal(how_id(reg, "Huawei\xc2\xa0Technologies", b),
+                        "huawei/folded");
+    assert_string_equal(how_id(reg, "\xef\xbc\xa8\xef\xbd\x95\xef\xbd\x81"
+                                    "\xef\xbd\x97\xef\xbd\x85\xef\xbd\x89", b),
+                        "huawei/folded"); /* fullwidth */
+    /* skeletons are compared upper-cased too: 'l' for 'I', Cyrillic 'н' */
+    assert_string_equal(how_id(reg, "\xd0\x9dUAWEI", b), "huawei/confusable");
+    assert_string_equal(how_id(reg, "\xd0\xbduawei", b), "huawei/confusable");
+    assert_string_equal(how_id(reg, "HUAWEl", b), "huawei/confusable");
+    assert_string_equal(how_id(reg, "Acme", b), "(none)/-");
+    assert_string_equal(how_id(reg, "\xff\xfeHuawei", b), "(none)/-");
+    netvet_registry_free(reg);
+}
+
 static void test_parents_and_country(void **state)
 {
     (void)state;
@@ -245,8 +286,8 @@ static void test_overlay_adds_and_updates(void **state)
     assert_int_equal(v->n_listings, 7);
     assert_string_equal(v->listings[6].id, "de-2024");
     assert_string_equal(v->listings[6].note, "");
-    assert_int_equal(nv_registry_alias_count(reg, (size_t)zte), 8);
-    assert_string_equal(nv_registry_alias(reg, (size_t)zte, 7),
+    assert_int_equal(nv_registry_alias_count(reg, (size_t)zte), 10);
+    assert_string_equal(nv_registry_alias(reg, (size_t)zte, 9),
                         "ZTE Deutschland GmbH");
     /* a second overlay may rename a vendor and re-add its own PEN */
     rc = overlay(reg,
@@ -459,6 +500,7 @@ int main(void)
         cmocka_unit_test(test_resolve_matches),
         cmocka_unit_test(test_resolve_refuses),
         cmocka_unit_test(test_normalise),
+        cmocka_unit_test(test_resolve_unicode),
         cmocka_unit_test(test_parents_and_country),
         cmocka_unit_test(test_huawei_listings),
         cmocka_unit_test(test_overlay_adds_and_updates),
