@@ -288,9 +288,10 @@ static int check_typed(nv_loader *L, row_values *v, int *rc)
     }
     v->weight = 0;
     f = field(L, NV_COL_WEIGHT);
-    if (f.len && (nv_field_double(f, &v->weight) < 0 || v->weight < 0)) {
+    if (f.len && (nv_field_double(f, &v->weight) < 0 || v->weight < 0 ||
+                  v->weight > NV_WEIGHT_MAX)) {
         *rc = nv_loader_bad_row(L, L->pos[NV_COL_WEIGHT] + 1,
-            "weight '%.*s' is not a non-negative number", (int)(f.len > 64 ? 64 : f.len), f.p);
+            "weight '%.*s' is not a number from 0 to 1e15", (int)(f.len > 64 ? 64 : f.len), f.p);
         return 1;
     }
     if (check_coordinate(L, NV_COL_LAT, 90, &v->lat, rc) ||
