@@ -9,6 +9,7 @@
 
 #include "inventory/load.h"
 #include "util/alloc.h"
+#include "util/diag.h"
 
 #define MAX_COLUMNS 32
 #define RECENT 256 /* cached values per string column (a power of two) */
@@ -304,6 +305,10 @@ static int check_typed(nv_loader *L, row_values *v, int *rc)
             "installed '%.*s' is not a date YYYY-MM-DD", (int)(f.len > 64 ? 64 : f.len), f.p);
         return 1;
     }
+    if (f.len && v->installed > L->far_installed) /* kept, with a word */
+        nv_diag_warn(L->diag, L->file, L->line, L->pos[NV_COL_INSTALLED] + 1,
+                     "installed '%.*s' is more than 5 years in the future "
+                     "(a mistyped year?); row kept", (int)f.len, f.p);
     f = field(L, NV_COL_STATUS);
     if (parse_status(f, &v->status) < 0) {
         *rc = nv_loader_bad_row(L, L->pos[NV_COL_STATUS] + 1,
