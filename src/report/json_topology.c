@@ -164,18 +164,6 @@ static int sink_has_depends(const nv_exposure *x, size_t k)
     return any;
 }
 
-/* qsort has no context argument: the ids being sorted, per thread. */
-static _Thread_local const nv_strtab *sort_ids;
-
-static int by_id(const void *pa, const void *pb)
-{
-    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-    size_t la = nv_strtab_strlen(sort_ids, a), lb = nv_strtab_strlen(sort_ids, b);
-    int c = memcmp(nv_strtab_get(sort_ids, a), nv_strtab_get(sort_ids, b),
-                   la < lb ? la : lb);
-    return c ? c : la < lb ? -1 : la > lb;
-}
-
 /* The sinks with dependencies, in element id order (bytewise), so the
  * array never depends on the order of the rows (issue 16, item 12); no
  * sort when the ids already arrived sorted. */
@@ -194,10 +182,7 @@ static int sink_order(const netvet_assessment *a, uint32_t **out, size_t *n)
     for (size_t k = 0; k < a->view.n; k++)
         if (sink_has_depends(x, k))
             (*out)[(*n)++] = (uint32_t)k;
-    if (!a->view.inv->ids_sorted) {
-        sort_ids = &a->view.inv->ids;
-        qsort(*out, *n, sizeof(uint32_t), by_id);
-    }
+    nv_report_sort_by_id(a->view.inv, *out, *n);
     return 0;
 }
 
