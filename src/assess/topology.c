@@ -85,6 +85,20 @@ static int pick_sources(uint8_t **out, char **desc_out, const nv_view *v,
     return 0;
 }
 
+/* Element ids bytewise (memcmp, the shorter first on a common prefix):
+ * tied single points of failure are listed in id order, whatever the
+ * order of the rows (issue 16, item 12). */
+static int id_order(const void *ctx, uint32_t a, uint32_t b)
+{
+    const nv_strtab *ids = &((const netvet_inventory *)ctx)->ids;
+    size_t la = nv_strtab_strlen(ids, a), lb = nv_strtab_strlen(ids, b);
+    int c = memcmp(nv_strtab_get(ids, a), nv_strtab_get(ids, b),
+                   la < lb ? la : lb);
+    if (c || la != lb)
+        return c ? c : (la < lb ? -1 : 1);
+    return a < b ? -1 : a > b;
+}
+
 static int spof(netvet_assessment *a, size_t top, const nv_graph_input *in)
 {
     size_t nv = netvet_registry_count(a->view.reg);
@@ -94,7 +108,8 @@ static int spof(netvet_assessment *a, size_t top, const nv_graph_input *in)
                                   sizeof(double));
     if (!a->top || !a->spof_by_vendor || !a->spof_by_domain)
         return NETVET_ENOMEM;
-    a->n_top = nv_dominators_top(a->top, top, &a->dom);
+    a->n_top = nv_dominators_top_by(a->top, top, &a->dom, id_order,
+                                    a->view.inv);
     nv_dominators_by_group(a->spof_by_vendor, a->spof_by_domain, &a->dom,
                            in);
     return 0;

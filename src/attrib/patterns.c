@@ -2,7 +2,10 @@
 /* Pattern sets: merging loaded files (a known id is replaced), compiling
  * with PCRE2 (UTF, invalid UTF-8 tolerated, caseless unless asked, JIT when
  * available), binding vendor ids to the registry, and matching strongest
- * first under a match limit so a hostile regex cannot hang a run. */
+ * first under a match limit so a hostile regex cannot hang a run. Only
+ * the first NV_PAT_MAX_SUBJECT bytes of a subject are matched: PCRE2's
+ * limits do not count a single-character repeat backtracking (.* before a
+ * failing lookahead), so the cap is what bounds such a pattern. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "attrib/patterns.h"
 
@@ -200,6 +203,11 @@ int nv_patterns_match(const nv_patterns *ps, const char *s, size_t len,
     memset(m, 0, sizeof(*m));
     m->pattern = -1;
     int limited = 0;
+    if (len > NV_PAT_MAX_SUBJECT) { /* the first 4 KiB, whole characters */
+        len = NV_PAT_MAX_SUBJECT;
+        while (len && ((unsigned char)s[len] & 0xC0) == 0x80)
+            len--;
+    }
     for (size_t k = 0; k < ps->n; k++) {
         size_t i = ps->order ? ps->order[k] : k;
         const nv_pattern *p = &ps->p[i];

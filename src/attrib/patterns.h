@@ -17,6 +17,7 @@
 #define NV_PAT_MAX_VALUE 4096              /* one string value */
 #define NV_PAT_MAX_COUNT 10000             /* patterns in a set */
 #define NV_PAT_MAX_DEPTH 8                 /* YAML nesting */
+#define NV_PAT_MAX_SUBJECT 4096 /* bytes of a banner matched (the first) */
 
 typedef enum nv_pat_conf {
     NV_PAT_WEAK = 0,
@@ -87,6 +88,9 @@ const char *nv_pat_conf_name(nv_pat_conf c);
  * compile one pattern; parse a file into a fresh set (no merging). */
 void nv_pattern_free_fields(nv_pattern *p);
 int nv_pattern_compile(nv_pattern *p, char *err, size_t err_len);
+/* 1 when regex re repeats without bound a group that holds a quantifier
+ * ((a+)+, (.*)*), *offset at the group's '('; else 0 (pattern_lint.c). */
+int nv_pattern_lint(const char *re, size_t *offset);
 int nv_patterns_parse(nv_patterns *out, const char *buf, size_t len,
                       const char *name, netvet_diag *diag);
 

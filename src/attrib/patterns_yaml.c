@@ -242,6 +242,11 @@ static int load_entry(loader *ld, const yaml_node_t *m, nv_pattern *p)
 static int compile_entry(loader *ld, nv_pattern *p, nv_patterns *one)
 {
     char err[256];
+    size_t off;
+    if (nv_pattern_lint(p->regex, &off))
+        return fail(ld, p->line, "regex of pattern '%s' repeats a group that "
+                    "holds a quantifier (at offset %zu, like (a+)+ or (.*)*): "
+                    "matching it can take exponential time", p->id, off);
     if (nv_pattern_compile(p, err, sizeof(err)) < 0)
         return fail(ld, p->line, "regex of pattern '%s' does not compile: %s",
                     p->id, err);

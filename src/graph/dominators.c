@@ -308,20 +308,31 @@ void nv_dominators_dispose(nv_dominators *d)
     memset(d, 0, sizeof(*d));
 }
 
+/* The order of the top list: impact descending, ties by tie() (element
+ * index when NULL). */
+typedef struct top_order {
+    const double *impact;
+    nv_top_tie tie;
+    const void *ctx;
+} top_order;
+
 /* Is element a a worse single point of failure than b (lower impact, or
- * equal impact and higher index)? The heap keeps the worst on top. */
-static inline int worse(const double *impact, uint32_t a, uint32_t b)
+ * equal impact and later in the tie order)? The heap keeps the worst on
+ * top. */
+static inline int worse(const top_order *o, uint32_t a, uint32_t b)
 {
-    return impact[a] < impact[b] || (impact[a] == impact[b] && a > b);
+    if (o->impact[a] != o->impact[b])
+        return o->impact[a] < o->impact[b];
+    return o->tie ? o->tie(o->ctx, a, b) > 0 : a > b;
 }
 
-static void sift_down(uint32_t *h, size_t n, size_t i, const double *impact)
+static void sift_down(uint32_t *h, size_t n, size_t i, const top_order *o)
 {
     for (;;) {
         size_t l = 2 * i + 1, r = l + 1, m = i;
-        if (l < n && worse(impact, h[l], h[m]))
+        if (l < n && worse(o, h[l], h[m]))
             m = l;
-        if (r < n && worse(impact, h[r], h[m]))
+        if (r < n && worse(o, h[r], h[m]))
             m = r;
         if (m == i)
             return;
@@ -332,9 +343,9 @@ static void sift_down(uint32_t *h, size_t n, size_t i, const double *impact)
     }
 }
 
-static void sift_up(uint32_t *h, size_t i, const double *impact)
+static void sift_up(uint32_t *h, size_t i, const top_order *o)
 {
-    while (i > 0 && worse(impact, h[i], h[(i - 1) / 2])) {
+    while (i > 0 && worse(o, h[i], h[(i - 1) / 2])) {
         uint32_t t = h[i];
         h[i] = h[(i - 1) / 2];
         h[(i - 1) / 2] = t;
@@ -342,8 +353,11 @@ static void sift_up(uint32_t *h, size_t i, const double *impact)
     }
 }
 
-size_t nv_dominators_top(uint32_t *out, size_t n_top, const nv_dominators *d)
+size_t nv_dominators_top_by(uint32_t *out, size_t n_top,
+                            const nv_dominators *d, nv_top_tie tie,
+                            const void *ctx)
 {
+    top_order o = {d->impact, tie, ctx};
     size_t n = 0;
     if (!n_top)
         return 0;
@@ -352,10 +366,10 @@ size_t nv_dominators_top(uint32_t *out, size_t n_top, const nv_dominators *d)
             continue;
         if (n < n_top) {
             out[n] = (uint32_t)k;
-            sift_up(out, n++, d->impact);
-        } else if (worse(d->impact, out[0], (uint32_t)k)) {
+            sift_up(out, n++, &o);
+        } else if (worse(&o, out[0], (uint32_t)k)) {
             out[0] = (uint32_t)k;
-            sift_down(out, n, 0, d->impact);
+            sift_down(out, n, 0, &o);
         }
     }
     /* Heap sort in place: repeatedly move the worst to the end. */
@@ -363,9 +377,14 @@ size_t nv_dominators_top(uint32_t *out, size_t n_top, const nv_dominators *d)
         uint32_t t = out[0];
         out[0] = out[end - 1];
         out[end - 1] = t;
-        sift_down(out, end - 1, 0, d->impact);
+        sift_down(out, end - 1, 0, &o);
     }
     return n;
+}
+
+size_t nv_dominators_top(uint32_t *out, size_t n_top, const nv_dominators *d)
+{
+    return nv_dominators_top_by(out, n_top, d, NULL, NULL);
 }
 
 void nv_dominators_by_group(double *by_vendor, double *by_domain,

@@ -61,6 +61,16 @@ void nv_dominators_dispose(nv_dominators *d);
 size_t nv_dominators_top(uint32_t *out, size_t n_top,
                          const nv_dominators *d);
 
+/* Order of two elements of equal impact: < 0 when a comes first (element
+ * ids bytewise, in the assessment), never 0 for a != b. */
+typedef int (*nv_top_tie)(const void *ctx, uint32_t a, uint32_t b);
+
+/* nv_dominators_top with ties broken by tie(ctx, a, b) instead of the
+ * element index, so the list does not depend on input order. */
+size_t nv_dominators_top_by(uint32_t *out, size_t n_top,
+                            const nv_dominators *d, nv_top_tie tie,
+                            const void *ctx);
+
 /* Sum of impact per vendor key (by_vendor, in->n_vendors entries) and per
  * domain key (by_domain, in->n_domains entries), over
  * counted elements; either may be NULL. Nested dominators are each counted

@@ -7,8 +7,10 @@
  * kind = LinkLabel, capacity = LinkSpeedRaw in bit/s). Parallel edges are
  * kept. With several input files, ids are prefixed "FILE:" (every Zoo
  * graph numbers its nodes from 0). A node without an id, a repeated node
- * id, or an edge whose end is no node is a bad record; a coordinate that
- * is not a number in range is left empty with a warning. */
+ * id, or an edge whose end is no node is a bad record; a coordinate or a
+ * LinkSpeedRaw that is not a number in range is left empty with a warning,
+ * as are a duplicate <key> id (the first declaration wins) and a second
+ * <graph> (ignored). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,8 +40,53 @@ typedef struct gml {
     char prefix[128];         /* "FILE:" before ids, or "" */
 } gml;
 
+typedef struct key_decl {
+    const char *id;
+    const xmlNode *k;
+    size_t order;
+} key_decl;
+
+static int cmp_key(const void *pa, const void *pb)
+{
+    const key_decl *a = pa, *b = pb;
+    int c = strcmp(a->id, b->id);
+    return c ? c : a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* The <key> declarations with an id, each marked when an earlier one has
+ * the same id (warned; the first declaration wins). *out NULL when there
+ * are none. */
+static int key_decls(gml *g, const xmlNode *root, key_decl **out, size_t *n,
+                     unsigned char **dup)
+{
+    size_t m = 0;
+    for (xmlNode *k = nv_xml_child(root, "key"); k; k = nv_xml_next(k, "key"))
+        m++;
+    *out = nv_calloc(m ? m : 1, sizeof **out);
+    *dup = nv_calloc(m ? m : 1, 1);
+    if (!*out || !*dup)
+        return nv_diag_fail(g->diag, NETVET_ENOMEM, g->file, 0, 0,
+                            "out of memory");
+    *n = 0;
+    for (xmlNode *k = nv_xml_child(root, "key"); k; k = nv_xml_next(k, "key"))
+        if (nv_xml_attr(k, "id"))
+            (*out)[*n] = (key_decl){nv_xml_attr(k, "id"), k, *n}, (*n)++;
+    qsort(*out, *n, sizeof **out, cmp_key);
+    for (size_t i = 1; i < *n; i++) {
+        if (strcmp((*out)[i].id, (*out)[i - 1].id))
+            continue;
+        (*dup)[(*out)[i].order] = 1;
+        nv_diag_warn(g->diag, g->file, nv_xml_line((*out)[i].k), 0,
+                     "duplicate <key> id '%.64s' (this declaration is "
+                     "ignored; the first, line %lu, is used)", (*out)[i].id,
+                     nv_xml_line((*out)[i - 1].k));
+        (*out)[i].k = (*out)[i - 1].k; /* the first stays first */
+    }
+    return 0;
+}
+
 /* Record the key id of the attributes we use. */
-static void read_keys(gml *g, const xmlNode *root)
+static int read_keys(gml *g, const xmlNode *root)
 {
     static const struct {
         const char *name, *domain;
@@ -47,17 +94,25 @@ static void read_keys(gml *g, const xmlNode *root)
                        {"Longitude", "node"}, {"Country", "node"},
                        {"Internal", "node"}, {"LinkLabel", "edge"},
                        {"LinkSpeedRaw", "edge"}};
-    for (xmlNode *k = nv_xml_child(root, "key"); k; k = nv_xml_next(k, "key")) {
+    key_decl *decl;
+    unsigned char *dup;
+    size_t n, order = 0;
+    int rc = key_decls(g, root, &decl, &n, &dup);
+    for (xmlNode *k = nv_xml_child(root, "key"); rc == 0 && k;
+         k = nv_xml_next(k, "key")) {
         const char *id = nv_xml_attr(k, "id");
         const char *name = nv_xml_attr(k, "attr.name");
         const char *dom = nv_xml_attr(k, "for");
-        if (!id || !name)
+        if (!id || dup[order++] || !name)
             continue;
         for (int i = 0; i < K_COUNT; i++)
             if (!g->key[i] && !strcmp(name, want[i].name) &&
                 (!dom || !strcmp(dom, want[i].domain) || !strcmp(dom, "all")))
                 g->key[i] = id;
     }
+    nv_free(decl);
+    nv_free(dup);
+    return rc;
 }
 
 /* Text of n's <data key=...> for attribute k (borrowed), or NULL. */
@@ -216,7 +271,14 @@ static int import_edge(gml *g, const xmlNode *e)
     const char *speed = data_of(g, e, K_SPEED);
     char *end = NULL;
     double bps = speed ? strtod(speed, &end) : -1;
-    if (!speed || end == speed || *end || !isfinite(bps) || bps < 0)
+    if (speed && *speed && (end == speed || *end || !isfinite(bps) ||
+                            bps < 0 || bps > 1e15))
+        nv_diag_warn(g->diag, g->file, nv_xml_line(e), 0,
+                     "edge '%.64s'-'%.64s': LinkSpeedRaw '%.32s' is not a "
+                     "number from 0 to 1e15 (capacity left empty)", ends[0],
+                     ends[1], speed);
+    if (!speed || end == speed || *end || !isfinite(bps) || bps < 0 ||
+        bps > 1e15)
         speed = NULL;
     nv_csv_row r;
     nv_csv_begin(&r, &o->links);
@@ -266,8 +328,13 @@ int nv_import_graphml(nv_import_out *o, const char *data, size_t len,
     gml g = {.o = o, .file = file, .diag = diag};
     if (o->n_inputs > 1)
         set_prefix(&g, file);
-    read_keys(&g, root);
-    rc = import_graph(&g, graph);
+    for (xmlNode *x = nv_xml_next(graph, "graph"); x; x = nv_xml_next(x, "graph"))
+        nv_diag_warn(diag, file, nv_xml_line(x), 0, "a second <graph> is "
+                     "ignored (only the first is imported: give each graph "
+                     "its own file)");
+    rc = read_keys(&g, root);
+    if (rc == 0)
+        rc = import_graph(&g, graph);
     nv_free(g.ids);
     xmlFreeDoc(doc);
     if (rc == 0 && (o->elements.oom || o->links.oom))

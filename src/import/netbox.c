@@ -345,6 +345,10 @@ static int import_device(nb_ctx *c, const json_t *t)
         nv_diag_warn(c->diag, file, 0, 0, "device '%.64s' (item %zu): role "
                      "'%.64s' is not mapped to a function; using other", id,
                      item, shown ? shown : "(none)");
+    if (!jstr(jget(jget(d, "device_type"), "manufacturer"), "name"))
+        nv_diag_warn(c->diag, file, 0, 0, "device '%.64s' (item %zu): no "
+                     "device_type.manufacturer.name (null or missing); vendor "
+                     "left empty", id, item);
     if (map_device(c, d, id) < 0)
         return nv_diag_fail(c->diag, NETVET_ENOMEM, file, 0, 0,
                             "out of memory");

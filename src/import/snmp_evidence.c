@@ -68,6 +68,8 @@ int nv_snmp_put_text(nv_sbuf *b, const char *text, size_t n)
     for (size_t i = 0; i < s.n;) {
         const unsigned char *p = (const unsigned char *)s.p + i;
         size_t len = utf8_len(p, s.n - i);
+        if (b->len + (len ? len : 1) > NV_SNMP_MAX_VALUE)
+            return replaced; /* the cap: a cut tail is not "invalid" */
         if (len == 0 || (len == 1 && p[0] < 0x20 && p[0] != '\t' &&
                          p[0] != '\n') || p[0] == 0x7F) {
             nv_sbuf_put(b, "?", 1);
@@ -75,8 +77,6 @@ int nv_snmp_put_text(nv_sbuf *b, const char *text, size_t n)
             i++;
             continue;
         }
-        if (b->len + len > NV_SNMP_MAX_VALUE)
-            return replaced;
         nv_sbuf_put(b, s.p + i, len);
         i += len;
     }

@@ -47,8 +47,11 @@ static int starts(span s, const char *prefix)
 
 /* Scan a quoted value from q (just past the opening quote) to its closing
  * quote, possibly over several lines, unescaping \" and \\ into out (at
- * most NV_SNMP_MAX_VALUE bytes kept). @return the byte after the closing quote,
- * or NULL when the file ends first. Counts lines into w->line. */
+ * most KEEP bytes kept: a character that starts within NV_SNMP_MAX_VALUE is
+ * whole, and out->len > NV_SNMP_MAX_VALUE tells a cut value). @return the
+ * byte after the closing quote, or NULL when the file ends first. Counts
+ * lines into w->line. */
+#define KEEP (NV_SNMP_MAX_VALUE + 4)
 static const char *scan_quoted(walk *w, const char *q, const char *end,
                                nv_sbuf *out)
 {
@@ -58,15 +61,15 @@ static const char *scan_quoted(walk *w, const char *q, const char *end,
             stop++;
         for (const char *c = q; c < stop; c++)
             w->line += *c == '\n';
-        if (out->len + (size_t)(stop - q) <= NV_SNMP_MAX_VALUE)
-            nv_sbuf_put(out, q, (size_t)(stop - q));
+        size_t room = KEEP - out->len, n = (size_t)(stop - q);
+        nv_sbuf_put(out, q, n < room ? n : room);
         if (stop >= end)
             return NULL;
         if (*stop == '"')
             return stop + 1;
         if (stop + 1 < end) { /* backslash: keep the next byte as is */
             w->line += stop[1] == '\n';
-            if (out->len < NV_SNMP_MAX_VALUE)
+            if (out->len < KEEP)
                 nv_sbuf_put(out, stop + 1, 1);
             q = stop + 2;
         } else {
@@ -76,10 +79,17 @@ static const char *scan_quoted(walk *w, const char *q, const char *end,
     return NULL;
 }
 
-/* Take a value into the evidence; warn once per file about replaced
- * bytes. */
-static void take(walk *w, int which, nv_snmp_type type, span v)
+/* Take a value (from line `line`) into the evidence; warn once per file
+ * about replaced bytes, and about each text value cut to
+ * NV_SNMP_MAX_VALUE bytes (issue 16, item 11: it was written empty). */
+static void take(walk *w, int which, nv_snmp_type type, span v,
+                 unsigned long line)
 {
+    if (which >= 0 && which != NV_SNMP_MAC && v.n > NV_SNMP_MAX_VALUE &&
+        !w->ev.val[which].len)
+        nv_diag_warn(w->diag, w->file, line, 0, "value longer than %d "
+                     "bytes: only its first %d bytes are kept",
+                     NV_SNMP_MAX_VALUE, NV_SNMP_MAX_VALUE);
     if (nv_snmp_take(&w->ev, which, type, v.p, v.n) && !w->bad_text) {
         w->bad_text = 1;
         nv_diag_warn(w->diag, w->file, w->line, 0, "invalid UTF-8 or control "
@@ -126,12 +136,12 @@ static const char *take_value(walk *w, int which, span rest, const char *le,
             nv_sbuf_free(&tmp);
             return end;
         }
-        take(w, which, type, (span){tmp.p ? tmp.p : "", tmp.len});
+        take(w, which, type, (span){tmp.p ? tmp.p : "", tmp.len}, start);
         nv_sbuf_free(&tmp);
         const char *nl = memchr(after, '\n', (size_t)(end - after));
         return nl ? nl + 1 : end;
     }
-    take(w, which, type, v);
+    take(w, which, type, v, w->line);
     return le < end ? le + 1 : end;
 }
 

@@ -94,6 +94,11 @@ static inline int nv_simple_decimal(nv_csv_field f, double *out)
     return 0;
 }
 
+/* The largest weight or capacity a file may give: 2^32 rows of it sum to
+ * about 4.3e24, far from overflow, and every sum stays finite
+ * (docs/inventory-format.md). Scenarios, cost files and check use it too. */
+#define NV_WEIGHT_MAX 1e15
+
 /* Parse a finite double; 0 on success. */
 static inline int nv_field_double(nv_csv_field f, double *out)
 {

@@ -9,6 +9,7 @@
 
 #include "inventory/load.h"
 #include "util/alloc.h"
+#include "util/diag.h"
 
 #define MAX_COLUMNS 32
 #define RECENT 256 /* cached values per string column (a power of two) */
@@ -288,9 +289,10 @@ static int check_typed(nv_loader *L, row_values *v, int *rc)
     }
     v->weight = 0;
     f = field(L, NV_COL_WEIGHT);
-    if (f.len && (nv_field_double(f, &v->weight) < 0 || v->weight < 0)) {
+    if (f.len && (nv_field_double(f, &v->weight) < 0 || v->weight < 0 ||
+                  v->weight > NV_WEIGHT_MAX)) {
         *rc = nv_loader_bad_row(L, L->pos[NV_COL_WEIGHT] + 1,
-            "weight '%.*s' is not a non-negative number", (int)(f.len > 64 ? 64 : f.len), f.p);
+            "weight '%.*s' is not a number from 0 to 1e15", (int)(f.len > 64 ? 64 : f.len), f.p);
         return 1;
     }
     if (check_coordinate(L, NV_COL_LAT, 90, &v->lat, rc) ||
@@ -303,6 +305,10 @@ static int check_typed(nv_loader *L, row_values *v, int *rc)
             "installed '%.*s' is not a date YYYY-MM-DD", (int)(f.len > 64 ? 64 : f.len), f.p);
         return 1;
     }
+    if (f.len && v->installed > L->far_installed) /* kept, with a word */
+        nv_diag_warn(L->diag, L->file, L->line, L->pos[NV_COL_INSTALLED] + 1,
+                     "installed '%.*s' is more than 5 years in the future "
+                     "(a mistyped year?); row kept", (int)f.len, f.p);
     f = field(L, NV_COL_STATUS);
     if (parse_status(f, &v->status) < 0) {
         *rc = nv_loader_bad_row(L, L->pos[NV_COL_STATUS] + 1,

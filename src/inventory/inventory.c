@@ -23,9 +23,12 @@ typedef struct input {
     const char *source; /* copied from this buffer */
 } input;
 
+/* O_NONBLOCK: opening a FIFO for reading would wait for a writer forever;
+ * it opens at once and fstat refuses it (issue 16, item 10). Standard
+ * input reaches the loader as a copied buffer, never through here. */
 static int map_input(input *m, netvet_diag *diag)
 {
-    int fd = open(m->path, O_RDONLY);
+    int fd = open(m->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return nv_diag_fail(diag, NETVET_EIO, m->path, 0, 0,
                             "cannot open: %s", strerror(errno));

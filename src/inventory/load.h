@@ -12,6 +12,10 @@
 
 #define NV_FN_SEEN_SLOTS 64 /* a power of two */
 
+/* Days after the day of loading beyond which an installed date is warned
+ * as a likely mistyped year (5 years; docs/inventory-format.md). */
+#define NV_FAR_INSTALLED 1826
+
 typedef struct nv_loader {
     netvet_inventory *inv; /* where rows go (a part's own for parts > 0) */
     const netvet_inventory *lookup; /* links: whose element ids to find */
@@ -24,6 +28,8 @@ typedef struct nv_loader {
     const nv_csv_field *fields;
     size_t n_fields;
     unsigned long line;
+    int32_t far_installed; /* an installed date after this day (5 years
+                            * after the day of loading) is warned */
     const nv_rec *rec;     /* NULL for the header */
     const uint64_t *hashes; /* per field of rec where hash_col is set */
     uint8_t *hash_col;     /* per header position: intern hash wanted */

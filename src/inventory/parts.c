@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -332,6 +333,7 @@ static void start_first(part *p, netvet_inventory *inv, int links,
     L->evidence_only = L->opts->version >= 2 && L->opts->evidence_only;
     L->diag = p->log.sink;
     L->file = in->name;
+    L->far_installed = (int32_t)(time(NULL) / 86400) + NV_FAR_INSTALLED;
     L->stats = &p->stats;
     L->total_bytes = in->len;
     L->bytes_done = bytes_done;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "util/alloc.h"
 
 size_t nv_json_quote(char *buf, const char *s)
 {
@@ -57,15 +58,20 @@ static int write_elements(FILE *out, const netvet_assessment *a,
         return fputs("[]", out) < 0 ? -1 : 0;
     char *buf = NULL;
     size_t cap = 0;
+    uint32_t *copy;
+    const uint32_t *el; /* in id order, whatever the order of the rows */
+    if (nv_report_id_order(inv, f->elements, f->n_elements, &copy, &el) < 0)
+        return -1;
     fputc('[', out);
     for (size_t i = 0; i < f->n_elements; i++) {
-        uint32_t k = f->elements[i];
+        uint32_t k = el[i];
         const char *id = nv_inv_id(inv, k);
         size_t need = 3 * ind + 64 + 6 * strlen(id);
         if (need > cap) {
             char *p = realloc(buf, need);
             if (!p) {
                 free(buf);
+                nv_free(copy);
                 return -1;
             }
             buf = p;
@@ -88,6 +94,7 @@ static int write_elements(FILE *out, const netvet_assessment *a,
         fwrite(buf, 1, n, out);
     }
     free(buf);
+    nv_free(copy);
     fputc('\n', out);
     for (size_t i = 0; i < ind; i++)
         fputc(' ', out);

@@ -2,6 +2,7 @@
 /* JSON report, topology part: the "exposure" object (dependent weight per
  * domain and vendor with function and region breakdowns, single points of
  * failure) and the streamed "sink_dependencies" array. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/report.h"
@@ -154,26 +155,54 @@ static size_t sink_line(char *buf, const netvet_assessment *a, size_t k)
     return n + 2;
 }
 
+static int sink_has_depends(const nv_exposure *x, size_t k)
+{
+    const uint64_t *row = x->depends + k * x->n_depend_words;
+    int any = 0;
+    for (size_t w = 0; w < x->n_depend_words; w++)
+        any |= row[w] != 0;
+    return any;
+}
+
+/* The sinks with dependencies, in element id order (bytewise), so the
+ * array never depends on the order of the rows (issue 16, item 12); no
+ * sort when the ids already arrived sorted. */
+static int sink_order(const netvet_assessment *a, uint32_t **out, size_t *n)
+{
+    const nv_exposure *x = &a->exposure;
+    size_t m = 0;
+    *out = NULL;
+    *n = 0;
+    if (!a->has_topology || !x->depends)
+        return 0;
+    for (size_t k = 0; k < a->view.n; k++)
+        m += (size_t)sink_has_depends(x, k);
+    if (!(*out = nv_malloc((m ? m : 1) * sizeof(uint32_t))))
+        return NETVET_ENOMEM;
+    for (size_t k = 0; k < a->view.n; k++)
+        if (sink_has_depends(x, k))
+            (*out)[(*n)++] = (uint32_t)k;
+    nv_report_sort_by_id(a->view.inv, *out, *n);
+    return 0;
+}
+
 /* Streamed: sinks can be millions, one jansson object each would cost
  * seconds and gigabytes. */
 int nv_report_json_sinks(FILE *out, const netvet_assessment *a)
 {
-    const nv_exposure *x = &a->exposure;
     const nv_view *v = &a->view;
-    size_t cap = 64 + 16 * v->n_domains;
+    size_t cap = 64 + 16 * v->n_domains, n_sinks;
     for (size_t d = 0; d < v->n_domains; d++)
         cap += 6 * strlen(v->domain_country[d]);
     char *buf = NULL;
     size_t buf_cap = 0;
+    uint32_t *order;
+    int first = 1, rc = sink_order(a, &order, &n_sinks);
+    if (rc < 0)
+        return rc;
     fputs(",\n  \"sink_dependencies\": [", out);
-    int first = 1, rc = 0;
-    for (size_t k = 0; a->has_topology && x->depends && k < v->n; k++) {
-        const uint64_t *row = x->depends + k * x->n_depend_words;
-        int any = 0;
-        for (size_t w = 0; w < x->n_depend_words; w++)
-            any |= row[w] != 0;
-        if (!any)
-            continue;
+    for (size_t i = 0; i < n_sinks; i++) {
+        size_t k = order[i];
         size_t need = cap + 6 * strlen(nv_inv_id(v->inv, k));
         if (NV_GROW(buf, buf_cap, need) < 0) {
             rc = NETVET_ENOMEM;
@@ -185,6 +214,7 @@ int nv_report_json_sinks(FILE *out, const netvet_assessment *a)
         fwrite(buf, 1, sink_line(buf, a, k), out);
     }
     nv_free(buf);
+    nv_free(order);
     fputs(first ? "]\n}\n" : "\n  ]\n}\n", out);
     return rc < 0 ? rc : ferror(out) ? NETVET_EIO : 0;
 }

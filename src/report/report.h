@@ -17,6 +17,12 @@ int nv_report_json_topology(json_t *doc, const netvet_assessment *a);
 /* Write the per-sink domain dependencies as the last member of the JSON
  * object being written (streamed: there can be millions). */
 int nv_report_json_sinks(FILE *out, const netvet_assessment *a);
+/* Sort element indexes k[0..n) by element id, bytewise (id_order.c). */
+void nv_report_sort_by_id(const netvet_inventory *inv, uint32_t *k, size_t n);
+/* k in id order: *out is k itself when the ids arrived sorted, else a
+ * sorted *copy the caller frees. @return 0 or NETVET_ENOMEM. */
+int nv_report_id_order(const netvet_inventory *inv, const uint32_t *k,
+                       size_t n, uint32_t **copy, const uint32_t **out);
 
 /* Quote s as jansson does (", \, \b \f \n \r \t, other control bytes
  * as \u00XX; UTF-8 as is) into buf (6 x strlen(s) + 2 bytes). @return the

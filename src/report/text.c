@@ -7,6 +7,7 @@
 #include "policy/policy.h"
 #include "report/formats.h"
 #include "report/report.h"
+#include "util/alloc.h"
 
 static void load_line(FILE *out, const netvet_inventory *inv, int which)
 {
@@ -141,10 +142,15 @@ static void finding_elements(FILE *out, const netvet_assessment *a,
     const netvet_inventory *inv = a->view.inv;
     if (f->n_elements == 0)
         return;
+    uint32_t *copy;
+    const uint32_t *el; /* in id order: the ones shown never depend on the
+                         * order of the rows */
+    if (nv_report_id_order(inv, f->elements, f->n_elements, &copy, &el) < 0)
+        el = f->elements; /* out of memory: index order */
     fprintf(out, "    elements (%zu):", f->n_elements);
     size_t shown = f->n_elements < max ? f->n_elements : max;
     for (size_t i = 0; i < shown; i++) {
-        uint32_t k = f->elements[i];
+        uint32_t k = el[i];
         fputs(i ? ", " : " ", out);
         nv_text_safe(out, nv_inv_id(inv, k));
         fprintf(out, " (line %u)", inv->line[k]);
@@ -152,6 +158,7 @@ static void finding_elements(FILE *out, const netvet_assessment *a,
     if (shown < f->n_elements)
         fprintf(out, ", ... and %zu more", f->n_elements - shown);
     fputc('\n', out);
+    nv_free(copy);
 }
 
 static void findings(FILE *out, const netvet_assessment *a, size_t max)

@@ -381,8 +381,77 @@ static void test_pattern_file_errors(void **state)
               "p.yaml:2: YAML anchors and aliases (*name) are not supported");
     check_bad(ENTRY "    examples: [ZXA10]\n    regex: 'ZXA10'\n",
               "p.yaml:6: duplicate key 'regex' in a pattern entry");
+    /* nested quantifiers are refused before compiling (issue 16, 10) */
+    check_bad("patterns:\n  - id: x\n    vendor: zte\n    regex: 'Z(X+)+A'\n"
+              "    examples: [ZXA]\n",
+              "p.yaml:2: regex of pattern 'x' repeats a group that holds a "
+              "quantifier (at offset 1, like (a+)+ or (.*)*): matching it "
+              "can take exponential time");
     check_bad("patterns: [\n", "p.yaml:2: YAML syntax error: did not find "
               "expected node content (while parsing a flow node)");
+}
+
+/* The lint on its own: nested unbounded repeats are refused, escaped or
+ * bracketed look-alikes and bounded outer repeats are not. */
+static void test_pattern_lint(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {"(a+)+", "(.*)*", "x(?:\\w+\\s?){2,}",
+                                      "((ab)*c)+", "(a{1,}b)*", "(a|b*)+"};
+    static const char *const good[] = {"(ab)+", "[(a+)]+", "\\(a+\\)+",
+                                       "(a+)?", "(a+){0,1}", "a+b*",
+                                       "(?<v>\\d+\\.\\d+)", "(?=.*x)"};
+    size_t off;
+    for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+        assert_int_equal(nv_pattern_lint(bad[i], &off), 1);
+    for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++)
+        assert_int_equal(nv_pattern_lint(good[i], &off), 0);
+}
+
+/* A 180 KB banner of repeated 'VRP (R) software, Version 1.1 ' (quadratic
+ * under the old huawei-vrp lookahead: 1.8 s) matches no pattern and hits
+ * no match limit; only its first NV_PAT_MAX_SUBJECT bytes are matched, so
+ * a vendor name after them is not seen. Timing is in bench/. */
+static void test_pattern_long_banner(void **state)
+{
+    (void)state;
+    static const char rep[] = "VRP (R) software, Version 1.1 ";
+    size_t n = 6000, len = n * (sizeof(rep) - 1);
+    char *s = malloc(len + 16);
+    assert_non_null(s);
+    for (size_t i = 0; i < n; i++)
+        memcpy(s + i * (sizeof(rep) - 1), rep, sizeof(rep) - 1);
+    memcpy(s + len, " Huawei", 8);
+    nv_patterns ps;
+    nv_pat_match m;
+    assert_int_equal(nv_patterns_init(&ps), 0);
+    assert_int_equal(nv_patterns_add_builtin(&ps, NULL), 0);
+    assert_int_equal(nv_patterns_match(&ps, s, len + 7, &m), 0);
+    /* a banner's name past the first 4 KiB is not read */
+    memcpy(s + 170000, "Huawei Versatile Routing Platform", 33);
+    assert_int_equal(nv_patterns_match(&ps, s, len + 7, &m), 0);
+    /* within the cap and the lookahead's 512 bytes it still matches */
+    memcpy(s + 300, " Huawei", 7);
+    assert_int_equal(nv_patterns_match(&ps, s, len + 7, &m), 1);
+    assert_string_equal(ps.p[m.pattern].id, "huawei-vrp");
+    assert_memory_equal(s + m.version_off, "1.1", 3);
+    /* the match limit binds on a pattern the lint would refuse */
+    nv_patterns one;
+    char re[] = "^(a+)+$";
+    nv_pattern p = {.regex = re};
+    assert_int_equal(nv_patterns_init(&one), 0);
+    assert_int_equal(nv_pattern_compile(&p, (char[64]){0}, 64), 0);
+    one.p = &p;
+    one.n = 1;
+    memset(s, 'a', 4000);
+    s[4000] = 'b';
+    assert_int_equal(nv_patterns_match(&one, s, 4001, &m), NETVET_ELIMIT);
+    one.p = NULL;
+    one.n = 0;
+    nv_patterns_dispose(&one);
+    nv_pattern_free_fields(&(nv_pattern){.code = p.code});
+    nv_patterns_dispose(&ps);
+    free(s);
 }
 
 static void test_pattern_overlay_replaces(void **state)
@@ -582,6 +651,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_single_pieces, setup, teardown),
         cmocka_unit_test_setup_teardown(test_subsidiary_keeps_declared, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cache_consistency, setup, teardown),
+        cmocka_unit_test(test_pattern_lint),
+        cmocka_unit_test(test_pattern_long_banner),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -130,6 +130,57 @@ static void test_multigraph_and_bad_records(void **state)
     nv_import_out_free(&r.out);
 }
 
+/* Issue 16, item 11: nothing dropped without a word. A LinkSpeedRaw that
+ * is negative, not a number or above 1e15 is left empty with a warning; a
+ * duplicate <key> id is warned and ignored (the first declaration wins: the
+ * 'LinkSpeedRaw' that reused id 'l' does not turn labels into speeds); a
+ * second <graph> is warned and ignored. */
+static const char dropped[] =
+    "<graphml>\n"
+    " <key attr.name=\"label\" for=\"node\" id=\"l\"/>\n"
+    " <key attr.name=\"LinkSpeedRaw\" for=\"edge\" id=\"s\"/>\n"
+    " <key attr.name=\"LinkSpeedRaw\" for=\"edge\" id=\"l\"/>\n"
+    " <graph>\n"
+    "  <node id=\"a\"><data key=\"l\">A</data></node>\n"
+    "  <node id=\"b\"/>\n"
+    "  <edge source=\"a\" target=\"b\"><data key=\"s\">-10</data></edge>\n"
+    "  <edge source=\"a\" target=\"b\"><data key=\"s\">fast</data></edge>\n"
+    "  <edge source=\"a\" target=\"b\"><data key=\"s\">1e308</data></edge>\n"
+    "  <edge source=\"a\" target=\"b\"><data key=\"s\">1e10</data>"
+    "<data key=\"l\">7</data></edge>\n"
+    " </graph>\n"
+    " <graph><node id=\"c\"/></graph>\n"
+    "</graphml>\n";
+
+static void test_dropped_with_a_word(void **state)
+{
+    (void)state;
+    imp_run r;
+    char line[256];
+    imp_string(&r, nv_import_graphml, dropped, 0);
+    assert_int_equal(r.rc, 0);
+    assert_int_equal(r.out.el.written, 2);
+    assert_int_equal(r.out.ln.written, 4);
+    assert_string_equal(r.diag_text,
+        "in:13: a second <graph> is ignored (only the first is imported: "
+        "give each graph its own file)\n"
+        "in:4: duplicate <key> id 'l' (this declaration is ignored; the "
+        "first, line 2, is used)\n"
+        "in:8: edge 'a'-'b': LinkSpeedRaw '-10' is not a number from 0 to "
+        "1e15 (capacity left empty)\n"
+        "in:9: edge 'a'-'b': LinkSpeedRaw 'fast' is not a number from 0 to "
+        "1e15 (capacity left empty)\n"
+        "in:10: edge 'a'-'b': LinkSpeedRaw '1e308' is not a number from 0 "
+        "to 1e15 (capacity left empty)\n");
+    assert_string_equal(imp_line(&r.out.elements, 1, line, sizeof line),
+                        "a,A,,aggregation,,,,");
+    assert_string_equal(imp_line(&r.out.links, 1, line, sizeof line),
+                        "a,b,,");
+    assert_string_equal(imp_line(&r.out.links, 4, line, sizeof line),
+                        "a,b,,1e10");
+    nv_import_out_free(&r.out);
+}
+
 static void test_refused(void **state)
 {
     (void)state;
@@ -159,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_geant2009),
         cmocka_unit_test(test_multigraph_and_bad_records),
         cmocka_unit_test(test_refused),
+        cmocka_unit_test(test_dropped_with_a_word),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -163,16 +163,39 @@ static void test_bad_records(void **state)
         "skipped)\n"
         "in:0: item 1 is not a NetBox device, cable or site (record "
         "skipped)\n"
+        "in:0: device 'r1' (item 2): no device_type.manufacturer.name (null "
+        "or missing); vendor left empty\n"
         "in:0: device 'r1' (item 3): duplicate name (record skipped)\n"
         "in:0: device (item 4) has neither a name nor an id (record "
         "skipped)\n"
         "in:0: device '9' (item 5): unknown status (record skipped)\n"
         "in:0: device '10' (item 6): role '(none)' is not mapped to a "
-        "function; using other\n");
+        "function; using other\n"
+        "in:0: device '10' (item 6): no device_type.manufacturer.name (null "
+        "or missing); vendor left empty\n");
     assert_string_equal(imp_line(&r.out.elements, 1, line, sizeof line),
                         "r1,r1,,,,security,,,,,active,");
     assert_string_equal(imp_line(&r.out.elements, 2, line, sizeof line),
                         "10,,,,,other,,,,2.25,,a_b;c");
+    nv_import_out_free(&r.out);
+}
+
+/* Issue 16, item 11: a device whose manufacturer is null is kept with an
+ * empty vendor and a warning naming it (it was silent). */
+static void test_null_manufacturer(void **state)
+{
+    (void)state;
+    imp_run r;
+    imp_string(&r, nv_import_netbox,
+        "[{\"id\": 1, \"name\": \"c1\", \"status\": \"active\", "
+        "\"role\": {\"slug\": \"core-router\"}, \"device_type\": "
+        "{\"model\": \"NE40E\", \"manufacturer\": null}}]", 0);
+    assert_int_equal(r.rc, 0);
+    assert_int_equal(r.out.el.written, 1);
+    assert_int_equal(r.warnings, 1);
+    assert_string_equal(r.diag_text, "in:0: device 'c1' (item 0): no "
+        "device_type.manufacturer.name (null or missing); vendor left "
+        "empty\n");
     nv_import_out_free(&r.out);
 }
 
@@ -184,6 +207,7 @@ int main(void)
         cmocka_unit_test(test_cables_without_devices),
         cmocka_unit_test(test_bad_json),
         cmocka_unit_test(test_bad_records),
+        cmocka_unit_test(test_null_manufacturer),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

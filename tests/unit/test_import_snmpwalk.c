@@ -73,6 +73,38 @@ static void test_forms(void **state)
     nv_import_out_free(&r.out);
 }
 
+/* A sysDescr over 64 KiB, quoted (it was written empty) or not (it was cut
+ * silently): the first 64 KiB are kept, with a warning at its line; a
+ * multi-byte character across the cut is not reported as invalid. */
+static void test_long_value(void **state)
+{
+    (void)state;
+    size_t n = NV_SNMP_MAX_VALUE + 100;
+    for (int quoted = 0; quoted < 2; quoted++) {
+        char *text = malloc(n + 200);
+        assert_non_null(text);
+        int at = sprintf(text, "SNMPv2-MIB::sysName.0 = STRING: r1\n"
+                               ".1.3.6.1.2.1.1.1.0 = STRING: %s",
+                         quoted ? "\"" : "");
+        memset(text + at, 'x', n);
+        memcpy(text + at + NV_SNMP_MAX_VALUE - 1, "\xc3\xa9", 2);
+        strcpy(text + at + n, quoted ? "\"\n" : "\n");
+        imp_run r;
+        imp_string(&r, nv_import_snmpwalk, text, 0);
+        assert_int_equal(r.rc, 0);
+        assert_int_equal(r.warnings, 1);
+        assert_string_equal(r.diag_text, "in:2: value longer than 65536 "
+                            "bytes: only its first 65536 bytes are kept\n");
+        const char *row = strstr(r.out.elements.p, "\nin,r1,,");
+        assert_non_null(row);
+        const char *comma = strchr(row + 8, ',');
+        assert_non_null(comma);
+        assert_int_equal(comma - (row + 8), NV_SNMP_MAX_VALUE - 1);
+        nv_import_out_free(&r.out);
+        free(text);
+    }
+}
+
 static void test_bad_input(void **state)
 {
     (void)state;
@@ -153,6 +185,7 @@ int main(void)
         cmocka_unit_test(test_fixtures),
         cmocka_unit_test(test_forms),
         cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_long_value),
         cmocka_unit_test(test_varbind_mapping),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -108,7 +108,7 @@ static void test_bad_rows_are_skipped_and_counted(void **state)
         "e.csv:4:1: empty id; row skipped\n"
         "e.csv:5:3: unknown function 'router' (expected core, management, "
         "security, aggregation, access, ran, cpe, other or an alias); row skipped\n"
-        "e.csv:6:4: weight '-3' is not a non-negative number; row skipped\n"
+        "e.csv:6:4: weight '-3' is not a number from 0 to 1e15; row skipped\n"
         "e.csv:7:5: installed '2020-02-30' is not a date YYYY-MM-DD; row skipped\n"
         "e.csv:8:6: status 'gone' is not active, planned or decommissioned; row skipped\n"
         "e.csv:10:0: expected 7 fields, found 3; row skipped\n"
@@ -239,7 +239,7 @@ static void test_links(void **state)
         "l.csv:1:5: column 'colour' is not used in links and is ignored\n"
         "l.csv:3:2: link end 'zz' is not a known element id; row skipped\n"
         "l.csv:4:2: empty link end 'b'; row skipped\n"
-        "l.csv:5:4: capacity 'x' is not a non-negative number; row skipped\n");
+        "l.csv:5:4: capacity 'x' is not a number from 0 to 1e15; row skipped\n");
     netvet_inventory_free(inv);
 }
 
