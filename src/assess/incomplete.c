@@ -2,7 +2,8 @@
 /* Why an assessment could not judge what it claims to: nothing counted,
  * input rows skipped, too many elements (or too much weight) of an
  * unknown vendor, no rule that applies, a rule measure without its data
- * (served without links, sites without sites), an exposure without
+ * (served without links, sites without sites), a forbid rule undetermined
+ * by elements of an unknown vendor in its scope, an exposure without
  * sources or sinks. Each reason is a static code and a message; any reason makes the
  * verdict INCOMPLETE unless a finding already fails it (results.c). */
 #include <stdarg.h>
@@ -79,7 +80,8 @@ static int no_rule_applies(netvet_assessment *a)
     char date[11];
     for (size_t i = 0; i < a->results.n; i++)
         if (a->results.items[i].status == NV_RESULT_PASS ||
-            a->results.items[i].status == NV_RESULT_FAIL)
+            a->results.items[i].status == NV_RESULT_FAIL ||
+            a->results.items[i].status == NV_RESULT_UNDETERMINED)
             return 0;
     nv_format_date(a->view.as_of, date);
     if (!a->policy || a->policy->n_rules == 0)
@@ -105,6 +107,26 @@ static int unmeasured(netvet_assessment *a)
         int rc = add(a, "unmeasured", "rule %s: %s not measured: %s",
                      netvet_policy_rule(a->policy, r->rule).id, r->measure,
                      r->reason ? r->reason : "no data");
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* A forbid rule that found none of its vendors in scope but elements of
+ * an unknown vendor there (kind_forbid.c): one reason per rule. */
+static int undetermined(netvet_assessment *a)
+{
+    for (size_t i = 0; i < a->results.n; i++) {
+        const nv_rule_result *r = &a->results.items[i];
+        if (r->status != NV_RESULT_UNDETERMINED)
+            continue;
+        unsigned long long n = (unsigned long long)r->value;
+        int rc = add(a, "undetermined-rule",
+                     "rule %s: undetermined: %llu element%s in its scope "
+                     "%s of an unknown vendor, which it may forbid",
+                     netvet_policy_rule(a->policy, r->rule).id, n,
+                     n == 1 ? "" : "s", n == 1 ? "is" : "are");
         if (rc < 0)
             return rc;
     }
@@ -143,7 +165,7 @@ int nv_incomplete_compute(netvet_assessment *a,
     if (rc < 0 || !a->view.n_counted) /* the rest follows from nothing */
         return rc;
     if ((rc = unknown(a, max)) == 0 && (rc = no_rule_applies(a)) == 0 &&
-        (rc = unmeasured(a)) == 0)
+        (rc = unmeasured(a)) == 0 && (rc = undetermined(a)) == 0)
         rc = exposure(a);
     return rc;
 }
