@@ -12,26 +12,56 @@
 #include "assess/assessment.h"
 #include "inventory/inv.h"
 #include "util/alloc.h"
+#include "util/text.h"
 
 #define NV_DEFAULT_MAX_UNKNOWN 0.01
 
+/* Append reason `code` with the message fmt makes (any length). */
 static int add(netvet_assessment *a, const char *code, const char *fmt, ...)
 {
-    char msg[512];
+    nv_text msg = {0};
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    nv_text_vadd(&msg, fmt, ap);
     va_end(ap);
-    nv_incomplete *n = nv_reallocarray(a->incomplete, a->n_incomplete + 1,
-                                       sizeof(*n));
-    if (!n)
+    nv_incomplete *n = msg.oom ? NULL
+                               : nv_reallocarray(a->incomplete,
+                                                 a->n_incomplete + 1,
+                                                 sizeof(*n));
+    if (!n) {
+        nv_text_dispose(&msg);
         return NETVET_ENOMEM;
+    }
     a->incomplete = n;
     n[a->n_incomplete].code = code;
-    if (!(n[a->n_incomplete].message = nv_strdup(msg)))
+    n[a->n_incomplete].message = msg.s ? msg.s : nv_strdup("");
+    if (!n[a->n_incomplete].message)
         return NETVET_ENOMEM;
     a->n_incomplete++;
     return 0;
+}
+
+/* "; rules it could affect: a, b" (every rule in force: a skipped row's
+ * function, vendor and links are unknown, so any rule's scope could have
+ * held it), or "" when no rule is in force. Owned by the caller. */
+static char *affected_rules(const netvet_assessment *a)
+{
+    nv_text t = {0};
+    size_t prev = (size_t)-1, n = 0;
+    nv_text_add(&t, "%s", "");
+    for (size_t i = 0; i < a->results.n; i++) {
+        const nv_rule_result *r = &a->results.items[i];
+        if (r->status == NV_RESULT_NOT_IN_EFFECT || r->rule == prev)
+            continue;
+        prev = r->rule;
+        nv_text_add(&t, "%s%s", n++ ? ", " : "; rules they could affect: ",
+                    netvet_policy_rule(a->policy, r->rule).id);
+    }
+    if (t.oom) {
+        nv_text_dispose(&t);
+        return NULL;
+    }
+    return t.s;
 }
 
 /* "3 of 17 element rows and 1 of 19 link rows" into buf. */
@@ -51,9 +81,13 @@ static int skipped(netvet_assessment *a)
         snprintf(ln, sizeof(ln), "%s%llu of %llu link rows",
                  *el ? " and " : "", (unsigned long long)l.rows_skipped,
                  (unsigned long long)l.rows_read);
-    return add(a, "rows-skipped",
-               "%s%s skipped while loading: what they hold was not assessed",
-               el, ln);
+    char *rules = affected_rules(a);
+    if (!rules)
+        return NETVET_ENOMEM;
+    int rc = add(a, "rows-skipped", "%s%s skipped while loading: what they "
+                 "hold was not assessed%s", el, ln, rules);
+    nv_free(rules);
+    return rc;
 }
 
 static int unknown(netvet_assessment *a, double max)
