@@ -160,5 +160,5 @@ int main(void)
         cmocka_unit_test(test_multigraph_and_bad_records),
         cmocka_unit_test(test_refused),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return imp_exit(cmocka_run_group_tests(tests, NULL, NULL));
 }

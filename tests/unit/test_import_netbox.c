@@ -185,5 +185,5 @@ int main(void)
         cmocka_unit_test(test_bad_json),
         cmocka_unit_test(test_bad_records),
     };
-    return cmocka_run_group_tests(tests, setup, NULL);
+    return imp_exit(cmocka_run_group_tests(tests, setup, NULL));
 }
