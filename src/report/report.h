@@ -11,6 +11,12 @@
 #include "assess/assessment.h"
 #include "netvet/results.h"
 
+/* Changes --registry overlays made to built-in vendors (report/
+ * registry_changes.c): a text section (nothing when there is none), a
+ * JSON array (NULL on ENOMEM). */
+void nv_report_text_registry_changes(FILE *out, const netvet_registry *reg);
+json_t *nv_report_json_registry_changes(const netvet_registry *reg);
+
 /* Topology sections (no output when the topology was not analysed). */
 void nv_report_text_topology(FILE *out, const netvet_assessment *a);
 int nv_report_json_topology(json_t *doc, const netvet_assessment *a);

@@ -85,7 +85,17 @@ typedef struct nv_regstate {
 struct netvet_registry {
     nv_regstate st;
     nv_arena arena;
+    size_t n_builtin;               /* vendors of the built-in registry */
+    netvet_registry_change *changes; /* to those by overlays (strings in
+                                      * the arena) */
+    size_t n_changes, changes_cap;
 };
+
+/* Record what an overlay (`file`) changed in the built-in vendors of
+ * before -> after: country, parent, state control, listings.
+ * @return 0 or NETVET_ENOMEM. */
+int nv_registry_note_changes(netvet_registry *reg, const nv_regstate *before,
+                             const nv_regstate *after, const char *file);
 
 int nv_regstate_init(nv_regstate *st);
 void nv_regstate_dispose(nv_regstate *st);

@@ -464,6 +464,8 @@ int netvet_registry_new_builtin(netvet_registry **out, netvet_diag *diag)
     rc = netvet_registry_overlay_buffer(*out, (const char *)nv_builtin_registry,
                                         nv_builtin_registry_len,
                                         "builtin:registry.yaml", diag);
+    if (rc == 0)
+        (*out)->n_builtin = (*out)->st.n;
     if (rc < 0) {
         netvet_registry_free(*out);
         *out = NULL;
@@ -491,6 +493,8 @@ int netvet_registry_overlay_buffer(netvet_registry *reg, const char *buf,
     rc = load_text(&ld);
     if (rc == NETVET_OK)
         rc = nv_regstate_finish(&tmp, name, diag);
+    if (rc == NETVET_OK && reg->n_builtin)
+        rc = nv_registry_note_changes(reg, &reg->st, &tmp, name);
     if (rc < 0) {
         nv_regstate_dispose(&tmp);
         nv_arena_rollback(&reg->arena, mark);
