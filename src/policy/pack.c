@@ -142,8 +142,30 @@ static int parse_rules(nv_yctx *y, yaml_node_t *n, nv_rule **rules_out,
     return 0;
 }
 
+/* Is `id` the id of a pack built into the library? */
+static int builtin_id(const char *id)
+{
+    for (const nv_builtin_pack *b = nv_builtin_packs; b->name; b++)
+        if (!strcmp(b->name, id))
+            return 1;
+    return 0;
+}
+
+/* A user pack that takes a built-in pack's id would stand in for it in
+ * every report: refused. */
+static int check_id(nv_yctx *y, const netvet_policy *pol,
+                    const yaml_node_t *n, const char *id)
+{
+    if (pol->loading_builtin || !builtin_id(id))
+        return 0;
+    return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,
+                        "pack id '%s' is the id of a built-in pack: give "
+                        "your pack another id", id);
+}
+
 static int parse_pack(nv_yctx *y, yaml_node_t *root, nv_pack *pk,
-                      nv_rule **rules, size_t *n_rules)
+                      nv_rule **rules, size_t *n_rules,
+                      const netvet_policy *pol)
 {
     static const char *const keys[PK_N] = {"pack",        "title",
                                            "source",      "assumptions",
@@ -159,6 +181,8 @@ static int parse_pack(nv_yctx *y, yaml_node_t *root, nv_pack *pk,
         return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(root),
                             0, "pack has no 'rules'");
     err = nv_yid(y, v[PK_PACK], "pack id", &pk->id);
+    if (!err)
+        err = check_id(y, pol, v[PK_PACK], pk->id);
     if (!err)
         err = v[PK_TITLE] ? nv_ystr(y, v[PK_TITLE], "title", &pk->title)
                           : ((pk->title = nv_strdup("")) ? 0 : nv_yoom(y));
@@ -235,7 +259,7 @@ static int load_document(netvet_policy *pol, yaml_document_t *doc,
     nv_pack pk = {0};
     nv_rule *rules = NULL;
     size_t n = 0;
-    int err = parse_pack(&y, root, &pk, &rules, &n);
+    int err = parse_pack(&y, root, &pk, &rules, &n, pol);
     if (!err)
         err = check_pack(&y, pol, &pk, rules, n);
     if (!err && !(pk.file = nv_strdup(name)))
@@ -297,8 +321,10 @@ int netvet_policy_add_builtin(netvet_policy *policy, const char *pack_id,
         char name[256];
         snprintf(name, sizeof(name), "data/policies/%s.yaml", b->name);
         size_t before = policy->n_packs;
+        policy->loading_builtin = 1;
         int rc = netvet_policy_add_buffer(policy, (const char *)b->data,
                                           *b->len, name, diag);
+        policy->loading_builtin = 0;
         for (size_t i = before; rc == 0 && i < policy->n_packs; i++)
             policy->packs[i].builtin = 1;
         return rc;

@@ -62,6 +62,8 @@ struct netvet_policy {
     size_t n_packs, packs_cap;
     nv_rule *rules;
     size_t n_rules, rules_cap;
+    int loading_builtin; /* set while a built-in pack is added: only
+                          * those may take a built-in pack's id */
 };
 
 void nv_rule_dispose(nv_rule *r);
