@@ -104,6 +104,12 @@ size_t netvet_registry_change_count(const netvet_registry *reg);
 const netvet_registry_change *netvet_registry_change_at(
     const netvet_registry *reg, size_t i);
 
+/** Overlay files applied to this registry (not the built-in one), in
+ * order, each with the SHA-256 of its bytes. */
+size_t netvet_registry_input_count(const netvet_registry *reg);
+/** Input i; all members NULL when i is out of range. */
+netvet_input netvet_registry_input(const netvet_registry *reg, size_t i);
+
 #ifdef __cplusplus
 }
 #endif

@@ -13,6 +13,7 @@
 
 #include "util/embed.h"
 #include "util/alloc.h"
+#include "util/sha256.h"
 #include "util/diag.h"
 #include "util/file.h"
 #include "util/yaml.h"
@@ -250,7 +251,8 @@ static int commit(netvet_policy *pol, nv_pack *pk, nv_rule *rules, size_t n)
 }
 
 static int load_document(netvet_policy *pol, yaml_document_t *doc,
-                         const char *name, netvet_diag *diag)
+                         const char *name, const char *sha256,
+                         netvet_diag *diag)
 {
     nv_yctx y = {doc, name, diag};
     yaml_node_t *root = yaml_document_get_root_node(doc);
@@ -264,6 +266,7 @@ static int load_document(netvet_policy *pol, yaml_document_t *doc,
         err = check_pack(&y, pol, &pk, rules, n);
     if (!err && !(pk.file = nv_strdup(name)))
         err = nv_yoom(&y);
+    memcpy(pk.sha256, sha256, sizeof(pk.sha256));
     if (!err && commit(pol, &pk, rules, n) < 0)
         err = nv_yoom(&y);
     for (size_t i = 0; i < n; i++)
@@ -289,7 +292,9 @@ int netvet_policy_add_buffer(netvet_policy *policy, const char *buf,
                                NV_YAML_MAX_DEPTH, diag);
     if (err < 0)
         return err;
-    err = load_document(policy, &doc, name, diag);
+    char sha256[NV_SHA256_HEX];
+    nv_sha256_hex(buf, len, sha256);
+    err = load_document(policy, &doc, name, sha256, diag);
     yaml_document_delete(&doc);
     return err;
 }
@@ -371,6 +376,29 @@ void netvet_policy_free(netvet_policy *policy)
     nv_free(policy->rules);
     nv_free(policy->packs);
     nv_free(policy);
+}
+
+size_t netvet_policy_input_count(const netvet_policy *policy)
+{
+    size_t n = 0;
+    for (size_t i = 0; policy && i < policy->n_packs; i++)
+        n += !policy->packs[i].builtin;
+    return n;
+}
+
+netvet_input netvet_policy_input(const netvet_policy *policy, size_t i)
+{
+    netvet_input in = {NULL, NULL, NULL};
+    for (size_t k = 0; policy && k < policy->n_packs; k++) {
+        const nv_pack *pk = &policy->packs[k];
+        if (pk->builtin || i--)
+            continue;
+        in.kind = "pack";
+        in.path = pk->file;
+        in.sha256 = pk->sha256;
+        break;
+    }
+    return in;
 }
 
 size_t netvet_policy_rule_count(const netvet_policy *policy)

@@ -1,22 +1,68 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The warning every report carries when a --registry overlay changed who
- * can compel a built-in vendor (country, parent, state control,
- * listings; recorded by vendors/registry_changes.c): a text section
- * before the report and a JSON member "registry_changes". */
+/* What every report says about the files it was given besides the
+ * inventory: the input files with their SHA-256 (registry overlays, the
+ * user's packs) and, as a warning, what a --registry overlay changed in
+ * who can compel a built-in vendor (country, parent, state control,
+ * listings; recorded by vendors/registry_changes.c): text lines before the
+ * report, JSON members "inputs" and "registry_changes". */
 #include "report/formats.h"
 #include "report/report.h"
 #include "whatif/check.h"
 #include "whatif/plan.h"
 
-const netvet_registry *nv_report_registry(nv_report_kind kind,
-                                          const nv_report_input *in)
+const netvet_assessment *nv_report_assessment(nv_report_kind kind,
+                                              const nv_report_input *in)
 {
     const netvet_assessment *a = in->assessment;
     if (kind == NETVET_REPORT_CHECK && in->check)
         a = in->check->before;
     if (kind == NETVET_REPORT_PLAN && in->plan)
         a = in->plan->before;
-    return a ? a->view.reg : NULL;
+    return a;
+}
+
+/* Input i of a (registry overlays first, then packs). */
+static netvet_input input_at(const netvet_assessment *a, size_t i)
+{
+    size_t nr = netvet_registry_input_count(a->view.reg);
+    return i < nr ? netvet_registry_input(a->view.reg, i)
+                  : netvet_policy_input(a->policy, i - nr);
+}
+
+static size_t input_count(const netvet_assessment *a)
+{
+    return netvet_registry_input_count(a->view.reg) +
+           netvet_policy_input_count(a->policy);
+}
+
+void nv_report_text_inputs(FILE *out, const netvet_assessment *a)
+{
+    if (!a)
+        return;
+    size_t n = input_count(a);
+    for (size_t i = 0; i < n; i++) {
+        netvet_input in = input_at(a, i);
+        fprintf(out, "inputs: %s %s sha256 %s\n", in.kind, in.path,
+                in.sha256);
+    }
+    if (n)
+        fputc('\n', out);
+    nv_report_text_registry_changes(out, a->view.reg);
+}
+
+json_t *nv_report_json_inputs(const netvet_assessment *a)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < input_count(a); i++) {
+        netvet_input in = input_at(a, i);
+        json_t *o = json_pack("{s:s, s:s, s:s}", "kind", in.kind, "path",
+                              in.path, "sha256", in.sha256);
+        if (!o || json_array_append_new(arr, o) < 0) {
+            json_decref(arr);
+            return NULL;
+        }
+    }
+    return arr;
 }
 
 void nv_report_text_registry_changes(FILE *out, const netvet_registry *reg)

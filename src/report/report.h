@@ -16,6 +16,11 @@
  * JSON array (NULL on ENOMEM). */
 void nv_report_text_registry_changes(FILE *out, const netvet_registry *reg);
 json_t *nv_report_json_registry_changes(const netvet_registry *reg);
+/* The input files a's registry and policy read ("inputs: KIND PATH sha256
+ * HEX" lines, then the registry changes; nothing for a NULL a), and as a
+ * JSON array of {"kind", "path", "sha256"} (NULL on ENOMEM). */
+void nv_report_text_inputs(FILE *out, const netvet_assessment *a);
+json_t *nv_report_json_inputs(const netvet_assessment *a);
 
 /* Topology sections (no output when the topology was not analysed). */
 void nv_report_text_topology(FILE *out, const netvet_assessment *a);

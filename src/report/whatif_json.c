@@ -291,6 +291,7 @@ json_t *nv_json_header(const netvet_assessment *b, const char *schema,
     nv_json_put(doc, "schema", json_string(schema), ok);
     nv_json_put(doc, "netvet_version", json_string(netvet_version()), ok);
     nv_json_put(doc, "as_of", json_string(date), ok);
+    nv_json_put(doc, "inputs", nv_report_json_inputs(b), ok);
     nv_json_put(doc, "registry_changes",
                 nv_report_json_registry_changes(b->view.reg), ok);
     nv_json_put(doc, "fail_on",

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* What overlays changed in who can compel a built-in vendor (country,
  * parent, state control, listings): recorded when an overlay is applied,
- * read by every report (netvet_registry_change_at). */
+ * read by every report (netvet_registry_change_at); and the overlay files
+ * applied with their SHA-256 (netvet_registry_input). */
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/sha256.h"
 #include "util/text.h"
 #include "vendors/registry_int.h"
 
@@ -102,4 +104,33 @@ const netvet_registry_change *netvet_registry_change_at(
     const netvet_registry *reg, size_t i)
 {
     return reg && i < reg->n_changes ? &reg->changes[i] : NULL;
+}
+
+int nv_registry_note_input(netvet_registry *reg, const char *buf, size_t len,
+                           const char *file)
+{
+    if (NV_GROW(reg->inputs, reg->inputs_cap, reg->n_inputs + 1) < 0)
+        return NETVET_ENOMEM;
+    struct nv_reg_input *in = &reg->inputs[reg->n_inputs];
+    if (!(in->path = nv_arena_strndup(&reg->arena, file, strlen(file))))
+        return NETVET_ENOMEM;
+    nv_sha256_hex(buf, len, in->sha256);
+    reg->n_inputs++;
+    return 0;
+}
+
+size_t netvet_registry_input_count(const netvet_registry *reg)
+{
+    return reg ? reg->n_inputs : 0;
+}
+
+netvet_input netvet_registry_input(const netvet_registry *reg, size_t i)
+{
+    netvet_input in = {NULL, NULL, NULL};
+    if (reg && i < reg->n_inputs) {
+        in.kind = "registry";
+        in.path = reg->inputs[i].path;
+        in.sha256 = reg->inputs[i].sha256;
+    }
+    return in;
 }

@@ -36,8 +36,13 @@ if [ -f "$pk" ]; then
     || fail "--policy - with a built-in id: exit $rc: $(cat "$work/err")"
   sed 's/^pack: uk-ncsc-2020$/pack: my-ncsc/' "$pk" \
     | "$netvet" assess "$el" "${args[@]}" --policy - 2>"$work/err" \
-    | sed 's/\bmy-ncsc\b/uk-ncsc-2020/g' >"$work/b"
+    >"$work/b0"
   rc=${PIPESTATUS[1]}
+  # the report names the pack read from stdin with the SHA-256 of its bytes
+  sum=$(sed 's/^pack: uk-ncsc-2020$/pack: my-ncsc/' "$pk" | sha256sum | cut -d' ' -f1)
+  [ "$(head -1 "$work/b0")" = "inputs: pack <stdin> sha256 $sum" ] \
+    || fail "inputs line: $(head -1 "$work/b0")"
+  sed '1,2d; s/\bmy-ncsc\b/uk-ncsc-2020/g' "$work/b0" >"$work/b"
   [ "$rc" -le 1 ] || { cat "$work/err"; fail "--policy -: exit $rc"; }
   cmp -s "$work/a" "$work/b" || { diff "$work/a" "$work/b" | head; fail "--policy - differs from the built-in"; }
 fi

@@ -461,6 +461,7 @@ static void test_overlay_changes_recorded(void **state)
     char msg[512];
     netvet_registry *reg = builtin();
     assert_int_equal(netvet_registry_change_count(reg), 0);
+    assert_int_equal(netvet_registry_input_count(reg), 0);
     assert_int_equal(overlay(reg, "vendors:\n"
                                   "  - id: huawei\n"
                                   "    country: GB\n"
@@ -485,10 +486,17 @@ static void test_overlay_changes_recorded(void **state)
     assert_string_equal(c->before, "");
     assert_string_equal(c->after, "newco");
     assert_null(netvet_registry_change_at(reg, 2));
+    assert_int_equal(netvet_registry_input_count(reg), 1);
+    netvet_input in = netvet_registry_input(reg, 0);
+    assert_string_equal(in.kind, "registry");
+    assert_string_equal(in.path, "overlay.yaml");
+    assert_string_equal(in.sha256, "62a9d397448fc7c2a5480217cab06561d9ae622a415ae298aeaa9e785a017769");
+    assert_null(netvet_registry_input(reg, 1).path);
     assert_int_not_equal(overlay(reg, "vendors:\n  - id: zte\n"
                                       "    country: gb\n", msg, sizeof msg),
                          0);
     assert_int_equal(netvet_registry_change_count(reg), 2);
+    assert_int_equal(netvet_registry_input_count(reg), 1);
     netvet_registry_free(reg);
 }
 
