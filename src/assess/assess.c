@@ -190,12 +190,32 @@ static int shares_topology_rules(netvet_assessment *a, int topology,
     return rc;
 }
 
+/* Copy the files the waivers came from, for the reports. */
+static int copy_waiver_inputs(netvet_assessment *a, const netvet_waivers *w)
+{
+    size_t n = netvet_waivers_input_count(w);
+    if (!n)
+        return 0;
+    if (!(a->waiver_inputs = nv_calloc(n, sizeof(*a->waiver_inputs))))
+        return NETVET_ENOMEM;
+    for (size_t i = 0; i < n; i++, a->n_waiver_inputs++) {
+        netvet_input in = netvet_waivers_input(w, i);
+        if (!(a->waiver_inputs[i].path = nv_strdup(in.path)))
+            return NETVET_ENOMEM;
+        memcpy(a->waiver_inputs[i].sha256, in.sha256, 65);
+    }
+    return 0;
+}
+
 /* Waivers come last: they see every finding, netvet's own included. */
 static int apply_waivers(netvet_assessment *a,
                          const netvet_assess_options *opts, netvet_diag *diag)
 {
     if (!opts || opts->version < 3 || !opts->waivers)
         return 0;
+    int rc = copy_waiver_inputs(a, opts->waivers);
+    if (rc < 0)
+        return rc;
     return nv_waivers_apply(opts->waivers, a->policy, &a->view, &a->results,
                             opts->strict_waivers, &a->findings, diag);
 }
@@ -264,6 +284,9 @@ void netvet_assessment_free(netvet_assessment *a)
     if (!a)
         return;
     nv_incomplete_dispose(a);
+    for (size_t i = 0; i < a->n_waiver_inputs; i++)
+        nv_free(a->waiver_inputs[i].path);
+    nv_free(a->waiver_inputs);
     nv_findings_dispose(&a->findings);
     nv_results_dispose(&a->results);
     nv_topology_dispose(a);
