@@ -190,21 +190,37 @@ static int shares_topology_rules(netvet_assessment *a, int topology,
     return rc;
 }
 
-/* Copy the files the waivers came from, for the reports. */
-static int copy_waiver_inputs(netvet_assessment *a, const netvet_waivers *w)
+/* Append copies of the inputs get(obj, i) gives, n of them, for the
+ * reports. */
+static int copy_inputs(netvet_assessment *a, const void *obj, size_t n,
+                       netvet_input (*get)(const void *, size_t))
 {
-    size_t n = netvet_waivers_input_count(w);
-    if (!n)
-        return 0;
-    if (!(a->waiver_inputs = nv_calloc(n, sizeof(*a->waiver_inputs))))
+    struct nv_input_copy *c = n ? nv_reallocarray(a->file_inputs,
+                                                  a->n_file_inputs + n,
+                                                  sizeof(*c))
+                                : a->file_inputs;
+    if (n && !c)
         return NETVET_ENOMEM;
-    for (size_t i = 0; i < n; i++, a->n_waiver_inputs++) {
-        netvet_input in = netvet_waivers_input(w, i);
-        if (!(a->waiver_inputs[i].path = nv_strdup(in.path)))
+    a->file_inputs = c;
+    for (size_t i = 0; i < n; i++, a->n_file_inputs++) {
+        netvet_input in = get(obj, i);
+        c = &a->file_inputs[a->n_file_inputs];
+        c->kind = in.kind;
+        memcpy(c->sha256, in.sha256, sizeof(c->sha256));
+        if (!(c->path = nv_strdup(in.path)))
             return NETVET_ENOMEM;
-        memcpy(a->waiver_inputs[i].sha256, in.sha256, 65);
     }
     return 0;
+}
+
+static netvet_input waiver_input(const void *w, size_t i)
+{
+    return netvet_waivers_input(w, i);
+}
+
+static netvet_input pattern_input(const void *at, size_t i)
+{
+    return netvet_attributor_input(at, i);
 }
 
 /* Waivers come last: they see every finding, netvet's own included. */
@@ -213,7 +229,9 @@ static int apply_waivers(netvet_assessment *a,
 {
     if (!opts || opts->version < 3 || !opts->waivers)
         return 0;
-    int rc = copy_waiver_inputs(a, opts->waivers);
+    int rc = copy_inputs(a, opts->waivers,
+                         netvet_waivers_input_count(opts->waivers),
+                         waiver_input);
     if (rc < 0)
         return rc;
     return nv_waivers_apply(opts->waivers, a->policy, &a->view, &a->results,
@@ -229,9 +247,11 @@ static int attribute(netvet_assessment *a, const netvet_assess_options *opts)
     uint8_t *risky = a->riskier ? nv_calloc(n + 1, 1) : NULL;
     if (a->riskier && !risky)
         return NETVET_ENOMEM;
-    int rc = risky ? nv_policy_high_risk_union(a->policy, a->view.reg, risky,
-                                               n)
-                   : 0;
+    int rc = copy_inputs(a, opts->attributor,
+                         netvet_attributor_input_count(opts->attributor),
+                         pattern_input);
+    if (rc == 0 && risky)
+        rc = nv_policy_high_risk_union(a->policy, a->view.reg, risky, n);
     if (rc == 0)
         rc = nv_view_attribute(&a->view, opts->attributor, risky,
                                &a->findings, &a->n_attributed);
@@ -284,9 +304,9 @@ void netvet_assessment_free(netvet_assessment *a)
     if (!a)
         return;
     nv_incomplete_dispose(a);
-    for (size_t i = 0; i < a->n_waiver_inputs; i++)
-        nv_free(a->waiver_inputs[i].path);
-    nv_free(a->waiver_inputs);
+    for (size_t i = 0; i < a->n_file_inputs; i++)
+        nv_free(a->file_inputs[i].path);
+    nv_free(a->file_inputs);
     nv_findings_dispose(&a->findings);
     nv_results_dispose(&a->results);
     nv_topology_dispose(a);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* What every report says about the files it was given besides the
  * inventory: the input files with their SHA-256 (registry overlays, the
- * user's packs, waiver files) and, as a warning, what a --registry overlay changed in
+ * user's packs, pattern files, waiver files) and, as a warning, what a --registry overlay changed in
  * who can compel a built-in vendor (country, parent, state control,
  * listings; recorded by vendors/registry_changes.c): text lines before the
  * report, JSON members "inputs" and "registry_changes". */
@@ -21,25 +21,26 @@ const netvet_assessment *nv_report_assessment(nv_report_kind kind,
     return a;
 }
 
-/* Input i of a (registry overlays, then packs, then waiver files). */
+/* Input i of a (registry overlays, packs, then pattern and waiver files). */
 static netvet_input input_at(const netvet_assessment *a, size_t i)
 {
     size_t nr = netvet_registry_input_count(a->view.reg);
     size_t np = netvet_policy_input_count(a->policy);
-    netvet_input in = {"waivers", NULL, NULL};
+    netvet_input in = {NULL, NULL, NULL};
     if (i < nr)
         return netvet_registry_input(a->view.reg, i);
     if (i < nr + np)
         return netvet_policy_input(a->policy, i - nr);
-    in.path = a->waiver_inputs[i - nr - np].path;
-    in.sha256 = a->waiver_inputs[i - nr - np].sha256;
+    in.kind = a->file_inputs[i - nr - np].kind;
+    in.path = a->file_inputs[i - nr - np].path;
+    in.sha256 = a->file_inputs[i - nr - np].sha256;
     return in;
 }
 
 static size_t input_count(const netvet_assessment *a)
 {
     return netvet_registry_input_count(a->view.reg) +
-           netvet_policy_input_count(a->policy) + a->n_waiver_inputs;
+           netvet_policy_input_count(a->policy) + a->n_file_inputs;
 }
 
 void nv_report_text_inputs(FILE *out, const netvet_assessment *a)
