@@ -62,7 +62,7 @@ size_t netvet_diag_warnings(const netvet_diag *diag);
  * as every report lists it. Strings are borrowed from the object that read
  * it. */
 typedef struct netvet_input {
-    const char *kind;   /**< "registry", "pack", "patterns", "waivers" */
+    const char *kind;   /**< "registry", "pack", "patterns", "waivers", "scenario" */
     const char *path;   /**< as given ("<stdin>" for -) */
     const char *sha256; /**< of the bytes read: 64 lowercase hex digits */
 } netvet_input;

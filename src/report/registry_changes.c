@@ -43,17 +43,23 @@ static size_t input_count(const netvet_assessment *a)
            netvet_policy_input_count(a->policy) + a->n_file_inputs;
 }
 
-void nv_report_text_inputs(FILE *out, const netvet_assessment *a)
+static void text_input(FILE *out, netvet_input in)
+{
+    if (in.path)
+        fprintf(out, "inputs: %s %s sha256 %s\n", in.kind, in.path, in.sha256);
+}
+
+void nv_report_text_inputs(FILE *out, const netvet_assessment *a,
+                           const nv_report_input *ri)
 {
     if (!a)
         return;
-    size_t n = input_count(a);
-    for (size_t i = 0; i < n; i++) {
-        netvet_input in = input_at(a, i);
-        fprintf(out, "inputs: %s %s sha256 %s\n", in.kind, in.path,
-                in.sha256);
-    }
-    if (n)
+    size_t n = input_count(a), ns = ri->cases ? ri->n_cases : 0;
+    for (size_t i = 0; i < n; i++)
+        text_input(out, input_at(a, i));
+    for (size_t i = 0; i < ns; i++)
+        text_input(out, netvet_scenario_input(ri->cases[i].scenario));
+    if (n || ns)
         fputc('\n', out);
     nv_report_text_registry_changes(out, a->view.reg);
 }
@@ -103,4 +109,19 @@ json_t *nv_report_json_registry_changes(const netvet_registry *reg)
         }
     }
     return arr;
+}
+
+int nv_report_json_scenario_inputs(json_t *doc, const nv_report_input *ri)
+{
+    json_t *arr = json_object_get(doc, "inputs");
+    for (size_t i = 0; arr && ri->cases && i < ri->n_cases; i++) {
+        netvet_input in = netvet_scenario_input(ri->cases[i].scenario);
+        if (!in.path)
+            continue;
+        json_t *o = json_pack("{s:s, s:s, s:s}", "kind", in.kind, "path",
+                              in.path, "sha256", in.sha256);
+        if (!o || json_array_append_new(arr, o) < 0)
+            return NETVET_ENOMEM;
+    }
+    return 0;
 }

@@ -342,6 +342,8 @@ int nv_whatif_json(FILE *out, const nv_report_input *in,
     int ok = 1;
     json_t *doc = nv_json_header(before, NETVET_WHATIF_JSON_SCHEMA,
                                  opts->fail_on, &ok);
+    if (ok && nv_report_json_scenario_inputs(doc, in) < 0)
+        ok = 0;
     json_t *arr = json_array();
     for (size_t i = 0; i < n_cases && ok; i++)
         nv_json_append(arr, one_case(before, &cases[i], opts->fail_on, &ok),
