@@ -113,6 +113,11 @@ int netvet_attributor_fork(netvet_attributor **out,
 size_t netvet_attributor_oui_blocks(const netvet_attributor *a);
 size_t netvet_attributor_enterprises(const netvet_attributor *a);
 size_t netvet_attributor_patterns(const netvet_attributor *a);
+/** Pattern files given (opts.pattern_files), in order, each with the
+ * SHA-256 of its bytes; every report lists them. */
+size_t netvet_attributor_input_count(const netvet_attributor *a);
+/** Input i (kind "patterns"); all members NULL when i is out of range. */
+netvet_input netvet_attributor_input(const netvet_attributor *a, size_t i);
 
 /**
  * Attribute one element from raw evidence. Results for a repeated string

@@ -58,6 +58,15 @@ const char *netvet_diag_message(const netvet_diag *diag);
 /** Number of warnings reported so far. */
 size_t netvet_diag_warnings(const netvet_diag *diag);
 
+/** An input file the user gave (a registry overlay, a pack of their own),
+ * as every report lists it. Strings are borrowed from the object that read
+ * it. */
+typedef struct netvet_input {
+    const char *kind;   /**< "registry", "pack", "patterns", "waivers", "scenario" */
+    const char *path;   /**< as given ("<stdin>" for -) */
+    const char *sha256; /**< of the bytes read: 64 lowercase hex digits */
+} netvet_input;
+
 #ifdef __cplusplus
 }
 #endif

@@ -70,6 +70,12 @@ size_t netvet_policy_rule_count(const netvet_policy *policy);
 /** Rule i, borrowed. */
 netvet_rule_info netvet_policy_rule(const netvet_policy *policy, size_t i);
 
+/** Packs of the user's own (not built-in) in the policy, in load order,
+ * each with the SHA-256 of its bytes. */
+size_t netvet_policy_input_count(const netvet_policy *policy);
+/** Input i; all members NULL when i is out of range. */
+netvet_input netvet_policy_input(const netvet_policy *policy, size_t i);
+
 #ifdef __cplusplus
 }
 #endif

@@ -69,7 +69,12 @@ typedef enum netvet_result_status {
     NETVET_RESULT_PASS = 0,
     NETVET_RESULT_FAIL = 1,
     NETVET_RESULT_NOT_APPLICABLE = 2, /**< nothing in the rule's scope */
-    NETVET_RESULT_NOT_IN_EFFECT = 3   /**< before the rule's effective date */
+    NETVET_RESULT_NOT_IN_EFFECT = 3,  /**< before the rule's effective date */
+    /** a forbid rule found none of its vendors in scope, but some
+     *  elements in scope have a vendor that could not be resolved: value
+     *  is their count, and the assessment is INCOMPLETE
+     *  ("undetermined-rule") */
+    NETVET_RESULT_UNDETERMINED = 4
 } netvet_result_status;
 
 /** Static name of a status: "pass", "fail", "not-applicable",

@@ -81,6 +81,35 @@ int netvet_registry_root(const netvet_registry *reg, int i);
 /** Jurisdiction of vendor i, inherited from its top-most parent. */
 const char *netvet_registry_country(const netvet_registry *reg, int i);
 
+/**
+ * A change an overlay made to who can compel a built-in vendor: its
+ * country, parent, state control or listings. Every report shows them.
+ * Strings are borrowed from the registry.
+ */
+typedef struct netvet_registry_change {
+    const char *file;   /**< the overlay, as given */
+    unsigned long line; /**< the vendor's entry in it */
+    const char *vendor; /**< vendor id, e.g. "huawei" */
+    const char *field;  /**< "country", "parent", "state_control", "listings" */
+    const char *before; /**< value before the overlay ("" none; listings:
+                             ids joined by ", ") */
+    const char *after;  /**< value after it */
+} netvet_registry_change;
+
+/** Number of changes overlays made to built-in vendors (0 for a registry
+ * not made by netvet_registry_new_builtin). */
+size_t netvet_registry_change_count(const netvet_registry *reg);
+/** Change i (0 <= i < count), in the order the overlays made them, or
+ * NULL. */
+const netvet_registry_change *netvet_registry_change_at(
+    const netvet_registry *reg, size_t i);
+
+/** Overlay files applied to this registry (not the built-in one), in
+ * order, each with the SHA-256 of its bytes. */
+size_t netvet_registry_input_count(const netvet_registry *reg);
+/** Input i; all members NULL when i is out of range. */
+netvet_input netvet_registry_input(const netvet_registry *reg, size_t i);
+
 #ifdef __cplusplus
 }
 #endif

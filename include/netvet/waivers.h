@@ -31,6 +31,11 @@ int netvet_waivers_add_buffer(netvet_waivers *waivers, const char *buf,
                               netvet_diag *diag);
 /** Number of waivers loaded. */
 size_t netvet_waivers_count(const netvet_waivers *waivers);
+/** Files (and buffers) the waivers were read from, in order, each with the
+ * SHA-256 of its bytes; every report lists them. */
+size_t netvet_waivers_input_count(const netvet_waivers *waivers);
+/** Input i (kind "waivers"); all members NULL when i is out of range. */
+netvet_input netvet_waivers_input(const netvet_waivers *waivers, size_t i);
 
 #ifdef __cplusplus
 }

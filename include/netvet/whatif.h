@@ -39,6 +39,9 @@ int netvet_scenario_load_buffer(netvet_scenario **out, const char *buf,
                                 size_t len, const char *name,
                                 netvet_diag *diag);
 void netvet_scenario_free(netvet_scenario *s);
+/** The file it was read from with the SHA-256 of its bytes (kind
+ * "scenario"), as reports list it; all members NULL for NULL. */
+netvet_input netvet_scenario_input(const netvet_scenario *s);
 /** Its `scenario:` name (or the file name), borrowed. */
 const char *netvet_scenario_name(const netvet_scenario *s);
 /** Its `description:`, "" when absent, borrowed. */

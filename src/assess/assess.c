@@ -193,12 +193,50 @@ static int shares_topology_rules(netvet_assessment *a, int topology,
     return rc;
 }
 
+/* Append copies of the inputs get(obj, i) gives, n of them, for the
+ * reports. */
+static int copy_inputs(netvet_assessment *a, const void *obj, size_t n,
+                       netvet_input (*get)(const void *, size_t))
+{
+    struct nv_input_copy *c = n ? nv_reallocarray(a->file_inputs,
+                                                  a->n_file_inputs + n,
+                                                  sizeof(*c))
+                                : a->file_inputs;
+    if (n && !c)
+        return NETVET_ENOMEM;
+    a->file_inputs = c;
+    for (size_t i = 0; i < n; i++, a->n_file_inputs++) {
+        netvet_input in = get(obj, i);
+        c = &a->file_inputs[a->n_file_inputs];
+        c->kind = in.kind;
+        memcpy(c->sha256, in.sha256, sizeof(c->sha256));
+        if (!(c->path = nv_strdup(in.path)))
+            return NETVET_ENOMEM;
+    }
+    return 0;
+}
+
+static netvet_input waiver_input(const void *w, size_t i)
+{
+    return netvet_waivers_input(w, i);
+}
+
+static netvet_input pattern_input(const void *at, size_t i)
+{
+    return netvet_attributor_input(at, i);
+}
+
 /* Waivers come last: they see every finding, netvet's own included. */
 static int apply_waivers(netvet_assessment *a,
                          const netvet_assess_options *opts, netvet_diag *diag)
 {
     if (!opts || opts->version < 3 || !opts->waivers)
         return 0;
+    int rc = copy_inputs(a, opts->waivers,
+                         netvet_waivers_input_count(opts->waivers),
+                         waiver_input);
+    if (rc < 0)
+        return rc;
     return nv_waivers_apply(opts->waivers, a->policy, &a->view, &a->results,
                             opts->strict_waivers, &a->findings, diag);
 }
@@ -212,9 +250,11 @@ static int attribute(netvet_assessment *a, const netvet_assess_options *opts)
     uint8_t *risky = a->riskier ? nv_calloc(n + 1, 1) : NULL;
     if (a->riskier && !risky)
         return NETVET_ENOMEM;
-    int rc = risky ? nv_policy_high_risk_union(a->policy, a->view.reg, risky,
-                                               n)
-                   : 0;
+    int rc = copy_inputs(a, opts->attributor,
+                         netvet_attributor_input_count(opts->attributor),
+                         pattern_input);
+    if (rc == 0 && risky)
+        rc = nv_policy_high_risk_union(a->policy, a->view.reg, risky, n);
     if (rc == 0)
         rc = nv_view_attribute(&a->view, opts->attributor, risky,
                                &a->findings, &a->n_attributed);
@@ -267,6 +307,9 @@ void netvet_assessment_free(netvet_assessment *a)
     if (!a)
         return;
     nv_incomplete_dispose(a);
+    for (size_t i = 0; i < a->n_file_inputs; i++)
+        nv_free(a->file_inputs[i].path);
+    nv_free(a->file_inputs);
     nv_findings_dispose(&a->findings);
     nv_results_dispose(&a->results);
     nv_topology_dispose(a);

@@ -25,6 +25,12 @@ struct netvet_assessment {
     nv_results results;   /* every rule's measurements, in rule order */
     size_t n_unknown_elements; /* counted elements with an unknown vendor */
     double unknown_weight;     /* their weight */
+    struct nv_input_copy {     /* pattern and waiver files used (owned */
+        const char *kind;      /* copies: the assessment may outlive the */
+        char *path;            /* attributor and the waivers) */
+        char sha256[65];
+    } *file_inputs;
+    size_t n_file_inputs;
     nv_incomplete *incomplete; /* reasons it is incomplete (owned) */
     size_t n_incomplete;
     int attributed;            /* vendors come from evidence (attributor) */

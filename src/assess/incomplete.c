@@ -2,7 +2,8 @@
 /* Why an assessment could not judge what it claims to: nothing counted,
  * input rows skipped, too many elements (or too much weight) of an
  * unknown vendor, no rule that applies, a rule measure without its data
- * (served without links, sites without sites), an exposure without
+ * (served without links, sites without sites), a forbid rule undetermined
+ * by elements of an unknown vendor in its scope, an exposure without
  * sources or sinks. Each reason is a static code and a message; any reason makes the
  * verdict INCOMPLETE unless a finding already fails it (results.c). */
 #include <stdarg.h>
@@ -11,26 +12,56 @@
 #include "assess/assessment.h"
 #include "inventory/inv.h"
 #include "util/alloc.h"
+#include "util/text.h"
 
 #define NV_DEFAULT_MAX_UNKNOWN 0.01
 
+/* Append reason `code` with the message fmt makes (any length). */
 static int add(netvet_assessment *a, const char *code, const char *fmt, ...)
 {
-    char msg[512];
+    nv_text msg = {0};
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    nv_text_vadd(&msg, fmt, ap);
     va_end(ap);
-    nv_incomplete *n = nv_reallocarray(a->incomplete, a->n_incomplete + 1,
-                                       sizeof(*n));
-    if (!n)
+    nv_incomplete *n = msg.oom ? NULL
+                               : nv_reallocarray(a->incomplete,
+                                                 a->n_incomplete + 1,
+                                                 sizeof(*n));
+    if (!n) {
+        nv_text_dispose(&msg);
         return NETVET_ENOMEM;
+    }
     a->incomplete = n;
     n[a->n_incomplete].code = code;
-    if (!(n[a->n_incomplete].message = nv_strdup(msg)))
+    n[a->n_incomplete].message = msg.s ? msg.s : nv_strdup("");
+    if (!n[a->n_incomplete].message)
         return NETVET_ENOMEM;
     a->n_incomplete++;
     return 0;
+}
+
+/* "; rules it could affect: a, b" (every rule in force: a skipped row's
+ * function, vendor and links are unknown, so any rule's scope could have
+ * held it), or "" when no rule is in force. Owned by the caller. */
+static char *affected_rules(const netvet_assessment *a)
+{
+    nv_text t = {0};
+    size_t prev = (size_t)-1, n = 0;
+    nv_text_add(&t, "%s", "");
+    for (size_t i = 0; i < a->results.n; i++) {
+        const nv_rule_result *r = &a->results.items[i];
+        if (r->status == NV_RESULT_NOT_IN_EFFECT || r->rule == prev)
+            continue;
+        prev = r->rule;
+        nv_text_add(&t, "%s%s", n++ ? ", " : "; rules they could affect: ",
+                    netvet_policy_rule(a->policy, r->rule).id);
+    }
+    if (t.oom) {
+        nv_text_dispose(&t);
+        return NULL;
+    }
+    return t.s;
 }
 
 /* "3 of 17 element rows and 1 of 19 link rows" into buf. */
@@ -50,9 +81,13 @@ static int skipped(netvet_assessment *a)
         snprintf(ln, sizeof(ln), "%s%llu of %llu link rows",
                  *el ? " and " : "", (unsigned long long)l.rows_skipped,
                  (unsigned long long)l.rows_read);
-    return add(a, "rows-skipped",
-               "%s%s skipped while loading: what they hold was not assessed",
-               el, ln);
+    char *rules = affected_rules(a);
+    if (!rules)
+        return NETVET_ENOMEM;
+    int rc = add(a, "rows-skipped", "%s%s skipped while loading: what they "
+                 "hold was not assessed%s", el, ln, rules);
+    nv_free(rules);
+    return rc;
 }
 
 static int unknown(netvet_assessment *a, double max)
@@ -79,7 +114,8 @@ static int no_rule_applies(netvet_assessment *a)
     char date[11];
     for (size_t i = 0; i < a->results.n; i++)
         if (a->results.items[i].status == NV_RESULT_PASS ||
-            a->results.items[i].status == NV_RESULT_FAIL)
+            a->results.items[i].status == NV_RESULT_FAIL ||
+            a->results.items[i].status == NV_RESULT_UNDETERMINED)
             return 0;
     nv_format_date(a->view.as_of, date);
     if (!a->policy || a->policy->n_rules == 0)
@@ -105,6 +141,26 @@ static int unmeasured(netvet_assessment *a)
         int rc = add(a, "unmeasured", "rule %s: %s not measured: %s",
                      netvet_policy_rule(a->policy, r->rule).id, r->measure,
                      r->reason ? r->reason : "no data");
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* A forbid rule that found none of its vendors in scope but elements of
+ * an unknown vendor there (kind_forbid.c): one reason per rule. */
+static int undetermined(netvet_assessment *a)
+{
+    for (size_t i = 0; i < a->results.n; i++) {
+        const nv_rule_result *r = &a->results.items[i];
+        if (r->status != NV_RESULT_UNDETERMINED)
+            continue;
+        unsigned long long n = (unsigned long long)r->value;
+        int rc = add(a, "undetermined-rule",
+                     "rule %s: undetermined: %llu element%s in its scope "
+                     "%s of an unknown vendor, which it may forbid",
+                     netvet_policy_rule(a->policy, r->rule).id, n,
+                     n == 1 ? "" : "s", n == 1 ? "is" : "are");
         if (rc < 0)
             return rc;
     }
@@ -143,7 +199,7 @@ int nv_incomplete_compute(netvet_assessment *a,
     if (rc < 0 || !a->view.n_counted) /* the rest follows from nothing */
         return rc;
     if ((rc = unknown(a, max)) == 0 && (rc = no_rule_applies(a)) == 0 &&
-        (rc = unmeasured(a)) == 0)
+        (rc = unmeasured(a)) == 0 && (rc = undetermined(a)) == 0)
         rc = exposure(a);
     return rc;
 }

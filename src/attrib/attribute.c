@@ -135,6 +135,24 @@ size_t netvet_attributor_patterns(const netvet_attributor *a)
     return a ? a->patterns.n : 0;
 }
 
+size_t netvet_attributor_input_count(const netvet_attributor *a)
+{
+    const netvet_attributor *r = a && a->parent ? a->parent : a;
+    return r ? r->patterns.n_inputs : 0;
+}
+
+netvet_input netvet_attributor_input(const netvet_attributor *a, size_t i)
+{
+    const netvet_attributor *r = a && a->parent ? a->parent : a;
+    netvet_input in = {NULL, NULL, NULL};
+    if (r && i < r->patterns.n_inputs) {
+        in.kind = "patterns";
+        in.path = r->patterns.inputs[i].path;
+        in.sha256 = r->patterns.inputs[i].sha256;
+    }
+    return in;
+}
+
 /* ---- combining ------------------------------------------------------ */
 
 typedef struct group {

@@ -16,6 +16,7 @@
 #include "util/alloc.h"
 #include "util/diag.h"
 #include "util/file.h"
+#include "util/sha256.h"
 
 #define OVECTOR_PAIRS 32
 #define MATCH_LIMIT 200000
@@ -73,6 +74,9 @@ void nv_patterns_dispose(nv_patterns *ps)
         nv_pattern_free_fields(&ps->p[i]);
     nv_free(ps->p);
     nv_free(ps->order);
+    for (size_t i = 0; i < ps->n_inputs; i++)
+        nv_free(ps->inputs[i].path);
+    nv_free(ps->inputs);
     pcre2_match_data_free(ps->md);
     pcre2_match_context_free(ps->mctx);
     memset(ps, 0, sizeof(*ps));
@@ -147,15 +151,25 @@ int nv_patterns_add_buffer(nv_patterns *ps, const char *buf, size_t len,
     return rc;
 }
 
-static int add_buffer(void *ps, char *buf, size_t len, const char *name,
-                      netvet_diag *diag)
+/* add_buffer, then record the file with the SHA-256 of its bytes. */
+static int add_file_buffer(void *p, char *buf, size_t len, const char *name,
+                           netvet_diag *diag)
 {
-    return nv_patterns_add_buffer(ps, buf, len, name, diag);
+    nv_patterns *ps = p;
+    int rc = nv_patterns_add_buffer(ps, buf, len, name, diag);
+    if (rc < 0)
+        return rc;
+    if (NV_GROW(ps->inputs, ps->inputs_cap, ps->n_inputs + 1) < 0 ||
+        !(ps->inputs[ps->n_inputs].path = nv_strdup(name)))
+        return nv_diag_fail(diag, NETVET_ENOMEM, name, 0, 0,
+                            "out of memory");
+    nv_sha256_hex(buf, len, ps->inputs[ps->n_inputs++].sha256);
+    return 0;
 }
 
 int nv_patterns_add_file(nv_patterns *ps, const char *path, netvet_diag *diag)
 {
-    return nv_load_file(path, NV_PAT_MAX_BYTES, add_buffer, ps, diag);
+    return nv_load_file(path, NV_PAT_MAX_BYTES, add_file_buffer, ps, diag);
 }
 
 int nv_patterns_add_builtin(nv_patterns *ps, netvet_diag *diag)

@@ -49,6 +49,11 @@ typedef struct nv_patterns {
     uint32_t *order;   /* match order: strong first, then file order */
     void *md;          /* pcre2_match_data_8, sized for every pattern */
     void *mctx;        /* pcre2_match_context_8 (match limits) */
+    struct nv_pat_input {  /* files added (nv_patterns_add_file) */
+        char *path;        /* owned */
+        char sha256[65];   /* of the bytes read */
+    } *inputs;
+    size_t n_inputs, inputs_cap;
 } nv_patterns;
 
 typedef struct nv_pat_match {

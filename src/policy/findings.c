@@ -167,6 +167,7 @@ const char *nv_result_status_name(int status)
     case NV_RESULT_PASS: return "pass";
     case NV_RESULT_FAIL: return "fail";
     case NV_RESULT_NOT_APPLICABLE: return "not-applicable";
+    case NV_RESULT_UNDETERMINED: return "undetermined";
     default: return "not-in-effect";
     }
 }

@@ -36,7 +36,7 @@ typedef struct nv_findings {
 
 /* What each rule measured, pass or fail: the margin auditors ask for. */
 enum { NV_RESULT_PASS = 0, NV_RESULT_FAIL, NV_RESULT_NOT_APPLICABLE,
-       NV_RESULT_NOT_IN_EFFECT };
+       NV_RESULT_NOT_IN_EFFECT, NV_RESULT_UNDETERMINED };
 
 typedef struct nv_rule_result {
     size_t rule;         /* index into the policy's rules */

@@ -13,6 +13,7 @@
 
 #include "util/embed.h"
 #include "util/alloc.h"
+#include "util/sha256.h"
 #include "util/diag.h"
 #include "util/file.h"
 #include "util/yaml.h"
@@ -142,8 +143,30 @@ static int parse_rules(nv_yctx *y, yaml_node_t *n, nv_rule **rules_out,
     return 0;
 }
 
+/* Is `id` the id of a pack built into the library? */
+static int builtin_id(const char *id)
+{
+    for (const nv_builtin_pack *b = nv_builtin_packs; b->name; b++)
+        if (!strcmp(b->name, id))
+            return 1;
+    return 0;
+}
+
+/* A user pack that takes a built-in pack's id would stand in for it in
+ * every report: refused. */
+static int check_id(nv_yctx *y, const netvet_policy *pol,
+                    const yaml_node_t *n, const char *id)
+{
+    if (pol->loading_builtin || !builtin_id(id))
+        return 0;
+    return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,
+                        "pack id '%s' is the id of a built-in pack: give "
+                        "your pack another id", id);
+}
+
 static int parse_pack(nv_yctx *y, yaml_node_t *root, nv_pack *pk,
-                      nv_rule **rules, size_t *n_rules)
+                      nv_rule **rules, size_t *n_rules,
+                      const netvet_policy *pol)
 {
     static const char *const keys[PK_N] = {"pack",        "title",
                                            "source",      "assumptions",
@@ -159,6 +182,8 @@ static int parse_pack(nv_yctx *y, yaml_node_t *root, nv_pack *pk,
         return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(root),
                             0, "pack has no 'rules'");
     err = nv_yid(y, v[PK_PACK], "pack id", &pk->id);
+    if (!err)
+        err = check_id(y, pol, v[PK_PACK], pk->id);
     if (!err)
         err = v[PK_TITLE] ? nv_ystr(y, v[PK_TITLE], "title", &pk->title)
                           : ((pk->title = nv_strdup("")) ? 0 : nv_yoom(y));
@@ -226,7 +251,8 @@ static int commit(netvet_policy *pol, nv_pack *pk, nv_rule *rules, size_t n)
 }
 
 static int load_document(netvet_policy *pol, yaml_document_t *doc,
-                         const char *name, netvet_diag *diag)
+                         const char *name, const char *sha256,
+                         netvet_diag *diag)
 {
     nv_yctx y = {doc, name, diag};
     yaml_node_t *root = yaml_document_get_root_node(doc);
@@ -235,11 +261,12 @@ static int load_document(netvet_policy *pol, yaml_document_t *doc,
     nv_pack pk = {0};
     nv_rule *rules = NULL;
     size_t n = 0;
-    int err = parse_pack(&y, root, &pk, &rules, &n);
+    int err = parse_pack(&y, root, &pk, &rules, &n, pol);
     if (!err)
         err = check_pack(&y, pol, &pk, rules, n);
     if (!err && !(pk.file = nv_strdup(name)))
         err = nv_yoom(&y);
+    memcpy(pk.sha256, sha256, sizeof(pk.sha256));
     if (!err && commit(pol, &pk, rules, n) < 0)
         err = nv_yoom(&y);
     for (size_t i = 0; i < n; i++)
@@ -265,7 +292,9 @@ int netvet_policy_add_buffer(netvet_policy *policy, const char *buf,
                                NV_YAML_MAX_DEPTH, diag);
     if (err < 0)
         return err;
-    err = load_document(policy, &doc, name, diag);
+    char sha256[NV_SHA256_HEX];
+    nv_sha256_hex(buf, len, sha256);
+    err = load_document(policy, &doc, name, sha256, diag);
     yaml_document_delete(&doc);
     return err;
 }
@@ -297,8 +326,10 @@ int netvet_policy_add_builtin(netvet_policy *policy, const char *pack_id,
         char name[256];
         snprintf(name, sizeof(name), "data/policies/%s.yaml", b->name);
         size_t before = policy->n_packs;
+        policy->loading_builtin = 1;
         int rc = netvet_policy_add_buffer(policy, (const char *)b->data,
                                           *b->len, name, diag);
+        policy->loading_builtin = 0;
         for (size_t i = before; rc == 0 && i < policy->n_packs; i++)
             policy->packs[i].builtin = 1;
         return rc;
@@ -345,6 +376,29 @@ void netvet_policy_free(netvet_policy *policy)
     nv_free(policy->rules);
     nv_free(policy->packs);
     nv_free(policy);
+}
+
+size_t netvet_policy_input_count(const netvet_policy *policy)
+{
+    size_t n = 0;
+    for (size_t i = 0; policy && i < policy->n_packs; i++)
+        n += !policy->packs[i].builtin;
+    return n;
+}
+
+netvet_input netvet_policy_input(const netvet_policy *policy, size_t i)
+{
+    netvet_input in = {NULL, NULL, NULL};
+    for (size_t k = 0; policy && k < policy->n_packs; k++) {
+        const nv_pack *pk = &policy->packs[k];
+        if (pk->builtin || i--)
+            continue;
+        in.kind = "pack";
+        in.path = pk->file;
+        in.sha256 = pk->sha256;
+        break;
+    }
+    return in;
 }
 
 size_t netvet_policy_rule_count(const netvet_policy *policy)

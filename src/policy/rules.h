@@ -25,6 +25,7 @@ typedef enum nv_per { NV_PER_DOMAIN = 0, NV_PER_VENDOR, NV_PER_ALL } nv_per;
 typedef struct nv_pack {
     char *id, *title, *source; /* owned; title/source "" when absent */
     char *file;                /* name used in diagnostics (owned) */
+    char sha256[65];           /* of the file's bytes (hex) */
     int builtin;               /* a built-in pack: scope values that match
                                 * nothing make a rule n/a, not an error */
     nv_strlist assumptions;
@@ -62,6 +63,8 @@ struct netvet_policy {
     size_t n_packs, packs_cap;
     nv_rule *rules;
     size_t n_rules, rules_cap;
+    int loading_builtin; /* set while a built-in pack is added: only
+                          * those may take a built-in pack's id */
 };
 
 void nv_rule_dispose(nv_rule *r);

@@ -10,6 +10,7 @@
 #include "util/alloc.h"
 #include "util/diag.h"
 #include "util/file.h"
+#include "util/sha256.h"
 
 static void waiver_dispose(nv_waiver *w)
 {
@@ -144,6 +145,18 @@ static int load_document(netvet_waivers *ws, nv_yctx *y)
     return 0;
 }
 
+/* Record the file the waivers just added came from. */
+static int note_input(netvet_waivers *ws, const char *buf, size_t len,
+                      const char *name, netvet_diag *diag)
+{
+    if (NV_GROW(ws->inputs, ws->inputs_cap, ws->n_inputs + 1) < 0 ||
+        !(ws->inputs[ws->n_inputs].path = nv_strdup(name)))
+        return nv_diag_fail(diag, NETVET_ENOMEM, name, 0, 0,
+                            "out of memory");
+    nv_sha256_hex(buf, len, ws->inputs[ws->n_inputs++].sha256);
+    return 0;
+}
+
 int netvet_waivers_add_buffer(netvet_waivers *waivers, const char *buf,
                               size_t len, const char *name,
                               netvet_diag *diag)
@@ -164,7 +177,7 @@ int netvet_waivers_add_buffer(netvet_waivers *waivers, const char *buf,
     nv_yctx y = {&doc, name, diag};
     err = load_document(waivers, &y);
     yaml_document_delete(&doc);
-    return err;
+    return err < 0 ? err : note_input(waivers, buf, len, name, diag);
 }
 
 static int add_buffer(void *waivers, char *buf, size_t len, const char *name,
@@ -197,7 +210,26 @@ void netvet_waivers_free(netvet_waivers *waivers)
     for (size_t i = 0; i < waivers->n; i++)
         waiver_dispose(&waivers->items[i]);
     nv_free(waivers->items);
+    for (size_t i = 0; i < waivers->n_inputs; i++)
+        nv_free(waivers->inputs[i].path);
+    nv_free(waivers->inputs);
     nv_free(waivers);
+}
+
+size_t netvet_waivers_input_count(const netvet_waivers *waivers)
+{
+    return waivers ? waivers->n_inputs : 0;
+}
+
+netvet_input netvet_waivers_input(const netvet_waivers *waivers, size_t i)
+{
+    netvet_input in = {NULL, NULL, NULL};
+    if (waivers && i < waivers->n_inputs) {
+        in.kind = "waivers";
+        in.path = waivers->inputs[i].path;
+        in.sha256 = waivers->inputs[i].sha256;
+    }
+    return in;
 }
 
 size_t netvet_waivers_count(const netvet_waivers *waivers)

@@ -38,6 +38,7 @@ static const char *short_status(const nv_rule_result *r)
     switch (r->status) {
     case NV_RESULT_NOT_APPLICABLE: return "n/a";
     case NV_RESULT_NOT_IN_EFFECT: return "not yet";
+    case NV_RESULT_UNDETERMINED: return "undet.";
     default: return nv_result_status_name(r->status);
     }
 }

@@ -29,6 +29,11 @@ typedef struct nv_report_input {
     const netvet_timeline *timeline;     /* timeline */
 } nv_report_input;
 
+/* The assessment whose registry and policy the report used (assess,
+ * whatif: the baseline; check, plan: before), or NULL (timeline). */
+const netvet_assessment *nv_report_assessment(nv_report_kind kind,
+                                              const nv_report_input *in);
+
 /* A whole-document writer. @return 0 or a negative netvet status (its
  * message in diag). */
 typedef int (*nv_report_fn)(FILE *out, const nv_report_input *in,

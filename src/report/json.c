@@ -215,6 +215,9 @@ static json_t *document(const netvet_assessment *a, int fail_on, int *ok)
     put(doc, "schema", json_string(NETVET_JSON_SCHEMA), ok);
     put(doc, "netvet_version", json_string(netvet_version()), ok);
     put(doc, "as_of", json_string(date), ok);
+    put(doc, "inputs", nv_report_json_inputs(a), ok);
+    put(doc, "registry_changes",
+        nv_report_json_registry_changes(a->view.reg), ok);
     put(doc, "verdict",
         json_string(netvet_verdict_name(netvet_assessment_verdict(a, fail_on))),
         ok);

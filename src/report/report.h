@@ -11,6 +11,24 @@
 #include "assess/assessment.h"
 #include "netvet/results.h"
 
+/* Changes --registry overlays made to built-in vendors (report/
+ * registry_changes.c): a text section (nothing when there is none), a
+ * JSON array (NULL on ENOMEM). */
+void nv_report_text_registry_changes(FILE *out, const netvet_registry *reg);
+json_t *nv_report_json_registry_changes(const netvet_registry *reg);
+/* The input files a's registry and policy read ("inputs: KIND PATH sha256
+ * HEX" lines, then the registry changes; nothing for a NULL a), and as a
+ * JSON array of {"kind", "path", "sha256"} (NULL on ENOMEM); `in` adds
+ * the scenario files of a what-if report. */
+struct nv_report_input;
+void nv_report_text_inputs(FILE *out, const netvet_assessment *a,
+                           const struct nv_report_input *in);
+json_t *nv_report_json_inputs(const netvet_assessment *a);
+/* Append whatif's scenario files to the JSON array "inputs" of doc.
+ * @return 0 or NETVET_ENOMEM. */
+int nv_report_json_scenario_inputs(json_t *doc,
+                                   const struct nv_report_input *in);
+
 /* Topology sections (no output when the topology was not analysed). */
 void nv_report_text_topology(FILE *out, const netvet_assessment *a);
 int nv_report_json_topology(json_t *doc, const netvet_assessment *a);

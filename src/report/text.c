@@ -129,6 +129,8 @@ static void results(FILE *out, const netvet_assessment *a)
                     r->reason ? r->reason
                     : strcmp(r->measure, "weight-share") ? "nothing in scope"
                                                          : "no weight in scope");
+        else if (r->status == NV_RESULT_UNDETERMINED)
+            fprintf(out, "%.0f of an unknown vendor\n", r->value);
         else {
             result_value(out, r);
             fputc('\n', out);

@@ -291,6 +291,9 @@ json_t *nv_json_header(const netvet_assessment *b, const char *schema,
     nv_json_put(doc, "schema", json_string(schema), ok);
     nv_json_put(doc, "netvet_version", json_string(netvet_version()), ok);
     nv_json_put(doc, "as_of", json_string(date), ok);
+    nv_json_put(doc, "inputs", nv_report_json_inputs(b), ok);
+    nv_json_put(doc, "registry_changes",
+                nv_report_json_registry_changes(b->view.reg), ok);
     nv_json_put(doc, "fail_on",
                 json_string(fail_on < 0 ? "never" : nv_severity_name(fail_on)),
                 ok);
@@ -339,6 +342,8 @@ int nv_whatif_json(FILE *out, const nv_report_input *in,
     int ok = 1;
     json_t *doc = nv_json_header(before, NETVET_WHATIF_JSON_SCHEMA,
                                  opts->fail_on, &ok);
+    if (ok && nv_report_json_scenario_inputs(doc, in) < 0)
+        ok = 0;
     json_t *arr = json_array();
     for (size_t i = 0; i < n_cases && ok; i++)
         nv_json_append(arr, one_case(before, &cases[i], opts->fail_on, &ok),

@@ -7,6 +7,7 @@
 #include "util/alloc.h"
 #include "util/diag.h"
 #include "util/file.h"
+#include "util/sha256.h"
 #include "util/yaml.h"
 
 const char *nv_change_kind_name(nv_change_kind k)
@@ -64,6 +65,7 @@ int netvet_scenario_load_buffer(netvet_scenario **out, const char *buf,
         return nv_diag_fail(diag, NETVET_ENOMEM, name, 0, 0,
                             "out of memory");
     }
+    nv_sha256_hex(buf, len, s->sha256);
     int err = load_document(s, buf, len, diag);
     if (err < 0) {
         netvet_scenario_free(s);
@@ -77,6 +79,17 @@ static int load_buffer(void *payload, char *buf, size_t len,
                        const char *name, netvet_diag *diag)
 {
     return netvet_scenario_load_buffer(payload, buf, len, name, diag);
+}
+
+netvet_input netvet_scenario_input(const netvet_scenario *s)
+{
+    netvet_input in = {NULL, NULL, NULL};
+    if (s) {
+        in.kind = "scenario";
+        in.path = s->file;
+        in.sha256 = s->sha256;
+    }
+    return in;
 }
 
 int netvet_scenario_load_file(netvet_scenario **out, const char *path,

@@ -83,6 +83,7 @@ typedef struct nv_change {
 
 struct netvet_scenario {
     char *file;        /* name for diagnostics */
+    char sha256[65];   /* of the bytes read (hex) */
     char *name;        /* `scenario:`, or the file's base name */
     char *description; /* "" when absent */
     nv_change *changes;

@@ -8,16 +8,16 @@
 #include "util/alloc.h"
 #include "util/text.h"
 
-void nv_text_add(nv_text *t, const char *fmt, ...)
+void nv_text_vadd(nv_text *t, const char *fmt, va_list ap)
 {
     if (t->oom)
         return;
     for (;;) {
         size_t room = t->cap - t->len;
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(t->s ? t->s + t->len : NULL, room, fmt, ap);
-        va_end(ap);
+        va_list cp;
+        va_copy(cp, ap);
+        int n = vsnprintf(t->s ? t->s + t->len : NULL, room, fmt, cp);
+        va_end(cp);
         if (n < 0) {
             t->oom = 1;
             return;
@@ -31,6 +31,14 @@ void nv_text_add(nv_text *t, const char *fmt, ...)
             return;
         }
     }
+}
+
+void nv_text_add(nv_text *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    nv_text_vadd(t, fmt, ap);
+    va_end(ap);
 }
 
 void nv_text_dispose(nv_text *t)

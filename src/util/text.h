@@ -5,6 +5,7 @@
 #ifndef NV_UTIL_TEXT_H
 #define NV_UTIL_TEXT_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct nv_text {
@@ -15,6 +16,8 @@ typedef struct nv_text {
 
 void nv_text_add(nv_text *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+void nv_text_vadd(nv_text *t, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 void nv_text_dispose(nv_text *t);
 
 #endif

@@ -482,6 +482,8 @@ void netvet_registry_free(netvet_registry *reg)
     if (!reg)
         return;
     nv_regstate_dispose(&reg->st);
+    nv_free(reg->changes);
+    nv_free(reg->inputs);
     nv_arena_mark empty = {NULL, 0};
     nv_arena_rollback(&reg->arena, empty);
     nv_free(reg);

@@ -85,10 +85,31 @@ typedef struct nv_regstate {
     size_t pen_owner_cap;
 } nv_regstate;
 
+#define NV_BUILTIN_REGISTRY_NAME "builtin:registry.yaml"
+
 struct netvet_registry {
     nv_regstate st;
     nv_arena arena;
+    size_t n_builtin;               /* vendors of the built-in registry */
+    netvet_registry_change *changes; /* to those by overlays (strings in
+                                      * the arena) */
+    size_t n_changes, changes_cap;
+    struct nv_reg_input {
+        const char *path;   /* in the arena */
+        char sha256[65];
+    } *inputs;              /* overlay files applied, in order */
+    size_t n_inputs, inputs_cap;
 };
+
+/* Record what an overlay (`file`) changed in the built-in vendors of
+ * before -> after: country, parent, state control, listings.
+ * @return 0 or NETVET_ENOMEM. */
+/* Record overlay `file` (its bytes buf[0..len)) as an input of the
+ * registry. @return 0 or NETVET_ENOMEM. */
+int nv_registry_note_input(netvet_registry *reg, const char *buf, size_t len,
+                           const char *file);
+int nv_registry_note_changes(netvet_registry *reg, const nv_regstate *before,
+                             const nv_regstate *after, const char *file);
 
 int nv_regstate_init(nv_regstate *st);
 void nv_regstate_dispose(nv_regstate *st);

@@ -463,7 +463,9 @@ int netvet_registry_new_builtin(netvet_registry **out, netvet_diag *diag)
         return rc;
     rc = netvet_registry_overlay_buffer(*out, (const char *)nv_builtin_registry,
                                         nv_builtin_registry_len,
-                                        "builtin:registry.yaml", diag);
+                                        NV_BUILTIN_REGISTRY_NAME, diag);
+    if (rc == 0)
+        (*out)->n_builtin = (*out)->st.n;
     if (rc < 0) {
         netvet_registry_free(*out);
         *out = NULL;
@@ -486,13 +488,19 @@ int netvet_registry_overlay_buffer(netvet_registry *reg, const char *buf,
     if (rc < 0)
         return rc;
     nv_arena_mark mark = nv_arena_get_mark(&reg->arena);
+    size_t n_changes = reg->n_changes;
     loader ld = {.buf = buf ? buf : "", .len = len, .file = name,
                  .diag = diag, .st = &tmp, .arena = &reg->arena};
     rc = load_text(&ld);
     if (rc == NETVET_OK)
         rc = nv_regstate_finish(&tmp, name, diag);
+    if (rc == NETVET_OK && reg->n_builtin)
+        rc = nv_registry_note_changes(reg, &reg->st, &tmp, name);
+    if (rc == NETVET_OK && strcmp(name, NV_BUILTIN_REGISTRY_NAME))
+        rc = nv_registry_note_input(reg, buf, len, name);
     if (rc < 0) {
         nv_regstate_dispose(&tmp);
+        reg->n_changes = n_changes;
         nv_arena_rollback(&reg->arena, mark);
         return rc;
     }

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Helpers for the importer tests: run an importer on a string or on a real
  * file (paths relative to the repository root, e.g. ../shared/data/...),
- * capture its diagnostics, and check the output with the ordinary loader. */
+ * capture its diagnostics, and check the output with the ordinary loader.
+ * A test whose file under ../shared/data is absent (a clone elsewhere) is
+ * skipped with a message, and the program then exits 77 (ctest: Skipped)
+ * unless another test failed: return imp_exit(cmocka_run_group_tests(...)). */
 #ifndef NV_TEST_IMPORT_FIXTURE_H
 #define NV_TEST_IMPORT_FIXTURE_H
 
@@ -38,6 +41,34 @@ __attribute__((unused)) static const char *imp_path(const char *rel, char *buf, 
     return buf;
 }
 
+/* Set when a test was skipped because its shared data is absent. */
+static int imp_data_missing;
+
+/* Skip the current test (cmocka skip()) when `rel` is shared data that is
+ * not there. */
+__attribute__((unused)) static void imp_need(const char *rel)
+{
+    char path[4096];
+    FILE *f;
+    if (strncmp(rel, "../shared/", 10) != 0)
+        return;
+    if ((f = fopen(imp_path(rel, path, sizeof path), "rb"))) {
+        fclose(f);
+        return;
+    }
+    fprintf(stderr, "SKIP: %s is absent (../shared/data is not beside "
+                    "this clone)\n", path);
+    imp_data_missing = 1;
+    skip();
+}
+
+/* Exit status of a test program: its failures, else 77 when a test was
+ * skipped for want of shared data. */
+__attribute__((unused)) static int imp_exit(int failed)
+{
+    return failed ? failed : imp_data_missing ? 77 : 0;
+}
+
 /* Finish step run after the input (NetBox), or NULL. */
 static nv_import_finish_fn imp_finish_fn;
 
@@ -64,6 +95,8 @@ __attribute__((unused)) static void imp_string(imp_run *r, nv_import_fn fn, cons
 __attribute__((unused)) static void imp_files(imp_run *r, nv_import_fn fn, const char *const *rel,
                       size_t n, int strict)
 {
+    for (size_t i = 0; i < n; i++)
+        imp_need(rel[i]);
     memset(r, 0, sizeof *r);
     r->out.strict = strict;
     netvet_diag *diag = NULL;

@@ -631,9 +631,39 @@ static void test_cache_consistency(void **state)
     }
 }
 
+/* A pattern file given is an input every report lists, with the SHA-256
+ * of its bytes (issue 16 item 5); the built-in patterns are not. */
+static void test_pattern_file_input(void **state)
+{
+    (void)state;
+    char path[4096];
+    const char *src = getenv("NETVET_SOURCE_DIR");
+    snprintf(path, sizeof path, "%s/tests/data/patterns/one.yaml",
+             src ? src : ".");
+    const char *files[] = {path};
+    netvet_attrib_options o = NETVET_ATTRIB_OPTIONS_INIT;
+    o.pattern_files = files;
+    o.n_pattern_files = 1;
+    netvet_registry *reg = NULL;
+    netvet_attributor *a = NULL;
+    assert_int_equal(netvet_registry_new_builtin(&reg, NULL), 0);
+    assert_int_equal(netvet_attributor_new(&a, reg, &o, NULL), 0);
+    assert_int_equal(netvet_attributor_input_count(a), 1);
+    netvet_input in = netvet_attributor_input(a, 0);
+    assert_string_equal(in.kind, "patterns");
+    assert_string_equal(in.path, path);
+    /* sha256sum tests/data/patterns/one.yaml (coreutils, independent) */
+    assert_string_equal(in.sha256,
+                        "457891491e06501237a5b7c921f869c0615775b4396e9913b8d664b292d77c57");
+    assert_null(netvet_attributor_input(a, 1).path);
+    netvet_attributor_free(a);
+    netvet_registry_free(reg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pattern_file_input),
         cmocka_unit_test(test_mac_forms),
         cmocka_unit_test(test_mac_rejections),
         cmocka_unit_test(test_oui_buffer_longest_prefix),

@@ -212,5 +212,5 @@ int main(void)
         cmocka_unit_test(test_refused),
         cmocka_unit_test(test_dropped_with_a_word),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return imp_exit(cmocka_run_group_tests(tests, NULL, NULL));
 }

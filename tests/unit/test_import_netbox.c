@@ -209,5 +209,5 @@ int main(void)
         cmocka_unit_test(test_bad_records),
         cmocka_unit_test(test_null_manufacturer),
     };
-    return cmocka_run_group_tests(tests, setup, NULL);
+    return imp_exit(cmocka_run_group_tests(tests, setup, NULL));
 }

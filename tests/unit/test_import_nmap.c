@@ -206,5 +206,5 @@ int main(void)
         cmocka_unit_test(test_bad_xml),
         cmocka_unit_test(test_bad_host_skipped_and_quoting),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return imp_exit(cmocka_run_group_tests(tests, NULL, NULL));
 }

@@ -188,5 +188,5 @@ int main(void)
         cmocka_unit_test(test_long_value),
         cmocka_unit_test(test_varbind_mapping),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return imp_exit(cmocka_run_group_tests(tests, NULL, NULL));
 }

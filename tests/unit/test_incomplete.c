@@ -130,7 +130,9 @@ static void test_rows_skipped(void **state)
     assert_int_equal(netvet_assessment_incomplete_count(r.a), 1);
     assert_reason(&r, 0, "rows-skipped",
                   "1 of 5 element rows and 1 of 3 link rows skipped while "
-                  "loading: what they hold was not assessed");
+                  "loading: what they hold was not assessed; rules they "
+                  "could affect: uk-hrv-core, uk-hrv-sensitive, "
+                  "uk-hrv-access-cap, uk-hrv-single, uk-hrv-exposure");
     assert_int_equal(netvet_assessment_verdict(r.a, NETVET_SEV_ERROR),
                      NETVET_VERDICT_INCOMPLETE);
     done(&r);

@@ -493,10 +493,59 @@ static void test_overlay_file(void **state)
     netvet_diag_free(diag);
 }
 
+/* An overlay that moves a built-in vendor to another state, or gives it a
+ * parent, is recorded; a new vendor, a name change, a failed overlay and
+ * an empty registry's overlays are not (issue 16 item 5). */
+static void test_overlay_changes_recorded(void **state)
+{
+    (void)state;
+    char msg[512];
+    netvet_registry *reg = builtin();
+    assert_int_equal(netvet_registry_change_count(reg), 0);
+    assert_int_equal(netvet_registry_input_count(reg), 0);
+    assert_int_equal(overlay(reg, "vendors:\n"
+                                  "  - id: huawei\n"
+                                  "    country: GB\n"
+                                  "    name: Huawei UK\n"
+                                  "  - id: newco\n"
+                                  "    name: NewCo\n"
+                                  "    country: FR\n"
+                                  "  - id: zte\n"
+                                  "    parent: newco\n",
+                         msg, sizeof msg), 0);
+    assert_int_equal(netvet_registry_change_count(reg), 2);
+    const netvet_registry_change *c = netvet_registry_change_at(reg, 0);
+    assert_string_equal(c->file, "overlay.yaml");
+    assert_int_equal(c->line, 2);
+    assert_string_equal(c->vendor, "huawei");
+    assert_string_equal(c->field, "country");
+    assert_string_equal(c->before, "CN");
+    assert_string_equal(c->after, "GB");
+    c = netvet_registry_change_at(reg, 1);
+    assert_string_equal(c->vendor, "zte");
+    assert_string_equal(c->field, "parent");
+    assert_string_equal(c->before, "");
+    assert_string_equal(c->after, "newco");
+    assert_null(netvet_registry_change_at(reg, 2));
+    assert_int_equal(netvet_registry_input_count(reg), 1);
+    netvet_input in = netvet_registry_input(reg, 0);
+    assert_string_equal(in.kind, "registry");
+    assert_string_equal(in.path, "overlay.yaml");
+    assert_string_equal(in.sha256, "62a9d397448fc7c2a5480217cab06561d9ae622a415ae298aeaa9e785a017769");
+    assert_null(netvet_registry_input(reg, 1).path);
+    assert_int_not_equal(overlay(reg, "vendors:\n  - id: zte\n"
+                                      "    country: gb\n", msg, sizeof msg),
+                         0);
+    assert_int_equal(netvet_registry_change_count(reg), 2);
+    assert_int_equal(netvet_registry_input_count(reg), 1);
+    netvet_registry_free(reg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builtin_loads),
+        cmocka_unit_test(test_overlay_changes_recorded),
         cmocka_unit_test(test_resolve_matches),
         cmocka_unit_test(test_resolve_refuses),
         cmocka_unit_test(test_normalise),
