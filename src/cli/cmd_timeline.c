@@ -135,7 +135,7 @@ static int report(timeline_args *w, const netvet_timeline *t,
     if (nv_session_close(s, out) < 0 && rc == 0)
         rc = NETVET_EIO;
     if (rc < 0)
-        return nv_session_failed(s, diag);
+        return nv_session_failed(s, diag, rc);
     netvet_timeline_point p = NETVET_TIMELINE_POINT_INIT;
     if (netvet_timeline_get_point(t, netvet_timeline_point_count(t) - 1,
                                   &p) < 0)
@@ -171,7 +171,7 @@ static int run(void *payload, netvet_diag *diag)
     if (rc == 0)
         rc = run_timeline(w, sc, &t, diag);
     t2 = nv_cli_clock();
-    status = rc < 0 ? nv_session_failed(s, diag) : report(w, t, diag);
+    status = rc < 0 ? nv_session_failed(s, diag, rc) : report(w, t, diag);
     if (s->c.timings && rc == 0)
         fprintf(stderr, "%s: timings: load %.3f s, %zu dates %.3f s, "
                         "report %.3f s\n",

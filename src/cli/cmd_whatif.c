@@ -151,7 +151,7 @@ static int report(whatif_args *w, run_state *r, netvet_diag *diag)
     if (nv_session_close(s, out) < 0 && rc == 0)
         rc = NETVET_EIO;
     if (rc < 0)
-        return nv_session_failed(s, diag);
+        return nv_session_failed(s, diag, rc);
     int failing = 0, incomplete = 0;
     for (size_t i = 0; i < w->scenarios.n; i++) {
         netvet_verdict v = netvet_assessment_verdict(r->after[i],
@@ -198,7 +198,7 @@ static int run(void *payload, netvet_diag *diag)
         rc = one_scenario(w, &r, i, diag);
     t3 = nv_cli_clock();
     if (rc < 0)
-        status = nv_session_failed(s, diag);
+        status = nv_session_failed(s, diag, rc);
     else
         status = report(w, &r, diag);
     if (s->c.timings && rc == 0) {
