@@ -13,6 +13,8 @@
 #include "netvet/errors.h"
 
 #ifdef NETVET_FAULT_INJECTION
+#include <jansson.h>
+#include <libxml/xmlmemory.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -20,9 +22,19 @@
 static atomic_long alloc_calls;
 static atomic_long alloc_fail_at; /* 0: never */
 
-/* Read NETVET_FAIL_ALLOC before main. */
+static void *xml_realloc(void *p, size_t size)
+{
+    return nv_reallocarray(p, 1, size);
+}
+
+/* Read NETVET_FAIL_ALLOC before main; jansson and libxml2 allocate through
+ * nv_malloc too (libyaml and PCRE2 are not counted: libyaml has no
+ * allocator hook). Only in this build: a release library leaves the
+ * process's jansson and libxml2 allocators alone. */
 __attribute__((constructor)) static void fault_init(void)
 {
+    json_set_alloc_funcs(nv_malloc, nv_free);
+    xmlMemSetup(nv_free, nv_malloc, xml_realloc, nv_strdup);
     const char *at = getenv("NETVET_FAIL_ALLOC");
     if (at && *at)
         atomic_store(&alloc_fail_at, strtol(at, NULL, 10));
