@@ -198,7 +198,7 @@ static int run(void *payload, netvet_diag *diag)
     if (rc == 0)
         rc = netvet_assess(&as, s->inv, s->reg, s->policy, &s->assess, diag);
     if (rc < 0) {
-        status = nv_session_failed(s, diag);
+        status = nv_session_failed(s, diag, rc);
         goto done;
     }
     nv_cli_diag_finish(&s->c.diag);

@@ -158,7 +158,7 @@ static int run(void *payload, netvet_diag *diag)
         rc = netvet_check_run(&c, s->inv, s->reg, s->policy, &a->o, diag);
     }
     if (rc < 0) {
-        status = nv_session_failed(s, diag);
+        status = nv_session_failed(s, diag, rc);
         goto done;
     }
     FILE *out = nv_session_open(s);

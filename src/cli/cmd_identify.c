@@ -232,7 +232,9 @@ static int run(void *payload, netvet_diag *diag)
     for (size_t i = 0; i < a->files.n; i++)
         if ((rc = identify_file(a, a->files.v[i], at, out, diag)) < 0)
             goto fail;
-    netvet_identify_report_finish(out, a->files.v, a->files.n);
+    if ((rc = netvet_identify_report_finish(out, a->files.v, a->files.n)) ==
+        NETVET_ENOMEM)
+        goto fail;
     if (nv_outfile_close(&of, PROG, 0) != 0)
         goto done;
     status = a->fail_on_conflict &&

@@ -143,7 +143,7 @@ static int run(void *payload, netvet_diag *diag)
         rc = netvet_plan_run(&p, s->inv, s->reg, s->policy, &a->o, diag);
     }
     if (rc < 0) {
-        status = nv_session_failed(s, diag);
+        status = nv_session_failed(s, diag, rc);
         goto done;
     }
     double t2 = nv_cli_clock();

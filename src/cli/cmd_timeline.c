@@ -169,7 +169,7 @@ static int run(void *payload, netvet_diag *diag)
     if (rc == 0)
         rc = run_timeline(w, sc, &t, diag);
     t2 = nv_cli_clock();
-    status = rc < 0 ? nv_session_failed(s, diag) : report(w, t, diag);
+    status = rc < 0 ? nv_session_failed(s, diag, rc) : report(w, t, diag);
     if (s->c.timings && rc == 0)
         fprintf(stderr, "%s: timings: load %.3f s, %zu dates %.3f s, "
                         "report %.3f s\n",

@@ -196,7 +196,7 @@ static int run(void *payload, netvet_diag *diag)
         rc = one_scenario(w, &r, i, diag);
     t3 = nv_cli_clock();
     if (rc < 0)
-        status = nv_session_failed(s, diag);
+        status = nv_session_failed(s, diag, rc);
     else
         status = report(w, &r, diag);
     if (s->c.timings && rc == 0) {

@@ -187,10 +187,12 @@ static const char *option_of(const char *msg)
     return strncmp(msg, "source selector ", 16) == 0 ? "--sources: " : "";
 }
 
-int nv_session_failed(nv_session *s, netvet_diag *diag)
+int nv_session_failed(nv_session *s, netvet_diag *diag, int rc)
 {
     nv_cli_diag_finish(&s->c.diag);
     const char *msg = netvet_diag_message(diag);
+    if (!*msg) /* failed without a message (out of memory in the library) */
+        msg = netvet_strerror(rc < 0 ? rc : NETVET_ERROR);
     if (!s->reported && *msg)
         nv_cli_fail(s->c.prog, "%s%s", option_of(msg), msg);
     s->reported = 1;
@@ -216,7 +218,7 @@ int nv_session_close(nv_session *s, int rc, netvet_diag *diag)
     else if (!s->reported && !*netvet_diag_message(diag))
         s->reported = nv_cli_fail(s->c.prog, "cannot write %s: %s",
                                   s->out.name, netvet_strerror(rc)) != 0;
-    return nv_session_failed(s, diag);
+    return nv_session_failed(s, diag, rc);
 }
 
 void nv_session_dispose(nv_session *s)

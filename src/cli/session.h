@@ -42,7 +42,7 @@ int nv_session_operand(nv_session *s, const char *inventory);
 int nv_session_stdin(nv_session *s, const char *what, const char *path,
                      const char **buf, size_t *len);
 /* Print the library's failure once (unless already printed). @return 2. */
-int nv_session_failed(nv_session *s, netvet_diag *diag);
+int nv_session_failed(nv_session *s, netvet_diag *diag, int rc);
 /* Open the output (stdout when no -o, or -o -; a file through a temporary,
  * cli/outfile.h). NULL after printing why. */
 FILE *nv_session_open(nv_session *s);

@@ -455,12 +455,14 @@ int nv_elements_share(nv_loader *L, nv_loader *from, size_t base, size_t rows,
         *mine.ptr[i] = (char *)*theirs.ptr[i] + base * mine.size[i];
     for (size_t k = 0; k < inv->n_attrs; k++)
         inv->attrs[k].value = to->attrs[k].value + base;
+    /* the columns point into part 0's now: cleanup must not free them,
+     * whatever fails next */
+    L->shared_columns = 1;
     inv->tag_off = nv_reallocarray(NULL, rows + 1, sizeof(uint32_t));
     if (!inv->tag_off)
         return NETVET_ENOMEM;
     inv->cap = rows;
     L->expect_rows = rows;
-    L->shared_columns = 1;
     int rc = nv_strtab_share_bytes(&inv->strings, &to->strings,
                                    span->str_from, span->str_to);
     return rc < 0 ? rc

@@ -43,11 +43,12 @@ static int evaluate(nv_eval *e, nv_findings *out)
         nv_text_add(&msg, "%s has %llu element%s in scope (%s); none allowed",
                     nv_eval_vendor_id(e, v), n, n == 1 ? "" : "s",
                     e->scope.desc);
-        err = msg.oom ? NETVET_ENOMEM
-                      : nv_eval_emit(e, out, nv_eval_vendor_id(e, v),
-                                     "elements", (double)n, 0, msg.s,
-                                     lists[v], n);
-        lists[v] = NULL;
+        err = NETVET_ENOMEM;
+        if (!msg.oom) { /* the finding owns the list, even on failure */
+            err = nv_eval_emit(e, out, nv_eval_vendor_id(e, v), "elements",
+                               (double)n, 0, msg.s, lists[v], n);
+            lists[v] = NULL;
+        }
         nv_text_dispose(&msg);
     }
     nv_eval_free_lists(lists, nv);

@@ -103,7 +103,9 @@ static void end(nv_id_out *o, const char *const *files, size_t n_files)
         nv_id_puts(&r, i ? ", " : "");
         json_cstr(&r, files[i]);
     }
-    if (r.n)
+    if (r.failed)
+        o->failed = 1;
+    else if (r.n)
         fwrite(r.b, 1, r.n > NV_ID_REC_MAX ? NV_ID_REC_MAX : r.n, o->f);
     free(r.b);
     fprintf(o->f, "],\n  \"summary\": {\"elements\": %zu, \"attributed\": %zu, "

@@ -7,6 +7,7 @@
  * the id and MAC text, and the class's later records are that template
  * with the holes filled in. */
 #include "report/identify_out.h"
+#include "util/alloc.h"
 
 #include <stdlib.h>
 
@@ -35,7 +36,7 @@ int nv_id_grow(nv_id_bytes *r, size_t more)
     size_t cap = r->cap ? r->cap : 1 << 16;
     while (cap - r->n < more)
         cap *= 2;
-    char *b = r->failed ? NULL : realloc(r->b, cap);
+    char *b = r->failed ? NULL : nv_reallocarray(r->b, cap, 1);
     if (!b) {
         r->failed = 1;
         return 0;
@@ -80,7 +81,7 @@ static void keep(nv_id_writer *w, uint32_t cls, const netvet_attribution *a,
         size_t n = w->n_tpl ? w->n_tpl : 256;
         while (n <= cls)
             n *= 2;
-        nv_id_tpl *t = realloc(w->tpl, n * sizeof(*t));
+        nv_id_tpl *t = nv_reallocarray(w->tpl, n, sizeof(*t));
         if (!t)
             return; /* not kept: rendered again next time */
         memset(t + w->n_tpl, 0, (n - w->n_tpl) * sizeof(*t));

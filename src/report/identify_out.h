@@ -23,6 +23,7 @@ typedef struct nv_id_out {
     const netvet_registry *reg;
     size_t records; /* written so far (JSON commas) */
     nv_id_counts n;
+    int failed; /* the end could not be written: out of memory */
 } nv_id_out;
 
 /* Bytes of records, grown as needed; `failed` once a growth failed (the

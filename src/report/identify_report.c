@@ -47,6 +47,8 @@ int netvet_identify_report_finish(netvet_identify_report *r,
     if (!r)
         return NETVET_EINVAL;
     nv_id_end(&r->out, files, n_files);
+    if (r->out.failed)
+        return NETVET_ENOMEM;
     return ferror(r->out.f) ? NETVET_EIO : 0;
 }
 

@@ -256,21 +256,23 @@ int nv_assess_json(FILE *out, const nv_report_input *in,
     char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
                                      JSON_REAL_PRECISION(10));
     json_decref(doc);
-    int rc = text ? 0 : -1;
-    if (text) {
-        size_t len = strlen(text);
-        if (a->has_topology && a->exposure.depends_kept && len > 2 &&
-            text[len - 1] == '}') {
-            /* drop "\n}": the sinks come last */
-            rc = nv_json_write_with_elements(out, text, len - 2, a, a);
-            if (rc == 0)
-                rc = nv_report_json_sinks(out, a);
-        } else {
-            rc = nv_json_write_with_elements(out, text, len, a, a);
-            fputc('\n', out);
-        }
-        free(text);
+    if (!text)
+        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
+    int rc;
+    size_t len = strlen(text);
+    if (a->has_topology && a->exposure.depends_kept && len > 2 &&
+        text[len - 1] == '}') {
+        /* drop "\n}": the sinks come last */
+        rc = nv_json_write_with_elements(out, text, len - 2, a, a);
+        if (rc == 0)
+            rc = nv_report_json_sinks(out, a);
+    } else {
+        rc = nv_json_write_with_elements(out, text, len, a, a);
+        fputc('\n', out);
     }
+    free(text);
+    if (rc == NETVET_ENOMEM)
+        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
     if (rc < 0 || ferror(out))
         return nv_diag_fail(diag, NETVET_EIO, NULL, 0, 0, "cannot write report");
     return 0;

@@ -68,11 +68,11 @@ static int write_elements(FILE *out, const netvet_assessment *a,
         const char *id = nv_inv_id(inv, k);
         size_t need = 3 * ind + 64 + 6 * strlen(id);
         if (need > cap) {
-            char *p = realloc(buf, need);
+            char *p = nv_reallocarray(buf, need, 1);
             if (!p) {
-                free(buf);
+                nv_free(buf);
                 nv_free(copy);
-                return -1;
+                return NETVET_ENOMEM;
             }
             buf = p;
             cap = need;
@@ -93,7 +93,7 @@ static int write_elements(FILE *out, const netvet_assessment *a,
         buf[n++] = '}';
         fwrite(buf, 1, n, out);
     }
-    free(buf);
+    nv_free(buf);
     nv_free(copy);
     fputc('\n', out);
     for (size_t i = 0; i < ind; i++)
@@ -118,8 +118,9 @@ int nv_json_write_with_elements(FILE *out, const char *text, size_t len,
         while (line + ind < hit && line[ind] == ' ')
             ind++;
         fwrite(at, 1, (size_t)(hit - at), out);
-        if (write_elements(out, a, &a->findings.items[i], ind) < 0)
-            return -1;
+        int rc = write_elements(out, a, &a->findings.items[i], ind);
+        if (rc < 0)
+            return rc;
         at = hit + strlen(mark);
     }
     fwrite(at, 1, (size_t)(end - at), out);

@@ -9,6 +9,7 @@
 #include "report/formats.h"
 #include "report/report.h"
 #include "report/whatif_report.h"
+#include "util/diag.h"
 #include "whatif/plan.h"
 
 const char *nv_plan_rule_id(const netvet_plan *p, size_t t)
@@ -130,7 +131,8 @@ static void steps(FILE *out, const netvet_plan *p)
         step_line(out, p, s);
 }
 
-static void outcome(FILE *out, const netvet_plan *p, int fail_on)
+/* @return NETVET_ENOMEM when the rules cannot be compared. */
+static int outcome(FILE *out, const netvet_plan *p, int fail_on)
 {
     fprintf(out, "\nTargets %s by the plan (incremental measurement)\n",
             p->reached ? "reached" : "NOT reached: no replacement left "
@@ -143,11 +145,12 @@ static void outcome(FILE *out, const netvet_plan *p, int fail_on)
     nv_report_text_incomplete(out, p->after, "    ");
     fprintf(out, "  Rules that changed\n");
     nv_compare cmp;
-    if (nv_compare_build(&cmp, p->before, p->after) == 0) {
-        nv_text_rule_pairs(out, p->before, &cmp, 1);
-        nv_compare_dispose(&cmp);
-    }
+    if (nv_compare_build(&cmp, p->before, p->after) < 0)
+        return NETVET_ENOMEM;
+    nv_text_rule_pairs(out, p->before, &cmp, 1);
+    nv_compare_dispose(&cmp);
     nv_text_exposure(out, p->before, p->after);
+    return 0;
 }
 
 int nv_plan_text(FILE *out, const nv_report_input *in,
@@ -159,6 +162,7 @@ int nv_plan_text(FILE *out, const nv_report_input *in,
     targets_before(out, p);
     method(out, p);
     steps(out, p);
-    outcome(out, p, fail_on);
+    if (outcome(out, p, fail_on) < 0)
+        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
     return 0;
 }

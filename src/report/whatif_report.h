@@ -27,9 +27,10 @@ void nv_text_exposure(FILE *out, const netvet_assessment *b,
 /* "netvet <title> as of DATE", inventory, policy, baseline verdict. */
 void nv_whatif_text_header(FILE *out, const netvet_assessment *b,
                            const char *title, int fail_on);
-void nv_whatif_text_case(FILE *out, const netvet_assessment *b,
-                         const netvet_whatif_case *c,
-                         const netvet_report_options *opts);
+/* @return NETVET_ENOMEM when the assessments cannot be compared. */
+int nv_whatif_text_case(FILE *out, const netvet_assessment *b,
+                        const netvet_whatif_case *c,
+                        const netvet_report_options *opts);
 
 /* ---- plan (plan_text.c, read by plan_json.c too) ---- */
 

@@ -9,6 +9,7 @@
 #include "report/formats.h"
 #include "report/report.h"
 #include "report/whatif_report.h"
+#include "util/diag.h"
 
 static double pct(double part, double whole)
 {
@@ -243,16 +244,14 @@ static void changes(FILE *out, const netvet_whatif_case *c)
             st.changed, st.added, st.removed, st.links_added);
 }
 
-void nv_whatif_text_case(FILE *out, const netvet_assessment *b,
-                         const netvet_whatif_case *c,
-                         const netvet_report_options *opts)
+int nv_whatif_text_case(FILE *out, const netvet_assessment *b,
+                        const netvet_whatif_case *c,
+                        const netvet_report_options *opts)
 {
     const netvet_assessment *a = c->after;
     nv_compare cmp;
-    if (nv_compare_build(&cmp, b, a) < 0) {
-        fprintf(out, "  (out of memory comparing the assessments)\n");
-        return;
-    }
+    if (nv_compare_build(&cmp, b, a) < 0)
+        return NETVET_ENOMEM;
     fputs("\nScenario ", out);
     nv_text_safe(out, netvet_scenario_name(c->scenario));
     fputs(" (", out);
@@ -277,6 +276,7 @@ void nv_whatif_text_case(FILE *out, const netvet_assessment *b,
     nv_text_exposure(out, b, a);
     spofs(out, b, a);
     nv_compare_dispose(&cmp);
+    return 0;
 }
 
 void nv_whatif_text_header(FILE *out, const netvet_assessment *b,
@@ -311,6 +311,8 @@ int nv_whatif_text(FILE *out, const nv_report_input *in,
 {
     nv_whatif_text_header(out, in->assessment, "what-if", opts->fail_on);
     for (size_t i = 0; i < in->n_cases; i++)
-        nv_whatif_text_case(out, in->assessment, &in->cases[i], opts);
+        if (nv_whatif_text_case(out, in->assessment, &in->cases[i], opts) < 0)
+            return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0,
+                                "out of memory");
     return 0;
 }

@@ -12,6 +12,61 @@
 
 #include "netvet/errors.h"
 
+#ifdef NETVET_FAULT_INJECTION
+#include <jansson.h>
+#include <libxml/xmlmemory.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <unistd.h>
+
+static atomic_long alloc_calls;
+static atomic_long alloc_fail_at; /* 0: never */
+
+static void *xml_realloc(void *p, size_t size)
+{
+    return nv_reallocarray(p, 1, size);
+}
+
+/* Read NETVET_FAIL_ALLOC before main; jansson and libxml2 allocate through
+ * nv_malloc too (libyaml and PCRE2 are not counted: libyaml has no
+ * allocator hook). Only in this build: a release library leaves the
+ * process's jansson and libxml2 allocators alone. */
+__attribute__((constructor)) static void fault_init(void)
+{
+    json_set_alloc_funcs(nv_malloc, nv_free);
+    xmlMemSetup(nv_free, nv_malloc, xml_realloc, nv_strdup);
+    const char *at = getenv("NETVET_FAIL_ALLOC");
+    if (at && *at)
+        atomic_store(&alloc_fail_at, strtol(at, NULL, 10));
+}
+
+/* With NETVET_COUNT_ALLOC=1, the number of allocations made, on stderr. */
+__attribute__((destructor)) static void fault_report(void)
+{
+    const char *c = getenv("NETVET_COUNT_ALLOC");
+    if (c && *c == '1')
+        fprintf(stderr, "netvet-alloc-count: %ld\n", atomic_load(&alloc_calls));
+}
+
+void nv_alloc_fault_set(long at)
+{
+    atomic_store(&alloc_fail_at, at);
+    atomic_store(&alloc_calls, 0);
+}
+
+long nv_alloc_fault_count(void) { return atomic_load(&alloc_calls); }
+
+/* Count this allocation; whether it is to fail. */
+static int fault(void)
+{
+    long n = atomic_fetch_add(&alloc_calls, 1) + 1, at = atomic_load(&alloc_fail_at);
+    return at > 0 && n >= at;
+}
+#define FAULT() fault()
+#else
+#define FAULT() 0
+#endif
+
 #define HUGE_FROM ((size_t)4 << 20)
 #define HUGE_PAGE ((uintptr_t)2 << 20)
 
@@ -29,11 +84,18 @@ static void *huge(void *p, size_t bytes)
     return p;
 }
 
-void *nv_malloc(size_t size) { return huge(malloc(size ? size : 1), size); }
+void *nv_malloc(size_t size)
+{
+    if (FAULT())
+        return NULL;
+    return huge(malloc(size ? size : 1), size);
+}
 
 void *nv_calloc(size_t n, size_t size)
 {
     size_t bytes;
+    if (FAULT())
+        return NULL;
     if (n == 0 || size == 0)
         return calloc(1, 1);
     if (__builtin_mul_overflow(n, size, &bytes))
@@ -44,7 +106,7 @@ void *nv_calloc(size_t n, size_t size)
 void *nv_reallocarray(void *p, size_t n, size_t size)
 {
     size_t bytes;
-    if (__builtin_mul_overflow(n, size, &bytes))
+    if (FAULT() || __builtin_mul_overflow(n, size, &bytes))
         return NULL;
     return huge(realloc(p, bytes ? bytes : 1), bytes);
 }
@@ -53,7 +115,7 @@ void nv_free(void *p) { free(p); }
 
 char *nv_strndup(const char *s, size_t len)
 {
-    char *d = malloc(len + 1);
+    char *d = nv_malloc(len + 1);
     if (!d)
         return NULL;
     memcpy(d, s, len);

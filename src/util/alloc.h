@@ -16,6 +16,13 @@ char *nv_strdup(const char *s);
 
 /* Grow *items (capacity *cap, element size `size`) to hold at least `need`
  * elements, doubling. @return 0 or NETVET_ENOMEM. */
+#ifdef NETVET_FAULT_INJECTION
+/* Test builds only: fail the at-th allocation from now and every later one
+ * (0: none), restarting the count; the allocations counted so far. */
+void nv_alloc_fault_set(long at);
+long nv_alloc_fault_count(void);
+#endif
+
 int nv_grow(void **items, size_t *cap, size_t need, size_t size);
 #define NV_GROW(arr, cap, need)                                              \
     ((size_t)(need) <= (cap) ? 0                                             \

@@ -16,6 +16,7 @@
 #include "inventory/batch.h"
 #include "inventory/inv.h"
 #include "inventory/parts.h"
+#include "util/alloc.h"
 
 typedef struct captured {
     char text[8192];
@@ -679,6 +680,37 @@ static void test_parts_share_string_bytes(void **state)
     test_free(el);
 }
 
+#ifdef NETVET_FAULT_INJECTION
+/* Load elements and links with the at-th allocation and every later one
+ * failing: out of memory, never a crash (a part whose columns point into
+ * part 0's freed them when its own tag offsets could not be allocated). */
+static void test_parts_out_of_memory(void **state)
+{
+    (void)state;
+    captured cap = {{0}, 0};
+    char *el = many_rows(), ln[] = "a,b\ne1,e3\ne5,e7\ne9,e11\n";
+    netvet_diag *diag;
+    assert_int_equal(netvet_diag_new(&diag, capture, &cap), 0);
+    netvet_load_options o = NETVET_LOAD_OPTIONS_INIT;
+    long total = 0;
+    for (long at = 0; at == 0 || at <= total; at++) {
+        netvet_inventory *inv = NULL;
+        nv_alloc_fault_set(at);
+        int rc = nv_inventory_load_buffers(&inv, el, strlen(el), "e.csv", ln,
+                                           strlen(ln), "l.csv", &o, diag);
+        if (at == 0)
+            total = nv_alloc_fault_count();
+        nv_alloc_fault_set(0);
+        assert_true(at == 0 ? rc == 0 : rc == NETVET_ENOMEM || rc == 0);
+        netvet_inventory_free(inv);
+        cap.text[0] = '\0';
+    }
+    assert_true(total > 10);
+    netvet_diag_free(diag);
+    test_free(el);
+}
+#endif
+
 /* Run every test again with each file read in 2, 3 and 7 parts (most
  * inputs here are a few lines: parts start at line starts, so short files
  * give fewer parts). */
@@ -721,6 +753,9 @@ int main(void)
         cmocka_unit_test(test_many_rows_in_batches),
         cmocka_unit_test(test_many_rows_from_files),
         cmocka_unit_test(test_parts_share_string_bytes),
+#ifdef NETVET_FAULT_INJECTION
+        cmocka_unit_test(test_parts_out_of_memory),
+#endif
     };
     int failed = cmocka_run_group_tests_name("one part", tests, NULL, NULL);
     failed += cmocka_run_group_tests_name("two parts", tests, two_parts, NULL);
