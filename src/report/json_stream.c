@@ -61,7 +61,7 @@ static int write_elements(FILE *out, const netvet_assessment *a,
     uint32_t *copy;
     const uint32_t *el; /* in id order, whatever the order of the rows */
     if (nv_report_id_order(inv, f->elements, f->n_elements, &copy, &el) < 0)
-        return -1;
+        return NETVET_ENOMEM;
     fputc('[', out);
     for (size_t i = 0; i < f->n_elements; i++) {
         uint32_t k = el[i];

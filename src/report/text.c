@@ -8,6 +8,7 @@
 #include "report/formats.h"
 #include "report/report.h"
 #include "util/alloc.h"
+#include "util/diag.h"
 
 static void load_line(FILE *out, const netvet_inventory *inv, int which)
 {
@@ -138,17 +139,19 @@ static void results(FILE *out, const netvet_assessment *a)
     }
 }
 
-static void finding_elements(FILE *out, const netvet_assessment *a,
-                             const nv_finding *f, size_t max)
+/* @return 0 or NETVET_ENOMEM (the id order could not be built: a list in
+ * another order would make the report depend on the rows' order). */
+static int finding_elements(FILE *out, const netvet_assessment *a,
+                            const nv_finding *f, size_t max)
 {
     const netvet_inventory *inv = a->view.inv;
     if (f->n_elements == 0)
-        return;
+        return 0;
     uint32_t *copy;
     const uint32_t *el; /* in id order: the ones shown never depend on the
                          * order of the rows */
     if (nv_report_id_order(inv, f->elements, f->n_elements, &copy, &el) < 0)
-        el = f->elements; /* out of memory: index order */
+        return NETVET_ENOMEM;
     fprintf(out, "    elements (%zu):", f->n_elements);
     size_t shown = f->n_elements < max ? f->n_elements : max;
     for (size_t i = 0; i < shown; i++) {
@@ -161,9 +164,10 @@ static void finding_elements(FILE *out, const netvet_assessment *a,
         fprintf(out, ", ... and %zu more", f->n_elements - shown);
     fputc('\n', out);
     nv_free(copy);
+    return 0;
 }
 
-static void findings(FILE *out, const netvet_assessment *a, size_t max)
+static int findings(FILE *out, const netvet_assessment *a, size_t max)
 {
     fprintf(out, "\nFindings\n");
     if (a->findings.n == 0)
@@ -179,8 +183,10 @@ static void findings(FILE *out, const netvet_assessment *a, size_t max)
         nv_text_safe(out, f->source);
         fputc('\n', out);
         nv_text_waiver(out, "    ", f);
-        finding_elements(out, a, f, max);
+        if (finding_elements(out, a, f, max) < 0)
+            return NETVET_ENOMEM;
     }
+    return 0;
 }
 
 static double pct(double part, double whole)
@@ -238,7 +244,8 @@ int nv_assess_text(FILE *out, const nv_report_input *in,
     summary(out, a);
     verdict(out, a, opts->fail_on);
     results(out, a);
-    findings(out, a, opts->max_elements);
+    if (findings(out, a, opts->max_elements) < 0)
+        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
     shares(out, a);
     nv_report_text_topology(out, a);
     return ferror(out) ? NETVET_EIO : 0;
