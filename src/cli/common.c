@@ -32,13 +32,8 @@ void nv_common_init(nv_common *c, const char *prog, int report_kind)
 /* "text, csv or json": the formats report `kind` comes in. */
 static void format_list(int kind, char *buf, size_t size)
 {
-    static const netvet_format order[] = {
-        NETVET_FORMAT_TEXT, NETVET_FORMAT_CSV, NETVET_FORMAT_JSON};
-    const char *names[sizeof order / sizeof order[0]];
-    size_t n = 0, len = 0;
-    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-        if (kind < 0 || netvet_report_check_format(kind, order[i], NULL) == 0)
-            names[n++] = netvet_format_name(order[i]);
+    const char *names[NV_CLI_FORMATS];
+    size_t n = nv_cli_formats_of(kind, names), len = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < n && len < size; i++)
         len += (size_t)snprintf(buf + len, size - len, "%s%s",

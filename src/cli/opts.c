@@ -96,19 +96,26 @@ const char *nv_opt_values(const nv_cmd *cmd, const nv_opt *r, char *buf,
                           size_t size)
 {
     const nv_opt *o = nv_opt_def(r);
-    static const netvet_format order[] = {
-        NETVET_FORMAT_TEXT, NETVET_FORMAT_CSV, NETVET_FORMAT_JSON};
     if (!((r->flags | o->flags) & NV_OPT_FORMATS))
         return o->values;
-    size_t len = 0;
+    const char *names[NV_CLI_FORMATS];
+    size_t n = nv_cli_formats_of((int)cmd->report, names), len = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-        if (netvet_report_check_format(cmd->report, order[i], NULL) == 0 &&
-            len < size)
-            len += (size_t)snprintf(buf + len, size - len, "%s%s",
-                                    len ? "|" : "",
-                                    netvet_format_name(order[i]));
+    for (size_t i = 0; i < n && len < size; i++)
+        len += (size_t)snprintf(buf + len, size - len, "%s%s",
+                                i ? "|" : "", names[i]);
     return buf;
+}
+
+size_t nv_cli_formats_of(int kind, const char *names[NV_CLI_FORMATS])
+{
+    static const netvet_format order[NV_CLI_FORMATS] = {
+        NETVET_FORMAT_TEXT, NETVET_FORMAT_CSV, NETVET_FORMAT_JSON};
+    size_t n = 0;
+    for (size_t i = 0; i < NV_CLI_FORMATS; i++)
+        if (kind < 0 || netvet_report_check_format(kind, order[i], NULL) == 0)
+            names[n++] = netvet_format_name(order[i]);
+    return n;
 }
 
 int nv_set_str(const char *prog, const nv_opt *o, void *field,
