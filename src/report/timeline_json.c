@@ -2,24 +2,12 @@
 /* The timeline as JSON (schema netvet-timeline/1, docs/json-schema.md):
  * per date the verdict, every rule measurement with its status at the
  * date before, and the scenario changes applied that day. */
-#include <ctype.h>
 
 #include "netvet/version.h"
 #include "report/formats.h"
 #include "report/report.h"
 #include "report/whatif_report.h"
 #include "whatif/timeline.h"
-
-static json_t *verdict_json(netvet_verdict v)
-{
-    char buf[16];
-    const char *s = netvet_verdict_name(v);
-    size_t i = 0;
-    for (; s && s[i] && i < 15; i++)
-        buf[i] = (char)toupper((unsigned char)s[i]);
-    buf[i] = '\0';
-    return json_string(buf);
-}
 
 static json_t *rule_json(const nv_tl_rule *r, int *ok)
 {
@@ -56,7 +44,7 @@ static json_t *point_json(const nv_tl_point *p, int *ok)
 {
     json_t *o = json_object(), *rules = json_array(), *ch = json_array();
     nv_json_put(o, "date", json_string(p->date), ok);
-    nv_json_put(o, "verdict", verdict_json(p->verdict), ok);
+    nv_json_put(o, "verdict", json_string(nv_verdict_upper(p->verdict)), ok);
     json_t *why = json_array();
     for (size_t j = 0; j < p->n_reasons && *ok; j++)
         nv_json_append(why, json_pack("{s:s, s:s}", "reason",

@@ -3,23 +3,11 @@
  * one before when it changed), the scenario changes applied that day and
  * the rule measurements that started or stopped applying or flipped
  * between pass and fail; at the first date, every rule in force. */
-#include <ctype.h>
 #include <string.h>
 
 #include "report/formats.h"
 #include "report/report.h"
 #include "whatif/timeline.h"
-
-/* "PASS", "FAIL", ...: netvet_verdict_name upper-cased into buf[16]. */
-static const char *verdict_upper(netvet_verdict v, char *buf)
-{
-    const char *s = netvet_verdict_name(v);
-    size_t i = 0;
-    for (; s && s[i] && i < 15; i++)
-        buf[i] = (char)toupper((unsigned char)s[i]);
-    buf[i] = '\0';
-    return buf;
-}
 
 /* Why measurement r is shown at a point, or NULL when it is not. */
 static const char *label(const nv_tl_rule *r, int first)
@@ -72,10 +60,9 @@ static void change_line(FILE *out, const nv_tl_change *c)
 static void point_block(FILE *out, const netvet_timeline *t, size_t i)
 {
     const nv_tl_point *p = &t->points[i];
-    char v[16], w[16];
-    fprintf(out, "\n%s  %s", p->date, verdict_upper(p->verdict, v));
+    fprintf(out, "\n%s  %s", p->date, nv_verdict_upper(p->verdict));
     if (i && t->points[i - 1].verdict != p->verdict)
-        fprintf(out, " (was %s)", verdict_upper(t->points[i - 1].verdict, w));
+        fprintf(out, " (was %s)", nv_verdict_upper(t->points[i - 1].verdict));
     fputc('\n', out);
     for (size_t j = 0; j < p->n_reasons; j++) {
         fputs("  incomplete: ", out);
@@ -115,8 +102,7 @@ int nv_timeline_text(FILE *out, const nv_report_input *in,
     }
     for (size_t i = 0; i < t->n_points; i++)
         point_block(out, t, i);
-    char v[16];
     fprintf(out, "\nVerdict at %s: %s\n", last->date,
-            verdict_upper(last->verdict, v));
+            nv_verdict_upper(last->verdict));
     return 0;
 }
