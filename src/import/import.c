@@ -3,7 +3,6 @@
  * and writing the converted CSV into a directory (temporary name, then
  * rename, so a failed run never leaves half a file). */
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -33,27 +32,6 @@ const nv_import_format *nv_import_find(const char *name)
         if (strcmp(name, nv_import_table[i].name) == 0)
             return &nv_import_table[i];
     return NULL;
-}
-
-static char format_list[256];
-
-static void fill_format_list(void)
-{
-    size_t len = 0;
-    for (size_t i = 0; i < nv_import_table_len; i++) {
-        int n = snprintf(format_list + len, sizeof format_list - len, "%s%s",
-                         i ? ", " : "", nv_import_table[i].name);
-        if (n < 0 || (size_t)n >= sizeof format_list - len)
-            break;
-        len += (size_t)n;
-    }
-}
-
-const char *nv_import_formats(void)
-{
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, fill_format_list);
-    return format_list;
 }
 
 int nv_import_finish(nv_import_out *o, const nv_import_format *f,

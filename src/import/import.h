@@ -97,8 +97,6 @@ const nv_import_format *nv_import_find(const char *name);
 /* Run the format's finish step, if any (after the last file). */
 int nv_import_finish(nv_import_out *o, const nv_import_format *f,
                      netvet_diag *diag);
-/* Comma-separated list of the format names, for messages. */
-const char *nv_import_formats(void);
 /* Read `path` (at most NV_IMPORT_MAX_BYTES) and run the importer on it. */
 int nv_import_file(nv_import_out *o, nv_import_fn fn, const char *path,
                    netvet_diag *diag);
