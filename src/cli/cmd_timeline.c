@@ -16,9 +16,6 @@
 #define KIND NETVET_REPORT_TIMELINE
 #define PROG "netvet timeline"
 #define MAX_SCENARIOS 32
-#ifndef NV_EXIT_INCOMPLETE
-#define NV_EXIT_INCOMPLETE 3 /* until cli/exit.h has the INCOMPLETE verdict */
-#endif
 
 typedef struct timeline_args {
     nv_session s; /* first: the shared rows' offsets */
@@ -103,27 +100,6 @@ static int parse_args(timeline_args *w, int argc, char **argv)
     return nv_session_operand(&w->s, argv[optind]);
 }
 
-static int load_scenario(timeline_args *w, netvet_scenario **out,
-                         const char *path, netvet_diag *diag)
-{
-    const char *buf;
-    size_t len;
-    int in = nv_session_stdin(&w->s, "--scenario", path, &buf, &len);
-    if (in < 0)
-        return NETVET_EINVAL;
-    return in ? netvet_scenario_load_buffer(out, buf, len, NV_CLI_STDIN_NAME,
-                                            diag)
-              : netvet_scenario_load_file(out, path, diag);
-}
-
-/* The exit status of a verdict: PASS 0, FAIL 1, any other (INCOMPLETE) 3. */
-static int verdict_status(netvet_verdict v)
-{
-    if (v == NETVET_VERDICT_PASS)
-        return NV_EXIT_OK;
-    return v == NETVET_VERDICT_FAIL ? NV_EXIT_FINDINGS : NV_EXIT_INCOMPLETE;
-}
-
 static int report(timeline_args *w, const netvet_timeline *t,
                   netvet_diag *diag)
 {
@@ -138,7 +114,7 @@ static int report(timeline_args *w, const netvet_timeline *t,
     if (netvet_timeline_get_point(t, netvet_timeline_point_count(t) - 1,
                                   &p) < 0)
         return NV_EXIT_USAGE;
-    return verdict_status(p.verdict);
+    return nv_exit_of(p.verdict);
 }
 
 static int run_timeline(timeline_args *w, netvet_scenario *const *sc,
@@ -162,7 +138,7 @@ static int run(void *payload, netvet_diag *diag)
     int rc = 0, status;
     double t0 = nv_cli_clock(), t1 = t0, t2 = t0;
     for (size_t i = 0; rc == 0 && i < n; i++)
-        rc = load_scenario(w, &sc[i], w->scenarios.v[i], diag);
+        rc = nv_session_load_scenario(s, w->scenarios.v[i], &sc[i], diag);
     if (rc == 0)
         rc = nv_session_load(s, diag);
     t1 = nv_cli_clock();

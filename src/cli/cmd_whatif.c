@@ -161,19 +161,6 @@ static int report(whatif_args *w, run_state *r, netvet_diag *diag)
            : incomplete ? NV_EXIT_INCOMPLETE : NV_EXIT_OK;
 }
 
-static int load_scenario(whatif_args *w, netvet_scenario **out,
-                         const char *path, netvet_diag *diag)
-{
-    const char *buf;
-    size_t len;
-    int in = nv_session_stdin(&w->s, "--scenario", path, &buf, &len);
-    if (in < 0)
-        return NETVET_EINVAL;
-    return in ? netvet_scenario_load_buffer(out, buf, len, NV_CLI_STDIN_NAME,
-                                            diag)
-              : netvet_scenario_load_file(out, path, diag);
-}
-
 static int run(void *payload, netvet_diag *diag)
 {
     whatif_args *w = payload;
@@ -184,7 +171,8 @@ static int run(void *payload, netvet_diag *diag)
     size_t n = w->scenarios.n;
     double t0 = nv_cli_clock(), t1 = t0, t2 = t0, t3 = t0;
     for (size_t i = 0; rc == 0 && i < n; i++)
-        rc = load_scenario(w, &r.sc[i], w->scenarios.v[i], diag);
+        rc = nv_session_load_scenario(&w->s, w->scenarios.v[i], &r.sc[i],
+                                      diag);
     if (rc == 0)
         rc = nv_session_load(s, diag);
     t1 = nv_cli_clock();

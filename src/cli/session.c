@@ -187,6 +187,19 @@ static const char *option_of(const char *msg)
     return strncmp(msg, "source selector ", 16) == 0 ? "--sources: " : "";
 }
 
+int nv_session_load_scenario(nv_session *s, const char *path,
+                             netvet_scenario **out, netvet_diag *diag)
+{
+    const char *buf;
+    size_t len;
+    int in = nv_session_stdin(s, "--scenario", path, &buf, &len);
+    if (in < 0)
+        return NETVET_EINVAL;
+    return in ? netvet_scenario_load_buffer(out, buf, len, NV_CLI_STDIN_NAME,
+                                            diag)
+              : netvet_scenario_load_file(out, path, diag);
+}
+
 int nv_session_failed(nv_session *s, netvet_diag *diag, int rc)
 {
     nv_cli_diag_finish(&s->c.diag);

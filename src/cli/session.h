@@ -41,6 +41,11 @@ int nv_session_operand(nv_session *s, const char *inventory);
  * `what` names the option or operand in messages. */
 int nv_session_stdin(nv_session *s, const char *what, const char *path,
                      const char **buf, size_t *len);
+/* Load the scenario file `path` ('-': standard input, claimed as
+ * --scenario) into *out. @return 0 or a library error (message in diag;
+ * NETVET_EINVAL when stdin could not be read, already printed). */
+int nv_session_load_scenario(nv_session *s, const char *path,
+                             netvet_scenario **out, netvet_diag *diag);
 /* Print the library's failure once (unless already printed). @return 2. */
 int nv_session_failed(nv_session *s, netvet_diag *diag, int rc);
 /* Open the output (stdout when no -o, or -o -; a file through a temporary,
