@@ -172,26 +172,29 @@ const char *nv_result_status_name(int status)
     }
 }
 
+/* Move src's *src_n items of `size` bytes to the end of dst's array (grown
+ * by nv_grow); src is left empty. @return 0 or NETVET_ENOMEM. */
+static int take_items(void **dst, size_t *dst_n, size_t *dst_cap,
+                      const void *src, size_t *src_n, size_t size)
+{
+    if (!*src_n)
+        return 0;
+    if (nv_grow(dst, dst_cap, *dst_n + *src_n, size) < 0)
+        return NETVET_ENOMEM;
+    memcpy((char *)*dst + *dst_n * size, src, *src_n * size);
+    *dst_n += *src_n;
+    *src_n = 0;
+    return 0;
+}
+
 int nv_findings_take(nv_findings *dst, nv_findings *src)
 {
-    if (!src->n)
-        return 0;
-    if (NV_GROW(dst->items, dst->cap, dst->n + src->n) < 0)
-        return NETVET_ENOMEM;
-    memcpy(dst->items + dst->n, src->items, src->n * sizeof(*src->items));
-    dst->n += src->n;
-    src->n = 0;
-    return 0;
+    return take_items((void **)&dst->items, &dst->n, &dst->cap, src->items,
+                      &src->n, sizeof(*src->items));
 }
 
 int nv_results_take(nv_results *dst, nv_results *src)
 {
-    if (!src->n)
-        return 0;
-    if (NV_GROW(dst->items, dst->cap, dst->n + src->n) < 0)
-        return NETVET_ENOMEM;
-    memcpy(dst->items + dst->n, src->items, src->n * sizeof(*src->items));
-    dst->n += src->n;
-    src->n = 0;
-    return 0;
+    return take_items((void **)&dst->items, &dst->n, &dst->cap, src->items,
+                      &src->n, sizeof(*src->items));
 }
