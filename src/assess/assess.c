@@ -36,20 +36,13 @@ static int fill_unknown(nv_finding *f, const netvet_inventory *inv,
     else
         snprintf(msg, sizeof(msg), "%u element%s no declared vendor", n,
                  n == 1 ? " has" : "s have");
-    f->rule_id = nv_strdup("unknown-vendor");
-    f->pack = nv_strdup("netvet");
-    f->title = nv_strdup("Vendor not identified");
-    f->message = nv_strdup(msg);
-    f->source = nv_strdup("netvet: a name that does not resolve is never guessed");
-    f->subject = nv_strdup(name);
-    f->measure = nv_strdup("elements");
-    f->severity = NETVET_SEV_WARNING;
-    f->value = n;
+    const nv_own_finding own = {
+        "unknown-vendor", "Vendor not identified", msg,
+        "netvet: a name that does not resolve is never guessed", name,
+        "elements", NETVET_SEV_WARNING, n};
     f->elements = nv_malloc(n * sizeof(uint32_t));
-    if (!f->rule_id || !f->pack || !f->title || !f->message || !f->source ||
-        !f->subject || !f->measure || !f->elements)
-        return NETVET_ENOMEM;
-    return 0;
+    return nv_finding_set_own(f, &own) < 0 || !f->elements ? NETVET_ENOMEM
+                                                            : 0;
 }
 
 /* One finding per declared name that did not resolve, listing its counted

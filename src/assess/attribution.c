@@ -106,23 +106,15 @@ static int emit(nv_findings *out, const nv_view *v, conflict *c,
     nv_finding *f = nv_findings_push(out);
     if (!f)
         return NETVET_ENOMEM;
-    f->rule_id = nv_strdup("attribution-conflict");
-    f->pack = nv_strdup("netvet");
-    f->title = nv_strdup("Evidence contradicts the declared vendor");
-    f->message = nv_strdup(msg);
-    f->source = nv_strdup("netvet: IEEE OUI registry, IANA enterprise numbers, "
-                          "vendor sysDescr patterns (docs/attribution.md)");
-    f->subject = nv_strdup(vendor);
-    f->measure = nv_strdup("elements");
-    f->severity = NETVET_SEV_WARNING;
-    f->value = (double)c->n;
+    const nv_own_finding own = {
+        "attribution-conflict", "Evidence contradicts the declared vendor",
+        msg, "netvet: IEEE OUI registry, IANA enterprise numbers, vendor "
+        "sysDescr patterns (docs/attribution.md)", vendor, "elements",
+        NETVET_SEV_WARNING, (double)c->n};
     f->elements = c->els; /* handed over */
     f->n_elements = c->n;
     c->els = NULL;
-    if (!f->rule_id || !f->pack || !f->title || !f->message || !f->source ||
-        !f->subject || !f->measure)
-        return NETVET_ENOMEM;
-    return 0;
+    return nv_finding_set_own(f, &own);
 }
 
 /* The strongest vendor group other than `droot` in the evidence other

@@ -24,21 +24,13 @@ static int fill(nv_finding *f, const nv_view *v, uint32_t s, uint32_t n)
     snprintf(msg, sizeof(msg), "declared vendor '%s' imitates %s (%s): %s; "
              "counted as %s (%u element%s)", name, vd ? vd->id : "?",
              vd ? vd->name : "?", why, vd ? vd->id : "?", n, n == 1 ? "" : "s");
-    f->rule_id = nv_strdup("lookalike-vendor-name");
-    f->pack = nv_strdup("netvet");
-    f->title = nv_strdup("Vendor name imitates a registry vendor");
-    f->message = nv_strdup(msg);
-    f->source = nv_strdup("netvet: Unicode NFKC case folding and UTS #39 "
-                          "confusable skeletons (ICU)");
-    f->subject = nv_strdup(vd ? vd->id : name);
-    f->measure = nv_strdup("elements");
-    f->severity = NETVET_SEV_WARNING;
-    f->value = n;
+    const nv_own_finding own = {
+        "lookalike-vendor-name", "Vendor name imitates a registry vendor", msg,
+        "netvet: Unicode NFKC case folding and UTS #39 confusable skeletons "
+        "(ICU)", vd ? vd->id : name, "elements", NETVET_SEV_WARNING, n};
     f->elements = nv_malloc(n * sizeof(uint32_t));
-    if (!f->rule_id || !f->pack || !f->title || !f->message || !f->source ||
-        !f->subject || !f->measure || !f->elements)
-        return NETVET_ENOMEM;
-    return 0;
+    return nv_finding_set_own(f, &own) < 0 || !f->elements ? NETVET_ENOMEM
+                                                            : 0;
 }
 
 /* Index of s in the sorted list, or -1. */

@@ -16,6 +16,23 @@ nv_finding *nv_findings_push(nv_findings *fs)
     return f;
 }
 
+int nv_finding_set_own(nv_finding *f, const nv_own_finding *o)
+{
+    f->rule_id = nv_strdup(o->rule_id);
+    f->pack = nv_strdup("netvet");
+    f->title = nv_strdup(o->title);
+    f->message = nv_strdup(o->message);
+    f->source = nv_strdup(o->source);
+    f->subject = nv_strdup(o->subject);
+    f->measure = nv_strdup(o->measure);
+    f->severity = o->severity;
+    f->value = o->value;
+    return f->rule_id && f->pack && f->title && f->message && f->source &&
+                   f->subject && f->measure
+               ? 0
+               : NETVET_ENOMEM;
+}
+
 static int cmp_str(const char *a, const char *b)
 {
     return strcmp(a ? a : "", b ? b : "");

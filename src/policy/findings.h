@@ -79,6 +79,18 @@ const char *nv_result_status_name(int status);
  * and a nv_malloc'd element array: nv_findings_dispose frees them all.
  * @return the new slot, or NULL on ENOMEM. */
 nv_finding *nv_findings_push(nv_findings *fs);
+
+/* What one of netvet's own checks (pack "netvet": unknown-vendor,
+ * attribution-conflict, lookalike-vendor-name, waiver-*) says. */
+typedef struct nv_own_finding {
+    const char *rule_id, *title, *message, *source, *subject, *measure;
+    netvet_severity severity;
+    double value;
+} nv_own_finding;
+/* Fill the strings, severity and value of slot f (from nv_findings_push)
+ * with copies of o's and pack "netvet"; the elements are the caller's.
+ * @return 0 or NETVET_ENOMEM. */
+int nv_finding_set_own(nv_finding *f, const nv_own_finding *o);
 /* Sort by severity (errors first), then rule id, then subject, then
  * every other field: the result never depends on the input order. */
 void nv_findings_sort(nv_findings *fs);

@@ -136,22 +136,15 @@ static int own_finding(nv_findings *fs, const nv_waiver *w, nv_wels *e,
         snprintf(msg, sizeof(msg), "the waiver of rule '%s' at %s:%lu "
                  "matches no finding; remove it or correct its selector",
                  w->rule, w->file, w->line);
-    f->rule_id = nv_strdup(expired ? "waiver-expired" : "waiver-unused");
-    f->pack = nv_strdup("netvet");
-    f->title = nv_strdup(expired ? "Waiver expired" : "Waiver matches nothing");
-    f->message = nv_strdup(msg);
-    f->source = nv_strdup("netvet: a waiver holds until its expires date "
-                          "and must cover a finding");
-    f->subject = nv_strdup(w->subject ? w->subject : "");
-    f->measure = nv_strdup("waivers");
-    f->severity = NETVET_SEV_ERROR;
-    f->value = 1;
+    const nv_own_finding own = {
+        expired ? "waiver-expired" : "waiver-unused",
+        expired ? "Waiver expired" : "Waiver matches nothing", msg,
+        "netvet: a waiver holds until its expires date and must cover a "
+        "finding", w->subject ? w->subject : "", "waivers", NETVET_SEV_ERROR,
+        1};
     f->elements = e->idx;
     f->n_elements = e->n;
-    return f->rule_id && f->pack && f->title && f->message && f->source &&
-                   f->subject && f->measure
-               ? 0
-               : NETVET_ENOMEM;
+    return nv_finding_set_own(f, &own);
 }
 
 /* Apply waiver w to the first n findings of fs; strict: an unknown
