@@ -83,15 +83,9 @@ json_t *nv_report_json_incomplete(const netvet_assessment *a)
     return arr;
 }
 
-static void put_new(json_t *o, const char *key, json_t *v, int *ok)
-{
-    if (!v || json_object_set_new(o, key, v) < 0)
-        *ok = 0;
-}
-
 void nv_json_put_waiver(json_t *o, const nv_finding *f, int *ok)
 {
-    put_new(o, "waived", json_boolean(f->waived), ok);
+    nv_json_put(o, "waived", json_boolean(f->waived), ok);
     if (!f->waived)
         return;
     json_t *w = json_object();
@@ -99,12 +93,12 @@ void nv_json_put_waiver(json_t *o, const nv_finding *f, int *ok)
         *ok = 0;
         return;
     }
-    put_new(w, "reason", json_string(f->waiver_reason), ok);
-    put_new(w, "approved_by", json_string(f->waiver_by), ok);
-    put_new(w, "expires", json_string(f->waiver_expires), ok);
-    put_new(w, "file", json_string(f->waiver_file), ok);
-    put_new(w, "line", json_integer((json_int_t)f->waiver_line), ok);
-    put_new(o, "waiver", w, ok);
+    nv_json_put(w, "reason", json_string(f->waiver_reason), ok);
+    nv_json_put(w, "approved_by", json_string(f->waiver_by), ok);
+    nv_json_put(w, "expires", json_string(f->waiver_expires), ok);
+    nv_json_put(w, "file", json_string(f->waiver_file), ok);
+    nv_json_put(w, "line", json_integer((json_int_t)f->waiver_line), ok);
+    nv_json_put(o, "waiver", w, ok);
 }
 
 const char *nv_text_waived_mark(const nv_finding *f)

@@ -3,6 +3,7 @@
  * elements it replaces and the targets' state after it, the total, and
  * the re-assessment of the planned network. */
 #include "report/formats.h"
+#include "report/report.h"
 #include "report/whatif_report.h"
 #include "whatif/plan.h"
 

@@ -58,6 +58,9 @@ const char *nv_severity_name(netvet_severity s);
 /* A finding's "waived" member, and its "waiver" object when it is waived
  * (reason, approved_by, expires, file, line); *ok = 0 on ENOMEM. */
 void nv_json_put_waiver(json_t *o, const nv_finding *f, int *ok);
+/* obj[key] = val (stolen); clears *ok on failure (val or obj NULL too). */
+void nv_json_put(json_t *obj, const char *key, json_t *val, int *ok);
+void nv_json_append(json_t *arr, json_t *val, int *ok);
 /* Print s for a terminal: C0 controls (newline and tab too), DEL and the
  * C1 controls U+0080..U+009F as \xNN (a C1 control as its two UTF-8 bytes),
  * so an input string can never start a line of its own ("\nVerdict: PASS")

@@ -55,8 +55,5 @@ json_t *nv_json_header(const netvet_assessment *b, const char *schema,
                        int fail_on, int *ok);
 /* Dump doc (consumed) to out with the library's JSON settings. */
 int nv_json_dump(FILE *out, json_t *doc, int ok, netvet_diag *diag);
-/* obj[key] = val (stolen); clears *ok on failure. */
-void nv_json_put(json_t *obj, const char *key, json_t *val, int *ok);
-void nv_json_append(json_t *arr, json_t *val, int *ok);
 
 #endif
