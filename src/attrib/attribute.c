@@ -138,19 +138,13 @@ size_t netvet_attributor_patterns(const netvet_attributor *a)
 size_t netvet_attributor_input_count(const netvet_attributor *a)
 {
     const netvet_attributor *r = a && a->parent ? a->parent : a;
-    return r ? r->patterns.n_inputs : 0;
+    return r ? r->patterns.inputs.n : 0;
 }
 
 netvet_input netvet_attributor_input(const netvet_attributor *a, size_t i)
 {
     const netvet_attributor *r = a && a->parent ? a->parent : a;
-    netvet_input in = {NULL, NULL, NULL};
-    if (r && i < r->patterns.n_inputs) {
-        in.kind = "patterns";
-        in.path = r->patterns.inputs[i].path;
-        in.sha256 = r->patterns.inputs[i].sha256;
-    }
-    return in;
+    return nv_file_inputs_get(r ? &r->patterns.inputs : NULL, "patterns", i);
 }
 
 /* ---- combining ------------------------------------------------------ */

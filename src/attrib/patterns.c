@@ -74,9 +74,7 @@ void nv_patterns_dispose(nv_patterns *ps)
         nv_pattern_free_fields(&ps->p[i]);
     nv_free(ps->p);
     nv_free(ps->order);
-    for (size_t i = 0; i < ps->n_inputs; i++)
-        nv_free(ps->inputs[i].path);
-    nv_free(ps->inputs);
+    nv_file_inputs_dispose(&ps->inputs);
     pcre2_match_data_free(ps->md);
     pcre2_match_context_free(ps->mctx);
     memset(ps, 0, sizeof(*ps));
@@ -159,11 +157,9 @@ static int add_file_buffer(void *p, char *buf, size_t len, const char *name,
     int rc = nv_patterns_add_buffer(ps, buf, len, name, diag);
     if (rc < 0)
         return rc;
-    if (NV_GROW(ps->inputs, ps->inputs_cap, ps->n_inputs + 1) < 0 ||
-        !(ps->inputs[ps->n_inputs].path = nv_strdup(name)))
+    if (nv_file_inputs_add(&ps->inputs, name, buf, len) < 0)
         return nv_diag_fail(diag, NETVET_ENOMEM, name, 0, 0,
                             "out of memory");
-    nv_sha256_hex(buf, len, ps->inputs[ps->n_inputs++].sha256);
     return 0;
 }
 

@@ -12,6 +12,7 @@
 
 #include "netvet/errors.h"
 #include "netvet/vendors.h"
+#include "util/sha256.h"
 
 #define NV_PAT_MAX_BYTES ((size_t)4 << 20) /* one pattern file */
 #define NV_PAT_MAX_VALUE 4096              /* one string value */
@@ -49,11 +50,7 @@ typedef struct nv_patterns {
     uint32_t *order;   /* match order: strong first, then file order */
     void *md;          /* pcre2_match_data_8, sized for every pattern */
     void *mctx;        /* pcre2_match_context_8 (match limits) */
-    struct nv_pat_input {  /* files added (nv_patterns_add_file) */
-        char *path;        /* owned */
-        char sha256[65];   /* of the bytes read */
-    } *inputs;
-    size_t n_inputs, inputs_cap;
+    nv_file_inputs inputs; /* files added (nv_patterns_add_file) */
 } nv_patterns;
 
 typedef struct nv_pat_match {

@@ -149,11 +149,9 @@ static int load_document(netvet_waivers *ws, nv_yctx *y)
 static int note_input(netvet_waivers *ws, const char *buf, size_t len,
                       const char *name, netvet_diag *diag)
 {
-    if (NV_GROW(ws->inputs, ws->inputs_cap, ws->n_inputs + 1) < 0 ||
-        !(ws->inputs[ws->n_inputs].path = nv_strdup(name)))
+    if (nv_file_inputs_add(&ws->inputs, name, buf, len) < 0)
         return nv_diag_fail(diag, NETVET_ENOMEM, name, 0, 0,
                             "out of memory");
-    nv_sha256_hex(buf, len, ws->inputs[ws->n_inputs++].sha256);
     return 0;
 }
 
@@ -210,26 +208,19 @@ void netvet_waivers_free(netvet_waivers *waivers)
     for (size_t i = 0; i < waivers->n; i++)
         waiver_dispose(&waivers->items[i]);
     nv_free(waivers->items);
-    for (size_t i = 0; i < waivers->n_inputs; i++)
-        nv_free(waivers->inputs[i].path);
-    nv_free(waivers->inputs);
+    nv_file_inputs_dispose(&waivers->inputs);
     nv_free(waivers);
 }
 
 size_t netvet_waivers_input_count(const netvet_waivers *waivers)
 {
-    return waivers ? waivers->n_inputs : 0;
+    return waivers ? waivers->inputs.n : 0;
 }
 
 netvet_input netvet_waivers_input(const netvet_waivers *waivers, size_t i)
 {
-    netvet_input in = {NULL, NULL, NULL};
-    if (waivers && i < waivers->n_inputs) {
-        in.kind = "waivers";
-        in.path = waivers->inputs[i].path;
-        in.sha256 = waivers->inputs[i].sha256;
-    }
-    return in;
+    return nv_file_inputs_get(waivers ? &waivers->inputs : NULL, "waivers",
+                              i);
 }
 
 size_t netvet_waivers_count(const netvet_waivers *waivers)

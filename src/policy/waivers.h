@@ -10,6 +10,7 @@
 #include "netvet/policy.h"
 #include "netvet/waivers.h"
 #include "policy/findings.h"
+#include "util/sha256.h"
 #include "util/yaml.h"
 
 #define NV_WAIVERS_MAX_BYTES (4u << 20) /* largest waiver file */
@@ -26,17 +27,10 @@ typedef struct nv_waiver {
     unsigned long rule_line; /* line of its 'rule' key's value */
 } nv_waiver;
 
-/* A file the waivers were read from, with the SHA-256 of its bytes. */
-typedef struct nv_waiver_input {
-    char *path; /* owned */
-    char sha256[65];
-} nv_waiver_input;
-
 struct netvet_waivers {
     nv_waiver *items;
     size_t n, cap;
-    nv_waiver_input *inputs;
-    size_t n_inputs, inputs_cap;
+    nv_file_inputs inputs; /* the files read, with their SHA-256 */
 };
 
 /* Apply `w` (may be NULL: nothing) to the findings of an evaluation of

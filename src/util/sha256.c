@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* SHA-256 as hex (util/sha256.h), by nettle. */
+/* SHA-256 as hex, by nettle, and the list of hashed input files
+ * (util/sha256.h). */
 #include <nettle/sha2.h>
 
+#include "util/alloc.h"
 #include "util/sha256.h"
 
 void nv_sha256_hex(const void *buf, size_t len, char out[NV_SHA256_HEX])
@@ -17,4 +19,39 @@ void nv_sha256_hex(const void *buf, size_t len, char out[NV_SHA256_HEX])
         out[2 * i + 1] = hex[d[i] & 15];
     }
     out[2 * sizeof d] = '\0';
+}
+
+int nv_file_inputs_add(nv_file_inputs *l, const char *path, const void *buf,
+                       size_t len)
+{
+    char *copy = nv_strdup(path ? path : "");
+    if (!copy || NV_GROW(l->items, l->cap, l->n + 1) < 0) {
+        nv_free(copy);
+        return NETVET_ENOMEM;
+    }
+    l->items[l->n].path = copy;
+    nv_sha256_hex(buf, len, l->items[l->n].sha256);
+    l->n++;
+    return NETVET_OK;
+}
+
+netvet_input nv_file_inputs_get(const nv_file_inputs *l, const char *kind,
+                                size_t i)
+{
+    netvet_input in = {NULL, NULL, NULL};
+    if (l && i < l->n) {
+        in.kind = kind;
+        in.path = l->items[i].path;
+        in.sha256 = l->items[i].sha256;
+    }
+    return in;
+}
+
+void nv_file_inputs_dispose(nv_file_inputs *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        nv_free(l->items[i].path);
+    nv_free(l->items);
+    l->items = NULL;
+    l->n = l->cap = 0;
 }

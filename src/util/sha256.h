@@ -6,8 +6,31 @@
 
 #include <stddef.h>
 
+#include "netvet/errors.h"
+
 #define NV_SHA256_HEX 65 /* 64 hex digits and a NUL */
 
 void nv_sha256_hex(const void *buf, size_t len, char out[NV_SHA256_HEX]);
+
+/* The files an object was read from (overlay registries, pattern files,
+ * waiver files), each with the SHA-256 of its bytes, in order. Zero it to
+ * start; nv_file_inputs_dispose frees it. */
+typedef struct nv_file_input {
+    char *path; /* owned */
+    char sha256[NV_SHA256_HEX];
+} nv_file_input;
+
+typedef struct nv_file_inputs {
+    nv_file_input *items;
+    size_t n, cap;
+} nv_file_inputs;
+
+/* Record `path` and the hash of buf[0..len). @return 0 or NETVET_ENOMEM. */
+int nv_file_inputs_add(nv_file_inputs *l, const char *path, const void *buf,
+                       size_t len);
+/* Input i as a netvet_input of `kind` (all NULL when i is out of range). */
+netvet_input nv_file_inputs_get(const nv_file_inputs *l, const char *kind,
+                                size_t i);
+void nv_file_inputs_dispose(nv_file_inputs *l);
 
 #endif

@@ -483,7 +483,7 @@ void netvet_registry_free(netvet_registry *reg)
         return;
     nv_regstate_dispose(&reg->st);
     nv_free(reg->changes);
-    nv_free(reg->inputs);
+    nv_file_inputs_dispose(&reg->inputs);
     nv_arena_mark empty = {NULL, 0};
     nv_arena_rollback(&reg->arena, empty);
     nv_free(reg);

@@ -109,28 +109,15 @@ const netvet_registry_change *netvet_registry_change_at(
 int nv_registry_note_input(netvet_registry *reg, const char *buf, size_t len,
                            const char *file)
 {
-    if (NV_GROW(reg->inputs, reg->inputs_cap, reg->n_inputs + 1) < 0)
-        return NETVET_ENOMEM;
-    struct nv_reg_input *in = &reg->inputs[reg->n_inputs];
-    if (!(in->path = nv_arena_strndup(&reg->arena, file, strlen(file))))
-        return NETVET_ENOMEM;
-    nv_sha256_hex(buf, len, in->sha256);
-    reg->n_inputs++;
-    return 0;
+    return nv_file_inputs_add(&reg->inputs, file, buf, len);
 }
 
 size_t netvet_registry_input_count(const netvet_registry *reg)
 {
-    return reg ? reg->n_inputs : 0;
+    return reg ? reg->inputs.n : 0;
 }
 
 netvet_input netvet_registry_input(const netvet_registry *reg, size_t i)
 {
-    netvet_input in = {NULL, NULL, NULL};
-    if (reg && i < reg->n_inputs) {
-        in.kind = "registry";
-        in.path = reg->inputs[i].path;
-        in.sha256 = reg->inputs[i].sha256;
-    }
-    return in;
+    return nv_file_inputs_get(reg ? &reg->inputs : NULL, "registry", i);
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "netvet/vendors.h"
+#include "util/sha256.h"
 #include "util/strtab.h"
 
 /* Hard limits on registry input (NETVET_ELIMIT beyond them). */
@@ -94,11 +95,7 @@ struct netvet_registry {
     netvet_registry_change *changes; /* to those by overlays (strings in
                                       * the arena) */
     size_t n_changes, changes_cap;
-    struct nv_reg_input {
-        const char *path;   /* in the arena */
-        char sha256[65];
-    } *inputs;              /* overlay files applied, in order */
-    size_t n_inputs, inputs_cap;
+    nv_file_inputs inputs;  /* overlay files applied, in order */
 };
 
 /* Record what an overlay (`file`) changed in the built-in vendors of
