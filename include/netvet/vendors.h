@@ -81,6 +81,24 @@ int netvet_registry_root(const netvet_registry *reg, int i);
 /** Jurisdiction of vendor i, inherited from its top-most parent. */
 const char *netvet_registry_country(const netvet_registry *reg, int i);
 
+/** Ownership share (percent) at or above which an owner's jurisdictions
+ * become the owned vendor's: FCC 26-2 (2026) treats 10 % held by a
+ * foreign adversary as control. */
+#define NETVET_OWNERSHIP_THRESHOLD 10.0
+
+/**
+ * Every jurisdiction (ISO 3166-1 alpha-2 code) that can compel vendor i on
+ * day `as_of` (days since 1970-01-01), counting owners that hold at least
+ * `threshold` percent (NETVET_OWNERSHIP_THRESHOLD unless a policy sets
+ * another). Writes at most `cap` codes to out[], ascending and distinct,
+ * borrowed from the registry.
+ * @return the number of codes (more than cap when out[] was too short),
+ *         0 for an index out of range.
+ */
+size_t netvet_registry_jurisdictions(const netvet_registry *reg, int i,
+                                     int32_t as_of, double threshold,
+                                     const char **out, size_t cap);
+
 /**
  * A change an overlay made to who can compel a built-in vendor: its
  * country, parent, state control or listings. Every report shows them.

@@ -520,6 +520,22 @@ const char *netvet_registry_country(const netvet_registry *reg, int i)
     return r < 0 ? NULL : reg->st.v[r].pub.country;
 }
 
+size_t netvet_registry_jurisdictions(const netvet_registry *reg, int i,
+                                     int32_t as_of, double threshold,
+                                     const char **out, size_t cap)
+{
+    /* One country per vendor, its top-most parent's, whatever the date
+     * and threshold: the registry records no ownership stakes yet. */
+    (void)as_of;
+    (void)threshold;
+    const char *c = netvet_registry_country(reg, i);
+    if (!c)
+        return 0;
+    if (cap > 0)
+        out[0] = c;
+    return 1;
+}
+
 int nv_registry_key_vendor(const netvet_registry *reg, const char *key,
                            size_t len)
 {
