@@ -17,10 +17,12 @@ of owner (an id in either file) or state, a share in (0, 100], `from` and
 listing has a known id, `date` (and `until` if present) as YYYY-MM-DD or
 "" and a source; PENs are enterprise numbers owned by no other entry of
 either file; no key is unknown; within each "# ----" section ids are in
-alphabetical order.  With --netvet, the file's v1 projection (the keys
-netvet's current loader knows) is overlaid on the built-in registry by the
-real binary, so its own checks (a name or alias that normalises like
-another vendor's, a PEN that already belongs to a vendor) apply too.
+alphabetical order.  With --netvet, the real binary overlays the file on
+its built-in registry, so netvet's own checks apply too (a name or alias
+that normalises like another vendor's, a PEN that already belongs to a
+vendor, and with a format-2 loader owners that name no entry, dates,
+categories); a binary whose loader predates format 2 gets the file's v1
+projection (the keys it knows).
 """
 import copy
 import datetime
@@ -248,31 +250,42 @@ def check(text, doc, builtin, errs):
             prev = cur
 
 
+def netvet_assess(netvet, src, path):
+    return subprocess.run([netvet, "assess",
+                           os.path.join(src, "tests/data/small"),
+                           "--registry", path, "--as-of", "2026-01-01",
+                           "-o", os.devnull],
+                          capture_output=True, text=True, check=False)
+
+
 def netvet_check(doc, netvet, src, errs):
-    """Overlay the v1 projection with the real binary: its own key-clash and
-    PEN checks must pass (exit status 2 is a load error)."""
-    proj = {"vendors": []}
-    for v in doc.get("vendors") or []:
-        p = {k: copy.deepcopy(v[k]) for k in V1_KEYS if k in v}
-        for ls in p.get("listings") or []:
-            ls.pop("until", None)
-            ls["date"] = date_str(ls.get("date", ""))
-        proj["vendors"].append(p)
+    """Overlay the file with the real binary; its own checks (name keys,
+    PENs, and with a format-2 loader owners, dates, categories) must pass
+    (exit status 2 is a load error). A netvet whose loader predates format
+    2 gets the file's v1 projection instead."""
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False,
                                      encoding="utf-8") as f:
-        yaml.safe_dump(proj, f, allow_unicode=True, sort_keys=False)
+        yaml.safe_dump(doc, f, allow_unicode=True, sort_keys=False)
         path = f.name
     try:
-        r = subprocess.run([netvet, "assess",
-                            os.path.join(src, "tests/data/small"),
-                            "--registry", path, "--as-of", "2026-01-01",
-                            "-o", os.devnull],
-                           capture_output=True, text=True, check=False)
+        r = netvet_assess(netvet, src, path)
+        v1 = r.returncode == 2 and "unknown key 'format'" in r.stderr
+        if v1:
+            proj = {"vendors": []}
+            for v in doc.get("vendors") or []:
+                p = {k: copy.deepcopy(v[k]) for k in V1_KEYS if k in v}
+                for ls in p.get("listings") or []:
+                    ls.pop("until", None)
+                    ls["date"] = date_str(ls.get("date", ""))
+                proj["vendors"].append(p)
+            with open(path, "w", encoding="utf-8") as f:
+                yaml.safe_dump(proj, f, allow_unicode=True, sort_keys=False)
+            r = netvet_assess(netvet, src, path)
     finally:
         os.unlink(path)
     if r.returncode not in (0, 1):
-        errs.append(f"netvet rejects the v1 projection (exit "
-                    f"{r.returncode}): {r.stderr.strip()}")
+        errs.append(f"netvet rejects the {'v1 projection' if v1 else 'file'}"
+                    f" (exit {r.returncode}): {r.stderr.strip()}")
 
 
 def run(text, doc, builtin, netvet, src):
