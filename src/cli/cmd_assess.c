@@ -91,6 +91,12 @@ static const nv_section sections[] = {
      "2027-12-31.\n\n"
      "uk-ncsc-2018\tThe NCSC's April 2018 letter on ZTE: no ZTE; at most "
      "one Chinese high-risk vendor.\n\n"
+     "others\tde-5g-2024 (Germany's 2024 5G agreements), se-pts-2020 "
+     "(Sweden's PTS licence conditions), ca-5g-2022 (Canada's 4G/5G "
+     "policy), us-ndaa-889 (US NDAA section 889), us-fcc-covered (the US "
+     "FCC Covered List), us-ndaa-1260h (the DoD 1260H list and the FY2024 "
+     "NDAA s.805 bans), eu-5g-toolbox-2020 (the EU 5G toolbox): never "
+     "loaded by default (docs/policy-format.md).\n\n"
      "Without --policy: the UK packs in force on the as-of date "
      "(uk-ncsc-2020; uk-dvd-2022 from 2022-10-13).",
      0},
