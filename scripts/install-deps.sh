@@ -14,7 +14,7 @@ PACKAGES=(
   clang libclang-rt-14-dev
   time python3
   libigraph-dev
-  python3-igraph python3-networkx python3-yaml
+  python3-igraph python3-networkx python3-yaml python3-numpy
   man-db groff-base bash-completion
 )
 missing=()
