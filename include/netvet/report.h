@@ -75,6 +75,8 @@ int netvet_report_write(FILE *out, const netvet_assessment *a,
 typedef struct netvet_identify_counts {
     size_t elements, attributed, conflicts, unattributed;
     size_t level[4]; /**< per netvet_confidence */
+    size_t unregistered; /**< of the unattributed: evidence names an
+                              organisation not in the registry */
 } netvet_identify_counts;
 
 /** An identify report being written (netvet identify): text, csv or json

@@ -29,6 +29,58 @@ typedef struct conflicts {
     size_t n, cap;
 } conflicts;
 
+/* Elements whose evidence names one organisation outside the registry. */
+typedef struct unreg {
+    const char *registrant; /* borrowed from the attributor */
+    uint32_t *els;
+    size_t n, cap;
+} unreg;
+
+typedef struct unregs {
+    unreg *items;
+    size_t n, cap;
+} unregs;
+
+static int note_unregistered(unregs *us, size_t k, const char *registrant)
+{
+    size_t i = 0;
+    while (i < us->n && strcmp(us->items[i].registrant, registrant) != 0)
+        i++;
+    if (i == us->n) {
+        if (NV_GROW(us->items, us->cap, us->n + 1) < 0)
+            return NETVET_ENOMEM;
+        us->items[us->n++] = (unreg){registrant, NULL, 0, 0};
+    }
+    unreg *u = &us->items[i];
+    if (NV_GROW(u->els, u->cap, u->n + 1) < 0)
+        return NETVET_ENOMEM;
+    u->els[u->n++] = (uint32_t)k;
+    return 0;
+}
+
+/* One unregistered-vendor finding per organisation (takes u's elements). */
+static int emit_unregistered(nv_findings *out, unreg *u)
+{
+    char msg[1024];
+    snprintf(msg, sizeof(msg), "the evidence of %zu element%s names '%s' "
+             "(its IEEE or IANA registrant), an organisation the registry "
+             "does not know: neither safe nor high-risk until it is added "
+             "to a registry overlay", u->n, u->n == 1 ? "" : "s",
+             u->registrant);
+    nv_finding *f = nv_findings_push(out);
+    if (!f)
+        return NETVET_ENOMEM;
+    const nv_own_finding own = {
+        "unregistered-vendor", "Evidence names a vendor outside the registry",
+        msg, "netvet: IEEE registration authority and IANA enterprise "
+        "number registrants (docs/attribution.md)", u->registrant,
+        "elements", NETVET_SEV_WARNING, (double)u->n};
+    f->elements = u->els; /* handed over */
+    f->n_elements = u->n;
+    u->els = NULL;
+    return nv_finding_set_own(f, &own);
+}
+
 static conflict *conflict_for(conflicts *cs, uint32_t declared, int32_t vendor)
 {
     for (size_t i = 0; i < cs->n; i++)
@@ -183,6 +235,7 @@ int nv_view_attribute(nv_view *v, netvet_attributor *attributor,
                       size_t *n_attributed)
 {
     conflicts cs = {0};
+    unregs us = {0};
     int rc = 0;
     *n_attributed = 0;
     for (size_t k = 0; k < v->n && rc == 0; k++) {
@@ -201,7 +254,15 @@ int nv_view_attribute(nv_view *v, netvet_attributor *attributor,
             rc = note_conflict(&cs, v, k, &at, root, -1, -1);
         if (v->vendor[k] != declared)
             (*n_attributed)++;
+        if (rc == 0 && v->vendor[k] < 0 && at.unregistered)
+            rc = note_unregistered(&us, k, at.unregistered);
     }
+    for (size_t i = 0; i < us.n; i++) {
+        if (rc == 0)
+            rc = emit_unregistered(out, &us.items[i]);
+        nv_free(us.items[i].els);
+    }
+    nv_free(us.items);
     for (size_t i = 0; i < cs.n; i++) {
         if (rc == 0)
             rc = emit(out, v, &cs.items[i], risky);

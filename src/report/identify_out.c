@@ -17,14 +17,16 @@ const char *nv_id_vendor(const nv_id_out *o, int v)
     return v >= 0 ? netvet_registry_vendor(o->reg, (size_t)v)->id : NULL;
 }
 
-static void count(nv_id_out *o, int attributed, int conflict,
-                  netvet_confidence level)
+static void count(nv_id_out *o, int attributed, int unregistered,
+                  int conflict, netvet_confidence level)
 {
     o->n.elements++;
     if (attributed)
         o->n.attributed++;
     else
         o->n.unattributed++;
+    if (unregistered)
+        o->n.unregistered++;
     if (conflict)
         o->n.conflicts++;
     o->n.level[level]++;
@@ -93,6 +95,7 @@ static void keep(nv_id_writer *w, uint32_t cls, const netvet_attribution *a,
     size_t end = w->out.n, at = start;
     t->state = 2;
     t->attributed = a->vendor >= 0;
+    t->unregistered = a->unregistered != NULL;
     t->conflict = a->conflict != 0;
     t->level = (uint8_t)a->level;
     if (end - start > TPL_MAX || w->lit.failed)
@@ -175,7 +178,8 @@ void nv_id_record(nv_id_out *o, nv_id_writer *w, const char *id,
                   const char *declared, const netvet_attribution *at,
                   uint32_t cls)
 {
-    count(o, at->vendor >= 0, at->conflict != 0, at->level);
+    count(o, at->vendor >= 0, at->unregistered != NULL, at->conflict != 0,
+          at->level);
     size_t start = record_start(o, w), body = w->out.n;
     const nv_id_tpl *t = cls < w->n_tpl ? &w->tpl[cls] : NULL;
     render(o, w, id, declared, at);
@@ -190,7 +194,7 @@ int nv_id_record_class(nv_id_out *o, nv_id_writer *w, const char *id,
     if (cls >= w->n_tpl || w->tpl[cls].state != 1)
         return 0;
     const nv_id_tpl *t = &w->tpl[cls];
-    count(o, t->attributed, t->conflict, t->level);
+    count(o, t->attributed, t->unregistered, t->conflict, t->level);
     size_t start = record_start(o, w);
     replay(o, w, t, id, mac, mac_len);
     record_end(o, w, start);

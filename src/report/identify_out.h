@@ -45,6 +45,7 @@ typedef struct nv_id_tpl {
     uint8_t n_holes;
     uint8_t state;      /* 0 not yet, 1 ready, 2 not kept (too long) */
     uint8_t attributed, conflict, level; /* for the counts */
+    uint8_t unregistered;
 } nv_id_tpl;
 
 /* What one thread writes records into: their bytes (the caller writes them

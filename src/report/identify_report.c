@@ -56,7 +56,7 @@ int netvet_identify_report_finish(netvet_identify_report *r,
 netvet_identify_counts netvet_identify_report_counts(
     const netvet_identify_report *r)
 {
-    netvet_identify_counts none = {0, 0, 0, 0, {0, 0, 0, 0}};
+    netvet_identify_counts none = {0, 0, 0, 0, {0, 0, 0, 0}, 0};
     return r ? r->out.n : none;
 }
 
