@@ -24,6 +24,10 @@ struct nv_report_input;
 void nv_report_text_inputs(FILE *out, const netvet_assessment *a,
                            const struct nv_report_input *in);
 json_t *nv_report_json_inputs(const netvet_assessment *a);
+/* The same inputs one by one: registry overlays, the user's packs, then
+ * pattern and waiver files (strings borrowed from a). */
+size_t nv_report_input_count(const netvet_assessment *a);
+netvet_input nv_report_input_at(const netvet_assessment *a, size_t i);
 /* Append whatif's scenario files to the JSON array "inputs" of doc.
  * @return 0 or NETVET_ENOMEM. */
 int nv_report_json_scenario_inputs(json_t *doc,
