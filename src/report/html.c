@@ -66,7 +66,11 @@ static void tl_rules(FILE *out, const nv_tl_point *p)
             fputc(' ', out);
             nv_html_text(out, r->subject);
         }
-        fprintf(out, " %s", netvet_result_status_name(r->status));
+        if (*r->measure) {
+            fputc(' ', out);
+            nv_html_text(out, r->measure);
+        }
+        fprintf(out, ": %s", netvet_result_status_name(r->status));
         if (r->status == NETVET_RESULT_PASS || r->status == NETVET_RESULT_FAIL) {
             if (strstr(r->measure, "share"))
                 fprintf(out, " %.2f%% (cap %.2f%%)", 100 * r->value,
@@ -80,7 +84,8 @@ static void tl_rules(FILE *out, const nv_tl_point *p)
 
 static void tl_row(FILE *out, const nv_tl_point *p)
 {
-    fprintf(out, "<tr><td>%s</td><td class=\"%s\">%s</td><td class=\"long\">",
+    fprintf(out, "<tr><td class=\"nowrap\">%s</td><td class=\"%s\">%s</td>"
+                 "<td class=\"long\">",
             p->date,
             p->verdict == NETVET_VERDICT_FAIL ? "st-fail"
             : p->verdict == NETVET_VERDICT_PASS ? "st-pass"

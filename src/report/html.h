@@ -41,8 +41,10 @@ void nv_html_verdict(FILE *out, const netvet_assessment *a, int fail_on,
 /* The rules table: one row per measurement with its margin drawn as a
  * bar against its cap (inline SVG). */
 void nv_html_rules(FILE *out, const netvet_assessment *a);
-/* Findings table (sortable, filterable; lists up to max elements each). */
-int nv_html_findings(FILE *out, const netvet_assessment *a, size_t max);
+/* Findings table (sortable, filterable; lists up to max elements each),
+ * with element id `id` (its heading: id + "-h"). */
+int nv_html_findings(FILE *out, const netvet_assessment *a, size_t max,
+                     const char *id);
 /* Vendor and risk-domain shares per function, as stacked SVG bars and a
  * table. */
 void nv_html_shares(FILE *out, const netvet_assessment *a);

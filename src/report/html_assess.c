@@ -242,18 +242,20 @@ static int finding_row(FILE *out, const netvet_assessment *a,
     return 0;
 }
 
-int nv_html_findings(FILE *out, const netvet_assessment *a, size_t max)
+int nv_html_findings(FILE *out, const netvet_assessment *a, size_t max,
+                     const char *id)
 {
     size_t n = netvet_assessment_finding_count(a);
-    fprintf(out, "<h2 id=\"findings-h\">Findings (%zu)</h2>\n", n);
+    fprintf(out, "<h2 id=\"%s-h\">Findings (%zu)</h2>\n", id, n);
     if (n == 0) {
         fputs("<p>None.</p>\n", out);
         return 0;
     }
-    fputs("<input type=\"search\" data-for=\"findings\" "
-          "hidden=\"hidden\" placeholder=\"filter findings\" "
-          "aria-label=\"filter findings\"/>\n"
-          "<table id=\"findings\" class=\"sortable\"><thead><tr>"
+    fprintf(out, "<input type=\"search\" data-for=\"%s\" "
+                 "hidden=\"hidden\" placeholder=\"filter findings\" "
+                 "aria-label=\"filter findings\"/>\n"
+                 "<table id=\"%s\" class=\"sortable findings\">", id, id);
+    fputs("<thead><tr>"
           "<th>severity</th><th>rule</th><th>subject</th><th>finding</th>"
           "<th class=\"n\">elements</th><th>first elements (line in the "
           "elements file)</th></tr></thead>\n<tbody>\n", out);
@@ -271,7 +273,7 @@ int nv_html_assessment_body(FILE *out, const netvet_assessment *a,
                             const netvet_report_options *opts)
 {
     nv_html_rules(out, a);
-    if (nv_html_findings(out, a, opts->max_elements) < 0)
+    if (nv_html_findings(out, a, opts->max_elements, "findings") < 0)
         return NETVET_ENOMEM;
     nv_html_shares(out, a);
     nv_html_topology(out, a);

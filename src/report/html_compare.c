@@ -99,7 +99,8 @@ static int whatif_case(FILE *out, const netvet_assessment *b,
     snprintf(id, sizeof id, "rules-%zu", i + 1);
     rule_pairs(out, b, &cmp, 0, id);
     nv_compare_dispose(&cmp);
-    return nv_html_findings(out, wc->after, opts->max_elements);
+    snprintf(id, sizeof id, "findings-%zu", i + 1);
+    return nv_html_findings(out, wc->after, opts->max_elements, id);
 }
 
 int nv_whatif_html(FILE *out, const nv_report_input *in,

@@ -99,6 +99,7 @@ static const char css[] =
     ".st-pass{color:var(--ok)}.st-fail{color:var(--bad);font-weight:600}\n"
     ".st-na{color:var(--na)}\n"
     ".sev-error{color:var(--bad);font-weight:600}.sev-warning{color:var(--inc)}\n"
+    ".nowrap{white-space:nowrap}\n"
     ".long{overflow-wrap:anywhere;word-break:break-word}\n"
     ".ids{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:12px}\n"
     "svg text{font:11px system-ui,'DejaVu Sans',sans-serif;fill:var(--ink)}\n"
