@@ -44,9 +44,10 @@ static void stacked(FILE *out, const netvet_assessment *a,
     size_t n = domains ? g->n_domains : g->n_vendors;
     const int width = 640;
     double x = 0;
-    fprintf(out, "<svg width=\"%d\" height=\"20\" viewBox=\"0 0 %d 20\" "
-                 "role=\"img\" aria-label=\"%s shares\">",
-            width, width, domains ? "risk domain" : "vendor");
+    fprintf(out, "<svg width=\"100%%\" height=\"20\" viewBox=\"0 0 %d 20\" "
+                 "preserveAspectRatio=\"none\" role=\"img\" "
+                 "aria-label=\"%s shares\">",
+            width, domains ? "risk domain" : "vendor");
     for (size_t i = 0; i < n; i++) {
         double w = g->count ? width * (double)rows[i].count / (double)g->count
                             : 0;
