@@ -18,7 +18,11 @@
 #    data-pwned attribute), nothing on the console, and the network log
 #    holds no request made by the page (Chromium's own background
 #    requests, which carry no page origin, are told apart and listed).
-# 3. Controls that prove the probes can fail: a page with the same
+# 3. The page's own script in the browser (copies of the pages without
+#    the CSP, with a click or a typed filter appended): a click on a
+#    column heading sorts the rows up, a second one down; typing into the
+#    findings box hides exactly the rows that do not match.
+# 4. Controls that prove the probes can fail: a page with the same
 #    payloads unescaped must show them run (title, attribute) and its
 #    http image request must be in the network log; a page with a CSP
 #    that blocks its script must put the violation on the console.
@@ -238,7 +242,55 @@ PY
 [ -z "$(console hostile)" ] || { console hostile; fail "hostile: console messages (a blocked load or script?)"; }
 [ -z "$(page_requests hostile)" ] || fail "hostile: the page made requests: $(page_requests hostile)"
 
-# ---- 3. the probes can fail ----
+# ---- 3. the page's own script, run in the browser: sort and filter ----
+# Copies of the reports without their CSP, with a script appended that
+# clicks a column heading (once: ascending, twice: descending) or types
+# into the findings filter box.
+python3 - "$work/report.html" "$work/hostile.html" "$work" <<'PY'
+import re, sys
+rep, hos, w = sys.argv[1:4]
+def harness(src, dst, js):
+    page = open(src, encoding='utf-8').read()
+    page, n = re.subn(r'<meta http-equiv="Content-Security-Policy"[^>]*/>\n', '', page, count=1)
+    assert n == 1
+    page = page.replace('</body>', '<script>' + js + '</script>\n</body>')
+    open(dst, 'w', encoding='utf-8').write(page)
+value = "var h=document.querySelector('#rules thead th:nth-child(6)');"
+harness(rep, w + '/sort-up.html', value + "h.click();")
+harness(rep, w + '/sort-down.html', value + "h.click();h.click();")
+harness(hos, w + '/filter.html', "var q=document.querySelector('input[data-for=findings]');"
+        "q.value='UNKNOWN-vendor';q.dispatchEvent(new Event('input'));")
+PY
+for h in sort-up sort-down filter; do browse "$h" dom "$work/$h.html"; done
+python3 - "$work" <<'PY' || fail "the page's script"
+import re, sys
+w = sys.argv[1]
+def rules_values(name):
+    dom = open(f'{w}/{name}.dom', encoding='utf-8').read()
+    body = re.search(r'<table id="rules"[^>]*>.*?<tbody>(.*?)</tbody>', dom, re.S).group(1)
+    rows = re.findall(r'<tr data-rule="[^"]*">(.*?)</tr>', body, re.S)
+    vals = []
+    for r in rows:
+        cells = re.findall(r'<td[^>]*>', r)
+        m = re.search(r'data-v="([^"]*)"', cells[5])
+        vals.append(float(m.group(1)) if m else None)
+    return vals
+up, down = rules_values('sort-up'), rules_values('sort-down')
+nums = [v for v in up if v is not None]
+assert nums == sorted(nums) and up[:len(nums)] == nums, up
+nums = [v for v in down if v is not None]
+assert nums == sorted(nums, reverse=True) and down[-len(nums):] == nums, down
+dom = open(f'{w}/filter.dom', encoding='utf-8').read()
+body = re.search(r'<table id="findings"[^>]*>.*?<tbody>(.*?)</tbody>', dom, re.S).group(1)
+rows = re.findall(r'<tr( hidden="")?>(.*?)</tr>', body, re.S)
+shown = [r for h, r in rows if not h]
+assert shown and len(shown) < len(rows), (len(shown), len(rows))
+assert all('unknown-vendor' in r for r in shown), 'a shown row does not match'
+assert not any('unknown-vendor' in r for h, r in rows if h), 'a hidden row matches'
+print(f'script: sorted {len(up)} rules up and down; filter shows {len(shown)} of {len(rows)} findings')
+PY
+
+# ---- 4. the probes can fail ----
 cat >"$work/control.html" <<'EOF'
 <!DOCTYPE html><html><head><title>control</title></head><body>
 <script>document.title='PWNED'</script>
