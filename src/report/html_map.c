@@ -5,7 +5,8 @@
  * the middle latitude, y = latitude), on a graticule; no tiles, no
  * coastline, nothing fetched. A circle's area follows the site's counted
  * elements; red when one of them is in an unwaived finding at warning or
- * above. */
+ * above. Past MAX_SITES sites, one circle stands for the sites of each
+ * CELL x CELL pixel square, so the page stays small at national scale. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,8 @@
 #define MAP_W 720.0
 #define MAP_PAD 36.0
 #define MAX_LABELS 24
+#define MAX_SITES 2000 /* more: one circle per CELL x CELL px cell */
+#define CELL 8
 
 typedef struct site_stat {
     uint64_t elements;  /* counted elements at the site */
@@ -126,26 +129,99 @@ static int by_elements(const void *x, const void *y)
     return (a->i > b->i) - (a->i < b->i);
 }
 
+static double radius(uint64_t elements)
+{
+    double r = 2.5 + 1.2 * sqrt((double)elements);
+    return r > 18 ? 18 : r;
+}
+
 static void site_mark(FILE *out, const netvet_assessment *a, const frame *f,
-                      size_t i, const site_stat *st, int labelled)
+                      size_t i, const site_stat *st)
 {
     const nv_site_geo *g = &a->view.inv->site_geo[i];
-    double r = 2.5 + 1.2 * sqrt((double)st[i].elements);
     fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" class=\"%s\" "
                  "fill-opacity=\"0.6\"><title>",
-            px(f, g->lon), py(f, g->lat), r > 18 ? 18 : r,
+            px(f, g->lon), py(f, g->lat), radius(st[i].elements),
             st[i].flagged ? "bad" : "ok");
     nv_html_text(out, nv_inv_str(a->view.inv, g->site));
-    fprintf(out, ": %llu elements, %llu in findings</title></circle>",
+    fprintf(out, ": %llu elements, %llu in findings</title></circle>\n",
             (unsigned long long)st[i].elements,
             (unsigned long long)st[i].flagged);
-    if (labelled) {
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">", px(f, g->lon) + 5,
-                py(f, g->lat) - 4);
-        nv_html_text(out, nv_inv_str(a->view.inv, g->site));
-        fputs("</text>", out);
+}
+
+static void site_label(FILE *out, const netvet_assessment *a, const frame *f,
+                       size_t i)
+{
+    const nv_site_geo *g = &a->view.inv->site_geo[i];
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">", px(f, g->lon) + 5,
+            py(f, g->lat) - 4);
+    nv_html_text(out, nv_inv_str(a->view.inv, g->site));
+    fputs("</text>\n", out);
+}
+
+typedef struct cell {
+    uint32_t key;   /* column << 16 | row */
+    size_t i;       /* site */
+} cell;
+
+static int by_cell(const void *x, const void *y)
+{
+    const cell *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* One circle per cell of sites c[0..n) (sorted by cell): at the cell's
+ * centre, area by the cell's elements, titled with its site count and
+ * its first site. */
+static void cell_marks(FILE *out, const netvet_assessment *a, const cell *c,
+                       size_t n, const site_stat *st)
+{
+    for (size_t j = 0, k; j < n; j = k) {
+        uint64_t el = 0, fl = 0;
+        for (k = j; k < n && c[k].key == c[j].key; k++) {
+            el += st[c[k].i].elements;
+            fl += st[c[k].i].flagged;
+        }
+        double x = ((c[j].key >> 16) + 0.5) * CELL,
+               y = ((c[j].key & 0xffff) + 0.5) * CELL;
+        fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" "
+                     "class=\"%s\" fill-opacity=\"0.6\"><title>%zu site%s ("
+                     "first: ",
+                x, y, fmin(1.5 + 0.5 * sqrt((double)el), CELL * 0.6),
+                fl ? "bad" : "ok", k - j,
+                k - j == 1 ? "" : "s");
+        nv_html_text(out, nv_inv_str(a->view.inv,
+                                     a->view.inv->site_geo[c[j].i].site));
+        fprintf(out, "): %llu elements, %llu in findings</title></circle>\n",
+                (unsigned long long)el, (unsigned long long)fl);
     }
-    fputc('\n', out);
+}
+
+/* Draw the sites, one circle each or, past MAX_SITES, one per cell.
+ * @return 0 or NETVET_ENOMEM. */
+static int marks(FILE *out, const netvet_assessment *a, const frame *f,
+                 const ranked *order, size_t n, const site_stat *st)
+{
+    if (n <= MAX_SITES) {
+        for (size_t j = n; j-- > 0;) /* largest last: drawn on top */
+            site_mark(out, a, f, order[j].i, st);
+        return 0;
+    }
+    cell *c = nv_malloc(n * sizeof(*c));
+    if (!c)
+        return NETVET_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const nv_site_geo *g = &a->view.inv->site_geo[i];
+        uint32_t col = (uint32_t)(px(f, g->lon) / CELL),
+                 row = (uint32_t)(py(f, g->lat) / CELL);
+        c[i] = (cell){col << 16 | (row & 0xffff), i};
+    }
+    qsort(c, n, sizeof(*c), by_cell);
+    cell_marks(out, a, c, n, st);
+    nv_free(c);
+    return 0;
 }
 
 void nv_html_map(FILE *out, const netvet_assessment *a)
@@ -156,30 +232,31 @@ void nv_html_map(FILE *out, const netvet_assessment *a)
         return;
     site_stat *st = nv_calloc(n, sizeof(*st));
     ranked *order = nv_malloc(n * sizeof(*order));
-    char *label = nv_calloc(n, 1);
-    if (!st || !order || !label)
+    if (!st || !order)
         goto done;
     count_sites(a, st);
     for (size_t i = 0; i < n; i++)
         order[i] = (ranked){st[i].elements, i};
     qsort(order, n, sizeof(*order), by_elements);
-    for (size_t i = 0; i < n && i < MAX_LABELS; i++)
-        label[order[i].i] = 1;
     frame f = fit(inv->site_geo, n);
     fprintf(out, "<h2 id=\"map-h\">Sites</h2>\n<p>%zu sites with coordinates "
                  "(equirectangular; circle area by elements counted; red: "
                  "a site with an element in a finding at warning or above; "
-                 "the %d largest sites are named).</p>\n"
-                 "<svg class=\"map\" width=\"%.0f\" height=\"%.0f\" "
+                 "the %d largest sites are named",
+            n, MAX_LABELS);
+    if (n > MAX_SITES)
+        fprintf(out, "; more than %d sites: one circle per %d px square of "
+                     "the map, for all the sites in it", MAX_SITES, CELL);
+    fprintf(out, ").</p>\n<svg class=\"map\" width=\"%.0f\" height=\"%.0f\" "
                  "viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
                  "aria-label=\"site map\">\n",
-            n, MAX_LABELS, MAP_W, f.h, MAP_W, f.h);
+            MAP_W, f.h, MAP_W, f.h);
     graticule(out, &f);
-    for (size_t j = n; j-- > 0;) /* largest last: drawn on top */
-        site_mark(out, a, &f, order[j].i, st, label[order[j].i]);
+    if (marks(out, a, &f, order, n, st) == 0)
+        for (size_t j = 0; j < n && j < MAX_LABELS; j++)
+            site_label(out, a, &f, order[j].i);
     fputs("</svg>\n", out);
 done:
     nv_free(st);
     nv_free(order);
-    nv_free(label);
 }

@@ -120,6 +120,29 @@ dates = re.findall(r'<tr><td class="nowrap">(\d{4}-\d\d-\d\d)</td><td class="[^"
 assert dates == [(p['date'], p['verdict'].upper()) for p in points], dates
 PY
 
+# past 2000 sites the map draws one circle per 8 px square: fewer circles,
+# the same elements (a synthetic network of 2587 sites, all with lat/lon)
+"$netvet" synth --elements 40000 --seed 3 -o "$work/s40k" >/dev/null
+run s40k 0 assess "$work/s40k"
+check s40k
+"$netvet" assess "$work/s40k" --format json -o "$work/s40k.json"
+python3 - "$work/s40k.html" "$work/s40k.json" "$work/s40k/elements.csv" <<'PY'
+import csv, json, re, sys
+page = open(sys.argv[1], encoding='utf-8').read()
+doc = json.load(open(sys.argv[2]))
+rows = list(csv.DictReader(open(sys.argv[3], newline='')))
+sites = {r['site'] for r in rows if r['site'] and r['lat'] and r['lon']}
+assert len(sites) > 2000 and all(r['lat'] and r['site'] for r in rows)
+assert f'{len(sites)} sites with coordinates' in page
+assert 'one circle per 8 px square' in page
+svg = re.search(r'<svg class="map".*?</svg>', page, re.S).group(0)
+cells = re.findall(r'\((?:first: [^)]*)\): (\d+) elements, \d+ in findings</title></circle>', svg)
+assert 0 < len(cells) == svg.count('<circle') < len(sites), (len(cells), len(sites))
+total = sum(int(c) for c in cells)
+assert total == doc['inventory']['elements_counted'], (total, doc['inventory']['elements_counted'])
+print(f'map: {len(sites)} sites in {len(cells)} cells, {total} elements')
+PY
+
 # identify has no HTML report: refused before anything is read
 if "$netvet" identify examples/uk-operator --format html >/dev/null 2>"$work/id.err"; then
   fail "identify accepted --format html"
