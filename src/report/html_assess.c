@@ -112,13 +112,13 @@ static void rule_bar(FILE *out, const netvet_rule_result *r)
     if (r->status != NETVET_RESULT_PASS && r->status != NETVET_RESULT_FAIL)
         return;
     if (is_share(r->measure)) {
-        nv_html_bar(out, 100 * r->value, 100 * r->limit, 220, cls);
+        nv_html_bar(out, 100 * r->value, 100 * r->limit, 150, cls);
         return;
     }
     double top = (r->value > r->limit ? r->value : r->limit) * 1.25;
     if (top < 1)
         top = 1;
-    nv_html_bar(out, 100 * r->value / top, 100 * r->limit / top, 220, cls);
+    nv_html_bar(out, 100 * r->value / top, 100 * r->limit / top, 150, cls);
 }
 
 static void rule_numbers(FILE *out, const netvet_rule_result *r)
@@ -160,9 +160,9 @@ void nv_html_rules(FILE *out, const netvet_assessment *a)
           "measured value, the black mark the cap; the margin is cap minus "
           "value (negative: over the cap).</p>\n"
           "<table id=\"rules\" class=\"sortable\"><thead><tr><th>status</th>"
-          "<th>rule</th><th>pack</th><th>subject</th><th>measure</th>"
+          "<th>rule</th><th>subject</th><th>measure</th>"
           "<th class=\"n\">value</th><th class=\"n\">cap</th>"
-          "<th class=\"n\">margin</th><th>against the cap</th></tr></thead>"
+          "<th class=\"n\">margin</th><th>value and cap</th></tr></thead>"
           "\n<tbody>\n", out);
     for (size_t i = 0; i < n; i++) {
         netvet_rule_result r = NETVET_RULE_RESULT_INIT;
@@ -170,18 +170,16 @@ void nv_html_rules(FILE *out, const netvet_assessment *a)
             continue;
         fprintf(out, "<tr data-rule=\"");
         nv_html_text(out, r.rule_id);
-        fprintf(out, "\"><td class=\"%s\">%s</td><td>",
+        fprintf(out, "\"><td class=\"%s\">%s</td><td class=\"nowrap\">",
                 status_class(r.status), r.status_name);
         nv_html_text(out, r.rule_id);
-        fputs("</td><td>", out);
-        nv_html_text(out, r.pack);
         fputs("</td><td class=\"long\">", out);
         nv_html_text(out, r.subject);
-        fputs("</td><td>", out);
+        fputs("</td><td class=\"nowrap\">", out);
         nv_html_text(out, r.measure);
         fputs("</td>", out);
         rule_numbers(out, &r);
-        fputs("<td>", out);
+        fputs("<td class=\"bar\">", out);
         rule_bar(out, &r);
         fputs("</td></tr>\n", out);
     }
@@ -215,7 +213,8 @@ static int finding_elements(FILE *out, const netvet_assessment *a,
 static int finding_row(FILE *out, const netvet_assessment *a,
                        const netvet_finding *f, size_t max)
 {
-    fprintf(out, "<tr><td class=\"sev-%s\" data-v=\"%d\">%s</td><td>",
+    fprintf(out, "<tr><td class=\"sev-%s\" data-v=\"%d\">%s</td>"
+                 "<td class=\"nowrap\">",
             nv_severity_name(f->severity), -(int)f->severity,
             nv_severity_name(f->severity));
     nv_html_text(out, f->rule_id);

@@ -136,7 +136,7 @@ static void exposure_rows(FILE *out, const netvet_assessment *a, int kind)
         fprintf(out, "</td><td class=\"n\" data-v=\"%llu\">%llu</td>"
                      "<td class=\"n\" data-v=\"%.0f\">%.0f</td>"
                      "<td class=\"n\" data-v=\"%.4f\">%.2f%%</td>"
-                     "<td class=\"n\" data-v=\"%llu\">%llu</td><td>",
+                     "<td class=\"n\" data-v=\"%llu\">%llu</td><td class=\"bar\">",
                 (unsigned long long)g->n_elements,
                 (unsigned long long)g->n_elements, g->lost_weight,
                 g->lost_weight, s, s, (unsigned long long)g->lost_sinks,
@@ -162,7 +162,7 @@ static void spof_row(FILE *out, const netvet_assessment *a, uint32_t k)
     nv_html_text(out, inv->site ? nv_inv_str(inv, inv->site[k]) : "");
     fprintf(out, "</td><td class=\"n\" data-v=\"%.0f\">%.0f</td>"
                  "<td class=\"n\" data-v=\"%.4f\">%.2f%%</td>"
-                 "<td class=\"n\">%u</td><td>",
+                 "<td class=\"n\">%u</td><td class=\"bar\">",
             a->dom.impact[k], a->dom.impact[k], s, s, inv->line[k]);
     nv_html_bar(out, s, -1, 160, "bad");
     fputs("</td></tr>\n", out);

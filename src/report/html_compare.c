@@ -43,7 +43,9 @@ static void pair_row(FILE *out, const netvet_assessment *a,
             p->after && p->after->status == NV_RESULT_FAIL ? "st-fail"
                                                            : "st-pass",
             p->after ? nv_result_status_name(p->after->status) : "gone");
+    fputs("<span class=\"nowrap\">", out);
     nv_html_text(out, netvet_policy_rule(a->policy, r->rule).id);
+    fputs("</span>", out);
     fputs("</td><td class=\"long\">", out);
     nv_html_text(out, r->subject);
     fputs(" ", out);
@@ -52,9 +54,11 @@ static void pair_row(FILE *out, const netvet_assessment *a,
     value_cell(out, p->before, share);
     value_cell(out, p->after, share);
     if (share)
-        fprintf(out, "<td class=\"n\">%.2f%%</td><td>", 100 * r->limit);
+        fprintf(out, "<td class=\"n\">%.2f%%</td><td class=\"bar\">",
+                100 * r->limit);
     else
-        fprintf(out, "<td class=\"n\">%.0f</td><td>", r->limit);
+        fprintf(out, "<td class=\"n\">%.0f</td><td class=\"bar\">",
+                r->limit);
     if (measured(p->after)) {
         double top = share ? 1 : (r->limit > p->after->value ? r->limit
                                                              : p->after->value) * 1.25;

@@ -94,7 +94,9 @@ static const char css[] =
     "th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;"
     "vertical-align:top}\n"
     "th{background:var(--bg);font-weight:600}\n"
-    "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+    "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;"
+    "white-space:nowrap}\n"
+    "td.bar{width:24%;min-width:60px}td.bar svg{width:100%}\n"
     "table.sortable th{cursor:pointer}\n"
     ".st-pass{color:var(--ok)}.st-fail{color:var(--bad);font-weight:600}\n"
     ".st-na{color:var(--na)}\n"
@@ -112,7 +114,7 @@ static const char css[] =
     "align-items:start}\n"
     ".map{border:1px solid var(--line);background:#eef3f8}\n"
     "footer{color:var(--mute);margin-top:32px;font-size:12px}\n"
-    "@media print{body{max-width:none;padding:0;font-size:11px}"
+    "@media print{body{max-width:none;padding:0;font-size:10px}"
     "input[data-for]{display:none}h2{break-after:avoid}"
     "tr,svg,.verdict{break-inside:avoid}"
     "a{color:inherit;text-decoration:none}"
@@ -157,7 +159,8 @@ void nv_html_bar(FILE *out, double value, double cap, int width,
 {
     double v = value < 0 ? 0 : value > 100 ? 100 : value;
     fprintf(out, "<svg width=\"%d\" height=\"14\" viewBox=\"0 0 %d 14\" "
-                 "role=\"img\" aria-label=\"%.2f%%\">"
+                 "preserveAspectRatio=\"none\" role=\"img\" "
+                 "aria-label=\"%.2f%%\">"
                  "<rect class=\"track\" x=\"0\" y=\"2\" width=\"%d\" "
                  "height=\"10\"/><rect class=\"%s\" x=\"0\" y=\"2\" "
                  "width=\"%.1f\" height=\"10\"/>",
@@ -165,7 +168,8 @@ void nv_html_bar(FILE *out, double value, double cap, int width,
     if (cap >= 0) {
         double c = (cap > 100 ? 100 : cap) * width / 100.0;
         fprintf(out, "<line class=\"cap\" x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" "
-                     "y2=\"14\"/>", c, c);
+                     "y2=\"14\" vector-effect=\"non-scaling-stroke\"/>",
+                c, c);
     }
     fputs("</svg>", out);
 }

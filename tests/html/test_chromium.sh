@@ -255,7 +255,7 @@ def harness(src, dst, js):
     assert n == 1
     page = page.replace('</body>', '<script>' + js + '</script>\n</body>')
     open(dst, 'w', encoding='utf-8').write(page)
-value = "var h=document.querySelector('#rules thead th:nth-child(6)');"
+value = "var h=document.querySelector('#rules thead th:nth-child(5)');"
 harness(rep, w + '/sort-up.html', value + "h.click();")
 harness(rep, w + '/sort-down.html', value + "h.click();h.click();")
 harness(hos, w + '/filter.html', "var q=document.querySelector('input[data-for=findings]');"
@@ -272,7 +272,7 @@ def rules_values(name):
     vals = []
     for r in rows:
         cells = re.findall(r'<td[^>]*>', r)
-        m = re.search(r'data-v="([^"]*)"', cells[5])
+        m = re.search(r'data-v="([^"]*)"', cells[4])
         vals.append(float(m.group(1)) if m else None)
     return vals
 up, down = rules_values('sort-up'), rules_values('sort-down')
