@@ -85,6 +85,43 @@ static void rule_pairs(FILE *out, const netvet_assessment *a,
     fputs("</tbody></table>\n", out);
 }
 
+/* Dependent weight per risk domain before and after; the bar is the
+ * share after, the mark the share before. Nothing when either side's
+ * topology was not analysed. */
+static void exposure_pairs(FILE *out, const netvet_assessment *b,
+                           const netvet_assessment *a)
+{
+    double lb, tb, la, ta;
+    if (!nv_domain_lost(b, 0, &lb, &tb) || !nv_domain_lost(a, 0, &la, &ta))
+        return;
+    fputs("<h3>Exposure per risk domain, before and after</h3>\n"
+          "<table class=\"sortable\"><thead><tr><th>risk domain</th>"
+          "<th class=\"n\">before</th><th class=\"n\">share</th>"
+          "<th class=\"n\">after</th><th class=\"n\">share</th>"
+          "<th class=\"n\">change</th><th>after (mark: before)</th>"
+          "</tr></thead><tbody>\n", out);
+    for (size_t d = 0; d < b->view.n_domains; d++) {
+        nv_domain_lost(b, (int32_t)d, &lb, &tb);
+        nv_domain_lost(a, (int32_t)d, &la, &ta);
+        if (nv_exposure_find(&b->exposure, NV_GROUP_DOMAIN, (int32_t)d) < 0 &&
+            nv_exposure_find(&a->exposure, NV_GROUP_DOMAIN, (int32_t)d) < 0)
+            continue;
+        double sb = nv_html_pct(lb, tb), sa = nv_html_pct(la, ta);
+        fputs("<tr><td>", out);
+        nv_html_text(out, nv_domain_label(b, (int32_t)d));
+        fprintf(out, "</td><td class=\"n\" data-v=\"%.0f\">%.0f</td>"
+                     "<td class=\"n\" data-v=\"%.4f\">%.2f%%</td>"
+                     "<td class=\"n\" data-v=\"%.0f\">%.0f</td>"
+                     "<td class=\"n\" data-v=\"%.4f\">%.2f%%</td>"
+                     "<td class=\"n\" data-v=\"%.0f\">%+.0f</td>"
+                     "<td class=\"bar\">",
+                lb, lb, sb, sb, la, la, sa, sa, la - lb, la - lb);
+        nv_html_bar(out, sa, sb, 150, sa > sb ? "bad" : "ok");
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody></table>\n", out);
+}
+
 static int whatif_case(FILE *out, const netvet_assessment *b,
                        const netvet_whatif_case *wc,
                        const netvet_report_options *opts, size_t i)
@@ -103,6 +140,7 @@ static int whatif_case(FILE *out, const netvet_assessment *b,
     snprintf(id, sizeof id, "rules-%zu", i + 1);
     rule_pairs(out, b, &cmp, 0, id);
     nv_compare_dispose(&cmp);
+    exposure_pairs(out, b, wc->after);
     snprintf(id, sizeof id, "findings-%zu", i + 1);
     return nv_html_findings(out, wc->after, opts->max_elements, id);
 }
@@ -174,7 +212,45 @@ static void check_answer(FILE *out, const netvet_check *c,
         fprintf(out, "<li>no finding at or above %s is added or made "
                      "worse</li>\n",
                 c->fail_on < 0 ? "any severity" : nv_severity_name(c->fail_on));
+    for (size_t i = 0; i < c->n_later; i++) { /* the first later refusal */
+        const nv_check_later *l = &c->later[i];
+        if (!l->n_refused)
+            continue;
+        char day[11];
+        nv_format_date(l->date, day);
+        fprintf(out, "<li>%s %s: ",
+                c->allowed ? "allowed until" : "also refused from", day);
+        for (size_t j = 0; j < l->n_refused; j++) {
+            fputs(j ? ", " : "", out);
+            nv_html_text(out, l->refused_by[j]);
+        }
+        fputs(" (in force from that date)</li>\n", out);
+        break;
+    }
     fputs("</ul></section>\n", out);
+}
+
+/* Every later rule date and what it says of the purchase. */
+static void check_later(FILE *out, const netvet_check *c)
+{
+    if (!c->n_later)
+        return;
+    fputs("<h2>Rules taking effect later</h2>\n<p>The purchase judged "
+          "again on each date a rule starts.</p>\n<table><thead><tr>"
+          "<th>date</th><th>refused by</th></tr></thead><tbody>\n", out);
+    for (size_t i = 0; i < c->n_later; i++) {
+        const nv_check_later *l = &c->later[i];
+        char day[11];
+        nv_format_date(l->date, day);
+        fprintf(out, "<tr><td class=\"nowrap\">%s</td><td>%s", day,
+                l->n_refused ? "" : "no new refusal");
+        for (size_t j = 0; j < l->n_refused; j++) {
+            fputs(j ? ", " : "", out);
+            nv_html_text(out, l->refused_by[j]);
+        }
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody></table>\n", out);
 }
 
 int nv_check_html(FILE *out, const nv_report_input *in,
@@ -192,6 +268,7 @@ int nv_check_html(FILE *out, const nv_report_input *in,
           "are not measured here: the new elements have no links.</p>\n",
           out);
     rule_pairs(out, c->before, in->compare, 0, "rules");
+    check_later(out, c);
     nv_html_inputs(out, c->before);
     nv_html_end(out);
     return 0;
@@ -256,6 +333,7 @@ int nv_plan_html(FILE *out, const nv_report_input *in,
     fputs("<h2>Rules that changed</h2>\n", out);
     rule_pairs(out, p->before, &cmp, 1, "rules");
     nv_compare_dispose(&cmp);
+    exposure_pairs(out, p->before, p->after);
     nv_html_inputs(out, p->before);
     nv_html_end(out);
     return 0;
