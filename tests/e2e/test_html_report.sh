@@ -90,6 +90,8 @@ run whatif 1 whatif examples/uk-operator --scenario $scen/add-zte-aggregation.ya
 check whatif
 grep -q 'After: <span class="word">FAIL</span>' "$work/whatif.html" || fail "whatif: no FAIL after a scenario"
 [ "$(grep -c '<h2 id="case-' "$work/whatif.html")" = 2 ] || fail "whatif: expected 2 scenarios"
+[ "$(grep -c '<h3>Exposure per risk domain, before and after</h3>' "$work/whatif.html")" = 2 ] \
+  || fail "whatif: exposure before and after"
 
 run check-no 1 check examples/uk-operator --vendor Huawei --function ran --region London \
   --count 200 --as-of 2026-11-23 --policy uk-ncsc-2020
@@ -99,6 +101,11 @@ run check-yes 0 check examples/uk-operator --vendor Huawei --function gNB --regi
   --count 100 --as-of 2026-11-23 --policy uk-ncsc-2020
 check check-yes
 grep -q 'data-verdict="ALLOWED"' "$work/check-yes.html" || fail "check: not ALLOWED"
+run check-later 1 check examples/uk-operator --vendor Huawei --function gNB --count 3 \
+  --as-of 2026-11-23
+check check-later
+grep -q '<li>also refused from 2027-12-31: uk-dvd-5g-out (in force from that date)</li>' \
+  "$work/check-later.html" || fail "check: no later refusal"
 
 run plan 0 plan examples/uk-operator --policy tests/data/whatif/tight-pack.yaml \
   --target tight-access-cap --target tight-london-access --as-of 2026-11-23
