@@ -18,10 +18,10 @@
 #    data-pwned attribute), nothing on the console, and the network log
 #    holds no request made by the page (Chromium's own background
 #    requests, which carry no page origin, are told apart and listed).
-# 3. The page's own script in the browser (copies of the pages without
-#    the CSP, with a click or a typed filter appended): a click on a
-#    column heading sorts the rows up, a second one down; typing into the
-#    findings box hides exactly the rows that do not match.
+# 3. The page's own script in the browser (a copy of the hostile page
+#    without the CSP, with clicks and a typed filter appended): a click on
+#    a column heading sorts the rows up, a second one down; typing into
+#    the findings box hides exactly the rows that do not match.
 # 4. Controls that prove the probes can fail: a page with the same
 #    payloads unescaped must show them run (title, attribute) and its
 #    http image request must be in the network log; a page with a CSP
@@ -194,14 +194,20 @@ with open(f'{d}/pack.yaml', 'w') as f:
             f"    source: {q(P4)}\n")
 PY
 rc=0
-"$netvet" assess "$work/hostile" --policy "$work/hostile/pack.yaml" --as-of 2026-11-23 \
+"$netvet" assess "$work/hostile" --policy uk-ncsc-2020 --policy "$work/hostile/pack.yaml" --as-of 2026-11-23 \
   --format html -o "$work/hostile.html" 2>"$work/hostile.err" || rc=$?
 [ "$rc" = 1 ] || { cat "$work/hostile.err"; fail "hostile: exit $rc, expected 1 (FAIL)"; }
 browse hostile dom "$work/hostile.html"
-python3 - "$work/hostile.dom" <<'PY' || fail "hostile DOM"
+cat >"$work/hostile_check.py" <<'PY'
+# hostile_check.py DOM TITLE VERDICT BIG PAYLOAD-NUMBERS...: the dumped
+# DOM's elements and attributes are netvet's own (one script, no img,
+# iframe, object, embed, link, base or form, no event handler, nothing
+# that fetches, no data-pwned), its title unchanged, and each payload
+# (1-4) and, with BIG=1, the 1 MB name appear as text.
 import re, sys
 from html.parser import HTMLParser
 dom = open(sys.argv[1], encoding='utf-8').read()
+want_title, want_verdict, big = sys.argv[2], sys.argv[3], sys.argv[4] == '1'
 
 class Elements(HTMLParser):
     """Every element and attribute of the dumped DOM, and its text."""
@@ -219,7 +225,7 @@ e = Elements()
 e.feed(dom)
 text = ''.join(e.text)
 title = re.search(r'<title>(.*?)</title>', dom, re.S).group(1)
-assert title == 'netvet assessment', f'the title is {title[:80]!r}'
+assert title == want_title, f'the title is {title[:80]!r}'
 assert e.tags.count('script') == 1, f'{e.tags.count("script")} script elements'
 for tag in ('img', 'iframe', 'object', 'embed', 'link', 'base', 'form'):
     assert tag not in e.tags, f'a {tag} element'
@@ -227,67 +233,97 @@ handlers = [(t, k) for t, k, v in e.attrs if k.startswith('on')]
 assert not handlers, f'event handler attributes: {handlers[:5]}'
 assert not [a for a in e.attrs if a[1] == 'data-pwned'], 'a payload set data-pwned'
 assert not [a for a in e.attrs if a[1] in ('src', 'href', 'srcset', 'action')], 'a fetching attribute'
-# the payloads are there, as text (table cells, SVG labels and titles)
-P1 = "<script>document.title='PWNED'</script>"
-P2 = '"><img src=x onerror="document.documentElement.setAttribute(\'data-pwned\',\'img\')">'
-P3 = '<svg onload="document.documentElement.setAttribute(\'data-pwned\',\'svg\')">'
-P4 = "</title></text></svg><script>document.title='PWNED'</script>"
-for p in (P1, P2, P3, P4):
-    assert text.count(p) >= 2, f'payload not shown as text: {p} ({text.count(p)})'
-assert 'X' * 1000000 in text, 'the 1 MB name is not shown'
-v = re.search(r'data-verdict="(\w+)"', dom)
-assert v and v.group(1) == 'FAIL', v and v.group(1)
-print(f'hostile: {len(e.tags)} elements, payloads shown as text, none ran, 1 MB name shown')
+P = {'1': "<script>document.title='PWNED'</script>",
+     '2': '"><img src=x onerror="document.documentElement.setAttribute(\'data-pwned\',\'img\')">',
+     '3': '<svg onload="document.documentElement.setAttribute(\'data-pwned\',\'svg\')">',
+     '4': "</title></text></svg><script>document.title='PWNED'</script>"}
+for n in sys.argv[5:]:
+    assert P[n] in text, f'payload {n} not shown as text: {P[n]}'
+if big:
+    assert 'X' * 1000000 in text, 'the 1 MB name is not shown'
+v = re.search(r'data-verdict="([A-Z ]+)"', dom)
+assert v and v.group(1) == want_verdict, v and v.group(1)
+print(f'{sys.argv[1].rsplit("/", 1)[-1]}: {len(e.tags)} elements, payloads '
+      f'{" ".join(sys.argv[5:])} shown as text, none ran')
 PY
+python3 "$work/hostile_check.py" "$work/hostile.dom" "netvet assessment" FAIL 1 1 2 3 4 \
+  || fail "hostile DOM"
 [ -z "$(console hostile)" ] || { console hostile; fail "hostile: console messages (a blocked load or script?)"; }
 [ -z "$(page_requests hostile)" ] || fail "hostile: the page made requests: $(page_requests hostile)"
 
-# ---- 3. the page's own script, run in the browser: sort and filter ----
-# Copies of the reports without their CSP, with a script appended that
-# clicks a column heading (once: ascending, twice: descending) or types
-# into the findings filter box.
-python3 - "$work/report.html" "$work/hostile.html" "$work" <<'PY'
-import re, sys
-rep, hos, w = sys.argv[1:4]
-def harness(src, dst, js):
-    page = open(src, encoding='utf-8').read()
-    page, n = re.subn(r'<meta http-equiv="Content-Security-Policy"[^>]*/>\n', '', page, count=1)
-    assert n == 1
-    page = page.replace('</body>', '<script>' + js + '</script>\n</body>')
-    open(dst, 'w', encoding='utf-8').write(page)
-value = "var h=document.querySelector('#rules thead th:nth-child(5)');"
-harness(rep, w + '/sort-up.html', value + "h.click();")
-harness(rep, w + '/sort-down.html', value + "h.click();h.click();")
-harness(hos, w + '/filter.html', "var q=document.querySelector('input[data-for=findings]');"
-        "q.value='UNKNOWN-vendor';q.dispatchEvent(new Event('input'));")
+# the same inventory in what-if (a scenario described with payloads; its
+# name may only be letters, digits, '.', '_', '-') and check (a site named
+# with one)
+python3 - "$work/hostile" <<'PY'
+import json, sys
+P1 = "<script>document.title='PWNED'</script>"
+P3 = '<svg onload="document.documentElement.setAttribute(\'data-pwned\',\'svg\')">'
+with open(f'{sys.argv[1]}/scenario.yaml', 'w') as f:
+    f.write(f"scenario: hostile\ndescription: {json.dumps(P1 + ' ' + P3)}\n"
+            "changes:\n  - replace: {from: Nokia, to: Huawei}\n"
+            "    where: {function: aggregation}\n")
 PY
-for h in sort-up sort-down filter; do browse "$h" dom "$work/$h.html"; done
-python3 - "$work" <<'PY' || fail "the page's script"
+rc=0
+"$netvet" whatif "$work/hostile" --scenario "$work/hostile/scenario.yaml" --as-of 2026-11-23 \
+  --format html -o "$work/hostile-whatif.html" 2>"$work/hostile-whatif.err" || rc=$?
+[ "$rc" = 1 ] || { cat "$work/hostile-whatif.err"; fail "hostile whatif: exit $rc"; }
+browse hostile-whatif dom "$work/hostile-whatif.html"
+python3 "$work/hostile_check.py" "$work/hostile-whatif.dom" "netvet what-if" FAIL 0 1 2 3 4 \
+  || fail "hostile whatif DOM"
+rc=0
+"$netvet" check "$work/hostile" --vendor Huawei --function access \
+  --site "<script>document.title='PWNED'</script>" --as-of 2026-11-23 \
+  --format html -o "$work/hostile-check.html" 2>"$work/hostile-check.err" || rc=$?
+[ "$rc" = 0 ] || { cat "$work/hostile-check.err"; fail "hostile check: exit $rc"; }
+browse hostile-check dom "$work/hostile-check.html"
+python3 "$work/hostile_check.py" "$work/hostile-check.dom" "netvet procurement check" \
+  ALLOWED 0 1 || fail "hostile check DOM"
+for h in hostile-whatif hostile-check; do
+  [ -z "$(console $h)" ] || { console $h; fail "$h: console messages"; }
+  [ -z "$(page_requests $h)" ] || fail "$h: the page made requests: $(page_requests $h)"
+done
+
+# ---- 3. the page's own script, run in the browser: sort and filter ----
+# A copy of the hostile report without its CSP, with a script appended
+# that clicks the rules' value heading (ascending; the order is noted in
+# an attribute), clicks it again (descending), and types into the
+# findings filter box.
+python3 - "$work/hostile.html" "$work/script.html" <<'PY'
 import re, sys
-w = sys.argv[1]
-def rules_values(name):
-    dom = open(f'{w}/{name}.dom', encoding='utf-8').read()
-    body = re.search(r'<table id="rules"[^>]*>.*?<tbody>(.*?)</tbody>', dom, re.S).group(1)
-    rows = re.findall(r'<tr data-rule="[^"]*">(.*?)</tr>', body, re.S)
-    vals = []
-    for r in rows:
-        cells = re.findall(r'<td[^>]*>', r)
-        m = re.search(r'data-v="([^"]*)"', cells[4])
-        vals.append(float(m.group(1)) if m else None)
-    return vals
-up, down = rules_values('sort-up'), rules_values('sort-down')
-nums = [v for v in up if v is not None]
-assert nums == sorted(nums) and up[:len(nums)] == nums, up
-nums = [v for v in down if v is not None]
-assert nums == sorted(nums, reverse=True) and down[-len(nums):] == nums, down
-dom = open(f'{w}/filter.dom', encoding='utf-8').read()
+page = open(sys.argv[1], encoding='utf-8').read()
+page, n = re.subn(r'<meta http-equiv="Content-Security-Policy"[^>]*/>\n', '', page, count=1)
+assert n == 1
+js = ("var h=document.querySelector('#rules thead th:nth-child(5)');"
+      "var order=function(){return Array.prototype.map.call("
+      "document.querySelectorAll('#rules tbody tr'),function(r){"
+      "var v=r.cells[4].getAttribute('data-v');return v===null?'-':v;}).join(' ');};"
+      "h.click();document.body.setAttribute('data-up',order());h.click();"
+      "var q=document.querySelector('input[data-for=findings]');"
+      "q.value='UNKNOWN-vendor';q.dispatchEvent(new Event('input'));")
+page = page.replace('</body>', '<script>' + js + '</script>\n</body>')
+open(sys.argv[2], 'w', encoding='utf-8').write(page)
+PY
+browse script dom "$work/script.html"
+python3 - "$work/script.dom" <<'PY' || fail "the page's script"
+import re, sys
+dom = open(sys.argv[1], encoding='utf-8').read()
+num = lambda vals: [float(v) for v in vals if v != '-']
+up = re.search(r'<body data-up="([^"]*)"', dom).group(1).split(' ')
+body = re.search(r'<table id="rules"[^>]*>.*?<tbody>(.*?)</tbody>', dom, re.S).group(1)
+down = []
+for r in re.findall(r'<tr data-rule="[^"]*">(.*?)</tr>', body, re.S):
+    m = re.search(r'data-v="([^"]*)"', re.findall(r'<td[^>]*>', r)[4])
+    down.append(m.group(1) if m else '-')
+assert len(up) == len(down) >= 5 and len(set(num(up))) >= 2, (up, down)
+assert num(up) == sorted(num(up)) and up[:len(num(up))] == [v for v in up if v != '-'], up
+assert num(down) == sorted(num(down), reverse=True) and down[-len(num(down)):] == [v for v in down if v != '-'], down
 body = re.search(r'<table id="findings"[^>]*>.*?<tbody>(.*?)</tbody>', dom, re.S).group(1)
 rows = re.findall(r'<tr( hidden="")?>(.*?)</tr>', body, re.S)
 shown = [r for h, r in rows if not h]
 assert shown and len(shown) < len(rows), (len(shown), len(rows))
 assert all('unknown-vendor' in r for r in shown), 'a shown row does not match'
 assert not any('unknown-vendor' in r for h, r in rows if h), 'a hidden row matches'
-print(f'script: sorted {len(up)} rules up and down; filter shows {len(shown)} of {len(rows)} findings')
+print(f'script: sorted {len(up)} rule rows up and down; filter shows {len(shown)} of {len(rows)} findings')
 PY
 
 # ---- 4. the probes can fail ----
