@@ -157,14 +157,14 @@ double nv_html_pct(double part, double whole)
 void nv_html_bar(FILE *out, double value, double cap, int width,
                  const char *cls)
 {
-    double v = value < 0 ? 0 : value > 100 ? 100 : value;
+    double v = value > 0 ? (value < 100 ? value : 100) : 0; /* NaN: 0 */
     fprintf(out, "<svg width=\"%d\" height=\"14\" viewBox=\"0 0 %d 14\" "
                  "preserveAspectRatio=\"none\" role=\"img\" "
                  "aria-label=\"%.2f%%\">"
                  "<rect class=\"track\" x=\"0\" y=\"2\" width=\"%d\" "
                  "height=\"10\"/><rect class=\"%s\" x=\"0\" y=\"2\" "
                  "width=\"%.1f\" height=\"10\"/>",
-            width, width, value, width, cls, v * width / 100.0);
+            width, width, v, width, cls, v * width / 100.0);
     if (cap >= 0) {
         double c = (cap > 100 ? 100 : cap) * width / 100.0;
         fprintf(out, "<line class=\"cap\" x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" "
