@@ -32,12 +32,12 @@
 # README's docs/report-example.png).
 set -euo pipefail
 netvet=$1
-src=${NETVET_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 chromium=${NETVET_CHROMIUM:-$(command -v chromium || true)}
 if [ -z "$chromium" ]; then
   echo "SKIP: chromium is not installed (Debian package chromium; run scripts/install-deps.sh)"
   exit 77
 fi
+src=${NETVET_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 work=$(mktemp -d)
 pgids=()
 cleanup() {
