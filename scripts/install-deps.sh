@@ -16,6 +16,7 @@ PACKAGES=(
   libigraph-dev
   python3-igraph python3-networkx python3-yaml python3-numpy
   man-db groff-base bash-completion
+  chromium libxml2-utils fonts-dejavu-core
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

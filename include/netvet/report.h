@@ -18,11 +18,13 @@ extern "C" {
 typedef enum netvet_format {
     NETVET_FORMAT_TEXT = 0, /**< for people */
     NETVET_FORMAT_JSON = 1, /**< versioned JSON document */
-    NETVET_FORMAT_CSV = 2   /**< RFC 4180 rows (identify) */
+    NETVET_FORMAT_CSV = 2,  /**< RFC 4180 rows (identify) */
+    NETVET_FORMAT_HTML = 3  /**< one self-contained page (fetches nothing) */
 } netvet_format;
 
 /**
- * The format named `name` ("text", "json", "csv"; exact, lower case).
+ * The format named `name` ("text", "json", "csv", "html"; exact, lower
+ * case).
  * @param[out] out set on success (may be NULL to only check the name).
  * @return 0 or NETVET_ENOTFOUND.
  */

@@ -33,8 +33,9 @@ static const nv_opt opts[] = {
     NV_SHOW(nv_opt_top),
     NV_SHOW(nv_opt_no_topology),
     {.shared = &nv_opt_format, .flags = NV_OPT_SYNOPSIS,
-     .help = "text (default) or json (schema netvet-assess/2, "
-             "docs/json-schema.md)."},
+     .help = "text (default), json (schema netvet-assess/2, "
+             "docs/json-schema.md) or html (one self-contained page that "
+             "loads nothing: docs/html-report.md)."},
     NV_SHOW(nv_opt_output),
     NV_SHOW(nv_opt_fail_on),
     {.name = "max-elements", .arg = "N", .group = "Output",

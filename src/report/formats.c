@@ -13,6 +13,7 @@ static const char *const format_names[] = {
     [NETVET_FORMAT_TEXT] = "text",
     [NETVET_FORMAT_JSON] = "json",
     [NETVET_FORMAT_CSV] = "csv",
+    [NETVET_FORMAT_HTML] = "html",
 };
 #define N_FORMATS (sizeof(format_names) / sizeof(format_names[0]))
 

@@ -92,7 +92,17 @@ int nv_report_dispatch(nv_report_kind kind, FILE *out,
     I(NETVET_REPORT_IDENTIFY, NETVET_FORMAT_CSV,                             \
       nv_identify_csv) /* identify_csv.c */                                  \
     I(NETVET_REPORT_IDENTIFY, NETVET_FORMAT_JSON,                            \
-      nv_identify_json) /* identify_json.c */
+      nv_identify_json) /* identify_json.c */                                \
+    W(NETVET_REPORT_ASSESS, NETVET_FORMAT_HTML,                              \
+      nv_assess_html) /* html.c */                                           \
+    W(NETVET_REPORT_WHATIF, NETVET_FORMAT_HTML,                              \
+      nv_whatif_html) /* html_compare.c */                                   \
+    W(NETVET_REPORT_CHECK, NETVET_FORMAT_HTML,                               \
+      nv_check_html) /* html_compare.c */                                    \
+    W(NETVET_REPORT_PLAN, NETVET_FORMAT_HTML,                                \
+      nv_plan_html) /* html_compare.c */                                     \
+    W(NETVET_REPORT_TIMELINE, NETVET_FORMAT_HTML,                            \
+      nv_timeline_html) /* html.c */
 
 #define NV_DECLARE_WRITER(kind, format, fn)                                 \
     int fn(FILE *out, const nv_report_input *in,                            \
