@@ -25,17 +25,24 @@ typedef struct loader {
     nv_regstate *st;
     nv_arena *arena;
     unsigned char *seen; /* per node: visited (a second visit is an alias) */
+    int format;          /* 1, or 2 with `format: netvet-registry/2` */
+    unsigned long format_line;
 } loader;
 
+#define NV_REG_FORMAT_2 "netvet-registry/2"
+
+/* Keys from V_V2 on need format 2. */
 enum { V_ID, V_NAME, V_ALIASES, V_PARENT, V_COUNTRY, V_STATE, V_NOTE,
-       V_LISTINGS, V_PENS, V_COUNT };
+       V_LISTINGS, V_PENS, V_V2, V_KIND = V_V2, V_COUNTRY_SOURCE, V_OWNERS,
+       V_CATEGORIES, V_PRODUCTION, V_PRODUCTION_SOURCE, V_COUNT };
 static const char *const vendor_keys[V_COUNT] = {
     "id", "name", "aliases", "parent", "country", "state_control", "note",
-    "listings", "pens"};
+    "listings", "pens", "kind", "country_source", "owners", "categories",
+    "production", "production_source"};
 
-enum { L_ID, L_DATE, L_SOURCE, L_NOTE, L_COUNT };
+enum { L_ID, L_DATE, L_SOURCE, L_NOTE, L_UNTIL, L_COUNT };
 static const char *const listing_keys[L_COUNT] = {"id", "date", "source",
-                                                  "note"};
+                                                  "note", "until"};
 
 static const char *const state_names[] = {"none", "influence", "owned"};
 
@@ -186,6 +193,7 @@ static int each_field(loader *ld, const yaml_node_t *m,
 typedef struct listing_ctx {
     netvet_listing l;
     char where[200]; /* "listing 'x' of vendor 'y'" */
+    unsigned long until_line;
 } listing_ctx;
 
 static int listing_field(loader *ld, void *ctx, int f, const yaml_node_t *v)
@@ -198,20 +206,27 @@ static int listing_field(loader *ld, void *ctx, int f, const yaml_node_t *v)
     int rc = get_scalar(ld, v, what, &s, &len);
     if (rc < 0)
         return rc;
-    if (f == L_DATE && !nv_reg_valid_date(s, len))
-        return fail(ld, nv_yaml_line(v), "date '%s' of %s is not a valid "
-                    "YYYY-MM-DD date", nv_reg_show(s, len, buf), c->where);
+    if (f == L_UNTIL && ld->format < 2)
+        return fail(ld, nv_yaml_line(v), "'until' of %s needs 'format: "
+                    NV_REG_FORMAT_2 "' at the top of the file", c->where);
+    if ((f == L_DATE || f == L_UNTIL) && !nv_reg_valid_date(s, len))
+        return fail(ld, nv_yaml_line(v), "%s '%s' of %s is not a valid "
+                    "YYYY-MM-DD date", listing_keys[f],
+                    nv_reg_show(s, len, buf), c->where);
     if (f == L_SOURCE && len == 0)
         return fail(ld, nv_yaml_line(v), "%s must not be empty", what);
+    if (f == L_UNTIL)
+        c->until_line = nv_yaml_line(v);
     const char **dst = f == L_DATE     ? &c->l.date
                        : f == L_SOURCE ? &c->l.source
+                       : f == L_UNTIL  ? &c->l.until
                                        : &c->l.note;
     return arena_copy(ld, s, len, dst);
 }
 
 static int load_listing(loader *ld, size_t vi, const yaml_node_t *m)
 {
-    listing_ctx c = {{NULL, "", NULL, ""}, ""};
+    listing_ctx c = {{NULL, "", NULL, "", ""}, "", 0};
     const char *vid = ld->st->v[vi].pub.id, *s;
     size_t len;
     snprintf(c.where, sizeof(c.where), "listing of vendor '%s'", vid);
@@ -227,6 +242,10 @@ static int load_listing(loader *ld, size_t vi, const yaml_node_t *m)
     rc = each_field(ld, m, listing_keys, L_COUNT, c.where, listing_field, &c);
     if (rc == NETVET_OK && !c.l.source)
         rc = fail(ld, nv_yaml_line(m), "%s has no 'source'", c.where);
+    if (rc == NETVET_OK && c.l.date[0] && c.l.until[0] &&
+        strcmp(c.l.until, c.l.date) <= 0)
+        rc = fail(ld, c.until_line, "%s ends (%s) before it starts (%s)",
+                  c.where, c.l.until, c.l.date);
     return rc < 0 ? rc : nv_regstate_add_listing(ld->st, vi, &c.l);
 }
 
@@ -295,6 +314,211 @@ static int add_listing(loader *ld, size_t vi, const yaml_node_t *n)
     return load_listing(ld, vi, n);
 }
 
+/* ---- format 2: owners, categories, production ------------------------ */
+
+enum { O_OWNER, O_STATE, O_SHARE, O_FROM, O_UNTIL, O_SOURCE, O_COUNT };
+static const char *const owner_keys[O_COUNT] = {"owner", "state", "share",
+                                                "from", "until", "source"};
+
+static int valid_country(const char *s, size_t len)
+{
+    return len == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
+           s[1] <= 'Z';
+}
+
+/* One value of an owner mapping into *o. */
+static int owner_value(loader *ld, const char *vid, int f,
+                       const yaml_node_t *v, netvet_owner *o)
+{
+    char what[160], buf[72];
+    const char *s;
+    size_t len;
+    snprintf(what, sizeof(what), "'%s' of an owner of '%s'", owner_keys[f],
+             vid);
+    int rc = get_scalar(ld, v, what, &s, &len);
+    if (rc < 0)
+        return rc;
+    unsigned long line = nv_yaml_line(v);
+    nv_reg_show(s, len, buf);
+    if (f == O_OWNER && !nv_reg_valid_id(s, len))
+        return fail(ld, line, "%s: '%s' is not a registry id", what, buf);
+    if (f == O_STATE && !valid_country(s, len))
+        return fail(ld, line, "%s: '%s' must be two uppercase letters (ISO "
+                    "3166-1 alpha-2)", what, buf);
+    if (f == O_SHARE)
+        return nv_reg_parse_share(s, len, &o->share)
+                   ? NETVET_OK
+                   : fail(ld, line, "%s: '%s' must be a percentage above 0 "
+                          "and at most 100", what, buf);
+    if ((f == O_FROM || f == O_UNTIL) && !nv_reg_valid_date(s, len))
+        return fail(ld, line, "%s: '%s' is not a valid YYYY-MM-DD date",
+                    what, buf);
+    if (f == O_SOURCE && len == 0)
+        return fail(ld, line, "%s must not be empty", what);
+    const char **dst = f == O_OWNER  ? &o->owner
+                       : f == O_STATE ? &o->state
+                       : f == O_FROM  ? &o->from
+                       : f == O_UNTIL ? &o->until
+                                      : &o->source;
+    return arena_copy(ld, s, len, dst);
+}
+
+/* Check what an owner mapping must have once all its keys are read. */
+static int owner_complete(loader *ld, const char *vid, unsigned long line,
+                          netvet_owner *o, unsigned seen)
+{
+    if (!o->owner == !o->state)
+        return fail(ld, line, "an owner of '%s' needs exactly one of "
+                    "'owner' (a registry id) or 'state' (a country code)",
+                    vid);
+    if (!(seen & (1u << O_SHARE)))
+        return fail(ld, line, "an owner of '%s' has no 'share'", vid);
+    if (!o->source)
+        return fail(ld, line, "an owner of '%s' has no 'source'", vid);
+    o->from_day = nv_reg_date_days(o->from, INT32_MIN);
+    o->until_day = nv_reg_date_days(o->until, INT32_MAX);
+    if (o->until_day <= o->from_day)
+        return fail(ld, line, "an owner of '%s' holds it until %s, not after "
+                    "it starts (%s)", vid, o->until, o->from);
+    return NETVET_OK;
+}
+
+static int load_owner(loader *ld, const char *vid, const yaml_node_t *m,
+                      netvet_owner *o)
+{
+    unsigned seen = 0;
+    memset(o, 0, sizeof(*o));
+    o->from = o->until = "";
+    o->owner_index = -1;
+    if (m->type != YAML_MAPPING_NODE)
+        return fail(ld, nv_yaml_line(m), "an owner of '%s' must be a "
+                    "mapping", vid);
+    for (const yaml_node_pair_t *p = m->data.mapping.pairs.start;
+         p < m->data.mapping.pairs.top; p++) {
+        int f, rc;
+        unsigned long kl;
+        yaml_node_t *v;
+        if ((rc = key_of(ld, p, owner_keys, O_COUNT, "an owner", &f, &kl)) < 0)
+            return rc;
+        if (seen & (1u << f))
+            return fail(ld, kl, "duplicate key '%s' in an owner of '%s'",
+                        owner_keys[f], vid);
+        seen |= 1u << f;
+        if ((rc = get_node(ld, p->value, kl, &v)) < 0 ||
+            (rc = owner_value(ld, vid, f, v, o)) < 0)
+            return rc;
+    }
+    return owner_complete(ld, vid, nv_yaml_line(m), o, seen);
+}
+
+static int load_owners(loader *ld, size_t vi, const yaml_node_t *n,
+                       const char *what)
+{
+    netvet_owner o[NV_REG_MAX_OWNERS];
+    unsigned long lines[NV_REG_MAX_OWNERS];
+    size_t k = 0;
+    const char *vid = ld->st->v[vi].pub.id;
+    if (n->type != YAML_SEQUENCE_NODE)
+        return fail(ld, nv_yaml_line(n), "%s must be a list of owners", what);
+    for (const yaml_node_item_t *it = n->data.sequence.items.start;
+         it < n->data.sequence.items.top; it++, k++) {
+        yaml_node_t *m;
+        if (k == NV_REG_MAX_OWNERS) {
+            nv_diag_fail(ld->diag, NETVET_ELIMIT, ld->file, nv_yaml_line(n),
+                         0, "%s has more than %d owners", what,
+                         NV_REG_MAX_OWNERS);
+            return NETVET_ELIMIT;
+        }
+        int rc = get_node(ld, *it, nv_yaml_line(n), &m);
+        if (rc == NETVET_OK)
+            rc = load_owner(ld, vid, m, &o[k]);
+        if (rc < 0)
+            return rc;
+        lines[k] = nv_yaml_line(m);
+    }
+    return nv_regstate_set_owners(ld->st, vi, o, lines, k);
+}
+
+/* A list of codes (production countries) or category names. */
+static int load_code_list(loader *ld, size_t vi, const yaml_node_t *n,
+                          const char *what, int categories)
+{
+    const char *items[NV_REG_MAX_PRODUCTION];
+    size_t k = 0;
+    char buf[72];
+    if (n->type != YAML_SEQUENCE_NODE)
+        return fail(ld, nv_yaml_line(n), "%s must be a list", what);
+    for (const yaml_node_item_t *it = n->data.sequence.items.start;
+         it < n->data.sequence.items.top; it++) {
+        yaml_node_t *v;
+        const char *s;
+        size_t len, c = 0;
+        int rc = get_node(ld, *it, nv_yaml_line(n), &v);
+        if (rc == NETVET_OK)
+            rc = get_scalar(ld, v, what, &s, &len);
+        if (rc < 0)
+            return rc;
+        nv_reg_show(s, len, buf);
+        if (categories) {
+            while (c < NETVET_CATEGORY_COUNT &&
+                   (strlen(netvet_category_name(c)) != len ||
+                    memcmp(netvet_category_name(c), s, len)))
+                c++;
+            if (c == NETVET_CATEGORY_COUNT)
+                return fail(ld, nv_yaml_line(v), "unknown category '%s' in "
+                            "%s (docs/registry-format.md lists them)", buf,
+                            what);
+        } else if (!valid_country(s, len)) {
+            return fail(ld, nv_yaml_line(v), "'%s' in %s must be two "
+                        "uppercase letters (ISO 3166-1 alpha-2)", buf, what);
+        }
+        for (size_t j = 0; j < k; j++)
+            if (strlen(items[j]) == len && !memcmp(items[j], s, len))
+                return fail(ld, nv_yaml_line(v), "'%s' appears twice in %s",
+                            buf, what);
+        if (k == NV_REG_MAX_PRODUCTION) {
+            nv_diag_fail(ld->diag, NETVET_ELIMIT, ld->file, nv_yaml_line(v),
+                         0, "%s has more than %d items", what,
+                         NV_REG_MAX_PRODUCTION);
+            return NETVET_ELIMIT;
+        }
+        if (categories)
+            items[k++] = netvet_category_name(c);
+        else if ((rc = arena_copy(ld, s, len, &items[k++])) < 0)
+            return rc;
+    }
+    return categories ? nv_regstate_set_categories(ld->st, vi, items, k)
+                      : nv_regstate_set_production(ld->st, vi, items, k);
+}
+
+/* kind, country_source, production_source. */
+static int v2_scalar(loader *ld, size_t vi, int f, const yaml_node_t *v,
+                     const char *what)
+{
+    nv_vrec *r = &ld->st->v[vi];
+    const char *s;
+    size_t len;
+    char buf[72];
+    int rc = get_scalar(ld, v, what, &s, &len);
+    if (rc < 0)
+        return rc;
+    if (f == V_KIND) {
+        if (len == 6 && !memcmp(s, "vendor", 6))
+            r->pub.kind = NETVET_ENTRY_VENDOR;
+        else if (len == 6 && !memcmp(s, "holder", 6))
+            r->pub.kind = NETVET_ENTRY_HOLDER;
+        else
+            return fail(ld, nv_yaml_line(v), "%s must be vendor or holder, "
+                        "not '%s'", what, nv_reg_show(s, len, buf));
+        return NETVET_OK;
+    }
+    if (len == 0)
+        return fail(ld, nv_yaml_line(v), "%s must not be empty", what);
+    return arena_copy(ld, s, len, f == V_COUNTRY_SOURCE
+                                      ? &r->pub.country_source
+                                      : &r->pub.production_source);
+}
+
 /* A scalar vendor field: name, parent, country, state_control, note. */
 static int scalar_field(loader *ld, size_t vi, int f, const yaml_node_t *v,
                         const char *what)
@@ -344,7 +568,19 @@ static int vendor_field(loader *ld, void *ctx, int f, const yaml_node_t *v)
     char what[120];
     snprintf(what, sizeof(what), "'%s' of vendor '%s'", vendor_keys[f],
              ld->st->v[vi].pub.id);
+    if (f >= V_V2 && ld->format < 2)
+        return fail(ld, nv_yaml_line(v), "%s needs 'format: " NV_REG_FORMAT_2
+                    "' at the top of the file", what);
     switch (f) {
+    case V_OWNERS:
+        return load_owners(ld, vi, v, what);
+    case V_CATEGORIES:
+    case V_PRODUCTION:
+        return load_code_list(ld, vi, v, what, f == V_CATEGORIES);
+    case V_KIND:
+    case V_COUNTRY_SOURCE:
+    case V_PRODUCTION_SOURCE:
+        return v2_scalar(ld, vi, f, v, what);
     case V_ALIASES:
         return each_item(ld, vi, v, what, "strings", add_alias);
     case V_LISTINGS:
@@ -399,7 +635,34 @@ static int load_vendor(loader *ld, const yaml_node_t *m)
     if (rc == NETVET_OK && r->id_line && !r->pub.country)
         rc = fail(ld, nv_yaml_line(m), "new vendor '%s' has no 'country'",
                   r->pub.id);
+    if (rc == NETVET_OK && r->pub.n_production && !r->pub.production_source[0])
+        rc = fail(ld, nv_yaml_line(m), "vendor '%s' gives 'production' "
+                  "without 'production_source'", r->pub.id);
+    ld->st->v[vi].format = ld->format;
     return rc;
+}
+
+/* `format:` comes at most once and names a known format. */
+static int read_format(loader *ld, const yaml_node_t *v, unsigned long kl)
+{
+    const char *s;
+    size_t len;
+    char buf[72];
+    int rc = get_scalar(ld, v, "'format'", &s, &len);
+    if (rc < 0)
+        return rc;
+    if (ld->format_line)
+        return fail(ld, kl, "duplicate key 'format'");
+    ld->format_line = kl;
+    if (len == 17 && !memcmp(s, "netvet-registry/1", 17))
+        ld->format = 1;
+    else if (len == 17 && !memcmp(s, NV_REG_FORMAT_2, 17))
+        ld->format = 2;
+    else
+        return fail(ld, nv_yaml_line(v), "unknown registry format '%s' "
+                    "(expected netvet-registry/1 or " NV_REG_FORMAT_2 ")",
+                    nv_reg_show(s, len, buf));
+    return NETVET_OK;
 }
 
 static int load_root(loader *ld)
@@ -412,16 +675,21 @@ static int load_root(loader *ld)
     if (root->type != YAML_MAPPING_NODE)
         return fail(ld, nv_yaml_line(root), "top level must be a mapping with key "
                     "'vendors'");
-    static const char *const top_keys[] = {"vendors"};
+    static const char *const top_keys[] = {"vendors", "format"};
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
          p < root->data.mapping.pairs.top; p++) {
         int f, rc;
         unsigned long kl;
-        if ((rc = key_of(ld, p, top_keys, 1, "the top level", &f, &kl)) < 0)
+        yaml_node_t *v;
+        if ((rc = key_of(ld, p, top_keys, 2, "the top level", &f, &kl)) < 0)
             return rc;
-        if (vendors)
+        if (f == 0 && vendors)
             return fail(ld, kl, "duplicate key 'vendors'");
-        if ((rc = get_node(ld, p->value, kl, &vendors)) < 0)
+        if ((rc = get_node(ld, p->value, kl, &v)) < 0)
+            return rc;
+        if (f == 0)
+            vendors = v;
+        else if ((rc = read_format(ld, v, kl)) < 0)
             return rc;
     }
     if (!vendors)
@@ -490,7 +758,8 @@ int netvet_registry_overlay_buffer(netvet_registry *reg, const char *buf,
     nv_arena_mark mark = nv_arena_get_mark(&reg->arena);
     size_t n_changes = reg->n_changes;
     loader ld = {.buf = buf ? buf : "", .len = len, .file = name,
-                 .diag = diag, .st = &tmp, .arena = &reg->arena};
+                 .diag = diag, .st = &tmp, .arena = &reg->arena,
+                 .format = 1};
     rc = load_text(&ld);
     if (rc == NETVET_OK)
         rc = nv_regstate_finish(&tmp, name, diag);
