@@ -487,8 +487,10 @@ netvet_pack_info netvet_policy_pack(const netvet_policy *policy, size_t i)
 
 double netvet_policy_ownership_threshold(const netvet_policy *policy)
 {
-    double t = NETVET_OWNERSHIP_THRESHOLD;
-    for (size_t i = 0; policy && i < policy->n_packs; i++)
+    if (!policy || policy->n_packs == 0)
+        return NETVET_OWNERSHIP_THRESHOLD;
+    double t = policy->packs[0].ownership_threshold;
+    for (size_t i = 1; i < policy->n_packs; i++)
         if (policy->packs[i].ownership_threshold < t)
             t = policy->packs[i].ownership_threshold;
     return t;

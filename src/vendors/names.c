@@ -236,16 +236,36 @@ static void explain_key(const netvet_registry *reg, const char *name,
             k = n ? nv_registry_key_ref(reg, key, n) : NULL;
         }
     }
-    if (k && k->vendor == out->vendor) {
+    if (k && k->vendor == out->vendor)
         out->matched = nv_registry_key_text(reg, k);
-        int same = strlen(out->matched) == len &&
-                   !memcmp(out->matched, name, len);
-        if (same)
-            out->how = k->kind == NV_KEY_ALIAS ? NETVET_NAME_ALIAS
-                                               : NETVET_NAME_EXACT;
-    }
     if (key != small)
         nv_free(key);
+}
+
+static int same_text(const char *text, const char *name, size_t len)
+{
+    return text && strlen(text) == len && !memcmp(text, name, len);
+}
+
+/* Is `name` byte for byte the id, name or an alias of vendor v? */
+static void explain_exact(const netvet_registry *reg, const char *name,
+                          size_t len, netvet_name_resolution *out)
+{
+    const netvet_vendor *vd = netvet_registry_vendor(reg, (size_t)out->vendor);
+    if (same_text(vd->id, name, len) || same_text(vd->name, name, len)) {
+        out->how = NETVET_NAME_EXACT;
+        out->matched = same_text(vd->id, name, len) ? vd->id : vd->name;
+        return;
+    }
+    for (size_t j = 0; j < nv_registry_alias_count(reg, (size_t)out->vendor);
+         j++) {
+        const char *a = nv_registry_alias(reg, (size_t)out->vendor, j);
+        if (same_text(a, name, len)) {
+            out->how = NETVET_NAME_ALIAS;
+            out->matched = a;
+            return;
+        }
+    }
 }
 
 int netvet_registry_explain_name(const netvet_registry *reg,
@@ -263,7 +283,9 @@ int netvet_registry_explain_name(const netvet_registry *reg,
     out->how = how == NV_MATCH_CONFUSABLE ? NETVET_NAME_LOOKALIKE
                : how == NV_MATCH_FOLDED   ? NETVET_NAME_FOLDED
                                           : NETVET_NAME_NORMALISED;
-    if (how != NV_MATCH_CONFUSABLE)
+    if (how != NV_MATCH_CONFUSABLE) {
         explain_key(reg, name, len, out);
+        explain_exact(reg, name, len, out);
+    }
     return out->vendor;
 }
