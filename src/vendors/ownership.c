@@ -38,6 +38,16 @@ int netvet_listing_in_force(const netvet_listing *l, int32_t as_of)
 
 /* ---- edges: the parent (100 %, always) and the owning entries ---- */
 
+/* Do r's owners name its parent? Then they give the parent's stakes and
+ * dates, and the parent link only says which family r is attributed to. */
+static int parent_is_owner(const nv_vrec *r)
+{
+    for (size_t j = 0; r->pub.parent >= 0 && j < r->pub.n_owners; j++)
+        if (r->owners[j].owner_index == r->pub.parent)
+            return 1;
+    return 0;
+}
+
 /* Number of ownership edges out of entry i (some may lead nowhere). */
 static size_t n_edges(const nv_vrec *r)
 {
@@ -53,7 +63,7 @@ static int edge(const nv_vrec *r, size_t e, int32_t as_of, double *share,
         *share = 100;
         *in_force = 1;
         *line = r->parent_line;
-        return r->pub.parent;
+        return parent_is_owner(r) ? -1 : r->pub.parent;
     }
     const netvet_owner *o = &r->owners[e - 1];
     *share = o->share;

@@ -488,6 +488,70 @@ static void test_pack_threshold(void **state)
     netvet_policy_free(pol);
 }
 
+/* The built-in registry's ownership facts (data/registry.yaml). */
+static void test_builtin_ownership(void **state)
+{
+    (void)state;
+    netvet_registry *reg = NULL;
+    assert_int_equal(netvet_registry_new_builtin(&reg, NULL), 0);
+    assert_string_equal(jur(reg, "nokia-shanghai-bell", "2017-06-30", 10),
+                        "CN");
+    assert_string_equal(jur(reg, "nokia-shanghai-bell", "2017-07-01", 10),
+                        "CN,FI");
+    /* the parent still files it in Nokia's family for attribution */
+    assert_int_equal(netvet_registry_root(reg, netvet_registry_find(
+                                                   reg, "nokia-shanghai-bell")),
+                     netvet_registry_find(reg, "nokia"));
+    assert_string_equal(jur(reg, "ale", "2014-09-30", 10), "FR");
+    assert_string_equal(jur(reg, "ale", "2015-01-01", 10), "CN,FR");
+    assert_string_equal(jur(reg, "h3c", "2024-07-31", 10), "CN,US");
+    assert_string_equal(jur(reg, "h3c", "2025-10-31", 10), "CN,US");
+    assert_string_equal(jur(reg, "h3c", "2025-11-01", 10), "CN");
+    assert_string_equal(jur(reg, "lenovo", "2026-01-01", 10), "CN,US");
+    assert_string_equal(jur(reg, "lenovo", "2026-01-01", 33), "US");
+    assert_string_equal(jur(reg, "sepura", "2026-01-01", 10), "CN,GB");
+    assert_string_equal(jur(reg, "ericsson", "2026-01-01", 10), "SE");
+    netvet_name_resolution r;
+    const char *n = "Alcatel-Lucent";
+    netvet_registry_explain_name(reg, n, strlen(n), &r);
+    assert_int_equal(r.vendor, netvet_registry_find(reg, "nokia"));
+    n = "Alcatel-Lucent Enterprise";
+    netvet_registry_explain_name(reg, n, strlen(n), &r);
+    assert_int_equal(r.vendor, netvet_registry_find(reg, "ale"));
+    assert_int_equal(r.how, NETVET_NAME_EXACT);
+    n = "ALE";
+    netvet_registry_explain_name(reg, n, strlen(n), &r);
+    assert_int_equal(r.vendor, netvet_registry_find(reg, "ale"));
+    assert_int_equal(r.how, NETVET_NAME_ALIAS);
+    /* every owner and listing carries a source */
+    for (size_t i = 0; i < netvet_registry_count(reg); i++) {
+        const netvet_vendor *v = netvet_registry_vendor(reg, i);
+        for (size_t j = 0; j < v->n_owners; j++)
+            assert_true(v->owners[j].source && v->owners[j].source[0]);
+        for (size_t j = 0; j < v->n_listings; j++)
+            assert_true(v->listings[j].source && v->listings[j].source[0]);
+    }
+    const netvet_vendor *huaxin = netvet_registry_vendor(
+        reg, (size_t)netvet_registry_find(reg, "china-huaxin"));
+    assert_int_equal(huaxin->kind, NETVET_ENTRY_HOLDER);
+    netvet_registry_free(reg);
+}
+
+/* An owner entry naming the parent replaces its "100 % always". */
+static void test_parent_named_by_owner(void **state)
+{
+    (void)state;
+    netvet_registry *reg = must_load(
+        "format: netvet-registry/2\nvendors:\n"
+        "  - id: p\n    name: P\n    country: FI\n"
+        "  - id: c\n    name: C\n    country: CN\n    parent: p\n"
+        "    owners: [{owner: p, share: 50, from: 2017-07-01, source: s}]\n");
+    assert_string_equal(jur(reg, "c", "2017-06-30", 10), "CN");
+    assert_string_equal(jur(reg, "c", "2017-07-01", 10), "CN,FI");
+    assert_string_equal(jur(reg, "c", "2017-07-01", 51), "CN");
+    netvet_registry_free(reg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -500,6 +564,8 @@ int main(void)
         cmocka_unit_test(test_explain_name),
         cmocka_unit_test(test_owner_change_recorded),
         cmocka_unit_test(test_pack_threshold),
+        cmocka_unit_test(test_builtin_ownership),
+        cmocka_unit_test(test_parent_named_by_owner),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
