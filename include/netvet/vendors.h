@@ -161,6 +161,29 @@ size_t netvet_registry_jurisdictions(const netvet_registry *reg, int i,
 int netvet_registry_listed(const netvet_registry *reg, int i,
                            const char *listing_id, int32_t as_of);
 
+/** A listing in force on a day and the entry whose listing it is (the
+ * vendor itself or an owner holding more than 50 % of it then). */
+typedef struct netvet_listing_ref {
+    int holder;                   /**< registry index of the listed entry */
+    const netvet_listing *listing; /**< borrowed from the registry */
+} netvet_listing_ref;
+
+/**
+ * Every listing that applies to vendor i on day `as_of` (as
+ * netvet_registry_listed decides): its own first, then its > 50 % owners'
+ * (breadth first). Writes at most `cap` to out[].
+ * @return the number there are (more than cap when out[] was too short).
+ */
+size_t netvet_registry_listings_in_force(const netvet_registry *reg, int i,
+                                         int32_t as_of,
+                                         netvet_listing_ref *out, size_t cap);
+
+/** Number of aliases of vendor i (0 when out of range). */
+size_t netvet_registry_alias_count(const netvet_registry *reg, size_t i);
+/** Alias j of vendor i as written, borrowed; NULL when out of range. */
+const char *netvet_registry_alias(const netvet_registry *reg, size_t i,
+                                  size_t j);
+
 /** Does listing l apply on day as_of (date <= as_of < until, "" open)?
  * @return 1 or 0 (0 too for a date that does not parse). */
 int netvet_listing_in_force(const netvet_listing *l, int32_t as_of);

@@ -306,3 +306,47 @@ int netvet_registry_listed(const netvet_registry *reg, int i,
     listed_ctx c = {listing_id, as_of};
     return walk(&reg->st, i, as_of, 50.0, 1, has_listing, &c);
 }
+
+typedef struct in_force_ctx {
+    const nv_regstate *st;
+    int32_t as_of;
+    netvet_listing_ref *out;
+    size_t cap, n;
+} in_force_ctx;
+
+static int collect_listings(const nv_vrec *r, void *ctx)
+{
+    in_force_ctx *c = ctx;
+    for (size_t j = 0; j < r->pub.n_listings; j++) {
+        if (!netvet_listing_in_force(&r->listings[j], c->as_of))
+            continue;
+        if (c->n < c->cap) {
+            c->out[c->n].holder = (int)(r - c->st->v);
+            c->out[c->n].listing = &r->listings[j];
+        }
+        c->n++;
+    }
+    return 0;
+}
+
+size_t netvet_registry_listings_in_force(const netvet_registry *reg, int i,
+                                         int32_t as_of,
+                                         netvet_listing_ref *out, size_t cap)
+{
+    if (!reg || i < 0 || (size_t)i >= reg->st.n)
+        return 0;
+    in_force_ctx c = {&reg->st, as_of, out, out ? cap : 0, 0};
+    walk(&reg->st, i, as_of, 50.0, 1, collect_listings, &c);
+    return c.n;
+}
+
+size_t netvet_registry_alias_count(const netvet_registry *reg, size_t i)
+{
+    return nv_registry_alias_count(reg, i);
+}
+
+const char *netvet_registry_alias(const netvet_registry *reg, size_t i,
+                                  size_t j)
+{
+    return nv_registry_alias(reg, i, j);
+}
