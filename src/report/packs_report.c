@@ -41,9 +41,12 @@ static void text_list(FILE *out, const char *label,
 
 static void text_rule(FILE *out, const netvet_rule_info *r)
 {
-    fprintf(out, "    %s  %s  %s  %s..%s\n      ", r->id,
-            netvet_rule_kind_name(r->kind), nv_severity_name(r->severity),
-            r->effective, r->until);
+    fprintf(out, "    %s  %s  %s  ", r->id, netvet_rule_kind_name(r->kind),
+            nv_severity_name(r->severity));
+    if (*r->effective || *r->until)
+        fprintf(out, "%s..%s\n      ", r->effective, r->until);
+    else
+        fputs("always\n      ", out);
     nv_text_safe(out, r->title);
     fputs("\n      source: ", out);
     nv_text_safe(out, r->source);
