@@ -189,24 +189,24 @@ int nv_regstate_check_owners(nv_regstate *st, const char *file,
  * stop early when visit returns nonzero (which is returned). */
 typedef int (*visit_fn)(const nv_vrec *r, void *ctx);
 
+#define NV_WALK_SMALL 256 /* registries this size walk without malloc */
+
 static int walk(const nv_regstate *st, int i, int32_t as_of, double min,
                 int strict, visit_fn visit, void *ctx)
 {
-    int32_t small_q[64];
-    unsigned char small_seen[64];
-    int32_t *q = st->n <= 64 ? small_q : nv_malloc(st->n * sizeof(*q));
-    unsigned char *seen = st->n <= 64 ? small_seen : nv_calloc(st->n, 1);
+    int32_t small_q[NV_WALK_SMALL];
+    unsigned char small_seen[NV_WALK_SMALL];
+    int small = st->n <= NV_WALK_SMALL;
+    int32_t *q = small ? small_q : nv_malloc(st->n * sizeof(*q));
+    unsigned char *seen = small ? small_seen : nv_calloc(st->n, 1);
+    int hit = 0;
     if (!q || !seen) { /* out of memory: the entry alone */
-        if (st->n > 64) {
-            nv_free(q);
-            nv_free(seen);
-        }
-        return visit(&st->v[i], ctx);
+        hit = visit(&st->v[i], ctx);
+        goto done;
     }
-    if (st->n <= 64)
+    if (small)
         memset(seen, 0, st->n);
     size_t head = 0, tail = 0;
-    int hit = 0;
     q[tail++] = i;
     seen[i] = 1;
     while (head < tail && !hit) {
@@ -224,7 +224,8 @@ static int walk(const nv_regstate *st, int i, int32_t as_of, double min,
             }
         }
     }
-    if (st->n > 64) {
+done:
+    if (!small) {
         nv_free(q);
         nv_free(seen);
     }

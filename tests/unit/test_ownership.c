@@ -552,6 +552,49 @@ static void test_parent_named_by_owner(void **state)
     netvet_registry_free(reg);
 }
 
+/* A chain of n entries, each held 60 % by the next, the last by a state
+ * (and, with `cycle`, also 1 % by the first). */
+static void chain_text(char *text, size_t size, int n, int cycle)
+{
+    size_t len = (size_t)snprintf(text, size,
+                                  "format: netvet-registry/2\nvendors:\n");
+    for (int i = 0; i < n; i++) {
+        len += (size_t)snprintf(text + len, size - len,
+                                "  - id: e%d\n    name: E%d\n    country: %s\n"
+                                "    owners:\n",
+                                i, i, i == n - 1 ? "FR" : "GB");
+        if (i < n - 1)
+            len += (size_t)snprintf(text + len, size - len,
+                                    "      - {owner: e%d, share: 60, "
+                                    "source: s}\n", i + 1);
+        else
+            len += (size_t)snprintf(text + len, size - len,
+                                    "      - {state: CN, share: 60, "
+                                    "source: s}\n%s    listings: [{id: l, "
+                                    "source: s}]\n",
+                                    cycle ? "      - {owner: e0, share: 1, "
+                                            "source: s}\n" : "");
+    }
+}
+
+/* 300 entries: more than the walk's stack buffers. */
+static void test_long_chain(void **state)
+{
+    (void)state;
+    static char text[300 * 160];
+    chain_text(text, sizeof text, 300, 0);
+    netvet_registry *reg = must_load(text);
+    assert_string_equal(jur(reg, "e0", "2026-01-01", 10), "CN,FR,GB");
+    assert_int_equal(netvet_registry_listed(reg, 0, "l", 20000), 1);
+    assert_string_equal(jur(reg, "e0", "2026-01-01", 61), "GB");
+    netvet_registry_free(reg);
+    chain_text(text, sizeof text, 300, 1);
+    char msg[1024];
+    assert_int_equal(load(text, &reg, msg, sizeof msg), NETVET_EPARSE);
+    if (!strstr(msg, "ownership cycle: e0 -> e1 -> e2 -> "))
+        fail_msg("%s", msg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -566,6 +609,7 @@ int main(void)
         cmocka_unit_test(test_pack_threshold),
         cmocka_unit_test(test_builtin_ownership),
         cmocka_unit_test(test_parent_named_by_owner),
+        cmocka_unit_test(test_long_chain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
