@@ -128,6 +128,8 @@ static int eval_descr(netvet_attributor *a, const char *s, size_t len,
     v->vendor = -1;
     v->weight = 0;
     int rc = nv_patterns_match(&a->patterns, s, len, &m);
+    if (rc == NETVET_ENOMEM)
+        return rc;
     if (rc == NETVET_ELIMIT)
         return detail(a, &v->detail, "pattern match limit reached");
     if (rc <= 0)

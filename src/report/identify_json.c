@@ -108,7 +108,10 @@ static void end(nv_id_out *o, const char *const *files, size_t n_files)
     else if (r.n)
         fwrite(r.b, 1, r.n > NV_ID_REC_MAX ? NV_ID_REC_MAX : r.n, o->f);
     free(r.b);
-    fprintf(o->f, "],\n  \"summary\": {\"elements\": %zu, \"attributed\": %zu, "
+    fputc(']', o->f);
+    if (nv_id_inputs_json(o) < 0)
+        o->failed = 1;
+    fprintf(o->f, ",\n  \"summary\": {\"elements\": %zu, \"attributed\": %zu, "
             "\"high\": %zu, \"medium\": %zu, \"low\": %zu, "
             "\"unattributed\": %zu, \"conflicts\": %zu}\n}\n", n->elements,
             n->attributed, n->level[NETVET_CONF_HIGH],

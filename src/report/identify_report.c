@@ -38,6 +38,7 @@ int netvet_identify_report_add(netvet_identify_report *r,
 {
     if (!r || !inv || !at)
         return NETVET_EINVAL;
+    r->out.at = at;
     return nv_identify_inventory(inv, at, &r->out);
 }
 

@@ -118,6 +118,7 @@ static void end(nv_id_out *o, const char *const *files, size_t n_files)
             n->level[NETVET_CONF_HIGH], n->level[NETVET_CONF_MEDIUM],
             n->level[NETVET_CONF_LOW], n->unattributed, n->conflicts,
             n->conflicts == 1 ? "" : "s");
+    nv_id_inputs_text(o);
 }
 
 const nv_id_format_ops nv_identify_text = {

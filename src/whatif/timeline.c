@@ -177,6 +177,9 @@ static int run_point(tl_run *r, size_t i)
     rc = netvet_assess(&a, inv, r->reg, r->policy, &ao, r->diag);
     if (rc == 0)
         rc = keep_results(r, pt, i ? &r->t->points[i - 1] : NULL, a);
+    if (rc == 0 && i == 0 &&
+        nv_tl_keep_inputs(r->t, a, r->sc, r->t->n_scenarios) < 0)
+        rc = oom(r->diag);
     netvet_assessment_free(a);
     return rc;
 }
@@ -316,5 +319,6 @@ void netvet_timeline_free(netvet_timeline *t)
     }
     nv_free(t->names);
     nv_free(t->files);
+    nv_tl_inputs_dispose(t);
     nv_free(t);
 }

@@ -50,13 +50,40 @@ typedef struct nv_tl_point {
     size_t n_changes;
 } nv_tl_point;
 
+/* Owned copies of what a report says about the files besides the
+ * inventory (the assessments they came from do not outlive the run). */
+typedef struct nv_tl_input {
+    char *kind, *path;         /* owned */
+    char sha256[65];
+} nv_tl_input;
+
+typedef struct nv_tl_regchange {
+    char *file, *vendor, *field, *before, *after; /* owned */
+    unsigned long line;
+} nv_tl_regchange;
+
 struct netvet_timeline {
     nv_tl_point *points;
     size_t n_points;
     char **names, **files;     /* per scenario, owned */
     size_t n_scenarios;
     int fail_on;
+    nv_tl_input *inputs;       /* registry overlays, packs, pattern and
+                                * waiver files, then the scenarios */
+    size_t n_inputs;
+    nv_tl_regchange *reg_changes; /* overlays' changes to built-in vendors */
+    size_t n_reg_changes;
 };
+
+/* Copy a's input files and registry changes, then the scenarios' files,
+ * into t (timeline_inputs.c). @return 0 or NETVET_ENOMEM. */
+int nv_tl_keep_inputs(netvet_timeline *t, const netvet_assessment *a,
+                      const netvet_scenario *const *sc, size_t n);
+void nv_tl_inputs_dispose(netvet_timeline *t);
+/* Views of the copies for the report writers. */
+netvet_input nv_tl_input_at(const netvet_timeline *t, size_t i);
+netvet_registry_change nv_tl_regchange_at(const netvet_timeline *t,
+                                          size_t i);
 
 /* A scenario change in the order the timeline applies them. */
 typedef struct nv_tl_event {

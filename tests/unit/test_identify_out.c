@@ -80,7 +80,7 @@ static netvet_attribution attribution(const row *r, const char **declared)
 static char *write_rows(const nv_id_format_ops *fmt, int with_classes,
                         size_t *len, nv_id_writer *w)
 {
-    nv_id_out o = {NULL, fmt, reg, 0, {0, 0, 0, 0, {0, 0, 0, 0}}, 0};
+    nv_id_out o = {.f = NULL, .format = fmt, .reg = reg};
     size_t replayed = 0;
     for (size_t i = 0; i < N_ROWS; i++) {
         const char *declared, *mac = rows[i].mac ? rows[i].mac : "";
