@@ -54,7 +54,9 @@ typedef struct netvet_owner {
     const char *source; /**< public source (URL or citation), never "" */
 } netvet_owner;
 
-/** A registry vendor. All strings are borrowed from the registry. */
+/** A registry vendor. All strings and arrays (listings, pens, owners,
+ * categories, production) are borrowed from the registry: valid until it
+ * is freed or another overlay is applied to it. */
 typedef struct netvet_vendor {
     const char *id;          /**< canonical id, e.g. "huawei" */
     const char *name;        /**< display name */
