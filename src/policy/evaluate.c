@@ -116,15 +116,30 @@ static void warn_pack(const nv_pack *p, const netvet_registry *reg,
     }
 }
 
-/* sel (n bytes) = the pack's high-risk vendors; own is scratch. */
+/* Does one of the listings `ids` apply to vendor v on day as_of (its own,
+ * or a > 50 % owner's: netvet_registry_listed)? */
+static int listed_on(const netvet_registry *reg, size_t v,
+                     const nv_strlist *ids, int32_t as_of)
+{
+    for (size_t i = 0; i < ids->n; i++)
+        if (netvet_registry_listed(reg, (int)v, ids->items[i], as_of))
+            return 1;
+    return 0;
+}
+
+/* sel (n bytes) = the pack's high-risk vendors on day as_of (NV_ALWAYS:
+ * whatever the listings' dates); own is scratch. */
 static void pack_high_risk(const nv_pack *p, const netvet_registry *reg,
-                           size_t n, uint8_t *own, uint8_t *sel)
+                           size_t n, uint8_t *own, uint8_t *sel,
+                           int32_t as_of)
 {
     for (size_t v = 0; v < n; v++) {
         const netvet_vendor *vd = netvet_registry_vendor(reg, v);
         const char *c = netvet_registry_country(reg, (int)v);
-        own[v] = has_listing(vd, &p->listings) ||
-                 in_list(vd->id, &p->vendors) ||
+        int listed = as_of == NV_ALWAYS ? has_listing(vd, &p->listings)
+                                        : listed_on(reg, v, &p->listings,
+                                                    as_of);
+        own[v] = listed || in_list(vd->id, &p->vendors) ||
                  in_list(c, &p->countries);
     }
     propagate(reg, own, sel, n);
@@ -141,7 +156,7 @@ int nv_policy_high_risk_union(const netvet_policy *policy,
     if (!own)
         return NETVET_ENOMEM;
     for (size_t p = 0; p < policy->n_packs; p++) {
-        pack_high_risk(&policy->packs[p], reg, n, own, own + n);
+        pack_high_risk(&policy->packs[p], reg, n, own, own + n, NV_ALWAYS);
         for (size_t v = 0; v < n; v++)
             risky[v] |= own[n + v];
     }
@@ -478,7 +493,7 @@ int nv_policy_evaluate_set(const netvet_policy *policy, const nv_view *view,
     int err = eval_alloc(&e, policy->n_packs, &pack_sel, &own);
     for (size_t p = 0; !err && view->reg && p < policy->n_packs; p++)
         pack_high_risk(&policy->packs[p], view->reg, e.n_vendors, own,
-                       pack_sel + p * e.n_vendors);
+                       pack_sel + p * e.n_vendors, view->as_of);
     for (size_t i = 0; !err && i < policy->n_rules; i++) {
         e.rule = &policy->rules[i];
         e.rule_index = i;
@@ -526,7 +541,7 @@ int nv_rule_probe_init(nv_rule_probe *p, const netvet_policy *policy,
     int err = p->selected && p->scope && own ? 0 : NETVET_ENOMEM;
     if (!err && e.rule->high_risk) {
         pack_high_risk(&policy->packs[e.rule->pack], view->reg, e.n_vendors,
-                       own, p->selected);
+                       own, p->selected, view->as_of);
     } else if (!err) {
         e.selected = p->selected;
         rule_vendors(&e, own);

@@ -24,6 +24,8 @@ static const char *const kind_names[NV_REPORT_KIND_COUNT] = {
     [NETVET_REPORT_PLAN] = "plan",
     [NETVET_REPORT_IDENTIFY] = "identify",
     [NETVET_REPORT_TIMELINE] = "timeline",
+    [NETVET_REPORT_VENDORS] = "vendors",
+    [NETVET_REPORT_PACKS] = "packs",
 };
 
 /* The rows of NV_FORMAT_TABLE (formats.h). */

@@ -210,14 +210,18 @@ static int32_t fallback_day(const netvet_timeline_options *o)
 /* Collect the dates and make the (empty) points. */
 static int make_points(tl_run *r)
 {
-    int32_t from, to, *days = NULL;
-    size_t n = 0;
+    int32_t from, to, *days = NULL, *extra = NULL;
+    size_t n = 0, n_extra = 0;
     int rc = option_date(r->opts->from, "first", &from, r->diag);
     if (rc == 0)
         rc = option_date(r->opts->to, "last", &to, r->diag);
+    if (rc == 0 && nv_tl_listing_days(r->policy, r->reg, &extra,
+                                      &n_extra) < 0)
+        rc = oom(r->diag);
     if (rc == 0)
-        rc = nv_tl_dates(r->policy, r->ev, r->n_ev, from, to,
+        rc = nv_tl_dates(r->policy, r->ev, r->n_ev, extra, n_extra, from, to,
                          fallback_day(r->opts), &days, &n, r->diag);
+    nv_free(extra);
     if (rc < 0)
         return rc;
     r->t->points = nv_calloc(n, sizeof(*r->t->points));

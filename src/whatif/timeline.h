@@ -97,15 +97,25 @@ typedef struct nv_tl_event {
 int nv_tl_events(const netvet_scenario *const *sc, size_t n,
                  nv_tl_event **out, size_t *n_out);
 
+/* The days on which a listing that a pack of p selects high-risk vendors
+ * by (high_risk.listings) starts (`date`) or stops (`until`) applying to
+ * some vendor of reg, with repeats, into *out (free with nv_free).
+ * @return 0 or NETVET_ENOMEM. */
+int nv_tl_listing_days(const netvet_policy *p, const netvet_registry *reg,
+                       int32_t **out, size_t *n_out);
+
 /* The dates of a timeline, ascending and unique: `from` and every date in
  * (from, to] at which a rule starts (its effective date) or stops (the day
- * after its end), or a dated change applies. from/to < NV_TL_UNDATED + 1
+ * after its end), or a dated change applies, or that is one of
+ * extra[0..n_extra) (listing days: they add points but never move the
+ * default from and to). from/to < NV_TL_UNDATED + 1
  * (i.e. NV_TL_UNDATED) mean "not given": from defaults to the earliest of
- * those dates (`fallback` when there is none), to to the latest (at least
- * from). *days: free with nv_free.
+ * the rule and change dates (`fallback` when there is none), to to the
+ * latest (at least from). *days: free with nv_free.
  * @return 0, NETVET_EINVAL (from after to), NETVET_ENOMEM. */
 int nv_tl_dates(const netvet_policy *p, const nv_tl_event *ev, size_t n_ev,
-                int32_t from, int32_t to, int32_t fallback, int32_t **days,
+                const int32_t *extra, size_t n_extra, int32_t from,
+                int32_t to, int32_t fallback, int32_t **days,
                 size_t *n_days, netvet_diag *diag);
 
 #endif

@@ -17,7 +17,7 @@
 #include "vendors/names.h"
 #include "vendors/registry_int.h"
 
-#define BUILTIN_VENDORS 60
+#define BUILTIN_VENDORS 65
 
 static netvet_registry *builtin(void)
 {
