@@ -94,6 +94,7 @@ typedef struct nv_regstate {
 } nv_regstate;
 
 #define NV_BUILTIN_REGISTRY_NAME "builtin:registry.yaml"
+#define NV_BUILTIN_WORLD_NAME "builtin:registry-world.yaml"
 
 struct netvet_registry {
     nv_regstate st;

@@ -552,6 +552,10 @@ int netvet_registry_new_builtin(netvet_registry **out, netvet_diag *diag)
     rc = netvet_registry_overlay_buffer(*out, (const char *)nv_builtin_registry,
                                         nv_builtin_registry_len,
                                         NV_BUILTIN_REGISTRY_NAME, diag);
+    if (rc == 0) /* the world's vendors, none of them already above */
+        rc = netvet_registry_overlay_buffer(
+            *out, (const char *)nv_builtin_registry_world,
+            nv_builtin_registry_world_len, NV_BUILTIN_WORLD_NAME, diag);
     if (rc == 0)
         (*out)->n_builtin = (*out)->st.n;
     if (rc < 0) {
@@ -585,7 +589,8 @@ int netvet_registry_overlay_buffer(netvet_registry *reg, const char *buf,
         rc = nv_regstate_finish(&tmp, name, diag);
     if (rc == NETVET_OK && reg->n_builtin)
         rc = nv_registry_note_changes(reg, &reg->st, &tmp, name);
-    if (rc == NETVET_OK && strcmp(name, NV_BUILTIN_REGISTRY_NAME))
+    if (rc == NETVET_OK && strcmp(name, NV_BUILTIN_REGISTRY_NAME) &&
+        strcmp(name, NV_BUILTIN_WORLD_NAME))
         rc = nv_registry_note_input(reg, buf, len, name);
     if (rc < 0) {
         nv_regstate_dispose(&tmp);

@@ -146,12 +146,14 @@ printf 'OLD\n' >"$d/elements.csv"
 printf 'OLD\n' >"$d/links.csv"
 "$netvet" synth -n 1000000 -q -o "$d" &
 pid=$!
+# rows in the elements temporary: both temporaries exist and are armed
+writing() { [ -n "$(find "$d" -name '.elements.csv.*' -size +0c)" ]; }
 for _ in $(seq 3000); do # up to 30 s
-  compgen -G "$d/.links.csv.*" >/dev/null && break
+  writing && break
   sleep 0.01
 done
 kill -STOP "$pid"
-compgen -G "$d/.links.csv.*" >/dev/null || fail "synth: no temporary while writing"
+writing || fail "synth: no temporary while writing"
 kill -TERM "$pid"
 kill -CONT "$pid"
 wait "$pid"; rc=$?
