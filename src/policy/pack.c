@@ -31,6 +31,7 @@ void nv_rule_dispose(nv_rule *r)
     nv_free(r->effective_text);
     nv_free(r->until_text);
     nv_strlist_dispose(&r->vendors);
+    nv_strlist_dispose(&r->produced_outside);
     nv_strlist_dispose(&r->tags);
     nv_strlist_dispose(&r->sites);
     nv_strlist_dispose(&r->regions);

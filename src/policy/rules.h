@@ -49,6 +49,9 @@ typedef struct nv_rule {
     unsigned long line;        /* line of the rule in its pack */
     int high_risk;             /* vendors: high-risk */
     nv_strlist vendors;        /* explicit vendor ids otherwise */
+    nv_strlist produced_outside; /* vendors: {produced_outside: [...]}: the
+                                  * vendors whose registry production is
+                                  * unknown or in another country */
     uint32_t fn_mask;          /* bit per netvet_function; 0 = any */
     nv_strlist tags, sites, regions; /* n == 0: key absent */
     int32_t installed_after;   /* scope: installed strictly after, or
