@@ -136,9 +136,14 @@ static void pack_high_risk(const nv_pack *p, const netvet_registry *reg,
     for (size_t v = 0; v < n; v++) {
         const netvet_vendor *vd = netvet_registry_vendor(reg, v);
         const char *c = netvet_registry_country(reg, (int)v);
+        /* a removal deadline N months after listing: listed N months
+         * before the day assessed */
+        int32_t day = as_of == NV_ALWAYS || !p->deadline_months
+                          ? as_of
+                          : nv_add_months(as_of, -p->deadline_months);
         int listed = as_of == NV_ALWAYS ? has_listing(vd, &p->listings)
                                         : listed_on(reg, v, &p->listings,
-                                                    as_of);
+                                                    day);
         own[v] = listed || in_list(vd->id, &p->vendors) ||
                  in_list(c, &p->countries);
     }

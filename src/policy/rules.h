@@ -32,6 +32,9 @@ typedef struct nv_pack {
     nv_strlist listings;       /* high_risk.listings */
     nv_strlist vendors;        /* high_risk.vendors */
     nv_strlist countries;      /* high_risk.countries, upper case */
+    int deadline_months;       /* high_risk.deadline_months: a listed vendor
+                                * counts from this many months after its
+                                * listing (0: from the listing) */
     double ownership_threshold; /* percent; NETVET_OWNERSHIP_THRESHOLD
                                  * when the pack does not set it */
     int has_threshold;         /* the pack sets ownership_threshold */
