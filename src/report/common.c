@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Labels shared by every report format. */
+#include <stdint.h>
+
 #include "report/report.h"
 
 void nv_text_safe(FILE *out, const char *s)
@@ -117,4 +119,14 @@ void nv_text_waiver(FILE *out, const char *indent, const nv_finding *f)
     fprintf(out, ", expires %s; ", f->waiver_expires);
     nv_text_safe(out, f->waiver_file);
     fprintf(out, ":%lu)\n", f->waiver_line);
+}
+
+int nv_report_full(const netvet_report_options *opts)
+{
+    return opts->version < 2 || opts->details;
+}
+
+size_t nv_report_element_limit(const netvet_report_options *opts)
+{
+    return nv_report_full(opts) ? SIZE_MAX : NV_REPORT_SUMMARY_ELEMENTS;
 }

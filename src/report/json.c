@@ -3,6 +3,7 @@
  * jansson. Shares are fractions in [0,1]; numbers print with 10 significant
  * digits so output is stable across runs. */
 #include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,7 +133,7 @@ static json_t *results(const netvet_assessment *a, int *ok)
 /* The elements list is a placeholder here, streamed by
  * nv_json_write_with_elements (a finding can name millions). */
 static json_t *finding(const netvet_assessment *a, const nv_finding *f,
-                       size_t index, int *ok)
+                       size_t index, size_t max, int *ok)
 {
     json_t *o = json_object();
     if (!o)
@@ -151,6 +152,10 @@ static json_t *finding(const netvet_assessment *a, const nv_finding *f,
     put(o, "limit", json_real(f->limit), ok);
     put(o, "n_elements", json_integer((json_int_t)f->n_elements), ok);
     put(o, "elements", json_string(mark), ok);
+    put(o, "elements_omitted",
+        json_integer((json_int_t)(f->n_elements > max ? f->n_elements - max
+                                                      : 0)),
+        ok);
     nv_json_put_waiver(o, f, ok);
     return o;
 }
@@ -201,7 +206,8 @@ static json_t *group(const netvet_assessment *a, int fn, int *ok)
     return o;
 }
 
-static json_t *document(const netvet_assessment *a, int fail_on, int *ok)
+static json_t *document(const netvet_assessment *a, int fail_on, size_t max,
+                        int *ok)
 {
     json_t *doc = json_object(), *fs = json_array(), *sh = json_array();
     char date[11];
@@ -215,6 +221,7 @@ static json_t *document(const netvet_assessment *a, int fail_on, int *ok)
     put(doc, "schema", json_string(NETVET_JSON_SCHEMA), ok);
     put(doc, "netvet_version", json_string(netvet_version()), ok);
     put(doc, "as_of", json_string(date), ok);
+    put(doc, "detail", json_string(max == SIZE_MAX ? "full" : "summary"), ok);
     put(doc, "inputs", nv_report_json_inputs(a), ok);
     put(doc, "registry_changes",
         nv_report_json_registry_changes(a->view.reg), ok);
@@ -228,7 +235,7 @@ static json_t *document(const netvet_assessment *a, int fail_on, int *ok)
     put(doc, "rules", rules(a->policy, ok), ok);
     put(doc, "results", results(a, ok), ok);
     for (size_t i = 0; i < a->findings.n && *ok; i++)
-        append(fs, finding(a, &a->findings.items[i], i, ok), ok);
+        append(fs, finding(a, &a->findings.items[i], i, max, ok), ok);
     put(doc, "findings", fs, ok);
     for (int fn = 0; fn <= NETVET_FN_COUNT && *ok; fn++)
         if (a->shares.group[fn].count)
@@ -242,7 +249,8 @@ int nv_assess_json(FILE *out, const nv_report_input *in,
 {
     const netvet_assessment *a = in->assessment;
     int ok = 1;
-    json_t *doc = document(a, opts->fail_on, &ok);
+    size_t max = nv_report_element_limit(opts);
+    json_t *doc = document(a, opts->fail_on, max, &ok);
     if (!ok) {
         json_decref(doc);
         return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
@@ -260,14 +268,14 @@ int nv_assess_json(FILE *out, const nv_report_input *in,
         return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
     int rc;
     size_t len = strlen(text);
-    if (a->has_topology && a->exposure.depends_kept && len > 2 &&
-        text[len - 1] == '}') {
+    if (a->has_topology && a->exposure.depends_kept && nv_report_full(opts) &&
+        len > 2 && text[len - 1] == '}') {
         /* drop "\n}": the sinks come last */
-        rc = nv_json_write_with_elements(out, text, len - 2, a, a);
+        rc = nv_json_write_with_elements(out, text, len - 2, a, a, max);
         if (rc == 0)
             rc = nv_report_json_sinks(out, a);
     } else {
-        rc = nv_json_write_with_elements(out, text, len, a, a);
+        rc = nv_json_write_with_elements(out, text, len, a, a, max);
         fputc('\n', out);
     }
     free(text);

@@ -51,11 +51,12 @@ static void printed_placeholder(char *buf, size_t size, const void *nonce,
 /* One finding's elements, as jansson prints the array under a key whose
  * line is indented by `ind` spaces (JSON_INDENT(2)). */
 static int write_elements(FILE *out, const netvet_assessment *a,
-                          const nv_finding *f, size_t ind)
+                          const nv_finding *f, size_t ind, size_t max)
 {
     const netvet_inventory *inv = a->view.inv;
-    if (f->n_elements == 0)
+    if (f->n_elements == 0 || max == 0)
         return fputs("[]", out) < 0 ? -1 : 0;
+    size_t shown = f->n_elements < max ? f->n_elements : max;
     char *buf = NULL;
     size_t cap = 0;
     uint32_t *copy;
@@ -63,7 +64,7 @@ static int write_elements(FILE *out, const netvet_assessment *a,
     if (nv_report_id_order(inv, f->elements, f->n_elements, &copy, &el) < 0)
         return NETVET_ENOMEM;
     fputc('[', out);
-    for (size_t i = 0; i < f->n_elements; i++) {
+    for (size_t i = 0; i < shown; i++) {
         uint32_t k = el[i];
         const char *id = nv_inv_id(inv, k);
         size_t need = 3 * ind + 64 + 6 * strlen(id);
@@ -102,7 +103,8 @@ static int write_elements(FILE *out, const netvet_assessment *a,
 }
 
 int nv_json_write_with_elements(FILE *out, const char *text, size_t len,
-                                const netvet_assessment *a, const void *nonce)
+                                const netvet_assessment *a, const void *nonce,
+                                size_t max_elements)
 {
     const char *at = text, *end = text + len;
     char mark[96];
@@ -118,7 +120,8 @@ int nv_json_write_with_elements(FILE *out, const char *text, size_t len,
         while (line + ind < hit && line[ind] == ' ')
             ind++;
         fwrite(at, 1, (size_t)(hit - at), out);
-        int rc = write_elements(out, a, &a->findings.items[i], ind);
+        int rc = write_elements(out, a, &a->findings.items[i], ind,
+                                max_elements);
         if (rc < 0)
             return rc;
         at = hit + strlen(mark);

@@ -62,7 +62,17 @@ size_t nv_json_quote(char *buf, const char *s);
  * replaced by the list as jansson would print it. @return 0 or -1. */
 void nv_json_placeholder(char *buf, size_t size, const void *nonce, size_t i);
 int nv_json_write_with_elements(FILE *out, const char *text, size_t len,
-                                const netvet_assessment *a, const void *nonce);
+                                const netvet_assessment *a, const void *nonce,
+                                size_t max_elements);
+
+/* Small by default, complete on request: machine reports (JSON) name at
+ * most NV_REPORT_SUMMARY_ELEMENTS elements per finding (the first in id
+ * order; the total is always there) and leave out the per-sink
+ * dependency rows, unless opts->details is set (or the options predate
+ * it: version 1, which always got everything). */
+#define NV_REPORT_SUMMARY_ELEMENTS 100
+int nv_report_full(const netvet_report_options *opts);
+size_t nv_report_element_limit(const netvet_report_options *opts);
 
 const char *nv_severity_name(netvet_severity s);
 /* A finding's "waived" member, and its "waiver" object when it is waived

@@ -137,15 +137,17 @@ static const char two_sinks[] = "id,vendor,function,weight\n"
                                 "s,Nokia,ONT,5\nt,Nokia,ONT,7\n";
 static const char two_sinks_links[] = "a,b\nc,h\nh,s\nc,t\n";
 
-/* The JSON report of network el + ln assessed with `o`, parsed; *by (65
- * counts) = its sinks by number of domains. */
-static json_t *json_report(const netvet_assess_options *o, const char *el,
-                           const char *ln, uint64_t *by)
+/* The complete (details) JSON report of network el + ln assessed with
+ * `o`, parsed; *by (65 counts) = its sinks by number of domains. */
+static json_t *json_report_detail(const netvet_assess_options *o,
+                                  const char *el, const char *ln,
+                                  uint64_t *by, int details)
 {
     netvet_inventory *inv = NULL;
     netvet_registry *reg = NULL;
     netvet_assessment *a = NULL;
     netvet_report_options ro = NETVET_REPORT_OPTIONS_INIT;
+    ro.details = details;
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
@@ -167,8 +169,15 @@ static json_t *json_report(const netvet_assess_options *o, const char *el,
     return doc;
 }
 
+static json_t *json_report(const netvet_assess_options *o, const char *el,
+                           const char *ln, uint64_t *by)
+{
+    return json_report_detail(o, el, ln, by, 1);
+}
+
 /* Each sink's domains are kept, and listed in JSON, unless the options
- * (version 2) say not to; version 1 options always keep them. */
+ * (version 2) say not to; version 1 options always keep them. The
+ * default (summary) JSON report leaves the list out, with the counts. */
 static void test_sink_dependencies_option(void **state)
 {
     (void)state;
@@ -182,6 +191,14 @@ static void test_sink_dependencies_option(void **state)
     json_t *s = json_array_get(deps, 0);
     assert_string_equal(json_string_value(json_object_get(s, "id")), "s");
     assert_int_equal(json_array_size(json_object_get(s, "domains")), 3);
+    assert_string_equal(json_string_value(json_object_get(doc, "detail")),
+                        "full");
+    json_decref(doc);
+    doc = json_report_detail(&o, two_sinks, two_sinks_links, by, 0);
+    assert_null(json_object_get(doc, "sink_dependencies"));
+    assert_string_equal(json_string_value(json_object_get(doc, "detail")),
+                        "summary");
+    assert_int_equal(by[3], 1); /* computed all the same */
     json_decref(doc);
     o.sink_dependencies = 0;
     doc = json_report(&o, two_sinks, two_sinks_links, by);
