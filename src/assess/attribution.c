@@ -173,7 +173,7 @@ static int riskier(nv_view *v, size_t k, const netvet_attribution *at,
         return NETVET_ENOMEM;
     int32_t use = risky[d] && !risky[e] ? d : e;
     v->vendor[k] = use;
-    v->domain[k] = v->vendor_domain[use];
+    v->dset[k] = v->vendor_dset[use];
     v->alt_vendor[k] = use == d ? e : d;
     return note_conflict(cs, v, k, at, e, d, use);
 }
@@ -194,7 +194,7 @@ int nv_view_attribute(nv_view *v, netvet_attributor *attributor,
         int32_t root = at.vendor < 0 ? -1 : netvet_registry_root(v->reg, at.vendor);
         int32_t declared = v->vendor[k];
         v->vendor[k] = root;
-        v->domain[k] = root < 0 ? -1 : v->vendor_domain[root];
+        v->dset[k] = root < 0 ? -1 : v->vendor_dset[root];
         if (risky)
             rc = riskier(v, k, &at, declared, risky, &cs);
         else if (at.conflict && root >= 0)

@@ -400,7 +400,11 @@ void nv_dominators_by_group(double *by_vendor, double *by_domain,
             continue;
         if (by_vendor)
             by_vendor[in->vendor[k]] += d->impact[k];
-        if (by_domain)
-            by_domain[in->domain[k]] += d->impact[k];
+        if (by_domain && in->dset[k] >= 0) { /* each domain of its set */
+            const int32_t *dom;
+            size_t m = nv_graph_dset(in, in->dset[k], &dom);
+            for (size_t i = 0; i < m; i++)
+                by_domain[dom[i]] += d->impact[k];
+        }
     }
 }

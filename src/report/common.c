@@ -44,6 +44,11 @@ const char *nv_domain_label(const netvet_assessment *a, int32_t key)
     return key < 0 ? "unknown" : a->view.domain_country[key];
 }
 
+const char *nv_dset_label(const netvet_assessment *a, int32_t key)
+{
+    return key < 0 ? "unknown" : a->view.dset_label[key];
+}
+
 void nv_report_as_of(const netvet_assessment *a, char *buf)
 {
     nv_format_date(a->view.as_of, buf);

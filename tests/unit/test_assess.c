@@ -79,9 +79,12 @@ static void test_resolution_and_domains(void **state)
     assert_string_equal(vendor_id(f, 6), "huawei");
     assert_int_equal(v->vendor[8], -1);
     assert_int_equal(v->vendor[9], -1);
-    assert_int_equal(v->domain[1], v->domain[2]);
-    assert_string_equal(v->domain_country[v->domain[1]], "CN");
-    assert_string_equal(v->domain_country[v->domain[3]], "FI");
+    assert_int_equal(v->dset[1], v->dset[2]);
+    assert_string_equal(v->dset_label[v->dset[1]], "CN");
+    assert_string_equal(v->dset_label[v->dset[3]], "FI");
+    assert_int_equal(v->dset_off[v->dset[1] + 1] - v->dset_off[v->dset[1]], 1);
+    assert_string_equal(v->domain_country[v->dset_dom[v->dset_off[v->dset[1]]]],
+                        "CN");
     /* r3 planned for 2030, x3 decommissioned */
     assert_int_equal(v->n_counted, 9);
     assert_int_equal(v->counted[7], 0);

@@ -100,8 +100,7 @@ static void check_by_n_domains(const net *t)
     assert_int_equal(sum, t->x.n_sinks);
     nv_exposure bare;
     nv_exposure_options o = NV_EXPOSURE_OPTIONS_INIT;
-    nv_graph_input in;
-    nv_view_graph_input(&in, &t->view);
+    nv_graph_input in = t->in; /* as the test set it */
     o.want_depends = 0;
     assert_int_equal(nv_exposure_compute(&bare, &t->g, &in, &o), 0);
     if (t->view.n_domains <= 64)
@@ -382,7 +381,7 @@ static void check_exposure(const net *t)
     size_t present = 0;
     for (size_t key = 0; key < t->view.n_domains; key++)
         for (size_t k = 0; k < n; k++)
-            if (t->view.counted[k] && t->view.domain[k] == (int32_t)key) {
+            if (net_in_domain(t, k, (int32_t)key)) {
                 present++;
                 break;
             }
@@ -497,6 +496,13 @@ static void test_full_pass_of_64(void **state)
     static const size_t spread[] = {64, 70};
     uint64_t rng = 0x853c49e6748fea9bu;
     int checked = 0;
+    uint32_t id_off[71];
+    int32_t id_dom[70];
+    for (int d = 0; d <= 70; d++) {
+        id_off[d] = (uint32_t)d;
+        if (d < 70)
+            id_dom[d] = d;
+    }
     for (int i = 0; i < 40; i++) {
         char *elements, *links;
         net t;
@@ -507,13 +513,16 @@ static void test_full_pass_of_64(void **state)
             size_t with_vendor = 0;
             for (size_t k = 0; k < t.view.n; k++)
                 if (t.view.counted[k] && t.view.vendor[k] >= 0)
-                    t.view.domain[k] = (int32_t)(with_vendor++ % spread[s]);
+                    t.view.dset[k] = (int32_t)(with_vendor++ % spread[s]);
             if (with_vendor < spread[s])
                 continue;
             t.view.n_domains = spread[s];
             nv_exposure_dispose(&t.x);
-            assert_int_equal(nv_exposure_compute(&t.x, &t.g, net_in(&t), NULL),
-                             0);
+            net_in(&t); /* set = domain, spread[s] of them */
+            t.in.n_dsets = spread[s];
+            t.in.dset_off = id_off;
+            t.in.dset_dom = id_dom;
+            assert_int_equal(nv_exposure_compute(&t.x, &t.g, &t.in, NULL), 0);
             check_exposure(&t);
             check_by_n_domains(&t);
             checked++;
@@ -758,7 +767,7 @@ static void test_view_in_halves(void **state)
         int i = netvet_registry_resolve(reg, v, strlen(v));
         int32_t root = i < 0 ? -1 : netvet_registry_root(reg, i);
         assert_int_equal(t.view.vendor[k], root);
-        assert_int_equal(t.view.domain[k], root < 0 ? -1 : t.view.vendor_domain[root]);
+        assert_int_equal(t.view.dset[k], root < 0 ? -1 : t.view.vendor_dset[root]);
         unsigned st = k / 5 % 5; /* active or planned, installed by then */
         int in = st == 0 || st == 2;
         assert_int_equal(t.view.counted[k], in);

@@ -135,19 +135,28 @@ static void build_view(fx *f, const el *els, size_t n, const char *as_of)
     assert_int_equal(nv_parse_date(as_of, strlen(as_of), &v->as_of), 0);
     v->counted = nv_calloc(n, 1);
     v->vendor = nv_calloc(n, sizeof(int32_t));
-    v->domain = nv_calloc(n, sizeof(int32_t));
+    v->dset = nv_calloc(n, sizeof(int32_t));
     v->domain_country = nv_calloc(nreg, sizeof(char *));
-    v->vendor_domain = nv_calloc(nreg, sizeof(int32_t));
-    for (size_t i = 0; i < nreg; i++)
-        v->vendor_domain[i] =
+    v->vendor_dset = nv_calloc(nreg, sizeof(int32_t));
+    for (size_t i = 0; i < nreg; i++) /* one domain each: set = domain */
+        v->vendor_dset[i] =
             domain_for(v, netvet_registry_country(f->reg, (int)i));
+    v->n_dsets = v->n_domains;
+    v->dset_off = nv_calloc(v->n_dsets + 1, sizeof(uint32_t));
+    v->dset_dom = nv_calloc(v->n_dsets + 1, sizeof(int32_t));
+    v->dset_label = nv_calloc(v->n_dsets + 1, sizeof(char *));
+    for (size_t d = 0; d < v->n_dsets; d++) {
+        v->dset_off[d + 1] = (uint32_t)d + 1;
+        v->dset_dom[d] = (int32_t)d;
+        v->dset_label[d] = nv_strdup(v->domain_country[d]);
+    }
     for (size_t k = 0; k < n; k++) {
         int i = els[k].vendor ? netvet_registry_find(f->reg, els[k].vendor)
                               : -1;
         if (els[k].vendor)
             assert_true(i >= 0);
         v->vendor[k] = i < 0 ? -1 : netvet_registry_root(f->reg, i);
-        v->domain[k] = i < 0 ? -1 : v->vendor_domain[v->vendor[k]];
+        v->dset[k] = i < 0 ? -1 : v->vendor_dset[v->vendor[k]];
         v->counted[k] = !els[k].uncounted;
         if (v->counted[k]) {
             v->n_counted++;
@@ -184,10 +193,15 @@ static void teardown_fx(fx *f)
     for (size_t d = 0; d < f->view.n_domains; d++)
         nv_free(f->view.domain_country[d]);
     nv_free(f->view.domain_country);
-    nv_free(f->view.vendor_domain);
+    nv_free(f->view.vendor_dset);
+    for (size_t s = 0; s < f->view.n_dsets; s++)
+        nv_free(f->view.dset_label[s]);
+    nv_free(f->view.dset_label);
+    nv_free(f->view.dset_off);
+    nv_free(f->view.dset_dom);
     nv_free(f->view.counted);
     nv_free(f->view.vendor);
-    nv_free(f->view.domain);
+    nv_free(f->view.dset);
     netvet_inventory *inv = f->inv;
     nv_strtab_dispose(&inv->strings);
     nv_free(inv->function);
@@ -956,7 +970,7 @@ static void test_exposure_cap(void **state)
     /* without a topology the rule cannot be measured: no finding */
     evaluate(&f);
     assert_int_equal(f.fs.n, 0);
-    int32_t cn = f.view.domain[0], huawei = f.view.vendor[0];
+    int32_t cn = f.view.dset_dom[f.view.dset[0]], huawei = f.view.vendor[0];
     int32_t zte = f.view.vendor[2];
     nv_exposure_group g[3] = {{0}};
     g[0].kind = NV_GROUP_DOMAIN;
@@ -1008,7 +1022,7 @@ static void fake_exposure(fx *f, nv_exposure *x, nv_exposure_group *g)
     memset(x, 0, sizeof(*x));
     memset(g, 0, sizeof(*g));
     g->kind = NV_GROUP_DOMAIN;
-    g->key = f->view.domain[0];
+    g->key = f->view.dset_dom[f->view.dset[0]];
     g->fn_weight[NETVET_FN_ACCESS] = 40;
     x->n_groups = 1;
     x->n_sources = 1; /* with no source, exposure-cap is n/a */
