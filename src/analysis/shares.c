@@ -141,10 +141,10 @@ int nv_shares_compute(nv_shares *out, const nv_view *v)
                     dd.wt + g * dd.slots, dd.slots) < 0)
             goto done;
         concentration(gs);
-        uint64_t in_domains = 0;
+        uint64_t rows = 0; /* the unknown row too: each element once... */
         for (size_t i = 0; i < gs->n_domains; i++)
-            in_domains += gs->domains[i].key >= 0 ? gs->domains[i].count : 0;
-        gs->domains_overlap = in_domains > gs->count;
+            rows += gs->domains[i].count;
+        gs->domains_overlap = rows > gs->count; /* ...unless in several */
     }
     rc = 0;
     out->seconds = nv_clock_seconds() - t0;

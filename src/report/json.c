@@ -198,6 +198,8 @@ static json_t *group(const netvet_assessment *a, int fn, int *ok)
     put(o, "hhi_weight", json_real(g->hhi_weight), ok);
     put(o, "vendors", share_rows(a, g, 0, ok), ok);
     put(o, "domains", share_rows(a, g, 1, ok), ok);
+    if (g->domains_overlap) /* only then: single-domain output unchanged */
+        put(o, "domains_overlap", json_true(), ok);
     return o;
 }
 

@@ -155,6 +155,8 @@ static json_t *share_group(const netvet_assessment *b,
         nv_json_put(row, "after", share_side(ra, ga, ok), ok);
     }
     nv_json_put(o, "domains", doms, ok);
+    if (gb->domains_overlap || ga->domains_overlap) /* else unchanged */
+        nv_json_put(o, "domains_overlap", json_true(), ok);
     return o;
 }
 

@@ -149,6 +149,8 @@ static void share_group(FILE *out, const netvet_assessment *b,
                     pct(wa, ga->weight));
         fputc('\n', out);
     }
+    if (gb->domains_overlap || ga->domains_overlap)
+        fprintf(out, "      (%s)\n", nv_domains_overlap_note);
 }
 
 static void shares(FILE *out, const netvet_assessment *b,

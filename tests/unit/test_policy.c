@@ -499,6 +499,91 @@ static void test_share_cap_domain_adds_vendors(void **state)
     teardown_fx(&f);
 }
 
+/* Put registry vendor `id` in the domains of `codes` in f's view. */
+static void set_domains(fx *f, const char *id, const char *const *codes,
+                        size_t n)
+{
+    int v = netvet_registry_find(f->reg, id);
+    assert_true(v >= 0);
+    assert_int_equal(nv_view_set_jurisdictions(&f->view, (size_t)v, codes, n),
+                     0);
+}
+
+/* Nokia in CN as well as FI: its 3 elements count in CN's share with
+ * Huawei's and ZTE's (70%), and are named among CN's vendors; FI holds no
+ * high-risk vendor, so it is not capped. */
+static void test_share_cap_vendor_in_two_domains(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01", TEN_ACCESS);
+    static const char *const fi_cn[] = {"FI", "CN"};
+    set_domains(&f, "nokia", fi_cn, 2);
+    add_pack(&f, "  - id: cap\n"
+                 "    kind: share-cap\n"
+                 "    per: domain\n"
+                 "    measure: count\n"
+                 "    max: 0.35\n"
+                 "    scope: {functions: [access, ran]}\n"
+                 "    source: s\n");
+    nv_results res = {0};
+    assert_int_equal(nv_policy_evaluate_results(f.pol, &f.view, &f.fs, &res,
+                                                f.diag), 0);
+    assert_int_equal(f.fs.n, 1);
+    const nv_finding *fd = &f.fs.items[0];
+    assert_string_equal(fd->subject, "CN");
+    assert_true(fd->value == 0.7);
+    assert_elements(fd, (const uint32_t[]){0, 1, 2, 4, 5, 6, 8}, 7);
+    assert_string_equal(fd->message,
+                        "risk domain CN (huawei, nokia, zte) holds 70.00% of "
+                        "scope (functions access, ran) by count; cap 35.00%");
+    assert_int_equal(res.n, 1); /* CN only: FI has no high-risk vendor */
+    assert_string_equal(res.items[0].subject, "CN");
+    nv_results_dispose(&res);
+    teardown_fx(&f);
+}
+
+/* Huawei in FI as well as CN: FI now holds a high-risk vendor, so its
+ * dependent weight is capped, and its elements are Nokia's and Huawei's. */
+static void test_exposure_cap_vendor_in_two_domains(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01", TEN_ACCESS);
+    add_pack(&f, "  - id: x\n"
+                 "    kind: exposure-cap\n"
+                 "    per: domain\n"
+                 "    max: 0.35\n"
+                 "    scope: {functions: [access]}\n"
+                 "    source: s\n");
+    static const char *const fi[] = {"FI"};
+    nv_exposure_group g = {0};
+    g.kind = NV_GROUP_DOMAIN;
+    g.key = f.view.dset_dom[f.view.dset_off[f.view.vendor_dset[
+        netvet_registry_find(f.reg, "nokia")]]];
+    g.fn_weight[NETVET_FN_ACCESS] = 40;
+    nv_exposure x = {0};
+    x.n_groups = 1;
+    x.n_sources = 1;
+    x.groups = &g;
+    x.fn_total[NETVET_FN_ACCESS] = 100;
+    f.view.exposure = &x;
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 0); /* FI: Nokia only, not high-risk */
+    static const char *const cn_fi[] = {"CN", "FI"};
+    set_domains(&f, "huawei", cn_fi, 2);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 1);
+    assert_string_equal(f.fs.items[0].subject, "FI");
+    assert_true(f.fs.items[0].value == 0.4);
+    assert_elements(&f.fs.items[0], (const uint32_t[]){0, 1, 4, 5, 8, 10}, 6);
+    set_domains(&f, "huawei", fi + 0, 0); /* in no domain at all */
+    nv_findings_dispose(&f.fs);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 0);
+    teardown_fx(&f);
+}
+
 static void test_share_cap_per_vendor_and_all(void **state)
 {
     (void)state;
@@ -1340,6 +1425,8 @@ int main(void)
         cmocka_unit_test(test_default_packs),
         cmocka_unit_test(test_builtin_uk_2018_pack),
         cmocka_unit_test(test_builtin_dvd_pack),
+        cmocka_unit_test(test_share_cap_vendor_in_two_domains),
+        cmocka_unit_test(test_exposure_cap_vendor_in_two_domains),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
