@@ -247,7 +247,7 @@ static int attribute(netvet_assessment *a, const netvet_assess_options *opts)
                          netvet_attributor_input_count(opts->attributor),
                          pattern_input);
     if (rc == 0 && risky)
-        rc = nv_policy_high_risk_union(a->policy, a->view.reg, risky, n);
+        rc = nv_policy_high_risk_union(a->policy, &a->view, risky, n);
     if (rc == 0)
         rc = nv_view_attribute(&a->view, opts->attributor, risky,
                                &a->findings, &a->n_attributed);

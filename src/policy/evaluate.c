@@ -63,6 +63,24 @@ static int in_list(const char *s, const nv_strlist *l)
     return 0;
 }
 
+/* Is registry vendor v in one of the countries of l: one of its
+ * jurisdictions, the domains of its set in the view (as of the view's date,
+ * with its ownership threshold); without the view's sets, its registry
+ * country. */
+static int in_countries(const nv_view *view, size_t v, const nv_strlist *l)
+{
+    if (!l->n)
+        return 0;
+    if (!view->vendor_dset)
+        return in_list(netvet_registry_country(view->reg, (int)v), l);
+    const int32_t *dom;
+    size_t m = nv_view_domains(view, view->vendor_dset[v], &dom);
+    for (size_t i = 0; i < m; i++)
+        if (in_list(view->domain_country[dom[i]], l))
+            return 1;
+    return 0;
+}
+
 /* own[v] -> sel[v]: a vendor is selected when it or its root is; and as
  * elements are attributed to root vendors, a root is selected when any
  * vendor of its group is. `own` may alias nothing in `sel`. */
@@ -82,9 +100,10 @@ static void propagate(const netvet_registry *reg, const uint8_t *own,
 }
 
 /* Warn about pack high-risk entries that match nothing in the registry. */
-static void warn_pack(const nv_pack *p, const netvet_registry *reg,
-                      size_t n, netvet_diag *diag)
+static void warn_pack(const nv_pack *p, const nv_view *view, size_t n,
+                      netvet_diag *diag)
 {
+    const netvet_registry *reg = view->reg;
     for (size_t i = 0; i < p->vendors.n; i++)
         if (netvet_registry_find(reg, p->vendors.items[i]) < 0)
             nv_diag_warn(diag, p->file, p->vendors.lines[i], 0,
@@ -102,13 +121,10 @@ static void warn_pack(const nv_pack *p, const netvet_registry *reg,
                          p->id, p->listings.items[i]);
     }
     for (size_t i = 0; i < p->countries.n; i++) {
+        nv_strlist one = {&p->countries.items[i], NULL, 1};
         size_t v = 0;
-        while (v < n) {
-            const char *c = netvet_registry_country(reg, (int)v);
-            if (c && !strcmp(c, p->countries.items[i]))
-                break;
+        while (v < n && !in_countries(view, v, &one))
             v++;
-        }
         if (v == n)
             nv_diag_warn(diag, p->file, p->countries.lines[i], 0,
                          "pack '%s': no registry vendor is in country '%s'",
@@ -116,32 +132,32 @@ static void warn_pack(const nv_pack *p, const netvet_registry *reg,
     }
 }
 
-/* sel (n bytes) = the pack's high-risk vendors; own is scratch. */
-static void pack_high_risk(const nv_pack *p, const netvet_registry *reg,
-                           size_t n, uint8_t *own, uint8_t *sel)
+/* sel (n bytes) = the pack's high-risk vendors; own is scratch. A vendor
+ * is in `countries` when any state that can compel it is (view.h). */
+static void pack_high_risk(const nv_pack *p, const nv_view *view, size_t n,
+                           uint8_t *own, uint8_t *sel)
 {
+    const netvet_registry *reg = view->reg;
     for (size_t v = 0; v < n; v++) {
         const netvet_vendor *vd = netvet_registry_vendor(reg, v);
-        const char *c = netvet_registry_country(reg, (int)v);
         own[v] = has_listing(vd, &p->listings) ||
                  in_list(vd->id, &p->vendors) ||
-                 in_list(c, &p->countries);
+                 in_countries(view, v, &p->countries);
     }
     propagate(reg, own, sel, n);
 }
 
 int nv_policy_high_risk_union(const netvet_policy *policy,
-                              const netvet_registry *reg, uint8_t *risky,
-                              size_t n)
+                              const nv_view *view, uint8_t *risky, size_t n)
 {
     memset(risky, 0, n);
-    if (!policy || !reg)
+    if (!policy || !view || !view->reg)
         return 0;
     uint8_t *own = nv_calloc(2 * n + 1, 1);
     if (!own)
         return NETVET_ENOMEM;
     for (size_t p = 0; p < policy->n_packs; p++) {
-        pack_high_risk(&policy->packs[p], reg, n, own, own + n);
+        pack_high_risk(&policy->packs[p], view, n, own, own + n);
         for (size_t v = 0; v < n; v++)
             risky[v] |= own[n + v];
     }
@@ -454,7 +470,7 @@ void nv_policy_warn(const netvet_policy *policy, const nv_view *view,
     if (!policy || !view)
         return;
     for (size_t p = 0; reg && p < policy->n_packs; p++)
-        warn_pack(&policy->packs[p], reg, n, diag);
+        warn_pack(&policy->packs[p], view, n, diag);
     for (size_t i = 0; i < policy->n_rules; i++) {
         const nv_rule *r = &policy->rules[i];
         if (nv_rule_in_force(r, view->as_of) && !r->high_risk)
@@ -477,7 +493,7 @@ int nv_policy_evaluate_set(const netvet_policy *policy, const nv_view *view,
     uint8_t *pack_sel = NULL, *own = NULL;
     int err = eval_alloc(&e, policy->n_packs, &pack_sel, &own);
     for (size_t p = 0; !err && view->reg && p < policy->n_packs; p++)
-        pack_high_risk(&policy->packs[p], view->reg, e.n_vendors, own,
+        pack_high_risk(&policy->packs[p], view, e.n_vendors, own,
                        pack_sel + p * e.n_vendors);
     for (size_t i = 0; !err && i < policy->n_rules; i++) {
         e.rule = &policy->rules[i];
@@ -525,8 +541,8 @@ int nv_rule_probe_init(nv_rule_probe *p, const netvet_policy *policy,
     uint8_t *own = nv_calloc(e.n_vendors + 1, 1);
     int err = p->selected && p->scope && own ? 0 : NETVET_ENOMEM;
     if (!err && e.rule->high_risk) {
-        pack_high_risk(&policy->packs[e.rule->pack], view->reg, e.n_vendors,
-                       own, p->selected);
+        pack_high_risk(&policy->packs[e.rule->pack], view, e.n_vendors, own,
+                       p->selected);
     } else if (!err) {
         e.selected = p->selected;
         rule_vendors(&e, own);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@
 #include "graph/exposure.h"
 #include "policy/policy.h"
 #include "util/alloc.h"
+#include "whatif/plan_targets.h"
 
 static const char registry_yaml[] =
     "vendors:\n"
@@ -581,6 +583,91 @@ static void test_exposure_cap_vendor_in_two_domains(void **state)
     nv_findings_dispose(&f.fs);
     evaluate(&f);
     assert_int_equal(f.fs.n, 0);
+    teardown_fx(&f);
+}
+
+/* A pack's `countries` select a vendor any of whose states is listed:
+ * Ericsson in SE and CN is high-risk under [CN], and no warning says CN
+ * or SE matches nothing. */
+static void test_high_risk_country_in_set(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01",
+          E("zte", "core", 1),
+          E("ericsson", "core", 1),
+          E("nokia", "core", 1));
+    static const char *const se_cn[] = {"SE", "CN"};
+    set_domains(&f, "ericsson", se_cn, 2);
+    const char *pack = "pack: c\n"
+                       "high_risk:\n"
+                       "  countries: [CN]\n"
+                       "rules:\n"
+                       "  - {id: c1, kind: forbid, source: s}\n";
+    assert_int_equal(netvet_policy_add_buffer(f.pol, pack, strlen(pack),
+                                              "c.yaml", f.diag),
+                     0);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 2);
+    assert_string_equal(f.fs.items[0].subject, "ericsson");
+    assert_elements(&f.fs.items[0], (const uint32_t[]){1}, 1);
+    assert_string_equal(f.fs.items[1].subject, "zte");
+    assert_int_equal(n_warnings, 0);
+    /* the union the riskier attribution mode reads */
+    size_t n = netvet_registry_count(f.reg);
+    uint8_t risky[16] = {0};
+    assert_true(n <= sizeof(risky));
+    assert_int_equal(nv_policy_high_risk_union(f.pol, &f.view, risky, n), 0);
+    assert_true(risky[netvet_registry_find(f.reg, "ericsson")]);
+    assert_false(risky[netvet_registry_find(f.reg, "nokia")]);
+    teardown_fx(&f);
+}
+
+/* Domain index of a country in f's view. */
+static int32_t domain_index(const fx *f, const char *country)
+{
+    for (size_t d = 0; d < f->view.n_domains; d++)
+        if (!strcmp(f->view.domain_country[d], country))
+            return (int32_t)d;
+    fail_msg("no domain %s", country);
+    return -1;
+}
+
+/* The planner's incremental share-cap per domain counts a Nokia element in
+ * CN and FI: replacing it relieves CN, and Nokia is no replacement while
+ * CN is capped. */
+static void test_plan_target_vendor_in_two_domains(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01", TEN_ACCESS);
+    static const char *const fi_cn[] = {"FI", "CN"};
+    set_domains(&f, "nokia", fi_cn, 2);
+    add_pack(&f, "  - id: cap\n"
+                 "    kind: share-cap\n"
+                 "    per: domain\n"
+                 "    measure: count\n"
+                 "    max: 0.35\n"
+                 "    scope: {functions: [access, ran]}\n"
+                 "    source: s\n");
+    nv_plan_target t;
+    assert_int_equal(nv_plan_target_init(&t, f.pol, 0, &f.view,
+                                         f.view.vendor), 0);
+    int32_t cn = domain_index(&f, "CN"), fi = domain_index(&f, "FI");
+    int32_t nokia = netvet_registry_find(f.reg, "nokia");
+    int32_t ericsson = netvet_registry_find(f.reg, "ericsson");
+    assert_true(t.total_count == 10);
+    assert_true(t.count[cn] == 7 && t.count[fi] == 3);
+    assert_true(t.active[cn] && !t.active[fi]);
+    assert_int_equal(nv_plan_over(&t, (size_t)cn), NV_MEASURE_COUNT);
+    assert_true(fabs(t.violation0 - 0.35) < 1e-12);
+    assert_true(fabs(nv_plan_rate(&t, &f.view, 1, nokia) - 0.1 / t.violation0)
+                < 1e-12);
+    assert_true(nv_plan_capped_vendor(&t, &f.view, nokia));
+    assert_false(nv_plan_capped_vendor(&t, &f.view, ericsson));
+    nv_plan_target_move(&t, &f.view, 1, nokia, ericsson);
+    assert_true(t.count[cn] == 6 && t.count[fi] == 2);
+    nv_plan_target_dispose(&t);
     teardown_fx(&f);
 }
 
@@ -1427,6 +1514,8 @@ int main(void)
         cmocka_unit_test(test_builtin_dvd_pack),
         cmocka_unit_test(test_share_cap_vendor_in_two_domains),
         cmocka_unit_test(test_exposure_cap_vendor_in_two_domains),
+        cmocka_unit_test(test_plan_target_vendor_in_two_domains),
+        cmocka_unit_test(test_high_risk_country_in_set),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
