@@ -271,8 +271,11 @@ static void charge(nv_exposure *x, const work *w, uint64_t valid,
         if (w->live[v] != (SINK | REACHED))
             continue;
         uint64_t lost = ~mask_of(w, (uint32_t)v) & valid;
-        if (depend_word >= 0 && x->depends)
-            x->depends[v * x->n_depend_words + (size_t)depend_word] |= lost;
+        if (depend_word >= 0 && x->depends) { /* split: OR the halves */
+            uint64_t *row = &x->depends[v * x->n_depend_words +
+                                        (size_t)depend_word];
+            *row = w->split ? *row | lost : lost; /* no read of fresh pages */
+        }
         if (count)
             x->by_n_domains[nv_popcount64(lost)]++;
         size_t region = (size_t)w->region_dense[in->region ? in->region[v]
