@@ -45,6 +45,9 @@ typedef struct nv_eval {
     uint64_t *d_count;      /* per domain: elements in scope */
     double *d_weight;
     uint8_t *d_selected;    /* per domain: a selected vendor is in scope */
+    uint64_t *s_count;      /* the same per domain set (scratch of */
+    double *s_weight;       /* nv_eval_accumulate: an element is added */
+    uint8_t *s_selected;    /* to its set, the sets to their domains) */
     uint64_t total_count;   /* elements in scope */
     double total_weight;
     nv_results *results;    /* measurements of every rule, or NULL */

@@ -11,6 +11,27 @@
 #include "graph/dominators.h"
 #include "util/alloc.h"
 
+/* The per-set counts into each domain of the set (with one domain per
+ * set, the very sums of counting per domain), and zero them. */
+static void sets_to_domains(nv_eval *e)
+{
+    const nv_view *v = e->view;
+    for (size_t s = 0; s < v->n_dsets; s++) {
+        if (!e->s_count[s])
+            continue;
+        const int32_t *dom;
+        size_t m = nv_view_domains(v, (int32_t)s, &dom);
+        for (size_t i = 0; i < m; i++) {
+            e->d_count[dom[i]] += e->s_count[s];
+            e->d_weight[dom[i]] += e->s_weight[s];
+            e->d_selected[dom[i]] |= e->s_selected[s];
+        }
+        e->s_count[s] = 0;
+        e->s_weight[s] = 0;
+        e->s_selected[s] = 0;
+    }
+}
+
 void nv_eval_accumulate(nv_eval *e, int domains)
 {
     const nv_view *v = e->view;
@@ -25,16 +46,15 @@ void nv_eval_accumulate(nv_eval *e, int domains)
             e->v_count[vd]++;
             e->v_weight[vd] += w;
         }
-        if (domains) { /* in each domain of its set */
-            const int32_t *dom;
-            size_t m = nv_view_domains(v, nv_eval_dset(e, k), &dom);
-            for (size_t i = 0; i < m; i++) {
-                e->d_count[dom[i]]++;
-                e->d_weight[dom[i]] += w;
-                e->d_selected[dom[i]] |= vd >= 0 && e->selected[vd];
-            }
+        int32_t s = domains ? nv_eval_dset(e, k) : -1;
+        if (s >= 0) { /* its set now, each domain of it after */
+            e->s_count[s]++;
+            e->s_weight[s] += w;
+            e->s_selected[s] |= vd >= 0 && e->selected[vd];
         }
     }
+    if (domains)
+        sets_to_domains(e);
     e->n_order = 0;
     for (size_t i = 0; i < e->n_vendors; i++)
         if (e->v_count[e->by_id[i]])
