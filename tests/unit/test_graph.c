@@ -586,7 +586,8 @@ static void test_multi_domain_chain(void **state)
     assert_true(d[0] < d[1]);
     assert_true(nv_view_in_domain(&t.view, s, domain_of(&t, "CN")) &&
                 nv_view_in_domain(&t.view, s, domain_of(&t, "FI")));
-    assert_int_equal(t.view.dset[el(&t, "a")], t.view.vendor_dset[t.view.vendor[el(&t, "a")]]);
+    assert_int_equal(t.view.dset[el(&t, "a")],
+                     t.view.vendor_dset[t.view.vendor[el(&t, "a")]]);
     assert_int_equal(nv_view_domains(&t.view, t.view.dset[el(&t, "a")], &d), 1);
     /* exposure: CN = s1 + s2, FI = s2, elements a, b and b */
     assert_true(dom(&t, "CN")->lost_weight == 30);
@@ -991,7 +992,8 @@ static void test_view_in_halves(void **state)
         int i = netvet_registry_resolve(reg, v, strlen(v));
         int32_t root = i < 0 ? -1 : netvet_registry_root(reg, i);
         assert_int_equal(t.view.vendor[k], root);
-        assert_int_equal(t.view.dset[k], root < 0 ? -1 : t.view.vendor_dset[root]);
+        assert_int_equal(t.view.dset[k],
+                         root < 0 ? -1 : t.view.vendor_dset[root]);
         unsigned st = k / 5 % 5; /* active or planned, installed by then */
         int in = st == 0 || st == 2;
         assert_int_equal(t.view.counted[k], in);
