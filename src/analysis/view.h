@@ -11,7 +11,12 @@
  * small table of the distinct sets (CSR: set s has the domains
  * dset_dom[dset_off[s] .. dset_off[s + 1]), ascending). A network whose
  * vendors each have one country has one singleton set per domain, with
- * set index = domain index, and costs what a single domain column did. */
+ * set index = domain index, and costs what a single domain column did.
+ * The set is that of the vendor the element counts as, its root vendor
+ * (vendor[k]): an entity tied to its group by `parent:` counts as the
+ * group and is in the group's domains; one held by share (registry v2
+ * `owners:`), while roots follow `parent:` only, is its own root, in the
+ * domains of its own country and of its owners above the threshold. */
 #ifndef NV_ANALYSIS_VIEW_H
 #define NV_ANALYSIS_VIEW_H
 
