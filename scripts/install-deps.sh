@@ -14,8 +14,9 @@ PACKAGES=(
   clang libclang-rt-14-dev
   time python3
   libigraph-dev
-  python3-igraph python3-networkx python3-yaml
+  python3-igraph python3-networkx python3-yaml python3-numpy
   man-db groff-base bash-completion
+  chromium libxml2-utils fonts-dejavu-core
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -60,6 +60,10 @@ typedef struct netvet_evidence {
     double weight;      /**< 0..1 (0 when it points to no vendor) */
     const char *detail; /**< why, e.g. "MA-L 00E0FC HUAWEI TECHNOLOGIES
                              CO.,LTD" (borrowed from the attributor) */
+    const char *registrant; /**< when vendor is -1: the organisation an IEEE
+                                 (MAC) or IANA (sysObjectID) registration
+                                 names that is not in the registry
+                                 (borrowed from the attributor); else NULL */
 } netvet_evidence;
 
 typedef enum netvet_confidence {
@@ -78,6 +82,12 @@ typedef struct netvet_attribution {
     netvet_confidence level;
     int declared;               /**< resolved declared vendor, -1 if none */
     int conflict;               /**< evidence contradicts the declared name */
+    const char *unregistered;   /**< when vendor is -1: the organisation the
+                                     strongest registration evidence names
+                                     (sys_object_id before mac), which is
+                                     not in the registry, so neither safe
+                                     nor high-risk; else NULL (borrowed
+                                     from the attributor) */
     size_t n_evidence;          /**< entries used in evidence[] */
     netvet_evidence evidence[NETVET_EV_COUNT];
 } netvet_attribution;

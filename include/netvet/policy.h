@@ -70,6 +70,41 @@ size_t netvet_policy_rule_count(const netvet_policy *policy);
 /** Rule i, borrowed. */
 netvet_rule_info netvet_policy_rule(const netvet_policy *policy, size_t i);
 
+/** Read-only view of a loaded pack; everything borrowed from the policy,
+ * valid until it is freed or a pack is added. */
+typedef struct netvet_pack_info {
+    const char *id;       /**< e.g. "uk-ncsc-2020" */
+    const char *title;    /**< "" when the pack has none */
+    const char *source;   /**< its sources joined by "; ", "" none */
+    const char *file;     /**< file name as given, or "builtin:ID.yaml" */
+    int builtin;          /**< 1 for a pack compiled into the library */
+    double ownership_threshold; /**< percent (`ownership_threshold`,
+                                     NETVET_OWNERSHIP_THRESHOLD = 10 when the
+                                     pack does not set it) */
+    size_t n_assumptions;
+    const char *const *assumptions;
+    size_t n_listings;    /**< high_risk.listings */
+    const char *const *listings;
+    size_t n_vendors;     /**< high_risk.vendors */
+    const char *const *vendors;
+    size_t n_countries;   /**< high_risk.countries */
+    const char *const *countries;
+} netvet_pack_info;
+
+/** Number of packs in the policy, in load order. */
+size_t netvet_policy_pack_count(const netvet_policy *policy);
+/** Pack i (all members NULL/0 when i is out of range). */
+netvet_pack_info netvet_policy_pack(const netvet_policy *policy, size_t i);
+
+/**
+ * The ownership threshold (percent) to compute jurisdictions with for this
+ * policy: the smallest `ownership_threshold` among its packs, the riskier
+ * reading (a lower threshold puts a vendor in more jurisdictions); 10
+ * (NETVET_OWNERSHIP_THRESHOLD, netvet/vendors.h) for a policy without packs
+ * or whose packs do not set it. Pass it to netvet_registry_jurisdictions.
+ */
+double netvet_policy_ownership_threshold(const netvet_policy *policy);
+
 /** Packs of the user's own (not built-in) in the policy, in load order,
  * each with the SHA-256 of its bytes. */
 size_t netvet_policy_input_count(const netvet_policy *policy);

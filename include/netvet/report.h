@@ -18,11 +18,13 @@ extern "C" {
 typedef enum netvet_format {
     NETVET_FORMAT_TEXT = 0, /**< for people */
     NETVET_FORMAT_JSON = 1, /**< versioned JSON document */
-    NETVET_FORMAT_CSV = 2   /**< RFC 4180 rows (identify) */
+    NETVET_FORMAT_CSV = 2,  /**< RFC 4180 rows (identify) */
+    NETVET_FORMAT_HTML = 3  /**< one self-contained page (fetches nothing) */
 } netvet_format;
 
 /**
- * The format named `name` ("text", "json", "csv"; exact, lower case).
+ * The format named `name` ("text", "json", "csv", "html"; exact, lower
+ * case).
  * @param[out] out set on success (may be NULL to only check the name).
  * @return 0 or NETVET_ENOTFOUND.
  */
@@ -37,7 +39,9 @@ typedef enum netvet_report_kind {
     NETVET_REPORT_CHECK,      /**< netvet_check_write */
     NETVET_REPORT_PLAN,       /**< netvet_plan_write */
     NETVET_REPORT_IDENTIFY,   /**< netvet_identify_report_new */
-    NETVET_REPORT_TIMELINE    /**< netvet_timeline_write */
+    NETVET_REPORT_TIMELINE,   /**< netvet_timeline_write */
+    NETVET_REPORT_VENDORS,    /**< netvet_vendors_write */
+    NETVET_REPORT_PACKS       /**< netvet_packs_write */
 } netvet_report_kind;
 
 /**
@@ -75,6 +79,8 @@ int netvet_report_write(FILE *out, const netvet_assessment *a,
 typedef struct netvet_identify_counts {
     size_t elements, attributed, conflicts, unattributed;
     size_t level[4]; /**< per netvet_confidence */
+    size_t unregistered; /**< of the unattributed: evidence names an
+                              organisation not in the registry */
 } netvet_identify_counts;
 
 /** An identify report being written (netvet identify): text, csv or json
@@ -108,6 +114,55 @@ netvet_identify_counts netvet_identify_report_counts(
     const netvet_identify_report *r);
 /** Free the report (the stream is not closed). NULL is a no-op. */
 void netvet_identify_report_free(netvet_identify_report *r);
+
+/* ---- the registry and the packs (netvet vendors, netvet packs) ---- */
+
+/** What a vendors report shows. */
+typedef enum netvet_vendors_view {
+    NETVET_VENDORS_LIST = 0, /**< every entry, one line each */
+    NETVET_VENDORS_SHOW,     /**< one entry (subject: its id), every fact */
+    NETVET_VENDORS_WHY       /**< how a declared name (subject) resolves,
+                                  the owner chain and the listings in
+                                  force */
+} netvet_vendors_view;
+
+typedef struct netvet_vendors_options {
+    unsigned version;         /**< NETVET_VENDORS_OPTIONS_VERSION */
+    netvet_vendors_view view;
+    const char *subject;      /**< show: an entry id; why: a name */
+    const char *as_of;        /**< YYYY-MM-DD; NULL: today (UTC) */
+    double threshold;         /**< ownership threshold, percent (e.g.
+                                   netvet_policy_ownership_threshold) */
+} netvet_vendors_options;
+#define NETVET_VENDORS_OPTIONS_VERSION 1
+#define NETVET_VENDORS_OPTIONS_INIT \
+    {NETVET_VENDORS_OPTIONS_VERSION, NETVET_VENDORS_LIST, NULL, NULL, 10.0}
+
+/** Schema ids of the JSON documents below. */
+#define NETVET_VENDORS_JSON_SCHEMA "netvet-vendors/1"
+#define NETVET_PACKS_JSON_SCHEMA "netvet-packs/1"
+
+/**
+ * Write what the registry says (vo->view) as of vo->as_of, text or json
+ * (opts->format). A name that does not resolve is reported, not an error.
+ * @return 0, NETVET_ENOTFOUND (show: no entry has that id; the message
+ *         says so), NETVET_EINVAL (a bad date or format), NETVET_EIO or
+ *         NETVET_ENOMEM.
+ */
+int netvet_vendors_write(FILE *out, const netvet_registry *reg,
+                         const netvet_vendors_options *vo,
+                         const netvet_report_options *opts,
+                         netvet_diag *diag);
+
+/**
+ * Write the packs of `policy` (pack_id NULL: all, one line each in text),
+ * or the pack `pack_id` with its rules, their dates and sources.
+ * @return 0, NETVET_ENOTFOUND (no such pack), NETVET_EINVAL (a format the
+ *         report lacks), NETVET_EIO or NETVET_ENOMEM.
+ */
+int netvet_packs_write(FILE *out, const netvet_policy *policy,
+                       const char *pack_id,
+                       const netvet_report_options *opts, netvet_diag *diag);
 
 #ifdef __cplusplus
 }

@@ -57,6 +57,14 @@ size_t netvet_assessment_incomplete_count(const netvet_assessment *a);
 const char *netvet_assessment_incomplete(const netvet_assessment *a,
                                          size_t i, const char **message);
 
+/** Files the assessment read besides the inventory, each with the
+ * SHA-256 of its bytes: registry overlays, the user's packs, pattern files,
+ * waiver files, in that order. */
+size_t netvet_assessment_input_count(const netvet_assessment *a);
+/** Input i (strings borrowed from the registry, policy or assessment);
+ * all members NULL when i is out of range. */
+netvet_input netvet_assessment_input(const netvet_assessment *a, size_t i);
+
 /** The inventory the assessment read (borrowed, as given to netvet_assess
  * or an overlay's): resolve a finding's element indexes with
  * netvet_inventory_element_id. */

@@ -24,6 +24,15 @@ extern "C" {
 typedef void (*netvet_synth_progress_fn)(uint64_t done, uint64_t total,
                                          void *payload);
 
+/**
+ * Called with the name of each temporary file synth creates in the output
+ * directory (before any byte is written to it), so a caller that handles
+ * signals can remove it if the process is interrupted; on return from
+ * netvet_synth_write* every temporary is gone (renamed into place or
+ * removed).
+ */
+typedef void (*netvet_synth_temp_fn)(const char *path, void *payload);
+
 /** What to generate. Initialise with NETVET_SYNTH_OPTIONS_INIT. */
 typedef struct netvet_synth_options {
     unsigned version;        /**< NETVET_SYNTH_OPTIONS_VERSION */
@@ -34,11 +43,15 @@ typedef struct netvet_synth_options {
     int has_evidence;        /**< also write mac, sys_object_id, sys_descr */
     netvet_synth_progress_fn progress_fn; /**< optional, may be NULL */
     void *progress_payload;  /**< passed to progress_fn */
+    /* version 2: */
+    netvet_synth_temp_fn temp_fn; /**< optional, may be NULL */
+    void *temp_payload;      /**< passed to temp_fn */
 } netvet_synth_options;
 
-#define NETVET_SYNTH_OPTIONS_VERSION 1
+/** 2 adds temp_fn; options of version 1 are still accepted. */
+#define NETVET_SYNTH_OPTIONS_VERSION 2
 #define NETVET_SYNTH_OPTIONS_INIT \
-    {NETVET_SYNTH_OPTIONS_VERSION, 1000, 1, 0.25, 0, NULL, NULL}
+    {NETVET_SYNTH_OPTIONS_VERSION, 1000, 1, 0.25, 0, NULL, NULL, NULL, NULL}
 
 /** What was written, as counted while writing. */
 typedef struct netvet_synth_stats {

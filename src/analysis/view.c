@@ -119,13 +119,21 @@ static int32_t codes_set(nv_view *v, const char *const *codes, size_t n)
     return s;
 }
 
-/* Every registry vendor's domain set, from its jurisdictions. */
+/* Every registry vendor's domain set, from its jurisdictions. Domains are
+ * numbered by the vendors' registry countries first (the order reports
+ * break ties in, as before ownership), then any other country an owner
+ * brings. */
 static int build_domains(nv_view *v)
 {
     size_t nv = netvet_registry_count(v->reg);
     v->vendor_dset = nv_calloc(nv ? nv : 1, sizeof(int32_t));
     if (!v->vendor_dset)
         return NETVET_ENOMEM;
+    for (size_t i = 0; i < nv; i++) {
+        const char *c = netvet_registry_country(v->reg, (int)i);
+        if (c && domain_of(v, c) < 0)
+            return NETVET_ENOMEM;
+    }
     for (size_t i = 0; i < nv; i++) {
         const char *few[8], **codes = few;
         size_t n = netvet_registry_jurisdictions(v->reg, (int)i, v->as_of,
@@ -161,15 +169,17 @@ int nv_view_set_jurisdictions(nv_view *v, size_t vendor,
     return 0;
 }
 
-/* Registry roots of declared vendor strings, by string id: a small
- * direct-mapped cache in front of the registry's name resolution (an
- * inventory has tens of vendor spellings, but its string ids run to the
- * number of names, so an array by id would be tens of MB at 10M). */
+/* Registry roots of declared vendor strings, and the domain sets of the
+ * entries they name, by string id: a small direct-mapped cache in front of
+ * the registry's name resolution (an inventory has tens of vendor
+ * spellings, but its string ids run to the number of names, so an array
+ * by id would be tens of MB at 10M). */
 #define ROOT_CACHE 4096
 
 typedef struct root_cache {
     uint32_t sid[ROOT_CACHE]; /* string id + 1, 0 = empty */
     int32_t root[ROOT_CACHE];
+    int32_t set[ROOT_CACHE];  /* domain set of the entry the name names */
 } root_cache;
 
 /* String ids that resolved not exactly (a string may recur after it left
@@ -180,13 +190,17 @@ typedef struct sid_list {
     int oom;
 } sid_list;
 
-static int32_t root_of(root_cache *c, sid_list *odd,
-                       const netvet_inventory *inv,
-                       const netvet_registry *reg, uint32_t s)
+/* Root vendor of string s; *set = the domain set of the entry s names. */
+static int32_t root_of(root_cache *c, sid_list *odd, const nv_view *v,
+                       uint32_t s, int32_t *set)
 {
+    const netvet_inventory *inv = v->inv;
+    const netvet_registry *reg = v->reg;
     size_t slot = (s * 2654435761u) % ROOT_CACHE;
-    if (c->sid[slot] == s + 1)
+    if (c->sid[slot] == s + 1) {
+        *set = c->set[slot];
         return c->root[slot];
+    }
     nv_name_match how;
     int i = nv_registry_resolve_how(reg, nv_inv_str(inv, s),
                                     nv_strtab_strlen(&inv->strings, s), &how);
@@ -198,6 +212,7 @@ static int32_t root_of(root_cache *c, sid_list *odd,
     }
     c->sid[slot] = s + 1;
     c->root[slot] = i < 0 ? -1 : netvet_registry_root(reg, i);
+    c->set[slot] = *set = i < 0 ? -1 : v->vendor_dset[i];
     return c->root[slot];
 }
 
@@ -228,9 +243,9 @@ static void *resolve_range(void *arg)
     nv_view *v = j->v;
     const netvet_inventory *inv = v->inv;
     for (size_t k = j->lo; k < j->hi; k++) {
-        int32_t r = root_of(j->cache, &j->odd, inv, v->reg, inv->vendor[k]);
-        v->vendor[k] = r;
-        v->dset[k] = r < 0 ? -1 : v->vendor_dset[r];
+        int32_t set;
+        v->vendor[k] = root_of(j->cache, &j->odd, v, inv->vendor[k], &set);
+        v->dset[k] = set;
         v->counted[k] = (uint8_t)exists_on(inv, k, v->as_of);
     }
     return NULL;

@@ -12,11 +12,11 @@
  * dset_dom[dset_off[s] .. dset_off[s + 1]), ascending). A network whose
  * vendors each have one country has one singleton set per domain, with
  * set index = domain index, and costs what a single domain column did.
- * The set is that of the vendor the element counts as, its root vendor
- * (vendor[k]): an entity tied to its group by `parent:` counts as the
- * group and is in the group's domains; one held by share (registry v2
- * `owners:`), while roots follow `parent:` only, is its own root, in the
- * domains of its own country and of its owners above the threshold. */
+ * The set is that of the registry entry the element's name (or evidence)
+ * resolved to, while the vendor it counts as is that entry's root
+ * (vendor[k]): a Nokia Shanghai Bell element counts as vendor nokia (its
+ * `parent:`) and in the domains of Nokia Shanghai Bell's jurisdictions,
+ * CN and FI. vendor_dset[i] is entry i's set. */
 #ifndef NV_ANALYSIS_VIEW_H
 #define NV_ANALYSIS_VIEW_H
 
@@ -52,7 +52,7 @@ typedef struct nv_view {
     uint8_t *counted;      /* per element: 1 if it exists as of as_of */
     int32_t *vendor;       /* per element: registry root vendor, -1 unknown */
     int32_t *dset;         /* per element: domain-set key, -1 unknown
-                            * vendor; = vendor_dset[vendor[k]] */
+                            * vendor; = vendor_dset[entry resolved] */
     int32_t *alt_vendor;   /* per element: the other reading (registry root)
                             * when the declared and the evidence vendor
                             * disagree, -1 when there is none; NULL when no
@@ -87,8 +87,9 @@ typedef struct nv_view {
  * NETVET_OWNERSHIP_THRESHOLD unless a policy sets another), and mark
  * elements that exist as of `as_of` (not decommissioned; planned ones
  * only once their installed date has come). Domains are numbered in order
- * of first appearance over the registry's vendors (each vendor's codes
- * ascending). @return 0 or NETVET_ENOMEM. */
+ * of first appearance of the vendors' registry countries (registry
+ * order), then of the other countries of their jurisdictions.
+ * @return 0 or NETVET_ENOMEM. */
 int nv_view_build(nv_view *view, const netvet_inventory *inv,
                   const netvet_registry *reg, int32_t as_of,
                   double threshold);
@@ -96,8 +97,9 @@ void nv_view_dispose(nv_view *view);
 
 /* Put registry vendor `vendor` in exactly the domains of the n country
  * codes (any order, repeats ignored; new countries become new domains)
- * instead of its registry jurisdictions, and re-key its elements. For
- * tests and for callers that know an ownership the registry does not.
+ * instead of its registry jurisdictions, and re-key the elements that
+ * count as it (vendor[k] == vendor, its subsidiaries' too). For tests and
+ * for callers that know an ownership the registry does not.
  * @return 0, NETVET_EINVAL (vendor out of range) or NETVET_ENOMEM. */
 int nv_view_set_jurisdictions(nv_view *view, size_t vendor,
                               const char *const *codes, size_t n);

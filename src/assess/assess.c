@@ -31,7 +31,7 @@ static int fill_unknown(nv_finding *f, const netvet_inventory *inv,
     if (s)
         snprintf(msg, sizeof(msg),
                  "declared vendor '%s' is not in the registry (%u element%s); "
-                 "add it with --registry or correct the name", name, n,
+                 "add it to a registry overlay or correct the name", name, n,
                  n == 1 ? "" : "s");
     else
         snprintf(msg, sizeof(msg), "%u element%s no declared vendor", n,
@@ -45,22 +45,49 @@ static int fill_unknown(nv_finding *f, const netvet_inventory *inv,
                                                             : 0;
 }
 
+/* Per element: 1 when an unregistered-vendor finding (attribution.c)
+ * already names it, or NULL when there is none. */
+static uint8_t *unregistered_marks(const netvet_assessment *a, int *rc)
+{
+    uint8_t *mark = NULL;
+    *rc = 0;
+    for (size_t i = 0; i < a->findings.n; i++) {
+        const nv_finding *f = &a->findings.items[i];
+        if (strcmp(f->rule_id, "unregistered-vendor") != 0)
+            continue;
+        if (!mark && !(mark = nv_calloc(a->view.n, 1))) {
+            *rc = NETVET_ENOMEM;
+            return NULL;
+        }
+        for (size_t j = 0; j < f->n_elements; j++)
+            mark[f->elements[j]] = 1;
+    }
+    return mark;
+}
+
 /* One finding per declared name that did not resolve, listing its counted
- * elements: count per name, make the findings, then one filling pass. */
+ * elements (those an unregistered-vendor finding names aside: they count
+ * as unknown all the same): count per name, make the findings, then one
+ * filling pass. */
 static int unknown_vendor_findings(netvet_assessment *a)
 {
     const nv_view *v = &a->view;
     const netvet_inventory *inv = v->inv;
-    uint32_t *slot = nv_calloc(inv->strings.n, sizeof(uint32_t));
-    if (!slot)
+    int rc = 0;
+    uint8_t *named = unregistered_marks(a, &rc);
+    uint32_t *slot = rc ? NULL : nv_calloc(inv->strings.n, sizeof(uint32_t));
+    if (!slot) {
+        nv_free(named);
         return NETVET_ENOMEM;
+    }
     for (size_t k = 0; k < v->n; k++)
         if (v->counted[k] && v->vendor[k] < 0) {
-            slot[inv->vendor[k]]++;
+            a->n_unknown_elements += named && named[k];
             a->unknown_weight += inv->weight ? inv->weight[k] : 0;
+            if (!named || !named[k])
+                slot[inv->vendor[k]]++;
         }
     size_t first = a->findings.n;
-    int rc = 0;
     for (uint32_t s = 0; s < inv->strings.n && rc == 0; s++) {
         if (!slot[s])
             continue;
@@ -70,12 +97,13 @@ static int unknown_vendor_findings(netvet_assessment *a)
         slot[s] = (uint32_t)(a->findings.n - 1 - first);
     }
     for (size_t k = 0; k < v->n && rc == 0; k++) {
-        if (v->counted[k] && v->vendor[k] < 0) {
+        if (v->counted[k] && v->vendor[k] < 0 && (!named || !named[k])) {
             nv_finding *f = &a->findings.items[first + slot[inv->vendor[k]]];
             f->elements[f->n_elements++] = (uint32_t)k;
         }
     }
     nv_free(slot);
+    nv_free(named);
     return rc;
 }
 
@@ -247,7 +275,7 @@ static int attribute(netvet_assessment *a, const netvet_assess_options *opts)
                          netvet_attributor_input_count(opts->attributor),
                          pattern_input);
     if (rc == 0 && risky)
-        rc = nv_policy_high_risk_union(a->policy, &a->view, risky, n);
+        rc = nv_policy_high_risk_union(a->policy, a->view.reg, risky, n);
     if (rc == 0)
         rc = nv_view_attribute(&a->view, opts->attributor, risky,
                                &a->findings, &a->n_attributed);
@@ -257,13 +285,12 @@ static int attribute(netvet_assessment *a, const netvet_assess_options *opts)
 
 /* THE place the ownership threshold (percent) of the assessment's risk
  * domains is chosen: an owner holding at least this much of a vendor puts
- * it in the owner's jurisdictions too (nv_view_build, view.h). Today the
- * default, NETVET_OWNERSHIP_THRESHOLD (FCC 26-2: 10 %); a pack's
- * `ownership_threshold` (the policy's effective threshold) goes here. */
+ * it in the owner's jurisdictions too (nv_view_build, view.h): the
+ * policy's (the smallest pack `ownership_threshold`), else
+ * NETVET_OWNERSHIP_THRESHOLD (FCC 26-2: 10 %). */
 static double ownership_threshold(const netvet_policy *policy)
 {
-    (void)policy;
-    return NETVET_OWNERSHIP_THRESHOLD;
+    return netvet_policy_ownership_threshold(policy);
 }
 
 int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,

@@ -29,6 +29,58 @@ typedef struct conflicts {
     size_t n, cap;
 } conflicts;
 
+/* Elements whose evidence names one organisation outside the registry. */
+typedef struct unreg {
+    const char *registrant; /* borrowed from the attributor */
+    uint32_t *els;
+    size_t n, cap;
+} unreg;
+
+typedef struct unregs {
+    unreg *items;
+    size_t n, cap;
+} unregs;
+
+static int note_unregistered(unregs *us, size_t k, const char *registrant)
+{
+    size_t i = 0;
+    while (i < us->n && strcmp(us->items[i].registrant, registrant) != 0)
+        i++;
+    if (i == us->n) {
+        if (NV_GROW(us->items, us->cap, us->n + 1) < 0)
+            return NETVET_ENOMEM;
+        us->items[us->n++] = (unreg){registrant, NULL, 0, 0};
+    }
+    unreg *u = &us->items[i];
+    if (NV_GROW(u->els, u->cap, u->n + 1) < 0)
+        return NETVET_ENOMEM;
+    u->els[u->n++] = (uint32_t)k;
+    return 0;
+}
+
+/* One unregistered-vendor finding per organisation (takes u's elements). */
+static int emit_unregistered(nv_findings *out, unreg *u)
+{
+    char msg[1024];
+    snprintf(msg, sizeof(msg), "the evidence of %zu element%s names '%s' "
+             "(its IEEE or IANA registrant), an organisation the registry "
+             "does not know: neither safe nor high-risk until it is added "
+             "to a registry overlay", u->n, u->n == 1 ? "" : "s",
+             u->registrant);
+    nv_finding *f = nv_findings_push(out);
+    if (!f)
+        return NETVET_ENOMEM;
+    const nv_own_finding own = {
+        "unregistered-vendor", "Evidence names a vendor outside the registry",
+        msg, "netvet: IEEE registration authority and IANA enterprise "
+        "number registrants (docs/attribution.md)", u->registrant,
+        "elements", NETVET_SEV_WARNING, (double)u->n};
+    f->elements = u->els; /* handed over */
+    f->n_elements = u->n;
+    u->els = NULL;
+    return nv_finding_set_own(f, &own);
+}
+
 static conflict *conflict_for(conflicts *cs, uint32_t declared, int32_t vendor)
 {
     for (size_t i = 0; i < cs->n; i++)
@@ -162,7 +214,8 @@ static int alt_column(nv_view *v)
  * (already in the view): with two readings, assess the riskier one and
  * keep the other in the alt column. */
 static int riskier(nv_view *v, size_t k, const netvet_attribution *at,
-                   int32_t d, const uint8_t *risky, conflicts *cs)
+                   int32_t d, int32_t d_set, const uint8_t *risky,
+                   conflicts *cs)
 {
     int32_t a = v->vendor[k];
     int32_t e = a != d ? a : at->conflict ? contradicting(v, at, d) : -1;
@@ -172,8 +225,9 @@ static int riskier(nv_view *v, size_t k, const netvet_attribution *at,
     if (!v->alt_vendor && alt_column(v) < 0)
         return NETVET_ENOMEM;
     int32_t use = risky[d] && !risky[e] ? d : e;
+    /* the domains of the entry read (the evidence's when e is a) */
+    v->dset[k] = use == d ? d_set : e == a ? v->dset[k] : v->vendor_dset[e];
     v->vendor[k] = use;
-    v->dset[k] = v->vendor_dset[use];
     v->alt_vendor[k] = use == d ? e : d;
     return note_conflict(cs, v, k, at, e, d, use);
 }
@@ -183,6 +237,7 @@ int nv_view_attribute(nv_view *v, netvet_attributor *attributor,
                       size_t *n_attributed)
 {
     conflicts cs = {0};
+    unregs us = {0};
     int rc = 0;
     *n_attributed = 0;
     for (size_t k = 0; k < v->n && rc == 0; k++) {
@@ -192,16 +247,24 @@ int nv_view_attribute(nv_view *v, netvet_attributor *attributor,
         if ((rc = netvet_attribute_element(&at, attributor, v->inv, k)) < 0)
             break;
         int32_t root = at.vendor < 0 ? -1 : netvet_registry_root(v->reg, at.vendor);
-        int32_t declared = v->vendor[k];
+        int32_t declared = v->vendor[k], declared_set = v->dset[k];
         v->vendor[k] = root;
-        v->dset[k] = root < 0 ? -1 : v->vendor_dset[root];
+        v->dset[k] = root < 0 ? -1 : v->vendor_dset[at.vendor];
         if (risky)
-            rc = riskier(v, k, &at, declared, risky, &cs);
+            rc = riskier(v, k, &at, declared, declared_set, risky, &cs);
         else if (at.conflict && root >= 0)
             rc = note_conflict(&cs, v, k, &at, root, -1, -1);
         if (v->vendor[k] != declared)
             (*n_attributed)++;
+        if (rc == 0 && v->vendor[k] < 0 && at.unregistered)
+            rc = note_unregistered(&us, k, at.unregistered);
     }
+    for (size_t i = 0; i < us.n; i++) {
+        if (rc == 0)
+            rc = emit_unregistered(out, &us.items[i]);
+        nv_free(us.items[i].els);
+    }
+    nv_free(us.items);
     for (size_t i = 0; i < cs.n; i++) {
         if (rc == 0)
             rc = emit(out, v, &cs.items[i], risky);

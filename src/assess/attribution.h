@@ -14,7 +14,10 @@
  * are two registry vendors is assessed as the risky one of them (the
  * evidence's when both or neither are), the other goes to v->alt_vendor,
  * and its finding names both and the one assessed. NULL: the attributed
- * vendor everywhere. @return 0 or NETVET_ENOMEM. */
+ * vendor everywhere. An element left without a vendor whose evidence names
+ * an organisation outside the registry (an IEEE or IANA registrant) goes
+ * into one unregistered-vendor finding per organisation; it stays unknown
+ * in the view. @return 0 or NETVET_ENOMEM. */
 int nv_view_attribute(nv_view *v, netvet_attributor *attributor,
                       const uint8_t *risky, nv_findings *out,
                       size_t *n_attributed);

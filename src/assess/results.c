@@ -195,3 +195,27 @@ int netvet_assessment_get_timings(const netvet_assessment *a,
     out->exposure_rules = t->exposure_rules;
     return 0;
 }
+
+size_t netvet_assessment_input_count(const netvet_assessment *a)
+{
+    return a ? netvet_registry_input_count(a->view.reg) +
+                   netvet_policy_input_count(a->policy) + a->n_file_inputs
+             : 0;
+}
+
+netvet_input netvet_assessment_input(const netvet_assessment *a, size_t i)
+{
+    netvet_input in = {NULL, NULL, NULL};
+    if (i >= netvet_assessment_input_count(a))
+        return in;
+    size_t nr = netvet_registry_input_count(a->view.reg);
+    size_t np = netvet_policy_input_count(a->policy);
+    if (i < nr)
+        return netvet_registry_input(a->view.reg, i);
+    if (i < nr + np)
+        return netvet_policy_input(a->policy, i - nr);
+    in.kind = a->file_inputs[i - nr - np].kind;
+    in.path = a->file_inputs[i - nr - np].path;
+    in.sha256 = a->file_inputs[i - nr - np].sha256;
+    return in;
+}

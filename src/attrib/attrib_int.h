@@ -31,6 +31,9 @@ typedef struct nv_verdict {
     int32_t vendor;  /* registry index, -1 */
     float weight;
     uint32_t detail; /* string id in netvet_attributor.details */
+    const char *registrant; /* when vendor is -1: the IEEE or IANA registrant
+                             * the evidence names (not in the registry),
+                             * borrowed from the tables; else NULL */
 } nv_verdict;
 
 /* Distinct key -> verdict (key id k -> v[k]). */

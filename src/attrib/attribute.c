@@ -202,6 +202,20 @@ static netvet_confidence level_of(double score)
                           : NETVET_CONF_NONE;
 }
 
+/* The registrant of the strongest registration evidence that names an
+ * organisation outside the registry: sys_object_id (IANA), else mac. */
+static const char *unregistered_of(const netvet_attribution *out)
+{
+    static const netvet_evidence_kind order[] = {NETVET_EV_SYS_OBJECT_ID,
+                                                 NETVET_EV_MAC};
+    for (size_t o = 0; o < 2; o++)
+        for (size_t i = 0; i < out->n_evidence; i++)
+            if (out->evidence[i].kind == order[o] &&
+                out->evidence[i].registrant)
+                return out->evidence[i].registrant;
+    return NULL;
+}
+
 void nv_attrib_combine(const netvet_attributor *a, netvet_attribution *out)
 {
     group g[NETVET_EV_COUNT];
@@ -228,9 +242,11 @@ void nv_attrib_combine(const netvet_attributor *a, netvet_attribution *out)
             1.0 - g[k].miss_ev >= NV_CONFLICT_SUPPORT - 1e-9)
             out->conflict = 1;
     }
+    out->unregistered = NULL;
     if (n == 0) {
         out->vendor = -1;
         out->score = 0;
+        out->unregistered = unregistered_of(out);
     } else {
         out->vendor = g[best].root == droot ? out->declared : g[best].best_v;
         out->score = (1.0 - g[best].miss_all) * (1.0 - second / 2.0);

@@ -80,6 +80,7 @@ static int eval_mac_prefix(netvet_attributor *a, uint64_t mac, nv_verdict *v)
                       (unsigned long long)hit.prefix, hit.registrant);
     v->vendor = registrant_vendor(a, hit.registrant);
     v->weight = v->vendor >= 0 ? (float)NV_W_MAC : 0.0f;
+    v->registrant = v->vendor >= 0 ? NULL : hit.registrant;
     return detail(a, &v->detail, "%s %0*llX %s%s", hit.registry, digits,
                   (unsigned long long)hit.prefix, hit.registrant,
                   v->vendor >= 0 ? "" : " (not in the registry)");
@@ -110,6 +111,7 @@ static int eval_oid(netvet_attributor *a, const char *s, size_t len,
                       (unsigned long)pen);
     v->vendor = registrant_vendor(a, iana);
     v->weight = v->vendor >= 0 ? (float)NV_W_PEN_IANA : 0.0f;
+    v->registrant = v->vendor >= 0 ? NULL : iana;
     return detail(a, &v->detail, "PEN %lu IANA registrant %s%s",
                   (unsigned long)pen, iana,
                   v->vendor >= 0 ? "" : " (not in the registry)");
@@ -128,6 +130,8 @@ static int eval_descr(netvet_attributor *a, const char *s, size_t len,
     v->vendor = -1;
     v->weight = 0;
     int rc = nv_patterns_match(&a->patterns, s, len, &m);
+    if (rc == NETVET_ENOMEM)
+        return rc;
     if (rc == NETVET_ELIMIT)
         return detail(a, &v->detail, "pattern match limit reached");
     if (rc <= 0)
@@ -188,6 +192,8 @@ static int cached(netvet_attributor *a, int which, const char *key,
     if (is_new && NV_GROW(c->v, c->cap, (size_t)id + 1) < 0)
         return NETVET_ENOMEM;
     *out = &c->v[id];
+    if (is_new)
+        **out = (nv_verdict){-1, 0, 0, NULL};
     return is_new;
 }
 
@@ -263,6 +269,7 @@ static void set_result(netvet_evidence *ev, const nv_verdict *r,
 {
     ev->vendor = r->vendor;
     ev->weight = r->weight;
+    ev->registrant = r->registrant;
     *detail_out = r->detail;
 }
 
@@ -270,7 +277,7 @@ int nv_eval_evidence(netvet_attributor *a, netvet_evidence_kind kind,
                      const char *s, size_t len, netvet_evidence *ev,
                      uint32_t *detail_out)
 {
-    nv_verdict r = {-1, 0, 0};
+    nv_verdict r = {-1, 0, 0, NULL};
     uint32_t k = 0;
     int rc = kind == NETVET_EV_MAC ? eval_mac(a, s, len, &r)
                                    : eval_text(a, kind, s, len, &k);

@@ -22,14 +22,46 @@
 #define MATCH_LIMIT 200000
 #define DEPTH_LIMIT 10000
 
+/* In the allocation-failure build, PCRE2 allocates through nv_malloc too
+ * (a general context made before main), so the sweep fails its
+ * allocations like netvet's own; elsewhere PCRE2 uses malloc. */
+#ifdef NETVET_FAULT_INJECTION
+static void *pcre_malloc(PCRE2_SIZE n, void *data)
+{
+    (void)data;
+    return nv_malloc(n);
+}
+
+static void pcre_free(void *p, void *data)
+{
+    (void)data;
+    nv_free(p);
+}
+
+static pcre2_general_context *fault_gctx;
+
+__attribute__((constructor)) static void pcre_fault_init(void)
+{
+    fault_gctx = pcre2_general_context_create(pcre_malloc, pcre_free, NULL);
+}
+
+__attribute__((destructor)) static void pcre_fault_fini(void)
+{
+    pcre2_general_context_free(fault_gctx);
+}
+#define GCTX fault_gctx
+#else
+#define GCTX NULL
+#endif
+
 extern const unsigned char nv_builtin_patterns[];
 extern const size_t nv_builtin_patterns_len;
 
 int nv_patterns_init(nv_patterns *ps)
 {
     memset(ps, 0, sizeof(*ps));
-    ps->md = pcre2_match_data_create(OVECTOR_PAIRS, NULL);
-    ps->mctx = pcre2_match_context_create(NULL);
+    ps->md = pcre2_match_data_create(OVECTOR_PAIRS, GCTX);
+    ps->mctx = pcre2_match_context_create(GCTX);
     if (!ps->md || !ps->mctx) {
         nv_patterns_dispose(ps);
         return NETVET_ENOMEM;
@@ -41,7 +73,7 @@ int nv_patterns_init(nv_patterns *ps)
 
 int nv_patterns_new_match_data(nv_patterns *ps)
 {
-    ps->md = pcre2_match_data_create(OVECTOR_PAIRS, NULL);
+    ps->md = pcre2_match_data_create(OVECTOR_PAIRS, GCTX);
     return ps->md ? NETVET_OK : NETVET_ENOMEM;
 }
 
@@ -93,8 +125,14 @@ int nv_pattern_compile(nv_pattern *p, char *err, size_t err_len)
     uint32_t flags = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
     if (!p->case_sensitive)
         flags |= PCRE2_CASELESS;
+    pcre2_compile_context *cctx = NULL;
+    if (GCTX && !(cctx = pcre2_compile_context_create(GCTX)))
+        return NETVET_ENOMEM;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)p->regex, strlen(p->regex),
-                                   flags, &code, &off, NULL);
+                                   flags, &code, &off, cctx);
+    pcre2_compile_context_free(cctx);
+    if (!re && (code == PCRE2_ERROR_NOMEMORY || code == PCRE2_ERROR_HEAP_FAILED))
+        return NETVET_ENOMEM;
     if (!re) {
         PCRE2_UCHAR msg[200];
         pcre2_get_error_message(code, msg, sizeof(msg));
@@ -223,6 +261,8 @@ int nv_patterns_match(const nv_patterns *ps, const char *s, size_t len,
         const nv_pattern *p = &ps->p[i];
         int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, 0, 0, ps->md,
                              ps->mctx);
+        if (rc == PCRE2_ERROR_NOMEMORY)
+            return NETVET_ENOMEM; /* never "no match" for want of memory */
         if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
             rc == PCRE2_ERROR_JIT_STACKLIMIT)
             limited = 1;

@@ -80,7 +80,8 @@ int nv_patterns_bind(nv_patterns *ps, const netvet_registry *reg,
                      netvet_diag *diag);
 /* Strongest matching pattern (ties: the first in order). @return 1 and
  * fills *m; 0 when none matches (m->pattern = -1); NETVET_ELIMIT when none
- * matched and some pattern hit the match limit. Uses the set's match data:
+ * matched and some pattern hit the match limit; NETVET_ENOMEM when PCRE2
+ * ran out of memory. Uses the set's match data:
  * not for concurrent use. */
 int nv_patterns_match(const nv_patterns *ps, const char *s, size_t len,
                       nv_pat_match *m);

@@ -247,15 +247,22 @@ static int compile_entry(loader *ld, nv_pattern *p, nv_patterns *one)
         return fail(ld, p->line, "regex of pattern '%s' repeats a group that "
                     "holds a quantifier (at offset %zu, like (a+)+ or (.*)*): "
                     "matching it can take exponential time", p->id, off);
-    if (nv_pattern_compile(p, err, sizeof(err)) < 0)
+    int rc = nv_pattern_compile(p, err, sizeof(err));
+    if (rc == NETVET_ENOMEM)
+        return nv_diag_fail(ld->diag, NETVET_ENOMEM, NULL, 0, 0,
+                            "out of memory");
+    if (rc < 0)
         return fail(ld, p->line, "regex of pattern '%s' does not compile: %s",
                     p->id, err);
     one->p = p;
     one->n = one->cap = 1;
     for (size_t i = 0; i < p->n_examples; i++) {
         nv_pat_match m;
-        int rc = nv_patterns_match(one, p->examples[i],
-                                   strlen(p->examples[i]), &m);
+        rc = nv_patterns_match(one, p->examples[i], strlen(p->examples[i]),
+                               &m);
+        if (rc == NETVET_ENOMEM)
+            return nv_diag_fail(ld->diag, NETVET_ENOMEM, NULL, 0, 0,
+                                "out of memory");
         if (rc < 0)
             return fail(ld, p->line, "pattern '%s': matching example %zu "
                         "exceeds the match limit", p->id, i + 1);

@@ -33,8 +33,9 @@ static const nv_opt opts[] = {
     NV_SHOW(nv_opt_top),
     NV_SHOW(nv_opt_no_topology),
     {.shared = &nv_opt_format, .flags = NV_OPT_SYNOPSIS,
-     .help = "text (default) or json (schema netvet-assess/2, "
-             "docs/json-schema.md)."},
+     .help = "text (default), json (schema netvet-assess/2, "
+             "docs/json-schema.md) or html (one self-contained page that "
+             "loads nothing: docs/html-report.md)."},
     NV_SHOW(nv_opt_output),
     NV_SHOW(nv_opt_fail_on),
     {.name = "max-elements", .arg = "N", .group = "Output",
@@ -91,6 +92,12 @@ static const nv_section sections[] = {
      "2027-12-31.\n\n"
      "uk-ncsc-2018\tThe NCSC's April 2018 letter on ZTE: no ZTE; at most "
      "one Chinese high-risk vendor.\n\n"
+     "others\tde-5g-2024 (Germany's 2024 5G agreements), se-pts-2020 "
+     "(Sweden's PTS licence conditions), ca-5g-2022 (Canada's 4G/5G "
+     "policy), us-ndaa-889 (US NDAA section 889), us-fcc-covered (the US "
+     "FCC Covered List), us-ndaa-1260h (the DoD 1260H list and the FY2024 "
+     "NDAA s.805 bans), eu-5g-toolbox-2020 (the EU 5G toolbox): never "
+     "loaded by default (docs/policy-format.md).\n\n"
      "Without --policy: the UK packs in force on the as-of date "
      "(uk-ncsc-2020; uk-dvd-2022 from 2022-10-13).",
      0},

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/outfile.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/exit.h"
@@ -183,8 +184,13 @@ static int convert(const imp_args *a, netvet_import *imp, netvet_diag *diag)
         rc = netvet_import_finish(imp, diag);
     if (rc == 0)
         rc = check_output(a, imp, diag);
-    if (rc == 0)
+    if (rc == 0) {
+        /* the files are in memory: writing them is short, and the library
+         * removes its temporaries on failure, so a signal waits for it */
+        nv_outfile_hold_signals();
         rc = netvet_import_write(imp, a->c.output, diag);
+        nv_outfile_release_signals();
+    }
     return rc;
 }
 

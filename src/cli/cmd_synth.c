@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/outfile.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/exit.h"
@@ -178,6 +179,19 @@ static void show_progress(uint64_t done, uint64_t total, void *payload)
     fflush(stderr);
 }
 
+/* Slots of synth's temporaries in outfile's signal cleanup table. */
+typedef struct guards {
+    int slot[2];
+    int n;
+} guards;
+
+static void guard_temp(const char *path, void *payload)
+{
+    guards *g = payload;
+    if (g->n < 2)
+        g->slot[g->n++] = nv_outfile_guard(path);
+}
+
 static int cmd_synth(int argc, char **argv)
 {
     synth_args a = {.opts = NETVET_SYNTH_OPTIONS_INIT};
@@ -194,8 +208,13 @@ static int cmd_synth(int argc, char **argv)
     netvet_diag *diag = NULL;
     if (netvet_diag_new(&diag, NULL, NULL) < 0)
         return nv_cli_fail(PROG, "out of memory");
+    guards g = {{-1, -1}, 0};
+    a.opts.temp_fn = guard_temp;
+    a.opts.temp_payload = &g;
     netvet_synth_stats stats;
     int error = netvet_synth_write_stats(&stats, a.c.output, &a.opts, diag);
+    for (int i = 0; i < g.n; i++)
+        nv_outfile_unguard(g.slot[i]);
     if (progress)
         fputs("\r\033[K", stderr);
     if (error < 0) {

@@ -16,5 +16,7 @@ extern const nv_cmd nv_cmd_whatif;
 extern const nv_cmd nv_cmd_check;
 extern const nv_cmd nv_cmd_plan;
 extern const nv_cmd nv_cmd_timeline;
+extern const nv_cmd nv_cmd_vendors;
+extern const nv_cmd nv_cmd_packs;
 
 #endif

@@ -191,7 +191,8 @@ const nv_opt nv_opt_no_topology = {
 const nv_opt nv_opt_format = {
     .name = "format", .arg = "FMT", .group = OUT, .flags = NV_OPT_FORMATS,
     .set = set_format, .field = 0, /* the nv_common: report_kind */
-    .help = "text (default) or json (schemas: docs/json-schema.md)."};
+    .help = "text (default), json (schemas: docs/json-schema.md) or html "
+            "(one self-contained page: docs/html-report.md)."};
 const nv_opt nv_opt_output = {
     .name = "output", .shrt = 'o', .arg = "FILE", .group = OUT,
     .set = nv_set_str, .field = AT(output), .flags = NV_OPT_FILE,

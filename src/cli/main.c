@@ -13,7 +13,7 @@
 const nv_cmd *const nv_commands[] = {
     &nv_cmd_assess, &nv_cmd_identify, &nv_cmd_import, &nv_cmd_synth,
     &nv_cmd_whatif, &nv_cmd_check,    &nv_cmd_plan,   &nv_cmd_timeline,
-    NULL};
+    &nv_cmd_vendors, &nv_cmd_packs, NULL};
 
 /* netvet's own options: main matches them by hand (they come first and
  * alone); the table documents them. */

@@ -83,7 +83,7 @@ typedef struct nv_cmd {
 const nv_opt *nv_opt_def(const nv_opt *row);
 /* The row's help text (its own, else the shared option's). */
 const char *nv_opt_text(const nv_opt *row);
-#define NV_CLI_FORMATS 3 /* netvet_format values the CLI offers */
+#define NV_CLI_FORMATS 4 /* netvet_format values the CLI offers */
 /* Names of the formats report `kind` (a netvet_report_kind; -1: any)
  * comes in, in the order help and messages list them (text, csv, json),
  * into names[NV_CLI_FORMATS]. @return how many. */

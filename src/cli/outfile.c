@@ -72,6 +72,33 @@ static void disarm(int slot)
         sig_armed[slot] = 0;
 }
 
+int nv_outfile_guard(const char *path)
+{
+    return arm(path);
+}
+
+void nv_outfile_unguard(int slot)
+{
+    disarm(slot);
+}
+
+static sigset_t held_old;
+
+void nv_outfile_hold_signals(void)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigprocmask(SIG_BLOCK, &set, &held_old);
+}
+
+void nv_outfile_release_signals(void)
+{
+    sigprocmask(SIG_SETMASK, &held_old, NULL);
+}
+
 /* "DIR/.BASE.XXXXXX" for path "DIR/BASE" (or ".BASE.XXXXXX"). */
 static char *tmp_template(const char *path)
 {

@@ -32,4 +32,14 @@ int nv_outfile_close(nv_outfile *o, const char *prog, int lib_rc);
 /* Drop the output: close it and remove the temporary. */
 void nv_outfile_abort(nv_outfile *o);
 
+/* Remove `path` too if SIGINT/SIGTERM/SIGHUP arrives before
+ * nv_outfile_unguard (a temporary another writer made: synth's).
+ * @return its slot, or -1 when none is free (then it is not guarded). */
+int nv_outfile_guard(const char *path);
+void nv_outfile_unguard(int slot);
+/* Hold SIGINT/SIGTERM/SIGHUP back while a short write that cleans up
+ * after itself runs (import's files), and deliver them after. */
+void nv_outfile_hold_signals(void);
+void nv_outfile_release_signals(void);
+
 #endif

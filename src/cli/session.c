@@ -50,7 +50,7 @@ static int unknown_pack(nv_session *s, const char *p)
     return NETVET_EINVAL;
 }
 
-static int add_pack(nv_session *s, const char *p, netvet_diag *diag)
+int nv_session_add_pack(nv_session *s, const char *p, netvet_diag *diag)
 {
     const char *buf;
     size_t len;
@@ -76,7 +76,7 @@ static int load_policy(nv_session *s, netvet_diag *diag)
         return netvet_policy_add_defaults(s->policy, s->c.as_of, diag);
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < l->n; i++)
-        rc = add_pack(s, l->v[i], diag);
+        rc = nv_session_add_pack(s, l->v[i], diag);
     return rc;
 }
 
@@ -102,7 +102,7 @@ static int load_waivers(nv_session *s, netvet_diag *diag)
     return rc;
 }
 
-static int load_registry(nv_session *s, netvet_diag *diag)
+int nv_session_load_registry(nv_session *s, netvet_diag *diag)
 {
     int rc = netvet_registry_new_builtin(&s->reg, diag);
     for (size_t i = 0; rc == 0 && i < s->c.registries.n; i++) {
@@ -161,7 +161,7 @@ int nv_session_load_all(nv_session *s, netvet_diag *diag)
     s->assess.sink_dependencies = 0; /* assess asks for them for JSON */
     s->assess.allow_skipped = s->c.allow_skipped;
     s->assess.max_unknown = s->c.max_unknown;
-    int rc = load_registry(s, diag);
+    int rc = nv_session_load_registry(s, diag);
     if (rc == 0)
         rc = load_policy(s, diag);
     if (rc == 0)

@@ -32,6 +32,12 @@ void nv_session_init(nv_session *s, const char *prog, int report_kind);
  * @return 0 or a library error (message in diag). */
 int nv_session_load(nv_session *s, netvet_diag *diag);
 int nv_session_load_all(nv_session *s, netvet_diag *diag);
+/* Load only the registry (built-in plus --registry overlays) into s->reg.
+ * @return 0 or a library error (message in diag). */
+int nv_session_load_registry(nv_session *s, netvet_diag *diag);
+/* Add pack `p` (a file, '-', or a built-in id) to s->policy, which must
+ * exist. @return 0 or a library error (an unknown pack is printed). */
+int nv_session_add_pack(nv_session *s, const char *p, netvet_diag *diag);
 /* Take INVENTORY (argv[i]); '-' claims standard input.
  * @return -1 to go on, else an exit status (printed). */
 int nv_session_operand(nv_session *s, const char *inventory);

@@ -23,6 +23,7 @@
 
 #include "import/import.h"
 #include "import/netbox.h"
+#include "util/alloc.h"
 #include "util/diag.h"
 
 static const char el_header[] = "id,name,vendor,model,software,function,"
@@ -133,7 +134,11 @@ int nv_import_netbox(nv_import_out *o, const char *data, size_t len,
                      const char *file, netvet_diag *diag)
 {
     json_error_t err;
+    long failures = nv_alloc_failures();
     json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &err);
+    if (!root && (json_error_code(&err) == json_error_out_of_memory ||
+                  nv_alloc_failures() != failures))
+        return nv_diag_fail(diag, NETVET_ENOMEM, file, 0, 0, "out of memory");
     if (!root)
         return nv_diag_fail(diag, NETVET_EPARSE, file,
                             err.line > 0 ? (unsigned long)err.line : 0,

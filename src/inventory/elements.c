@@ -419,6 +419,9 @@ static int load_row(nv_loader *L, void *ctx)
     store_typed(inv, row, &v, L->line);
     if ((rc = store_strings(L, g, row)) < 0)
         return rc;
+    if (inv->site && inv->site[row] && !isnan(v.lat) && !isnan(v.lon) &&
+        (rc = nv_inv_add_site_geo(inv, inv->site[row], v.lat, v.lon)) < 0)
+        return rc;
     inv->n++;
     L->stats->rows_loaded++;
     return 0;

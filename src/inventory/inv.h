@@ -18,6 +18,13 @@ enum nv_status { NV_STATUS_ACTIVE = 0, NV_STATUS_PLANNED, NV_STATUS_DECOMMISSION
 
 #define NV_NO_DATE INT32_MIN /* `installed` column value when empty */
 
+/* The coordinates of a site, from the lat and lon of an element there
+ * (the first the loader kept; docs/inventory-format.md). */
+typedef struct nv_site_geo {
+    uint32_t site;   /* string id of the site */
+    float lat, lon;  /* degrees */
+} nv_site_geo;
+
 typedef struct nv_attr_column {
     uint32_t name;   /* header name (string id) */
     uint32_t *value; /* per element string id */
@@ -51,6 +58,12 @@ struct netvet_inventory {
     uint32_t *site, *region;
     int32_t *installed; /* days since 1970-01-01, NV_NO_DATE when empty */
     uint32_t *mac, *sys_object_id, *sys_descr, *lldp_descr, *cpe;
+
+    /* sites with coordinates: one entry per site once nv_inv_site_geo
+     * has run (the loader appends one per run of rows at a site and
+     * compacts as it grows; NULL without site, lat and lon columns) */
+    nv_site_geo *site_geo;
+    size_t n_site_geo, site_geo_cap;
 
     nv_attr_column *attrs; /* unknown columns, kept */
     size_t n_attrs;
@@ -111,6 +124,15 @@ static inline int nv_inv_id_cmp(const netvet_inventory *inv, size_t k,
             return (unsigned char)a[i] < (unsigned char)s[i] ? -1 : 1;
     return (n > len) - (n < len);
 }
+/* Record that an element at `site` (string id, not 0) is at lat, lon:
+ * appended unless the last entry is that site; compacted to one entry per
+ * site before the list grows. @return 0 or NETVET_ENOMEM. */
+int nv_inv_add_site_geo(netvet_inventory *inv, uint32_t site, double lat,
+                        double lon);
+/* Sort the site coordinates by site id and keep one per site (the
+ * smallest lat, then lon, when a site's elements disagree). */
+void nv_inv_site_geo_compact(netvet_inventory *inv);
+
 /* Does element k carry tag `tag` (string id)? */
 int nv_inv_has_tag(const netvet_inventory *inv, size_t k, uint32_t tag);
 

@@ -4,6 +4,7 @@
  * links (parts.h), free everything in one call. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -138,6 +139,8 @@ static int load_pair(netvet_inventory **out, input *el, input *ln,
     int rc = nv_inventory_new(&inv);
     if (rc == 0)
         rc = run_loader(&inv, 0, el, opts, diag);
+    if (rc == 0)
+        nv_inv_site_geo_compact(inv);
     if (rc == 0 && ln->in.name)
         rc = run_loader(&inv, 1, ln, opts, diag);
     if (rc == 0 && (!(inv->path[0] = nv_strdup(el->in.name)) ||
@@ -242,7 +245,7 @@ void netvet_inventory_free(netvet_inventory *inv)
                     inv->region, inv->installed, inv->mac,
                     inv->sys_object_id, inv->sys_descr, inv->lldp_descr,
                     inv->cpe, inv->link_a, inv->link_b, inv->path[0],
-                    inv->path[1]};
+                    inv->path[1], inv->site_geo};
     for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
         nv_free(cols[i]);
     for (size_t k = 0; k < inv->n_attrs; k++)
@@ -360,4 +363,44 @@ unsigned long netvet_inventory_element_line(const netvet_inventory *inv,
                                             size_t k)
 {
     return k < inv->n ? inv->line[k] : 0;
+}
+
+static int geo_cmp(const void *x, const void *y)
+{
+    const nv_site_geo *a = x, *b = y;
+    if (a->site != b->site)
+        return a->site < b->site ? -1 : 1;
+    if (a->lat != b->lat)
+        return a->lat < b->lat ? -1 : 1;
+    return (a->lon > b->lon) - (a->lon < b->lon);
+}
+
+void nv_inv_site_geo_compact(netvet_inventory *inv)
+{
+    size_t kept = 0;
+    if (inv->n_site_geo < 2)
+        return;
+    qsort(inv->site_geo, inv->n_site_geo, sizeof(nv_site_geo), geo_cmp);
+    for (size_t i = 0; i < inv->n_site_geo; i++)
+        if (kept == 0 || inv->site_geo[kept - 1].site != inv->site_geo[i].site)
+            inv->site_geo[kept++] = inv->site_geo[i];
+    inv->n_site_geo = kept;
+}
+
+int nv_inv_add_site_geo(netvet_inventory *inv, uint32_t site, double lat,
+                        double lon)
+{
+    size_t n = inv->n_site_geo, need = n + 1;
+    if (n && inv->site_geo[n - 1].site == site)
+        return 0;
+    if (n == inv->site_geo_cap && n >= 64) {
+        nv_inv_site_geo_compact(inv);
+        /* grow (double) only when over half the entries are distinct */
+        need = inv->n_site_geo <= n / 2 ? inv->n_site_geo + 1 : 2 * n;
+    }
+    if (NV_GROW(inv->site_geo, inv->site_geo_cap, need) < 0)
+        return NETVET_ENOMEM;
+    inv->site_geo[inv->n_site_geo++] = (nv_site_geo){site, (float)lat,
+                                                      (float)lon};
+    return 0;
 }

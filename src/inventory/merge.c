@@ -100,6 +100,10 @@ int nv_merge_shared(netvet_inventory *inv, netvet_inventory *part, size_t base,
     if (!map)
         return NETVET_ENOMEM;
     int rc = append_tags(inv, part, map);
+    for (size_t i = 0; i < part->n_site_geo && rc == 0; i++) {
+        const nv_site_geo *g = &part->site_geo[i];
+        rc = nv_inv_add_site_geo(inv, map[g->site], g->lat, g->lon);
+    }
     for (size_t i = 0; i < nc && rc == 0; i++) {
         char *c = *cols[i].p;
         if (base != at && n)

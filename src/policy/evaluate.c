@@ -63,24 +63,6 @@ static int in_list(const char *s, const nv_strlist *l)
     return 0;
 }
 
-/* Is registry vendor v in one of the countries of l: one of its
- * jurisdictions, the domains of its set in the view (as of the view's date,
- * with its ownership threshold); without the view's sets, its registry
- * country. */
-static int in_countries(const nv_view *view, size_t v, const nv_strlist *l)
-{
-    if (!l->n)
-        return 0;
-    if (!view->vendor_dset)
-        return in_list(netvet_registry_country(view->reg, (int)v), l);
-    const int32_t *dom;
-    size_t m = nv_view_domains(view, view->vendor_dset[v], &dom);
-    for (size_t i = 0; i < m; i++)
-        if (in_list(view->domain_country[dom[i]], l))
-            return 1;
-    return 0;
-}
-
 /* own[v] -> sel[v]: a vendor is selected when it or its root is; and as
  * elements are attributed to root vendors, a root is selected when any
  * vendor of its group is. `own` may alias nothing in `sel`. */
@@ -100,10 +82,9 @@ static void propagate(const netvet_registry *reg, const uint8_t *own,
 }
 
 /* Warn about pack high-risk entries that match nothing in the registry. */
-static void warn_pack(const nv_pack *p, const nv_view *view, size_t n,
-                      netvet_diag *diag)
+static void warn_pack(const nv_pack *p, const netvet_registry *reg,
+                      size_t n, netvet_diag *diag)
 {
-    const netvet_registry *reg = view->reg;
     for (size_t i = 0; i < p->vendors.n; i++)
         if (netvet_registry_find(reg, p->vendors.items[i]) < 0)
             nv_diag_warn(diag, p->file, p->vendors.lines[i], 0,
@@ -121,10 +102,13 @@ static void warn_pack(const nv_pack *p, const nv_view *view, size_t n,
                          p->id, p->listings.items[i]);
     }
     for (size_t i = 0; i < p->countries.n; i++) {
-        nv_strlist one = {&p->countries.items[i], NULL, 1};
         size_t v = 0;
-        while (v < n && !in_countries(view, v, &one))
+        while (v < n) {
+            const char *c = netvet_registry_country(reg, (int)v);
+            if (c && !strcmp(c, p->countries.items[i]))
+                break;
             v++;
+        }
         if (v == n)
             nv_diag_warn(diag, p->file, p->countries.lines[i], 0,
                          "pack '%s': no registry vendor is in country '%s'",
@@ -132,32 +116,47 @@ static void warn_pack(const nv_pack *p, const nv_view *view, size_t n,
     }
 }
 
-/* sel (n bytes) = the pack's high-risk vendors; own is scratch. A vendor
- * is in `countries` when any state that can compel it is (view.h). */
-static void pack_high_risk(const nv_pack *p, const nv_view *view, size_t n,
-                           uint8_t *own, uint8_t *sel)
+/* Does one of the listings `ids` apply to vendor v on day as_of (its own,
+ * or a > 50 % owner's: netvet_registry_listed)? */
+static int listed_on(const netvet_registry *reg, size_t v,
+                     const nv_strlist *ids, int32_t as_of)
 {
-    const netvet_registry *reg = view->reg;
+    for (size_t i = 0; i < ids->n; i++)
+        if (netvet_registry_listed(reg, (int)v, ids->items[i], as_of))
+            return 1;
+    return 0;
+}
+
+/* sel (n bytes) = the pack's high-risk vendors on day as_of (NV_ALWAYS:
+ * whatever the listings' dates); own is scratch. */
+static void pack_high_risk(const nv_pack *p, const netvet_registry *reg,
+                           size_t n, uint8_t *own, uint8_t *sel,
+                           int32_t as_of)
+{
     for (size_t v = 0; v < n; v++) {
         const netvet_vendor *vd = netvet_registry_vendor(reg, v);
-        own[v] = has_listing(vd, &p->listings) ||
-                 in_list(vd->id, &p->vendors) ||
-                 in_countries(view, v, &p->countries);
+        const char *c = netvet_registry_country(reg, (int)v);
+        int listed = as_of == NV_ALWAYS ? has_listing(vd, &p->listings)
+                                        : listed_on(reg, v, &p->listings,
+                                                    as_of);
+        own[v] = listed || in_list(vd->id, &p->vendors) ||
+                 in_list(c, &p->countries);
     }
     propagate(reg, own, sel, n);
 }
 
 int nv_policy_high_risk_union(const netvet_policy *policy,
-                              const nv_view *view, uint8_t *risky, size_t n)
+                              const netvet_registry *reg, uint8_t *risky,
+                              size_t n)
 {
     memset(risky, 0, n);
-    if (!policy || !view || !view->reg)
+    if (!policy || !reg)
         return 0;
     uint8_t *own = nv_calloc(2 * n + 1, 1);
     if (!own)
         return NETVET_ENOMEM;
     for (size_t p = 0; p < policy->n_packs; p++) {
-        pack_high_risk(&policy->packs[p], view, n, own, own + n);
+        pack_high_risk(&policy->packs[p], reg, n, own, own + n, NV_ALWAYS);
         for (size_t v = 0; v < n; v++)
             risky[v] |= own[n + v];
     }
@@ -477,7 +476,7 @@ void nv_policy_warn(const netvet_policy *policy, const nv_view *view,
     if (!policy || !view)
         return;
     for (size_t p = 0; reg && p < policy->n_packs; p++)
-        warn_pack(&policy->packs[p], view, n, diag);
+        warn_pack(&policy->packs[p], reg, n, diag);
     for (size_t i = 0; i < policy->n_rules; i++) {
         const nv_rule *r = &policy->rules[i];
         if (nv_rule_in_force(r, view->as_of) && !r->high_risk)
@@ -500,8 +499,8 @@ int nv_policy_evaluate_set(const netvet_policy *policy, const nv_view *view,
     uint8_t *pack_sel = NULL, *own = NULL;
     int err = eval_alloc(&e, policy->n_packs, &pack_sel, &own);
     for (size_t p = 0; !err && view->reg && p < policy->n_packs; p++)
-        pack_high_risk(&policy->packs[p], view, e.n_vendors, own,
-                       pack_sel + p * e.n_vendors);
+        pack_high_risk(&policy->packs[p], view->reg, e.n_vendors, own,
+                       pack_sel + p * e.n_vendors, view->as_of);
     for (size_t i = 0; !err && i < policy->n_rules; i++) {
         e.rule = &policy->rules[i];
         e.rule_index = i;
@@ -548,8 +547,8 @@ int nv_rule_probe_init(nv_rule_probe *p, const netvet_policy *policy,
     uint8_t *own = nv_calloc(e.n_vendors + 1, 1);
     int err = p->selected && p->scope && own ? 0 : NETVET_ENOMEM;
     if (!err && e.rule->high_risk) {
-        pack_high_risk(&policy->packs[e.rule->pack], view, e.n_vendors, own,
-                       p->selected);
+        pack_high_risk(&policy->packs[e.rule->pack], view->reg, e.n_vendors,
+                       own, p->selected, view->as_of);
     } else if (!err) {
         e.selected = p->selected;
         rule_vendors(&e, own);

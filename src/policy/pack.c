@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@
 #include "util/diag.h"
 #include "util/file.h"
 #include "util/yaml.h"
+#include "netvet/vendors.h"
 
 /* ---- small owned types ---- */
 
@@ -115,7 +117,32 @@ static int parse_joined(nv_yctx *y, yaml_node_t *n, const char *key,
     return err;
 }
 
-enum { PK_PACK, PK_TITLE, PK_SOURCE, PK_ASSUME, PK_HR, PK_RULES, PK_N };
+enum { PK_PACK, PK_TITLE, PK_SOURCE, PK_ASSUME, PK_HR, PK_RULES,
+       PK_THRESHOLD, PK_N };
+
+/* ownership_threshold: a percentage, 0 < t <= 100. */
+static int parse_threshold(nv_yctx *y, yaml_node_t *n, nv_pack *pk)
+{
+    char *s = NULL, *end = NULL;
+    int err = nv_ystr(y, n, "ownership_threshold", &s);
+    if (err < 0)
+        return err;
+    double t = strtod(s, &end);
+    int ok = end != s && *end == '\0' && t > 0 && t <= 100 &&
+             strspn(s, "0123456789.") == strlen(s);
+    if (ok) {
+        pk->ownership_threshold = t;
+        pk->has_threshold = 1;
+    } else {
+        char q[64];
+        nv_yquote(q, sizeof(q), s, strlen(s));
+        err = nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,
+                           "ownership_threshold '%s' must be a percentage "
+                           "above 0 and at most 100", q);
+    }
+    nv_free(s);
+    return err;
+}
 
 static int parse_rules(nv_yctx *y, yaml_node_t *n, nv_rule **rules_out,
                        size_t *n_out)
@@ -168,9 +195,9 @@ static int parse_pack(nv_yctx *y, yaml_node_t *root, nv_pack *pk,
                       nv_rule **rules, size_t *n_rules,
                       const netvet_policy *pol)
 {
-    static const char *const keys[PK_N] = {"pack",        "title",
-                                           "source",      "assumptions",
-                                           "high_risk",   "rules"};
+    static const char *const keys[PK_N] = {
+        "pack",      "title", "source",             "assumptions",
+        "high_risk", "rules", "ownership_threshold"};
     yaml_node_t *v[PK_N];
     int err = nv_ymap(y, root, "pack", keys, PK_N, v);
     if (err < 0)
@@ -195,6 +222,9 @@ static int parse_pack(nv_yctx *y, yaml_node_t *root, nv_pack *pk,
         err = nv_ylist(y, v[PK_ASSUME], "assumptions", 1, &pk->assumptions);
     if (!err && v[PK_HR])
         err = parse_high_risk(y, v[PK_HR], pk);
+    pk->ownership_threshold = NETVET_OWNERSHIP_THRESHOLD;
+    if (!err && v[PK_THRESHOLD])
+        err = parse_threshold(y, v[PK_THRESHOLD], pk);
     if (!err)
         err = parse_rules(y, v[PK_RULES], rules, n_rules);
     return err;
@@ -422,4 +452,46 @@ netvet_rule_info netvet_policy_rule(const netvet_policy *policy, size_t i)
     info.effective = r->effective_text;
     info.until = r->until_text;
     return info;
+}
+
+/* ---- packs, read-only ---- */
+
+size_t netvet_policy_pack_count(const netvet_policy *policy)
+{
+    return policy ? policy->n_packs : 0;
+}
+
+netvet_pack_info netvet_policy_pack(const netvet_policy *policy, size_t i)
+{
+    netvet_pack_info info;
+    memset(&info, 0, sizeof(info));
+    if (!policy || i >= policy->n_packs)
+        return info;
+    const nv_pack *pk = &policy->packs[i];
+    info.id = pk->id;
+    info.title = pk->title;
+    info.source = pk->source;
+    info.file = pk->file;
+    info.builtin = pk->builtin;
+    info.ownership_threshold = pk->ownership_threshold;
+    info.n_assumptions = pk->assumptions.n;
+    info.assumptions = (const char *const *)pk->assumptions.items;
+    info.n_listings = pk->listings.n;
+    info.listings = (const char *const *)pk->listings.items;
+    info.n_vendors = pk->vendors.n;
+    info.vendors = (const char *const *)pk->vendors.items;
+    info.n_countries = pk->countries.n;
+    info.countries = (const char *const *)pk->countries.items;
+    return info;
+}
+
+double netvet_policy_ownership_threshold(const netvet_policy *policy)
+{
+    if (!policy || policy->n_packs == 0)
+        return NETVET_OWNERSHIP_THRESHOLD;
+    double t = policy->packs[0].ownership_threshold;
+    for (size_t i = 1; i < policy->n_packs; i++)
+        if (policy->packs[i].ownership_threshold < t)
+            t = policy->packs[i].ownership_threshold;
+    return t;
 }

@@ -58,13 +58,13 @@ int nv_policy_evaluate_set(const netvet_policy *policy, const nv_view *view,
                            nv_rule_set set, nv_findings *out,
                            nv_results *results);
 
-/* risky[v] = 1 for each of the n = netvet_registry_count(view->reg)
- * registry vendors in the high-risk set of any pack of `policy` (whatever
- * the rules' dates; a pack's `countries` against every domain of the
- * vendor in the view), else 0; all 0 without a policy.
+/* risky[v] = 1 for each of the n = netvet_registry_count(reg) registry
+ * vendors in the high-risk set of any pack of `policy` (whatever the
+ * rules' dates), else 0; all 0 without a policy.
  * @return 0 or NETVET_ENOMEM. */
 int nv_policy_high_risk_union(const netvet_policy *policy,
-                              const nv_view *view, uint8_t *risky, size_t n);
+                              const netvet_registry *reg, uint8_t *risky,
+                              size_t n);
 
 /* One rule prepared for incremental re-measurement (the replacement
  * planner): the registry vendors it selects and its scope resolved against

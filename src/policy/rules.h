@@ -32,6 +32,9 @@ typedef struct nv_pack {
     nv_strlist listings;       /* high_risk.listings */
     nv_strlist vendors;        /* high_risk.vendors */
     nv_strlist countries;      /* high_risk.countries, upper case */
+    double ownership_threshold; /* percent; NETVET_OWNERSHIP_THRESHOLD
+                                 * when the pack does not set it */
+    int has_threshold;         /* the pack sets ownership_threshold */
 } nv_pack;
 
 typedef struct nv_rule {

@@ -15,7 +15,8 @@
 
 /* netvet's own checks a waiver may name beside the policy's rules. */
 static const char *const own_checks[] = {
-    "unknown-vendor", "lookalike-vendor-name", "attribution-conflict", NULL};
+    "unknown-vendor", "lookalike-vendor-name", "attribution-conflict",
+    "unregistered-vendor", NULL};
 
 static int known_rule(const netvet_policy *policy, const char *id)
 {

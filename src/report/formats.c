@@ -13,6 +13,7 @@ static const char *const format_names[] = {
     [NETVET_FORMAT_TEXT] = "text",
     [NETVET_FORMAT_JSON] = "json",
     [NETVET_FORMAT_CSV] = "csv",
+    [NETVET_FORMAT_HTML] = "html",
 };
 #define N_FORMATS (sizeof(format_names) / sizeof(format_names[0]))
 
@@ -23,6 +24,8 @@ static const char *const kind_names[NV_REPORT_KIND_COUNT] = {
     [NETVET_REPORT_PLAN] = "plan",
     [NETVET_REPORT_IDENTIFY] = "identify",
     [NETVET_REPORT_TIMELINE] = "timeline",
+    [NETVET_REPORT_VENDORS] = "vendors",
+    [NETVET_REPORT_PACKS] = "packs",
 };
 
 /* The rows of NV_FORMAT_TABLE (formats.h). */

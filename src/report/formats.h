@@ -10,13 +10,15 @@
 
 #include <stdio.h>
 
+#include <stdint.h>
+
 #include "netvet/whatif.h"
 
 struct nv_compare;     /* whatif/compare.h */
 struct nv_id_format_ops; /* report/identify_out.h */
 
 typedef netvet_report_kind nv_report_kind;
-#define NV_REPORT_KIND_COUNT (NETVET_REPORT_TIMELINE + 1)
+#define NV_REPORT_KIND_COUNT (NETVET_REPORT_PACKS + 1)
 
 /* What a writer reads; each kind sets its own members (all borrowed). */
 typedef struct nv_report_input {
@@ -27,6 +29,11 @@ typedef struct nv_report_input {
     const struct nv_compare *compare;    /* check: before vs after */
     const netvet_plan *plan;             /* plan */
     const netvet_timeline *timeline;     /* timeline */
+    const netvet_registry *registry;     /* vendors */
+    const netvet_vendors_options *vendors; /* vendors */
+    int32_t as_of;                       /* vendors: vendors->as_of */
+    const netvet_policy *policy;         /* packs */
+    const char *pack_id;                 /* packs: NULL = all */
 } nv_report_input;
 
 /* The assessment whose registry and policy the report used (assess,
@@ -92,7 +99,25 @@ int nv_report_dispatch(nv_report_kind kind, FILE *out,
     I(NETVET_REPORT_IDENTIFY, NETVET_FORMAT_CSV,                             \
       nv_identify_csv) /* identify_csv.c */                                  \
     I(NETVET_REPORT_IDENTIFY, NETVET_FORMAT_JSON,                            \
-      nv_identify_json) /* identify_json.c */
+      nv_identify_json) /* identify_json.c */                                \
+    W(NETVET_REPORT_ASSESS, NETVET_FORMAT_HTML,                              \
+      nv_assess_html) /* html.c */                                           \
+    W(NETVET_REPORT_WHATIF, NETVET_FORMAT_HTML,                              \
+      nv_whatif_html) /* html_compare.c */                                   \
+    W(NETVET_REPORT_CHECK, NETVET_FORMAT_HTML,                               \
+      nv_check_html) /* html_compare.c */                                    \
+    W(NETVET_REPORT_PLAN, NETVET_FORMAT_HTML,                                \
+      nv_plan_html) /* html_compare.c */                                     \
+    W(NETVET_REPORT_TIMELINE, NETVET_FORMAT_HTML,                            \
+      nv_timeline_html) /* html.c */                                         \
+    W(NETVET_REPORT_VENDORS, NETVET_FORMAT_TEXT,                             \
+      nv_vendors_text) /* vendors_text.c */                                  \
+    W(NETVET_REPORT_VENDORS, NETVET_FORMAT_JSON,                             \
+      nv_vendors_json) /* vendors_json.c */                                  \
+    W(NETVET_REPORT_PACKS, NETVET_FORMAT_TEXT,                               \
+      nv_packs_text) /* packs_report.c */                                    \
+    W(NETVET_REPORT_PACKS, NETVET_FORMAT_JSON,                               \
+      nv_packs_json) /* packs_report.c */
 
 #define NV_DECLARE_WRITER(kind, format, fn)                                 \
     int fn(FILE *out, const nv_report_input *in,                            \

@@ -71,6 +71,8 @@ static void render(const nv_id_out *o, nv_id_writer *w, const char *id,
     nv_id_hole(o, w, NV_ID_HOLE_ID, id, 0);
     nv_id_puts(r, ", \"vendor\": ");
     json_cstr(r, nv_id_vendor(o, at->vendor));
+    nv_id_puts(r, ", \"unregistered\": ");
+    json_cstr(r, at->unregistered);
     nv_id_puts(r, ", \"score\": ");
     nv_id_put_2dp(r, at->score);
     nv_id_puts(r, ", \"confidence\": \"");
@@ -108,12 +110,16 @@ static void end(nv_id_out *o, const char *const *files, size_t n_files)
     else if (r.n)
         fwrite(r.b, 1, r.n > NV_ID_REC_MAX ? NV_ID_REC_MAX : r.n, o->f);
     free(r.b);
-    fprintf(o->f, "],\n  \"summary\": {\"elements\": %zu, \"attributed\": %zu, "
+    fputc(']', o->f);
+    if (nv_id_inputs_json(o) < 0)
+        o->failed = 1;
+    fprintf(o->f, ",\n  \"summary\": {\"elements\": %zu, \"attributed\": %zu, "
             "\"high\": %zu, \"medium\": %zu, \"low\": %zu, "
-            "\"unattributed\": %zu, \"conflicts\": %zu}\n}\n", n->elements,
+            "\"unattributed\": %zu, \"unregistered\": %zu, "
+            "\"conflicts\": %zu}\n}\n", n->elements,
             n->attributed, n->level[NETVET_CONF_HIGH],
             n->level[NETVET_CONF_MEDIUM], n->level[NETVET_CONF_LOW],
-            n->unattributed, n->conflicts);
+            n->unattributed, n->unregistered, n->conflicts);
 }
 
 const nv_id_format_ops nv_identify_json = {

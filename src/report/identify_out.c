@@ -7,6 +7,7 @@
  * the id and MAC text, and the class's later records are that template
  * with the holes filled in. */
 #include "report/identify_out.h"
+#include "report/report.h"
 #include "util/alloc.h"
 
 #include <stdlib.h>
@@ -16,14 +17,16 @@ const char *nv_id_vendor(const nv_id_out *o, int v)
     return v >= 0 ? netvet_registry_vendor(o->reg, (size_t)v)->id : NULL;
 }
 
-static void count(nv_id_out *o, int attributed, int conflict,
-                  netvet_confidence level)
+static void count(nv_id_out *o, int attributed, int unregistered,
+                  int conflict, netvet_confidence level)
 {
     o->n.elements++;
     if (attributed)
         o->n.attributed++;
     else
         o->n.unattributed++;
+    if (unregistered)
+        o->n.unregistered++;
     if (conflict)
         o->n.conflicts++;
     o->n.level[level]++;
@@ -92,6 +95,7 @@ static void keep(nv_id_writer *w, uint32_t cls, const netvet_attribution *a,
     size_t end = w->out.n, at = start;
     t->state = 2;
     t->attributed = a->vendor >= 0;
+    t->unregistered = a->unregistered != NULL;
     t->conflict = a->conflict != 0;
     t->level = (uint8_t)a->level;
     if (end - start > TPL_MAX || w->lit.failed)
@@ -174,7 +178,8 @@ void nv_id_record(nv_id_out *o, nv_id_writer *w, const char *id,
                   const char *declared, const netvet_attribution *at,
                   uint32_t cls)
 {
-    count(o, at->vendor >= 0, at->conflict != 0, at->level);
+    count(o, at->vendor >= 0, at->unregistered != NULL, at->conflict != 0,
+          at->level);
     size_t start = record_start(o, w), body = w->out.n;
     const nv_id_tpl *t = cls < w->n_tpl ? &w->tpl[cls] : NULL;
     render(o, w, id, declared, at);
@@ -189,7 +194,7 @@ int nv_id_record_class(nv_id_out *o, nv_id_writer *w, const char *id,
     if (cls >= w->n_tpl || w->tpl[cls].state != 1)
         return 0;
     const nv_id_tpl *t = &w->tpl[cls];
-    count(o, t->attributed, t->conflict, t->level);
+    count(o, t->attributed, t->unregistered, t->conflict, t->level);
     size_t start = record_start(o, w);
     replay(o, w, t, id, mac, mac_len);
     record_end(o, w, start);
@@ -199,4 +204,61 @@ int nv_id_record_class(nv_id_out *o, nv_id_writer *w, const char *id,
 void nv_id_end(nv_id_out *o, const char *const *files, size_t n_files)
 {
     o->format->end(o, files, n_files);
+}
+
+/* Input i: the registry's overlays, then the attributor's pattern files. */
+static netvet_input id_input(const nv_id_out *o, size_t i, size_t *count)
+{
+    size_t nr = netvet_registry_input_count(o->reg);
+    size_t na = o->at ? netvet_attributor_input_count(o->at) : 0;
+    netvet_input none = {NULL, NULL, NULL};
+    *count = nr + na;
+    if (i < nr)
+        return netvet_registry_input(o->reg, i);
+    return i < nr + na ? netvet_attributor_input(o->at, i - nr) : none;
+}
+
+void nv_id_inputs_text(nv_id_out *o)
+{
+    size_t n = 0;
+    id_input(o, 0, &n);
+    if (n)
+        fputc('\n', o->f);
+    for (size_t i = 0; i < n; i++)
+        nv_report_text_input(o->f, id_input(o, i, &n));
+    if (netvet_registry_change_count(o->reg))
+        fputc('\n', o->f);
+    nv_report_text_registry_changes(o->f, o->reg);
+}
+
+/* Write `,\n  "key": ` and arr on one line (compact); takes arr. */
+static int put_array(nv_id_out *o, const char *key, json_t *arr)
+{
+    char *text = arr ? json_dumps(arr, JSON_PRESERVE_ORDER | JSON_COMPACT)
+                     : NULL;
+    json_decref(arr);
+    if (!text)
+        return -1;
+    fprintf(o->f, ",\n  \"%s\": %s", key, text);
+    free(text);
+    return 0;
+}
+
+int nv_id_inputs_json(nv_id_out *o)
+{
+    size_t n = 0;
+    id_input(o, 0, &n);
+    int ok = 1;
+    json_t *inputs = json_array();
+    for (size_t i = 0; i < n && ok; i++)
+        nv_json_append(inputs, nv_report_json_input(id_input(o, i, &n)), &ok);
+    if (!ok) {
+        json_decref(inputs);
+        return -1;
+    }
+    if (put_array(o, "inputs", inputs) < 0 ||
+        put_array(o, "registry_changes",
+                  nv_report_json_registry_changes(o->reg)) < 0)
+        return -1;
+    return 0;
 }

@@ -21,6 +21,8 @@ typedef struct nv_id_out {
     FILE *f;
     const nv_id_format_ops *format;
     const netvet_registry *reg;
+    const netvet_attributor *at; /* the last one given (its pattern files
+                                  * are inputs of the report), or NULL */
     size_t records; /* written so far (JSON commas) */
     nv_id_counts n;
     int failed; /* the end could not be written: out of memory */
@@ -43,6 +45,7 @@ typedef struct nv_id_tpl {
     uint8_t n_holes;
     uint8_t state;      /* 0 not yet, 1 ready, 2 not kept (too long) */
     uint8_t attributed, conflict, level; /* for the counts */
+    uint8_t unregistered;
 } nv_id_tpl;
 
 /* What one thread writes records into: their bytes (the caller writes them
@@ -128,5 +131,13 @@ const char *nv_id_vendor(const nv_id_out *o, int v);
 /* Render a hole (o->format->hole) into w->out, noting where it lies. */
 void nv_id_hole(const nv_id_out *o, nv_id_writer *w, int kind, const char *s,
                 size_t len);
+
+/* The files the report read besides the inventories (registry overlays,
+ * pattern files) with their SHA-256, and the overlays' changes to built-in
+ * vendors: "inputs:" lines and the warning section (text), or the members
+ * "inputs" and "registry_changes" written after a ",\n" (JSON).
+ * @return 0, or -1 when out of memory (JSON). */
+void nv_id_inputs_text(nv_id_out *o);
+int nv_id_inputs_json(nv_id_out *o);
 
 #endif

@@ -38,6 +38,7 @@ int netvet_identify_report_add(netvet_identify_report *r,
 {
     if (!r || !inv || !at)
         return NETVET_EINVAL;
+    r->out.at = at;
     return nv_identify_inventory(inv, at, &r->out);
 }
 
@@ -55,7 +56,7 @@ int netvet_identify_report_finish(netvet_identify_report *r,
 netvet_identify_counts netvet_identify_report_counts(
     const netvet_identify_report *r)
 {
-    netvet_identify_counts none = {0, 0, 0, 0, {0, 0, 0, 0}};
+    netvet_identify_counts none = {0, 0, 0, 0, {0, 0, 0, 0}, 0};
     return r ? r->out.n : none;
 }
 

@@ -71,6 +71,7 @@ static void add_counts(nv_id_counts *c, const nv_id_counts *d)
     c->attributed += d->attributed;
     c->conflicts += d->conflicts;
     c->unattributed += d->unattributed;
+    c->unregistered += d->unregistered;
     for (size_t l = 0; l < 4; l++)
         c->level[l] += d->level[l];
 }

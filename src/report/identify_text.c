@@ -90,7 +90,15 @@ static void render(const nv_id_out *o, nv_id_writer *w, const char *id,
     const char *v = nv_id_vendor(o, at->vendor);
     nv_id_hole(o, w, NV_ID_HOLE_ID, id, 0);
     nv_id_puts(r, ": ");
-    nv_id_puts(r, v ? v : "unattributed");
+    if (v) {
+        nv_id_puts(r, v);
+    } else if (at->unregistered) {
+        nv_id_puts(r, "unregistered \"");
+        text_value(r, at->unregistered, strlen(at->unregistered));
+        nv_id_puts(r, "\"");
+    } else {
+        nv_id_puts(r, "unattributed");
+    }
     nv_id_puts(r, ", ");
     nv_id_puts(r, netvet_confidence_name(at->level));
     nv_id_put(r, " ", 1);
@@ -113,11 +121,16 @@ static void end(nv_id_out *o, const char *const *files, size_t n_files)
 {
     const nv_id_counts *n = &o->n;
     fprintf(o->f, "\n%zu element%s: %zu attributed (%zu high, %zu medium, "
-            "%zu low), %zu unattributed, %zu conflict%s\n", n->elements,
+            "%zu low), %zu unattributed", n->elements,
             n->elements == 1 ? "" : "s", n->attributed,
             n->level[NETVET_CONF_HIGH], n->level[NETVET_CONF_MEDIUM],
-            n->level[NETVET_CONF_LOW], n->unattributed, n->conflicts,
+            n->level[NETVET_CONF_LOW], n->unattributed);
+    if (n->unregistered)
+        fprintf(o->f, " (%zu naming an unregistered organisation)",
+                n->unregistered);
+    fprintf(o->f, ", %zu conflict%s\n", n->conflicts,
             n->conflicts == 1 ? "" : "s");
+    nv_id_inputs_text(o);
 }
 
 const nv_id_format_ops nv_identify_text = {

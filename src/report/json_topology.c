@@ -19,8 +19,48 @@ static double share(double part, double whole)
     return whole > 0 ? part / whole : 0;
 }
 
+static const char *region_name(const nv_exposure *x,
+                               const netvet_inventory *inv, size_t r)
+{
+    return x->region_id[r] ? nv_inv_str(inv, x->region_id[r]) : "";
+}
+
+typedef struct named_slot {
+    const char *name;
+    size_t slot;
+} named_slot;
+
+static int by_name(const void *pa, const void *pb)
+{
+    return strcmp(((const named_slot *)pa)->name,
+                  ((const named_slot *)pb)->name);
+}
+
+/* The exposure's region slots in order of their names (bytewise), so the
+ * JSON never depends on which region the inventory mentioned first.
+ * @return an array the caller frees, or NULL (out of memory, or none). */
+static size_t *region_order(const netvet_assessment *a)
+{
+    const nv_exposure *x = &a->exposure;
+    size_t n = x->n_regions;
+    named_slot *tmp = n ? nv_malloc(n * sizeof(*tmp)) : NULL;
+    size_t *order = n ? nv_malloc(n * sizeof(*order)) : NULL;
+    if (!tmp || !order) {
+        nv_free(tmp);
+        nv_free(order);
+        return NULL;
+    }
+    for (size_t r = 0; r < n; r++)
+        tmp[r] = (named_slot){region_name(x, a->view.inv, r), r};
+    qsort(tmp, n, sizeof(*tmp), by_name);
+    for (size_t i = 0; i < n; i++)
+        order[i] = tmp[i].slot;
+    nv_free(tmp);
+    return order;
+}
+
 static json_t *breakdown(const netvet_assessment *a, const nv_exposure_group *g,
-                         size_t gi, int *ok)
+                         size_t gi, const size_t *order, int *ok)
 {
     const nv_exposure *x = &a->exposure;
     json_t *fn = json_object(), *rg = json_object(), *o = json_object();
@@ -32,11 +72,11 @@ static json_t *breakdown(const netvet_assessment *a, const nv_exposure_group *g,
         if (g->fn_weight[f] > 0)
             put(fn, netvet_function_name((netvet_function)f),
                 json_real(g->fn_weight[f]), ok);
-    for (size_t r = 0; r < x->n_regions; r++) {
+    for (size_t i = 0; i < x->n_regions; i++) {
+        size_t r = order[i];
         double w = x->region_lost[gi * x->n_regions + r];
         if (w > 0)
-            put(rg, x->region_id[r] ? nv_inv_str(a->view.inv, x->region_id[r])
-                                    : "", json_real(w), ok);
+            put(rg, region_name(x, a->view.inv, r), json_real(w), ok);
     }
     put(o, "by_function", fn, ok);
     put(o, "by_region", rg, ok);
@@ -46,14 +86,19 @@ static json_t *breakdown(const netvet_assessment *a, const nv_exposure_group *g,
 static json_t *groups(const netvet_assessment *a, int kind, int *ok)
 {
     const nv_exposure *x = &a->exposure;
+    size_t *order = region_order(a);
+    if (x->n_regions && !order)
+        return *ok = 0, NULL;
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < x->n_groups && *ok; i++) {
         const nv_exposure_group *g = &x->groups[i];
         if (g->kind != kind)
             continue;
         json_t *o = json_object();
-        if (!o || json_array_append_new(arr, o) < 0)
+        if (!o || json_array_append_new(arr, o) < 0) {
+            nv_free(order);
             return *ok = 0, arr;
+        }
         put(o, kind == NV_GROUP_DOMAIN ? "domain" : "vendor",
             json_string(kind == NV_GROUP_DOMAIN ? nv_domain_label(a, g->key)
                                                 : nv_vendor_label(a, g->key)),
@@ -62,12 +107,13 @@ static json_t *groups(const netvet_assessment *a, int kind, int *ok)
         put(o, "lost_weight", json_real(g->lost_weight), ok);
         put(o, "lost_share", json_real(share(g->lost_weight, x->sink_weight)), ok);
         put(o, "lost_sinks", json_integer((json_int_t)g->lost_sinks), ok);
-        json_t *b = breakdown(a, g, i, ok);
+        json_t *b = breakdown(a, g, i, order, ok);
         if (b) {
             json_object_update(o, b);
             json_decref(b);
         }
     }
+    nv_free(order);
     return arr ? arr : (*ok = 0, NULL);
 }
 

@@ -21,32 +21,54 @@ const netvet_assessment *nv_report_assessment(nv_report_kind kind,
     return a;
 }
 
-/* Input i of a (registry overlays, packs, then pattern and waiver files). */
-static netvet_input input_at(const netvet_assessment *a, size_t i)
+void nv_report_text_input(FILE *out, netvet_input in)
 {
-    size_t nr = netvet_registry_input_count(a->view.reg);
-    size_t np = netvet_policy_input_count(a->policy);
-    netvet_input in = {NULL, NULL, NULL};
-    if (i < nr)
-        return netvet_registry_input(a->view.reg, i);
-    if (i < nr + np)
-        return netvet_policy_input(a->policy, i - nr);
-    in.kind = a->file_inputs[i - nr - np].kind;
-    in.path = a->file_inputs[i - nr - np].path;
-    in.sha256 = a->file_inputs[i - nr - np].sha256;
-    return in;
+    if (!in.path)
+        return;
+    fprintf(out, "inputs: %s ", in.kind);
+    nv_text_safe(out, in.path);
+    fprintf(out, " sha256 %s\n", in.sha256);
 }
 
-static size_t input_count(const netvet_assessment *a)
+json_t *nv_report_json_input(netvet_input in)
 {
-    return netvet_registry_input_count(a->view.reg) +
-           netvet_policy_input_count(a->policy) + a->n_file_inputs;
+    return json_pack("{s:s, s:s, s:s}", "kind", in.kind, "path", in.path,
+                     "sha256", in.sha256);
 }
 
-static void text_input(FILE *out, netvet_input in)
+void nv_report_text_change_header(FILE *out)
 {
-    if (in.path)
-        fprintf(out, "inputs: %s %s sha256 %s\n", in.kind, in.path, in.sha256);
+    fputs("Registry overlays changed (warning: who can compel these "
+          "built-in vendors is not what netvet ships)\n", out);
+}
+
+void nv_report_text_change(FILE *out, const netvet_registry_change *c)
+{
+    fputs("  ", out);
+    nv_text_safe(out, c->file);
+    fprintf(out, ":%lu: vendor %s: %s '", c->line, c->vendor, c->field);
+    nv_text_safe(out, c->before);
+    fputs("' -> '", out);
+    nv_text_safe(out, c->after);
+    fputs("'\n", out);
+}
+
+json_t *nv_report_json_change(const netvet_registry_change *c)
+{
+    return json_pack("{s:s, s:I, s:s, s:s, s:s, s:s}", "file", c->file,
+                     "line", (json_int_t)c->line, "vendor", c->vendor,
+                     "field", c->field, "before", c->before, "after",
+                     c->after);
+}
+
+/* Append item to arr, or drop arr (NULL) when either is missing. */
+static json_t *append_or_drop(json_t *arr, json_t *item)
+{
+    if (!item || json_array_append_new(arr, item) < 0) {
+        json_decref(arr);
+        return NULL;
+    }
+    return arr;
 }
 
 void nv_report_text_inputs(FILE *out, const netvet_assessment *a,
@@ -54,11 +76,12 @@ void nv_report_text_inputs(FILE *out, const netvet_assessment *a,
 {
     if (!a)
         return;
-    size_t n = input_count(a), ns = ri->cases ? ri->n_cases : 0;
+    size_t n = netvet_assessment_input_count(a);
+    size_t ns = ri->cases ? ri->n_cases : 0;
     for (size_t i = 0; i < n; i++)
-        text_input(out, input_at(a, i));
+        nv_report_text_input(out, netvet_assessment_input(a, i));
     for (size_t i = 0; i < ns; i++)
-        text_input(out, netvet_scenario_input(ri->cases[i].scenario));
+        nv_report_text_input(out, netvet_scenario_input(ri->cases[i].scenario));
     if (n || ns)
         fputc('\n', out);
     nv_report_text_registry_changes(out, a->view.reg);
@@ -67,15 +90,9 @@ void nv_report_text_inputs(FILE *out, const netvet_assessment *a,
 json_t *nv_report_json_inputs(const netvet_assessment *a)
 {
     json_t *arr = json_array();
-    for (size_t i = 0; arr && i < input_count(a); i++) {
-        netvet_input in = input_at(a, i);
-        json_t *o = json_pack("{s:s, s:s, s:s}", "kind", in.kind, "path",
-                              in.path, "sha256", in.sha256);
-        if (!o || json_array_append_new(arr, o) < 0) {
-            json_decref(arr);
-            return NULL;
-        }
-    }
+    for (size_t i = 0; arr && i < netvet_assessment_input_count(a); i++)
+        arr = append_or_drop(arr,
+                             nv_report_json_input(netvet_assessment_input(a, i)));
     return arr;
 }
 
@@ -84,30 +101,18 @@ void nv_report_text_registry_changes(FILE *out, const netvet_registry *reg)
     size_t n = netvet_registry_change_count(reg);
     if (!n)
         return;
-    fprintf(out, "Registry overlays changed (warning: who can compel these "
-                 "built-in vendors is not what netvet ships)\n");
-    for (size_t i = 0; i < n; i++) {
-        const netvet_registry_change *c = netvet_registry_change_at(reg, i);
-        fprintf(out, "  %s:%lu: vendor %s: %s '%s' -> '%s'\n", c->file,
-                c->line, c->vendor, c->field, c->before, c->after);
-    }
+    nv_report_text_change_header(out);
+    for (size_t i = 0; i < n; i++)
+        nv_report_text_change(out, netvet_registry_change_at(reg, i));
     fputc('\n', out);
 }
 
 json_t *nv_report_json_registry_changes(const netvet_registry *reg)
 {
     json_t *arr = json_array();
-    for (size_t i = 0; arr && i < netvet_registry_change_count(reg); i++) {
-        const netvet_registry_change *c = netvet_registry_change_at(reg, i);
-        json_t *o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s}", "file",
-                              c->file, "line", (json_int_t)c->line, "vendor",
-                              c->vendor, "field", c->field, "before",
-                              c->before, "after", c->after);
-        if (!o || json_array_append_new(arr, o) < 0) {
-            json_decref(arr);
-            return NULL;
-        }
-    }
+    for (size_t i = 0; arr && i < netvet_registry_change_count(reg); i++)
+        arr = append_or_drop(
+            arr, nv_report_json_change(netvet_registry_change_at(reg, i)));
     return arr;
 }
 
@@ -118,8 +123,7 @@ int nv_report_json_scenario_inputs(json_t *doc, const nv_report_input *ri)
         netvet_input in = netvet_scenario_input(ri->cases[i].scenario);
         if (!in.path)
             continue;
-        json_t *o = json_pack("{s:s, s:s, s:s}", "kind", in.kind, "path",
-                              in.path, "sha256", in.sha256);
+        json_t *o = nv_report_json_input(in);
         if (!o || json_array_append_new(arr, o) < 0)
             return NETVET_ENOMEM;
     }

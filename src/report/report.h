@@ -24,6 +24,16 @@ struct nv_report_input;
 void nv_report_text_inputs(FILE *out, const netvet_assessment *a,
                            const struct nv_report_input *in);
 json_t *nv_report_json_inputs(const netvet_assessment *a);
+/* One input ("inputs: KIND PATH sha256 HEX" line; JSON {"kind", "path",
+ * "sha256"}, NULL on ENOMEM) and one registry change (an indented line
+ * under nv_report_text_change_header; JSON object, NULL on ENOMEM), for
+ * reports that keep their own copies (timeline). Paths and values are
+ * escaped for the terminal. */
+void nv_report_text_input(FILE *out, netvet_input in);
+json_t *nv_report_json_input(netvet_input in);
+void nv_report_text_change_header(FILE *out);
+void nv_report_text_change(FILE *out, const netvet_registry_change *c);
+json_t *nv_report_json_change(const netvet_registry_change *c);
 /* Append whatif's scenario files to the JSON array "inputs" of doc.
  * @return 0 or NETVET_ENOMEM. */
 int nv_report_json_scenario_inputs(json_t *doc,

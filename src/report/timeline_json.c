@@ -80,6 +80,15 @@ int nv_timeline_json(FILE *out, const nv_report_input *in,
         nv_json_append(sc, o, &ok);
     }
     nv_json_put(doc, "scenarios", sc, &ok);
+    json_t *inputs = json_array(), *changes = json_array();
+    for (size_t i = 0; i < t->n_inputs && ok; i++)
+        nv_json_append(inputs, nv_report_json_input(nv_tl_input_at(t, i)), &ok);
+    for (size_t i = 0; i < t->n_reg_changes && ok; i++) {
+        netvet_registry_change c = nv_tl_regchange_at(t, i);
+        nv_json_append(changes, nv_report_json_change(&c), &ok);
+    }
+    nv_json_put(doc, "inputs", inputs, &ok);
+    nv_json_put(doc, "registry_changes", changes, &ok);
     for (size_t i = 0; i < t->n_points && ok; i++)
         nv_json_append(pts, point_json(&t->points[i], &ok), &ok);
     nv_json_put(doc, "points", pts, &ok);

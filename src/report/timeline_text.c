@@ -91,6 +91,18 @@ int nv_timeline_text(FILE *out, const nv_report_input *in,
     (void)diag;
     const netvet_timeline *t = in->timeline;
     const nv_tl_point *last = &t->points[t->n_points - 1];
+    for (size_t i = 0; i < t->n_inputs; i++)
+        nv_report_text_input(out, nv_tl_input_at(t, i));
+    if (t->n_inputs)
+        fputc('\n', out);
+    if (t->n_reg_changes) {
+        nv_report_text_change_header(out);
+        for (size_t i = 0; i < t->n_reg_changes; i++) {
+            netvet_registry_change c = nv_tl_regchange_at(t, i);
+            nv_report_text_change(out, &c);
+        }
+        fputc('\n', out);
+    }
     fprintf(out, "Timeline %s to %s: %zu date%s\n", t->points[0].date,
             last->date, t->n_points, t->n_points == 1 ? "" : "s");
     for (size_t s = 0; s < t->n_scenarios; s++) {

@@ -26,7 +26,7 @@ typedef struct outputs {
 
 static int check_options(const netvet_synth_options *o, netvet_diag *diag)
 {
-    if (o->version != NETVET_SYNTH_OPTIONS_VERSION)
+    if (o->version != 1 && o->version != NETVET_SYNTH_OPTIONS_VERSION)
         return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
                             "synth options version %u is not supported",
                             o->version);
@@ -91,8 +91,10 @@ static void outputs_dispose(outputs *o, int remove_tmp)
     }
 }
 
-static int outputs_open(outputs *o, const char *dir, netvet_diag *diag)
+static int outputs_open(outputs *o, const char *dir,
+                        const netvet_synth_options *opts, netvet_diag *diag)
 {
+    netvet_synth_temp_fn temp_fn = opts->version >= 2 ? opts->temp_fn : NULL;
     static const char *const names[2] = {"elements.csv", "links.csv"};
     static const char *const dots[2] = {".elements.csv", ".links.csv"};
     memset(o, 0, sizeof(*o));
@@ -104,6 +106,8 @@ static int outputs_open(outputs *o, const char *dir, netvet_diag *diag)
                                 "out of memory");
         int e = nv_synth_out_open(&o->out[i], o->tmp[i]);
         o->made[i] = e == 0;
+        if (o->made[i] && temp_fn)
+            temp_fn(o->tmp[i], opts->temp_payload);
         if (e == ENOMEM)
             return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0,
                                 "out of memory");
@@ -156,7 +160,7 @@ int netvet_synth_write_stats(netvet_synth_stats *stats_out, const char *dir,
     outputs files;
     nv_synth_plan plan;
     nv_synth_ctx ctx;
-    if ((error = outputs_open(&files, dir, diag)) < 0)
+    if ((error = outputs_open(&files, dir, opts, diag)) < 0)
         goto done;
     /* Rounded once to parts per million: no floats past this point. */
     nv_synth_plan_init(&plan, opts->n_elements, opts->seed,

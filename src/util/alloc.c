@@ -5,6 +5,7 @@
  * fault costs microseconds, and 10M elements fault in about 2 GB. */
 #include "util/alloc.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,9 +29,10 @@ static void *xml_realloc(void *p, size_t size)
 }
 
 /* Read NETVET_FAIL_ALLOC before main; jansson and libxml2 allocate through
- * nv_malloc too (libyaml and PCRE2 are not counted: libyaml has no
- * allocator hook). Only in this build: a release library leaves the
- * process's jansson and libxml2 allocators alone. */
+ * nv_malloc too, and PCRE2 through a general context (attrib/patterns.c);
+ * libyaml is not counted (it has no allocator hook). Only in this build: a
+ * release library leaves the process's jansson and libxml2 allocators
+ * alone. */
 __attribute__((constructor)) static void fault_init(void)
 {
     json_set_alloc_funcs(nv_malloc, nv_free);
@@ -84,31 +86,43 @@ static void *huge(void *p, size_t bytes)
     return p;
 }
 
+static atomic_long failed_allocs;
+
+long nv_alloc_failures(void) { return atomic_load(&failed_allocs); }
+
+/* p, counting it when it is NULL. */
+static void *counted(void *p)
+{
+    if (!p)
+        atomic_fetch_add(&failed_allocs, 1);
+    return p;
+}
+
 void *nv_malloc(size_t size)
 {
     if (FAULT())
-        return NULL;
-    return huge(malloc(size ? size : 1), size);
+        return counted(NULL);
+    return counted(huge(malloc(size ? size : 1), size));
 }
 
 void *nv_calloc(size_t n, size_t size)
 {
     size_t bytes;
     if (FAULT())
-        return NULL;
+        return counted(NULL);
     if (n == 0 || size == 0)
-        return calloc(1, 1);
+        return counted(calloc(1, 1));
     if (__builtin_mul_overflow(n, size, &bytes))
-        return NULL;
-    return huge(calloc(n, size), bytes);
+        return counted(NULL);
+    return counted(huge(calloc(n, size), bytes));
 }
 
 void *nv_reallocarray(void *p, size_t n, size_t size)
 {
     size_t bytes;
     if (FAULT() || __builtin_mul_overflow(n, size, &bytes))
-        return NULL;
-    return huge(realloc(p, bytes ? bytes : 1), bytes);
+        return counted(NULL);
+    return counted(huge(realloc(p, bytes ? bytes : 1), bytes));
 }
 
 void nv_free(void *p) { free(p); }

@@ -14,8 +14,12 @@ void nv_free(void *p);
 char *nv_strndup(const char *s, size_t len);
 char *nv_strdup(const char *s);
 
-/* Grow *items (capacity *cap, element size `size`) to hold at least `need`
- * elements, doubling. @return 0 or NETVET_ENOMEM. */
+/* Allocations through nv_* that returned NULL so far (all threads): a
+ * library that allocates through them (jansson in the fault-injection
+ * build) and then reports a parse error can be told apart from a real
+ * one. */
+long nv_alloc_failures(void);
+
 #ifdef NETVET_FAULT_INJECTION
 /* Test builds only: fail the at-th allocation from now and every later one
  * (0: none), restarting the count; the allocations counted so far. */
@@ -23,6 +27,8 @@ void nv_alloc_fault_set(long at);
 long nv_alloc_fault_count(void);
 #endif
 
+/* Grow *items (capacity *cap, element size `size`) to hold at least `need`
+ * elements, doubling. @return 0 or NETVET_ENOMEM. */
 int nv_grow(void **items, size_t *cap, size_t need, size_t size);
 #define NV_GROW(arr, cap, need)                                              \
     ((size_t)(need) <= (cap) ? 0                                             \

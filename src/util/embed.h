@@ -17,5 +17,7 @@ extern const nv_builtin_pack nv_builtin_packs[];
 
 extern const unsigned char nv_builtin_registry[];
 extern const size_t nv_builtin_registry_len;
+extern const unsigned char nv_builtin_registry_world[];
+extern const size_t nv_builtin_registry_world_len;
 
 #endif

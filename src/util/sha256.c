@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* SHA-256 as hex, by nettle, and the list of hashed input files
  * (util/sha256.h). */
+#include <nettle/base64.h>
 #include <nettle/sha2.h>
 
 #include "util/alloc.h"
@@ -19,6 +20,18 @@ void nv_sha256_hex(const void *buf, size_t len, char out[NV_SHA256_HEX])
         out[2 * i + 1] = hex[d[i] & 15];
     }
     out[2 * sizeof d] = '\0';
+}
+
+void nv_sha256_base64(const void *buf, size_t len,
+                      char out[NV_SHA256_BASE64])
+{
+    struct sha256_ctx ctx;
+    uint8_t d[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, len, buf ? (const uint8_t *)buf : (const uint8_t *)"");
+    sha256_digest(&ctx, sizeof d, d);
+    base64_encode_raw((char *)out, sizeof d, d);
+    out[BASE64_ENCODE_RAW_LENGTH(sizeof d)] = '\0';
 }
 
 int nv_file_inputs_add(nv_file_inputs *l, const char *path, const void *buf,

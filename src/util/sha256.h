@@ -11,6 +11,11 @@
 #define NV_SHA256_HEX 65 /* 64 hex digits and a NUL */
 
 void nv_sha256_hex(const void *buf, size_t len, char out[NV_SHA256_HEX]);
+/* The same digest in base64 (RFC 4648, padded: 44 characters and a NUL),
+ * as a Content-Security-Policy hash source wants it. */
+#define NV_SHA256_BASE64 45
+void nv_sha256_base64(const void *buf, size_t len,
+                      char out[NV_SHA256_BASE64]);
 
 /* The files an object was read from (overlay registries, pattern files,
  * waiver files), each with the SHA-256 of its bytes, in order. Zero it to

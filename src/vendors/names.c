@@ -211,3 +211,81 @@ int netvet_registry_resolve(const netvet_registry *reg, const char *name,
 {
     return nv_registry_resolve_how(reg, name, len, NULL);
 }
+
+const char *netvet_name_how_name(netvet_name_how how)
+{
+    static const char *const names[] = {"none",       "exact",  "alias",
+                                        "normalised", "folded", "look-alike"};
+    return (unsigned)how < sizeof(names) / sizeof(names[0]) ? names[how]
+                                                             : "none";
+}
+
+/* The entry text (id, name or alias) that produced the key of `name`, and
+ * whether it is that text byte for byte. */
+static void explain_key(const netvet_registry *reg, const char *name,
+                        size_t len, netvet_name_resolution *out)
+{
+    char small[256];
+    char *key = len <= sizeof(small) ? small : nv_malloc(len);
+    const nv_keyref *k = NULL;
+    if (key) {
+        size_t n = nv_name_normalise(name, len, key);
+        k = n ? nv_registry_key_ref(reg, key, n) : NULL;
+        if (!k && nv_uname_has_non_ascii(name, len)) {
+            n = nv_name_key(name, len, key);
+            k = n ? nv_registry_key_ref(reg, key, n) : NULL;
+        }
+    }
+    if (k && k->vendor == out->vendor)
+        out->matched = nv_registry_key_text(reg, k);
+    if (key != small)
+        nv_free(key);
+}
+
+static int same_text(const char *text, const char *name, size_t len)
+{
+    return text && strlen(text) == len && !memcmp(text, name, len);
+}
+
+/* Is `name` byte for byte the id, name or an alias of vendor v? */
+static void explain_exact(const netvet_registry *reg, const char *name,
+                          size_t len, netvet_name_resolution *out)
+{
+    const netvet_vendor *vd = netvet_registry_vendor(reg, (size_t)out->vendor);
+    if (same_text(vd->id, name, len) || same_text(vd->name, name, len)) {
+        out->how = NETVET_NAME_EXACT;
+        out->matched = same_text(vd->id, name, len) ? vd->id : vd->name;
+        return;
+    }
+    for (size_t j = 0; j < nv_registry_alias_count(reg, (size_t)out->vendor);
+         j++) {
+        const char *a = nv_registry_alias(reg, (size_t)out->vendor, j);
+        if (same_text(a, name, len)) {
+            out->how = NETVET_NAME_ALIAS;
+            out->matched = a;
+            return;
+        }
+    }
+}
+
+int netvet_registry_explain_name(const netvet_registry *reg,
+                                 const char *name, size_t len,
+                                 netvet_name_resolution *out)
+{
+    nv_name_match how;
+    if (!out)
+        return -1;
+    out->vendor = nv_registry_resolve_how(reg, name, len, &how);
+    out->how = NETVET_NAME_NONE;
+    out->matched = NULL;
+    if (out->vendor < 0)
+        return -1;
+    out->how = how == NV_MATCH_CONFUSABLE ? NETVET_NAME_LOOKALIKE
+               : how == NV_MATCH_FOLDED   ? NETVET_NAME_FOLDED
+                                          : NETVET_NAME_NORMALISED;
+    if (how != NV_MATCH_CONFUSABLE) {
+        explain_key(reg, name, len, out);
+        explain_exact(reg, name, len, out);
+    }
+    return out->vendor;
+}

@@ -74,6 +74,10 @@ void nv_regstate_dispose(nv_regstate *st)
         nv_free(st->v[i].aliases);
         nv_free(st->v[i].listings);
         nv_free(st->v[i].pens);
+        nv_free(st->v[i].owners);
+        nv_free(st->v[i].owner_lines);
+        nv_free(st->v[i].categories);
+        nv_free(st->v[i].production);
     }
     nv_free(st->v);
     nv_strtab_dispose(&st->ids);
@@ -105,9 +109,21 @@ static int clone_vendor(nv_vrec *d, const nv_vrec *s)
     d->aliases = NULL;
     d->listings = NULL;
     d->pens = NULL;
+    d->owners = NULL;
+    d->owner_lines = NULL;
+    d->categories = d->production = NULL;
     d->aliases_cap = d->listings_cap = d->pens_cap = 0;
     d->line = d->id_line = d->name_line = d->parent_line = 0;
-    if (dup_array((void **)&d->aliases, s->aliases, s->n_aliases,
+    if (dup_array((void **)&d->owners, s->owners, s->pub.n_owners,
+                  sizeof(netvet_owner)) < 0 ||
+        (s->pub.n_owners &&
+         !(d->owner_lines = nv_calloc(s->pub.n_owners,
+                                      sizeof(unsigned long)))) ||
+        dup_array((void **)&d->categories, s->categories,
+                  s->pub.n_categories, sizeof(char *)) < 0 ||
+        dup_array((void **)&d->production, s->production,
+                  s->pub.n_production, sizeof(char *)) < 0 ||
+        dup_array((void **)&d->aliases, s->aliases, s->n_aliases,
                   sizeof(nv_alias)) < 0 ||
         dup_array((void **)&d->listings, s->listings, s->pub.n_listings,
                   sizeof(netvet_listing)) < 0 ||
@@ -121,6 +137,9 @@ static int clone_vendor(nv_vrec *d, const nv_vrec *s)
         d->aliases[j].line = 0;
     d->pub.listings = d->listings;
     d->pub.pens = d->pens;
+    d->pub.owners = d->owners;
+    d->pub.categories = d->categories;
+    d->pub.production = d->production;
     return NETVET_OK;
 }
 
@@ -181,7 +200,11 @@ int nv_regstate_add(nv_regstate *st, const char *id)
     r->pub.parent = -1;
     r->pub.note = "";
     r->pub.state_control = NETVET_STATE_NONE;
+    r->pub.kind = NETVET_ENTRY_VENDOR;
+    r->pub.country_source = "";
+    r->pub.production_source = "";
     r->parent_id = "";
+    r->format = 1;
     return (int)st->n++;
 }
 
@@ -228,6 +251,53 @@ int nv_regstate_add_listing(nv_regstate *st, size_t i,
     r->listings[r->pub.n_listings++] = *l;
     r->pub.listings = r->listings;
     return NETVET_OK;
+}
+
+/* Replace *arr (n_out items of `size`) with a copy of src[0..n). */
+static int replace_array(void **arr, size_t *n_out, const void *src,
+                         size_t n, size_t size)
+{
+    void *copy;
+    if (dup_array(&copy, src, n, size) < 0)
+        return NETVET_ENOMEM;
+    nv_free(*arr);
+    *arr = copy;
+    *n_out = n;
+    return NETVET_OK;
+}
+
+int nv_regstate_set_owners(nv_regstate *st, size_t i, const netvet_owner *o,
+                           const unsigned long *lines, size_t n)
+{
+    nv_vrec *r = &st->v[i];
+    size_t n_lines = 0;
+    if (replace_array((void **)&r->owners, &r->pub.n_owners, o, n,
+                      sizeof(*o)) < 0 ||
+        replace_array((void **)&r->owner_lines, &n_lines, lines, n,
+                      sizeof(*lines)) < 0)
+        return NETVET_ENOMEM;
+    r->pub.owners = r->owners;
+    return NETVET_OK;
+}
+
+int nv_regstate_set_categories(nv_regstate *st, size_t i,
+                               const char *const *s, size_t n)
+{
+    nv_vrec *r = &st->v[i];
+    int rc = replace_array((void **)&r->categories, &r->pub.n_categories, s,
+                           n, sizeof(*s));
+    r->pub.categories = r->categories;
+    return rc;
+}
+
+int nv_regstate_set_production(nv_regstate *st, size_t i,
+                               const char *const *s, size_t n)
+{
+    nv_vrec *r = &st->v[i];
+    int rc = replace_array((void **)&r->production, &r->pub.n_production, s,
+                           n, sizeof(*s));
+    r->pub.production = r->production;
+    return rc;
 }
 
 /* ---- consistency ---------------------------------------------------- */
@@ -455,6 +525,8 @@ int nv_regstate_finish(nv_regstate *st, const char *file, netvet_diag *diag)
     if (rc == NETVET_OK)
         compute_roots(st);
     if (rc == NETVET_OK)
+        rc = nv_regstate_check_owners(st, file, diag);
+    if (rc == NETVET_OK)
         rc = build_keys(st, file, diag);
     return rc;
 }
@@ -520,20 +592,11 @@ const char *netvet_registry_country(const netvet_registry *reg, int i)
     return r < 0 ? NULL : reg->st.v[r].pub.country;
 }
 
-size_t netvet_registry_jurisdictions(const netvet_registry *reg, int i,
-                                     int32_t as_of, double threshold,
-                                     const char **out, size_t cap)
+int netvet_registry_entry_format(const netvet_registry *reg, int i)
 {
-    /* One country per vendor, its top-most parent's, whatever the date
-     * and threshold: the registry records no ownership stakes yet. */
-    (void)as_of;
-    (void)threshold;
-    const char *c = netvet_registry_country(reg, i);
-    if (!c)
+    if (!reg || i < 0 || (size_t)i >= reg->st.n)
         return 0;
-    if (cap > 0)
-        out[0] = c;
-    return 1;
+    return reg->st.v[i].format;
 }
 
 int nv_registry_key_vendor(const netvet_registry *reg, const char *key,
@@ -541,6 +604,19 @@ int nv_registry_key_vendor(const netvet_registry *reg, const char *key,
 {
     int64_t kid = nv_strtab_find(&reg->st.keys, key, len);
     return kid < 0 ? -1 : reg->st.key_ref[kid].vendor;
+}
+
+const nv_keyref *nv_registry_key_ref(const netvet_registry *reg,
+                                     const char *key, size_t len)
+{
+    int64_t kid = nv_strtab_find(&reg->st.keys, key, len);
+    return kid < 0 ? NULL : &reg->st.key_ref[kid];
+}
+
+const char *nv_registry_key_text(const netvet_registry *reg,
+                                 const nv_keyref *k)
+{
+    return key_text(&reg->st, k);
 }
 
 int nv_registry_skel_vendor(const netvet_registry *reg, const char *key,

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* What overlays changed in who can compel a built-in vendor (country,
- * parent, state control, listings): recorded when an overlay is applied,
+ * parent, state control, listings, owners): recorded when an overlay is applied,
  * read by every report (netvet_registry_change_at); and the overlay files
  * applied with their SHA-256 (netvet_registry_input). */
 #include <string.h>
@@ -25,6 +25,18 @@ static void listing_ids(nv_text *t, const nv_vrec *r)
         nv_text_add(t, "%s%s", i ? ", " : "", r->pub.listings[i].id);
 }
 
+/* Owners of r as "ID SHARE% FROM..UNTIL" joined by ", " into t. */
+static void owner_list(nv_text *t, const nv_vrec *r)
+{
+    nv_text_add(t, "%s", "");
+    for (size_t i = 0; i < r->pub.n_owners; i++) {
+        const netvet_owner *o = &r->pub.owners[i];
+        nv_text_add(t, "%s%s%s %g%% %s..%s", i ? ", " : "",
+                    o->state ? "state " : "", o->state ? o->state : o->owner,
+                    o->share, o->from, o->until);
+    }
+}
+
 static int push(netvet_registry *reg, const char *file, const nv_vrec *r,
                 const char *field, const char *before, const char *after)
 {
@@ -43,15 +55,17 @@ static int push(netvet_registry *reg, const char *file, const nv_vrec *r,
     return 0;
 }
 
-static int listings(netvet_registry *reg, const char *file,
-                    const nv_vrec *b, const nv_vrec *a)
+/* Push a change of `field` when list(b) and list(a) differ. */
+static int list_change(netvet_registry *reg, const char *file,
+                       const nv_vrec *b, const nv_vrec *a, const char *field,
+                       void (*list)(nv_text *, const nv_vrec *))
 {
     nv_text tb = {0}, ta = {0};
-    listing_ids(&tb, b);
-    listing_ids(&ta, a);
+    list(&tb, b);
+    list(&ta, a);
     int rc = tb.oom || ta.oom ? NETVET_ENOMEM
              : strcmp(tb.s, ta.s)
-                 ? push(reg, file, a, "listings", tb.s, ta.s)
+                 ? push(reg, file, a, field, tb.s, ta.s)
                  : 0;
     nv_text_dispose(&tb);
     nv_text_dispose(&ta);
@@ -72,7 +86,9 @@ static int vendor(netvet_registry *reg, const char *file, const nv_vrec *b,
         rc = push(reg, file, a, "state_control",
                   state_names[b->pub.state_control % 3],
                   state_names[a->pub.state_control % 3]);
-    return rc == 0 ? listings(reg, file, b, a) : rc;
+    if (rc == 0)
+        rc = list_change(reg, file, b, a, "listings", listing_ids);
+    return rc == 0 ? list_change(reg, file, b, a, "owners", owner_list) : rc;
 }
 
 int nv_registry_note_changes(netvet_registry *reg, const nv_regstate *before,

@@ -18,6 +18,8 @@
 #define NV_REG_MAX_DEPTH 16                 /* YAML collection nesting */
 #define NV_REG_MAX_VALUE 4096               /* one string value, bytes */
 #define NV_REG_MAX_ID 64                    /* vendor and listing ids */
+#define NV_REG_MAX_OWNERS 64                /* owners of one entry */
+#define NV_REG_MAX_PRODUCTION 64            /* production countries */
 
 /* Append-only string storage; strings live until the registry is freed, or
  * until a failed overlay rolls the arena back to its mark. */
@@ -57,6 +59,11 @@ typedef struct nv_vrec {
     size_t listings_cap;
     uint32_t *pens; /* count in pub.n_pens */
     size_t pens_cap;
+    netvet_owner *owners; /* count in pub.n_owners; fixed size once loaded */
+    unsigned long *owner_lines; /* per owner: line in this overlay, or 0 */
+    const char **categories;    /* count in pub.n_categories (static names) */
+    const char **production;    /* count in pub.n_production (arena) */
+    int format;                 /* 1 or 2: the file that last set it */
     /* lines in the overlay being applied; 0 = not set by it. `line` is the
      * vendor's entry, id_line is set only when the overlay created it. */
     unsigned long line, id_line, name_line, parent_line;
@@ -87,6 +94,7 @@ typedef struct nv_regstate {
 } nv_regstate;
 
 #define NV_BUILTIN_REGISTRY_NAME "builtin:registry.yaml"
+#define NV_BUILTIN_WORLD_NAME "builtin:registry-world.yaml"
 
 struct netvet_registry {
     nv_regstate st;
@@ -125,16 +133,38 @@ int nv_regstate_add_alias(nv_regstate *st, size_t i, const char *text,
                           unsigned long line);
 int nv_regstate_add_listing(nv_regstate *st, size_t i,
                             const netvet_listing *l);
+/* Replace vendor i's owners (n <= NV_REG_MAX_OWNERS; strings borrowed
+ * from the arena) with copies of o[0..n), lines[0..n) their lines.
+ * @return 0 or NETVET_ENOMEM. */
+int nv_regstate_set_owners(nv_regstate *st, size_t i, const netvet_owner *o,
+                           const unsigned long *lines, size_t n);
+/* Replace vendor i's categories or production countries with copies of
+ * s[0..n). @return 0 or NETVET_ENOMEM. */
+int nv_regstate_set_categories(nv_regstate *st, size_t i,
+                               const char *const *s, size_t n);
+int nv_regstate_set_production(nv_regstate *st, size_t i,
+                               const char *const *s, size_t n);
 /* After an overlay: resolve parents, reject dangling parents and cycles,
  * rebuild the key map rejecting keys shared by two vendors. Diagnostics
  * name `file` and the overlay line. */
 int nv_regstate_finish(nv_regstate *st, const char *file, netvet_diag *diag);
+
+/* Ownership (ownership.c): resolve every owner id to its index, reject
+ * owners that name no entry and ownership cycles (owners and parents
+ * together, whatever their dates), naming `file` and the overlay line. */
+int nv_regstate_check_owners(nv_regstate *st, const char *file,
+                             netvet_diag *diag);
 
 /* Value checks (registry_values.c). */
 /* 1..NV_REG_MAX_ID of [a-z0-9_-], not starting with '-' or '_'. */
 int nv_reg_valid_id(const char *s, size_t len);
 /* "" or a real calendar date YYYY-MM-DD. */
 int nv_reg_valid_date(const char *s, size_t len);
+/* Days since 1970-01-01 of a valid date, or `open` for "". */
+int32_t nv_reg_date_days(const char *s, int32_t open);
+/* A share in percent: a decimal number with 0 < share <= 100 into *out.
+ * @return 1 if valid. */
+int nv_reg_parse_share(const char *s, size_t len, double *out);
 /* Decimal 1..4294967295 into *out. @return 1 if valid. */
 int nv_reg_parse_pen(const char *s, size_t len, uint32_t *out);
 /* Printable excerpt of s[0..len) for a message: at most 64 bytes, control
@@ -147,6 +177,11 @@ int nv_registry_skel_vendor(const netvet_registry *reg, const char *key,
 /* Vendor whose normalised id, name or alias is key[0..len), or -1. */
 int nv_registry_key_vendor(const netvet_registry *reg, const char *key,
                            size_t len);
+/* The producer of normalised key key[0..len), or NULL; and its text. */
+const nv_keyref *nv_registry_key_ref(const netvet_registry *reg,
+                                     const char *key, size_t len);
+const char *nv_registry_key_text(const netvet_registry *reg,
+                                 const nv_keyref *k);
 /* Aliases of vendor i, for attribution and reports (borrowed). */
 size_t nv_registry_alias_count(const netvet_registry *reg, size_t i);
 const char *nv_registry_alias(const netvet_registry *reg, size_t i,

@@ -2,8 +2,10 @@
 /* Format checks for registry values (ids, dates, PENs) and a safe excerpt
  * of untrusted text for diagnostics. Used by the YAML loader; kept apart so
  * each check can be read (and tested) on its own. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "inventory/inv.h"
 #include "vendors/registry_int.h"
 
 const char *nv_reg_show(const char *s, size_t len, char out[72])
@@ -70,5 +72,38 @@ int nv_reg_parse_pen(const char *s, size_t len, uint32_t *out)
     if (v == 0 || v > UINT32_MAX)
         return 0;
     *out = (uint32_t)v;
+    return 1;
+}
+
+int32_t nv_reg_date_days(const char *s, int32_t open)
+{
+    int32_t d;
+    if (!s || !*s || nv_parse_date(s, strlen(s), &d) < 0)
+        return open;
+    return d;
+}
+
+int nv_reg_parse_share(const char *s, size_t len, double *out)
+{
+    char buf[32];
+    size_t dots = 0, digits_seen = 0;
+    if (len == 0 || len >= sizeof(buf))
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '.' && i > 0 && i + 1 < len)
+            dots++;
+        else if (s[i] >= '0' && s[i] <= '9')
+            digits_seen++;
+        else
+            return 0;
+    }
+    if (dots > 1 || !digits_seen)
+        return 0;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    double v = strtod(buf, NULL);
+    if (!(v > 0 && v <= 100))
+        return 0;
+    *out = v;
     return 1;
 }

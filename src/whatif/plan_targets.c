@@ -8,6 +8,7 @@
  * scope. Moving one element between vendors updates two groups in O(1).
  * The comparisons are the evaluator's (share > cap), so the end state
  * agrees with a full re-assessment. */
+#include <stdint.h>
 #include <string.h>
 
 #include "policy/policy.h"
@@ -16,10 +17,21 @@
 
 #define WEIGHT_EPS 1e-12 /* weight sums drift; stop safely under the cap */
 
-/* The groups an element of `vendor` counts in: *g gets them (per
- * domain, every domain of the vendor's set; else one, in *one), the
- * result is how many. */
-static size_t groups_of(const nv_plan_target *t, const nv_view *v,
+/* Domain set of element k (SIZE_MAX: none in particular) read as vendor
+ * `vendor`: its own (the entry its name resolved to) while that is the
+ * view's reading, as the evaluator counts it (nv_eval_dset), else the
+ * vendor's. */
+static int32_t set_of(const nv_view *v, size_t k, int32_t vendor)
+{
+    if (k != SIZE_MAX && vendor == v->vendor[k] &&
+        (!v->alt_vendor || v->alt_vendor[k] < 0))
+        return v->dset[k];
+    return v->vendor_dset[vendor];
+}
+
+/* The groups element k of `vendor` counts in: *g gets them (per domain,
+ * every domain of its set; else one, in *one), the result is how many. */
+static size_t groups_of(const nv_plan_target *t, const nv_view *v, size_t k,
                         int32_t vendor, int32_t *one, const int32_t **g)
 {
     *one = -1;
@@ -29,7 +41,7 @@ static size_t groups_of(const nv_plan_target *t, const nv_view *v,
     if (t->ban)
         *one = t->probe.selected[vendor] ? 0 : -1;
     else if (t->probe.rule->per == NV_PER_DOMAIN)
-        return nv_view_domains(v, v->vendor_dset[vendor], g);
+        return nv_view_domains(v, set_of(v, k, vendor), g);
     else if (t->probe.rule->per == NV_PER_VENDOR)
         *one = vendor;
     else
@@ -138,7 +150,7 @@ void nv_plan_target_move(nv_plan_target *t, const nv_view *v, size_t k,
     const int32_t *gs;
     int sel_from = from >= 0 && t->probe.selected[from];
     int sel_to = to >= 0 && t->probe.selected[to];
-    size_t n = groups_of(t, v, from, &one, &gs);
+    size_t n = groups_of(t, v, k, from, &one, &gs);
     for (size_t i = 0; i < n; i++) {
         int32_t g = gs[i];
         t->count[g] -= 1;
@@ -146,7 +158,7 @@ void nv_plan_target_move(nv_plan_target *t, const nv_view *v, size_t k,
         t->selected[g] -= sel_from;
         t->active[g] = t->selected[g] > 0;
     }
-    n = groups_of(t, v, to, &one, &gs);
+    n = groups_of(t, v, k, to, &one, &gs);
     for (size_t i = 0; i < n; i++) {
         int32_t h = gs[i];
         t->count[h] += 1;
@@ -164,7 +176,7 @@ double nv_plan_rate(const nv_plan_target *t, const nv_view *v, size_t k,
         return 0;
     int32_t one;
     const int32_t *gs;
-    size_t n = groups_of(t, v, vendor, &one, &gs);
+    size_t n = groups_of(t, v, k, vendor, &one, &gs);
     double r = 0;
     for (size_t i = 0; i < n; i++) { /* each over-cap group it leaves */
         unsigned bits = nv_plan_over(t, (size_t)gs[i]);
@@ -186,7 +198,7 @@ int nv_plan_capped_vendor(const nv_plan_target *t, const nv_view *v,
 {
     int32_t one;
     const int32_t *gs;
-    size_t n = groups_of(t, v, to, &one, &gs);
+    size_t n = groups_of(t, v, SIZE_MAX, to, &one, &gs);
     for (size_t i = 0; i < n; i++)
         if (t->probe.selected[to] || t->active[gs[i]])
             return 1;

@@ -177,6 +177,9 @@ static int run_point(tl_run *r, size_t i)
     rc = netvet_assess(&a, inv, r->reg, r->policy, &ao, r->diag);
     if (rc == 0)
         rc = keep_results(r, pt, i ? &r->t->points[i - 1] : NULL, a);
+    if (rc == 0 && i == 0 &&
+        nv_tl_keep_inputs(r->t, a, r->sc, r->t->n_scenarios) < 0)
+        rc = oom(r->diag);
     netvet_assessment_free(a);
     return rc;
 }
@@ -207,14 +210,18 @@ static int32_t fallback_day(const netvet_timeline_options *o)
 /* Collect the dates and make the (empty) points. */
 static int make_points(tl_run *r)
 {
-    int32_t from, to, *days = NULL;
-    size_t n = 0;
+    int32_t from, to, *days = NULL, *extra = NULL;
+    size_t n = 0, n_extra = 0;
     int rc = option_date(r->opts->from, "first", &from, r->diag);
     if (rc == 0)
         rc = option_date(r->opts->to, "last", &to, r->diag);
+    if (rc == 0 && nv_tl_listing_days(r->policy, r->reg, &extra,
+                                      &n_extra) < 0)
+        rc = oom(r->diag);
     if (rc == 0)
-        rc = nv_tl_dates(r->policy, r->ev, r->n_ev, from, to,
+        rc = nv_tl_dates(r->policy, r->ev, r->n_ev, extra, n_extra, from, to,
                          fallback_day(r->opts), &days, &n, r->diag);
+    nv_free(extra);
     if (rc < 0)
         return rc;
     r->t->points = nv_calloc(n, sizeof(*r->t->points));
@@ -316,5 +323,6 @@ void netvet_timeline_free(netvet_timeline *t)
     }
     nv_free(t->names);
     nv_free(t->files);
+    nv_tl_inputs_dispose(t);
     nv_free(t);
 }

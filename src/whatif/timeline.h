@@ -50,13 +50,40 @@ typedef struct nv_tl_point {
     size_t n_changes;
 } nv_tl_point;
 
+/* Owned copies of what a report says about the files besides the
+ * inventory (the assessments they came from do not outlive the run). */
+typedef struct nv_tl_input {
+    char *kind, *path;         /* owned */
+    char sha256[65];
+} nv_tl_input;
+
+typedef struct nv_tl_regchange {
+    char *file, *vendor, *field, *before, *after; /* owned */
+    unsigned long line;
+} nv_tl_regchange;
+
 struct netvet_timeline {
     nv_tl_point *points;
     size_t n_points;
     char **names, **files;     /* per scenario, owned */
     size_t n_scenarios;
     int fail_on;
+    nv_tl_input *inputs;       /* registry overlays, packs, pattern and
+                                * waiver files, then the scenarios */
+    size_t n_inputs;
+    nv_tl_regchange *reg_changes; /* overlays' changes to built-in vendors */
+    size_t n_reg_changes;
 };
+
+/* Copy a's input files and registry changes, then the scenarios' files,
+ * into t (timeline_inputs.c). @return 0 or NETVET_ENOMEM. */
+int nv_tl_keep_inputs(netvet_timeline *t, const netvet_assessment *a,
+                      const netvet_scenario *const *sc, size_t n);
+void nv_tl_inputs_dispose(netvet_timeline *t);
+/* Views of the copies for the report writers. */
+netvet_input nv_tl_input_at(const netvet_timeline *t, size_t i);
+netvet_registry_change nv_tl_regchange_at(const netvet_timeline *t,
+                                          size_t i);
 
 /* A scenario change in the order the timeline applies them. */
 typedef struct nv_tl_event {
@@ -70,15 +97,25 @@ typedef struct nv_tl_event {
 int nv_tl_events(const netvet_scenario *const *sc, size_t n,
                  nv_tl_event **out, size_t *n_out);
 
+/* The days on which a listing that a pack of p selects high-risk vendors
+ * by (high_risk.listings) starts (`date`) or stops (`until`) applying to
+ * some vendor of reg, with repeats, into *out (free with nv_free).
+ * @return 0 or NETVET_ENOMEM. */
+int nv_tl_listing_days(const netvet_policy *p, const netvet_registry *reg,
+                       int32_t **out, size_t *n_out);
+
 /* The dates of a timeline, ascending and unique: `from` and every date in
  * (from, to] at which a rule starts (its effective date) or stops (the day
- * after its end), or a dated change applies. from/to < NV_TL_UNDATED + 1
+ * after its end), or a dated change applies, or that is one of
+ * extra[0..n_extra) (listing days: they add points but never move the
+ * default from and to). from/to < NV_TL_UNDATED + 1
  * (i.e. NV_TL_UNDATED) mean "not given": from defaults to the earliest of
- * those dates (`fallback` when there is none), to to the latest (at least
- * from). *days: free with nv_free.
+ * the rule and change dates (`fallback` when there is none), to to the
+ * latest (at least from). *days: free with nv_free.
  * @return 0, NETVET_EINVAL (from after to), NETVET_ENOMEM. */
 int nv_tl_dates(const netvet_policy *p, const nv_tl_event *ev, size_t n_ev,
-                int32_t from, int32_t to, int32_t fallback, int32_t **days,
+                const int32_t *extra, size_t n_extra, int32_t from,
+                int32_t to, int32_t fallback, int32_t **days,
                 size_t *n_days, netvet_diag *diag);
 
 #endif

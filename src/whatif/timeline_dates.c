@@ -2,7 +2,8 @@
 /* Where a timeline looks: the scenario changes in the order it applies
  * them (by date, undated first, then scenario, then file order) and the
  * dates it assesses (the from date, and every date in (from, to] at which
- * a rule starts or stops or a dated change applies), ascending, unique. */
+ * a rule starts or stops, a dated change applies, or a listing a pack
+ * selects by starts or ends), ascending, unique. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,8 +92,72 @@ static int32_t *candidates(const netvet_policy *p, const nv_tl_event *ev,
     return d;
 }
 
+/* The days a listing one of the policy's packs selects by starts or
+ * stops applying to some registry vendor, into d[0..room). @return how
+ * many (with repeats). */
+static size_t listing_days(const netvet_policy *p, const netvet_registry *reg,
+                           int32_t *d, size_t room)
+{
+    size_t k = 0;
+    for (size_t pk = 0; reg && pk < netvet_policy_pack_count(p); pk++) {
+        netvet_pack_info info = netvet_policy_pack(p, pk);
+        for (size_t v = 0; v < netvet_registry_count(reg); v++) {
+            const netvet_vendor *vd = netvet_registry_vendor(reg, v);
+            for (size_t j = 0; j < vd->n_listings; j++) {
+                const netvet_listing *l = &vd->listings[j];
+                size_t m = 0;
+                while (m < info.n_listings && strcmp(info.listings[m], l->id))
+                    m++;
+                if (m == info.n_listings)
+                    continue;
+                int32_t day;
+                if (*l->date && !nv_parse_date(l->date, strlen(l->date), &day) &&
+                    k < room)
+                    d[k++] = day;
+                if (l->until && *l->until &&
+                    !nv_parse_date(l->until, strlen(l->until), &day) &&
+                    k < room)
+                    d[k++] = day;
+            }
+        }
+    }
+    return k;
+}
+
+int nv_tl_listing_days(const netvet_policy *p, const netvet_registry *reg,
+                       int32_t **out, size_t *n_out)
+{
+    size_t room = 0;
+    for (size_t v = 0; reg && v < netvet_registry_count(reg); v++)
+        room += 2 * netvet_registry_vendor(reg, v)->n_listings;
+    room *= p ? netvet_policy_pack_count(p) : 0;
+    *out = nv_calloc(room + 1, sizeof(**out));
+    if (!*out)
+        return NETVET_ENOMEM;
+    *n_out = p ? listing_days(p, reg, *out, room) : 0;
+    return 0;
+}
+
+/* Merge the days of extra[0..n_extra) in (from, to] into out[0..*k),
+ * ascending and unique; out has room for them. */
+static void merge_extra(int32_t *out, size_t *k, const int32_t *extra,
+                        size_t n_extra, int32_t to)
+{
+    size_t m = *k;
+    for (size_t i = 0; i < n_extra; i++)
+        if (extra[i] > out[0] && extra[i] <= to)
+            out[m++] = extra[i];
+    qsort(out, m, sizeof(*out), day_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < m; i++)
+        if (!u || out[i] != out[u - 1])
+            out[u++] = out[i];
+    *k = u;
+}
+
 int nv_tl_dates(const netvet_policy *p, const nv_tl_event *ev, size_t n_ev,
-                int32_t from, int32_t to, int32_t fallback, int32_t **days,
+                const int32_t *extra, size_t n_extra, int32_t from,
+                int32_t to, int32_t fallback, int32_t **days,
                 size_t *n_days, netvet_diag *diag)
 {
     size_t n = 0;
@@ -113,12 +178,13 @@ int nv_tl_dates(const netvet_policy *p, const nv_tl_event *ev, size_t n_ev,
                             "last %s", a, b);
     }
     size_t k = 0;
-    int32_t *out = nv_calloc(n + 1, sizeof(*out));
+    int32_t *out = nv_calloc(n + n_extra + 1, sizeof(*out));
     if (out) {
         out[k++] = from;
         for (size_t i = 0; i < n; i++)
             if (d[i] > out[k - 1] && d[i] <= to)
                 out[k++] = d[i];
+        merge_extra(out, &k, extra, n_extra, to);
     }
     nv_free(d);
     if (!out)

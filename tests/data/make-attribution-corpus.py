@@ -51,9 +51,9 @@ MAC_ROWS = [  # registrant (exact IEEE spelling), expected
     ("FUJITSU LIMITED", "fujitsu"),
     # negatives: no registry vendor made these
     ("Aztech Electronics Pte Ltd", ""),       # substring trap for "zte"
-    ("Alcatel-Lucent Enterprise", ""),        # ALE, not Nokia
+    ("Alcatel-Lucent Enterprise", "ale"),     # ALE (China Huaxin), not Nokia
     ("Arista Corp", ""),                      # industrial PCs, not Arista Networks
-    ("Cisco-Linksys, LLC", ""),               # Linksys, sold by Cisco in 2013
+    ("Cisco-Linksys, LLC", "linksys"),        # Linksys (Cisco sold it in 2013), in the registry
     ("Intel Corporate", ""),                  # a NIC maker
 ]
 

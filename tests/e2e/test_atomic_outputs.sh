@@ -138,4 +138,28 @@ grep -qxF "netvet import: $d/elements.csv: cannot write: File too large" \
   || fail "import failure changed the old pair"
 [ "$(find "$d" -name '.*.csv.??????' | wc -l)" = 0 ] || fail "import: temporary left"
 
+# SIGTERM while synth writes (stopped once its temporaries exist, so the
+# signal lands mid-write): they are removed and the old pair stays
+d=$work/synth-term
+mkdir -p "$d"
+printf 'OLD\n' >"$d/elements.csv"
+printf 'OLD\n' >"$d/links.csv"
+"$netvet" synth -n 1000000 -q -o "$d" &
+pid=$!
+# rows in the elements temporary: both temporaries exist and are armed
+writing() { [ -n "$(find "$d" -name '.elements.csv.*' -size +0c)" ]; }
+for _ in $(seq 3000); do # up to 30 s
+  writing && break
+  sleep 0.01
+done
+kill -STOP "$pid"
+writing || fail "synth: no temporary while writing"
+kill -TERM "$pid"
+kill -CONT "$pid"
+wait "$pid"; rc=$?
+[ "$rc" = 143 ] || fail "synth SIGTERM: exit $rc, expected 143"
+[ "$(find "$d" -name '.*.csv.??????' | wc -l)" = 0 ] || fail "synth SIGTERM: temporary left"
+[ "$(cat "$d/elements.csv" "$d/links.csv")" = "$(printf 'OLD\nOLD')" ] \
+  || fail "synth SIGTERM: old pair changed"
+
 echo "ok: atomic -o FILE and -o DIR"

@@ -27,6 +27,7 @@
 /* Expected table: vendor tp fp fn precision recall, vendors sorted. */
 static const char expected_table[] =
     "adtran 4 0 0 1.000 1.000\n"
+    "ale 1 0 0 1.000 1.000\n"
     "arista 4 1 0 0.800 1.000\n"
     "avm 3 0 0 1.000 1.000\n"
     "calix 3 0 0 1.000 1.000\n"
@@ -47,6 +48,7 @@ static const char expected_table[] =
     "hpe 1 0 0 1.000 1.000\n"
     "huawei 8 0 0 1.000 1.000\n"
     "juniper 5 0 0 1.000 1.000\n"
+    "linksys 1 0 0 1.000 1.000\n"
     "mikrotik 4 0 0 1.000 1.000\n"
     "nec 3 0 0 1.000 1.000\n"
     "nokia 10 0 0 1.000 1.000\n"
@@ -62,7 +64,7 @@ static const char expected_table[] =
     "vantiva 3 0 0 1.000 1.000\n"
     "zte 7 0 0 1.000 1.000\n"
     "zyxel 3 0 0 1.000 1.000\n"
-    "rows 148 correct 146 none-expected 20 none-correct 19\n";
+    "rows 148 correct 146 none-expected 18 none-correct 17\n";
 
 typedef struct tally {
     char id[64];

@@ -63,13 +63,13 @@ static netvet_attribution attribution(const row *r, const char **declared)
                                 "in text";
     netvet_evidence e[4] = {
         {NETVET_EV_DECLARED, *declared, strlen(*declared), hw, 0.5,
-         "declared name resolves to huawei"},
+         "declared name resolves to huawei", NULL},
         {NETVET_EV_MAC, r->mac, strlen(r->mac), hw, 0.6,
-         "MA-L 00E0FC HUAWEI TECHNOLOGIES CO.,LTD"},
+         "MA-L 00E0FC HUAWEI TECHNOLOGIES CO.,LTD", NULL},
         {NETVET_EV_SYS_OBJECT_ID, "1.3.6.1.4.1.2011", 16, -1, 0,
-         "PEN 2011, \"x\""},
+         "PEN 2011, \"x\"", NULL},
         {NETVET_EV_SYS_DESCR, descr, strlen(descr), hw, 0.9,
-         "pattern huawei-vrp (strong)"}};
+         "pattern huawei-vrp (strong)", NULL}};
     memcpy(at.evidence, e, sizeof(e));
     at.n_evidence = 4;
     return at;
@@ -80,7 +80,7 @@ static netvet_attribution attribution(const row *r, const char **declared)
 static char *write_rows(const nv_id_format_ops *fmt, int with_classes,
                         size_t *len, nv_id_writer *w)
 {
-    nv_id_out o = {NULL, fmt, reg, 0, {0, 0, 0, 0, {0, 0, 0, 0}}, 0};
+    nv_id_out o = {.f = NULL, .format = fmt, .reg = reg};
     size_t replayed = 0;
     for (size_t i = 0; i < N_ROWS; i++) {
         const char *declared, *mac = rows[i].mac ? rows[i].mac : "";

@@ -586,43 +586,6 @@ static void test_exposure_cap_vendor_in_two_domains(void **state)
     teardown_fx(&f);
 }
 
-/* A pack's `countries` select a vendor any of whose states is listed:
- * Ericsson in SE and CN is high-risk under [CN], and no warning says CN
- * or SE matches nothing. */
-static void test_high_risk_country_in_set(void **state)
-{
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01",
-          E("zte", "core", 1),
-          E("ericsson", "core", 1),
-          E("nokia", "core", 1));
-    static const char *const se_cn[] = {"SE", "CN"};
-    set_domains(&f, "ericsson", se_cn, 2);
-    const char *pack = "pack: c\n"
-                       "high_risk:\n"
-                       "  countries: [CN]\n"
-                       "rules:\n"
-                       "  - {id: c1, kind: forbid, source: s}\n";
-    assert_int_equal(netvet_policy_add_buffer(f.pol, pack, strlen(pack),
-                                              "c.yaml", f.diag),
-                     0);
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 2);
-    assert_string_equal(f.fs.items[0].subject, "ericsson");
-    assert_elements(&f.fs.items[0], (const uint32_t[]){1}, 1);
-    assert_string_equal(f.fs.items[1].subject, "zte");
-    assert_int_equal(n_warnings, 0);
-    /* the union the riskier attribution mode reads */
-    size_t n = netvet_registry_count(f.reg);
-    uint8_t risky[16] = {0};
-    assert_true(n <= sizeof(risky));
-    assert_int_equal(nv_policy_high_risk_union(f.pol, &f.view, risky, n), 0);
-    assert_true(risky[netvet_registry_find(f.reg, "ericsson")]);
-    assert_false(risky[netvet_registry_find(f.reg, "nokia")]);
-    teardown_fx(&f);
-}
-
 /* Domain index of a country in f's view. */
 static int32_t domain_index(const fx *f, const char *country)
 {
@@ -1515,7 +1478,6 @@ int main(void)
         cmocka_unit_test(test_share_cap_vendor_in_two_domains),
         cmocka_unit_test(test_exposure_cap_vendor_in_two_domains),
         cmocka_unit_test(test_plan_target_vendor_in_two_domains),
-        cmocka_unit_test(test_high_risk_country_in_set),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -228,6 +228,9 @@ static void test_format_names(void **state)
     assert_int_equal(netvet_format_parse("JSON", NULL), NETVET_ENOTFOUND);
     assert_string_equal(netvet_format_name(NETVET_FORMAT_TEXT), "text");
     assert_string_equal(netvet_format_name(NETVET_FORMAT_CSV), "csv");
+    assert_int_equal(netvet_format_parse("html", &fmt), 0);
+    assert_int_equal(fmt, NETVET_FORMAT_HTML);
+    assert_string_equal(netvet_format_name(NETVET_FORMAT_HTML), "html");
     assert_null(netvet_format_name((netvet_format)42));
     assert_int_equal(netvet_report_check_format(NETVET_REPORT_IDENTIFY,
                                                 NETVET_FORMAT_CSV, NULL), 0);
@@ -240,7 +243,7 @@ static void test_format_names(void **state)
                      NETVET_EINVAL);
     assert_string_equal(netvet_diag_message(d),
                         "format 'csv' is not available for the whatif report "
-                        "(text, json)");
+                        "(text, json, html)");
     netvet_diag_free(d);
 }
 
@@ -255,7 +258,7 @@ static void test_format_refused(void **state)
                      NETVET_EINVAL);
     assert_string_equal(netvet_diag_message(f->diag),
                         "format 'csv' is not available for the assess report "
-                        "(text, json)");
+                        "(text, json, html)");
     assert_int_equal(ftell(out), 0); /* nothing written, no fallback */
     netvet_identify_report *r = NULL;
     o.format = (netvet_format)7;

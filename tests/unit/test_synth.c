@@ -541,7 +541,7 @@ static void test_bad_options(void **state)
     assert_int_equal(netvet_diag_new(&d, NULL, NULL), NETVET_OK);
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         netvet_synth_options o = {bad[i].version, bad[i].n, 1, bad[i].share,
-                                  0, NULL, NULL};
+                                  0, NULL, NULL, NULL, NULL};
         assert_int_equal(netvet_synth_write(dir, &o, d), NETVET_EINVAL);
         assert_true(strlen(netvet_diag_message(d)) > 0);
     }
@@ -601,9 +601,50 @@ static void test_dirs_defaults_progress(void **state)
     free(dir);
 }
 
+/* temp_fn sees each temporary while it exists; none is left after. */
+typedef struct seen_temps {
+    char path[2][4096];
+    int n, existed;
+} seen_temps;
+
+static void note_temp(const char *path, void *payload)
+{
+    seen_temps *t = payload;
+    if (t->n < 2) {
+        snprintf(t->path[t->n++], sizeof t->path[0], "%s", path);
+        t->existed += access(path, F_OK) == 0;
+    }
+}
+
+static void test_temp_fn_names_each_temporary(void **state)
+{
+    (void)state;
+    char *dir = make_tmpdir();
+    seen_temps t = {.n = 0};
+    netvet_synth_options o = NETVET_SYNTH_OPTIONS_INIT;
+    o.temp_fn = note_temp;
+    o.temp_payload = &t;
+    assert_int_equal(netvet_synth_write(dir, &o, NULL), NETVET_OK);
+    assert_int_equal(t.n, 2);
+    assert_int_equal(t.existed, 2);
+    assert_non_null(strstr(t.path[0], "/.elements.csv."));
+    assert_non_null(strstr(t.path[1], "/.links.csv."));
+    assert_int_equal(access(t.path[0], F_OK), -1);
+    assert_int_equal(access(t.path[1], F_OK), -1);
+    assert_int_equal(access(path_in(dir, "elements.csv"), F_OK), 0);
+
+    /* options of version 1 (no temp_fn member read) still work */
+    netvet_synth_options v1 = NETVET_SYNTH_OPTIONS_INIT;
+    v1.version = 1;
+    v1.temp_fn = note_temp; /* must be ignored */
+    v1.temp_payload = NULL;
+    assert_int_equal(netvet_synth_write(dir, &v1, NULL), NETVET_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_temp_fn_names_each_temporary),
         cmocka_unit_test(test_exact_row_counts),
         cmocka_unit_test(test_headers_exact),
         cmocka_unit_test(test_deterministic),

@@ -120,12 +120,14 @@ static netvet_policy *policy(void)
 }
 
 /* nv_tl_dates into "YYYY-MM-DD ..." */
-static int dates(const netvet_policy *p, const nv_tl_event *ev, size_t n,
-                 const char *from, const char *to, char *out)
+static int dates_extra(const netvet_policy *p, const nv_tl_event *ev,
+                       size_t n, const int32_t *extra, size_t n_extra,
+                       const char *from, const char *to, char *out)
 {
     int32_t *d = NULL;
     size_t nd = 0;
-    int rc = nv_tl_dates(p, ev, n, from ? day(from) : NV_TL_UNDATED,
+    int rc = nv_tl_dates(p, ev, n, extra, n_extra,
+                         from ? day(from) : NV_TL_UNDATED,
                          to ? day(to) : NV_TL_UNDATED, day("2030-01-01"),
                          &d, &nd, NULL);
     out[0] = '\0';
@@ -137,6 +139,12 @@ static int dates(const netvet_policy *p, const nv_tl_event *ev, size_t n,
     }
     nv_free(d);
     return rc;
+}
+
+static int dates(const netvet_policy *p, const nv_tl_event *ev, size_t n,
+                 const char *from, const char *to, char *out)
+{
+    return dates_extra(p, ev, n, NULL, 0, from, to, out);
 }
 
 static void test_dates(void **state)
@@ -161,6 +169,16 @@ static void test_dates(void **state)
                      NETVET_EINVAL);
     assert_int_equal(dates(NULL, NULL, 0, NULL, NULL, out), 0);
     assert_string_equal(out, "2030-01-01");
+    /* listing days add points inside (from, to] but never move from/to */
+    int32_t extra[] = {day("2021-03-12"), day("2023-06-15"),
+                       day("2023-06-15"), day("2023-12-31"),
+                       day("2026-01-01")};
+    assert_int_equal(dates_extra(p, ev, n, extra, 5, NULL, NULL, out), 0);
+    assert_string_equal(out, "2022-10-13 2023-01-01 2023-06-15 2023-12-31 "
+                             "2024-01-01");
+    assert_int_equal(dates_extra(p, ev, n, extra, 5, "2021-03-12",
+                                 "2021-12-31", out), 0);
+    assert_string_equal(out, "2021-03-12");
     nv_free(ev);
     netvet_scenario_free(sc[0]);
     netvet_policy_free(p);

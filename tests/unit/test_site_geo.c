@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Site coordinates kept by the loader for the HTML report's map: one per
+ * site (the smallest lat, then lon, when a site's rows disagree), the
+ * same whether the file is read in one part or several, and compacted
+ * when sites repeat out of order. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "inventory/inv.h"
+#include "inventory/parts.h"
+
+/* n rows over `sites` sites, in round-robin order (no two rows in a row
+ * at one site), site s at lat 50 + s/100, lon -s/50; site 3 also has a
+ * row without coordinates and site 5 one at another point. */
+static char *make_csv(size_t n, size_t sites, size_t *len)
+{
+    size_t cap = 64 + n * 64, at = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    at += (size_t)snprintf(buf, cap, "id,vendor,function,site,lat,lon\n");
+    for (size_t i = 0; i < n; i++) {
+        size_t s = i % sites;
+        at += (size_t)snprintf(buf + at, cap - at,
+                               "E%07zu,Nokia,access,S%03zu,%.2f,%.2f\n", i, s,
+                               50 + (double)s / 100, -(double)s / 50);
+    }
+    at += (size_t)snprintf(buf + at, cap - at,
+                           "X1,Nokia,access,S003,,\nX2,Nokia,access,S005,"
+                           "49.00,1.00\nX3,Nokia,access,,10,10\n");
+    *len = at;
+    return buf;
+}
+
+static netvet_inventory *load(const char *csv, size_t len, size_t parts)
+{
+    netvet_inventory *inv = NULL;
+    netvet_load_options o = NETVET_LOAD_OPTIONS_INIT;
+    size_t saved = nv_parts_forced;
+    nv_parts_forced = parts;
+    assert_int_equal(nv_inventory_load_buffers(&inv, csv, len, "e.csv", NULL,
+                                               0, NULL, &o, NULL),
+                     0);
+    nv_parts_forced = saved;
+    return inv;
+}
+
+static void check_sites(const netvet_inventory *inv, size_t sites)
+{
+    assert_int_equal(inv->n_site_geo, sites);
+    for (size_t i = 0; i < inv->n_site_geo; i++) {
+        const nv_site_geo *g = &inv->site_geo[i];
+        const char *name = nv_inv_str(inv, g->site);
+        size_t s = (size_t)strtoul(name + 1, NULL, 10);
+        if (i)
+            assert_true(inv->site_geo[i - 1].site < g->site);
+        if (s == 5) { /* the smaller latitude of its two points */
+            assert_float_equal(g->lat, 49.0, 1e-5);
+            assert_float_equal(g->lon, 1.0, 1e-5);
+            continue;
+        }
+        assert_float_equal(g->lat, 50 + (double)s / 100, 1e-4);
+        assert_float_equal(g->lon, -(double)s / 50, 1e-4);
+    }
+}
+
+static void test_one_and_many_parts(void **state)
+{
+    (void)state;
+    size_t len;
+    char *csv = make_csv(20000, 300, &len);
+    for (size_t parts = 1; parts <= 4; parts++) {
+        netvet_inventory *inv = load(csv, len, parts);
+        assert_int_equal(netvet_inventory_elements(inv), 20003);
+        assert_int_equal(inv->times[0].parts, parts);
+        check_sites(inv, 300);
+        netvet_inventory_free(inv);
+    }
+    free(csv);
+}
+
+static void test_no_coordinates(void **state)
+{
+    (void)state;
+    static const char csv[] = "id,vendor,function,site\nA,Nokia,core,S1\n";
+    netvet_inventory *inv = load(csv, sizeof csv - 1, 1);
+    assert_int_equal(inv->n_site_geo, 0);
+    assert_null(inv->site_geo);
+    netvet_inventory_free(inv);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_one_and_many_parts),
+        cmocka_unit_test(test_no_coordinates),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
