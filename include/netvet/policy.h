@@ -89,6 +89,9 @@ typedef struct netvet_pack_info {
     const char *const *vendors;
     size_t n_countries;   /**< high_risk.countries */
     const char *const *countries;
+    int deadline_months;  /**< high_risk.deadline_months: a listed vendor
+                               counts from this many months after its
+                               listing; 0 = from the listing itself */
 } netvet_pack_info;
 
 /** Number of packs in the policy, in load order. */

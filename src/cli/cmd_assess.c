@@ -96,7 +96,9 @@ static const nv_section sections[] = {
      "(Sweden's PTS licence conditions), ca-5g-2022 (Canada's 4G/5G "
      "policy), us-ndaa-889 (US NDAA section 889), us-fcc-covered (the US "
      "FCC Covered List), us-ndaa-1260h (the DoD 1260H list and the FY2024 "
-     "NDAA s.805 bans), eu-5g-toolbox-2020 (the EU 5G toolbox): never "
+     "NDAA s.805 bans), eu-5g-toolbox-2020 (the EU 5G toolbox), "
+     "eu-csa-2026 (the EU's 2026 proposal: designated suppliers out of "
+     "mobile networks within 36 months): never "
      "loaded by default (docs/policy-format.md).\n\n"
      "Without --policy: the UK packs in force on the as-of date "
      "(uk-ncsc-2020; uk-dvd-2022 from 2022-10-13).",

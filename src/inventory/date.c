@@ -90,3 +90,19 @@ void nv_format_date(int32_t days, char *buf)
     buf[9] = (char)('0' + dd % 10);
     buf[10] = '\0';
 }
+
+int32_t nv_add_months(int32_t days, int months)
+{
+    char buf[16];
+    unsigned y, m, d;
+    nv_format_date(days, buf);
+    if (split_date(buf, &y, &m, &d) < 0)
+        return days;
+    long total = (long)y * 12 + (long)(m - 1) + months;
+    if (total < 0)
+        return days;
+    y = (unsigned)(total / 12);
+    m = (unsigned)(total % 12) + 1;
+    unsigned last = days_in_month(y, m);
+    return days_from_civil(y, m, d > last ? last : d);
+}

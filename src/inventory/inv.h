@@ -140,6 +140,10 @@ int nv_inv_has_tag(const netvet_inventory *inv, size_t k, uint32_t tag);
 int nv_parse_date(const char *s, size_t len, int32_t *days_out);
 /* Format days since epoch as YYYY-MM-DD into buf (>= 11 bytes). */
 void nv_format_date(int32_t days, char *buf);
+/* The day `months` calendar months after `days` (before, when negative);
+ * a day past the end of the target month becomes its last day
+ * (2024-01-31 + 1 month = 2024-02-29). */
+int32_t nv_add_months(int32_t days, int months);
 
 /* An empty inventory (string tables ready, no id map, no columns).
  * @return 0 or NETVET_ENOMEM. */

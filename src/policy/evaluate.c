@@ -136,9 +136,14 @@ static void pack_high_risk(const nv_pack *p, const netvet_registry *reg,
     for (size_t v = 0; v < n; v++) {
         const netvet_vendor *vd = netvet_registry_vendor(reg, v);
         const char *c = netvet_registry_country(reg, (int)v);
+        /* a removal deadline N months after listing: listed N months
+         * before the day assessed */
+        int32_t day = as_of == NV_ALWAYS || !p->deadline_months
+                          ? as_of
+                          : nv_add_months(as_of, -p->deadline_months);
         int listed = as_of == NV_ALWAYS ? has_listing(vd, &p->listings)
                                         : listed_on(reg, v, &p->listings,
-                                                    as_of);
+                                                    day);
         own[v] = listed || in_list(vd->id, &p->vendors) ||
                  in_list(c, &p->countries);
     }
@@ -182,11 +187,28 @@ static void warn_rule_vendors(const netvet_policy *policy, const nv_rule *r,
 
 /* e->selected = the rule's explicit vendor list (ids the registry lacks
  * are left out; nv_policy_warn reports them). */
+/* Is vendor v's production unknown, or in a country outside `ok`? */
+static int produced_outside(const netvet_vendor *vd, const nv_strlist *ok)
+{
+    if (vd->n_production == 0)
+        return 1; /* unknown: presumed foreign-produced (fail closed) */
+    for (size_t i = 0; i < vd->n_production; i++)
+        if (!in_list(vd->production[i], ok))
+            return 1;
+    return 0;
+}
+
 static void rule_vendors(nv_eval *e, uint8_t *own)
 {
     const nv_rule *r = e->rule;
     const netvet_registry *reg = e->view->reg;
     memset(own, 0, e->n_vendors);
+    if (r->produced_outside.n) { /* elements carry their root vendor */
+        for (size_t v = 0; v < e->n_vendors; v++)
+            e->selected[v] = produced_outside(netvet_registry_vendor(reg, v),
+                                              &r->produced_outside);
+        return;
+    }
     for (size_t i = 0; i < r->vendors.n; i++) {
         int v = reg ? netvet_registry_find(reg, r->vendors.items[i]) : -1;
         if (v >= 0 && (size_t)v < e->n_vendors)
@@ -436,7 +458,9 @@ static int run_rule(nv_eval *e, nv_findings *out)
     memset(e->d_selected, 0, nd);
     e->total_count = 0;
     e->total_weight = 0;
-    e->sel_word = e->rule->high_risk ? "high-risk" : "listed";
+    e->sel_word = e->rule->high_risk                ? "high-risk"
+                  : e->rule->produced_outside.n ? "foreign-produced"
+                                                : "listed";
     return nv_rule_kind(e->rule->kind)->evaluate(e, out);
 }
 

@@ -31,6 +31,7 @@ void nv_rule_dispose(nv_rule *r)
     nv_free(r->effective_text);
     nv_free(r->until_text);
     nv_strlist_dispose(&r->vendors);
+    nv_strlist_dispose(&r->produced_outside);
     nv_strlist_dispose(&r->tags);
     nv_strlist_dispose(&r->sites);
     nv_strlist_dispose(&r->regions);
@@ -74,17 +75,43 @@ static int parse_countries(nv_yctx *y, yaml_node_t *n, nv_strlist *out)
     return err;
 }
 
+/* high_risk.deadline_months: a whole number of months, 1..600. */
+static int parse_deadline_months(nv_yctx *y, yaml_node_t *n, nv_pack *pk)
+{
+    char *text = NULL, *end = NULL;
+    int err = nv_ystr(y, n, "deadline_months", &text);
+    if (err)
+        return err;
+    errno = 0;
+    long m = strtol(text, &end, 10);
+    int bad = errno || end == text || *end || m < 1 || m > 600;
+    nv_free(text);
+    if (bad)
+        return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(n), 0,
+                            "deadline_months must be a whole number of "
+                            "months from 1 to 600");
+    pk->deadline_months = (int)m;
+    return 0;
+}
+
 static int parse_high_risk(nv_yctx *y, yaml_node_t *n, nv_pack *pk)
 {
-    static const char *const keys[] = {"listings", "vendors", "countries"};
-    yaml_node_t *v[3];
-    int err = nv_ymap(y, n, "high_risk", keys, 3, v);
+    static const char *const keys[] = {"listings", "vendors", "countries",
+                                       "deadline_months"};
+    yaml_node_t *v[4];
+    int err = nv_ymap(y, n, "high_risk", keys, 4, v);
     if (!err && v[0])
         err = nv_ylist(y, v[0], "listings", 1, &pk->listings);
     if (!err && v[1])
         err = nv_ylist(y, v[1], "vendors", 1, &pk->vendors);
     if (!err && v[2])
         err = parse_countries(y, v[2], &pk->countries);
+    if (!err && v[3])
+        err = parse_deadline_months(y, v[3], pk);
+    if (!err && pk->deadline_months && !pk->listings.n)
+        return nv_diag_fail(y->diag, NETVET_EPARSE, y->file, nv_yline(v[3]),
+                            0, "deadline_months counts from a listing: the "
+                            "high_risk section needs listings");
     return err;
 }
 
@@ -482,6 +509,7 @@ netvet_pack_info netvet_policy_pack(const netvet_policy *policy, size_t i)
     info.vendors = (const char *const *)pk->vendors.items;
     info.n_countries = pk->countries.n;
     info.countries = (const char *const *)pk->countries.items;
+    info.deadline_months = pk->deadline_months;
     return info;
 }
 

@@ -32,6 +32,9 @@ typedef struct nv_pack {
     nv_strlist listings;       /* high_risk.listings */
     nv_strlist vendors;        /* high_risk.vendors */
     nv_strlist countries;      /* high_risk.countries, upper case */
+    int deadline_months;       /* high_risk.deadline_months: a listed vendor
+                                * counts from this many months after its
+                                * listing (0: from the listing) */
     double ownership_threshold; /* percent; NETVET_OWNERSHIP_THRESHOLD
                                  * when the pack does not set it */
     int has_threshold;         /* the pack sets ownership_threshold */
@@ -49,6 +52,9 @@ typedef struct nv_rule {
     unsigned long line;        /* line of the rule in its pack */
     int high_risk;             /* vendors: high-risk */
     nv_strlist vendors;        /* explicit vendor ids otherwise */
+    nv_strlist produced_outside; /* vendors: {produced_outside: [...]}: the
+                                  * vendors whose registry production is
+                                  * unknown or in another country */
     uint32_t fn_mask;          /* bit per netvet_function; 0 = any */
     nv_strlist tags, sites, regions; /* n == 0: key absent */
     int32_t installed_after;   /* scope: installed strictly after, or

@@ -111,13 +111,14 @@ static size_t listing_days(const netvet_policy *p, const netvet_registry *reg,
                 if (m == info.n_listings)
                     continue;
                 int32_t day;
+                int shift = info.deadline_months; /* the deadline's day */
                 if (*l->date && !nv_parse_date(l->date, strlen(l->date), &day) &&
                     k < room)
-                    d[k++] = day;
+                    d[k++] = nv_add_months(day, shift);
                 if (l->until && *l->until &&
                     !nv_parse_date(l->until, strlen(l->until), &day) &&
                     k < room)
-                    d[k++] = day;
+                    d[k++] = nv_add_months(day, shift);
             }
         }
     }

@@ -384,6 +384,29 @@ static void test_sorted_ids(void **state)
     }
 }
 
+/* nv_add_months: calendar months, a day past the month's end clamped. */
+static void test_add_months(void **state)
+{
+    (void)state;
+    int32_t d;
+    char buf[16];
+    static const struct {
+        const char *from;
+        int months;
+        const char *to;
+    } cases[] = {
+        {"2027-03-01", 36, "2030-03-01"}, {"2024-01-31", 1, "2024-02-29"},
+        {"2023-01-31", 1, "2023-02-28"},  {"2030-03-01", -36, "2027-03-01"},
+        {"2026-12-15", 1, "2027-01-15"},  {"2027-01-15", -1, "2026-12-15"},
+        {"2024-02-29", 12, "2025-02-28"}, {"2026-05-05", 0, "2026-05-05"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        assert_int_equal(nv_parse_date(cases[i].from, 10, &d), 0);
+        nv_format_date(nv_add_months(d, cases[i].months), buf);
+        assert_string_equal(buf, cases[i].to);
+    }
+}
+
 static void test_function_aliases_and_dates(void **state)
 {
     (void)state;
@@ -736,6 +759,7 @@ static int seven_parts(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_add_months),
         cmocka_unit_test(test_header_any_order_and_attributes),
         cmocka_unit_test(test_bad_rows_are_skipped_and_counted),
         cmocka_unit_test(test_strict_stops_at_first_bad_row),
