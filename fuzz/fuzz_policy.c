@@ -35,9 +35,12 @@ static nv_view view;
 static uint32_t tag_off[N + 1], tags[N], sites[N];
 static uint8_t counted[N] = {1, 1, 1, 1, 1, 0}, fns[N];
 static double weights[N];
-static int32_t vendors[N], domains[N], vendor_domain[3] = {0, 0, 1};
-static char cn[] = "CN", fi[] = "FI";
-static char *countries[2] = {cn, fi};
+/* Domain sets: {CN}, {FI}, {CN, FI}; nokia is in both domains. */
+static int32_t vendors[N], dsets[N], vendor_dset[3] = {0, 0, 2};
+static uint32_t dset_off[4] = {0, 1, 2, 4};
+static int32_t dset_dom[4] = {0, 1, 0, 1};
+static char cn[] = "CN", fi[] = "FI", cnfi[] = "CN+FI";
+static char *countries[2] = {cn, fi}, *labels[3] = {cn, fi, cnfi};
 
 static uint32_t intern(const char *s)
 {
@@ -60,7 +63,7 @@ static int world(void)
     for (size_t k = 0; k < N; k++) {
         int v = vendor_of[k] ? netvet_registry_find(reg, vendor_of[k]) : -1;
         vendors[k] = v < 0 ? -1 : netvet_registry_root(reg, v);
-        domains[k] = v < 0 ? -1 : vendor_domain[v];
+        dsets[k] = v < 0 ? -1 : vendor_dset[v];
         fns[k] = fn_of[k];
         weights[k] = weight_of[k];
         tag_off[k] = (uint32_t)k;
@@ -76,9 +79,11 @@ static int world(void)
     inv.n_tags = N;
     inv.site = sites;
     view = (nv_view){.inv = &inv, .reg = reg, .as_of = 20000, .n = N,
-                     .counted = counted, .vendor = vendors, .domain = domains,
+                     .counted = counted, .vendor = vendors, .dset = dsets,
                      .n_domains = 2, .domain_country = countries,
-                     .vendor_domain = vendor_domain};
+                     .n_dsets = 3, .dset_off = dset_off, .dset_dom = dset_dom,
+                     .dset_label = labels, .multi_domain = 1,
+                     .vendor_dset = vendor_dset};
     return 0;
 }
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Share tables: accumulate count and weight per (function, vendor) and per
- * (function, domain) in dense arrays in one pass, then keep non-empty rows
- * sorted largest first. */
+ * (function, domain set) in dense arrays in one pass, spread each set's
+ * sums over its domains (an element counts in every domain of its set, so
+ * domain shares may add up to more than the group), then keep non-empty
+ * rows sorted largest first. */
 #include "analysis/shares.h"
 
 #include <stdlib.h>
@@ -85,14 +87,37 @@ static void dense_add(dense *d, size_t fn, int32_t key, double w)
     d->wt[b] += w;
 }
 
+/* Domain sums from set sums: each set's into every domain of it; slot 0
+ * (unknown vendor) as it is. With one domain per set (set = domain) the
+ * sums are the sets' own, bit for bit. */
+static void sets_to_domains(dense *dd, const dense *ds, const nv_view *v)
+{
+    for (size_t g = 0; g < NG; g++) {
+        uint64_t *dc = dd->cnt + g * dd->slots;
+        double *dw = dd->wt + g * dd->slots;
+        const uint64_t *sc = ds->cnt + g * ds->slots;
+        const double *sw = ds->wt + g * ds->slots;
+        dc[0] = sc[0];
+        dw[0] = sw[0];
+        for (size_t s = 0; s < v->n_dsets; s++) {
+            const int32_t *dom;
+            size_t m = nv_view_domains(v, (int32_t)s, &dom);
+            for (size_t i = 0; i < m && sc[s + 1]; i++) {
+                dc[dom[i] + 1] += sc[s + 1];
+                dw[dom[i] + 1] += sw[s + 1];
+            }
+        }
+    }
+}
+
 int nv_shares_compute(nv_shares *out, const nv_view *v)
 {
     double t0 = nv_clock_seconds();
     memset(out, 0, sizeof(*out));
-    dense dv = {0}, dd = {0};
+    dense dv = {0}, ds = {0}, dd = {0};
     int rc = NETVET_ENOMEM;
     if (dense_new(&dv, netvet_registry_count(v->reg)) < 0 ||
-        dense_new(&dd, v->n_domains) < 0)
+        dense_new(&ds, v->n_dsets) < 0 || dense_new(&dd, v->n_domains) < 0)
         goto done;
     const netvet_inventory *inv = v->inv;
     for (size_t k = 0; k < v->n; k++) {
@@ -101,12 +126,13 @@ int nv_shares_compute(nv_shares *out, const nv_view *v)
         size_t fn = inv->function[k];
         double w = inv->weight[k];
         dense_add(&dv, fn, v->vendor[k], w);
-        dense_add(&dd, fn, v->domain[k], w);
+        dense_add(&ds, fn, v->dset[k], w);
         out->group[fn].count++;
         out->group[fn].weight += w;
     }
     out->group[NV_SHARES_ALL].count = v->n_counted;
     out->group[NV_SHARES_ALL].weight = v->total_weight;
+    sets_to_domains(&dd, &ds, v);
     for (size_t g = 0; g < NG; g++) {
         nv_group_shares *gs = &out->group[g];
         if (compact(&gs->vendors, &gs->n_vendors, dv.cnt + g * dv.slots,
@@ -115,6 +141,10 @@ int nv_shares_compute(nv_shares *out, const nv_view *v)
                     dd.wt + g * dd.slots, dd.slots) < 0)
             goto done;
         concentration(gs);
+        uint64_t rows = 0; /* the unknown row too: each element once... */
+        for (size_t i = 0; i < gs->n_domains; i++)
+            rows += gs->domains[i].count;
+        gs->domains_overlap = rows > gs->count; /* ...unless in several */
     }
     rc = 0;
     out->seconds = nv_clock_seconds() - t0;
@@ -123,6 +153,8 @@ done:
     nv_free(dv.wt);
     nv_free(dd.cnt);
     nv_free(dd.wt);
+    nv_free(ds.cnt);
+    nv_free(ds.wt);
     if (rc < 0)
         nv_shares_dispose(out);
     return rc;

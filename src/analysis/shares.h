@@ -20,8 +20,12 @@ typedef struct nv_group_shares {
     double weight;
     nv_share_row *vendors; /* by count desc, then weight desc, then key */
     size_t n_vendors;
-    nv_share_row *domains;
+    nv_share_row *domains; /* an element counts in each domain of its
+                            * set: see domains_overlap */
     size_t n_domains;
+    int domains_overlap;   /* some element counts in two domains or more,
+                            * so the domain rows add up to more than the
+                            * group */
     double hhi_count, hhi_weight;   /* over vendors, shares in 0..1 */
     double top_count, top_weight;   /* largest vendor share */
 } nv_group_shares;

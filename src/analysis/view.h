@@ -1,7 +1,22 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The analysed network: each element's resolved vendor and risk domain, and
+/* The analysed network: each element's resolved vendor and risk domains, and
  * whether it counts as of the assessment date. Built by assess.c from an
- * inventory and a registry; read by shares, policy evaluation and reports. */
+ * inventory and a registry; read by shares, policy evaluation and reports.
+ *
+ * A risk domain is a state (an ISO country code). A vendor belongs to every
+ * state that can compel it on the as-of date (netvet_registry_jurisdictions:
+ * its country and those of owners holding at least the ownership
+ * threshold), so it may sit in several domains. Elements do not carry
+ * their domains one by one: each carries a domain-set key, an index into a
+ * small table of the distinct sets (CSR: set s has the domains
+ * dset_dom[dset_off[s] .. dset_off[s + 1]), ascending). A network whose
+ * vendors each have one country has one singleton set per domain, with
+ * set index = domain index, and costs what a single domain column did.
+ * The set is that of the registry entry the element's name (or evidence)
+ * resolved to, while the vendor it counts as is that entry's root
+ * (vendor[k]): a Nokia Shanghai Bell element counts as vendor nokia (its
+ * `parent:`) and in the domains of Nokia Shanghai Bell's jurisdictions,
+ * CN and FI. vendor_dset[i] is entry i's set. */
 #ifndef NV_ANALYSIS_VIEW_H
 #define NV_ANALYSIS_VIEW_H
 
@@ -36,7 +51,8 @@ typedef struct nv_view {
     size_t n;              /* = inv->n */
     uint8_t *counted;      /* per element: 1 if it exists as of as_of */
     int32_t *vendor;       /* per element: registry root vendor, -1 unknown */
-    int32_t *domain;       /* per element: risk domain, -1 unknown vendor */
+    int32_t *dset;         /* per element: domain-set key, -1 unknown
+                            * vendor; = vendor_dset[entry resolved] */
     int32_t *alt_vendor;   /* per element: the other reading (registry root)
                             * when the declared and the evidence vendor
                             * disagree, -1 when there is none; NULL when no
@@ -45,9 +61,17 @@ typedef struct nv_view {
                             * Unicode folding or a confusable skeleton
                             * (vendors/names.h), ascending; NULL if none */
     size_t n_lookalike;
+    double threshold;      /* ownership threshold (percent) the domains
+                            * were built with */
     size_t n_domains;
     char **domain_country; /* per domain: ISO country code (owned) */
-    int32_t *vendor_domain;/* per registry vendor: its domain */
+    size_t n_dsets;        /* distinct domain sets */
+    uint32_t *dset_off;    /* n_dsets + 1 offsets into dset_dom */
+    int32_t *dset_dom;     /* the sets' domains, each set ascending */
+    char **dset_label;     /* per set: its countries joined by '+' in
+                            * domain order ("CN+FI"; "" for none) (owned) */
+    int multi_domain;      /* some vendor's set has two domains or more */
+    int32_t *vendor_dset;  /* per registry vendor: its domain set */
     size_t n_counted;      /* elements with counted = 1 */
     double total_weight;   /* weight of counted elements */
     const struct nv_exposure *exposure; /* dependent weights, or NULL when
@@ -58,15 +82,55 @@ typedef struct nv_view {
 } nv_view;
 
 /* Build the view: resolve each element's declared vendor (once per distinct
- * name) to its root vendor, group vendors into domains by jurisdiction, and
- * mark elements that exist as of `as_of` (not decommissioned; planned ones
- * only once their installed date has come). @return 0 or NETVET_ENOMEM. */
+ * name) to its root vendor, put each root vendor in the domains of its
+ * jurisdictions as of `as_of` with ownership `threshold` (percent;
+ * NETVET_OWNERSHIP_THRESHOLD unless a policy sets another), and mark
+ * elements that exist as of `as_of` (not decommissioned; planned ones
+ * only once their installed date has come). Domains are numbered in order
+ * of first appearance of the vendors' registry countries (registry
+ * order), then of the other countries of their jurisdictions.
+ * @return 0 or NETVET_ENOMEM. */
 int nv_view_build(nv_view *view, const netvet_inventory *inv,
-                  const netvet_registry *reg, int32_t as_of);
+                  const netvet_registry *reg, int32_t as_of,
+                  double threshold);
 void nv_view_dispose(nv_view *view);
 
+/* Put registry vendor `vendor` in exactly the domains of the n country
+ * codes (any order, repeats ignored; new countries become new domains)
+ * instead of its registry jurisdictions, and re-key the elements that
+ * count as it (vendor[k] == vendor, its subsidiaries' too). For tests and
+ * for callers that know an ownership the registry does not.
+ * @return 0, NETVET_EINVAL (vendor out of range) or NETVET_ENOMEM. */
+int nv_view_set_jurisdictions(nv_view *view, size_t vendor,
+                              const char *const *codes, size_t n);
+
+/* The domains of set s (ascending): *dom gets them, the result is how
+ * many (0 for s < 0: unknown vendor). */
+static inline size_t nv_view_domains(const nv_view *v, int32_t s,
+                                     const int32_t **dom)
+{
+    if (s < 0 || (size_t)s >= v->n_dsets) {
+        *dom = NULL;
+        return 0;
+    }
+    *dom = v->dset_dom + v->dset_off[s];
+    return v->dset_off[s + 1] - v->dset_off[s];
+}
+
+/* Is domain d in set s? */
+static inline int nv_view_in_domain(const nv_view *v, int32_t s, int32_t d)
+{
+    const int32_t *dom;
+    size_t n = nv_view_domains(v, s, &dom);
+    for (size_t i = 0; i < n; i++)
+        if (dom[i] == d)
+            return 1;
+    return 0;
+}
+
 /* Point *in at the view's columns (no copy) for the graph kernels:
- * vendor keys are registry root vendors, domain keys the view's domains. */
+ * vendor keys are registry root vendors, domain-set keys and the set
+ * table the view's. */
 void nv_view_graph_input(nv_graph_input *in, const nv_view *view);
 
 #endif

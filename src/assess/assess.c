@@ -283,6 +283,16 @@ static int attribute(netvet_assessment *a, const netvet_assess_options *opts)
     return rc;
 }
 
+/* THE place the ownership threshold (percent) of the assessment's risk
+ * domains is chosen: an owner holding at least this much of a vendor puts
+ * it in the owner's jurisdictions too (nv_view_build, view.h): the
+ * policy's (the smallest pack `ownership_threshold`), else
+ * NETVET_OWNERSHIP_THRESHOLD (FCC 26-2: 10 %). */
+static double ownership_threshold(const netvet_policy *policy)
+{
+    return netvet_policy_ownership_threshold(policy);
+}
+
 int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
                   const netvet_registry *reg, const netvet_policy *policy,
                   const netvet_assess_options *opts, netvet_diag *diag)
@@ -304,7 +314,8 @@ int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
     a->policy = policy;
     a->attributed = opts && opts->attributor;
     int topology = (!opts || opts->topology) && *netvet_inventory_path(inv, 1);
-    if ((rc = nv_view_build(&a->view, inv, reg, as_of)) < 0 ||
+    if ((rc = nv_view_build(&a->view, inv, reg, as_of,
+                            ownership_threshold(policy))) < 0 ||
         (opts && opts->attributor && (rc = attribute(a, opts)) < 0) ||
         (rc = shares_topology_rules(a, topology, opts, diag)) < 0 ||
         (rc = apply_waivers(a, opts, diag)) < 0) {

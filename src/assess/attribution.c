@@ -214,7 +214,8 @@ static int alt_column(nv_view *v)
  * (already in the view): with two readings, assess the riskier one and
  * keep the other in the alt column. */
 static int riskier(nv_view *v, size_t k, const netvet_attribution *at,
-                   int32_t d, const uint8_t *risky, conflicts *cs)
+                   int32_t d, int32_t d_set, const uint8_t *risky,
+                   conflicts *cs)
 {
     int32_t a = v->vendor[k];
     int32_t e = a != d ? a : at->conflict ? contradicting(v, at, d) : -1;
@@ -224,8 +225,9 @@ static int riskier(nv_view *v, size_t k, const netvet_attribution *at,
     if (!v->alt_vendor && alt_column(v) < 0)
         return NETVET_ENOMEM;
     int32_t use = risky[d] && !risky[e] ? d : e;
+    /* the domains of the entry read (the evidence's when e is a) */
+    v->dset[k] = use == d ? d_set : e == a ? v->dset[k] : v->vendor_dset[e];
     v->vendor[k] = use;
-    v->domain[k] = v->vendor_domain[use];
     v->alt_vendor[k] = use == d ? e : d;
     return note_conflict(cs, v, k, at, e, d, use);
 }
@@ -245,11 +247,11 @@ int nv_view_attribute(nv_view *v, netvet_attributor *attributor,
         if ((rc = netvet_attribute_element(&at, attributor, v->inv, k)) < 0)
             break;
         int32_t root = at.vendor < 0 ? -1 : netvet_registry_root(v->reg, at.vendor);
-        int32_t declared = v->vendor[k];
+        int32_t declared = v->vendor[k], declared_set = v->dset[k];
         v->vendor[k] = root;
-        v->domain[k] = root < 0 ? -1 : v->vendor_domain[root];
+        v->dset[k] = root < 0 ? -1 : v->vendor_dset[at.vendor];
         if (risky)
-            rc = riskier(v, k, &at, declared, risky, &cs);
+            rc = riskier(v, k, &at, declared, declared_set, risky, &cs);
         else if (at.conflict && root >= 0)
             rc = note_conflict(&cs, v, k, &at, root, -1, -1);
         if (v->vendor[k] != declared)

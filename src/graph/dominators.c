@@ -387,6 +387,16 @@ size_t nv_dominators_top(uint32_t *out, size_t n_top, const nv_dominators *d)
     return nv_dominators_top_by(out, n_top, d, NULL, NULL);
 }
 
+/* Add w to each domain of set s. */
+static void add_to_set(double *by_domain, const nv_graph_input *in,
+                       int32_t s, double w)
+{
+    const int32_t *dom;
+    size_t m = nv_graph_dset(in, s, &dom);
+    for (size_t i = 0; i < m; i++)
+        by_domain[dom[i]] += w;
+}
+
 void nv_dominators_by_group(double *by_vendor, double *by_domain,
                             const nv_dominators *d,
                             const nv_graph_input *in)
@@ -395,12 +405,22 @@ void nv_dominators_by_group(double *by_vendor, double *by_domain,
         memset(by_vendor, 0, in->n_vendors * sizeof(double));
     if (by_domain)
         memset(by_domain, 0, in->n_domains * sizeof(double));
+    /* per domain set, then into each domain of the set (with one domain
+     * per set, the very sums of summing per domain) */
+    double *by_set = by_domain ? nv_calloc(in->n_dsets + 1, sizeof(double))
+                               : NULL;
     for (size_t k = 0; k < d->n && k < in->n; k++) {
         if (!in->counted[k] || in->vendor[k] < 0 || !(d->impact[k] > 0))
             continue;
         if (by_vendor)
             by_vendor[in->vendor[k]] += d->impact[k];
-        if (by_domain)
-            by_domain[in->domain[k]] += d->impact[k];
+        if (by_set && in->dset[k] >= 0)
+            by_set[in->dset[k]] += d->impact[k];
+        else if (by_domain && in->dset[k] >= 0) /* no memory: one by one */
+            add_to_set(by_domain, in, in->dset[k], d->impact[k]);
     }
+    for (size_t s = 0; by_set && s < in->n_dsets; s++)
+        if (by_set[s] != 0)
+            add_to_set(by_domain, in, (int32_t)s, by_set[s]);
+    nv_free(by_set);
 }

@@ -72,10 +72,11 @@ size_t nv_dominators_top_by(uint32_t *out, size_t n_top,
                             const void *ctx);
 
 /* Sum of impact per vendor key (by_vendor, in->n_vendors entries) and per
- * domain key (by_domain, in->n_domains entries), over
- * counted elements; either may be NULL. Nested dominators are each counted
- * in full: a vendor's router dominating its own OLT adds the OLT's sinks
- * twice, so a sum can exceed the total weight. It measures how much weight
+ * domain key (by_domain, in->n_domains entries; an element counts in each
+ * domain of its set), over counted elements; either may be NULL. Nested
+ * dominators are each counted in full: a vendor's router dominating its
+ * own OLT adds the OLT's sinks twice, so a sum can exceed the total
+ * weight. It measures how much weight
  * sits behind the group's single points of failure, not a share. */
 void nv_dominators_by_group(double *by_vendor, double *by_domain,
                             const nv_dominators *d,

@@ -8,9 +8,18 @@
  * vertex blocks (that bit reaches every reachable vertex), or, failing
  * that, from one plain BFS. The passes run
  * on the graph's core, its leaves folded (fold.h): a leaf's mask is its
- * neighbour's without its own group's bit. */
+ * neighbour's without its own groups' bits.
+ *
+ * An element may be in several risk domains (its domain set, input.h): in a
+ * domain pass it blocks every bit of its set, so it is lost with each of
+ * its domains and charged to each. The reach kernel takes a one-byte code
+ * per vertex and a table of 256 masks (reach.h): codes 0..63 are one
+ * domain, 64..254 the distinct multi-domain masks of the pass. A window of
+ * 64 domains with more distinct masks than that is split into passes over
+ * fewer domains (their lost bits OR-ed into the same word of `depends`). */
 #include "graph/exposure.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "graph/fold.h"
@@ -28,8 +37,11 @@ typedef struct work {
     uint8_t *src_own;      /* a counted-only copy, when one is needed */
     uint8_t *live;         /* per element: SINK, and REACHED once known */
     int reached_known;     /* live has its REACHED bits */
-    uint8_t *bit;          /* group bit of each element in this pass */
+    uint8_t *bit;          /* group code of each element in this pass */
     uint8_t *bit_core;     /* the same per core vertex */
+    nv_reach_codes codes;  /* this pass's code -> groups table */
+    uint8_t *set_code;     /* per domain set: its code in this pass */
+    int split;             /* a domain window ran as several passes */
     uint64_t *mask;        /* reach masks of this pass, per core vertex */
     size_t region_cap, total_cap; /* capacities */
     int32_t *region_dense; /* per region string id: dense index or -1 */
@@ -42,13 +54,11 @@ static inline uint32_t core_of(const work *w, uint32_t v)
     return c != NV_FOLD_LEAF ? c : w->fold->index[nv_fold_parent(w->g, v)];
 }
 
-/* Element v's reach mask in this pass (a core vertex's own bit is
+/* Element v's reach mask in this pass (a core vertex's own bits are
  * already clear). */
 static inline uint64_t mask_of(const work *w, uint32_t v)
 {
-    uint64_t own = w->bit[v] == NV_REACH_NO_BIT ? 0
-                                                : (uint64_t)1 << w->bit[v];
-    return w->mask[core_of(w, v)] & ~own;
+    return w->mask[core_of(w, v)] & ~w->codes.mask[w->bit[v]];
 }
 
 enum { SINK = 1, REACHED = 2 }; /* bits of work.live */
@@ -183,17 +193,30 @@ static void add_groups(nv_exposure *x, nv_group_kind kind,
     }
 }
 
+/* Is counted element k in a vendor group, and so in its set's domains? */
+static inline int grouped(const nv_graph_input *in, size_t k)
+{
+    return in->counted[k] && in->vendor[k] >= 0 && in->dset[k] >= 0;
+}
+
 static int make_groups(nv_exposure *x, const nv_graph_input *in)
 {
-    size_t nd = in->n_domains, nv = in->n_vendors;
-    uint64_t *count = nv_calloc(nd + nv + 1, sizeof(uint64_t));
+    size_t nd = in->n_domains, nv = in->n_vendors, ns = in->n_dsets;
+    uint64_t *count = nv_calloc(nd + nv + ns + 1, sizeof(uint64_t));
     if (!count)
         return NETVET_ENOMEM;
+    uint64_t *per_set = count + nd + nv;
     for (size_t k = 0; k < in->n; k++) {
-        if (!in->counted[k] || in->vendor[k] < 0)
+        if (!grouped(in, k))
             continue;
-        count[in->domain[k]]++;
+        per_set[in->dset[k]]++;
         count[nd + (size_t)in->vendor[k]]++;
+    }
+    for (size_t s = 0; s < ns; s++) { /* an element counts in each domain */
+        const int32_t *dom;
+        size_t m = nv_graph_dset(in, (int32_t)s, &dom);
+        for (size_t i = 0; i < m; i++)
+            count[dom[i]] += per_set[s];
     }
     x->groups = nv_calloc(nd + nv + 1, sizeof(nv_exposure_group));
     size_t n_reg_cols = x->n_regions ? x->n_regions : 1;
@@ -243,13 +266,16 @@ static void charge(nv_exposure *x, const work *w, uint64_t valid,
 {
     const nv_graph_input *in = w->in;
     sink_run run = {0, 0, 0, 0, 0};
-    int count = depend_word == 0 && in->n_domains <= 64;
+    int count = depend_word == 0 && in->n_domains <= 64 && !w->split;
     for (size_t v = 0; v < in->n; v++) {
         if (w->live[v] != (SINK | REACHED))
             continue;
         uint64_t lost = ~mask_of(w, (uint32_t)v) & valid;
-        if (depend_word >= 0 && x->depends)
-            x->depends[v * x->n_depend_words + (size_t)depend_word] = lost;
+        if (depend_word >= 0 && x->depends) { /* split: OR the halves */
+            uint64_t *row = &x->depends[v * x->n_depend_words +
+                                        (size_t)depend_word];
+            *row = w->split ? *row | lost : lost; /* no read of fresh pages */
+        }
         if (count)
             x->by_n_domains[nv_popcount64(lost)]++;
         size_t region = (size_t)w->region_dense[in->region ? in->region[v]
@@ -274,8 +300,9 @@ static int run_pass(nv_exposure *x, work *w, const long *slot,
             valid |= (uint64_t)1 << b;
     for (size_t c = 0; c < w->fold->n_core; c++)
         w->bit_core[c] = w->bit[w->fold->core[c]];
-    int rc = nv_reach_masked(w->mask, &w->fold->g, w->fold->source,
-                             w->bit_core);
+    w->codes.code = w->bit_core;
+    int rc = nv_reach_masked_codes(w->mask, &w->fold->g, w->fold->source,
+                                   &w->codes, UINT_MAX);
     if (rc < 0)
         return rc;
     if (!w->reached_known) {
@@ -289,29 +316,90 @@ static int run_pass(nv_exposure *x, work *w, const long *slot,
     return 0;
 }
 
-/* Domains [base, base + 64): bit = domain - base. */
-static int domain_pass(nv_exposure *x, work *w, size_t base)
+/* Bits of set s's domains in [base, base + 64) (bit = domain - base). */
+static uint64_t set_word(const nv_graph_input *in, int32_t s, size_t base)
+{
+    const int32_t *dom;
+    size_t m = nv_graph_dset(in, s, &dom);
+    uint64_t word = 0;
+    for (size_t i = 0; i < m; i++)
+        if ((size_t)dom[i] >= base && (size_t)dom[i] - base < 64)
+            word |= (uint64_t)1 << ((size_t)dom[i] - base);
+    return word;
+}
+
+#define MULTI_CODES (NV_REACH_NO_BIT - 64) /* codes 64..254 */
+
+/* This pass's code of every domain set, and the table: one domain is its
+ * bit, several a code of 64 and up. @return 0, or -1 when the window has
+ * more distinct multi-domain masks than codes. */
+static int set_codes(work *w, size_t base, uint64_t valid)
 {
     const nv_graph_input *in = w->in;
+    size_t n_multi = 0;
+    nv_reach_codes_bits(&w->codes, NULL);
+    for (size_t s = 0; s < in->n_dsets; s++) {
+        uint64_t m = set_word(in, (int32_t)s, base) & valid;
+        size_t c = 0;
+        if (!m || !(m & (m - 1))) {
+            w->set_code[s] = m ? (uint8_t)__builtin_ctzll(m) : NV_REACH_NO_BIT;
+            continue;
+        }
+        while (c < n_multi && w->codes.mask[64 + c] != m)
+            c++;
+        if (c == n_multi && n_multi++ == MULTI_CODES)
+            return -1;
+        w->codes.mask[64 + c] = m;
+        w->set_code[s] = (uint8_t)(64 + c);
+    }
+    return 0;
+}
+
+/* The domains of bits `valid` of [base, base + 64), in one pass or, when
+ * their masks need more codes than there are, in two halves. */
+static int domain_window(nv_exposure *x, work *w, size_t base,
+                         uint64_t valid)
+{
+    const nv_graph_input *in = w->in;
+    if (set_codes(w, base, valid) < 0) {
+        uint64_t low = valid;
+        for (unsigned i = (unsigned)nv_popcount64(valid) / 2; i; i--)
+            low &= low - 1; /* the upper half of valid's bits */
+        low = valid & ~low;
+        if (!w->split) { /* by_n_domains will come from the rows */
+            w->split = 1;
+            x->depends_kept = 1;
+            x->n_depend_words = (in->n_domains + 63) / 64;
+            if (!x->depends && !(x->depends = nv_calloc(
+                                     in->n ? in->n : 1,
+                                     x->n_depend_words * sizeof(uint64_t))))
+                return NETVET_ENOMEM;
+        }
+        int rc = domain_window(x, w, base, low);
+        return rc < 0 ? rc : domain_window(x, w, base, valid & ~low);
+    }
     long slot[64];
-    int any = 0;
     for (unsigned b = 0; b < 64; b++)
-        slot[b] = base + b < in->n_domains
+        slot[b] = (valid >> b) & 1
                       ? nv_exposure_find(x, NV_GROUP_DOMAIN,
                                          (int32_t)(base + b))
                       : -1;
-    for (unsigned b = 0; b < 64; b++)
-        any |= slot[b] >= 0;
-    if (!any)
-        return 0;
-    for (size_t k = 0; k < in->n; k++) {
-        int32_t d = in->domain[k];
-        w->bit[k] = in->counted[k] && d >= (int64_t)base &&
-                            d < (int64_t)base + 64
-                        ? (uint8_t)(d - (int64_t)base)
+    for (size_t k = 0; k < in->n; k++) /* dset is -1 without a vendor */
+        w->bit[k] = in->counted[k] && in->dset[k] >= 0
+                        ? w->set_code[in->dset[k]]
                         : NV_REACH_NO_BIT;
-    }
     return run_pass(x, w, slot, (long)(base / 64));
+}
+
+/* Domains [base, base + 64) that have a group. */
+static int domain_pass(nv_exposure *x, work *w, size_t base)
+{
+    uint64_t valid = 0;
+    for (unsigned b = 0; b < 64; b++)
+        if (base + b < w->in->n_domains &&
+            nv_exposure_find(x, NV_GROUP_DOMAIN, (int32_t)(base + b)) >= 0)
+            valid |= (uint64_t)1 << b;
+    return valid ? domain_window(x, w, base, valid) : 0;
 }
 
 /* Vendor groups first .. first + 63 (indexes into x->groups). */
@@ -331,6 +419,7 @@ static int vendor_pass(nv_exposure *x, work *w, uint8_t *vbit, size_t first)
         w->bit[k] = in->counted[k] && in->vendor[k] >= 0
                         ? vbit[in->vendor[k]]
                         : NV_REACH_NO_BIT;
+    nv_reach_codes_bits(&w->codes, NULL);
     return run_pass(x, w, slot, -1);
 }
 
@@ -347,7 +436,7 @@ static void count_by_domains(nv_exposure *x, const work *w)
         return;
     }
     x->by_n_domains[0] += x->n_disconnected;
-    if (v->n_domains <= 64)
+    if (v->n_domains <= 64 && !w->split)
         return;
     for (size_t k = 0; k < v->n; k++) {
         if (w->live[k] != (SINK | REACHED))
@@ -402,7 +491,8 @@ static int prepare(nv_exposure *x, work *w, const nv_exposure_options *o)
     if (rc < 0 || (rc = fold(w, o->fold)) < 0)
         return rc;
     w->bit = nv_reallocarray(NULL, n, 1);
-    if (!w->bit)
+    w->set_code = nv_malloc(w->in->n_dsets ? w->in->n_dsets : 1);
+    if (!w->bit || !w->set_code)
         return NETVET_ENOMEM;
     if ((rc = scan_sinks(x, w)) < 0 || (rc = make_groups(x, w->in)) < 0)
         return rc;
@@ -434,6 +524,7 @@ int nv_exposure_compute(nv_exposure *x, const nv_csr *g,
     nv_free(w.src_own);
     nv_free(w.live);
     nv_free(w.bit);
+    nv_free(w.set_code);
     nv_free(w.bit_core);
     nv_free(w.mask);
     nv_fold_dispose(&w.own_fold);

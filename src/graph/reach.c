@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* BFS and the 64-group masked worklist over a CSR graph. The BFS uses a
  * FIFO of vertex indexes; the masked pass a bitmap of dirty vertices worked
- * off in ascending sweeps (see `dirty`). */
+ * off in ascending sweeps (see `dirty`). A vertex's groups are a one-byte
+ * code looked up in a 256-word table (nv_reach_codes), so a vertex in
+ * several groups costs what a vertex in one does. */
 #include "graph/reach.h"
 
 #include <limits.h>
@@ -39,10 +41,10 @@ int nv_reach_sources(uint8_t *reached, size_t *n_reached_out,
     return 0;
 }
 
-static inline uint64_t own_bit(const uint8_t *group_bit, uint32_t v)
+/* The bits vertex v blocks: those of its code. */
+static inline uint64_t own_bit(const nv_reach_codes *c, uint32_t v)
 {
-    uint8_t b = group_bit[v];
-    return b == NV_REACH_NO_BIT ? 0 : (uint64_t)1 << (b & 63u);
+    return c->mask[c->code[v]];
 }
 
 /* The masked pass's worklist: a bitmap of vertices whose mask gained bits
@@ -102,14 +104,14 @@ static inline void mark_gain(dirty *d, uint32_t u, uint32_t w, int fifo)
 /* Handle dirty vertex u: push its mask to its neighbours, marking each
  * that gains bits. */
 static inline void handle(uint64_t *mask, const nv_csr *g,
-                          const uint8_t *group_bit, dirty *d, uint32_t u,
+                          const nv_reach_codes *codes, dirty *d, uint32_t u,
                           int fifo)
 {
     uint64_t mu = mask[u];
     for (uint32_t e = g->offsets[u]; e < g->offsets[u + 1]; e++) {
         uint32_t w = g->targets[e];
         uint64_t gain = mu & ~mask[w];
-        if (!gain || !(gain &= ~own_bit(group_bit, w)))
+        if (!gain || !(gain &= ~own_bit(codes, w)))
             continue;
         mask[w] |= gain;
         mark_gain(d, u, w, fifo);
@@ -117,15 +119,15 @@ static inline void handle(uint64_t *mask, const nv_csr *g,
 }
 
 /* One sweep over d->cur from word d->lo; returns the vertices handled. */
-static size_t sweep(uint64_t *mask, const nv_csr *g, const uint8_t *group_bit,
-                    dirty *d)
+static size_t sweep(uint64_t *mask, const nv_csr *g,
+                    const nv_reach_codes *codes, dirty *d)
 {
     size_t handled = 0;
     for (size_t i = d->lo; i < d->hi; i++) {
         while (d->cur[i]) { /* gains above u in word i join this loop */
             uint64_t bits = d->cur[i];
             d->cur[i] = bits & (bits - 1);
-            handle(mask, g, group_bit, d,
+            handle(mask, g, codes, d,
                    (uint32_t)(i * 64 + (size_t)__builtin_ctzll(bits)), 0);
             handled++;
         }
@@ -137,8 +139,8 @@ static size_t sweep(uint64_t *mask, const nv_csr *g, const uint8_t *group_bit,
  * bits (queued when it turns dirty, its bits taken all at once when it is
  * dequeued), so the queue never holds more than n_words. d->cur holds
  * every dirty vertex on entry. */
-static int fifo_rest(uint64_t *mask, const nv_csr *g, const uint8_t *group_bit,
-                     dirty *d)
+static int fifo_rest(uint64_t *mask, const nv_csr *g,
+                     const nv_reach_codes *codes, dirty *d)
 {
     d->fifo = nv_malloc((d->n_words ? d->n_words : 1) * sizeof(uint32_t));
     if (!d->fifo)
@@ -154,19 +156,20 @@ static int fifo_rest(uint64_t *mask, const nv_csr *g, const uint8_t *group_bit,
         uint64_t bits = d->cur[i];
         d->cur[i] = 0;
         for (; bits; bits &= bits - 1)
-            handle(mask, g, group_bit, d,
+            handle(mask, g, codes, d,
                    (uint32_t)(i * 64 + (size_t)__builtin_ctzll(bits)), 1);
     }
     return 0;
 }
 
 static int propagate(uint64_t *mask, const nv_csr *g,
-                     const uint8_t *group_bit, dirty *d, unsigned max_sweeps)
+                     const nv_reach_codes *codes, dirty *d,
+                     unsigned max_sweeps)
 {
     for (unsigned s = 0; d->lo < d->hi; s++) {
         if (s >= max_sweeps)
-            return fifo_rest(mask, g, group_bit, d);
-        size_t lo = d->lo, handled = sweep(mask, g, group_bit, d);
+            return fifo_rest(mask, g, codes, d);
+        size_t lo = d->lo, handled = sweep(mask, g, codes, d);
         size_t scanned = d->hi - lo;
         uint64_t *t = d->cur;
         d->cur = d->next;
@@ -181,9 +184,10 @@ static int propagate(uint64_t *mask, const nv_csr *g,
     return 0;
 }
 
-int nv_reach_masked_sweeps(uint64_t *mask, const nv_csr *g,
-                           const uint8_t *is_source, const uint8_t *group_bit,
-                           unsigned max_sweeps)
+int nv_reach_masked_codes(uint64_t *mask, const nv_csr *g,
+                          const uint8_t *is_source,
+                          const nv_reach_codes *codes,
+                          unsigned max_sweeps)
 {
     size_t n = g->n;
     dirty d = {0};
@@ -196,7 +200,7 @@ int nv_reach_masked_sweeps(uint64_t *mask, const nv_csr *g,
         memset(mask, 0, n * sizeof(uint64_t));
         for (size_t v = 0; v < n; v++)
             if (is_source[v]) {
-                mask[v] = ~own_bit(group_bit, (uint32_t)v);
+                mask[v] = ~own_bit(codes, (uint32_t)v);
                 mark_next(&d, (uint32_t)v);
             }
         uint64_t *t = d.cur; /* the sources are the first sweep */
@@ -206,12 +210,28 @@ int nv_reach_masked_sweeps(uint64_t *mask, const nv_csr *g,
         d.hi = d.next_hi;
         d.next_lo = d.n_words;
         d.next_hi = 0;
-        rc = propagate(mask, g, group_bit, &d, max_sweeps);
+        rc = propagate(mask, g, codes, &d, max_sweeps);
     }
     nv_free(d.cur);
     nv_free(d.next);
     nv_free(d.fifo);
     return rc;
+}
+
+void nv_reach_codes_bits(nv_reach_codes *c, const uint8_t *group_bit)
+{
+    for (unsigned b = 0; b < 256; b++)
+        c->mask[b] = b < 64 ? (uint64_t)1 << b : 0;
+    c->code = group_bit;
+}
+
+int nv_reach_masked_sweeps(uint64_t *mask, const nv_csr *g,
+                           const uint8_t *is_source, const uint8_t *group_bit,
+                           unsigned max_sweeps)
+{
+    nv_reach_codes c;
+    nv_reach_codes_bits(&c, group_bit);
+    return nv_reach_masked_codes(mask, g, is_source, &c, max_sweeps);
 }
 
 int nv_reach_masked(uint64_t *mask, const nv_csr *g,

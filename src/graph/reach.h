@@ -38,4 +38,22 @@ int nv_reach_masked_sweeps(uint64_t *mask, const nv_csr *g,
                            const uint8_t *is_source, const uint8_t *group_bit,
                            unsigned max_sweeps);
 
+/* Vertices in several of the 64 groups: code[v] names the set of groups
+ * vertex v is in, mask[code] is that set (bit b = group b; a vertex with
+ * mask 0 is in none). nv_reach_codes_bits fills the table of
+ * nv_reach_masked: code b < 64 = group b alone, other codes none. */
+typedef struct nv_reach_codes {
+    uint64_t mask[256];
+    const uint8_t *code; /* per vertex */
+} nv_reach_codes;
+
+void nv_reach_codes_bits(nv_reach_codes *c, const uint8_t *group_bit);
+
+/* nv_reach_masked_sweeps where a vertex blocks every bit of
+ * codes->mask[codes->code[v]] (never has them; a source starts with every
+ * other bit). The same cost as one group per vertex. */
+int nv_reach_masked_codes(uint64_t *mask, const nv_csr *g,
+                          const uint8_t *is_source,
+                          const nv_reach_codes *codes, unsigned max_sweeps);
+
 #endif

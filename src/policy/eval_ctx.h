@@ -45,6 +45,9 @@ typedef struct nv_eval {
     uint64_t *d_count;      /* per domain: elements in scope */
     double *d_weight;
     uint8_t *d_selected;    /* per domain: a selected vendor is in scope */
+    uint64_t *s_count;      /* the same per domain set (scratch of */
+    double *s_weight;       /* nv_eval_accumulate: an element is added */
+    uint8_t *s_selected;    /* to its set, the sets to their domains) */
     uint64_t total_count;   /* elements in scope */
     double total_weight;
     nv_results *results;    /* measurements of every rule, or NULL */
@@ -84,16 +87,17 @@ static inline int32_t nv_eval_vendor(const nv_eval *e, size_t k)
         vd = nv_eval_reading(e, k, vd);
     return vd >= 0 && (size_t)vd < e->n_vendors ? vd : -1;
 }
-/* Risk domain of element k as the current rule counts it: that of the
- * reading nv_eval_vendor gives. */
-static inline int32_t nv_eval_domain(const nv_eval *e, size_t k)
+/* Domain set of element k as the current rule counts it: that of the
+ * reading nv_eval_vendor gives (-1: none). The element counts in every
+ * domain of the set (nv_view_domains). */
+static inline int32_t nv_eval_dset(const nv_eval *e, size_t k)
 {
-    int32_t d = e->view->domain ? e->view->domain[k] : -1;
+    int32_t s = e->view->dset ? e->view->dset[k] : -1;
     if (e->view->alt_vendor && e->view->alt_vendor[k] >= 0) {
         int32_t vd = nv_eval_vendor(e, k);
-        d = vd >= 0 ? e->view->vendor_domain[vd] : -1;
+        s = vd >= 0 ? e->view->vendor_dset[vd] : -1;
     }
-    return d >= 0 && (size_t)d < e->view->n_domains ? d : -1;
+    return s >= 0 && (size_t)s < e->view->n_dsets ? s : -1;
 }
 static inline double nv_eval_weight(const nv_eval *e, size_t k)
 {
@@ -123,8 +127,11 @@ int nv_eval_make_lists(nv_eval *e, int how, size_t n, const uint8_t *want,
                        const uint64_t *count, uint32_t ***lists_out);
 void nv_eval_free_lists(uint32_t **lists, size_t n);
 
-/* Group of in-scope element k as `how` groups them, or -1. */
-int32_t nv_eval_group(const nv_eval *e, int how, size_t k);
+/* Groups of in-scope element k as `how` groups them: *g gets them (one
+ * vendor or the selected group in *one; by domain, every domain of its
+ * set, borrowed from the view), the result is how many (0: none). */
+size_t nv_eval_groups(const nv_eval *e, int how, size_t k, int32_t *one,
+                      const int32_t **g);
 
 /* Customers served (share-cap measure served; needs e->view->dom): each
  * sink (counted, weight > 0, reached from a source) is served by its

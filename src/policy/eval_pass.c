@@ -11,6 +11,27 @@
 #include "graph/dominators.h"
 #include "util/alloc.h"
 
+/* The per-set counts into each domain of the set (with one domain per
+ * set, the very sums of counting per domain), and zero them. */
+static void sets_to_domains(nv_eval *e)
+{
+    const nv_view *v = e->view;
+    for (size_t s = 0; s < v->n_dsets; s++) {
+        if (!e->s_count[s])
+            continue;
+        const int32_t *dom;
+        size_t m = nv_view_domains(v, (int32_t)s, &dom);
+        for (size_t i = 0; i < m; i++) {
+            e->d_count[dom[i]] += e->s_count[s];
+            e->d_weight[dom[i]] += e->s_weight[s];
+            e->d_selected[dom[i]] |= e->s_selected[s];
+        }
+        e->s_count[s] = 0;
+        e->s_weight[s] = 0;
+        e->s_selected[s] = 0;
+    }
+}
+
 void nv_eval_accumulate(nv_eval *e, int domains)
 {
     const nv_view *v = e->view;
@@ -25,15 +46,15 @@ void nv_eval_accumulate(nv_eval *e, int domains)
             e->v_count[vd]++;
             e->v_weight[vd] += w;
         }
-        if (domains) {
-            int32_t d = nv_eval_domain(e, k);
-            if (d >= 0) {
-                e->d_count[d]++;
-                e->d_weight[d] += w;
-                e->d_selected[d] |= vd >= 0 && e->selected[vd];
-            }
+        int32_t s = domains ? nv_eval_dset(e, k) : -1;
+        if (s >= 0) { /* its set now, each domain of it after */
+            e->s_count[s]++;
+            e->s_weight[s] += w;
+            e->s_selected[s] |= vd >= 0 && e->selected[vd];
         }
     }
+    if (domains)
+        sets_to_domains(e);
     e->n_order = 0;
     for (size_t i = 0; i < e->n_vendors; i++)
         if (e->v_count[e->by_id[i]])
@@ -47,15 +68,14 @@ static void fill(nv_eval *e, int how, uint32_t **lists, size_t *pos)
     for (size_t k = 0; k < v->n; k++) {
         if (!v->counted[k] || !nv_scope_match(&e->scope, v, k))
             continue;
-        int32_t vd = nv_eval_vendor(e, k), g;
-        if (how == NV_EVAL_BY_DOMAIN)
-            g = nv_eval_domain(e, k);
-        else if (vd < 0 || !e->selected[vd])
+        int32_t vd = nv_eval_vendor(e, k), one;
+        if (how != NV_EVAL_BY_DOMAIN && (vd < 0 || !e->selected[vd]))
             continue;
-        else
-            g = how == NV_EVAL_BY_VENDOR ? vd : 0;
-        if (g >= 0 && lists[g])
-            lists[g][pos[g]++] = (uint32_t)k;
+        const int32_t *g;
+        size_t m = nv_eval_groups(e, how, k, &one, &g);
+        for (size_t i = 0; i < m; i++)
+            if (lists[g[i]])
+                lists[g[i]][pos[g[i]]++] = (uint32_t)k;
     }
 }
 
@@ -98,14 +118,18 @@ const char *nv_eval_vendor_id(const nv_eval *e, uint32_t v)
     return netvet_registry_vendor(e->view->reg, v)->id;
 }
 
-int32_t nv_eval_group(const nv_eval *e, int how, size_t k)
+size_t nv_eval_groups(const nv_eval *e, int how, size_t k, int32_t *one,
+                      const int32_t **g)
 {
+    *one = -1;
     if (how == NV_EVAL_BY_DOMAIN)
-        return nv_eval_domain(e, k);
+        return nv_view_domains(e->view, nv_eval_dset(e, k), g);
     int32_t vd = nv_eval_vendor(e, k);
-    if (how == NV_EVAL_BY_VENDOR)
-        return vd;
-    return vd >= 0 && e->selected[vd] ? 0 : -1;
+    *one = how == NV_EVAL_BY_VENDOR ? vd
+           : vd >= 0 && e->selected[vd] ? 0
+                                        : -1;
+    *g = one;
+    return *one >= 0;
 }
 
 /* ---- customers served: the dominator tree ---- */
@@ -170,9 +194,12 @@ int nv_eval_served(nv_eval *e, int how, size_t n, double *by_group,
         if (u == UP_NONE)
             continue;
         *total += w;
-        int32_t g = nv_eval_group(e, how, u);
-        if (g >= 0 && (size_t)g < n)
-            by_group[g] += w;
+        int32_t one;
+        const int32_t *g;
+        size_t m = nv_eval_groups(e, how, u, &one, &g);
+        for (size_t i = 0; i < m; i++)
+            if ((size_t)g[i] < n)
+                by_group[g[i]] += w;
     }
     nv_free(up);
     return 0;
@@ -204,10 +231,13 @@ static void sites_pass(nv_eval *e, int how, size_t n, const uint8_t *want,
         uint32_t s = inv->site[k];
         if (!s || !v->counted[k] || !nv_scope_match(&e->scope, v, k))
             continue;
-        int32_t g = nv_eval_group(e, how, k);
-        mask[s] |= SITE_ANY |
-                   (g >= 0 && (size_t)g < n && bit[g] >= 0 ? 1ull << bit[g]
-                                                           : 0);
+        int32_t one;
+        const int32_t *g;
+        size_t m = nv_eval_groups(e, how, k, &one, &g);
+        mask[s] |= SITE_ANY;
+        for (size_t i = 0; i < m; i++)
+            if ((size_t)g[i] < n && bit[g[i]] >= 0)
+                mask[s] |= 1ull << bit[g[i]];
     }
     for (size_t s = 0; s < inv->strings.n; s++) {
         *total += first && (mask[s] & SITE_ANY);

@@ -421,9 +421,13 @@ static int eval_alloc(nv_eval *e, size_t n_packs, uint8_t **pack_sel,
     e->d_count = nv_calloc(nd + 1, sizeof(*e->d_count));
     e->d_weight = nv_calloc(nd + 1, sizeof(*e->d_weight));
     e->d_selected = nv_calloc(nd + 1, 1);
+    size_t ns = e->view->n_dsets;
+    e->s_count = nv_calloc(ns + 1, sizeof(*e->s_count));
+    e->s_weight = nv_calloc(ns + 1, sizeof(*e->s_weight));
+    e->s_selected = nv_calloc(ns + 1, 1);
     if (!*pack_sel || !*own || !e->selected || !e->v_count ||
         !e->v_weight || !e->order || !e->by_id || !e->d_count || !e->d_weight ||
-        !e->d_selected)
+        !e->d_selected || !e->s_count || !e->s_weight || !e->s_selected)
         return NETVET_ENOMEM;
     return sort_vendors(e);
 }
@@ -438,6 +442,9 @@ static void eval_free(nv_eval *e)
     nv_free(e->d_count);
     nv_free(e->d_weight);
     nv_free(e->d_selected);
+    nv_free(e->s_count);
+    nv_free(e->s_weight);
+    nv_free(e->s_selected);
     scope_dispose(&e->scope);
 }
 

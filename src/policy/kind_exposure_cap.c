@@ -22,9 +22,16 @@ static uint8_t *selected_groups(const nv_eval *e, size_t n_groups, int domains)
         int32_t vd = v->vendor[k];
         if (!v->counted[k] || vd < 0 || !e->selected[vd])
             continue;
-        int32_t g = domains ? v->domain[k] : vd;
-        if (g >= 0 && (size_t)g < n_groups)
-            sel[g] = 1;
+        if (!domains) {
+            if ((size_t)vd < n_groups)
+                sel[vd] = 1;
+            continue;
+        }
+        const int32_t *dom; /* every domain of its set */
+        size_t m = nv_view_domains(v, v->dset[k], &dom);
+        for (size_t i = 0; i < m; i++)
+            if ((size_t)dom[i] < n_groups)
+                sel[dom[i]] = 1;
     }
     return sel;
 }
@@ -43,18 +50,32 @@ static void measure(const nv_eval *e, const nv_exposure *x, long gi,
     }
 }
 
+/* Is counted element k in group g: vendor g, or (hit: by domain-set key
+ * + 1, whether the set holds domain g) a domain of its set? */
+static inline int in_group(const nv_view *v, const uint8_t *hit, int32_t g,
+                           size_t k)
+{
+    return v->counted[k] && (hit ? hit[v->dset[k] + 1] : v->vendor[k] == g);
+}
+
 /* Counted elements of the group, ascending. */
 static uint32_t *group_elements(const nv_view *v, int domains, int32_t g,
                                 size_t *n_out)
 {
+    uint8_t *hit = domains ? nv_calloc(v->n_dsets + 1, 1) : NULL;
+    if (domains && !hit)
+        return NULL;
+    for (size_t s = 0; hit && s < v->n_dsets; s++)
+        hit[s + 1] = (uint8_t)nv_view_in_domain(v, (int32_t)s, g);
     size_t n = 0;
     for (size_t k = 0; k < v->n; k++)
-        n += v->counted[k] && (domains ? v->domain[k] : v->vendor[k]) == g;
+        n += in_group(v, hit, g, k);
     uint32_t *els = nv_malloc((n ? n : 1) * sizeof(*els));
     *n_out = 0;
     for (size_t k = 0; els && k < v->n; k++)
-        if (v->counted[k] && (domains ? v->domain[k] : v->vendor[k]) == g)
+        if (in_group(v, hit, g, k))
             els[(*n_out)++] = (uint32_t)k;
+    nv_free(hit);
     return els;
 }
 

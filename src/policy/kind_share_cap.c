@@ -89,7 +89,8 @@ static void group_name(nv_eval *e, size_t g, nv_text *t, const char **subj)
     for (size_t i = 0; i < e->n_order; i++) {
         uint32_t vd = e->order[i];
         int in = per == NV_PER_ALL ? e->selected[vd]
-                 : v->vendor_domain && v->vendor_domain[vd] == (int32_t)g;
+                 : v->vendor_dset &&
+                       nv_view_in_domain(v, v->vendor_dset[vd], (int32_t)g);
         if (in) {
             nv_text_add(t, "%s%s", first ? " (" : ", ",
                         nv_eval_vendor_id(e, vd));

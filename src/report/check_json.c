@@ -19,7 +19,7 @@ static json_t *question_json(const netvet_check *c, int *ok)
                                                    (size_t)c->vendor)->id), ok);
     nv_json_put(q, "domain",
                 json_string(nv_domain_label(c->before,
-                                            v->vendor_domain[c->vendor])), ok);
+                                            v->vendor_dset[c->vendor])), ok);
     nv_json_put(q, "function",
                 json_string(netvet_function_name(c->function)), ok);
     nv_json_put(q, "site", c->site ? json_string(c->site) : json_null(), ok);

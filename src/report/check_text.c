@@ -99,7 +99,7 @@ static void question(FILE *out, const netvet_check *c)
     fputs("  vendor: ", out);
     nv_text_safe(out, c->vendor_text);
     fprintf(out, " resolves to %s (%s), risk domain %s\n", vd->id, vd->name,
-            nv_domain_label(c->before, v->vendor_domain[c->vendor]));
+            nv_dset_label(c->before, v->vendor_dset[c->vendor]));
     fprintf(out, "  tags:   ");
     for (size_t i = 0; i < c->n_tags; i++) {
         fputs(i ? ", " : "", out);

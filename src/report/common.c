@@ -46,6 +46,15 @@ const char *nv_domain_label(const netvet_assessment *a, int32_t key)
     return key < 0 ? "unknown" : a->view.domain_country[key];
 }
 
+const char nv_domains_overlap_note[] =
+    "a vendor in several risk domains counts in each: the domain shares "
+    "add up to more than 100%";
+
+const char *nv_dset_label(const netvet_assessment *a, int32_t key)
+{
+    return key < 0 ? "unknown" : a->view.dset_label[key];
+}
+
 void nv_report_as_of(const netvet_assessment *a, char *buf)
 {
     nv_format_date(a->view.as_of, buf);

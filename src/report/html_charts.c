@@ -114,6 +114,11 @@ void nv_html_shares(FILE *out, const netvet_assessment *a)
         share_table(out, a, g, 0);
         share_table(out, a, g, 1);
         fputs("</div>\n", out);
+        if (g->domains_overlap) { /* an element in several domains */
+            fputs("<p>", out);
+            nv_html_text(out, nv_domains_overlap_note);
+            fputs(".</p>\n", out);
+        }
     }
 }
 
@@ -157,7 +162,7 @@ static void spof_row(FILE *out, const netvet_assessment *a, uint32_t k)
     fprintf(out, "</td><td>%s</td><td>", netvet_function_name(inv->function[k]));
     nv_html_text(out, nv_vendor_label(a, v->vendor[k]));
     fputs("</td><td>", out);
-    nv_html_text(out, v->domain[k] < 0 ? "?" : nv_domain_label(a, v->domain[k]));
+    nv_html_text(out, v->dset[k] < 0 ? "?" : nv_dset_label(a, v->dset[k]));
     fputs("</td><td class=\"long\">", out);
     nv_html_text(out, inv->site ? nv_inv_str(inv, inv->site[k]) : "");
     fprintf(out, "</td><td class=\"n\" data-v=\"%.0f\">%.0f</td>"

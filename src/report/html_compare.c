@@ -185,7 +185,7 @@ static void check_question(FILE *out, const netvet_check *c)
     fputs(" (", out);
     nv_html_text(out, vd->name);
     fputs("), risk domain ", out);
-    nv_html_text(out, nv_domain_label(c->before, v->vendor_domain[c->vendor]));
+    nv_html_text(out, nv_dset_label(c->before, v->vendor_dset[c->vendor]));
     fputs(".</p>\n", out);
 }
 

@@ -178,7 +178,7 @@ static json_t *share_rows(const netvet_assessment *a, const nv_group_shares *g,
         } else {
             put(o, "vendor", json_string(nv_vendor_label(a, rows[i].key)), ok);
             put(o, "domain", json_string(rows[i].key < 0 ? "unknown"
-                : nv_domain_label(a, a->view.vendor_domain[rows[i].key])), ok);
+                : nv_dset_label(a, a->view.vendor_dset[rows[i].key])), ok);
         }
         put(o, "count", json_integer((json_int_t)rows[i].count), ok);
         put(o, "weight", json_real(rows[i].weight), ok);
@@ -203,6 +203,8 @@ static json_t *group(const netvet_assessment *a, int fn, int *ok)
     put(o, "hhi_weight", json_real(g->hhi_weight), ok);
     put(o, "vendors", share_rows(a, g, 0, ok), ok);
     put(o, "domains", share_rows(a, g, 1, ok), ok);
+    if (g->domains_overlap) /* only then: single-domain output unchanged */
+        put(o, "domains_overlap", json_true(), ok);
     return o;
 }
 

@@ -130,7 +130,7 @@ static json_t *spof_top(const netvet_assessment *a, int *ok)
         put(o, "line", json_integer(v->inv->line[k]), ok);
         put(o, "function", json_string(netvet_function_name(v->inv->function[k])), ok);
         put(o, "vendor", json_string(nv_vendor_label(a, v->vendor[k])), ok);
-        put(o, "domain", json_string(nv_domain_label(a, v->domain[k])), ok);
+        put(o, "domain", json_string(nv_dset_label(a, v->dset[k])), ok);
         put(o, "impact", json_real(a->dom.impact[k]), ok);
         put(o, "impact_share", json_real(share(a->dom.impact[k], a->exposure.sink_weight)), ok);
     }

@@ -94,6 +94,12 @@ void nv_text_waiver(FILE *out, const char *indent, const nv_finding *f);
 /* Vendor id / domain code for a share row key (-1 = "unknown"). */
 const char *nv_vendor_label(const netvet_assessment *a, int32_t key);
 const char *nv_domain_label(const netvet_assessment *a, int32_t key);
+/* Label of domain set `key`: "CN", "CN+FI" (a vendor in two domains), ""
+ * (in none), "unknown" for -1. */
+const char *nv_dset_label(const netvet_assessment *a, int32_t key);
+/* What the reports say under domain shares when an element counts in two
+ * domains or more (nv_group_shares.domains_overlap). */
+extern const char nv_domains_overlap_note[];
 /* "PASS", "FAIL" or "INCOMPLETE". */
 const char *nv_verdict_upper(netvet_verdict v);
 /* One line per reason the assessment is incomplete, "<indent>code:

@@ -234,6 +234,8 @@ static void shares(FILE *out, const netvet_assessment *a)
         fputc('\n', out);
         share_rows(out, a, g, 0);
         share_rows(out, a, g, 1);
+        if (g->domains_overlap)
+            fprintf(out, "    (%s)\n", nv_domains_overlap_note);
     }
 }
 

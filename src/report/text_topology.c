@@ -85,7 +85,7 @@ static void spofs(FILE *out, const netvet_assessment *a)
         fprintf(out, "  %-16s %-11s %-10s %-3s %10.0f %6.2f%%  line %u\n",
                 nv_inv_id(inv, k), netvet_function_name(inv->function[k]),
                 nv_vendor_label(a, v->vendor[k]),
-                v->domain[k] < 0 ? "?" : nv_domain_label(a, v->domain[k]),
+                v->dset[k] < 0 ? "?" : nv_dset_label(a, v->dset[k]),
                 a->dom.impact[k], pct(a->dom.impact[k], total), inv->line[k]);
     }
     fprintf(out, "  impact summed over each group's elements (nested "

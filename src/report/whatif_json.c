@@ -155,6 +155,8 @@ static json_t *share_group(const netvet_assessment *b,
         nv_json_put(row, "after", share_side(ra, ga, ok), ok);
     }
     nv_json_put(o, "domains", doms, ok);
+    if (gb->domains_overlap || ga->domains_overlap) /* else unchanged */
+        nv_json_put(o, "domains_overlap", json_true(), ok);
     return o;
 }
 
@@ -214,9 +216,9 @@ static json_t *spof_list(const netvet_assessment *a, int *ok)
         nv_json_put(o, "vendor", json_string(nv_vendor_label(a, v->vendor[k])),
                     ok);
         nv_json_put(o, "domain",
-                    json_string(v->domain[k] < 0
+                    json_string(v->dset[k] < 0
                                     ? "unknown"
-                                    : nv_domain_label(a, v->domain[k])),
+                                    : nv_dset_label(a, v->dset[k])),
                     ok);
         nv_json_put(o, "impact", json_real(a->dom.impact[k]), ok);
         nv_json_put(o, "share",

@@ -149,6 +149,8 @@ static void share_group(FILE *out, const netvet_assessment *b,
                     pct(wa, ga->weight));
         fputc('\n', out);
     }
+    if (gb->domains_overlap || ga->domains_overlap)
+        fprintf(out, "      (%s)\n", nv_domains_overlap_note);
 }
 
 static void shares(FILE *out, const netvet_assessment *b,
@@ -202,7 +204,7 @@ static void spof_cell(FILE *out, const netvet_assessment *a, size_t i)
     char cell[128];
     snprintf(cell, sizeof(cell), "%-14s %-9s %-3s %8.0f %5.2f%%",
              nv_inv_id(v->inv, k), nv_vendor_label(a, v->vendor[k]),
-             v->domain[k] < 0 ? "?" : nv_domain_label(a, v->domain[k]),
+             v->dset[k] < 0 ? "?" : nv_dset_label(a, v->dset[k]),
              a->dom.impact[k], pct(a->dom.impact[k], a->exposure.sink_weight));
     fprintf(out, "%-44s", cell);
 }

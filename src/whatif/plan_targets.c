@@ -8,6 +8,7 @@
  * scope. Moving one element between vendors updates two groups in O(1).
  * The comparisons are the evaluator's (share > cap), so the end state
  * agrees with a full re-assessment. */
+#include <stdint.h>
 #include <string.h>
 
 #include "policy/policy.h"
@@ -16,18 +17,36 @@
 
 #define WEIGHT_EPS 1e-12 /* weight sums drift; stop safely under the cap */
 
-static int32_t group_of(const nv_plan_target *t, const nv_view *v,
-                        int32_t vendor)
+/* Domain set of element k (SIZE_MAX: none in particular) read as vendor
+ * `vendor`: its own (the entry its name resolved to) while that is the
+ * view's reading, as the evaluator counts it (nv_eval_dset), else the
+ * vendor's. */
+static int32_t set_of(const nv_view *v, size_t k, int32_t vendor)
 {
+    if (k != SIZE_MAX && vendor == v->vendor[k] &&
+        (!v->alt_vendor || v->alt_vendor[k] < 0))
+        return v->dset[k];
+    return v->vendor_dset[vendor];
+}
+
+/* The groups element k of `vendor` counts in: *g gets them (per domain,
+ * every domain of its set; else one, in *one), the result is how many. */
+static size_t groups_of(const nv_plan_target *t, const nv_view *v, size_t k,
+                        int32_t vendor, int32_t *one, const int32_t **g)
+{
+    *one = -1;
+    *g = one;
     if (vendor < 0 || (size_t)vendor >= t->probe.n_vendors)
-        return -1;
+        return 0;
     if (t->ban)
-        return t->probe.selected[vendor] ? 0 : -1;
-    switch (t->probe.rule->per) {
-    case NV_PER_DOMAIN: return v->vendor_domain[vendor];
-    case NV_PER_VENDOR: return vendor;
-    default: return t->probe.selected[vendor] ? 0 : -1;
-    }
+        *one = t->probe.selected[vendor] ? 0 : -1;
+    else if (t->probe.rule->per == NV_PER_DOMAIN)
+        return nv_view_domains(v, set_of(v, k, vendor), g);
+    else if (t->probe.rule->per == NV_PER_VENDOR)
+        *one = vendor;
+    else
+        *one = t->probe.selected[vendor] ? 0 : -1;
+    return *one >= 0;
 }
 
 static int uses_count(const nv_plan_target *t)
@@ -127,16 +146,21 @@ void nv_plan_target_move(nv_plan_target *t, const nv_view *v, size_t k,
                          int32_t from, int32_t to)
 {
     double w = v->inv->weight[k];
-    int32_t g = group_of(t, v, from), h = group_of(t, v, to);
+    int32_t one;
+    const int32_t *gs;
     int sel_from = from >= 0 && t->probe.selected[from];
     int sel_to = to >= 0 && t->probe.selected[to];
-    if (g >= 0) {
+    size_t n = groups_of(t, v, k, from, &one, &gs);
+    for (size_t i = 0; i < n; i++) {
+        int32_t g = gs[i];
         t->count[g] -= 1;
         t->weight[g] -= w;
         t->selected[g] -= sel_from;
         t->active[g] = t->selected[g] > 0;
     }
-    if (h >= 0) {
+    n = groups_of(t, v, k, to, &one, &gs);
+    for (size_t i = 0; i < n; i++) {
+        int32_t h = gs[i];
         t->count[h] += 1;
         t->weight[h] += w;
         t->selected[h] += sel_to;
@@ -150,18 +174,20 @@ double nv_plan_rate(const nv_plan_target *t, const nv_view *v, size_t k,
     if (!t->in_effect || !(t->violation0 > 0) || !v->counted[k] ||
         !nv_rule_probe_in_scope(&t->probe, v, k))
         return 0;
-    int32_t g = group_of(t, v, vendor);
-    if (g < 0)
-        return 0;
-    unsigned bits = nv_plan_over(t, (size_t)g);
+    int32_t one;
+    const int32_t *gs;
+    size_t n = groups_of(t, v, k, vendor, &one, &gs);
     double r = 0;
-    if (t->ban)
-        r = bits ? 1 : 0;
-    else {
-        if (bits & NV_MEASURE_COUNT)
-            r += 1 / t->total_count;
-        if (bits & NV_MEASURE_WEIGHT)
-            r += v->inv->weight[k] / t->total_weight;
+    for (size_t i = 0; i < n; i++) { /* each over-cap group it leaves */
+        unsigned bits = nv_plan_over(t, (size_t)gs[i]);
+        if (t->ban)
+            r += bits ? 1 : 0;
+        else {
+            if (bits & NV_MEASURE_COUNT)
+                r += 1 / t->total_count;
+            if (bits & NV_MEASURE_WEIGHT)
+                r += v->inv->weight[k] / t->total_weight;
+        }
     }
     return r / t->violation0;
 }
@@ -170,8 +196,13 @@ double nv_plan_rate(const nv_plan_target *t, const nv_view *v, size_t k,
 int nv_plan_capped_vendor(const nv_plan_target *t, const nv_view *v,
                           int32_t to)
 {
-    int32_t h = group_of(t, v, to);
-    return h >= 0 && (t->probe.selected[to] || t->active[h]);
+    int32_t one;
+    const int32_t *gs;
+    size_t n = groups_of(t, v, SIZE_MAX, to, &one, &gs);
+    for (size_t i = 0; i < n; i++)
+        if (t->probe.selected[to] || t->active[gs[i]])
+            return 1;
+    return 0;
 }
 
 void nv_plan_target_state(const nv_plan_target *t, double *count_share,

@@ -43,7 +43,8 @@ static int net_load(net *t, const netvet_registry *reg, const char *elements,
         nv_inventory_load_buffers(&t->inv, elements, strlen(elements), "e",
                                   links, links ? strlen(links) : 0, "l",
                                   NULL, NULL) < 0 ||
-        nv_view_build(&t->view, t->inv, reg, as_of) < 0 ||
+        nv_view_build(&t->view, t->inv, reg, as_of,
+                      NETVET_OWNERSHIP_THRESHOLD) < 0 ||
         nv_csr_build(&t->g, t->inv, t->view.counted) < 0 ||
         nv_exposure_compute(&t->x, &t->g, net_in(t), NULL) < 0 ||
         nv_dominators_compute_input(&t->d, &t->g, net_in(t), NULL) < 0)
@@ -70,12 +71,25 @@ static int net_is_sink(const net *t, size_t k)
 {
     return t->view.counted[k] && t->inv->weight[k] > 0;
 }
+/* Is counted element k in domain d (one of its set's, as t->in has the
+ * sets)? */
+static int net_in_domain(const net *t, size_t k, int32_t d)
+{
+    if (!t->view.counted[k] || t->view.vendor[k] < 0 || t->view.dset[k] < 0)
+        return 0;
+    const int32_t *dom;
+    size_t m = nv_graph_dset(&t->in, t->view.dset[k], &dom);
+    for (size_t i = 0; i < m; i++)
+        if (dom[i] == d)
+            return 1;
+    return 0;
+}
 /* Is counted element k in exposure group gr? */
 static int net_in_group(const net *t, const nv_exposure_group *gr, size_t k)
 {
     if (!t->view.counted[k])
         return 0;
-    return gr->kind == NV_GROUP_DOMAIN ? t->view.domain[k] == gr->key
+    return gr->kind == NV_GROUP_DOMAIN ? net_in_domain(t, k, gr->key)
                                        : t->view.vendor[k] == gr->key;
 }
 /* Dense region index of element k in the exposure, or -1. */

@@ -79,9 +79,12 @@ static void test_resolution_and_domains(void **state)
     assert_string_equal(vendor_id(f, 6), "huawei");
     assert_int_equal(v->vendor[8], -1);
     assert_int_equal(v->vendor[9], -1);
-    assert_int_equal(v->domain[1], v->domain[2]);
-    assert_string_equal(v->domain_country[v->domain[1]], "CN");
-    assert_string_equal(v->domain_country[v->domain[3]], "FI");
+    assert_int_equal(v->dset[1], v->dset[2]);
+    assert_string_equal(v->dset_label[v->dset[1]], "CN");
+    assert_string_equal(v->dset_label[v->dset[3]], "FI");
+    assert_int_equal(v->dset_off[v->dset[1] + 1] - v->dset_off[v->dset[1]], 1);
+    assert_string_equal(v->domain_country[v->dset_dom[v->dset_off[v->dset[1]]]],
+                        "CN");
     /* r3 planned for 2030, x3 decommissioned */
     assert_int_equal(v->n_counted, 9);
     assert_int_equal(v->counted[7], 0);
@@ -130,6 +133,90 @@ static void test_unknown_vendor_findings(void **state)
     assert_string_equal(fs->items[1].subject, "Acme Broadband");
     assert_int_equal(fs->items[1].n_elements, 1);
     assert_int_equal(fs->items[1].elements[0], 8);
+}
+
+/* The report of `a` in `format`, as a string (caller frees). */
+static char *report_text(const netvet_assessment *a, netvet_format format)
+{
+    netvet_report_options ro = NETVET_REPORT_OPTIONS_INIT;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    ro.format = format;
+    assert_int_equal(netvet_report_write(out, a, &ro, NULL), 0);
+    fclose(out);
+    return text;
+}
+
+/* Nokia (a3, and a4 as Alcatel-Lucent) put in CN as well as FI: it counts
+ * in both domains' shares, which then add up to more than the group, and
+ * the reports say so; a group without Nokia is as before. */
+static void test_shares_vendor_in_two_domains(void **state)
+{
+    fixture *f = *state;
+    netvet_assessment *a = NULL;
+    netvet_assess_options o = NETVET_ASSESS_OPTIONS_INIT;
+    o.as_of = "2026-01-01";
+    assert_int_equal(netvet_assess(&a, f->inv, f->reg, NULL, &o, NULL), 0);
+    assert_false(a->shares.group[NETVET_FN_ACCESS].domains_overlap);
+    char *plain = report_text(a, NETVET_FORMAT_TEXT);
+    assert_null(strstr(plain, "more than 100%"));
+    static const char *const fi_cn[] = {"FI", "CN"};
+    int nokia = netvet_registry_find(f->reg, "nokia");
+    assert_int_equal(nv_view_set_jurisdictions(&a->view, (size_t)nokia,
+                                               fi_cn, 2), 0);
+    nv_shares_dispose(&a->shares);
+    assert_int_equal(nv_shares_compute(&a->shares, &a->view), 0);
+    const nv_group_shares *g = &a->shares.group[NETVET_FN_ACCESS];
+    assert_int_equal(g->count, 4);
+    assert_int_equal(g->n_domains, 2);
+    assert_string_equal(a->view.domain_country[g->domains[0].key], "CN");
+    assert_int_equal(g->domains[0].count, 4); /* huawei, zte, nokia x2 */
+    assert_string_equal(a->view.domain_country[g->domains[1].key], "FI");
+    assert_int_equal(g->domains[1].count, 2);
+    assert_true(g->domains_overlap);
+    assert_true(g->hhi_count == 0.375); /* vendors as before */
+    const nv_group_shares *all = &a->shares.group[NV_SHARES_ALL];
+    assert_int_equal(all->count, 9);
+    assert_string_equal(a->view.domain_country[all->domains[0].key], "CN");
+    assert_int_equal(all->domains[0].count, 5);
+    assert_true(all->domains[0].weight == 100.0);
+    assert_int_equal(all->domains[1].key, -1); /* unknown, 2 */
+    assert_true(all->domains_overlap);
+    const nv_group_shares *ran = &a->shares.group[NETVET_FN_RAN];
+    assert_false(ran->domains_overlap);
+    assert_true(ran->domains[0].weight == 300.0); /* SE */
+    char *text = report_text(a, NETVET_FORMAT_TEXT);
+    assert_non_null(strstr(text,
+        "    (a vendor in several risk domains counts in each: the domain "
+        "shares add up to more than 100%)\n"));
+    char *js = report_text(a, NETVET_FORMAT_JSON);
+    json_t *doc = json_loads(js, 0, NULL);
+    assert_non_null(doc);
+    json_t *groups = json_object_get(doc, "shares"); /* one per function */
+    size_t i, overlapping = 0, nokia_rows = 0;
+    json_t *grp;
+    json_array_foreach(groups, i, grp) {
+        overlapping += json_is_true(json_object_get(grp, "domains_overlap"));
+        size_t j;
+        json_t *row;
+        json_array_foreach(json_object_get(grp, "vendors"), j, row)
+            if (!strcmp(json_string_value(json_object_get(row, "vendor")),
+                        "nokia")) {
+                assert_string_equal(
+                    json_string_value(json_object_get(row, "domain")),
+                    "CN+FI");
+                nokia_rows++;
+            }
+    }
+    assert_int_equal(overlapping, 2); /* access and the whole network */
+    assert_int_equal(nokia_rows, 2);
+    json_decref(doc);
+    free(js);
+    free(text);
+    free(plain);
+    netvet_assessment_free(a);
 }
 
 static const char two_sinks[] = "id,vendor,function,weight\n"
@@ -333,6 +420,7 @@ int main(void)
         cmocka_unit_test(test_unknown_vendor_findings),
         cmocka_unit_test(test_sink_dependencies_option),
         cmocka_unit_test(test_riskier_reading),
+        cmocka_unit_test(test_shares_vendor_in_two_domains),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

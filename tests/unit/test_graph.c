@@ -81,8 +81,8 @@ static double region_lost(const net *t, const nv_exposure_group *gr,
 
 /* by_n_domains: every sink once, each by the domains its depends row
  * names; the same when the rows are not asked for (then depends is NULL,
- * unless there are more than 64 domains). */
-static void check_by_n_domains(const net *t)
+ * unless there are more than 64 domains or a window was split, `split`). */
+static void check_by_n_domains_split(const net *t, int split)
 {
     uint64_t want[65] = {0}, sum = 0;
     for (size_t k = 0; k < t->view.n; k++) {
@@ -100,16 +100,33 @@ static void check_by_n_domains(const net *t)
     assert_int_equal(sum, t->x.n_sinks);
     nv_exposure bare;
     nv_exposure_options o = NV_EXPOSURE_OPTIONS_INIT;
-    nv_graph_input in;
-    nv_view_graph_input(&in, &t->view);
+    nv_graph_input in = t->in; /* as the test set it */
     o.want_depends = 0;
     assert_int_equal(nv_exposure_compute(&bare, &t->g, &in, &o), 0);
-    if (t->view.n_domains <= 64)
+    if (t->view.n_domains <= 64 && !split)
         assert_null(bare.depends);
     else
         assert_non_null(bare.depends);
     assert_memory_equal(bare.by_n_domains, want, sizeof(want));
     nv_exposure_dispose(&bare);
+}
+
+static void check_by_n_domains(const net *t)
+{
+    check_by_n_domains_split(t, 0);
+}
+
+/* Put registry vendor `id` in the domains of `codes` (n of them) and
+ * recompute the exposure over the view's new sets. */
+static void set_domains(net *t, const char *id, const char *const *codes,
+                        size_t n)
+{
+    int v = netvet_registry_find(reg, id);
+    assert_true(v >= 0);
+    assert_int_equal(nv_view_set_jurisdictions(&t->view, (size_t)v, codes, n),
+                     0);
+    nv_exposure_dispose(&t->x);
+    assert_int_equal(nv_exposure_compute(&t->x, &t->g, net_in(t), NULL), 0);
 }
 
 static double impact(const net *t, const char *elem)
@@ -382,7 +399,7 @@ static void check_exposure(const net *t)
     size_t present = 0;
     for (size_t key = 0; key < t->view.n_domains; key++)
         for (size_t k = 0; k < n; k++)
-            if (t->view.counted[k] && t->view.domain[k] == (int32_t)key) {
+            if (net_in_domain(t, k, (int32_t)key)) {
                 present++;
                 break;
             }
@@ -497,6 +514,13 @@ static void test_full_pass_of_64(void **state)
     static const size_t spread[] = {64, 70};
     uint64_t rng = 0x853c49e6748fea9bu;
     int checked = 0;
+    uint32_t id_off[71];
+    int32_t id_dom[70];
+    for (int d = 0; d <= 70; d++) {
+        id_off[d] = (uint32_t)d;
+        if (d < 70)
+            id_dom[d] = d;
+    }
     for (int i = 0; i < 40; i++) {
         char *elements, *links;
         net t;
@@ -507,13 +531,16 @@ static void test_full_pass_of_64(void **state)
             size_t with_vendor = 0;
             for (size_t k = 0; k < t.view.n; k++)
                 if (t.view.counted[k] && t.view.vendor[k] >= 0)
-                    t.view.domain[k] = (int32_t)(with_vendor++ % spread[s]);
+                    t.view.dset[k] = (int32_t)(with_vendor++ % spread[s]);
             if (with_vendor < spread[s])
                 continue;
             t.view.n_domains = spread[s];
             nv_exposure_dispose(&t.x);
-            assert_int_equal(nv_exposure_compute(&t.x, &t.g, net_in(&t), NULL),
-                             0);
+            net_in(&t); /* set = domain, spread[s] of them */
+            t.in.n_dsets = spread[s];
+            t.in.dset_off = id_off;
+            t.in.dset_dom = id_dom;
+            assert_int_equal(nv_exposure_compute(&t.x, &t.g, &t.in, NULL), 0);
             check_exposure(&t);
             check_by_n_domains(&t);
             checked++;
@@ -524,6 +551,213 @@ static void test_full_pass_of_64(void **state)
         free(links);
     }
     assert_true(checked > 20);
+}
+
+/* ---- vendors in several risk domains ----------------------------------- */
+
+/* Nokia put in CN as well as FI: b is lost with either, so its customer s2
+ * counts in CN's dependent weight and in FI's, and b in both domains'
+ * elements; the SPOF impact sums count b in each. */
+static void test_multi_domain_chain(void **state)
+{
+    (void)state;
+    net t;
+    load(&t,
+         "id,vendor,function,weight,region\n"
+         "c,Cisco,core,0,north\n"
+         "a,Huawei,aggregation,0,north\n"
+         "b,Nokia,aggregation,0,south\n"
+         "e,Ericsson,aggregation,0,south\n"
+         "s1,,cpe,10,north\n"
+         "s2,,cpe,20,south\n"
+         "s3,,cpe,40,south\n",
+         "a,b\nc,a\nc,b\nc,e\na,s1\nb,s2\ne,s3\n");
+    assert_true(dom(&t, "CN")->lost_weight == 10);
+    assert_true(dom(&t, "FI")->lost_weight == 20);
+    size_t n_domains = t.view.n_domains;
+    static const char *const fi_cn[] = {"FI", "CN", "FI"};
+    set_domains(&t, "nokia", fi_cn, 3);
+    assert_int_equal(t.view.n_domains, n_domains); /* no new country */
+    assert_true(t.view.multi_domain);
+    int32_t s = t.view.dset[el(&t, "b")];
+    assert_string_equal(t.view.dset_label[s], "CN+FI");
+    const int32_t *d;
+    assert_int_equal(nv_view_domains(&t.view, s, &d), 2);
+    assert_true(d[0] < d[1]);
+    assert_true(nv_view_in_domain(&t.view, s, domain_of(&t, "CN")) &&
+                nv_view_in_domain(&t.view, s, domain_of(&t, "FI")));
+    assert_int_equal(t.view.dset[el(&t, "a")],
+                     t.view.vendor_dset[t.view.vendor[el(&t, "a")]]);
+    assert_int_equal(nv_view_domains(&t.view, t.view.dset[el(&t, "a")], &d), 1);
+    /* exposure: CN = s1 + s2, FI = s2, elements a, b and b */
+    assert_true(dom(&t, "CN")->lost_weight == 30);
+    assert_int_equal(dom(&t, "CN")->lost_sinks, 2);
+    assert_int_equal(dom(&t, "CN")->n_elements, 2);
+    assert_true(dom(&t, "CN")->fn_weight[NETVET_FN_CPE] == 30);
+    assert_true(region_lost(&t, dom(&t, "CN"), "south") == 20);
+    assert_true(region_lost(&t, dom(&t, "CN"), "north") == 10);
+    assert_true(dom(&t, "FI")->lost_weight == 20);
+    assert_int_equal(dom(&t, "FI")->n_elements, 1);
+    assert_true(dom(&t, "SE")->lost_weight == 40);
+    assert_true(dom(&t, "US")->lost_weight == 70);
+    assert_true(ven(&t, "nokia")->lost_weight == 20); /* vendors as before */
+    assert_true(ven(&t, "huawei")->lost_weight == 10);
+    assert_true(depends(&t, "s2", "CN") && depends(&t, "s2", "FI") &&
+                depends(&t, "s2", "US") && !depends(&t, "s2", "SE"));
+    assert_true(depends(&t, "s1", "CN") && !depends(&t, "s1", "FI"));
+    /* s1: US CN; s2: US CN FI; s3: US SE */
+    assert_int_equal(t.x.by_n_domains[2], 2);
+    assert_int_equal(t.x.by_n_domains[3], 1);
+    check_by_n_domains(&t);
+    double by_dom[64] = {0};
+    nv_dominators_by_group(NULL, by_dom, &t.d, net_in(&t));
+    assert_true(by_dom[domain_of(&t, "CN")] == 30); /* a 10 + b 20 */
+    assert_true(by_dom[domain_of(&t, "FI")] == 20);
+    assert_true(by_dom[domain_of(&t, "US")] == 70);
+    /* a country no vendor had becomes a new domain */
+    static const char *const aq[] = {"SE", "AQ"};
+    set_domains(&t, "ericsson", aq, 2);
+    assert_int_equal(t.view.n_domains, n_domains + 1);
+    assert_true(dom(&t, "AQ")->lost_weight == 40);
+    assert_true(dom(&t, "SE")->lost_weight == 40);
+    assert_string_equal(t.view.dset_label[t.view.dset[el(&t, "e")]], "AQ+SE");
+    net_free(&t);
+}
+
+/* A leaf in two domains (folded into its neighbour): lost with each, as is
+ * everything behind a multi-domain access element. */
+static void test_multi_domain_leaf(void **state)
+{
+    (void)state;
+    net t;
+    load(&t,
+         "id,vendor,function,weight\n"
+         "c,Cisco,core,0\n"
+         "x,Huawei,access,0\n"
+         "s,Nokia,cpe,5\n"
+         "u,,cpe,7\n",
+         "a,b\nc,x\nx,s\nx,u\n");
+    static const char *const fi_se[] = {"SE", "FI"};
+    set_domains(&t, "nokia", fi_se, 2);
+    assert_true(dom(&t, "FI")->lost_weight == 5);
+    assert_true(dom(&t, "SE")->lost_weight == 5);
+    assert_true(dom(&t, "CN")->lost_weight == 12);
+    assert_true(depends(&t, "s", "SE") && depends(&t, "s", "FI") &&
+                !depends(&t, "u", "FI"));
+    assert_int_equal(t.x.by_n_domains[4], 1); /* s: US CN FI SE */
+    assert_int_equal(t.x.by_n_domains[2], 1); /* u: US CN */
+    check_by_n_domains(&t);
+    check_exposure(&t);
+    net_free(&t);
+}
+
+/* Random networks with Nokia in FI and CN and Ericsson in SE, US and FI,
+ * against one plain reachability per domain with all its elements out. */
+static void test_multi_domain_random(void **state)
+{
+    (void)state;
+    static const char *const nokia[] = {"FI", "CN"};
+    static const char *const ericsson[] = {"SE", "US", "FI"};
+    uint64_t rng = 0x6a09e667f3bcc909u;
+    for (int i = 0; i < 200; i++) {
+        char *elements, *links;
+        net t;
+        rand_network(&elements, &links, &rng, i < 150 ? 60 : 300);
+        load(&t, elements, links);
+        set_domains(&t, "nokia", nokia, 2);
+        set_domains(&t, "ericsson", ericsson, 3);
+        check_exposure(&t);
+        check_by_n_domains(&t);
+        net_free(&t);
+        free(elements);
+        free(links);
+    }
+}
+
+/* 24 domains and every pair of them as a set: 276 distinct two-domain
+ * masks, more than the 191 codes of one pass, so the window is split
+ * (more passes, depends kept); the result is the reference's. */
+static void test_multi_domain_split(void **state)
+{
+    (void)state;
+    enum { ND = 24, NS = ND * (ND - 1) / 2 };
+    uint32_t off[NS + 1];
+    int32_t doms[2 * NS];
+    size_t ns = 0;
+    off[0] = 0;
+    for (int a = 0; a < ND; a++)
+        for (int b = a + 1; b < ND; b++) {
+            doms[2 * ns] = a;
+            doms[2 * ns + 1] = b;
+            ns++;
+            off[ns] = (uint32_t)(2 * ns);
+        }
+    uint64_t rng = 0xbb67ae8584caa73bu;
+    int checked = 0;
+    for (int i = 0; i < 30; i++) {
+        char *elements, *links;
+        net t;
+        rand_network(&elements, &links, &rng, 400);
+        load(&t, elements, links);
+        size_t n_domains = t.view.n_domains, with_vendor = 0;
+        for (size_t k = 0; k < t.view.n; k++)
+            if (t.view.counted[k] && t.view.vendor[k] >= 0)
+                t.view.dset[k] = (int32_t)(with_vendor++ * 7 % NS);
+        if (with_vendor < 100) { /* too few sets present to need a split */
+            net_free(&t);
+            free(elements);
+            free(links);
+            continue;
+        }
+        t.view.n_domains = ND;
+        nv_exposure_dispose(&t.x);
+        net_in(&t);
+        t.in.n_dsets = NS;
+        t.in.dset_off = off;
+        t.in.dset_dom = doms;
+        assert_int_equal(nv_exposure_compute(&t.x, &t.g, &t.in, NULL), 0);
+        size_t vendor_groups = 0;
+        for (size_t g = 0; g < t.x.n_groups; g++)
+            vendor_groups += t.x.groups[g].kind == NV_GROUP_VENDOR;
+        /* the domains' window ran as two passes or more */
+        assert_true(t.x.n_passes >= 2 + (vendor_groups + 63) / 64);
+        assert_true(t.x.depends_kept);
+        checked++;
+        check_exposure(&t);
+        check_by_n_domains_split(&t, 1);
+        t.view.n_domains = n_domains;
+        net_free(&t);
+        free(elements);
+        free(links);
+    }
+    assert_true(checked > 10);
+}
+
+/* The reach kernel's codes: a vertex in groups 0 and 1 (one code) blocks
+ * both bits; the code table stays the caller's. */
+static void test_reach_codes(void **state)
+{
+    (void)state;
+    static const uint32_t a[] = {0, 1, 2, 0};
+    static const uint32_t b[] = {1, 2, 3, 4};
+    static const uint8_t src[5] = {[0] = 1};
+    uint8_t code[5] = {NV_REACH_NO_BIT, 64, NV_REACH_NO_BIT, 2, 0};
+    nv_reach_codes c;
+    nv_reach_codes_bits(&c, code);
+    c.mask[64] = 3; /* groups 0 and 1 */
+    nv_csr g;
+    assert_int_equal(nv_csr_from_links(&g, 5, a, b, 4, NULL), 0);
+    uint64_t mask[5];
+    for (unsigned sweeps = 0; sweeps < 3; sweeps++) {
+        assert_int_equal(nv_reach_masked_codes(mask, &g, src, &c,
+                                               sweeps ? UINT_MAX : 0), 0);
+        assert_true(mask[0] == ~(uint64_t)0);
+        assert_true(mask[1] == ~(uint64_t)3);
+        assert_true(mask[2] == ~(uint64_t)3);
+        assert_true(mask[3] == ~(uint64_t)7); /* its own group 2 too */
+        assert_true(mask[4] == ~(uint64_t)1);
+    }
+    nv_csr_dispose(&g);
 }
 
 /* No group at all (every vendor unknown): no pass runs, and disconnected
@@ -758,7 +992,8 @@ static void test_view_in_halves(void **state)
         int i = netvet_registry_resolve(reg, v, strlen(v));
         int32_t root = i < 0 ? -1 : netvet_registry_root(reg, i);
         assert_int_equal(t.view.vendor[k], root);
-        assert_int_equal(t.view.domain[k], root < 0 ? -1 : t.view.vendor_domain[root]);
+        assert_int_equal(t.view.dset[k],
+                         root < 0 ? -1 : t.view.vendor_dset[root]);
         unsigned st = k / 5 % 5; /* active or planned, installed by then */
         int in = st == 0 || st == 2;
         assert_int_equal(t.view.counted[k], in);
@@ -781,6 +1016,11 @@ int main(void)
         cmocka_unit_test(test_custom_sources_and_empty),
         cmocka_unit_test(test_random_against_reference),
         cmocka_unit_test(test_full_pass_of_64),
+        cmocka_unit_test(test_multi_domain_chain),
+        cmocka_unit_test(test_multi_domain_leaf),
+        cmocka_unit_test(test_multi_domain_random),
+        cmocka_unit_test(test_multi_domain_split),
+        cmocka_unit_test(test_reach_codes),
         cmocka_unit_test(test_no_groups),
         cmocka_unit_test(test_masked_sweeps_random),
         cmocka_unit_test(test_masked_sparse_sweeps),

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Differential test against the igraph C library, 300 seeded random
  * networks: dependent weight by deleting each group's vertices and taking
- * the root's subcomponent; idom and dominator-subtree weights from
+ * the root's subcomponent, with one risk domain per vendor and again with
+ * two vendors in several; idom and dominator-subtree weights from
  * igraph_dominator_tree. Integer weights, so sums compare exactly. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -160,6 +161,24 @@ static void check_dominators(const net *t)
     free(impact);
 }
 
+/* Vendors in several risk domains: Nokia in FI and CN, Ericsson in SE, US
+ * and FI; a domain's group is then every element whose set holds it, and
+ * igraph deletes them all. */
+static void multi_domain(net *t)
+{
+    static const char *const nokia[] = {"FI", "CN"};
+    static const char *const ericsson[] = {"SE", "US", "FI"};
+    int v = netvet_registry_find(reg, "nokia");
+    int e = netvet_registry_find(reg, "ericsson");
+    assert_true(v >= 0 && e >= 0);
+    assert_int_equal(nv_view_set_jurisdictions(&t->view, (size_t)v, nokia, 2),
+                     0);
+    assert_int_equal(
+        nv_view_set_jurisdictions(&t->view, (size_t)e, ericsson, 3), 0);
+    nv_exposure_dispose(&t->x);
+    assert_int_equal(nv_exposure_compute(&t->x, &t->g, net_in(t), NULL), 0);
+}
+
 static void test_against_igraph(void **state)
 {
     uint64_t rng = 0x2545f4914f6cdd1du;
@@ -170,6 +189,8 @@ static void test_against_igraph(void **state)
         assert_int_equal(net_load(&t, reg, elements, links), 0);
         check_exposure(&t);
         check_dominators(&t);
+        multi_domain(&t);
+        check_exposure(&t);
         net_free(&t);
         free(elements);
         free(links);

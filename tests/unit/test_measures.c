@@ -88,7 +88,8 @@ static void setup_csv(fx *f, const char *els, int with_links,
                          with_links ? links : NULL,
                          with_links ? strlen(links) : 0, "l", NULL, NULL),
                      0);
-    assert_int_equal(nv_view_build(&f->view, f->inv, f->reg, as_of), 0);
+    assert_int_equal(nv_view_build(&f->view, f->inv, f->reg, as_of,
+                                   NETVET_OWNERSHIP_THRESHOLD), 0);
     if (with_links) {
         assert_int_equal(nv_csr_build(&f->g, f->inv, f->view.counted), 0);
         nv_view_graph_input(&in, &f->view);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@
 #include "graph/exposure.h"
 #include "policy/policy.h"
 #include "util/alloc.h"
+#include "whatif/plan_targets.h"
 
 static const char registry_yaml[] =
     "vendors:\n"
@@ -135,19 +137,28 @@ static void build_view(fx *f, const el *els, size_t n, const char *as_of)
     assert_int_equal(nv_parse_date(as_of, strlen(as_of), &v->as_of), 0);
     v->counted = nv_calloc(n, 1);
     v->vendor = nv_calloc(n, sizeof(int32_t));
-    v->domain = nv_calloc(n, sizeof(int32_t));
+    v->dset = nv_calloc(n, sizeof(int32_t));
     v->domain_country = nv_calloc(nreg, sizeof(char *));
-    v->vendor_domain = nv_calloc(nreg, sizeof(int32_t));
-    for (size_t i = 0; i < nreg; i++)
-        v->vendor_domain[i] =
+    v->vendor_dset = nv_calloc(nreg, sizeof(int32_t));
+    for (size_t i = 0; i < nreg; i++) /* one domain each: set = domain */
+        v->vendor_dset[i] =
             domain_for(v, netvet_registry_country(f->reg, (int)i));
+    v->n_dsets = v->n_domains;
+    v->dset_off = nv_calloc(v->n_dsets + 1, sizeof(uint32_t));
+    v->dset_dom = nv_calloc(v->n_dsets + 1, sizeof(int32_t));
+    v->dset_label = nv_calloc(v->n_dsets + 1, sizeof(char *));
+    for (size_t d = 0; d < v->n_dsets; d++) {
+        v->dset_off[d + 1] = (uint32_t)d + 1;
+        v->dset_dom[d] = (int32_t)d;
+        v->dset_label[d] = nv_strdup(v->domain_country[d]);
+    }
     for (size_t k = 0; k < n; k++) {
         int i = els[k].vendor ? netvet_registry_find(f->reg, els[k].vendor)
                               : -1;
         if (els[k].vendor)
             assert_true(i >= 0);
         v->vendor[k] = i < 0 ? -1 : netvet_registry_root(f->reg, i);
-        v->domain[k] = i < 0 ? -1 : v->vendor_domain[v->vendor[k]];
+        v->dset[k] = i < 0 ? -1 : v->vendor_dset[v->vendor[k]];
         v->counted[k] = !els[k].uncounted;
         if (v->counted[k]) {
             v->n_counted++;
@@ -184,10 +195,15 @@ static void teardown_fx(fx *f)
     for (size_t d = 0; d < f->view.n_domains; d++)
         nv_free(f->view.domain_country[d]);
     nv_free(f->view.domain_country);
-    nv_free(f->view.vendor_domain);
+    nv_free(f->view.vendor_dset);
+    for (size_t s = 0; s < f->view.n_dsets; s++)
+        nv_free(f->view.dset_label[s]);
+    nv_free(f->view.dset_label);
+    nv_free(f->view.dset_off);
+    nv_free(f->view.dset_dom);
     nv_free(f->view.counted);
     nv_free(f->view.vendor);
-    nv_free(f->view.domain);
+    nv_free(f->view.dset);
     netvet_inventory *inv = f->inv;
     nv_strtab_dispose(&inv->strings);
     nv_free(inv->function);
@@ -482,6 +498,139 @@ static void test_share_cap_domain_adds_vendors(void **state)
     assert_string_equal(fd->message,
                         "risk domain CN (huawei, zte) holds 40.00% of scope "
                         "(functions access, ran) by count; cap 35.00%");
+    teardown_fx(&f);
+}
+
+/* Put registry vendor `id` in the domains of `codes` in f's view. */
+static void set_domains(fx *f, const char *id, const char *const *codes,
+                        size_t n)
+{
+    int v = netvet_registry_find(f->reg, id);
+    assert_true(v >= 0);
+    assert_int_equal(nv_view_set_jurisdictions(&f->view, (size_t)v, codes, n),
+                     0);
+}
+
+/* Nokia in CN as well as FI: its 3 elements count in CN's share with
+ * Huawei's and ZTE's (70%), and are named among CN's vendors; FI holds no
+ * high-risk vendor, so it is not capped. */
+static void test_share_cap_vendor_in_two_domains(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01", TEN_ACCESS);
+    static const char *const fi_cn[] = {"FI", "CN"};
+    set_domains(&f, "nokia", fi_cn, 2);
+    add_pack(&f, "  - id: cap\n"
+                 "    kind: share-cap\n"
+                 "    per: domain\n"
+                 "    measure: count\n"
+                 "    max: 0.35\n"
+                 "    scope: {functions: [access, ran]}\n"
+                 "    source: s\n");
+    nv_results res = {0};
+    assert_int_equal(nv_policy_evaluate_results(f.pol, &f.view, &f.fs, &res,
+                                                f.diag), 0);
+    assert_int_equal(f.fs.n, 1);
+    const nv_finding *fd = &f.fs.items[0];
+    assert_string_equal(fd->subject, "CN");
+    assert_true(fd->value == 0.7);
+    assert_elements(fd, (const uint32_t[]){0, 1, 2, 4, 5, 6, 8}, 7);
+    assert_string_equal(fd->message,
+                        "risk domain CN (huawei, nokia, zte) holds 70.00% of "
+                        "scope (functions access, ran) by count; cap 35.00%");
+    assert_int_equal(res.n, 1); /* CN only: FI has no high-risk vendor */
+    assert_string_equal(res.items[0].subject, "CN");
+    nv_results_dispose(&res);
+    teardown_fx(&f);
+}
+
+/* Huawei in FI as well as CN: FI now holds a high-risk vendor, so its
+ * dependent weight is capped, and its elements are Nokia's and Huawei's. */
+static void test_exposure_cap_vendor_in_two_domains(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01", TEN_ACCESS);
+    add_pack(&f, "  - id: x\n"
+                 "    kind: exposure-cap\n"
+                 "    per: domain\n"
+                 "    max: 0.35\n"
+                 "    scope: {functions: [access]}\n"
+                 "    source: s\n");
+    static const char *const fi[] = {"FI"};
+    nv_exposure_group g = {0};
+    g.kind = NV_GROUP_DOMAIN;
+    g.key = f.view.dset_dom[f.view.dset_off[f.view.vendor_dset[
+        netvet_registry_find(f.reg, "nokia")]]];
+    g.fn_weight[NETVET_FN_ACCESS] = 40;
+    nv_exposure x = {0};
+    x.n_groups = 1;
+    x.n_sources = 1;
+    x.groups = &g;
+    x.fn_total[NETVET_FN_ACCESS] = 100;
+    f.view.exposure = &x;
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 0); /* FI: Nokia only, not high-risk */
+    static const char *const cn_fi[] = {"CN", "FI"};
+    set_domains(&f, "huawei", cn_fi, 2);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 1);
+    assert_string_equal(f.fs.items[0].subject, "FI");
+    assert_true(f.fs.items[0].value == 0.4);
+    assert_elements(&f.fs.items[0], (const uint32_t[]){0, 1, 4, 5, 8, 10}, 6);
+    set_domains(&f, "huawei", fi + 0, 0); /* in no domain at all */
+    nv_findings_dispose(&f.fs);
+    evaluate(&f);
+    assert_int_equal(f.fs.n, 0);
+    teardown_fx(&f);
+}
+
+/* Domain index of a country in f's view. */
+static int32_t domain_index(const fx *f, const char *country)
+{
+    for (size_t d = 0; d < f->view.n_domains; d++)
+        if (!strcmp(f->view.domain_country[d], country))
+            return (int32_t)d;
+    fail_msg("no domain %s", country);
+    return -1;
+}
+
+/* The planner's incremental share-cap per domain counts a Nokia element in
+ * CN and FI: replacing it relieves CN, and Nokia is no replacement while
+ * CN is capped. */
+static void test_plan_target_vendor_in_two_domains(void **state)
+{
+    (void)state;
+    fx f;
+    SETUP(&f, "2024-01-01", TEN_ACCESS);
+    static const char *const fi_cn[] = {"FI", "CN"};
+    set_domains(&f, "nokia", fi_cn, 2);
+    add_pack(&f, "  - id: cap\n"
+                 "    kind: share-cap\n"
+                 "    per: domain\n"
+                 "    measure: count\n"
+                 "    max: 0.35\n"
+                 "    scope: {functions: [access, ran]}\n"
+                 "    source: s\n");
+    nv_plan_target t;
+    assert_int_equal(nv_plan_target_init(&t, f.pol, 0, &f.view,
+                                         f.view.vendor), 0);
+    int32_t cn = domain_index(&f, "CN"), fi = domain_index(&f, "FI");
+    int32_t nokia = netvet_registry_find(f.reg, "nokia");
+    int32_t ericsson = netvet_registry_find(f.reg, "ericsson");
+    assert_true(t.total_count == 10);
+    assert_true(t.count[cn] == 7 && t.count[fi] == 3);
+    assert_true(t.active[cn] && !t.active[fi]);
+    assert_int_equal(nv_plan_over(&t, (size_t)cn), NV_MEASURE_COUNT);
+    assert_true(fabs(t.violation0 - 0.35) < 1e-12);
+    assert_true(fabs(nv_plan_rate(&t, &f.view, 1, nokia) - 0.1 / t.violation0)
+                < 1e-12);
+    assert_true(nv_plan_capped_vendor(&t, &f.view, nokia));
+    assert_false(nv_plan_capped_vendor(&t, &f.view, ericsson));
+    nv_plan_target_move(&t, &f.view, 1, nokia, ericsson);
+    assert_true(t.count[cn] == 6 && t.count[fi] == 2);
+    nv_plan_target_dispose(&t);
     teardown_fx(&f);
 }
 
@@ -956,7 +1105,7 @@ static void test_exposure_cap(void **state)
     /* without a topology the rule cannot be measured: no finding */
     evaluate(&f);
     assert_int_equal(f.fs.n, 0);
-    int32_t cn = f.view.domain[0], huawei = f.view.vendor[0];
+    int32_t cn = f.view.dset_dom[f.view.dset[0]], huawei = f.view.vendor[0];
     int32_t zte = f.view.vendor[2];
     nv_exposure_group g[3] = {{0}};
     g[0].kind = NV_GROUP_DOMAIN;
@@ -1008,7 +1157,7 @@ static void fake_exposure(fx *f, nv_exposure *x, nv_exposure_group *g)
     memset(x, 0, sizeof(*x));
     memset(g, 0, sizeof(*g));
     g->kind = NV_GROUP_DOMAIN;
-    g->key = f->view.domain[0];
+    g->key = f->view.dset_dom[f->view.dset[0]];
     g->fn_weight[NETVET_FN_ACCESS] = 40;
     x->n_groups = 1;
     x->n_sources = 1; /* with no source, exposure-cap is n/a */
@@ -1326,6 +1475,9 @@ int main(void)
         cmocka_unit_test(test_default_packs),
         cmocka_unit_test(test_builtin_uk_2018_pack),
         cmocka_unit_test(test_builtin_dvd_pack),
+        cmocka_unit_test(test_share_cap_vendor_in_two_domains),
+        cmocka_unit_test(test_exposure_cap_vendor_in_two_domains),
+        cmocka_unit_test(test_plan_target_vendor_in_two_domains),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
