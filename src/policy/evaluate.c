@@ -129,13 +129,31 @@ static int listed_on(const netvet_registry *reg, size_t v,
 
 /* sel (n bytes) = the pack's high-risk vendors on day as_of (NV_ALWAYS:
  * whatever the listings' dates); own is scratch. */
+/* Can a state in `countries` compel vendor v on day as_of (any state of
+ * its jurisdiction set under the pack's ownership threshold; NV_ALWAYS:
+ * the stakes in force with no end)? */
+static int in_countries(const nv_pack *p, const netvet_registry *reg,
+                        size_t v, int32_t as_of)
+{
+    const char *codes[16];
+    if (!p->countries.n)
+        return 0;
+    int32_t day = as_of == NV_ALWAYS ? NV_NEVER - 1 : as_of;
+    size_t n = netvet_registry_jurisdictions(reg, (int)v, day,
+                                             p->ownership_threshold, codes,
+                                             16);
+    for (size_t i = 0; i < n && i < 16; i++)
+        if (in_list(codes[i], &p->countries))
+            return 1;
+    return n > 16; /* more states than we looked at: the riskier reading */
+}
+
 static void pack_high_risk(const nv_pack *p, const netvet_registry *reg,
                            size_t n, uint8_t *own, uint8_t *sel,
                            int32_t as_of)
 {
     for (size_t v = 0; v < n; v++) {
         const netvet_vendor *vd = netvet_registry_vendor(reg, v);
-        const char *c = netvet_registry_country(reg, (int)v);
         /* a removal deadline N months after listing: listed N months
          * before the day assessed */
         int32_t day = as_of == NV_ALWAYS || !p->deadline_months
@@ -145,7 +163,7 @@ static void pack_high_risk(const nv_pack *p, const netvet_registry *reg,
                                         : listed_on(reg, v, &p->listings,
                                                     day);
         own[v] = listed || in_list(vd->id, &p->vendors) ||
-                 in_list(c, &p->countries);
+                 in_countries(p, reg, v, as_of);
     }
     propagate(reg, own, sel, n);
 }

@@ -608,14 +608,27 @@ static void test_single_pieces(void **state)
 static void test_subsidiary_keeps_declared(void **state)
 {
     fixture *f = *state;
-    /* Nokia's MA-L and SR OS banner, declared as the Shanghai Bell JV:
-     * same root, so no conflict and the more specific declared vendor. */
+    /* A subsidiary filed under its parent (Sepura under Hytera): evidence
+     * of the parent is the same group, so no conflict and the more
+     * specific declared vendor. */
+    netvet_attribution at = run(f, (netvet_evidence_input){
+        .declared = "Sepura", .sys_object_id = "1.3.6.1.4.1.40297.1"});
+    assert_string_equal(vid(f, at.vendor), "sepura");
+    assert_int_equal(at.conflict, 0);
+}
+
+static void test_joint_venture_is_its_own_vendor(void **state)
+{
+    fixture *f = *state;
+    /* Nokia's SR OS banner on kit declared as the Shanghai Bell JV (a
+     * vendor of its own, in CN and FI): two groups, so a conflict, and
+     * the stronger evidence's reading wins here (assess then takes the
+     * riskier one). */
     netvet_attribution at = run(f, (netvet_evidence_input){
         .declared = "Nokia Shanghai Bell",
         .sys_descr = "TiMOS-C-22.10.R4 cpm/x86_64 Nokia 7250 IXR-e"});
-    assert_string_equal(vid(f, at.vendor), "nokia-shanghai-bell");
-    assert_int_equal(at.conflict, 0);
-    assert_int_equal((int)(at.score * 100 + 0.5), 95);
+    assert_string_equal(vid(f, at.vendor), "nokia");
+    assert_int_equal(at.conflict, 1);
 }
 
 static void test_cache_consistency(void **state)
@@ -679,6 +692,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_declared_contradicted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_agreeing_evidence, setup, teardown),
         cmocka_unit_test_setup_teardown(test_single_pieces, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_joint_venture_is_its_own_vendor,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_subsidiary_keeps_declared, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cache_consistency, setup, teardown),
         cmocka_unit_test(test_pattern_lint),
