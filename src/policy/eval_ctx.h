@@ -6,6 +6,7 @@
 #define NV_POLICY_EVAL_CTX_H
 
 #include <stddef.h>
+#include <string.h>
 #include <stdint.h>
 
 #include "analysis/view.h"
@@ -36,6 +37,13 @@ typedef struct nv_eval {
     nv_scope scope;
     size_t n_vendors;
     uint8_t *selected;      /* per registry vendor: chosen by the rule */
+    uint8_t *strict;        /* per registry vendor: chosen other than by a
+                             * state that can compel it (a listing, an id):
+                             * all of its domains are risky. A vendor chosen
+                             * only by `countries` makes only the domains
+                             * of those states risky */
+    const nv_strlist *countries; /* the pack's high_risk countries when the
+                                  * rule selects by them, else NULL */
     const char *sel_word;   /* "high-risk" or "listed" */
     uint64_t *v_count;      /* per vendor: elements in scope */
     double *v_weight;
@@ -53,6 +61,27 @@ typedef struct nv_eval {
     nv_results *results;    /* measurements of every rule, or NULL */
     size_t rule_index;      /* index of `rule` in the policy */
 } nv_eval;
+
+/* Is domain d one of the states the rule selects vendors by (always, when
+ * it selects by none)? */
+static inline int nv_eval_risky_state(const nv_eval *e, int32_t d)
+{
+    if (!e->countries)
+        return 1;
+    const char *c = e->view->domain_country[d];
+    for (size_t i = 0; i < e->countries->n; i++)
+        if (!strcmp(c, e->countries->items[i]))
+            return 1;
+    return 0;
+}
+
+/* Does an element of vendor vd (in domain d) make d a selected domain? */
+static inline int nv_eval_domain_selected(const nv_eval *e, int32_t vd,
+                                          int32_t d)
+{
+    return vd >= 0 && e->selected[vd] &&
+           (e->strict[vd] || nv_eval_risky_state(e, d));
+}
 
 /* Is counted element k inside the scope? (The slow part: every key but
  * functions; only rules that have such keys pay for it.) */

@@ -24,7 +24,11 @@ static void sets_to_domains(nv_eval *e)
         for (size_t i = 0; i < m; i++) {
             e->d_count[dom[i]] += e->s_count[s];
             e->d_weight[dom[i]] += e->s_weight[s];
-            e->d_selected[dom[i]] |= e->s_selected[s];
+            /* bit 0: a strictly selected vendor (every domain of the set);
+             * bit 1: one selected by a state (that state's domain only) */
+            e->d_selected[dom[i]] |=
+                (e->s_selected[s] & 1) ||
+                ((e->s_selected[s] & 2) && nv_eval_risky_state(e, dom[i]));
         }
         e->s_count[s] = 0;
         e->s_weight[s] = 0;
@@ -50,7 +54,8 @@ void nv_eval_accumulate(nv_eval *e, int domains)
         if (s >= 0) { /* its set now, each domain of it after */
             e->s_count[s]++;
             e->s_weight[s] += w;
-            e->s_selected[s] |= vd >= 0 && e->selected[vd];
+            if (vd >= 0 && e->selected[vd])
+                e->s_selected[s] |= e->strict[vd] ? 1 : 2;
         }
     }
     if (domains)

@@ -148,9 +148,9 @@ static int in_countries(const nv_pack *p, const netvet_registry *reg,
     return n > 16; /* more states than we looked at: the riskier reading */
 }
 
-static void pack_high_risk(const nv_pack *p, const netvet_registry *reg,
-                           size_t n, uint8_t *own, uint8_t *sel,
-                           int32_t as_of)
+static void pack_high_risk_by(const nv_pack *p, const netvet_registry *reg,
+                              size_t n, uint8_t *own, uint8_t *sel,
+                              int32_t as_of, int use_countries)
 {
     for (size_t v = 0; v < n; v++) {
         const netvet_vendor *vd = netvet_registry_vendor(reg, v);
@@ -163,9 +163,16 @@ static void pack_high_risk(const nv_pack *p, const netvet_registry *reg,
                                         : listed_on(reg, v, &p->listings,
                                                     day);
         own[v] = listed || in_list(vd->id, &p->vendors) ||
-                 in_countries(p, reg, v, as_of);
+                 (use_countries && in_countries(p, reg, v, as_of));
     }
     propagate(reg, own, sel, n);
+}
+
+static void pack_high_risk(const nv_pack *p, const netvet_registry *reg,
+                           size_t n, uint8_t *own, uint8_t *sel,
+                           int32_t as_of)
+{
+    pack_high_risk_by(p, reg, n, own, sel, as_of, 1);
 }
 
 int nv_policy_high_risk_union(const netvet_policy *policy,
@@ -425,6 +432,7 @@ static int sort_vendors(nv_eval *e)
 static int eval_alloc(nv_eval *e, size_t n_packs, uint8_t **pack_sel,
                       uint8_t **own)
 {
+    e->strict = nv_calloc(e->n_vendors + 1, 1);
     size_t nv = e->n_vendors, nd = e->view->n_domains;
     size_t rows;
     if (__builtin_mul_overflow(n_packs, nv, &rows))
@@ -443,7 +451,7 @@ static int eval_alloc(nv_eval *e, size_t n_packs, uint8_t **pack_sel,
     e->s_count = nv_calloc(ns + 1, sizeof(*e->s_count));
     e->s_weight = nv_calloc(ns + 1, sizeof(*e->s_weight));
     e->s_selected = nv_calloc(ns + 1, 1);
-    if (!*pack_sel || !*own || !e->selected || !e->v_count ||
+    if (!*pack_sel || !*own || !e->selected || !e->strict || !e->v_count ||
         !e->v_weight || !e->order || !e->by_id || !e->d_count || !e->d_weight ||
         !e->d_selected || !e->s_count || !e->s_weight || !e->s_selected)
         return NETVET_ENOMEM;
@@ -453,6 +461,7 @@ static int eval_alloc(nv_eval *e, size_t n_packs, uint8_t **pack_sel,
 static void eval_free(nv_eval *e)
 {
     nv_free(e->selected);
+    nv_free(e->strict);
     nv_free(e->v_count);
     nv_free(e->v_weight);
     nv_free(e->order);
@@ -553,11 +562,21 @@ int nv_policy_evaluate_set(const netvet_policy *policy, const nv_view *view,
                                  NV_RESULT_NOT_IN_EFFECT);
             continue;
         }
-        if (e.rule->high_risk)
+        e.countries = NULL;
+        if (e.rule->high_risk) {
+            const nv_pack *pk = &policy->packs[e.rule->pack];
             memcpy(e.selected, pack_sel + e.rule->pack * e.n_vendors,
                    e.n_vendors);
-        else
+            if (pk->countries.n) { /* which of their domains are risky */
+                pack_high_risk_by(pk, view->reg, e.n_vendors, own,
+                                  e.strict, view->as_of, 0);
+                e.countries = &pk->countries;
+            }
+        } else {
             rule_vendors(&e, own);
+        }
+        if (!e.countries)
+            memcpy(e.strict, e.selected, e.n_vendors);
         scope_dispose(&e.scope);
         err = resolve_scope(&e.scope, e.rule, view);
         if (!err)

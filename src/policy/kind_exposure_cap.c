@@ -30,7 +30,8 @@ static uint8_t *selected_groups(const nv_eval *e, size_t n_groups, int domains)
         const int32_t *dom; /* every domain of its set */
         size_t m = nv_view_domains(v, v->dset[k], &dom);
         for (size_t i = 0; i < m; i++)
-            if ((size_t)dom[i] < n_groups)
+            if ((size_t)dom[i] < n_groups &&
+                nv_eval_domain_selected(e, vd, dom[i]))
                 sel[dom[i]] = 1;
     }
     return sel;
