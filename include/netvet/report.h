@@ -58,10 +58,20 @@ typedef struct netvet_report_options {
     netvet_format format;
     int fail_on;             /**< netvet_severity gate for the verdict; -1 never */
     size_t max_elements;     /**< text: elements listed per finding */
+    /* version >= 2 */
+    int details;             /**< text: 1 adds the share, exposure and
+                                  single-point-of-failure tables and the
+                                  packs' assumptions; 0 (default) the
+                                  verdict, what to do next, rules and
+                                  findings only */
+    const char *details_hint; /**< text without details: how the caller
+                                   asks for them ("--details"), shown at
+                                   the end; NULL shows nothing */
 } netvet_report_options;
-#define NETVET_REPORT_OPTIONS_VERSION 1
+#define NETVET_REPORT_OPTIONS_VERSION 2
 #define NETVET_REPORT_OPTIONS_INIT \
-    {NETVET_REPORT_OPTIONS_VERSION, NETVET_FORMAT_TEXT, NETVET_SEV_ERROR, 10}
+    {NETVET_REPORT_OPTIONS_VERSION, NETVET_FORMAT_TEXT, NETVET_SEV_ERROR, 10, \
+     0, NULL}
 
 /** Write the report of `a` to `out` in opts->format (text or json).
  * @return 0, NETVET_EINVAL (a format this report lacks: the message names

@@ -22,6 +22,7 @@ void nv_common_init(nv_common *c, const char *prog, int report_kind)
     c->prog = prog;
     c->report_kind = report_kind;
     c->report = ro;
+    c->report.details_hint = "--details";
     c->diag.prog = prog;
     c->diag.limit = 50;
     c->top = 10;
@@ -192,6 +193,13 @@ const nv_opt nv_opt_format = {
     .name = "format", .arg = "FMT", .group = OUT, .flags = NV_OPT_FORMATS,
     .set = set_format, .field = 0, /* the nv_common: report_kind */
     .help = "text (default) or json (schemas: docs/json-schema.md)."};
+const nv_opt nv_opt_details = {
+    .name = "details", .shrt = 'v', .group = OUT, .set = nv_set_on,
+    .field = AT(report.details),
+    .help = "Text: after the verdict, what to do next, the rules and the "
+            "findings, also print the packs' assumptions and the share, "
+            "exposure and single-point-of-failure tables (other formats "
+            "always carry what they have)."};
 const nv_opt nv_opt_output = {
     .name = "output", .shrt = 'o', .arg = "FILE", .group = OUT,
     .set = nv_set_str, .field = AT(output), .flags = NV_OPT_FILE,

@@ -54,13 +54,13 @@ void nv_report_text_inputs(FILE *out, const netvet_assessment *a,
 {
     if (!a)
         return;
-    size_t n = input_count(a), ns = ri->cases ? ri->n_cases : 0;
+    size_t n = input_count(a), ns = ri && ri->cases ? ri->n_cases : 0;
+    if (n || ns)
+        fputc('\n', out);
     for (size_t i = 0; i < n; i++)
         text_input(out, input_at(a, i));
     for (size_t i = 0; i < ns; i++)
         text_input(out, netvet_scenario_input(ri->cases[i].scenario));
-    if (n || ns)
-        fputc('\n', out);
     nv_report_text_registry_changes(out, a->view.reg);
 }
 
@@ -84,14 +84,13 @@ void nv_report_text_registry_changes(FILE *out, const netvet_registry *reg)
     size_t n = netvet_registry_change_count(reg);
     if (!n)
         return;
-    fprintf(out, "Registry overlays changed (warning: who can compel these "
+    fprintf(out, "\nRegistry overlays changed (warning: who can compel these "
                  "built-in vendors is not what netvet ships)\n");
     for (size_t i = 0; i < n; i++) {
         const netvet_registry_change *c = netvet_registry_change_at(reg, i);
         fprintf(out, "  %s:%lu: vendor %s: %s '%s' -> '%s'\n", c->file,
                 c->line, c->vendor, c->field, c->before, c->after);
     }
-    fputc('\n', out);
 }
 
 json_t *nv_report_json_registry_changes(const netvet_registry *reg)

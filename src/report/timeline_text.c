@@ -91,7 +91,14 @@ int nv_timeline_text(FILE *out, const nv_report_input *in,
     (void)diag;
     const netvet_timeline *t = in->timeline;
     const nv_tl_point *last = &t->points[t->n_points - 1];
-    fprintf(out, "Timeline %s to %s: %zu date%s\n", t->points[0].date,
+    fprintf(out, "Verdict at %s: %s\n  verdicts:", last->date,
+            nv_verdict_upper(last->verdict));
+    for (size_t i = 0; i < t->n_points; i++)
+        if (i == 0 || t->points[i].verdict != t->points[i - 1].verdict)
+            fprintf(out, "%s %s from %s", i ? "," : "",
+                    nv_verdict_upper(t->points[i].verdict),
+                    t->points[i].date);
+    fprintf(out, "\n\nTimeline %s to %s: %zu date%s\n", t->points[0].date,
             last->date, t->n_points, t->n_points == 1 ? "" : "s");
     for (size_t s = 0; s < t->n_scenarios; s++) {
         fputs("Scenario ", out);
@@ -102,7 +109,5 @@ int nv_timeline_text(FILE *out, const nv_report_input *in,
     }
     for (size_t i = 0; i < t->n_points; i++)
         point_block(out, t, i);
-    fprintf(out, "\nVerdict at %s: %s\n", last->date,
-            nv_verdict_upper(last->verdict));
     return 0;
 }

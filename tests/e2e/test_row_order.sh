@@ -19,7 +19,7 @@ done
 for fmt in text json; do
   for side in a b; do
     (cd "$tmp/$side" && "$netvet" assess net --as-of 2026-01-01 \
-      --format "$fmt" >"out.$fmt" 2>&1)
+      --format "$fmt" --details >"out.$fmt" 2>&1)
     sed -E 's/line [0-9]+/line N/g; s/"line": [0-9]+/"line": N/g' \
       "$tmp/$side/out.$fmt" >"$tmp/$side/norm.$fmt"
   done
