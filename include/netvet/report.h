@@ -18,11 +18,15 @@ extern "C" {
 typedef enum netvet_format {
     NETVET_FORMAT_TEXT = 0, /**< for people */
     NETVET_FORMAT_JSON = 1, /**< versioned JSON document */
-    NETVET_FORMAT_CSV = 2   /**< RFC 4180 rows (identify) */
+    NETVET_FORMAT_CSV = 2,  /**< RFC 4180 rows (identify; findings) */
+    NETVET_FORMAT_SARIF = 3,    /**< SARIF 2.1.0 for code scanning */
+    NETVET_FORMAT_JUNIT = 4,    /**< JUnit XML, a test case per rule */
+    NETVET_FORMAT_MARKDOWN = 5  /**< a summary for tickets */
 } netvet_format;
 
 /**
- * The format named `name` ("text", "json", "csv"; exact, lower case).
+ * The format named `name` ("text", "json", "csv", "sarif", "junit",
+ * "markdown"; exact, lower case).
  * @param[out] out set on success (may be NULL to only check the name).
  * @return 0 or NETVET_ENOTFOUND.
  */

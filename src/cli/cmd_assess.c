@@ -33,8 +33,12 @@ static const nv_opt opts[] = {
     NV_SHOW(nv_opt_top),
     NV_SHOW(nv_opt_no_topology),
     {.shared = &nv_opt_format, .flags = NV_OPT_SYNOPSIS,
-     .help = "text (default) or json (schema netvet-assess/2, "
-             "docs/json-schema.md)."},
+     .help = "text (default; verdict first), json (schema netvet-assess/2, "
+             "docs/json-schema.md), sarif (SARIF 2.1.0: a result per "
+             "finding and element at its line of the inventory, waived "
+             "findings suppressed), csv (a row per finding and element), "
+             "junit (a test case per rule) or markdown (a summary for "
+             "tickets)."},
     NV_SHOW(nv_opt_output),
     NV_SHOW(nv_opt_fail_on),
     NV_SHOW(nv_opt_details),

@@ -192,7 +192,11 @@ const nv_opt nv_opt_no_topology = {
 const nv_opt nv_opt_format = {
     .name = "format", .arg = "FMT", .group = OUT, .flags = NV_OPT_FORMATS,
     .set = set_format, .field = 0, /* the nv_common: report_kind */
-    .help = "text (default) or json (schemas: docs/json-schema.md)."};
+    .help = "text (default; verdict first), json (schemas: "
+            "docs/json-schema.md), and where the command has them: sarif "
+            "(SARIF 2.1.0: a result per finding and element at its line of "
+            "the inventory), csv (a row per finding and element), junit (a "
+            "test case per rule) or markdown (a summary for tickets)."};
 const nv_opt nv_opt_details = {
     .name = "details", .shrt = 'v', .group = OUT, .set = nv_set_on,
     .field = AT(report.details),

@@ -13,6 +13,9 @@ static const char *const format_names[] = {
     [NETVET_FORMAT_TEXT] = "text",
     [NETVET_FORMAT_JSON] = "json",
     [NETVET_FORMAT_CSV] = "csv",
+    [NETVET_FORMAT_SARIF] = "sarif",
+    [NETVET_FORMAT_JUNIT] = "junit",
+    [NETVET_FORMAT_MARKDOWN] = "markdown",
 };
 #define N_FORMATS (sizeof(format_names) / sizeof(format_names[0]))
 

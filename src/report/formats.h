@@ -92,7 +92,27 @@ int nv_report_dispatch(nv_report_kind kind, FILE *out,
     I(NETVET_REPORT_IDENTIFY, NETVET_FORMAT_CSV,                             \
       nv_identify_csv) /* identify_csv.c */                                  \
     I(NETVET_REPORT_IDENTIFY, NETVET_FORMAT_JSON,                            \
-      nv_identify_json) /* identify_json.c */
+      nv_identify_json) /* identify_json.c */                                \
+    W(NETVET_REPORT_ASSESS, NETVET_FORMAT_SARIF, nv_assess_sarif)            \
+    W(NETVET_REPORT_WHATIF, NETVET_FORMAT_SARIF, nv_whatif_sarif)            \
+    W(NETVET_REPORT_CHECK, NETVET_FORMAT_SARIF, nv_check_sarif)              \
+    W(NETVET_REPORT_PLAN, NETVET_FORMAT_SARIF,                               \
+      nv_plan_sarif) /* sarif.c */                                           \
+    W(NETVET_REPORT_ASSESS, NETVET_FORMAT_CSV, nv_assess_csv)                \
+    W(NETVET_REPORT_WHATIF, NETVET_FORMAT_CSV, nv_whatif_csv)                \
+    W(NETVET_REPORT_CHECK, NETVET_FORMAT_CSV, nv_check_csv)                  \
+    W(NETVET_REPORT_PLAN, NETVET_FORMAT_CSV,                                 \
+      nv_plan_csv) /* findings_csv.c */                                      \
+    W(NETVET_REPORT_ASSESS, NETVET_FORMAT_JUNIT, nv_assess_junit)            \
+    W(NETVET_REPORT_WHATIF, NETVET_FORMAT_JUNIT, nv_whatif_junit)            \
+    W(NETVET_REPORT_CHECK, NETVET_FORMAT_JUNIT, nv_check_junit)              \
+    W(NETVET_REPORT_PLAN, NETVET_FORMAT_JUNIT,                               \
+      nv_plan_junit) /* junit.c */                                           \
+    W(NETVET_REPORT_ASSESS, NETVET_FORMAT_MARKDOWN, nv_assess_markdown)      \
+    W(NETVET_REPORT_WHATIF, NETVET_FORMAT_MARKDOWN, nv_whatif_markdown)      \
+    W(NETVET_REPORT_CHECK, NETVET_FORMAT_MARKDOWN, nv_check_markdown)        \
+    W(NETVET_REPORT_PLAN, NETVET_FORMAT_MARKDOWN,                            \
+      nv_plan_markdown) /* markdown.c */
 
 #define NV_DECLARE_WRITER(kind, format, fn)                                 \
     int fn(FILE *out, const nv_report_input *in,                            \

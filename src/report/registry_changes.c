@@ -22,7 +22,7 @@ const netvet_assessment *nv_report_assessment(nv_report_kind kind,
 }
 
 /* Input i of a (registry overlays, packs, then pattern and waiver files). */
-static netvet_input input_at(const netvet_assessment *a, size_t i)
+netvet_input nv_report_input_at(const netvet_assessment *a, size_t i)
 {
     size_t nr = netvet_registry_input_count(a->view.reg);
     size_t np = netvet_policy_input_count(a->policy);
@@ -37,7 +37,7 @@ static netvet_input input_at(const netvet_assessment *a, size_t i)
     return in;
 }
 
-static size_t input_count(const netvet_assessment *a)
+size_t nv_report_input_count(const netvet_assessment *a)
 {
     return netvet_registry_input_count(a->view.reg) +
            netvet_policy_input_count(a->policy) + a->n_file_inputs;
@@ -54,11 +54,11 @@ void nv_report_text_inputs(FILE *out, const netvet_assessment *a,
 {
     if (!a)
         return;
-    size_t n = input_count(a), ns = ri && ri->cases ? ri->n_cases : 0;
+    size_t n = nv_report_input_count(a), ns = ri && ri->cases ? ri->n_cases : 0;
     if (n || ns)
         fputc('\n', out);
     for (size_t i = 0; i < n; i++)
-        text_input(out, input_at(a, i));
+        text_input(out, nv_report_input_at(a, i));
     for (size_t i = 0; i < ns; i++)
         text_input(out, netvet_scenario_input(ri->cases[i].scenario));
     nv_report_text_registry_changes(out, a->view.reg);
@@ -67,8 +67,8 @@ void nv_report_text_inputs(FILE *out, const netvet_assessment *a,
 json_t *nv_report_json_inputs(const netvet_assessment *a)
 {
     json_t *arr = json_array();
-    for (size_t i = 0; arr && i < input_count(a); i++) {
-        netvet_input in = input_at(a, i);
+    for (size_t i = 0; arr && i < nv_report_input_count(a); i++) {
+        netvet_input in = nv_report_input_at(a, i);
         json_t *o = json_pack("{s:s, s:s, s:s}", "kind", in.kind, "path",
                               in.path, "sha256", in.sha256);
         if (!o || json_array_append_new(arr, o) < 0) {

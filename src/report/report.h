@@ -26,6 +26,26 @@ struct nv_report_input;
 void nv_report_text_inputs(FILE *out, const netvet_assessment *a,
                            const struct nv_report_input *in);
 json_t *nv_report_json_inputs(const netvet_assessment *a);
+/* The input files of a (registry overlays, packs, pattern and waiver
+ * files): how many, and file i. */
+size_t nv_report_input_count(const netvet_assessment *a);
+netvet_input nv_report_input_at(const netvet_assessment *a, size_t i);
+
+/* ---- flat reports (SARIF, CSV, JUnit, Markdown; states.c) ---- */
+/* One assessed state whose findings a flat report lists, and its label
+ * (a scenario's name, "after the plan", or "" for assess). */
+typedef struct nv_report_state {
+    const netvet_assessment *a;
+    const char *label;
+} nv_report_state;
+/* The states of report `kind` (a netvet_report_kind): *out freed with
+ * nv_free. @return 0 or NETVET_ENOMEM. */
+int nv_report_states(int kind, const struct nv_report_input *in,
+                     nv_report_state **out, size_t *n);
+/* Findings per severity (netvet_severity index) not waived, and waived. */
+void nv_report_sev_counts(const netvet_assessment *a, size_t count[3],
+                          size_t *waived);
+
 /* Append whatif's scenario files to the JSON array "inputs" of doc.
  * @return 0 or NETVET_ENOMEM. */
 int nv_report_json_scenario_inputs(json_t *doc,

@@ -235,12 +235,17 @@ static void test_format_names(void **state)
                                                 NETVET_FORMAT_JSON, NULL), 0);
     netvet_diag *d = NULL;
     assert_int_equal(netvet_diag_new(&d, NULL, NULL), 0);
-    assert_int_equal(netvet_report_check_format(NETVET_REPORT_WHATIF,
+    assert_int_equal(netvet_report_check_format(NETVET_REPORT_TIMELINE,
                                                 NETVET_FORMAT_CSV, d),
                      NETVET_EINVAL);
     assert_string_equal(netvet_diag_message(d),
-                        "format 'csv' is not available for the whatif report "
-                        "(text, json)");
+                        "format 'csv' is not available for the timeline "
+                        "report (text, json)");
+    assert_string_equal(netvet_format_name(NETVET_FORMAT_SARIF), "sarif");
+    assert_int_equal(netvet_format_parse("markdown", &fmt), 0);
+    assert_int_equal(fmt, NETVET_FORMAT_MARKDOWN);
+    assert_int_equal(netvet_report_check_format(NETVET_REPORT_WHATIF,
+                                                NETVET_FORMAT_JUNIT, NULL), 0);
     netvet_diag_free(d);
 }
 
@@ -248,14 +253,14 @@ static void test_format_refused(void **state)
 {
     fixture *f = *state;
     netvet_report_options o = NETVET_REPORT_OPTIONS_INIT;
-    o.format = NETVET_FORMAT_CSV;
+    o.format = (netvet_format)42;
     FILE *out = tmpfile();
     assert_non_null(out);
     assert_int_equal(netvet_report_write(out, f->a, &o, f->diag),
                      NETVET_EINVAL);
     assert_string_equal(netvet_diag_message(f->diag),
-                        "format 'csv' is not available for the assess report "
-                        "(text, json)");
+                        "format 42 is not a netvet format; the assess report "
+                        "has text, json, sarif, csv, junit, markdown");
     assert_int_equal(ftell(out), 0); /* nothing written, no fallback */
     netvet_identify_report *r = NULL;
     o.format = (netvet_format)7;
