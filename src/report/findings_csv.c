@@ -12,6 +12,7 @@
 #include "report/report.h"
 #include "util/alloc.h"
 #include "util/diag.h"
+#include "whatif/timeline.h"
 
 static void cell(FILE *out, const char *s, int first)
 {
@@ -128,4 +129,33 @@ int nv_plan_csv(FILE *out, const nv_report_input *in,
                 const netvet_report_options *opts, netvet_diag *diag)
 {
     return write_csv(NETVET_REPORT_PLAN, out, in, opts, diag);
+}
+
+/* The timeline has no findings: one row per date and rule measurement. */
+int nv_timeline_csv(FILE *out, const nv_report_input *in,
+                    const netvet_report_options *opts, netvet_diag *diag)
+{
+    (void)opts, (void)diag;
+    const netvet_timeline *t = in->timeline;
+    fputs("date,verdict,rule,pack,subject,measure,status,previous,value,"
+          "limit\r\n", out);
+    for (size_t i = 0; i < t->n_points; i++) {
+        const nv_tl_point *p = &t->points[i];
+        for (size_t r = 0; r < p->n_rules; r++) {
+            const nv_tl_rule *x = &p->rules[r];
+            cell(out, p->date, 1);
+            cell(out, netvet_verdict_name(p->verdict), 0);
+            cell(out, x->rule_id, 0);
+            cell(out, x->pack, 0);
+            cell(out, x->subject, 0);
+            cell(out, x->measure, 0);
+            cell(out, netvet_result_status_name(x->status), 0);
+            cell(out, x->has_previous
+                          ? netvet_result_status_name(x->previous) : "", 0);
+            number(out, x->value);
+            number(out, x->limit);
+            fputs("\r\n", out);
+        }
+    }
+    return 0;
 }

@@ -112,7 +112,11 @@ int nv_report_dispatch(nv_report_kind kind, FILE *out,
     W(NETVET_REPORT_WHATIF, NETVET_FORMAT_MARKDOWN, nv_whatif_markdown)      \
     W(NETVET_REPORT_CHECK, NETVET_FORMAT_MARKDOWN, nv_check_markdown)        \
     W(NETVET_REPORT_PLAN, NETVET_FORMAT_MARKDOWN,                            \
-      nv_plan_markdown) /* markdown.c */
+      nv_plan_markdown) /* markdown.c */                                     \
+    W(NETVET_REPORT_TIMELINE, NETVET_FORMAT_SARIF, nv_timeline_sarif)        \
+    W(NETVET_REPORT_TIMELINE, NETVET_FORMAT_CSV, nv_timeline_csv)            \
+    W(NETVET_REPORT_TIMELINE, NETVET_FORMAT_JUNIT, nv_timeline_junit)        \
+    W(NETVET_REPORT_TIMELINE, NETVET_FORMAT_MARKDOWN, nv_timeline_markdown)
 
 #define NV_DECLARE_WRITER(kind, format, fn)                                 \
     int fn(FILE *out, const nv_report_input *in,                            \

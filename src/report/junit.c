@@ -19,6 +19,7 @@
 #include "util/alloc.h"
 #include "util/diag.h"
 #include "util/text.h"
+#include "whatif/timeline.h"
 
 /* s with XML-invalid bytes as \xNN (owned; NULL on ENOMEM). */
 static char *xml_safe(const char *s)
@@ -264,4 +265,70 @@ int nv_plan_junit(FILE *out, const nv_report_input *in,
                   const netvet_report_options *opts, netvet_diag *diag)
 {
     return junit(NETVET_REPORT_PLAN, out, in, opts, diag);
+}
+
+/* The timeline: a test suite per date, a test case per rule measurement
+ * (failure when it fails, skipped unless it passes). */
+static int tl_suite(xmlTextWriterPtr w, const nv_tl_point *p)
+{
+    nv_text name = {0};
+    nv_text_add(&name, "netvet timeline %s", p->date);
+    int rc = xmlTextWriterStartElement(w, BAD_CAST "testsuite");
+    rc |= name.oom ? -1 : attr(w, "name", name.s);
+    nv_text_dispose(&name);
+    rc |= xmlTextWriterStartElement(w, BAD_CAST "properties");
+    rc |= prop(w, "as-of", p->date);
+    rc |= prop(w, "verdict", netvet_verdict_name(p->verdict));
+    for (size_t i = 0; i < p->n_reasons; i++)
+        rc |= prop(w, p->reasons[i].code, p->reasons[i].message);
+    rc |= xmlTextWriterEndElement(w);
+    for (size_t r = 0; r < p->n_rules; r++) {
+        const nv_tl_rule *x = &p->rules[r];
+        nv_text n = {0}, m = {0};
+        nv_text_add(&n, "%s%s%s%s%s", x->rule_id, *x->subject ? " " : "",
+                    x->subject, *x->measure ? " " : "", x->measure);
+        nv_text_add(&m, "%s: value %.10g, limit %.10g",
+                    netvet_result_status_name(x->status), x->value, x->limit);
+        rc |= xmlTextWriterStartElement(w, BAD_CAST "testcase");
+        rc |= attr(w, "classname", x->pack);
+        rc |= n.oom || m.oom ? -1 : attr(w, "name", n.s);
+        if (x->status != NETVET_RESULT_PASS) {
+            int fail = x->status == NETVET_RESULT_FAIL;
+            rc |= xmlTextWriterStartElement(w, BAD_CAST(fail ? "failure"
+                                                             : "skipped"));
+            rc |= m.oom ? -1 : attr(w, "message", m.s);
+            rc |= xmlTextWriterEndElement(w);
+        }
+        rc |= xmlTextWriterEndElement(w);
+        nv_text_dispose(&n);
+        nv_text_dispose(&m);
+    }
+    return rc | xmlTextWriterEndElement(w);
+}
+
+int nv_timeline_junit(FILE *out, const nv_report_input *in,
+                      const netvet_report_options *opts, netvet_diag *diag)
+{
+    (void)opts;
+    const netvet_timeline *t = in->timeline;
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+    int rc = w ? 0 : -1;
+    if (w) {
+        rc |= xmlTextWriterSetIndent(w, 1);
+        rc |= xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+        rc |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+        rc |= xmlTextWriterStartElement(w, BAD_CAST "testsuites");
+        rc |= attr(w, "name", "netvet timeline");
+        for (size_t i = 0; i < t->n_points; i++)
+            rc |= tl_suite(w, &t->points[i]);
+        rc |= xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
+        xmlFreeTextWriter(w);
+    }
+    if (rc >= 0 && buf)
+        fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out);
+    xmlBufferFree(buf);
+    return rc < 0 ? nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0,
+                                 "out of memory")
+                  : 0;
 }

@@ -13,6 +13,7 @@
 #include "report/report.h"
 #include "util/alloc.h"
 #include "util/diag.h"
+#include "whatif/timeline.h"
 
 #define TOP_FINDINGS 20
 
@@ -181,4 +182,51 @@ int nv_plan_markdown(FILE *out, const nv_report_input *in,
                      const netvet_report_options *opts, netvet_diag *diag)
 {
     return write_md(NETVET_REPORT_PLAN, out, in, opts, diag);
+}
+
+/* The timeline: a row per date with its verdict, the changes applied and
+ * the rule measurements that started, stopped or flipped. */
+int nv_timeline_markdown(FILE *out, const nv_report_input *in,
+                         const netvet_report_options *opts, netvet_diag *diag)
+{
+    (void)opts, (void)diag;
+    const netvet_timeline *t = in->timeline;
+    const nv_tl_point *last = &t->points[t->n_points - 1];
+    fprintf(out, "## netvet timeline %s to %s: **%s** at the end\n",
+            t->points[0].date, last->date, nv_verdict_upper(last->verdict));
+    for (size_t s = 0; s < t->n_scenarios; s++) {
+        fputs(s ? ", " : "\nScenarios: ", out);
+        md(out, t->names[s]);
+        fputs(" \\(", out);
+        md(out, t->files[s]);
+        fputs("\\)", out);
+    }
+    fputs("\n\n| date | verdict | changes applied | rules that changed |\n"
+          "|---|---|---|---|\n", out);
+    for (size_t i = 0; i < t->n_points; i++) {
+        const nv_tl_point *p = &t->points[i];
+        fprintf(out, "| %s | %s | ", p->date, nv_verdict_upper(p->verdict));
+        for (size_t c = 0; c < p->n_changes; c++) {
+            fputs(c ? "; " : "", out);
+            md(out, p->changes[c].scenario_name);
+            fprintf(out, "\\:%lu ", p->changes[c].line);
+            md(out, p->changes[c].summary);
+        }
+        fputs(" | ", out);
+        for (size_t r = 0, k = 0; r < p->n_rules; r++) {
+            const nv_tl_rule *x = &p->rules[r];
+            if (x->has_previous && x->previous == x->status)
+                continue;
+            if (!x->has_previous && x->status == NETVET_RESULT_NOT_IN_EFFECT)
+                continue;
+            fputs(k++ ? "; " : "", out);
+            md(out, x->rule_id);
+            fputc(' ', out);
+            md(out, x->subject);
+            fprintf(out, "%s%s %s", *x->subject ? " " : "", x->measure,
+                    netvet_result_status_name(x->status));
+        }
+        fputs(" |\n", out);
+    }
+    return 0;
 }

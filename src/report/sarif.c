@@ -19,6 +19,7 @@
 #include "util/diag.h"
 #include "util/sha256.h"
 #include "util/text.h"
+#include "whatif/timeline.h"
 
 #define SCHEMA_URI "https://json.schemastore.org/sarif-2.1.0.json"
 #define FP_KEY "netvetFinding/v1"
@@ -366,4 +367,81 @@ int nv_plan_sarif(FILE *out, const nv_report_input *in,
                   const netvet_report_options *opts, netvet_diag *diag)
 {
     return sarif(NETVET_REPORT_PLAN, out, in, opts, diag);
+}
+
+/* The timeline: the rules measured at the last date (its verdict is the
+ * exit status), a result per measurement failing then (no location: a
+ * timeline keeps no elements), each date's verdict in the run's
+ * properties, the scenario files as artifacts. */
+static json_t *tl_results(const nv_tl_point *p, json_t *rules, int *ok)
+{
+    json_t *arr = json_array();
+    for (size_t r = 0; r < p->n_rules; r++) {
+        const nv_tl_rule *x = &p->rules[r];
+        if (x->status != NETVET_RESULT_FAIL)
+            continue;
+        nv_text m = {0};
+        nv_text_add(&m, "%s%s%s on %s: value %.10g, limit %.10g",
+                    x->subject, *x->subject ? " " : "", x->measure, p->date,
+                    x->value, x->limit);
+        nv_finding f = {.rule_id = x->rule_id, .subject = x->subject,
+                        .measure = x->measure};
+        json_t *o = json_pack("{s:s, s:I, s:s, s:{s:s}}", "ruleId",
+                              x->rule_id, "ruleIndex",
+                              rule_index(rules, x->rule_id), "level",
+                              "error", "message", "text",
+                              m.s && !m.oom ? m.s : "");
+        nv_json_put(o, "partialFingerprints", fingerprint("", &f, NULL), ok);
+        nv_json_put(o, "properties",
+                    json_pack("{s:s, s:s}", "pack", x->pack, "date", p->date),
+                    ok);
+        nv_json_append(arr, o, ok);
+        nv_text_dispose(&m);
+    }
+    if (!arr)
+        *ok = 0;
+    return arr;
+}
+
+int nv_timeline_sarif(FILE *out, const nv_report_input *in,
+                      const netvet_report_options *opts, netvet_diag *diag)
+{
+    (void)opts;
+    const netvet_timeline *t = in->timeline;
+    const nv_tl_point *last = &t->points[t->n_points - 1];
+    int ok = 1;
+    json_t *rl = json_array(), *verdicts = json_array(), *arts = json_array();
+    for (size_t r = 0; r < last->n_rules; r++)
+        if (rule_index(rl, last->rules[r].rule_id) < 0)
+            nv_json_append(rl, json_pack("{s:s, s:{s:s}}", "id",
+                                         last->rules[r].rule_id,
+                                         "properties", "pack",
+                                         last->rules[r].pack), &ok);
+    for (size_t i = 0; i < t->n_points; i++)
+        nv_json_append(verdicts, json_pack("{s:s, s:s}", "date",
+                                           t->points[i].date, "verdict",
+                                           netvet_verdict_name(
+                                               t->points[i].verdict)),
+                       &ok);
+    for (size_t s = 0; s < t->n_scenarios; s++)
+        nv_json_append(arts, artifact(t->files[s], NULL,
+                                      "referencedOnCommandLine", &ok), &ok);
+    json_t *driver = json_pack("{s:s, s:s}", "name", "netvet", "version",
+                               NETVET_VERSION);
+    if (*NETVET_HOMEPAGE_URL)
+        nv_json_put(driver, "informationUri",
+                    json_string(NETVET_HOMEPAGE_URL), &ok);
+    json_t *res = tl_results(last, rl, &ok);
+    nv_json_put(driver, "rules", rl, &ok);
+    json_t *run = json_object();
+    nv_json_put(run, "tool", json_pack("{s:o}", "driver", driver), &ok);
+    nv_json_put(run, "artifacts", arts, &ok);
+    nv_json_put(run, "results", res, &ok);
+    nv_json_put(run, "properties",
+                json_pack("{s:s, s:s, s:o}", "command", "timeline", "asOf",
+                          last->date, "verdicts", verdicts),
+                &ok);
+    json_t *doc = json_pack("{s:s, s:s, s:[o]}", "$schema", SCHEMA_URI,
+                            "version", "2.1.0", "runs", run);
+    return nv_json_dump(out, doc, ok && doc, diag);
 }

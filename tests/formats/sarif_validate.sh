@@ -46,6 +46,7 @@ cases=(
   "assess-control-chars|assess tests/data/bad/control-chars.csv --as-of 2026-01-01"
   "whatif-zte|whatif $ex --scenario $ex/scenarios/add-zte-aggregation.yaml --as-of 2026-11-23"
   "check-not-allowed|check $ex --vendor Huawei --function ran --region London --count 200 --as-of 2026-11-23 --policy uk-ncsc-2020"
+  "timeline|timeline examples/uk-operator-2023 --policy uk-dvd-2022 --scenario examples/uk-operator-2023/plan.yaml --to 2024-01-01"
   "plan-tight|plan $ex --policy tests/data/whatif/tight-pack.yaml --target tight-access-cap --target tight-london-access --as-of 2026-11-23"
 )
 for c in "${cases[@]}"; do

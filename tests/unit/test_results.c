@@ -235,12 +235,12 @@ static void test_format_names(void **state)
                                                 NETVET_FORMAT_JSON, NULL), 0);
     netvet_diag *d = NULL;
     assert_int_equal(netvet_diag_new(&d, NULL, NULL), 0);
-    assert_int_equal(netvet_report_check_format(NETVET_REPORT_TIMELINE,
-                                                NETVET_FORMAT_CSV, d),
+    assert_int_equal(netvet_report_check_format(NETVET_REPORT_IDENTIFY,
+                                                NETVET_FORMAT_SARIF, d),
                      NETVET_EINVAL);
     assert_string_equal(netvet_diag_message(d),
-                        "format 'csv' is not available for the timeline "
-                        "report (text, json)");
+                        "format 'sarif' is not available for the identify "
+                        "report (text, csv, json)");
     assert_string_equal(netvet_format_name(NETVET_FORMAT_SARIF), "sarif");
     assert_int_equal(netvet_format_parse("markdown", &fmt), 0);
     assert_int_equal(fmt, NETVET_FORMAT_MARKDOWN);
