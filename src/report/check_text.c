@@ -232,5 +232,6 @@ int nv_check_text(FILE *out, const nv_report_input *in,
                  "its links for that)\n");
     worse_findings(out, cmp);
     later(out, c);
+    nv_report_text_provenance(out, c->before, in);
     return 0;
 }

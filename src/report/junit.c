@@ -13,6 +13,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "netvet/version.h"
 #include "policy/policy.h"
 #include "report/formats.h"
 #include "report/report.h"
@@ -171,13 +172,20 @@ static int suite(xmlTextWriterPtr w, nv_report_kind kind,
     rc |= name.oom ? -1 : attr(w, "name", name.s);
     nv_text_dispose(&name);
     rc |= xmlTextWriterStartElement(w, BAD_CAST "properties");
+    rc |= prop(w, "netvet-version", netvet_version());
     rc |= prop(w, "as-of", date);
     rc |= prop(w, "verdict", netvet_verdict_name(
                                  netvet_assessment_verdict(a, fail_on)));
     for (int k = 0; k < 2; k++)
-        if (*netvet_inventory_path(a->view.inv, k))
-            rc |= prop(w, k ? "links" : "elements",
-                       netvet_inventory_path(a->view.inv, k));
+        if (*netvet_inventory_path(a->view.inv, k)) {
+            nv_text v = {0};
+            nv_text_add(&v, "%s", netvet_inventory_path(a->view.inv, k));
+            if (*netvet_inventory_sha256(a->view.inv, k))
+                nv_text_add(&v, " sha256 %s",
+                            netvet_inventory_sha256(a->view.inv, k));
+            rc |= v.oom ? -1 : prop(w, k ? "links" : "elements", v.s);
+            nv_text_dispose(&v);
+        }
     const netvet_assessment *base = nv_report_assessment(kind, in);
     for (size_t i = 0; i < nv_report_input_count(base); i++) {
         netvet_input x = nv_report_input_at(base, i);

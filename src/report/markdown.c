@@ -8,6 +8,7 @@
  * an HTML tag, a table cell or a new line. */
 #include <string.h>
 
+#include "netvet/version.h"
 #include "policy/policy.h"
 #include "report/formats.h"
 #include "report/report.h"
@@ -97,12 +98,18 @@ static int findings(FILE *out, const netvet_assessment *a, size_t max)
 static void inputs(FILE *out, const netvet_assessment *a,
                    const nv_report_input *in)
 {
-    fputs("\n**Inputs**\n\n", out);
+    fprintf(out, "\n**Inputs** (netvet %s)\n\n", netvet_version());
     for (int w = 0; w < 2; w++)
         if (*netvet_inventory_path(a->view.inv, w)) {
             fputs(w ? "- links: " : "- elements: ", out);
             md(out, netvet_inventory_path(a->view.inv, w));
-            fputc('\n', out);
+            fprintf(out, " (%llu bytes",
+                    (unsigned long long)netvet_inventory_file_size(
+                        a->view.inv, w));
+            if (*netvet_inventory_sha256(a->view.inv, w))
+                fprintf(out, ", sha256 `%s`",
+                        netvet_inventory_sha256(a->view.inv, w));
+            fputs(")\n", out);
         }
     for (size_t i = 0; i < nv_report_input_count(a); i++) {
         netvet_input x = nv_report_input_at(a, i);

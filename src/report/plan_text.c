@@ -177,6 +177,7 @@ int nv_plan_text(FILE *out, const nv_report_input *in,
     steps(out, p);
     if (outcome(out, p, fail_on, opts->details) < 0)
         return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
+    nv_report_text_provenance(out, p->before, in);
     nv_text_details_hint(out, opts, "dependent weight before and after");
     return 0;
 }

@@ -31,6 +31,16 @@ json_t *nv_report_json_inputs(const netvet_assessment *a);
 size_t nv_report_input_count(const netvet_assessment *a);
 netvet_input nv_report_input_at(const netvet_assessment *a, size_t i);
 
+/* Provenance (provenance.c): the netvet version, the as-of date and every
+ * file read with its SHA-256 (the inventory's with its size): a text
+ * section "Provenance" and a JSON object {"netvet_version", "as_of",
+ * "files": [{"role", "path", "bytes" (inventory files), "sha256"}]}
+ * (NULL or *ok = 0 on ENOMEM). `in` adds whatif's scenario files. */
+void nv_report_text_provenance(FILE *out, const netvet_assessment *a,
+                               const struct nv_report_input *in);
+json_t *nv_report_json_provenance(const netvet_assessment *a,
+                                  const struct nv_report_input *in, int *ok);
+
 /* ---- flat reports (SARIF, CSV, JUnit, Markdown; states.c) ---- */
 /* One assessed state whose findings a flat report lists, and its label
  * (a scenario's name, "after the plan", or "" for assess). */

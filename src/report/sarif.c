@@ -249,19 +249,27 @@ static json_t *results(const nv_report_state *st, size_t n, json_t *rules,
     return arr;
 }
 
-static json_t *artifact(const char *path, const char *sha256,
-                        const char *role, int *ok)
+static json_t *artifact_n(const char *path, const char *sha256,
+                          const char *role, json_int_t json_length, int *ok)
 {
     json_t *o = json_object();
     json_t *loc = json_object();
     nv_json_put(loc, "uri", uri_of(path), ok);
     nv_json_put(o, "location", loc, ok);
+    if (o && json_length >= 0)
+        nv_json_put(o, "length", json_integer(json_length), ok);
     nv_json_put(o, "roles", json_pack("[s]", role), ok);
     if (sha256 && *sha256)
         nv_json_put(o, "hashes", json_pack("{s:s}", "sha-256", sha256), ok);
     if (!o)
         *ok = 0;
     return o;
+}
+
+static json_t *artifact(const char *path, const char *sha256,
+                        const char *role, int *ok)
+{
+    return artifact_n(path, sha256, role, -1, ok);
 }
 
 /* The inventory's elements file first (results point at index 0), its
@@ -272,11 +280,14 @@ static json_t *artifacts(const netvet_assessment *a,
 {
     json_t *arr = json_array();
     const netvet_inventory *inv = a->view.inv;
-    nv_json_append(arr, artifact(netvet_inventory_path(inv, 0), NULL,
-                                 "analysisTarget", ok), ok);
-    if (*netvet_inventory_path(inv, 1))
-        nv_json_append(arr, artifact(netvet_inventory_path(inv, 1), NULL,
-                                     "analysisTarget", ok), ok);
+    for (int w = 0; w < 2; w++)
+        if (w == 0 || *netvet_inventory_path(inv, w))
+            nv_json_append(
+                arr,
+                artifact_n(netvet_inventory_path(inv, w),
+                           netvet_inventory_sha256(inv, w), "analysisTarget",
+                           (json_int_t)netvet_inventory_file_size(inv, w), ok),
+                ok);
     for (size_t i = 0; i < nv_report_input_count(a); i++) {
         netvet_input x = nv_report_input_at(a, i);
         nv_json_append(arr, artifact(x.path, x.sha256, "referencedOnCommandLine",

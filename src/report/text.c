@@ -237,7 +237,9 @@ int nv_assess_text(FILE *out, const nv_report_input *in,
     if (opts->details) {
         shares(out, a);
         nv_report_text_topology(out, a);
-    } else {
+    }
+    nv_report_text_provenance(out, a, in);
+    if (!opts->details) {
         nv_text_details_hint(out, opts, "assumptions, shares by function, "
                                         "exposure and single points of "
                                         "failure");

@@ -333,6 +333,7 @@ int nv_whatif_text(FILE *out, const nv_report_input *in,
         if (nv_whatif_text_case(out, b, &in->cases[i], opts) < 0)
             return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0,
                                 "out of memory");
+    nv_report_text_provenance(out, b, in);
     nv_text_details_hint(out, opts, "shares, dependent weight and single "
                                     "points of failure before and after");
     return 0;

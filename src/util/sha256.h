@@ -8,9 +8,7 @@
 
 #include "netvet/errors.h"
 
-#define NV_SHA256_HEX 65 /* 64 hex digits and a NUL */
-
-void nv_sha256_hex(const void *buf, size_t len, char out[NV_SHA256_HEX]);
+#include "util/sha256_hex.h"
 
 /* The files an object was read from (overlay registries, pattern files,
  * waiver files), each with the SHA-256 of its bytes, in order. Zero it to
