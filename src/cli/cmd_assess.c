@@ -27,6 +27,7 @@ static const nv_opt opts[] = {
     NV_USE(nv_opt_enterprises),
     NV_SHOW(nv_opt_strict),
     NV_SHOW(nv_opt_allow_skipped),
+    NV_USE(nv_opt_no_input_hash),
     NV_SHOW(nv_opt_as_of),
     NV_SHOW(nv_opt_sources),
     NV_SHOW(nv_opt_max_unknown),
