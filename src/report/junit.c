@@ -157,6 +157,50 @@ static int testcase(xmlTextWriterPtr w, const netvet_assessment *a,
     return rc | xmlTextWriterEndElement(w);
 }
 
+/* A suite's counts, as its attributes: tests, failures, skipped. */
+typedef struct counts {
+    size_t tests, failures, skipped;
+} counts;
+
+static int own_case(const netvet_assessment *a, size_t i, int fail_on)
+{
+    const nv_finding *f = &a->findings.items[i];
+    int first = !strcmp(f->pack, "netvet");
+    for (size_t j = 0; first && j < i; j++)
+        first = strcmp(a->findings.items[j].rule_id, f->rule_id) != 0;
+    return first && !f->waived && fail_on >= 0 &&
+           (int)f->severity >= fail_on;
+}
+
+static counts suite_counts(const netvet_assessment *a, int fail_on)
+{
+    counts c = {0, 0, 0};
+    const netvet_policy *p = a->policy;
+    for (size_t r = 0; p && r < p->n_rules; r++) {
+        const char *why;
+        int o = outcome(a, p->rules[r].id, r, fail_on, &why);
+        c.tests++;
+        c.failures += o == 'f';
+        c.skipped += o == 's';
+    }
+    for (size_t i = 0; i < a->findings.n; i++)
+        if (own_case(a, i, fail_on))
+            c.tests++, c.failures++;
+    if (netvet_assessment_incomplete_count(a))
+        c.tests++, c.skipped++;
+    return c;
+}
+
+static int count_attrs(xmlTextWriterPtr w, counts c)
+{
+    char n[3][32];
+    snprintf(n[0], sizeof n[0], "%zu", c.tests);
+    snprintf(n[1], sizeof n[1], "%zu", c.failures);
+    snprintf(n[2], sizeof n[2], "%zu", c.skipped);
+    return attr(w, "tests", n[0]) | attr(w, "failures", n[1]) |
+           attr(w, "errors", "0") | attr(w, "skipped", n[2]);
+}
+
 static int suite(xmlTextWriterPtr w, nv_report_kind kind,
                  const nv_report_state *st, const nv_report_input *in,
                  int fail_on)
@@ -170,6 +214,7 @@ static int suite(xmlTextWriterPtr w, nv_report_kind kind,
                 *st->label ? ": " : "", st->label);
     int rc = xmlTextWriterStartElement(w, BAD_CAST "testsuite");
     rc |= name.oom ? -1 : attr(w, "name", name.s);
+    rc |= count_attrs(w, suite_counts(a, fail_on));
     nv_text_dispose(&name);
     rc |= xmlTextWriterStartElement(w, BAD_CAST "properties");
     rc |= prop(w, "netvet-version", netvet_version());
@@ -198,15 +243,10 @@ static int suite(xmlTextWriterPtr w, nv_report_kind kind,
     for (size_t r = 0; p && r < p->n_rules; r++)
         rc |= testcase(w, a, p->rules[r].id, p->packs[p->rules[r].pack].id,
                        (long)r, fail_on);
-    for (size_t i = 0; i < a->findings.n; i++) { /* netvet's own checks */
-        const nv_finding *f = &a->findings.items[i];
-        int first = !strcmp(f->pack, "netvet");
-        for (size_t j = 0; first && j < i; j++)
-            first = strcmp(a->findings.items[j].rule_id, f->rule_id) != 0;
-        if (first && !f->waived && fail_on >= 0 &&
-            (int)f->severity >= fail_on)
-            rc |= testcase(w, a, f->rule_id, "netvet", -1, fail_on);
-    }
+    for (size_t i = 0; i < a->findings.n; i++) /* netvet's own checks */
+        if (own_case(a, i, fail_on))
+            rc |= testcase(w, a, a->findings.items[i].rule_id, "netvet", -1,
+                           fail_on);
     if (netvet_assessment_incomplete_count(a)) {
         rc |= xmlTextWriterStartElement(w, BAD_CAST "testcase");
         rc |= attr(w, "classname", "netvet");
@@ -237,6 +277,14 @@ static int junit(nv_report_kind kind, FILE *out, const nv_report_input *in,
         rc |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
         rc |= xmlTextWriterStartElement(w, BAD_CAST "testsuites");
         rc |= attr(w, "name", "netvet");
+        counts all = {0, 0, 0};
+        for (size_t s = 0; s < n; s++) {
+            counts c = suite_counts(st[s].a, opts->fail_on);
+            all.tests += c.tests;
+            all.failures += c.failures;
+            all.skipped += c.skipped;
+        }
+        rc |= count_attrs(w, all);
         for (size_t s = 0; s < n; s++)
             rc |= suite(w, kind, &st[s], in, opts->fail_on);
         rc |= xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
@@ -277,12 +325,24 @@ int nv_plan_junit(FILE *out, const nv_report_input *in,
 
 /* The timeline: a test suite per date, a test case per rule measurement
  * (failure when it fails, skipped unless it passes). */
+static counts tl_counts(const nv_tl_point *p)
+{
+    counts c = {p->n_rules, 0, 0};
+    for (size_t r = 0; r < p->n_rules; r++) {
+        c.failures += p->rules[r].status == NETVET_RESULT_FAIL;
+        c.skipped += p->rules[r].status != NETVET_RESULT_FAIL &&
+                     p->rules[r].status != NETVET_RESULT_PASS;
+    }
+    return c;
+}
+
 static int tl_suite(xmlTextWriterPtr w, const nv_tl_point *p)
 {
     nv_text name = {0};
     nv_text_add(&name, "netvet timeline %s", p->date);
     int rc = xmlTextWriterStartElement(w, BAD_CAST "testsuite");
     rc |= name.oom ? -1 : attr(w, "name", name.s);
+    rc |= count_attrs(w, tl_counts(p));
     nv_text_dispose(&name);
     rc |= xmlTextWriterStartElement(w, BAD_CAST "properties");
     rc |= prop(w, "as-of", p->date);
@@ -328,6 +388,14 @@ int nv_timeline_junit(FILE *out, const nv_report_input *in,
         rc |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
         rc |= xmlTextWriterStartElement(w, BAD_CAST "testsuites");
         rc |= attr(w, "name", "netvet timeline");
+        counts all = {0, 0, 0};
+        for (size_t i = 0; i < t->n_points; i++) {
+            counts c = tl_counts(&t->points[i]);
+            all.tests += c.tests;
+            all.failures += c.failures;
+            all.skipped += c.skipped;
+        }
+        rc |= count_attrs(w, all);
         for (size_t i = 0; i < t->n_points; i++)
             rc |= tl_suite(w, &t->points[i]);
         rc |= xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
