@@ -235,5 +235,18 @@ int nv_timeline_markdown(FILE *out, const nv_report_input *in,
         }
         fputs(" |\n", out);
     }
+    fprintf(out, "\n**Inputs** (netvet %s)\n\n", netvet_version());
+    for (size_t i = 0; i < t->n_files_read; i++) {
+        const nv_tl_file *f = &t->files_read[i];
+        fprintf(out, "- %s: ", f->role);
+        md(out, f->path);
+        if (f->bytes >= 0)
+            fprintf(out, " (%lld bytes%s", f->bytes, *f->sha256 ? ", " : ")");
+        else if (*f->sha256)
+            fputs(" (", out);
+        if (*f->sha256)
+            fprintf(out, "sha256 `%s`)", f->sha256);
+        fputc('\n', out);
+    }
     return 0;
 }

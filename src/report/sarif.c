@@ -434,9 +434,16 @@ int nv_timeline_sarif(FILE *out, const nv_report_input *in,
                                            netvet_verdict_name(
                                                t->points[i].verdict)),
                        &ok);
-    for (size_t s = 0; s < t->n_scenarios; s++)
-        nv_json_append(arts, artifact(t->files[s], NULL,
-                                      "referencedOnCommandLine", &ok), &ok);
+    for (size_t i = 0; i < t->n_files_read; i++) {
+        const nv_tl_file *f = &t->files_read[i];
+        int inv = f->bytes >= 0; /* the inventory's files */
+        nv_json_append(arts,
+                       artifact_n(f->path, f->sha256,
+                                  inv ? "analysisTarget"
+                                      : "referencedOnCommandLine",
+                                  (json_int_t)f->bytes, &ok),
+                       &ok);
+    }
     json_t *driver = json_pack("{s:s, s:s}", "name", "netvet", "version",
                                NETVET_VERSION);
     if (*NETVET_HOMEPAGE_URL)

@@ -5,6 +5,7 @@
  * between pass and fail; at the first date, every rule in force. */
 #include <string.h>
 
+#include "netvet/version.h"
 #include "report/formats.h"
 #include "report/report.h"
 #include "whatif/timeline.h"
@@ -109,5 +110,17 @@ int nv_timeline_text(FILE *out, const nv_report_input *in,
     }
     for (size_t i = 0; i < t->n_points; i++)
         point_block(out, t, i);
+    fprintf(out, "\nProvenance\n  netvet %s\n", netvet_version());
+    for (size_t i = 0; i < t->n_files_read; i++) {
+        const nv_tl_file *f = &t->files_read[i];
+        fprintf(out, "  %-8s ", f->role);
+        nv_text_safe(out, f->path);
+        fputc(':', out);
+        if (f->bytes >= 0)
+            fprintf(out, " %lld bytes%s", f->bytes, *f->sha256 ? "," : "");
+        if (*f->sha256)
+            fprintf(out, " sha256 %s", f->sha256);
+        fputc('\n', out);
+    }
     return 0;
 }
