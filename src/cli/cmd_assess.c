@@ -46,7 +46,8 @@ static const nv_opt opts[] = {
     {.name = "max-elements", .arg = "N", .group = "Output",
      .set = nv_set_count,
      .field = offsetof(assess_args, s.c.report.max_elements),
-     .help = "Elements listed per finding in text (default 10)."},
+     .help = "Elements listed per finding in text and markdown "
+             "(default 10)."},
     NV_USE(nv_opt_timings),
     NV_USE(nv_opt_max_warnings),
     NV_USE(nv_opt_quiet),

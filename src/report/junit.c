@@ -6,12 +6,16 @@
  * the rule is not in effect, has nothing in scope or is undetermined),
  * one per netvet check that found something, and one "assessment
  * complete" testcase skipped with the reasons when it is INCOMPLETE.
- * Properties: the as-of date, the verdict and the input files. Written
- * with libxml2's xmlTextWriter, which escapes markup; characters XML 1.0
- * cannot carry (C0 controls but tab, LF, CR) are written as \xNN first. */
+ * Properties: the as-of date, the verdict and the input files. Built as a
+ * libxml2 tree and serialised by it, which escapes markup; characters XML
+ * 1.0 cannot carry (C0 controls but tab, LF, CR) are written as \xNN
+ * first. (Not xmlTextWriter: out of memory, it leaks a node.) libxml2's
+ * messages go to a silent handler while the report is built: the library
+ * never prints. */
 #include <string.h>
 
-#include <libxml/xmlwriter.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include "netvet/version.h"
 #include "policy/policy.h"
@@ -40,29 +44,109 @@ static char *xml_safe(const char *s)
     return t.s;
 }
 
-static int attr(xmlTextWriterPtr w, const char *name, const char *value)
+/* The writer: a current element the calls below add to, and rc < 0 once
+ * anything failed (every later call is then a no-op). */
+typedef struct xw {
+    xmlNodePtr cur;
+    int rc;
+} xw;
+
+static void start(xw *w, const char *name)
 {
+    if (w->rc < 0)
+        return;
+    xmlNodePtr n = xmlNewChild(w->cur, NULL, BAD_CAST name, NULL);
+    if (!n)
+        w->rc = -1;
+    else
+        w->cur = n;
+}
+
+static void end(xw *w)
+{
+    if (w->rc >= 0)
+        w->cur = w->cur->parent;
+}
+
+static void attr(xw *w, const char *name, const char *value)
+{
+    if (w->rc < 0)
+        return;
     char *v = xml_safe(value);
-    int rc = v ? xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST v)
-               : -1;
+    if (!v || !xmlNewProp(w->cur, BAD_CAST name, BAD_CAST v))
+        w->rc = -1;
     nv_free(v);
-    return rc;
 }
 
-static int prop(xmlTextWriterPtr w, const char *name, const char *value)
+/* libxml2 reports out of memory through its generic error handler, which
+ * prints; the report fails with NETVET_ENOMEM instead. */
+static void silent(void *ctx, const char *msg, ...)
 {
-    int rc = xmlTextWriterStartElement(w, BAD_CAST "property");
-    rc |= attr(w, "name", name);
-    rc |= attr(w, "value", value);
-    return rc | xmlTextWriterEndElement(w);
+    (void)ctx, (void)msg;
 }
 
-static int text(xmlTextWriterPtr w, const char *s)
+/* A document whose root element `name` is w's current element. The
+ * caller's libxml2 message handler is kept in w and restored by finish. */
+typedef struct xdoc {
+    xmlDocPtr doc;
+    xmlGenericErrorFunc old;
+    void *old_ctx;
+} xdoc;
+
+static xdoc new_doc(xw *w, const char *name)
 {
+    xdoc d = {NULL, xmlGenericError, xmlGenericErrorContext};
+    xmlSetGenericErrorFunc(NULL, silent);
+    w->rc = 0;
+    w->cur = NULL;
+    d.doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr root =
+        d.doc ? xmlNewDocNode(d.doc, NULL, BAD_CAST name, NULL) : NULL;
+    if (!root)
+        w->rc = -1;
+    else
+        xmlDocSetRootElement(d.doc, root);
+    w->cur = root;
+    return d;
+}
+
+/* Write the document (UTF-8, indented) and free it.
+ * @return 0 or NETVET_ENOMEM. */
+static int finish(xw *w, xdoc *d, FILE *out, netvet_diag *diag)
+{
+    xmlChar *mem = NULL;
+    int size = 0;
+    if (w->rc >= 0)
+        xmlDocDumpFormatMemoryEnc(d->doc, &mem, &size, "UTF-8", 1);
+    xmlFreeDoc(d->doc);
+    xmlSetGenericErrorFunc(d->old_ctx, d->old);
+    if (!mem)
+        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0,
+                            "out of memory");
+    fwrite(mem, 1, (size_t)size, out);
+    xmlFree(mem);
+    return 0;
+}
+
+static void prop(xw *w, const char *name, const char *value)
+{
+    start(w, "property");
+    attr(w, "name", name);
+    attr(w, "value", value);
+    end(w);
+}
+
+static void text(xw *w, const char *s)
+{
+    if (w->rc < 0)
+        return;
     char *v = xml_safe(s);
-    int rc = v ? xmlTextWriterWriteString(w, BAD_CAST v) : -1;
+    xmlNodePtr t = v ? xmlNewText(BAD_CAST v) : NULL;
+    if (!t || !xmlAddChild(w->cur, t)) {
+        xmlFreeNode(t);
+        w->rc = -1;
+    }
     nv_free(v);
-    return rc;
 }
 
 /* Failing measurements of rule r as "subject measure margin; ..." */
@@ -115,46 +199,46 @@ static int outcome(const netvet_assessment *a, const char *id, size_t r,
     return skip ? 's' : 'p';
 }
 
-static int finding_messages(xmlTextWriterPtr w, const netvet_assessment *a,
-                            const char *id)
+static void finding_messages(xw *w, const netvet_assessment *a,
+                             const char *id)
 {
-    int rc = 0;
     for (size_t i = 0; i < a->findings.n; i++) {
         const nv_finding *f = &a->findings.items[i];
         if (strcmp(f->rule_id, id))
             continue;
-        rc |= text(w, f->waived ? "[waived] " : "");
-        rc |= text(w, f->message);
-        rc |= text(w, "\n");
+        text(w, f->waived ? "[waived] " : "");
+        text(w, f->message);
+        text(w, "\n");
     }
-    return rc;
 }
 
-static int testcase(xmlTextWriterPtr w, const netvet_assessment *a,
+static int testcase(xw *w, const netvet_assessment *a,
                     const char *id, const char *pack, long rule, int fail_on)
 {
     const char *why = "";
     int o = rule >= 0 ? outcome(a, id, (size_t)rule, fail_on, &why) : 'f';
-    int rc = xmlTextWriterStartElement(w, BAD_CAST "testcase");
-    rc |= attr(w, "classname", pack);
-    rc |= attr(w, "name", id);
+    start(w, "testcase");
+    attr(w, "classname", pack);
+    attr(w, "name", id);
     if (o == 'f') {
         nv_text m = {0};
         if (rule >= 0)
             margins(&m, a, (size_t)rule);
-        rc |= xmlTextWriterStartElement(w, BAD_CAST "failure");
-        rc |= attr(w, "message", m.len ? m.s : id);
-        rc |= attr(w, "type", "netvet-finding");
-        rc |= finding_messages(w, a, id);
-        rc |= xmlTextWriterEndElement(w);
-        rc |= m.oom ? -1 : 0;
+        start(w, "failure");
+        attr(w, "message", m.len ? m.s : id);
+        attr(w, "type", "netvet-finding");
+        finding_messages(w, a, id);
+        end(w);
+        if (m.oom)
+            w->rc = -1;
         nv_text_dispose(&m);
     } else if (o == 's') {
-        rc |= xmlTextWriterStartElement(w, BAD_CAST "skipped");
-        rc |= attr(w, "message", why);
-        rc |= xmlTextWriterEndElement(w);
+        start(w, "skipped");
+        attr(w, "message", why);
+        end(w);
     }
-    return rc | xmlTextWriterEndElement(w);
+    end(w);
+    return w->rc;
 }
 
 /* A suite's counts, as its attributes: tests, failures, skipped. */
@@ -191,17 +275,19 @@ static counts suite_counts(const netvet_assessment *a, int fail_on)
     return c;
 }
 
-static int count_attrs(xmlTextWriterPtr w, counts c)
+static void count_attrs(xw *w, counts c)
 {
     char n[3][32];
     snprintf(n[0], sizeof n[0], "%zu", c.tests);
     snprintf(n[1], sizeof n[1], "%zu", c.failures);
     snprintf(n[2], sizeof n[2], "%zu", c.skipped);
-    return attr(w, "tests", n[0]) | attr(w, "failures", n[1]) |
-           attr(w, "errors", "0") | attr(w, "skipped", n[2]);
+    attr(w, "tests", n[0]);
+    attr(w, "failures", n[1]);
+    attr(w, "errors", "0");
+    attr(w, "skipped", n[2]);
 }
 
-static int suite(xmlTextWriterPtr w, nv_report_kind kind,
+static int suite(xw *w, nv_report_kind kind,
                  const nv_report_state *st, const nv_report_input *in,
                  int fail_on)
 {
@@ -212,15 +298,17 @@ static int suite(xmlTextWriterPtr w, nv_report_kind kind,
     nv_text name = {0};
     nv_text_add(&name, "netvet %s%s%s", nv_report_kind_name(kind),
                 *st->label ? ": " : "", st->label);
-    int rc = xmlTextWriterStartElement(w, BAD_CAST "testsuite");
-    rc |= name.oom ? -1 : attr(w, "name", name.s);
-    rc |= count_attrs(w, suite_counts(a, fail_on));
+    start(w, "testsuite");
+    if (name.oom)
+        w->rc = -1;
+    attr(w, "name", name.oom ? "" : name.s);
+    count_attrs(w, suite_counts(a, fail_on));
     nv_text_dispose(&name);
-    rc |= xmlTextWriterStartElement(w, BAD_CAST "properties");
-    rc |= prop(w, "netvet-version", netvet_version());
-    rc |= prop(w, "as-of", date);
-    rc |= prop(w, "verdict", netvet_verdict_name(
-                                 netvet_assessment_verdict(a, fail_on)));
+    start(w, "properties");
+    prop(w, "netvet-version", netvet_version());
+    prop(w, "as-of", date);
+    prop(w, "verdict",
+         netvet_verdict_name(netvet_assessment_verdict(a, fail_on)));
     for (int k = 0; k < 2; k++)
         if (*netvet_inventory_path(a->view.inv, k)) {
             nv_text v = {0};
@@ -228,7 +316,10 @@ static int suite(xmlTextWriterPtr w, nv_report_kind kind,
             if (*netvet_inventory_sha256(a->view.inv, k))
                 nv_text_add(&v, " sha256 %s",
                             netvet_inventory_sha256(a->view.inv, k));
-            rc |= v.oom ? -1 : prop(w, k ? "links" : "elements", v.s);
+            if (v.oom)
+                w->rc = -1;
+            else
+                prop(w, k ? "links" : "elements", v.s);
             nv_text_dispose(&v);
         }
     const netvet_assessment *base = nv_report_assessment(kind, in);
@@ -236,29 +327,33 @@ static int suite(xmlTextWriterPtr w, nv_report_kind kind,
         netvet_input x = nv_report_input_at(base, i);
         nv_text v = {0};
         nv_text_add(&v, "%s sha256 %s", x.path, x.sha256);
-        rc |= v.oom ? -1 : prop(w, x.kind, v.s);
+        if (v.oom)
+            w->rc = -1;
+        else
+            prop(w, x.kind, v.s);
         nv_text_dispose(&v);
     }
-    rc |= xmlTextWriterEndElement(w);
+    end(w);
     for (size_t r = 0; p && r < p->n_rules; r++)
-        rc |= testcase(w, a, p->rules[r].id, p->packs[p->rules[r].pack].id,
-                       (long)r, fail_on);
+        testcase(w, a, p->rules[r].id, p->packs[p->rules[r].pack].id,
+                 (long)r, fail_on);
     for (size_t i = 0; i < a->findings.n; i++) /* netvet's own checks */
         if (own_case(a, i, fail_on))
-            rc |= testcase(w, a, a->findings.items[i].rule_id, "netvet", -1,
-                           fail_on);
+            testcase(w, a, a->findings.items[i].rule_id, "netvet", -1,
+                     fail_on);
     if (netvet_assessment_incomplete_count(a)) {
-        rc |= xmlTextWriterStartElement(w, BAD_CAST "testcase");
-        rc |= attr(w, "classname", "netvet");
-        rc |= attr(w, "name", "assessment-complete");
-        rc |= xmlTextWriterStartElement(w, BAD_CAST "skipped");
+        start(w, "testcase");
+        attr(w, "classname", "netvet");
+        attr(w, "name", "assessment-complete");
+        start(w, "skipped");
         const char *msg = "";
         netvet_assessment_incomplete(a, 0, &msg);
-        rc |= attr(w, "message", msg);
-        rc |= xmlTextWriterEndElement(w);
-        rc |= xmlTextWriterEndElement(w);
+        attr(w, "message", msg);
+        end(w);
+        end(w);
     }
-    return rc | xmlTextWriterEndElement(w);
+    end(w);
+    return w->rc;
 }
 
 static int junit(nv_report_kind kind, FILE *out, const nv_report_input *in,
@@ -268,35 +363,21 @@ static int junit(nv_report_kind kind, FILE *out, const nv_report_input *in,
     size_t n;
     if (nv_report_states(kind, in, &st, &n) < 0)
         return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-    int rc = w ? 0 : -1;
-    if (w) {
-        rc |= xmlTextWriterSetIndent(w, 1);
-        rc |= xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-        rc |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
-        rc |= xmlTextWriterStartElement(w, BAD_CAST "testsuites");
-        rc |= attr(w, "name", "netvet");
-        counts all = {0, 0, 0};
-        for (size_t s = 0; s < n; s++) {
-            counts c = suite_counts(st[s].a, opts->fail_on);
-            all.tests += c.tests;
-            all.failures += c.failures;
-            all.skipped += c.skipped;
-        }
-        rc |= count_attrs(w, all);
-        for (size_t s = 0; s < n; s++)
-            rc |= suite(w, kind, &st[s], in, opts->fail_on);
-        rc |= xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
-        xmlFreeTextWriter(w);
+    xw x, *w = &x;
+    xdoc d = new_doc(w, "testsuites");
+    attr(w, "name", "netvet");
+    counts all = {0, 0, 0};
+    for (size_t s = 0; s < n; s++) {
+        counts c = suite_counts(st[s].a, opts->fail_on);
+        all.tests += c.tests;
+        all.failures += c.failures;
+        all.skipped += c.skipped;
     }
-    if (rc >= 0 && buf)
-        fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out);
-    xmlBufferFree(buf);
+    count_attrs(w, all);
+    for (size_t s = 0; s < n; s++)
+        suite(w, kind, &st[s], in, opts->fail_on);
     nv_free(st);
-    return rc < 0 ? nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0,
-                                 "out of memory")
-                  : 0;
+    return finish(w, &d, out, diag);
 }
 
 int nv_assess_junit(FILE *out, const nv_report_input *in,
@@ -336,20 +417,22 @@ static counts tl_counts(const nv_tl_point *p)
     return c;
 }
 
-static int tl_suite(xmlTextWriterPtr w, const nv_tl_point *p)
+static int tl_suite(xw *w, const nv_tl_point *p)
 {
     nv_text name = {0};
     nv_text_add(&name, "netvet timeline %s", p->date);
-    int rc = xmlTextWriterStartElement(w, BAD_CAST "testsuite");
-    rc |= name.oom ? -1 : attr(w, "name", name.s);
-    rc |= count_attrs(w, tl_counts(p));
+    start(w, "testsuite");
+    if (name.oom)
+        w->rc = -1;
+    attr(w, "name", name.oom ? "" : name.s);
+    count_attrs(w, tl_counts(p));
     nv_text_dispose(&name);
-    rc |= xmlTextWriterStartElement(w, BAD_CAST "properties");
-    rc |= prop(w, "as-of", p->date);
-    rc |= prop(w, "verdict", netvet_verdict_name(p->verdict));
+    start(w, "properties");
+    prop(w, "as-of", p->date);
+    prop(w, "verdict", netvet_verdict_name(p->verdict));
     for (size_t i = 0; i < p->n_reasons; i++)
-        rc |= prop(w, p->reasons[i].code, p->reasons[i].message);
-    rc |= xmlTextWriterEndElement(w);
+        prop(w, p->reasons[i].code, p->reasons[i].message);
+    end(w);
     for (size_t r = 0; r < p->n_rules; r++) {
         const nv_tl_rule *x = &p->rules[r];
         nv_text n = {0}, m = {0};
@@ -357,21 +440,25 @@ static int tl_suite(xmlTextWriterPtr w, const nv_tl_point *p)
                     x->subject, *x->measure ? " " : "", x->measure);
         nv_text_add(&m, "%s: value %.10g, limit %.10g",
                     netvet_result_status_name(x->status), x->value, x->limit);
-        rc |= xmlTextWriterStartElement(w, BAD_CAST "testcase");
-        rc |= attr(w, "classname", x->pack);
-        rc |= n.oom || m.oom ? -1 : attr(w, "name", n.s);
+        start(w, "testcase");
+        attr(w, "classname", x->pack);
+        if (n.oom || m.oom)
+            w->rc = -1;
+        else
+            attr(w, "name", n.s);
         if (x->status != NETVET_RESULT_PASS) {
             int fail = x->status == NETVET_RESULT_FAIL;
-            rc |= xmlTextWriterStartElement(w, BAD_CAST(fail ? "failure"
-                                                             : "skipped"));
-            rc |= m.oom ? -1 : attr(w, "message", m.s);
-            rc |= xmlTextWriterEndElement(w);
+            start(w, fail ? "failure" : "skipped");
+            if (!m.oom)
+                attr(w, "message", m.s);
+            end(w);
         }
-        rc |= xmlTextWriterEndElement(w);
+        end(w);
         nv_text_dispose(&n);
         nv_text_dispose(&m);
     }
-    return rc | xmlTextWriterEndElement(w);
+    end(w);
+    return w->rc;
 }
 
 int nv_timeline_junit(FILE *out, const nv_report_input *in,
@@ -379,32 +466,18 @@ int nv_timeline_junit(FILE *out, const nv_report_input *in,
 {
     (void)opts;
     const netvet_timeline *t = in->timeline;
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-    int rc = w ? 0 : -1;
-    if (w) {
-        rc |= xmlTextWriterSetIndent(w, 1);
-        rc |= xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-        rc |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
-        rc |= xmlTextWriterStartElement(w, BAD_CAST "testsuites");
-        rc |= attr(w, "name", "netvet timeline");
-        counts all = {0, 0, 0};
-        for (size_t i = 0; i < t->n_points; i++) {
-            counts c = tl_counts(&t->points[i]);
-            all.tests += c.tests;
-            all.failures += c.failures;
-            all.skipped += c.skipped;
-        }
-        rc |= count_attrs(w, all);
-        for (size_t i = 0; i < t->n_points; i++)
-            rc |= tl_suite(w, &t->points[i]);
-        rc |= xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
-        xmlFreeTextWriter(w);
+    xw x, *w = &x;
+    xdoc d = new_doc(w, "testsuites");
+    attr(w, "name", "netvet timeline");
+    counts all = {0, 0, 0};
+    for (size_t i = 0; i < t->n_points; i++) {
+        counts c = tl_counts(&t->points[i]);
+        all.tests += c.tests;
+        all.failures += c.failures;
+        all.skipped += c.skipped;
     }
-    if (rc >= 0 && buf)
-        fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out);
-    xmlBufferFree(buf);
-    return rc < 0 ? nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0,
-                                 "out of memory")
-                  : 0;
+    count_attrs(w, all);
+    for (size_t i = 0; i < t->n_points; i++)
+        tl_suite(w, &t->points[i]);
+    return finish(w, &d, out, diag);
 }

@@ -86,6 +86,14 @@ static json_t *descriptor(const char *id, const char *title,
     return d;
 }
 
+/* The id of descriptor j ("" when it has none: out of memory). */
+static const char *id_at(json_t *rules, size_t j)
+{
+    const char *id =
+        json_string_value(json_object_get(json_array_get(rules, j), "id"));
+    return id ? id : "";
+}
+
 /* The rules array: the policy's rules, then netvet's own checks in the
  * order their findings first appear. */
 static json_t *rules(const netvet_policy *p, const nv_report_state *st,
@@ -104,9 +112,7 @@ static json_t *rules(const netvet_policy *p, const nv_report_state *st,
             const nv_finding *f = &st[s].a->findings.items[i];
             int known = 0;
             for (size_t j = 0; j < json_array_size(arr) && !known; j++)
-                known = !strcmp(f->rule_id,
-                                json_string_value(json_object_get(
-                                    json_array_get(arr, j), "id")));
+                known = !strcmp(f->rule_id, id_at(arr, j));
             if (!known)
                 nv_json_append(arr, descriptor(f->rule_id, f->title,
                                                f->source, NULL, NULL,
@@ -119,8 +125,7 @@ static json_t *rules(const netvet_policy *p, const nv_report_state *st,
 static json_int_t rule_index(json_t *rules, const char *id)
 {
     for (size_t j = 0; j < json_array_size(rules); j++)
-        if (!strcmp(id, json_string_value(json_object_get(
-                            json_array_get(rules, j), "id"))))
+        if (!strcmp(id, id_at(rules, j)))
             return (json_int_t)j;
     return -1;
 }

@@ -13,12 +13,16 @@
 
 void nv_json_put(json_t *obj, const char *key, json_t *val, int *ok)
 {
+    if (!obj) /* jansson frees val on its own failures, not on this one */
+        json_decref(val);
     if (!val || !obj || json_object_set_new(obj, key, val) < 0)
         *ok = 0;
 }
 
 void nv_json_append(json_t *arr, json_t *val, int *ok)
 {
+    if (!arr)
+        json_decref(val);
     if (!val || !arr || json_array_append_new(arr, val) < 0)
         *ok = 0;
 }

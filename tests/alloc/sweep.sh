@@ -33,6 +33,16 @@ cmds=(
   "identify $d/evidence/small.csv"
   "identify $d/evidence/small.csv --format csv"
   "identify $d/evidence/small.csv --format json"
+  "assess $d/small ${asof[*]} --details"
+  "assess $d/small ${asof[*]} --format sarif"
+  "assess $d/hostile ${asof[*]} --format csv"
+  "assess $d/small ${asof[*]} --format junit"
+  "assess $d/small ${asof[*]} --format markdown"
+  "whatif $d/small --scenario $d/waivers/swap-gnb-2.yaml ${asof[*]} --format sarif"
+  "check $d/small --vendor Huawei --function gNB --site LON ${asof[*]} --format csv"
+  "plan $d/small --target uk-hrv-access-cap ${asof[*]} --format junit"
+  "timeline $d/small --from 2023-01-01 --to 2026-01-01 --format sarif"
+  "timeline $d/small --from 2023-01-01 --to 2026-01-01 --format markdown"
 )
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
