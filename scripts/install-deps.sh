@@ -3,7 +3,9 @@
 # Install every Debian package netvet needs to build, test, fuzz,
 # benchmark and test its installation (g++ for the C++ header test,
 # man-db/groff-base to render the man pages, bash-completion). Run as
-# root (or with sudo available). Skips apt when all packages are already
+# root (or with sudo available). nodejs/npm run the SARIF validator
+# (scripts/install-sarif-validator.sh); python3-jsonschema checks the JSON
+# reports against schemas/. Skips apt when all packages are already
 # installed.
 set -euo pipefail
 PACKAGES=(
@@ -17,6 +19,7 @@ PACKAGES=(
   python3-igraph python3-networkx python3-yaml python3-numpy
   man-db groff-base bash-completion
   chromium libxml2-utils fonts-dejavu-core
+  nodejs npm python3-jsonschema
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

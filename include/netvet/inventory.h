@@ -46,10 +46,14 @@ typedef struct netvet_load_options {
     /** (version >= 2) Evidence-only files: the `vendor` and `function`
      *  columns become optional; a missing or empty function is `other`. */
     int evidence_only;
+    /** (version >= 3) Hash each file's bytes (SHA-256, on a thread of its
+     *  own beside the parse) for netvet_inventory_sha256: reports name
+     *  exactly which inventory they judged. */
+    int sha256;
 } netvet_load_options;
-#define NETVET_LOAD_OPTIONS_VERSION 2
+#define NETVET_LOAD_OPTIONS_VERSION 3
 #define NETVET_LOAD_OPTIONS_INIT \
-    {NETVET_LOAD_OPTIONS_VERSION, 0, 0, NULL, NULL, 0}
+    {NETVET_LOAD_OPTIONS_VERSION, 0, 0, NULL, NULL, 0, 0}
 
 /** Row counts of one loaded file. read = loaded + skipped. */
 typedef struct netvet_load_stats {
@@ -93,6 +97,12 @@ netvet_load_stats netvet_inventory_stats(const netvet_inventory *inv,
 int netvet_inventory_has_evidence(const netvet_inventory *inv);
 /** Borrowed path of the elements file / links file ("" if none). */
 const char *netvet_inventory_path(const netvet_inventory *inv, int which);
+/** SHA-256 of the elements file / links file as 64 lowercase hex digits,
+ * "" when there is no such file or it was not hashed
+ * (netvet_load_options.sha256). Borrowed. */
+const char *netvet_inventory_sha256(const netvet_inventory *inv, int which);
+/** Size in bytes of the elements file / links file (0: none). */
+uint64_t netvet_inventory_file_size(const netvet_inventory *inv, int which);
 /** Borrowed id of element k (0 <= k < elements). */
 const char *netvet_inventory_element_id(const netvet_inventory *inv, size_t k);
 /** Borrowed declared vendor of element k, "" when empty. */

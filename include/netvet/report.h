@@ -18,13 +18,16 @@ extern "C" {
 typedef enum netvet_format {
     NETVET_FORMAT_TEXT = 0, /**< for people */
     NETVET_FORMAT_JSON = 1, /**< versioned JSON document */
-    NETVET_FORMAT_CSV = 2,  /**< RFC 4180 rows (identify) */
-    NETVET_FORMAT_HTML = 3  /**< one self-contained page (fetches nothing) */
+    NETVET_FORMAT_CSV = 2,  /**< RFC 4180 rows (identify; findings) */
+    NETVET_FORMAT_HTML = 3, /**< one self-contained page (fetches nothing) */
+    NETVET_FORMAT_SARIF = 4,    /**< SARIF 2.1.0 for code scanning */
+    NETVET_FORMAT_JUNIT = 5,    /**< JUnit XML, a test case per rule */
+    NETVET_FORMAT_MARKDOWN = 6  /**< a summary for tickets */
 } netvet_format;
 
 /**
- * The format named `name` ("text", "json", "csv", "html"; exact, lower
- * case).
+ * The format named `name` ("text", "json", "csv", "html", "sarif", "junit",
+ * "markdown"; exact, lower case).
  * @param[out] out set on success (may be NULL to only check the name).
  * @return 0 or NETVET_ENOTFOUND.
  */

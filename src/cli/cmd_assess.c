@@ -27,21 +27,28 @@ static const nv_opt opts[] = {
     NV_USE(nv_opt_enterprises),
     NV_SHOW(nv_opt_strict),
     NV_SHOW(nv_opt_allow_skipped),
+    NV_USE(nv_opt_no_input_hash),
     NV_SHOW(nv_opt_as_of),
     NV_SHOW(nv_opt_sources),
     NV_SHOW(nv_opt_max_unknown),
     NV_SHOW(nv_opt_top),
     NV_SHOW(nv_opt_no_topology),
     {.shared = &nv_opt_format, .flags = NV_OPT_SYNOPSIS,
-     .help = "text (default), json (schema netvet-assess/2, "
-             "docs/json-schema.md) or html (one self-contained page that "
-             "loads nothing: docs/html-report.md)."},
+     .help = "text (default; verdict first), json (schema netvet-assess/2, "
+             "docs/json-schema.md), html (one self-contained page that "
+             "loads nothing: docs/html-report.md), sarif (SARIF 2.1.0: a "
+             "result per finding and element at its line of the inventory, "
+             "waived findings suppressed), csv (a row per finding and "
+             "element), junit (a test case per rule) or markdown (a summary "
+             "for tickets)."},
     NV_SHOW(nv_opt_output),
     NV_SHOW(nv_opt_fail_on),
+    NV_SHOW(nv_opt_details),
     {.name = "max-elements", .arg = "N", .group = "Output",
      .set = nv_set_count,
      .field = offsetof(assess_args, s.c.report.max_elements),
-     .help = "Elements listed per finding in text (default 10)."},
+     .help = "Elements listed per finding in text and markdown "
+             "(default 10)."},
     NV_USE(nv_opt_timings),
     NV_USE(nv_opt_max_warnings),
     NV_USE(nv_opt_quiet),

@@ -22,6 +22,7 @@ void nv_common_init(nv_common *c, const char *prog, int report_kind)
     c->prog = prog;
     c->report_kind = report_kind;
     c->report = ro;
+    c->report.details_hint = "--details";
     c->diag.prog = prog;
     c->diag.limit = 50;
     c->top = 10;
@@ -160,6 +161,14 @@ const nv_opt nv_opt_allow_skipped = {
     .field = AT(allow_skipped),
     .help = "Input rows skipped as malformed do not make the verdict "
             "INCOMPLETE (they are still counted and warned about)."};
+const nv_opt nv_opt_no_input_hash = {
+    .name = "no-input-hash", .group = IN, .set = nv_set_on,
+    .field = AT(no_input_hash),
+    .help = "Do not hash the inventory's files: the report's provenance "
+            "then gives their sizes without SHA-256 (hashing runs beside "
+            "the parse; for a 168 MB inventory of a million elements it "
+            "added about 0.4 s to a load of about 0.7 s on two busy "
+            "cores)."};
 const nv_opt nv_opt_as_of = {
     .name = "as-of", .arg = "DATE", .group = AN, .set = nv_set_str,
     .field = AT(as_of),
@@ -191,8 +200,21 @@ const nv_opt nv_opt_no_topology = {
 const nv_opt nv_opt_format = {
     .name = "format", .arg = "FMT", .group = OUT, .flags = NV_OPT_FORMATS,
     .set = set_format, .field = 0, /* the nv_common: report_kind */
-    .help = "text (default), json (schemas: docs/json-schema.md) or html "
-            "(one self-contained page: docs/html-report.md)."};
+    .help = "text (default; verdict first), json (schemas: "
+            "docs/json-schema.md), and where the command has them: html "
+            "(one self-contained page: docs/html-report.md), sarif (SARIF "
+            "2.1.0: a result per finding and element at its line of the "
+            "inventory), csv (a row per finding and element), junit (a test "
+            "case per rule) or markdown (a summary for tickets)."};
+const nv_opt nv_opt_details = {
+    .name = "details", .shrt = 'v', .group = OUT, .set = nv_set_on,
+    .field = AT(report.details),
+    .help = "Text: after the verdict, what to do next, the rules and the "
+            "findings, also print the packs' assumptions and the share, "
+            "exposure and single-point-of-failure tables. JSON and SARIF: "
+            "every element of every finding and (JSON) each customer's "
+            "risk domains; without it they name at most 100 elements per "
+            "finding, with the total (csv always lists them all)."};
 const nv_opt nv_opt_output = {
     .name = "output", .shrt = 'o', .arg = "FILE", .group = OUT,
     .set = nv_set_str, .field = AT(output), .flags = NV_OPT_FILE,

@@ -19,6 +19,7 @@ typedef struct nv_common {
     size_t top;
     int no_topology, trust, strict, progress, timings;
     int allow_skipped;  /* --allow-skipped */
+    int no_input_hash;  /* --no-input-hash */
     double max_unknown; /* --max-unknown, 0..1 (0.01) */
     netvet_report_options report;
     int report_kind;  /* netvet_report_kind of the command's report, or -1:
@@ -41,7 +42,8 @@ extern const nv_opt nv_opt_policy, nv_opt_registry, nv_opt_trust,
     nv_opt_sources, nv_opt_top, nv_opt_no_topology, nv_opt_format,
     nv_opt_output, nv_opt_output_dir, nv_opt_fail_on, nv_opt_timings,
     nv_opt_max_warnings, nv_opt_quiet, nv_opt_progress, nv_opt_no_progress,
-    nv_opt_help, nv_opt_allow_skipped, nv_opt_max_unknown, nv_opt_waivers;
+    nv_opt_help, nv_opt_allow_skipped, nv_opt_max_unknown, nv_opt_waivers,
+    nv_opt_details, nv_opt_no_input_hash;
 
 /* A row standing for a shared option; shown in the synopsis; required. */
 #define NV_USE(o) {.shared = &(o)}
@@ -56,10 +58,11 @@ extern const nv_opt nv_opt_policy, nv_opt_registry, nv_opt_trust,
     NV_USE(nv_opt_registry), NV_USE(nv_opt_trust),                          \
     NV_USE(nv_opt_ieee_dir), NV_USE(nv_opt_enterprises),                    \
     NV_USE(nv_opt_strict), NV_USE(nv_opt_allow_skipped),                   \
+    NV_USE(nv_opt_no_input_hash),                                           \
     NV_SHOW(nv_opt_as_of), NV_USE(nv_opt_sources),                          \
     NV_USE(nv_opt_max_unknown),                                             \
     NV_USE(nv_opt_top), NV_USE(nv_opt_no_topology), NV_SHOW(nv_opt_format), \
-    NV_SHOW(nv_opt_output), NV_SHOW(nv_opt_fail_on),                        \
+    NV_SHOW(nv_opt_output), NV_SHOW(nv_opt_fail_on), NV_USE(nv_opt_details), \
     NV_USE(nv_opt_timings), NV_USE(nv_opt_max_warnings),                    \
     NV_USE(nv_opt_quiet), NV_USE(nv_opt_progress),                          \
     NV_USE(nv_opt_no_progress), NV_USE(nv_opt_help)

@@ -109,13 +109,14 @@ const char *nv_opt_values(const nv_cmd *cmd, const nv_opt *r, char *buf,
 
 size_t nv_cli_formats_of(int kind, const char *names[NV_CLI_FORMATS])
 {
-    static const netvet_format order[NV_CLI_FORMATS] = {
-        NETVET_FORMAT_TEXT, NETVET_FORMAT_CSV, NETVET_FORMAT_JSON,
-        NETVET_FORMAT_HTML};
+    static const netvet_format first[] = {
+        NETVET_FORMAT_TEXT, NETVET_FORMAT_CSV, NETVET_FORMAT_JSON};
     size_t n = 0;
-    for (size_t i = 0; i < NV_CLI_FORMATS; i++)
-        if (kind < 0 || netvet_report_check_format(kind, order[i], NULL) == 0)
-            names[n++] = netvet_format_name(order[i]);
+    for (int i = 0; n < NV_CLI_FORMATS && netvet_format_name(i); i++) {
+        netvet_format f = i < 3 ? first[i] : (netvet_format)i;
+        if (kind < 0 || netvet_report_check_format(kind, f, NULL) == 0)
+            names[n++] = netvet_format_name(f);
+    }
     return n;
 }
 

@@ -83,9 +83,10 @@ typedef struct nv_cmd {
 const nv_opt *nv_opt_def(const nv_opt *row);
 /* The row's help text (its own, else the shared option's). */
 const char *nv_opt_text(const nv_opt *row);
-#define NV_CLI_FORMATS 4 /* netvet_format values the CLI offers */
+#define NV_CLI_FORMATS 16 /* at most this many netvet_format values */
 /* Names of the formats report `kind` (a netvet_report_kind; -1: any)
- * comes in, in the order help and messages list them (text, csv, json),
+ * comes in, in the order help and messages list them (text, csv, json,
+ * then the others in netvet_format order),
  * into names[NV_CLI_FORMATS]. @return how many. */
 size_t nv_cli_formats_of(int kind, const char *names[NV_CLI_FORMATS]);
 /* The words row r of cmd takes, "text|json", or NULL: its values, or for

@@ -149,6 +149,7 @@ int nv_session_load_all(nv_session *s, netvet_diag *diag)
 {
     netvet_load_options lo = NETVET_LOAD_OPTIONS_INIT;
     lo.strict = s->c.strict;
+    lo.sha256 = !s->c.no_input_hash; /* reports name what they judged */
     lo.show_progress = s->c.progress;
     lo.progress_fn = nv_cli_progress;
     lo.progress_payload = &s->c.diag;

@@ -80,6 +80,8 @@ struct netvet_inventory {
     uint64_t serial;            /* unique per inventory in the process
                                    (caches keyed by string id check it) */
     char *path[2];              /* elements file, links file ("" if none) */
+    char sha256[2][65];         /* their SHA-256 in hex, "" if not hashed */
+    uint64_t size[2];           /* their sizes in bytes */
 };
 
 static inline const char *nv_inv_str(const netvet_inventory *inv, uint32_t s)

@@ -4,6 +4,7 @@
  * links (parts.h), free everything in one call. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -15,6 +16,7 @@
 #include "inventory/parts.h"
 #include "util/alloc.h"
 #include "util/diag.h"
+#include "util/sha256_hex.h"
 
 /* One input file: its bytes (mapped, or a private copy) and where they
  * come from. */
@@ -132,10 +134,34 @@ static int run_loader(netvet_inventory **inv, int links, input *m,
     return rc;
 }
 
+/* The SHA-256 of both files, computed beside the parse (the tokenizer
+ * never writes its input, so both may read it at once). */
+typedef struct hash_job {
+    const input *m[2];
+    char hex[2][NV_SHA256_HEX];
+} hash_job;
+
+static void *hash_files(void *arg)
+{
+    hash_job *h = arg;
+    for (int i = 0; i < 2; i++)
+        if (h->m[i] && h->m[i]->in.name)
+            nv_sha256_hex(h->m[i]->in.p ? h->m[i]->in.p : "",
+                          h->m[i]->in.len, h->hex[i]);
+    return NULL;
+}
+
 static int load_pair(netvet_inventory **out, input *el, input *ln,
                      const netvet_load_options *opts, netvet_diag *diag)
 {
     netvet_inventory *inv = NULL;
+    hash_job h = {{el, ln}, {"", ""}};
+    pthread_t thread;
+    int hashing = opts && opts->version >= 3 && opts->sha256;
+    int threaded = hashing && pthread_create(&thread, NULL, hash_files,
+                                             &h) == 0;
+    if (hashing && !threaded)
+        hash_files(&h);
     int rc = nv_inventory_new(&inv);
     if (rc == 0)
         rc = run_loader(&inv, 0, el, opts, diag);
@@ -143,6 +169,13 @@ static int load_pair(netvet_inventory **out, input *el, input *ln,
         nv_inv_site_geo_compact(inv);
     if (rc == 0 && ln->in.name)
         rc = run_loader(&inv, 1, ln, opts, diag);
+    if (threaded)
+        pthread_join(thread, NULL);
+    if (rc == 0 && inv) {
+        memcpy(inv->sha256, h.hex, sizeof(inv->sha256));
+        inv->size[0] = el->in.len;
+        inv->size[1] = ln->in.name ? ln->in.len : 0;
+    }
     if (rc == 0 && (!(inv->path[0] = nv_strdup(el->in.name)) ||
                     !(inv->path[1] = nv_strdup(ln->in.name ? ln->in.name : ""))))
         rc = NETVET_ENOMEM;
@@ -260,6 +293,16 @@ size_t netvet_inventory_links(const netvet_inventory *inv) { return inv->n_links
 netvet_load_stats netvet_inventory_stats(const netvet_inventory *inv, int which)
 {
     return inv->stats[which ? 1 : 0];
+}
+
+const char *netvet_inventory_sha256(const netvet_inventory *inv, int which)
+{
+    return inv->sha256[which ? 1 : 0];
+}
+
+uint64_t netvet_inventory_file_size(const netvet_inventory *inv, int which)
+{
+    return inv->size[which ? 1 : 0];
 }
 
 const char *netvet_inventory_path(const netvet_inventory *inv, int which)

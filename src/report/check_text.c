@@ -171,7 +171,7 @@ static void incomplete(FILE *out, const netvet_check *c)
 static void answer(FILE *out, const netvet_check *c, const nv_compare *cmp)
 {
     if (c->allowed) {
-        fprintf(out, "\nAnswer: ALLOWED: no finding at or above %s is added "
+        fprintf(out, "Answer: ALLOWED: no finding at or above %s is added "
                      "or made worse\n",
                 c->fail_on < 0 ? "any severity (--fail-on never)"
                                : nv_severity_name(c->fail_on));
@@ -179,7 +179,7 @@ static void answer(FILE *out, const netvet_check *c, const nv_compare *cmp)
         until_line(out, c);
         return;
     }
-    fprintf(out, "\nAnswer: NOT ALLOWED:");
+    fprintf(out, "Answer: NOT ALLOWED:");
     for (size_t i = 0, first = 1; i < cmp->n_findings; i++) {
         const nv_finding_pair *p = &cmp->findings[i];
         if (!nv_finding_pair_worse(p) || (int)p->after->severity < c->fail_on)
@@ -219,9 +219,11 @@ int nv_check_text(FILE *out, const nv_report_input *in,
 {
     const netvet_check *c = in->check;
     const nv_compare *cmp = in->compare;
-    nv_whatif_text_header(out, c->before, "check", c->fail_on);
-    question(out, c);
+    nv_whatif_text_title(out, c->before, "check");
     answer(out, c, cmp);
+    nv_report_text_inputs(out, c->before, in);
+    nv_whatif_text_header(out, c->before, c->fail_on);
+    question(out, c);
     fprintf(out, "\nRules (before -> after; margin left under each limit)\n");
     for (size_t i = 0; i < cmp->n_results; i++)
         rule_line(out, c->before, &cmp->results[i]);
@@ -230,5 +232,6 @@ int nv_check_text(FILE *out, const nv_report_input *in,
                  "its links for that)\n");
     worse_findings(out, cmp);
     later(out, c);
+    nv_report_text_provenance(out, c->before, in);
     return 0;
 }

@@ -14,6 +14,9 @@ static const char *const format_names[] = {
     [NETVET_FORMAT_JSON] = "json",
     [NETVET_FORMAT_CSV] = "csv",
     [NETVET_FORMAT_HTML] = "html",
+    [NETVET_FORMAT_SARIF] = "sarif",
+    [NETVET_FORMAT_JUNIT] = "junit",
+    [NETVET_FORMAT_MARKDOWN] = "markdown",
 };
 #define N_FORMATS (sizeof(format_names) / sizeof(format_names[0]))
 
@@ -103,8 +106,6 @@ int nv_report_dispatch(nv_report_kind kind, FILE *out,
         return nv_diag_fail(diag, NETVET_EINVAL, NULL, 0, 0,
                             "the %s report is written record by record",
                             nv_report_kind_name(kind));
-    if (opts->format == NETVET_FORMAT_TEXT)
-        nv_report_text_inputs(out, nv_report_assessment(kind, in), in);
     int rc = row->write(out, in, opts, diag);
     if (rc == 0 && ferror(out))
         rc = nv_diag_fail(diag, NETVET_EIO, NULL, 0, 0,

@@ -117,7 +117,31 @@ int nv_report_dispatch(nv_report_kind kind, FILE *out,
     W(NETVET_REPORT_PACKS, NETVET_FORMAT_TEXT,                               \
       nv_packs_text) /* packs_report.c */                                    \
     W(NETVET_REPORT_PACKS, NETVET_FORMAT_JSON,                               \
-      nv_packs_json) /* packs_report.c */
+      nv_packs_json) /* packs_report.c */                                   \
+    W(NETVET_REPORT_ASSESS, NETVET_FORMAT_SARIF, nv_assess_sarif)            \
+    W(NETVET_REPORT_WHATIF, NETVET_FORMAT_SARIF, nv_whatif_sarif)            \
+    W(NETVET_REPORT_CHECK, NETVET_FORMAT_SARIF, nv_check_sarif)              \
+    W(NETVET_REPORT_PLAN, NETVET_FORMAT_SARIF,                               \
+      nv_plan_sarif) /* sarif.c */                                           \
+    W(NETVET_REPORT_ASSESS, NETVET_FORMAT_CSV, nv_assess_csv)                \
+    W(NETVET_REPORT_WHATIF, NETVET_FORMAT_CSV, nv_whatif_csv)                \
+    W(NETVET_REPORT_CHECK, NETVET_FORMAT_CSV, nv_check_csv)                  \
+    W(NETVET_REPORT_PLAN, NETVET_FORMAT_CSV,                                 \
+      nv_plan_csv) /* findings_csv.c */                                      \
+    W(NETVET_REPORT_ASSESS, NETVET_FORMAT_JUNIT, nv_assess_junit)            \
+    W(NETVET_REPORT_WHATIF, NETVET_FORMAT_JUNIT, nv_whatif_junit)            \
+    W(NETVET_REPORT_CHECK, NETVET_FORMAT_JUNIT, nv_check_junit)              \
+    W(NETVET_REPORT_PLAN, NETVET_FORMAT_JUNIT,                               \
+      nv_plan_junit) /* junit.c */                                           \
+    W(NETVET_REPORT_ASSESS, NETVET_FORMAT_MARKDOWN, nv_assess_markdown)      \
+    W(NETVET_REPORT_WHATIF, NETVET_FORMAT_MARKDOWN, nv_whatif_markdown)      \
+    W(NETVET_REPORT_CHECK, NETVET_FORMAT_MARKDOWN, nv_check_markdown)        \
+    W(NETVET_REPORT_PLAN, NETVET_FORMAT_MARKDOWN,                            \
+      nv_plan_markdown) /* markdown.c */                                     \
+    W(NETVET_REPORT_TIMELINE, NETVET_FORMAT_SARIF, nv_timeline_sarif)        \
+    W(NETVET_REPORT_TIMELINE, NETVET_FORMAT_CSV, nv_timeline_csv)            \
+    W(NETVET_REPORT_TIMELINE, NETVET_FORMAT_JUNIT, nv_timeline_junit)        \
+    W(NETVET_REPORT_TIMELINE, NETVET_FORMAT_MARKDOWN, nv_timeline_markdown)
 
 #define NV_DECLARE_WRITER(kind, format, fn)                                 \
     int fn(FILE *out, const nv_report_input *in,                            \

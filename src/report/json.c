@@ -227,6 +227,7 @@ static json_t *document(const netvet_assessment *a, int fail_on, size_t max,
     put(doc, "inputs", nv_report_json_inputs(a), ok);
     put(doc, "registry_changes",
         nv_report_json_registry_changes(a->view.reg), ok);
+    put(doc, "provenance", nv_report_json_provenance(a, NULL, ok), ok);
     put(doc, "verdict",
         json_string(netvet_verdict_name(netvet_assessment_verdict(a, fail_on))),
         ok);

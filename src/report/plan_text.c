@@ -132,7 +132,7 @@ static void steps(FILE *out, const netvet_plan *p)
 }
 
 /* @return NETVET_ENOMEM when the rules cannot be compared. */
-static int outcome(FILE *out, const netvet_plan *p, int fail_on)
+static int outcome(FILE *out, const netvet_plan *p, int fail_on, int details)
 {
     fprintf(out, "\nTargets %s by the plan (incremental measurement)\n",
             p->reached ? "reached" : "NOT reached: no replacement left "
@@ -149,7 +149,8 @@ static int outcome(FILE *out, const netvet_plan *p, int fail_on)
         return NETVET_ENOMEM;
     nv_text_rule_pairs(out, p->before, &cmp, 1);
     nv_compare_dispose(&cmp);
-    nv_text_exposure(out, p->before, p->after);
+    if (details)
+        nv_text_exposure(out, p->before, p->after);
     return 0;
 }
 
@@ -158,11 +159,25 @@ int nv_plan_text(FILE *out, const nv_report_input *in,
 {
     const netvet_plan *p = in->plan;
     int fail_on = opts->fail_on;
-    nv_whatif_text_header(out, p->before, "plan", fail_on);
+    nv_whatif_text_title(out, p->before, "plan");
+    fprintf(out, "Plan: %zu step%s, targets %s; re-assessed from scratch, "
+                 "targets %s\n",
+            p->n_steps, p->n_steps == 1 ? "" : "s",
+            p->reached ? "reached" : "NOT reached",
+            p->passes ? "PASS" : "FAIL");
+    nv_text_verdict(out, "Verdict: ", nv_verdict_of(p->before, fail_on));
+    nv_text_verdict(out, " -> ", nv_verdict_of(p->after, fail_on));
+    fputc('\n', out);
+    nv_text_failing(out, p->after, "  ");
+    nv_report_text_incomplete(out, p->after, "  ");
+    nv_report_text_inputs(out, p->before, in);
+    nv_whatif_text_header(out, p->before, fail_on);
     targets_before(out, p);
     method(out, p);
     steps(out, p);
-    if (outcome(out, p, fail_on) < 0)
+    if (outcome(out, p, fail_on, opts->details) < 0)
         return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
+    nv_report_text_provenance(out, p->before, in);
+    nv_text_details_hint(out, opts, "dependent weight before and after");
     return 0;
 }

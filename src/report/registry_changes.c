@@ -77,13 +77,13 @@ void nv_report_text_inputs(FILE *out, const netvet_assessment *a,
     if (!a)
         return;
     size_t n = netvet_assessment_input_count(a);
-    size_t ns = ri->cases ? ri->n_cases : 0;
+    size_t ns = ri && ri->cases ? ri->n_cases : 0;
+    if (n || ns) /* a section after the verdict's */
+        fputc('\n', out);
     for (size_t i = 0; i < n; i++)
         nv_report_text_input(out, netvet_assessment_input(a, i));
     for (size_t i = 0; i < ns; i++)
         nv_report_text_input(out, netvet_scenario_input(ri->cases[i].scenario));
-    if (n || ns)
-        fputc('\n', out);
     nv_report_text_registry_changes(out, a->view.reg);
 }
 
@@ -101,10 +101,10 @@ void nv_report_text_registry_changes(FILE *out, const netvet_registry *reg)
     size_t n = netvet_registry_change_count(reg);
     if (!n)
         return;
+    fputc('\n', out); /* a section of its own */
     nv_report_text_change_header(out);
     for (size_t i = 0; i < n; i++)
         nv_report_text_change(out, netvet_registry_change_at(reg, i));
-    fputc('\n', out);
 }
 
 json_t *nv_report_json_registry_changes(const netvet_registry *reg)

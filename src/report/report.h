@@ -16,8 +16,10 @@
  * JSON array (NULL on ENOMEM). */
 void nv_report_text_registry_changes(FILE *out, const netvet_registry *reg);
 json_t *nv_report_json_registry_changes(const netvet_registry *reg);
-/* The input files a's registry and policy read ("inputs: KIND PATH sha256
- * HEX" lines, then the registry changes; nothing for a NULL a), and as a
+/* The input files a's registry and policy read (a blank line, "inputs:
+ * KIND PATH sha256 HEX" lines, then the registry changes after a blank
+ * line; nothing for a NULL a or when there is none; every text writer
+ * calls it after its verdict), and as a
  * JSON array of {"kind", "path", "sha256"} (NULL on ENOMEM); `in` adds
  * the scenario files of a what-if report. */
 struct nv_report_input;
@@ -34,6 +36,31 @@ json_t *nv_report_json_input(netvet_input in);
 void nv_report_text_change_header(FILE *out);
 void nv_report_text_change(FILE *out, const netvet_registry_change *c);
 json_t *nv_report_json_change(const netvet_registry_change *c);
+/* Provenance (provenance.c): the netvet version, the as-of date and every
+ * file read with its SHA-256 (the inventory's with its size): a text
+ * section "Provenance" and a JSON object {"netvet_version", "as_of",
+ * "files": [{"role", "path", "bytes" (inventory files), "sha256"}]}
+ * (NULL or *ok = 0 on ENOMEM). `in` adds whatif's scenario files. */
+void nv_report_text_provenance(FILE *out, const netvet_assessment *a,
+                               const struct nv_report_input *in);
+json_t *nv_report_json_provenance(const netvet_assessment *a,
+                                  const struct nv_report_input *in, int *ok);
+
+/* ---- flat reports (SARIF, CSV, JUnit, Markdown; states.c) ---- */
+/* One assessed state whose findings a flat report lists, and its label
+ * (a scenario's name, "after the plan", or "" for assess). */
+typedef struct nv_report_state {
+    const netvet_assessment *a;
+    const char *label;
+} nv_report_state;
+/* The states of report `kind` (a netvet_report_kind): *out freed with
+ * nv_free. @return 0 or NETVET_ENOMEM. */
+int nv_report_states(int kind, const struct nv_report_input *in,
+                     nv_report_state **out, size_t *n);
+/* Findings per severity (netvet_severity index) not waived, and waived. */
+void nv_report_sev_counts(const netvet_assessment *a, size_t count[3],
+                          size_t *waived);
+
 /* Append whatif's scenario files to the JSON array "inputs" of doc.
  * @return 0 or NETVET_ENOMEM. */
 int nv_report_json_scenario_inputs(json_t *doc,
@@ -108,6 +135,25 @@ void nv_report_text_incomplete(FILE *out, const netvet_assessment *a,
                                const char *indent);
 /* [{"reason": code, "message": ...}, ...] (NULL on allocation failure). */
 json_t *nv_report_json_incomplete(const netvet_assessment *a);
+/* ---- what a text report opens with (verdict_text.c) ---- */
+/* "Verdict: FAIL (3 errors, ...)", a "fails:" line per failing
+ * measurement with its margin, and the reasons it is incomplete. */
+void nv_text_verdict_block(FILE *out, const netvet_assessment *a,
+                           int fail_on);
+/* The "fails:" lines alone. @return how many. */
+size_t nv_text_failing(FILE *out, const netvet_assessment *a,
+                       const char *indent);
+/* "40.00%, cap 35.00%: over by 5.00 points" / "3 in scope, max 0: over
+ * by 3". */
+void nv_text_margin(FILE *out, const nv_rule_result *r);
+/* "Next steps": one per failing rule, per failing finding of netvet's
+ * own checks and per incomplete reason; rules that start later. */
+void nv_text_next_steps(FILE *out, const netvet_assessment *a, int fail_on);
+/* "(WHAT: <opts->details_hint>)" when details were not asked for and the
+ * caller said how to ask. */
+void nv_text_details_hint(FILE *out, const netvet_report_options *opts,
+                          const char *what);
+
 /* Date as YYYY-MM-DD into buf[11]. */
 void nv_report_as_of(const netvet_assessment *a, char *buf);
 

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The terminal report: what was read, the verdict, findings grouped by
- * severity with the elements involved, then share tables per function. */
+/* The terminal report, verdict first: the verdict with each failing
+ * rule's margin and what to do next (verdict_text.c), what was read,
+ * every rule's measurement, the findings with the elements involved;
+ * with details the packs' assumptions, share tables per function and the
+ * topology sections. */
 #include <math.h>
 #include <string.h>
 
@@ -26,7 +29,7 @@ static void load_line(FILE *out, const netvet_inventory *inv, int which)
 }
 
 /* Each pack with its rules and the assumptions it states. */
-static void policy(FILE *out, const netvet_policy *p)
+static void policy(FILE *out, const netvet_policy *p, int details)
 {
     fprintf(out, "\nPolicy\n");
     if (!p || p->n_packs == 0) {
@@ -42,7 +45,10 @@ static void policy(FILE *out, const netvet_policy *p)
             if (p->rules[r].pack == i)
                 fprintf(out, " %s", p->rules[r].id);
         fputc('\n', out);
-        for (size_t k = 0; k < pk->assumptions.n; k++) {
+        if (!details && pk->assumptions.n)
+            fprintf(out, "    assumes: %zu statement%s (in the details)\n",
+                    pk->assumptions.n, pk->assumptions.n == 1 ? "" : "s");
+        for (size_t k = 0; details && k < pk->assumptions.n; k++) {
             fputs("    assumes: ", out);
             nv_text_safe(out, pk->assumptions.items[k]);
             fputc('\n', out);
@@ -50,12 +56,12 @@ static void policy(FILE *out, const netvet_policy *p)
     }
 }
 
-static void summary(FILE *out, const netvet_assessment *a)
+static void summary(FILE *out, const netvet_assessment *a, int details)
 {
     const nv_view *v = &a->view;
     char date[11];
     nv_report_as_of(a, date);
-    fprintf(out, "netvet assessment as of %s\n\nInventory\n", date);
+    fprintf(out, "\nInventory\n");
     load_line(out, v->inv, 0);
     load_line(out, v->inv, 1);
     fprintf(out, "  counted:  %zu elements (%zu not in service on %s), "
@@ -70,30 +76,7 @@ static void summary(FILE *out, const netvet_assessment *a)
                 a->n_attributed, a->n_attributed == 1 ? "" : "s");
     else
         fprintf(out, "  vendors:  declared names\n");
-    policy(out, a->policy);
-}
-
-static void verdict(FILE *out, const netvet_assessment *a, int fail_on)
-{
-    size_t e = 0, w = 0, n = 0, waived = 0;
-    for (size_t i = 0; i < a->findings.n; i++) {
-        netvet_severity s = a->findings.items[i].severity;
-        if (a->findings.items[i].waived) {
-            waived++;
-            continue;
-        }
-        e += s == NETVET_SEV_ERROR;
-        w += s == NETVET_SEV_WARNING;
-        n += s == NETVET_SEV_NOTE;
-    }
-    fprintf(out, "\nVerdict: %s (%zu error%s, %zu warning%s, %zu note%s",
-            nv_verdict_upper(netvet_assessment_verdict(a, fail_on)),
-            e, e == 1 ? "" : "s",
-            w, w == 1 ? "" : "s", n, n == 1 ? "" : "s");
-    if (waived)
-        fprintf(out, "; %zu waived", waived);
-    fprintf(out, ")\n");
-    nv_report_text_incomplete(out, a, "  ");
+    policy(out, a->policy, details);
 }
 
 static void result_value(FILE *out, const nv_rule_result *r)
@@ -243,12 +226,25 @@ int nv_assess_text(FILE *out, const nv_report_input *in,
                    const netvet_report_options *opts, netvet_diag *diag)
 {
     const netvet_assessment *a = in->assessment;
-    summary(out, a);
-    verdict(out, a, opts->fail_on);
+    char date[11];
+    nv_report_as_of(a, date);
+    fprintf(out, "netvet assessment as of %s\n", date);
+    nv_text_verdict_block(out, a, opts->fail_on);
+    nv_text_next_steps(out, a, opts->fail_on);
+    nv_report_text_inputs(out, a, in);
+    summary(out, a, opts->details);
     results(out, a);
     if (findings(out, a, opts->max_elements) < 0)
         return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
-    shares(out, a);
-    nv_report_text_topology(out, a);
+    if (opts->details) {
+        shares(out, a);
+        nv_report_text_topology(out, a);
+    }
+    nv_report_text_provenance(out, a, in);
+    if (!opts->details) {
+        nv_text_details_hint(out, opts, "assumptions, shares by function, "
+                                        "exposure and single points of "
+                                        "failure");
+    }
     return ferror(out) ? NETVET_EIO : 0;
 }

@@ -60,6 +60,27 @@ static json_t *point_json(const nv_tl_point *p, int *ok)
     return o;
 }
 
+/* {"netvet_version", "files": [{"role", "path", "bytes"?, "sha256"}]} */
+static json_t *provenance(const netvet_timeline *t, int *ok)
+{
+    json_t *files = json_array();
+    for (size_t i = 0; i < t->n_files_read; i++) {
+        const nv_tl_file *f = &t->files_read[i];
+        json_t *o = json_object();
+        nv_json_put(o, "role", json_string(f->role), ok);
+        nv_json_put(o, "path", json_string(f->path), ok);
+        if (f->bytes >= 0)
+            nv_json_put(o, "bytes", json_integer((json_int_t)f->bytes), ok);
+        nv_json_put(o, "sha256", json_string(f->sha256), ok);
+        nv_json_append(files, o, ok);
+    }
+    json_t *o = json_pack("{s:s}", "netvet_version", netvet_version());
+    nv_json_put(o, "files", files, ok);
+    if (!o)
+        *ok = 0;
+    return o;
+}
+
 int nv_timeline_json(FILE *out, const nv_report_input *in,
                      const netvet_report_options *opts, netvet_diag *diag)
 {
@@ -73,6 +94,7 @@ int nv_timeline_json(FILE *out, const nv_report_input *in,
                 json_string(t->fail_on < 0 ? "never"
                                            : nv_severity_name(t->fail_on)),
                 &ok);
+    nv_json_put(doc, "provenance", provenance(t, &ok), &ok);
     for (size_t s = 0; s < t->n_scenarios; s++) {
         json_t *o = json_object();
         nv_json_put(o, "name", json_string(t->names[s]), &ok);

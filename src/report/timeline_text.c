@@ -5,6 +5,7 @@
  * between pass and fail; at the first date, every rule in force. */
 #include <string.h>
 
+#include "netvet/version.h"
 #include "report/formats.h"
 #include "report/report.h"
 #include "whatif/timeline.h"
@@ -91,19 +92,27 @@ int nv_timeline_text(FILE *out, const nv_report_input *in,
     (void)diag;
     const netvet_timeline *t = in->timeline;
     const nv_tl_point *last = &t->points[t->n_points - 1];
-    for (size_t i = 0; i < t->n_inputs; i++)
-        nv_report_text_input(out, nv_tl_input_at(t, i));
+    fprintf(out, "Verdict at %s: %s\n  verdicts:", last->date,
+            nv_verdict_upper(last->verdict));
+    for (size_t i = 0; i < t->n_points; i++)
+        if (i == 0 || t->points[i].verdict != t->points[i - 1].verdict)
+            fprintf(out, "%s %s from %s", i ? "," : "",
+                    nv_verdict_upper(t->points[i].verdict),
+                    t->points[i].date);
+    fputc('\n', out);
     if (t->n_inputs)
         fputc('\n', out);
+    for (size_t i = 0; i < t->n_inputs; i++)
+        nv_report_text_input(out, nv_tl_input_at(t, i));
     if (t->n_reg_changes) {
+        fputc('\n', out);
         nv_report_text_change_header(out);
         for (size_t i = 0; i < t->n_reg_changes; i++) {
             netvet_registry_change c = nv_tl_regchange_at(t, i);
             nv_report_text_change(out, &c);
         }
-        fputc('\n', out);
     }
-    fprintf(out, "Timeline %s to %s: %zu date%s\n", t->points[0].date,
+    fprintf(out, "\nTimeline %s to %s: %zu date%s\n", t->points[0].date,
             last->date, t->n_points, t->n_points == 1 ? "" : "s");
     for (size_t s = 0; s < t->n_scenarios; s++) {
         fputs("Scenario ", out);
@@ -114,7 +123,17 @@ int nv_timeline_text(FILE *out, const nv_report_input *in,
     }
     for (size_t i = 0; i < t->n_points; i++)
         point_block(out, t, i);
-    fprintf(out, "\nVerdict at %s: %s\n", last->date,
-            nv_verdict_upper(last->verdict));
+    fprintf(out, "\nProvenance\n  netvet %s\n", netvet_version());
+    for (size_t i = 0; i < t->n_files_read; i++) {
+        const nv_tl_file *f = &t->files_read[i];
+        fprintf(out, "  %-8s ", f->role);
+        nv_text_safe(out, f->path);
+        fputc(':', out);
+        if (f->bytes >= 0)
+            fprintf(out, " %lld bytes%s", f->bytes, *f->sha256 ? "," : "");
+        if (*f->sha256)
+            fprintf(out, " sha256 %s", f->sha256);
+        fputc('\n', out);
+    }
     return 0;
 }

@@ -13,12 +13,16 @@
 
 void nv_json_put(json_t *obj, const char *key, json_t *val, int *ok)
 {
+    if (!obj) /* jansson frees val on its own failures, not on this one */
+        json_decref(val);
     if (!val || !obj || json_object_set_new(obj, key, val) < 0)
         *ok = 0;
 }
 
 void nv_json_append(json_t *arr, json_t *val, int *ok)
 {
+    if (!arr)
+        json_decref(val);
     if (!val || !arr || json_array_append_new(arr, val) < 0)
         *ok = 0;
 }
@@ -296,6 +300,8 @@ json_t *nv_json_header(const netvet_assessment *b, const char *schema,
     nv_json_put(doc, "inputs", nv_report_json_inputs(b), ok);
     nv_json_put(doc, "registry_changes",
                 nv_report_json_registry_changes(b->view.reg), ok);
+    nv_json_put(doc, "provenance", nv_report_json_provenance(b, NULL, ok),
+                ok);
     nv_json_put(doc, "fail_on",
                 json_string(fail_on < 0 ? "never" : nv_severity_name(fail_on)),
                 ok);
@@ -346,6 +352,9 @@ int nv_whatif_json(FILE *out, const nv_report_input *in,
                                  opts->fail_on, &ok);
     if (ok && nv_report_json_scenario_inputs(doc, in) < 0)
         ok = 0;
+    if (ok) /* with the scenario files, in its place */
+        nv_json_put(doc, "provenance",
+                    nv_report_json_provenance(before, in, &ok), &ok);
     json_t *arr = json_array();
     for (size_t i = 0; i < n_cases && ok; i++)
         nv_json_append(arr, one_case(before, &cases[i], opts->fail_on, &ok),

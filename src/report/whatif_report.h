@@ -24,9 +24,12 @@ void nv_text_rule_pairs(FILE *out, const netvet_assessment *a,
 /* Dependent weight per domain, before and after. */
 void nv_text_exposure(FILE *out, const netvet_assessment *b,
                       const netvet_assessment *a);
-/* "netvet <title> as of DATE", inventory, policy, baseline verdict. */
+/* "netvet <title> as of DATE" (the first line). */
+void nv_whatif_text_title(FILE *out, const netvet_assessment *b,
+                          const char *title);
+/* A blank line, then inventory, policy, baseline verdict. */
 void nv_whatif_text_header(FILE *out, const netvet_assessment *b,
-                           const char *title, int fail_on);
+                           int fail_on);
 /* @return NETVET_ENOMEM when the assessments cannot be compared. */
 int nv_whatif_text_case(FILE *out, const netvet_assessment *b,
                         const netvet_whatif_case *c,

@@ -274,21 +274,27 @@ int nv_whatif_text_case(FILE *out, const netvet_assessment *b,
     nv_text_rule_pairs(out, b, &cmp, 0);
     for (int which = 0; which < 3; which++)
         finding_list(out, &cmp, which);
-    shares(out, b, a);
-    nv_text_exposure(out, b, a);
-    spofs(out, b, a);
+    if (opts->details) {
+        shares(out, b, a);
+        nv_text_exposure(out, b, a);
+        spofs(out, b, a);
+    }
     nv_compare_dispose(&cmp);
     return 0;
 }
 
-void nv_whatif_text_header(FILE *out, const netvet_assessment *b,
-                           const char *title, int fail_on)
+void nv_whatif_text_title(FILE *out, const netvet_assessment *b,
+                          const char *title)
 {
     char date[11];
     nv_report_as_of(b, date);
-    const netvet_inventory *inv = b->view.inv;
     fprintf(out, "netvet %s as of %s\n", title, date);
-    fputs("  inventory: ", out);
+}
+
+void nv_whatif_text_header(FILE *out, const netvet_assessment *b, int fail_on)
+{
+    const netvet_inventory *inv = b->view.inv;
+    fputs("\n  inventory: ", out);
     nv_text_safe(out, netvet_inventory_path(inv, 0));
     fprintf(out, " (%zu elements, %zu links; %zu counted, weight %.0f)\n",
             netvet_inventory_elements(inv),
@@ -311,10 +317,26 @@ void nv_whatif_text_header(FILE *out, const netvet_assessment *b,
 int nv_whatif_text(FILE *out, const nv_report_input *in,
                    const netvet_report_options *opts, netvet_diag *diag)
 {
-    nv_whatif_text_header(out, in->assessment, "what-if", opts->fail_on);
+    const netvet_assessment *b = in->assessment;
+    nv_whatif_text_title(out, b, "what-if");
+    for (size_t i = 0; i < in->n_cases; i++) {
+        const netvet_whatif_case *c = &in->cases[i];
+        fputs("Verdict after ", out);
+        nv_text_safe(out, netvet_scenario_name(c->scenario));
+        nv_text_verdict(out, ": ", nv_verdict_of(c->after, opts->fail_on));
+        nv_text_verdict(out, ", baseline ", nv_verdict_of(b, opts->fail_on));
+        fputc('\n', out);
+        nv_text_failing(out, c->after, "  ");
+        nv_report_text_incomplete(out, c->after, "  ");
+    }
+    nv_report_text_inputs(out, b, in);
+    nv_whatif_text_header(out, b, opts->fail_on);
     for (size_t i = 0; i < in->n_cases; i++)
-        if (nv_whatif_text_case(out, in->assessment, &in->cases[i], opts) < 0)
+        if (nv_whatif_text_case(out, b, &in->cases[i], opts) < 0)
             return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0,
                                 "out of memory");
+    nv_report_text_provenance(out, b, in);
+    nv_text_details_hint(out, opts, "shares, dependent weight and single "
+                                    "points of failure before and after");
     return 0;
 }

@@ -8,9 +8,8 @@
 
 #include "netvet/errors.h"
 
-#define NV_SHA256_HEX 65 /* 64 hex digits and a NUL */
+#include "util/sha256_hex.h"
 
-void nv_sha256_hex(const void *buf, size_t len, char out[NV_SHA256_HEX]);
 /* The same digest in base64 (RFC 4648, padded: 44 characters and a NUL),
  * as a Content-Security-Policy hash source wants it. */
 #define NV_SHA256_BASE64 45

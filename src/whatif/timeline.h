@@ -62,7 +62,18 @@ typedef struct nv_tl_regchange {
     unsigned long line;
 } nv_tl_regchange;
 
+/* A file the timeline read, for the reports' provenance. */
+typedef struct nv_tl_file {
+    const char *role;   /* static: "elements", "links", "registry", ... */
+    char *path;         /* owned */
+    long long bytes;    /* the inventory's files; -1 for the others */
+    char sha256[65];    /* "" when not hashed */
+} nv_tl_file;
+
 struct netvet_timeline {
+    nv_tl_file *files_read;    /* inventory, registry overlays, packs,
+                                * scenarios (owned) */
+    size_t n_files_read;
     nv_tl_point *points;
     size_t n_points;
     char **names, **files;     /* per scenario, owned */

@@ -47,7 +47,7 @@ complete_words() { # complete_words WORD... : what bash offers for the last
 }
 [ "$(complete_words netvet as)" = assess ] || fail "completing 'as'"
 [ "$(complete_words netvet assess --form)" = --format ] || fail "--form"
-[ "$(complete_words netvet whatif --format '' | sort | tr '\n' ' ')" = "html json text " ] \
+[ "$(complete_words netvet whatif --format '' | sort | tr '\n' ' ')" = "csv html json junit markdown sarif text " ] \
   || fail "completing --format values"
 [ "$(complete_words netvet identify --format c)" = csv ] || fail "identify csv"
 [ "$(complete_words netvet synth --ev)" = --evidence ] || fail "synth --ev"

@@ -5,7 +5,9 @@
 # with a finding listing two elements,
 # with tied single points of failure and tied vendor shares) give the same
 # report in every format, once the line numbers (which must differ) are
-# removed. Usage: test_row_order.sh NETVET
+# removed, and the files' SHA-256 (text with --details, json, sarif: its
+# partialFingerprints
+# hash no line, csv). Usage: test_row_order.sh NETVET
 set -u
 netvet=$1
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,11 +18,11 @@ for side in a b; do
   mkdir -p "$tmp/$side/net"
   cp "$src/tests/data/order/$side/"*.csv "$tmp/$side/net/"
 done
-for fmt in text json; do
+for fmt in text json sarif csv; do
   for side in a b; do
     (cd "$tmp/$side" && "$netvet" assess net --as-of 2026-01-01 \
-      --format "$fmt" >"out.$fmt" 2>&1)
-    sed -E 's/line [0-9]+/line N/g; s/"line": [0-9]+/"line": N/g' \
+      --format "$fmt" --details >"out.$fmt" 2>&1)
+    sed -E 's/line [0-9]+/line N/g; s/"(line|startLine)": [0-9]+/"\1": N/g; s/,[0-9]+,"/,N,"/; s/[0-9a-f]{64}/H/g' \
       "$tmp/$side/out.$fmt" >"$tmp/$side/norm.$fmt"
   done
   if ! cmp -s "$tmp/a/norm.$fmt" "$tmp/b/norm.$fmt"; then

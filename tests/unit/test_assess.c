@@ -144,6 +144,7 @@ static char *report_text(const netvet_assessment *a, netvet_format format)
     FILE *out = open_memstream(&text, &len);
     assert_non_null(out);
     ro.format = format;
+    ro.details = 1; /* the text's tables */
     assert_int_equal(netvet_report_write(out, a, &ro, NULL), 0);
     fclose(out);
     return text;

@@ -238,12 +238,17 @@ static void test_format_names(void **state)
                                                 NETVET_FORMAT_JSON, NULL), 0);
     netvet_diag *d = NULL;
     assert_int_equal(netvet_diag_new(&d, NULL, NULL), 0);
-    assert_int_equal(netvet_report_check_format(NETVET_REPORT_WHATIF,
-                                                NETVET_FORMAT_CSV, d),
+    assert_int_equal(netvet_report_check_format(NETVET_REPORT_IDENTIFY,
+                                                NETVET_FORMAT_SARIF, d),
                      NETVET_EINVAL);
     assert_string_equal(netvet_diag_message(d),
-                        "format 'csv' is not available for the whatif report "
-                        "(text, json, html)");
+                        "format 'sarif' is not available for the identify "
+                        "report (text, csv, json)");
+    assert_string_equal(netvet_format_name(NETVET_FORMAT_SARIF), "sarif");
+    assert_int_equal(netvet_format_parse("markdown", &fmt), 0);
+    assert_int_equal(fmt, NETVET_FORMAT_MARKDOWN);
+    assert_int_equal(netvet_report_check_format(NETVET_REPORT_WHATIF,
+                                                NETVET_FORMAT_JUNIT, NULL), 0);
     netvet_diag_free(d);
 }
 
@@ -251,14 +256,14 @@ static void test_format_refused(void **state)
 {
     fixture *f = *state;
     netvet_report_options o = NETVET_REPORT_OPTIONS_INIT;
-    o.format = NETVET_FORMAT_CSV;
+    o.format = (netvet_format)42;
     FILE *out = tmpfile();
     assert_non_null(out);
     assert_int_equal(netvet_report_write(out, f->a, &o, f->diag),
                      NETVET_EINVAL);
     assert_string_equal(netvet_diag_message(f->diag),
-                        "format 'csv' is not available for the assess report "
-                        "(text, json, html)");
+                        "format 42 is not a netvet format; the assess report "
+                        "has text, json, html, sarif, csv, junit, markdown");
     assert_int_equal(ftell(out), 0); /* nothing written, no fallback */
     netvet_identify_report *r = NULL;
     o.format = (netvet_format)7;
