@@ -197,7 +197,7 @@ static json_t *suppression(const nv_finding *f, int *ok)
 
 /* One result of finding f (on element k, or none when k < 0). */
 static json_t *result(const nv_report_state *st, const nv_finding *f,
-                      long long k, json_t *rules, int *ok)
+                      long long k, size_t omitted, json_t *rules, int *ok)
 {
     const netvet_inventory *inv = st->a->view.inv;
     const char *el = k >= 0 ? nv_inv_id(inv, (size_t)k) : NULL;
@@ -222,14 +222,22 @@ static json_t *result(const nv_report_state *st, const nv_finding *f,
                           "value", f->value, "limit", f->limit);
     if (p && el)
         nv_json_put(p, "element", json_string(el), ok);
+    if (p && omitted) { /* the summary names the first elements only */
+        nv_json_put(p, "elementsTotal",
+                    json_integer((json_int_t)f->n_elements), ok);
+        nv_json_put(p, "elementsOmitted", json_integer((json_int_t)omitted),
+                    ok);
+    }
     if (p && *st->label)
         nv_json_put(p, "scenario", json_string(st->label), ok);
     nv_json_put(r, "properties", p, ok);
     return r;
 }
 
+/* A result per finding and element, at most `max` elements per finding
+ * (the first in id order; the rest counted in each result's properties). */
 static json_t *results(const nv_report_state *st, size_t n, json_t *rules,
-                       int *ok)
+                       size_t max, int *ok)
 {
     json_t *arr = json_array();
     if (!arr)
@@ -244,10 +252,14 @@ static json_t *results(const nv_report_state *st, size_t n, json_t *rules,
                 nv_report_id_order(a->view.inv, f->elements, f->n_elements,
                                    &copy, &el) < 0)
                 return *ok = 0, arr;
+            size_t shown = f->n_elements < max ? f->n_elements : max;
             if (!f->n_elements)
-                nv_json_append(arr, result(&st[s], f, -1, rules, ok), ok);
-            for (size_t e = 0; e < f->n_elements && *ok; e++)
-                nv_json_append(arr, result(&st[s], f, el[e], rules, ok), ok);
+                nv_json_append(arr, result(&st[s], f, -1, 0, rules, ok), ok);
+            for (size_t e = 0; e < shown && *ok; e++)
+                nv_json_append(arr,
+                               result(&st[s], f, el[e], f->n_elements - shown,
+                                      rules, ok),
+                               ok);
             nv_free(copy);
         }
     }
@@ -350,7 +362,8 @@ static int sarif(nv_report_kind kind, FILE *out, const nv_report_input *in,
     nv_json_put(driver, "rules", rl, &ok);
     nv_json_put(run, "tool", json_pack("{s:o}", "driver", driver), &ok);
     nv_json_put(run, "artifacts", artifacts(base, in, &ok), &ok);
-    nv_json_put(run, "results", results(st, n, rl, &ok), &ok);
+    nv_json_put(run, "results",
+                results(st, n, rl, nv_report_element_limit(opts), &ok), &ok);
     nv_json_put(run, "columnKind", json_string("unicodeCodePoints"), &ok);
     nv_json_put(run, "properties",
                 run_properties(kind, base, st, n, opts, &ok),
