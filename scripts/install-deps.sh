@@ -23,6 +23,12 @@ PACKAGES=(
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
+  # a Node.js that is not Debian's (e.g. NodeSource's, which bundles npm
+  # and conflicts with Debian's npm package) already provides them
+  case $p in
+    nodejs) command -v node >/dev/null && continue ;;
+    npm) command -v npm >/dev/null && continue ;;
+  esac
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
