@@ -16,6 +16,7 @@
 # Usage: scripts/fuzz-long.sh HOURS [JOBS]
 #        scripts/fuzz-long.sh --cpu-minutes M [JOBS]
 #        e.g. nice -n 19 scripts/fuzz-long.sh --cpu-minutes 20
+#        NETVET_FUZZ_TARGETS="nmap policy" scripts/fuzz-long.sh --cpu-minutes 20
 set -euo pipefail
 cd "$(dirname "$0")/.."
 usage() {
@@ -40,7 +41,16 @@ cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug \
       -DNETVET_DOCS=OFF >/dev/null
 cmake --build build-fuzz -j"$(nproc)"
 
-targets=(build-fuzz/fuzz/fuzz_*)
+# NETVET_FUZZ_TARGETS="nmap policy": only those targets (default: all)
+targets=()
+for bin in build-fuzz/fuzz/fuzz_*; do
+  name=${bin##*/fuzz_}
+  if [ -z "${NETVET_FUZZ_TARGETS:-}" ] ||
+     [[ " $NETVET_FUZZ_TARGETS " == *" $name "* ]]; then
+    targets+=("$bin")
+  fi
+done
+[ ${#targets[@]} -gt 0 ] || { echo "fuzz-long: no target matches" >&2; exit 2; }
 n=${#targets[@]}
 if [ "$cpu_budget" -gt 0 ]; then
   echo "fuzz-long: $n targets, $jobs at a time, ${cpu_budget} CPU s each" >&2
