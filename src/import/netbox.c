@@ -124,8 +124,12 @@ static int keep(nv_import_out *o, nb_state *s, json_t *r, const char *file,
                              i);
     }
     json_t *t = json_pack("[Osi]", r, "", (json_int_t)i);
-    if (!t || json_array_set_new(t, 1, json_string_nocheck(file)) < 0 ||
-        json_array_append_new(s->rec[kind], t) < 0)
+    if (t && json_array_set_new(t, 1, json_string_nocheck(file)) < 0) {
+        json_decref(t); /* set_new dropped only the string */
+        t = NULL;
+    }
+    /* append_new drops t itself when it fails */
+    if (!t || json_array_append_new(s->rec[kind], t) < 0)
         return nv_diag_fail(diag, NETVET_ENOMEM, file, 0, 0, "out of memory");
     return 0;
 }

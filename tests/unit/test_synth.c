@@ -639,6 +639,8 @@ static void test_temp_fn_names_each_temporary(void **state)
     v1.temp_fn = note_temp; /* must be ignored */
     v1.temp_payload = NULL;
     assert_int_equal(netvet_synth_write(dir, &v1, NULL), NETVET_OK);
+    remove_tree(dir);
+    free(dir);
 }
 
 int main(void)
