@@ -173,7 +173,7 @@ static void answer(FILE *out, const netvet_check *c, const nv_compare *cmp)
     if (c->allowed) {
         fprintf(out, "Answer: ALLOWED: no finding at or above %s is added "
                      "or made worse\n",
-                c->fail_on < 0 ? "any severity (--fail-on never)"
+                c->fail_on < 0 ? "any severity (no severity fails the gate)"
                                : nv_severity_name(c->fail_on));
         incomplete(out, c);
         until_line(out, c);

@@ -65,7 +65,7 @@ static void targets_before(FILE *out, const netvet_plan *p)
 static void method(FILE *out, const netvet_plan *p)
 {
     if (p->fixed_with >= 0)
-        fprintf(out, "\nReplacement: %s for every element (--replace-with)\n",
+        fprintf(out, "\nReplacement: %s for every element (as asked)\n",
                 nv_plan_vendor_id(p, p->fixed_with));
     else {
         fprintf(out, "\nReplacement: per function, the largest vendor no "
@@ -80,7 +80,7 @@ static void method(FILE *out, const netvet_plan *p)
         fputc('\n', out);
     }
     if (!p->cost_file)
-        fprintf(out, "Cost: 1 per element (no --cost file)\n");
+        fprintf(out, "Cost: 1 per element (no cost file given)\n");
     else {
         fprintf(out, "Cost (from %s):", p->cost_file);
         for (int f = 0; f < NETVET_FN_COUNT; f++)

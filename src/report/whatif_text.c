@@ -174,7 +174,7 @@ void nv_text_exposure(FILE *out, const netvet_assessment *b,
     double lb, tb, la, ta;
     if (!nv_domain_lost(b, 0, &lb, &tb) || !nv_domain_lost(a, 0, &la, &ta)) {
         fprintf(out, "\n  Dependent weight: not analysed (no links file, or "
-                     "--no-topology)\n");
+                     "the topology was not analysed)\n");
         return;
     }
     fprintf(out, "\n  Dependent weight by risk domain (customer weight cut "
