@@ -135,7 +135,9 @@ static int load_document(netvet_waivers *ws, nv_yctx *y)
         return nv_yoom(y);
     if (count) /* an empty list leaves items NULL: no memset of NULL */
         memset(ws->items + ws->n, 0, count * sizeof(*ws->items));
-    err = parse_list(y, list, ws->items + ws->n, &n);
+    /* an empty list: nothing to parse (and no offset on a NULL array or
+     * an empty sequence's NULL items, which is undefined) */
+    err = count ? parse_list(y, list, ws->items + ws->n, &n) : 0;
     if (err < 0) {
         for (size_t i = 0; i < n; i++)
             waiver_dispose(&ws->items[ws->n + i]);
