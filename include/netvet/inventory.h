@@ -15,7 +15,7 @@ extern "C" {
 
 typedef struct netvet_inventory netvet_inventory;
 
-/** Network functions (DESIGN.md taxonomy). */
+/** Network functions (docs/inventory-format.md, `function`). */
 typedef enum netvet_function {
     NETVET_FN_CORE = 0,
     NETVET_FN_MANAGEMENT,

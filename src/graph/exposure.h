@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Dependent weight (DESIGN.md "Core metrics"): for each risk domain and
+/* Dependent weight (docs/json-schema.md, "exposure"): for each risk domain and
  * each vendor present, the weight of sinks lost when all its elements are
  * removed, with per-function and per-region breakdowns and each sink's set
  * of domains it depends on. Reports and policy rules read the result. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The function taxonomy (DESIGN.md) and the aliases operators write for it:
+/* The function taxonomy (docs/inventory-format.md) and the aliases operators write for it:
  * 5GC/EPC/IMS are core, OSS/NMS/EMS management, OLT access, gNB/RRU ran... */
 #include <stddef.h>
 #include <string.h>

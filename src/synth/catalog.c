@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Vendor and model tables for the generator. OUIs are real IEEE MA-L
  * assignments (Debian ieee-data 20220827.1 oui.csv) and PENs are the IANA
- * numbers in research/policy.md §6; the product arcs after the PEN and the
+ * numbers of the IANA Private Enterprise Number registry
+ * (iana.org/assignments/enterprise-numbers); the product arcs after the PEN and the
  * banners are written in each OS's style, not copied from devices. */
 #include "synth/catalog.h"
 
