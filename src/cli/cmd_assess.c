@@ -44,6 +44,7 @@ static const nv_opt opts[] = {
     NV_SHOW(nv_opt_output),
     NV_SHOW(nv_opt_fail_on),
     NV_SHOW(nv_opt_details),
+    NV_USE(nv_opt_detail),
     {.name = "max-elements", .arg = "N", .group = "Output",
      .set = nv_set_count,
      .field = offsetof(assess_args, s.c.report.max_elements),

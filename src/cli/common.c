@@ -79,6 +79,15 @@ static int set_fail_on(const char *prog, const nv_opt *o, void *field,
                              "or never)", v);
 }
 
+static int set_detail(const char *prog, const nv_opt *o, void *field,
+                      const char *v)
+{
+    (void)o;
+    if (!strcmp(v, "summary") || !strcmp(v, "full"))
+        return *(int *)field = !strcmp(v, "full"), 0;
+    return nv_cli_fail(prog, "unknown --detail '%s' (summary or full)", v);
+}
+
 static int set_trust(const char *prog, const nv_opt *o, void *field,
                      const char *v)
 {
@@ -215,6 +224,10 @@ const nv_opt nv_opt_details = {
             "every element of every finding and (JSON) each customer's "
             "risk domains; without it they name at most 100 elements per "
             "finding, with the total (csv always lists them all)."};
+const nv_opt nv_opt_detail = {
+    .name = "detail", .arg = "LEVEL", .values = "summary|full", .group = OUT,
+    .set = set_detail, .field = AT(report.details),
+    .help = "summary (default) or full: --detail full is --details."};
 const nv_opt nv_opt_output = {
     .name = "output", .shrt = 'o', .arg = "FILE", .group = OUT,
     .set = nv_set_str, .field = AT(output), .flags = NV_OPT_FILE,

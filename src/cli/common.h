@@ -43,7 +43,7 @@ extern const nv_opt nv_opt_policy, nv_opt_registry, nv_opt_trust,
     nv_opt_output, nv_opt_output_dir, nv_opt_fail_on, nv_opt_timings,
     nv_opt_max_warnings, nv_opt_quiet, nv_opt_progress, nv_opt_no_progress,
     nv_opt_help, nv_opt_allow_skipped, nv_opt_max_unknown, nv_opt_waivers,
-    nv_opt_details, nv_opt_no_input_hash;
+    nv_opt_details, nv_opt_detail, nv_opt_no_input_hash;
 
 /* A row standing for a shared option; shown in the synopsis; required. */
 #define NV_USE(o) {.shared = &(o)}
@@ -63,6 +63,7 @@ extern const nv_opt nv_opt_policy, nv_opt_registry, nv_opt_trust,
     NV_USE(nv_opt_max_unknown),                                             \
     NV_USE(nv_opt_top), NV_USE(nv_opt_no_topology), NV_SHOW(nv_opt_format), \
     NV_SHOW(nv_opt_output), NV_SHOW(nv_opt_fail_on), NV_USE(nv_opt_details), \
+    NV_USE(nv_opt_detail),                                                  \
     NV_USE(nv_opt_timings), NV_USE(nv_opt_max_warnings),                    \
     NV_USE(nv_opt_quiet), NV_USE(nv_opt_progress),                          \
     NV_USE(nv_opt_no_progress), NV_USE(nv_opt_help)
