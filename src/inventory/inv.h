@@ -80,7 +80,10 @@ struct netvet_inventory {
     uint64_t serial;            /* unique per inventory in the process
                                    (caches keyed by string id check it) */
     char *path[2];              /* elements file, links file ("" if none) */
-    char sha256[2][65];         /* their SHA-256 in hex, "" if not hashed */
+    /* their SHA-256, computed in the background from the load on (NULL
+     * if not hashed), and the files' bytes it still reads */
+    struct nv_sha256_bg *hash;
+    struct hashed_inputs *hashed;
     uint64_t size[2];           /* their sizes in bytes */
 };
 
