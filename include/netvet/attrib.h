@@ -123,10 +123,15 @@ int netvet_attributor_fork(netvet_attributor **out,
 size_t netvet_attributor_oui_blocks(const netvet_attributor *a);
 size_t netvet_attributor_enterprises(const netvet_attributor *a);
 size_t netvet_attributor_patterns(const netvet_attributor *a);
-/** Pattern files given (opts.pattern_files), in order, each with the
- * SHA-256 of its bytes; every report lists them. */
+/** Files read, each with its size and the SHA-256 of its bytes; every
+ * report lists them: the IEEE registries given (opts.ieee, kinds
+ * "ieee-oui", "ieee-mam", "ieee-oui36", "ieee-iab", each with the date of
+ * ieee-data's .lastupdate beside it as its version, when there is one),
+ * the enterprises file (kind "enterprises", version the date of its
+ * "last updated" header line, when it has one), then the pattern files
+ * (opts.pattern_files, kind "patterns"), in that order. */
 size_t netvet_attributor_input_count(const netvet_attributor *a);
-/** Input i (kind "patterns"); all members NULL when i is out of range. */
+/** Input i; all members NULL when i is out of range. */
 netvet_input netvet_attributor_input(const netvet_attributor *a, size_t i);
 
 /**

@@ -58,14 +58,28 @@ const char *netvet_diag_message(const netvet_diag *diag);
 /** Number of warnings reported so far. */
 size_t netvet_diag_warnings(const netvet_diag *diag);
 
-/** An input file the user gave (a registry overlay, a pack of their own),
- * as every report lists it. Strings are borrowed from the object that read
- * it. */
+/** An input file read (a registry overlay, a pack of the user's own, an
+ * attribution data file), as every report lists it. Strings are borrowed
+ * from the object that read it. */
 typedef struct netvet_input {
-    const char *kind;   /**< "registry", "pack", "patterns", "waivers", "scenario" */
+    const char *kind;   /**< "registry", "pack", "patterns", "waivers",
+                             "scenario", or an attribution data file:
+                             "ieee-oui" (MA-L oui.csv), "ieee-mam" (MA-M
+                             mam.csv), "ieee-oui36" (MA-S oui36.csv),
+                             "ieee-iab" (IAB iab.csv), "enterprises" (IANA
+                             enterprise numbers) */
     const char *path;   /**< as given ("<stdin>" for -) */
     const char *sha256; /**< of the bytes read: 64 lowercase hex digits */
+    const char *version; /**< the date (YYYY-MM-DD, UTC) the data says it
+                              was last updated: ieee-data's .lastupdate
+                              beside an IEEE file, an enterprises file's
+                              "last updated" header line; NULL when it
+                              says none */
+    unsigned long long bytes; /**< bytes read, when has_bytes */
+    int has_bytes;      /**< 1 when bytes is known (0 for packs, scenarios) */
 } netvet_input;
+/** A netvet_input naming no file (all members NULL or 0). */
+#define NETVET_INPUT_NONE {NULL, NULL, NULL, NULL, 0, 0}
 
 #ifdef __cplusplus
 }

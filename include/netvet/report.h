@@ -118,7 +118,12 @@ int netvet_identify_report_new(netvet_identify_report **out, FILE *f,
 int netvet_identify_report_add(netvet_identify_report *r,
                                const netvet_inventory *inv,
                                netvet_attributor *at);
-/** Write the closing part: the `files` read and the counts (text, json).
+/** Write the closing part (text, json): the `files` read, the input files
+ * (registry overlays, the attributor's data and pattern files), the
+ * provenance (the netvet version and every file read with its size and
+ * SHA-256: each inventory's files as netvet_inventory_path and
+ * netvet_inventory_sha256 give them, so load with opts.sha256 to have
+ * them hashed; then the input files) and the counts.
  * @return 0 or NETVET_EIO when the stream has failed. */
 int netvet_identify_report_finish(netvet_identify_report *r,
                                   const char *const *files, size_t n_files);

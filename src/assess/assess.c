@@ -231,6 +231,10 @@ static int copy_inputs(netvet_assessment *a, const void *obj, size_t n,
         c = &a->file_inputs[a->n_file_inputs];
         c->kind = in.kind;
         memcpy(c->sha256, in.sha256, sizeof(c->sha256));
+        snprintf(c->version, sizeof(c->version), "%s",
+                 in.version ? in.version : "");
+        c->bytes = in.bytes;
+        c->has_bytes = in.has_bytes;
         if (!(c->path = nv_strdup(in.path)))
             return NETVET_ENOMEM;
     }

@@ -25,10 +25,13 @@ struct netvet_assessment {
     nv_results results;   /* every rule's measurements, in rule order */
     size_t n_unknown_elements; /* counted elements with an unknown vendor */
     double unknown_weight;     /* their weight */
-    struct nv_input_copy {     /* pattern and waiver files used (owned */
-        const char *kind;      /* copies: the assessment may outlive the */
-        char *path;            /* attributor and the waivers) */
-        char sha256[65];
+    struct nv_input_copy {     /* attribution data, pattern and waiver */
+        const char *kind;      /* files used (owned copies: the */
+        char *path;            /* assessment may outlive the attributor */
+        char sha256[65];       /* and the waivers) */
+        char version[11];      /* "" none */
+        unsigned long long bytes;
+        int has_bytes;
     } *file_inputs;
     size_t n_file_inputs;
     nv_incomplete *incomplete; /* reasons it is incomplete (owned) */

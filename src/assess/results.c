@@ -205,7 +205,7 @@ size_t netvet_assessment_input_count(const netvet_assessment *a)
 
 netvet_input netvet_assessment_input(const netvet_assessment *a, size_t i)
 {
-    netvet_input in = {NULL, NULL, NULL};
+    netvet_input in = NETVET_INPUT_NONE;
     if (i >= netvet_assessment_input_count(a))
         return in;
     size_t nr = netvet_registry_input_count(a->view.reg);
@@ -214,8 +214,12 @@ netvet_input netvet_assessment_input(const netvet_assessment *a, size_t i)
         return netvet_registry_input(a->view.reg, i);
     if (i < nr + np)
         return netvet_policy_input(a->policy, i - nr);
-    in.kind = a->file_inputs[i - nr - np].kind;
-    in.path = a->file_inputs[i - nr - np].path;
-    in.sha256 = a->file_inputs[i - nr - np].sha256;
+    const struct nv_input_copy *c = &a->file_inputs[i - nr - np];
+    in.kind = c->kind;
+    in.path = c->path;
+    in.sha256 = c->sha256;
+    in.version = c->version[0] ? c->version : NULL;
+    in.bytes = c->bytes;
+    in.has_bytes = c->has_bytes;
     return in;
 }

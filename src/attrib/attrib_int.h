@@ -12,6 +12,7 @@
 #include "attrib/patterns.h"
 #include "attrib/pen.h"
 #include "netvet/attrib.h"
+#include "util/sha256.h"
 #include "util/strtab.h"
 
 /* Evidence weights (docs/attribution.md). */
@@ -89,12 +90,29 @@ struct netvet_attributor {
     nv_oui_db oui;
     nv_pen_db pens;
     nv_patterns patterns;
+    nv_file_inputs data;           /* IEEE and IANA files read, in order */
     nv_strtab details;             /* evidence detail texts */
     nv_vcache cache[NV_CACHE_COUNT];
     uint64_t sid_owner;            /* serial of the inventory described */
     nv_sidslot sid[NV_CACHE_COUNT][NV_SID_SLOTS];
     nv_classes classes;
 };
+
+/* Read IEEE registry file `which` (0 MA-L, 1 MA-M, 2 MA-S, 3 IAB) or the
+ * enterprises file into a's tables and record it in a->data (kind
+ * "ieee-oui", "ieee-mam", "ieee-oui36", "ieee-iab" or "enterprises"),
+ * with the SHA-256 of its bytes and its date (data_files.c). */
+int nv_attrib_read_ieee(netvet_attributor *a, int which, const char *path,
+                        netvet_diag *diag);
+int nv_attrib_read_enterprises(netvet_attributor *a, const char *path,
+                               netvet_diag *diag);
+/* The UTC date (YYYY-MM-DD) in the .lastupdate file (Unix seconds) in the
+ * directory of `path`. @return 1 and out set, or 0 when it has none. */
+int nv_ieee_lastupdate(const char *path, char out[11]);
+/* The date of a "last updated YYYY-MM-DD" line in the header (the lines
+ * before the first one starting with a digit) of an enterprises file.
+ * @return 1 and out set, or 0 when it states none. */
+int nv_pen_last_updated(const char *buf, size_t len, char out[11]);
 
 /* s[0..*len) without leading and trailing blanks (spaces, tabs). */
 static inline const char *nv_trim(const char *s, size_t *len)

@@ -31,11 +31,11 @@ static int load_data(netvet_attributor *a, const netvet_attrib_options *o,
     int rc = NETVET_OK;
     for (int i = 0; rc == NETVET_OK && i < 4; i++)
         if (o->ieee[i])
-            rc = nv_oui_db_add_file(&a->oui, o->ieee[i], diag);
+            rc = nv_attrib_read_ieee(a, i, o->ieee[i], diag);
     if (rc == NETVET_OK)
         rc = nv_oui_db_finish(&a->oui);
     if (rc == NETVET_OK && o->enterprises)
-        rc = nv_pen_db_add_file(&a->pens, o->enterprises, diag);
+        rc = nv_attrib_read_enterprises(a, o->enterprises, diag);
     if (rc == NETVET_OK)
         rc = nv_pen_db_finish(&a->pens);
     if (rc == NETVET_OK && !o->no_builtin_patterns)
@@ -112,6 +112,7 @@ void netvet_attributor_free(netvet_attributor *a)
         nv_oui_db_dispose(&a->oui);
         nv_pen_db_dispose(&a->pens);
         nv_patterns_dispose(&a->patterns);
+        nv_file_inputs_dispose(&a->data);
     }
     nv_strtab_dispose(&a->details);
     nv_classes_dispose(&a->classes);
@@ -138,13 +139,17 @@ size_t netvet_attributor_patterns(const netvet_attributor *a)
 size_t netvet_attributor_input_count(const netvet_attributor *a)
 {
     const netvet_attributor *r = a && a->parent ? a->parent : a;
-    return r ? r->patterns.inputs.n : 0;
+    return r ? r->data.n + r->patterns.inputs.n : 0;
 }
 
+/* The data files (their own kinds), then the pattern files. */
 netvet_input netvet_attributor_input(const netvet_attributor *a, size_t i)
 {
     const netvet_attributor *r = a && a->parent ? a->parent : a;
-    return nv_file_inputs_get(r ? &r->patterns.inputs : NULL, "patterns", i);
+    if (r && i < r->data.n)
+        return nv_file_inputs_get(&r->data, NULL, i);
+    return nv_file_inputs_get(r ? &r->patterns.inputs : NULL, "patterns",
+                              r ? i - r->data.n : i);
 }
 
 /* ---- combining ------------------------------------------------------ */

@@ -13,7 +13,6 @@
 #include "util/diag.h"
 #include "util/file.h"
 
-#define OUI_MAX_FILE ((size_t)64 << 20)
 
 static const unsigned len_bits[NV_OUI_LENGTHS] = {24, 28, 36};
 static const char *const reg_names[NV_OUI_REG_COUNT] = {"MA-L", "MA-M",
@@ -240,7 +239,7 @@ static int add_buffer(void *db, char *buf, size_t len, const char *name,
 
 int nv_oui_db_add_file(nv_oui_db *db, const char *path, netvet_diag *diag)
 {
-    return nv_load_file(path, OUI_MAX_FILE, add_buffer, db, diag);
+    return nv_load_file(path, NV_OUI_MAX_FILE, add_buffer, db, diag);
 }
 
 static int cmp_block(const void *a, const void *b)

@@ -65,6 +65,9 @@ typedef struct nv_oui_hit {
     int no_evidence;        /* "IEEE Registration Authority" or "Private" */
 } nv_oui_hit;
 
+/* Largest file read. */
+#define NV_OUI_MAX_FILE ((size_t)64 << 20)
+
 int nv_oui_db_init(nv_oui_db *db);
 void nv_oui_db_dispose(nv_oui_db *db);
 /* Add the rows of one IEEE CSV (header Registry,Assignment,Organization

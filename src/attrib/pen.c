@@ -12,7 +12,6 @@
 #include "util/diag.h"
 #include "util/file.h"
 
-#define PEN_MAX_FILE ((size_t)64 << 20)
 #define PEN_MAX_NAME 512
 
 /* Canonical decimal arc at s[*i..len) up to '.' or the end; advances *i
@@ -163,7 +162,7 @@ static int add_buffer(void *db, char *buf, size_t len, const char *name,
 
 int nv_pen_db_add_file(nv_pen_db *db, const char *path, netvet_diag *diag)
 {
-    return nv_load_file(path, PEN_MAX_FILE, add_buffer, db, diag);
+    return nv_load_file(path, NV_PEN_MAX_FILE, add_buffer, db, diag);
 }
 
 /* Sort (number, name) pairs packed into 64 bits. */

@@ -31,6 +31,9 @@ typedef struct nv_pen_db {
     nv_strtab names;
 } nv_pen_db;
 
+/* Largest file read. */
+#define NV_PEN_MAX_FILE ((size_t)64 << 20)
+
 int nv_pen_db_init(nv_pen_db *db);
 void nv_pen_db_dispose(nv_pen_db *db);
 /* Add "N<blanks>registrant[<TAB># comment]" lines; '#' lines and blank

@@ -57,6 +57,7 @@ static const nv_opt opts[] = {
     NV_SHOW(nv_opt_ieee_dir),
     NV_SHOW(nv_opt_enterprises),
     NV_SHOW(nv_opt_strict),
+    NV_USE(nv_opt_no_input_hash),
     NV_USE(nv_opt_max_warnings),
     NV_USE(nv_opt_quiet),
     NV_USE(nv_opt_progress),
@@ -188,6 +189,8 @@ static int identify_file(id_args *a, const char *path, netvet_attributor *at,
     lo.progress_fn = nv_cli_progress;
     lo.progress_payload = &a->c.diag;
     lo.evidence_only = 1;
+    /* the provenance of text and JSON names what was read; CSV has none */
+    lo.sha256 = a->format != NETVET_FORMAT_CSV && !a->c.no_input_hash;
     double t0 = nv_cli_clock();
     int rc = load(&inv, path, &lo, diag);
     nv_cli_diag_finish(&a->c.diag);

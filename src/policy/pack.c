@@ -445,7 +445,7 @@ size_t netvet_policy_input_count(const netvet_policy *policy)
 
 netvet_input netvet_policy_input(const netvet_policy *policy, size_t i)
 {
-    netvet_input in = {NULL, NULL, NULL};
+    netvet_input in = NETVET_INPUT_NONE;
     for (size_t k = 0; policy && k < policy->n_packs; k++) {
         const nv_pack *pk = &policy->packs[k];
         if (pk->builtin || i--)

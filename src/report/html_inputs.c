@@ -35,8 +35,15 @@ static void files(FILE *out, const netvet_assessment *a)
         nv_html_text(out, in.kind);
         fputs("</td><td class=\"long\">", out);
         nv_html_text(out, in.path);
-        fputs("</td><td class=\"ids\">sha256 ", out);
+        fputs("</td><td class=\"ids\">", out);
+        if (in.has_bytes)
+            fprintf(out, "%llu bytes, ", in.bytes);
+        fputs("sha256 ", out);
         nv_html_text(out, in.sha256);
+        if (in.version) {
+            fputs(", version ", out);
+            nv_html_text(out, in.version);
+        }
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody></table>\n", out);

@@ -111,7 +111,7 @@ static void end(nv_id_out *o, const char *const *files, size_t n_files)
         fwrite(r.b, 1, r.n > NV_ID_REC_MAX ? NV_ID_REC_MAX : r.n, o->f);
     free(r.b);
     fputc(']', o->f);
-    if (nv_id_inputs_json(o) < 0)
+    if (nv_id_inputs_json(o) < 0 || nv_id_provenance_json(o) < 0)
         o->failed = 1;
     fprintf(o->f, ",\n  \"summary\": {\"elements\": %zu, \"attributed\": %zu, "
             "\"high\": %zu, \"medium\": %zu, \"low\": %zu, "

@@ -6,6 +6,7 @@
  * record of an attribution class is rendered whole and kept with holes for
  * the id and MAC text, and the class's later records are that template
  * with the holes filled in. */
+#include "netvet/version.h"
 #include "report/identify_out.h"
 #include "report/report.h"
 #include "util/alloc.h"
@@ -211,7 +212,7 @@ static netvet_input id_input(const nv_id_out *o, size_t i, size_t *count)
 {
     size_t nr = netvet_registry_input_count(o->reg);
     size_t na = o->at ? netvet_attributor_input_count(o->at) : 0;
-    netvet_input none = {NULL, NULL, NULL};
+    netvet_input none = NETVET_INPUT_NONE;
     *count = nr + na;
     if (i < nr)
         return netvet_registry_input(o->reg, i);
@@ -260,5 +261,84 @@ int nv_id_inputs_json(nv_id_out *o)
         put_array(o, "registry_changes",
                   nv_report_json_registry_changes(o->reg)) < 0)
         return -1;
+    return 0;
+}
+
+/* ---- provenance ----------------------------------------------------- */
+
+int nv_id_keep_files(nv_id_out *o, const netvet_inventory *inv)
+{
+    for (int w = 0; w < 2; w++) {
+        const char *path = netvet_inventory_path(inv, w);
+        if (!*path)
+            continue;
+        nv_id_file *f = nv_reallocarray(o->files_read, o->n_files_read + 1,
+                                        sizeof(*f));
+        if (!f)
+            return -1;
+        o->files_read = f;
+        f += o->n_files_read;
+        if (!(f->path = nv_strdup(path)))
+            return -1;
+        f->bytes = netvet_inventory_file_size(inv, w);
+        snprintf(f->sha256, sizeof(f->sha256), "%s",
+                 netvet_inventory_sha256(inv, w));
+        o->n_files_read++;
+    }
+    return 0;
+}
+
+void nv_id_files_dispose(nv_id_out *o)
+{
+    for (size_t i = 0; i < o->n_files_read; i++)
+        nv_free(o->files_read[i].path);
+    nv_free(o->files_read);
+    o->files_read = NULL;
+    o->n_files_read = 0;
+}
+
+/* File i of the provenance: the inventories' files, then the inputs. */
+static netvet_input prov_file(const nv_id_out *o, size_t i, size_t *count)
+{
+    size_t ni = 0;
+    id_input(o, 0, &ni);
+    *count = o->n_files_read + ni;
+    if (i >= o->n_files_read)
+        return id_input(o, i - o->n_files_read, &ni);
+    const nv_id_file *f = &o->files_read[i];
+    netvet_input in = {"elements", f->path, f->sha256, NULL, f->bytes, 1};
+    return in;
+}
+
+void nv_id_provenance_text(nv_id_out *o)
+{
+    size_t n = 0;
+    prov_file(o, 0, &n);
+    fprintf(o->f, "\nProvenance\n  netvet %s\n", netvet_version());
+    for (size_t i = 0; i < n; i++)
+        nv_report_text_provenance_input(o->f, prov_file(o, i, &n));
+}
+
+int nv_id_provenance_json(nv_id_out *o)
+{
+    size_t n = 0;
+    prov_file(o, 0, &n);
+    int ok = 1;
+    json_t *files = json_array();
+    for (size_t i = 0; i < n && ok; i++)
+        nv_json_append(files,
+                       nv_report_json_provenance_input(prov_file(o, i, &n),
+                                                       &ok),
+                       &ok);
+    json_t *p = ok ? json_pack("{s:s}", "netvet_version", netvet_version())
+                   : NULL;
+    nv_json_put(p, "files", files, &ok);
+    char *text = p && ok ? json_dumps(p, JSON_PRESERVE_ORDER | JSON_COMPACT)
+                         : NULL;
+    json_decref(p);
+    if (!text)
+        return -1;
+    fprintf(o->f, ",\n  \"provenance\": %s", text);
+    free(text);
     return 0;
 }

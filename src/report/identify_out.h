@@ -17,12 +17,22 @@
 typedef netvet_identify_counts nv_id_counts;
 typedef struct nv_id_format_ops nv_id_format_ops;
 
+/* An inventory file an identify report read (owned copy). */
+typedef struct nv_id_file {
+    char *path;
+    unsigned long long bytes;
+    char sha256[65]; /* "" when the load did not hash it */
+} nv_id_file;
+
 typedef struct nv_id_out {
     FILE *f;
     const nv_id_format_ops *format;
     const netvet_registry *reg;
-    const netvet_attributor *at; /* the last one given (its pattern files
-                                  * are inputs of the report), or NULL */
+    const netvet_attributor *at; /* the last one given (its data and
+                                  * pattern files are inputs of the
+                                  * report), or NULL */
+    nv_id_file *files_read;      /* the inventories' files, in order */
+    size_t n_files_read;
     size_t records; /* written so far (JSON commas) */
     nv_id_counts n;
     int failed; /* the end could not be written: out of memory */
@@ -139,5 +149,16 @@ void nv_id_hole(const nv_id_out *o, nv_id_writer *w, int kind, const char *s,
  * @return 0, or -1 when out of memory (JSON). */
 void nv_id_inputs_text(nv_id_out *o);
 int nv_id_inputs_json(nv_id_out *o);
+
+/* Provenance: the netvet version and every file read (the inventories'
+ * with their sizes and SHA-256, then the inputs above with theirs): a text
+ * section "Provenance", or the member "provenance" {"netvet_version",
+ * "files": [...]} written after a ",\n" (JSON). identify has no as-of
+ * date. @return 0, or -1 when out of memory (JSON). */
+void nv_id_provenance_text(nv_id_out *o);
+int nv_id_provenance_json(nv_id_out *o);
+/* Record the files inventory `inv` was read from. @return 0 or -1 (ENOMEM). */
+int nv_id_keep_files(nv_id_out *o, const netvet_inventory *inv);
+void nv_id_files_dispose(nv_id_out *o);
 
 #endif

@@ -39,6 +39,8 @@ int netvet_identify_report_add(netvet_identify_report *r,
     if (!r || !inv || !at)
         return NETVET_EINVAL;
     r->out.at = at;
+    if (nv_id_keep_files(&r->out, inv) < 0)
+        return NETVET_ENOMEM;
     return nv_identify_inventory(inv, at, &r->out);
 }
 
@@ -62,5 +64,7 @@ netvet_identify_counts netvet_identify_report_counts(
 
 void netvet_identify_report_free(netvet_identify_report *r)
 {
+    if (r)
+        nv_id_files_dispose(&r->out);
     nv_free(r);
 }

@@ -131,6 +131,7 @@ static void end(nv_id_out *o, const char *const *files, size_t n_files)
     fprintf(o->f, ", %zu conflict%s\n", n->conflicts,
             n->conflicts == 1 ? "" : "s");
     nv_id_inputs_text(o);
+    nv_id_provenance_text(o);
 }
 
 const nv_id_format_ops nv_identify_text = {

@@ -327,6 +327,8 @@ static int suite(xw *w, nv_report_kind kind,
         netvet_input x = netvet_assessment_input(base, i);
         nv_text v = {0};
         nv_text_add(&v, "%s sha256 %s", x.path, x.sha256);
+        if (x.version)
+            nv_text_add(&v, " version %s", x.version);
         if (v.oom)
             w->rc = -1;
         else

@@ -115,7 +115,13 @@ static void inputs(FILE *out, const netvet_assessment *a,
         netvet_input x = netvet_assessment_input(a, i);
         fprintf(out, "- %s: ", x.kind);
         md(out, x.path);
-        fprintf(out, " (sha256 `%s`)\n", x.sha256);
+        fputs(" (", out);
+        if (x.has_bytes)
+            fprintf(out, "%llu bytes, ", x.bytes);
+        fprintf(out, "sha256 `%s`", x.sha256);
+        if (x.version)
+            fprintf(out, ", version %s", x.version);
+        fputs(")\n", out);
     }
     for (size_t i = 0; in->cases && i < in->n_cases; i++) {
         netvet_input x = netvet_scenario_input(in->cases[i].scenario);

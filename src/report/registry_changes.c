@@ -27,13 +27,22 @@ void nv_report_text_input(FILE *out, netvet_input in)
         return;
     fprintf(out, "inputs: %s ", in.kind);
     nv_text_safe(out, in.path);
-    fprintf(out, " sha256 %s\n", in.sha256);
+    fprintf(out, " sha256 %s", in.sha256);
+    if (in.version)
+        fprintf(out, " version %s", in.version);
+    fputc('\n', out);
 }
 
 json_t *nv_report_json_input(netvet_input in)
 {
-    return json_pack("{s:s, s:s, s:s}", "kind", in.kind, "path", in.path,
-                     "sha256", in.sha256);
+    json_t *o = json_pack("{s:s, s:s, s:s}", "kind", in.kind, "path", in.path,
+                          "sha256", in.sha256);
+    if (o && in.version &&
+        json_object_set_new(o, "version", json_string(in.version)) < 0) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
 }
 
 void nv_report_text_change_header(FILE *out)

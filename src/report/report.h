@@ -20,16 +20,17 @@ json_t *nv_report_json_registry_changes(const netvet_registry *reg);
  * KIND PATH sha256 HEX" lines, then the registry changes after a blank
  * line; nothing for a NULL a or when there is none; every text writer
  * calls it after its verdict), and as a
- * JSON array of {"kind", "path", "sha256"} (NULL on ENOMEM); `in` adds
+ * JSON array of nv_report_json_input's (NULL on ENOMEM); `in` adds
  * the scenario files of a what-if report. */
 struct nv_report_input;
 void nv_report_text_inputs(FILE *out, const netvet_assessment *a,
                            const struct nv_report_input *in);
 json_t *nv_report_json_inputs(const netvet_assessment *a);
-/* One input ("inputs: KIND PATH sha256 HEX" line; JSON {"kind", "path",
- * "sha256"}, NULL on ENOMEM) and one registry change (an indented line
- * under nv_report_text_change_header; JSON object, NULL on ENOMEM), for
- * reports that keep their own copies (timeline). Paths and values are
+/* One input ("inputs: KIND PATH sha256 HEX[ version DATE]" line; JSON
+ * {"kind", "path", "sha256", "version"?}, NULL on ENOMEM) and one
+ * registry change (an indented line under nv_report_text_change_header;
+ * JSON object, NULL on ENOMEM), for reports that keep their own copies
+ * (timeline). Paths and values are
  * escaped for the terminal. */
 void nv_report_text_input(FILE *out, netvet_input in);
 json_t *nv_report_json_input(netvet_input in);
@@ -37,14 +38,21 @@ void nv_report_text_change_header(FILE *out);
 void nv_report_text_change(FILE *out, const netvet_registry_change *c);
 json_t *nv_report_json_change(const netvet_registry_change *c);
 /* Provenance (provenance.c): the netvet version, the as-of date and every
- * file read with its SHA-256 (the inventory's with its size): a text
+ * file read with its SHA-256 and size (when known): a text
  * section "Provenance" and a JSON object {"netvet_version", "as_of",
- * "files": [{"role", "path", "bytes" (inventory files), "sha256"}]}
+ * "files": [{"role", "path", "bytes" (when known), "sha256", "version"
+ * (attribution data, when it states one)}]}
  * (NULL or *ok = 0 on ENOMEM). `in` adds whatif's scenario files. */
 void nv_report_text_provenance(FILE *out, const netvet_assessment *a,
                                const struct nv_report_input *in);
 json_t *nv_report_json_provenance(const netvet_assessment *a,
                                   const struct nv_report_input *in, int *ok);
+/* One input file of a provenance: a text line "  KIND PATH: N bytes,
+ * sha256 HEX, version DATE" (size and version when known; nothing for an
+ * input with no path) and a JSON {"role", "path", "bytes"?, "sha256",
+ * "version"?} (*ok = 0 on ENOMEM). */
+void nv_report_text_provenance_input(FILE *out, netvet_input x);
+json_t *nv_report_json_provenance_input(netvet_input x, int *ok);
 
 /* ---- flat reports (SARIF, CSV, JUnit, Markdown; states.c) ---- */
 /* One assessed state whose findings a flat report lists, and its label

@@ -32,14 +32,21 @@ static const char *level_of(netvet_severity s)
 }
 
 /* A path as a URI reference: unreserved bytes and '/' kept, the rest
- * percent-encoded (spaces, '<stdin>', non-ASCII). */
+ * percent-encoded (spaces, '<stdin>', non-ASCII); an absolute path (the
+ * default attribution data, /usr/share/...) as a file URI (RFC 8089),
+ * since a relative reference beginning with a slash does not combine
+ * with a base URI (the SARIF validator's rule SARIF1004). */
 static json_t *uri_of(const char *path)
 {
     size_t n = strlen(path);
-    char *buf = nv_malloc(3 * n + 1);
+    char *buf = nv_malloc(3 * n + 8);
     if (!buf)
         return NULL;
     size_t k = 0;
+    if (path[0] == '/') {
+        memcpy(buf, "file://", 7);
+        k = 7;
+    }
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
             (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
@@ -289,6 +296,18 @@ static json_t *artifact(const char *path, const char *sha256,
     return artifact_n(path, sha256, role, -1, ok);
 }
 
+/* An input file: its size when known and, for attribution data that
+ * states it, the date it was last updated (property "version"). */
+static json_t *input_artifact(netvet_input x, int *ok)
+{
+    json_t *o = artifact_n(x.path, x.sha256, "referencedOnCommandLine",
+                           x.has_bytes ? (json_int_t)x.bytes : -1, ok);
+    if (o && x.version)
+        nv_json_put(o, "properties", json_pack("{s:s}", "version", x.version),
+                    ok);
+    return o;
+}
+
 /* The inventory's elements file first (results point at index 0), its
  * links file, then the registry, pack, pattern, waiver and scenario
  * files with their SHA-256. */
@@ -305,11 +324,9 @@ static json_t *artifacts(const netvet_assessment *a,
                            netvet_inventory_sha256(inv, w), "analysisTarget",
                            (json_int_t)netvet_inventory_file_size(inv, w), ok),
                 ok);
-    for (size_t i = 0; i < netvet_assessment_input_count(a); i++) {
-        netvet_input x = netvet_assessment_input(a, i);
-        nv_json_append(arr, artifact(x.path, x.sha256, "referencedOnCommandLine",
-                                     ok), ok);
-    }
+    for (size_t i = 0; i < netvet_assessment_input_count(a); i++)
+        nv_json_append(arr, input_artifact(netvet_assessment_input(a, i), ok),
+                       ok);
     for (size_t i = 0; in->cases && i < in->n_cases; i++) {
         netvet_input x = netvet_scenario_input(in->cases[i].scenario);
         if (x.path)

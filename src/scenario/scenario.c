@@ -83,7 +83,7 @@ static int load_buffer(void *payload, char *buf, size_t len,
 
 netvet_input netvet_scenario_input(const netvet_scenario *s)
 {
-    netvet_input in = {NULL, NULL, NULL};
+    netvet_input in = NETVET_INPUT_NONE;
     if (s) {
         in.kind = "scenario";
         in.path = s->file;

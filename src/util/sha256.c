@@ -3,6 +3,7 @@
  * (util/sha256.h). */
 #include <nettle/base64.h>
 #include <nettle/sha2.h>
+#include <stdio.h>
 
 #include "util/alloc.h"
 #include "util/sha256.h"
@@ -42,20 +43,38 @@ int nv_file_inputs_add(nv_file_inputs *l, const char *path, const void *buf,
         nv_free(copy);
         return NETVET_ENOMEM;
     }
-    l->items[l->n].path = copy;
-    nv_sha256_hex(buf, len, l->items[l->n].sha256);
+    nv_file_input *x = &l->items[l->n];
+    x->path = copy;
+    nv_sha256_hex(buf, len, x->sha256);
+    x->bytes = len;
+    x->kind = NULL;
+    x->version[0] = '\0';
     l->n++;
     return NETVET_OK;
+}
+
+void nv_file_inputs_label(nv_file_inputs *l, const char *kind,
+                          const char *version)
+{
+    if (!l->n)
+        return;
+    nv_file_input *x = &l->items[l->n - 1];
+    x->kind = kind;
+    snprintf(x->version, sizeof(x->version), "%s", version ? version : "");
 }
 
 netvet_input nv_file_inputs_get(const nv_file_inputs *l, const char *kind,
                                 size_t i)
 {
-    netvet_input in = {NULL, NULL, NULL};
+    netvet_input in = NETVET_INPUT_NONE;
     if (l && i < l->n) {
-        in.kind = kind;
-        in.path = l->items[i].path;
-        in.sha256 = l->items[i].sha256;
+        const nv_file_input *x = &l->items[i];
+        in.kind = x->kind ? x->kind : kind;
+        in.path = x->path;
+        in.sha256 = x->sha256;
+        in.version = x->version[0] ? x->version : NULL;
+        in.bytes = x->bytes;
+        in.has_bytes = 1;
     }
     return in;
 }

@@ -22,6 +22,9 @@ void nv_sha256_base64(const void *buf, size_t len,
 typedef struct nv_file_input {
     char *path; /* owned */
     char sha256[NV_SHA256_HEX];
+    size_t bytes;        /* length hashed */
+    const char *kind;    /* static; NULL: the kind nv_file_inputs_get is given */
+    char version[11];    /* YYYY-MM-DD the data states, "" none */
 } nv_file_input;
 
 typedef struct nv_file_inputs {
@@ -32,7 +35,12 @@ typedef struct nv_file_inputs {
 /* Record `path` and the hash of buf[0..len). @return 0 or NETVET_ENOMEM. */
 int nv_file_inputs_add(nv_file_inputs *l, const char *path, const void *buf,
                        size_t len);
-/* Input i as a netvet_input of `kind` (all NULL when i is out of range). */
+/* The last input added: set its own kind (a static string) and version
+ * (YYYY-MM-DD, or NULL for none); for lists of mixed kinds. */
+void nv_file_inputs_label(nv_file_inputs *l, const char *kind,
+                          const char *version);
+/* Input i as a netvet_input of `kind` unless it has its own, with its
+ * size and version (all NULL when i is out of range). */
 netvet_input nv_file_inputs_get(const nv_file_inputs *l, const char *kind,
                                 size_t i);
 void nv_file_inputs_dispose(nv_file_inputs *l);

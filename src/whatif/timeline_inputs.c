@@ -80,7 +80,7 @@ void nv_tl_inputs_dispose(netvet_timeline *t)
 
 netvet_input nv_tl_input_at(const netvet_timeline *t, size_t i)
 {
-    netvet_input in = {NULL, NULL, NULL};
+    netvet_input in = NETVET_INPUT_NONE;
     if (i < t->n_inputs) {
         in.kind = t->inputs[i].kind;
         in.path = t->inputs[i].path;
