@@ -17,7 +17,10 @@
 void nv_report_text_registry_changes(FILE *out, const netvet_registry *reg);
 json_t *nv_report_json_registry_changes(const netvet_registry *reg);
 /* The input files a's registry and policy read (a blank line, "inputs:
- * KIND PATH sha256 HEX" lines, then the registry changes after a blank
+ * KIND PATH sha256 HEX" lines for the files the user gave, one "data:"
+ * line for the attribution data read from the system (IEEE registries,
+ * IANA enterprise numbers; their files are in the provenance), then the
+ * registry changes after a blank
  * line; nothing for a NULL a or when there is none; every text writer
  * calls it after its verdict), and as a
  * JSON array of nv_report_json_input's (NULL on ENOMEM); `in` adds
