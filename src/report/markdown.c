@@ -244,6 +244,8 @@ int nv_timeline_markdown(FILE *out, const nv_report_input *in,
     fprintf(out, "\n**Inputs** (netvet %s)\n\n", netvet_version());
     for (size_t i = 0; i < t->n_files_read; i++) {
         const nv_tl_file *f = &t->files_read[i];
+        if (!(f->views & NV_TL_PROVENANCE))
+            continue;
         fprintf(out, "- %s: ", f->role);
         md(out, f->path);
         if (f->bytes >= 0)

@@ -471,6 +471,8 @@ int nv_timeline_sarif(FILE *out, const nv_report_input *in,
                        &ok);
     for (size_t i = 0; i < t->n_files_read; i++) {
         const nv_tl_file *f = &t->files_read[i];
+        if (!(f->views & NV_TL_PROVENANCE))
+            continue;
         int inv = f->bytes >= 0; /* the inventory's files */
         nv_json_append(arts,
                        artifact_n(f->path, f->sha256,

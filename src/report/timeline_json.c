@@ -66,6 +66,8 @@ static json_t *provenance(const netvet_timeline *t, int *ok)
     json_t *files = json_array();
     for (size_t i = 0; i < t->n_files_read; i++) {
         const nv_tl_file *f = &t->files_read[i];
+        if (!(f->views & NV_TL_PROVENANCE))
+            continue;
         json_t *o = json_object();
         nv_json_put(o, "role", json_string(f->role), ok);
         nv_json_put(o, "path", json_string(f->path), ok);
@@ -103,8 +105,12 @@ int nv_timeline_json(FILE *out, const nv_report_input *in,
     }
     nv_json_put(doc, "scenarios", sc, &ok);
     json_t *inputs = json_array(), *changes = json_array();
-    for (size_t i = 0; i < t->n_inputs && ok; i++)
-        nv_json_append(inputs, nv_report_json_input(nv_tl_input_at(t, i)), &ok);
+    for (size_t i = 0; i < t->n_files_read && ok; i++)
+        if (t->files_read[i].views & NV_TL_INPUT)
+            nv_json_append(inputs,
+                           nv_report_json_input(
+                               nv_tl_file_input(&t->files_read[i])),
+                           &ok);
     for (size_t i = 0; i < t->n_reg_changes && ok; i++) {
         netvet_registry_change c = nv_tl_regchange_at(t, i);
         nv_json_append(changes, nv_report_json_change(&c), &ok);

@@ -100,10 +100,11 @@ int nv_timeline_text(FILE *out, const nv_report_input *in,
                     nv_verdict_upper(t->points[i].verdict),
                     t->points[i].date);
     fputc('\n', out);
-    if (t->n_inputs)
+    if (nv_tl_file_count(t, NV_TL_INPUT))
         fputc('\n', out);
-    for (size_t i = 0; i < t->n_inputs; i++)
-        nv_report_text_input(out, nv_tl_input_at(t, i));
+    for (size_t i = 0; i < t->n_files_read; i++)
+        if (t->files_read[i].views & NV_TL_INPUT)
+            nv_report_text_input(out, nv_tl_file_input(&t->files_read[i]));
     if (t->n_reg_changes) {
         fputc('\n', out);
         nv_report_text_change_header(out);
@@ -126,6 +127,8 @@ int nv_timeline_text(FILE *out, const nv_report_input *in,
     fprintf(out, "\nProvenance\n  netvet %s\n", netvet_version());
     for (size_t i = 0; i < t->n_files_read; i++) {
         const nv_tl_file *f = &t->files_read[i];
+        if (!(f->views & NV_TL_PROVENANCE))
+            continue;
         fprintf(out, "  %-8s ", f->role);
         nv_text_safe(out, f->path);
         fputc(':', out);

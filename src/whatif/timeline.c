@@ -179,7 +179,7 @@ static int run_point(tl_run *r, size_t i)
     if (rc == 0)
         rc = keep_results(r, pt, i ? &r->t->points[i - 1] : NULL, a);
     if (rc == 0 && i == 0 &&
-        nv_tl_keep_inputs(r->t, a, r->sc, r->t->n_scenarios) < 0)
+        nv_tl_keep_inputs(r->t, r->inv, a, r->sc, r->t->n_scenarios) < 0)
         rc = oom(r->diag);
     netvet_assessment_free(a);
     return rc;
@@ -255,55 +255,9 @@ static int copy_names(tl_run *r, size_t n)
     return 0;
 }
 
-static int add_file(netvet_timeline *t, const char *role, const char *path,
-                    long long bytes, const char *sha256)
-{
-    nv_tl_file *f = &t->files_read[t->n_files_read];
-    f->role = role;
-    f->bytes = bytes;
-    snprintf(f->sha256, sizeof(f->sha256), "%s", sha256 ? sha256 : "");
-    if (copy_str(&f->path, path) < 0)
-        return NETVET_ENOMEM;
-    t->n_files_read++;
-    return 0;
-}
-
-/* The files read (each with its SHA-256), for the reports' provenance. */
-static int copy_files(tl_run *r, size_t n)
-{
-    netvet_timeline *t = r->t;
-    size_t nr = netvet_registry_input_count(r->reg);
-    size_t np = netvet_policy_input_count(r->policy);
-    if (!(t->files_read = nv_calloc(2 + nr + np + n, sizeof(nv_tl_file))))
-        return oom(r->diag);
-    int rc = 0;
-    for (int w = 0; rc == 0 && w < 2; w++)
-        if (*netvet_inventory_path(r->inv, w))
-            rc = add_file(t, w ? "links" : "elements",
-                          netvet_inventory_path(r->inv, w),
-                          (long long)netvet_inventory_file_size(r->inv, w),
-                          netvet_inventory_sha256(r->inv, w));
-    for (size_t i = 0; rc == 0 && i < nr; i++) {
-        netvet_input x = netvet_registry_input(r->reg, i);
-        rc = add_file(t, "registry", x.path, -1, x.sha256);
-    }
-    for (size_t i = 0; rc == 0 && i < np; i++) {
-        netvet_input x = netvet_policy_input(r->policy, i);
-        rc = add_file(t, "pack", x.path, -1, x.sha256);
-    }
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        netvet_input x = netvet_scenario_input(r->sc[i]);
-        if (x.path)
-            rc = add_file(t, "scenario", x.path, -1, x.sha256);
-    }
-    return rc < 0 ? oom(r->diag) : 0;
-}
-
 static int setup(tl_run *r, size_t n)
 {
     int rc = copy_names(r, n);
-    if (rc == 0)
-        rc = copy_files(r, n);
     if (rc == 0 && nv_tl_events(r->sc, n, &r->ev, &r->n_ev) < 0)
         rc = oom(r->diag);
     if (rc == 0 && n && netvet_overlay_new(&r->ov, r->inv, r->reg) < 0)
@@ -371,8 +325,5 @@ void netvet_timeline_free(netvet_timeline *t)
     nv_free(t->names);
     nv_free(t->files);
     nv_tl_inputs_dispose(t);
-    for (size_t i = 0; i < t->n_files_read; i++)
-        nv_free(t->files_read[i].path);
-    nv_free(t->files_read);
     nv_free(t);
 }

@@ -50,49 +50,55 @@ typedef struct nv_tl_point {
     size_t n_changes;
 } nv_tl_point;
 
-/* Owned copies of what a report says about the files besides the
- * inventory (the assessments they came from do not outlive the run). */
-typedef struct nv_tl_input {
-    char *kind, *path;         /* owned */
-    char sha256[65];
-} nv_tl_input;
+/* A file the timeline read. The timeline keeps one list of them, in this
+ * order: the inventory's files, the registry overlays, the packs, the
+ * assessment's other inputs (attribution data, pattern and waiver files),
+ * the scenarios. Reports show two views of it: the provenance
+ * (NV_TL_PROVENANCE: all but the assessment's other inputs) and the
+ * inputs besides the inventory (NV_TL_INPUT: all but the inventory's
+ * files). The copies are owned: the assessments the list is taken from
+ * do not outlive the run. */
+enum { NV_TL_PROVENANCE = 1, NV_TL_INPUT = 2 };
+
+typedef struct nv_tl_file {
+    const char *role;   /* static: "elements", "links", or the kind of a
+                         * netvet_input ("registry", "pack", "scenario",
+                         * "patterns", "ieee-oui", ...) */
+    char *path;         /* owned */
+    long long bytes;    /* the inventory's files; -1 for the others */
+    char sha256[65];    /* "" when not hashed */
+    unsigned views;     /* NV_TL_PROVENANCE | NV_TL_INPUT */
+} nv_tl_file;
 
 typedef struct nv_tl_regchange {
     char *file, *vendor, *field, *before, *after; /* owned */
     unsigned long line;
 } nv_tl_regchange;
 
-/* A file the timeline read, for the reports' provenance. */
-typedef struct nv_tl_file {
-    const char *role;   /* static: "elements", "links", "registry", ... */
-    char *path;         /* owned */
-    long long bytes;    /* the inventory's files; -1 for the others */
-    char sha256[65];    /* "" when not hashed */
-} nv_tl_file;
-
 struct netvet_timeline {
-    nv_tl_file *files_read;    /* inventory, registry overlays, packs,
-                                * scenarios (owned) */
+    nv_tl_file *files_read;    /* every file read (owned; see nv_tl_file) */
     size_t n_files_read;
     nv_tl_point *points;
     size_t n_points;
     char **names, **files;     /* per scenario, owned */
     size_t n_scenarios;
     int fail_on;
-    nv_tl_input *inputs;       /* registry overlays, packs, pattern and
-                                * waiver files, then the scenarios */
-    size_t n_inputs;
     nv_tl_regchange *reg_changes; /* overlays' changes to built-in vendors */
     size_t n_reg_changes;
 };
 
-/* Copy a's input files and registry changes, then the scenarios' files,
- * into t (timeline_inputs.c). @return 0 or NETVET_ENOMEM. */
-int nv_tl_keep_inputs(netvet_timeline *t, const netvet_assessment *a,
+/* Copy the files read (inv's, a's inputs, the scenarios') and a's
+ * registry changes into t (timeline_inputs.c); nv_tl_inputs_dispose frees
+ * them. @return 0 or NETVET_ENOMEM. */
+int nv_tl_keep_inputs(netvet_timeline *t, const netvet_inventory *inv,
+                      const netvet_assessment *a,
                       const netvet_scenario *const *sc, size_t n);
 void nv_tl_inputs_dispose(netvet_timeline *t);
+/* How many of t's files read are in `view` (NV_TL_PROVENANCE or
+ * NV_TL_INPUT). */
+size_t nv_tl_file_count(const netvet_timeline *t, unsigned view);
 /* Views of the copies for the report writers. */
-netvet_input nv_tl_input_at(const netvet_timeline *t, size_t i);
+netvet_input nv_tl_file_input(const nv_tl_file *f);
 netvet_registry_change nv_tl_regchange_at(const netvet_timeline *t,
                                           size_t i);
 

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* What a timeline report says about its inputs besides the inventory: the
- * files (registry overlays, packs, pattern and waiver files, scenarios)
- * with their SHA-256, and what the registry overlays changed in built-in
- * vendors. Copied from the first point's assessment, because the timeline
- * keeps none of its assessments. */
+/* The files a timeline read, as one list that serves both the reports'
+ * provenance and their inputs (timeline.h, nv_tl_file): the inventory's
+ * files with their size, the registry overlays, packs, attribution data,
+ * pattern and waiver files and the scenarios, each with its SHA-256 (the
+ * inputs' size and version are not kept); and what the registry
+ * overlays changed in built-in vendors. Copied from the first point's
+ * assessment, because the timeline keeps none of its assessments. */
 #include <string.h>
 
 #include "assess/assessment.h"
@@ -15,16 +17,52 @@ static char *dup_or_empty(const char *s)
     return nv_strdup(s ? s : "");
 }
 
-static int add_input(netvet_timeline *t, netvet_input in)
+/* Append a copy of a file; one without a path is not listed. */
+static int add_file(netvet_timeline *t, const char *role, const char *path,
+                    long long bytes, const char *sha256, unsigned views)
 {
-    if (!in.path)
+    if (!path)
         return 0;
-    nv_tl_input *x = &t->inputs[t->n_inputs];
-    x->kind = dup_or_empty(in.kind);
-    x->path = dup_or_empty(in.path);
-    snprintf(x->sha256, sizeof(x->sha256), "%s", in.sha256 ? in.sha256 : "");
-    t->n_inputs++; /* counted even when a copy failed: dispose frees it */
-    return x->kind && x->path ? 0 : NETVET_ENOMEM;
+    nv_tl_file *f = &t->files_read[t->n_files_read];
+    f->role = role;
+    f->bytes = bytes;
+    f->views = views;
+    snprintf(f->sha256, sizeof(f->sha256), "%s", sha256 ? sha256 : "");
+    if (!(f->path = nv_strdup(path)))
+        return NETVET_ENOMEM;
+    t->n_files_read++;
+    return 0;
+}
+
+/* The inventory's files (provenance only: reports list them apart). */
+static int add_inventory(netvet_timeline *t, const netvet_inventory *inv)
+{
+    int rc = 0;
+    for (int w = 0; rc == 0 && w < 2; w++)
+        if (*netvet_inventory_path(inv, w))
+            rc = add_file(t, w ? "links" : "elements",
+                          netvet_inventory_path(inv, w),
+                          (long long)netvet_inventory_file_size(inv, w),
+                          netvet_inventory_sha256(inv, w), NV_TL_PROVENANCE);
+    return rc;
+}
+
+/* a's inputs: registry overlays and packs (both views), then attribution
+ * data, pattern and waiver files (inputs only), in
+ * netvet_assessment_input's order. */
+static int add_assessment(netvet_timeline *t, const netvet_assessment *a)
+{
+    size_t na = netvet_assessment_input_count(a);
+    size_t both = netvet_registry_input_count(a->view.reg) +
+                  netvet_policy_input_count(a->policy);
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < na; i++) {
+        netvet_input in = netvet_assessment_input(a, i);
+        rc = add_file(t, in.kind ? in.kind : "", in.path, -1, in.sha256,
+                      i < both ? NV_TL_PROVENANCE | NV_TL_INPUT
+                               : NV_TL_INPUT);
+    }
+    return rc;
 }
 
 static int add_change(netvet_timeline *t, const netvet_registry_change *c)
@@ -41,20 +79,24 @@ static int add_change(netvet_timeline *t, const netvet_registry_change *c)
                : NETVET_ENOMEM;
 }
 
-int nv_tl_keep_inputs(netvet_timeline *t, const netvet_assessment *a,
+int nv_tl_keep_inputs(netvet_timeline *t, const netvet_inventory *inv,
+                      const netvet_assessment *a,
                       const netvet_scenario *const *sc, size_t n)
 {
     size_t na = netvet_assessment_input_count(a);
     size_t nc = netvet_registry_change_count(a->view.reg);
-    t->inputs = nv_calloc(na + n + 1, sizeof(*t->inputs));
+    t->files_read = nv_calloc(2 + na + n, sizeof(*t->files_read));
     t->reg_changes = nv_calloc(nc + 1, sizeof(*t->reg_changes));
-    if (!t->inputs || !t->reg_changes)
+    if (!t->files_read || !t->reg_changes)
         return NETVET_ENOMEM;
-    int rc = 0;
-    for (size_t i = 0; rc == 0 && i < na; i++)
-        rc = add_input(t, netvet_assessment_input(a, i));
-    for (size_t i = 0; rc == 0 && i < n; i++)
-        rc = add_input(t, netvet_scenario_input(sc[i]));
+    int rc = add_inventory(t, inv);
+    if (rc == 0)
+        rc = add_assessment(t, a);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        netvet_input in = netvet_scenario_input(sc[i]);
+        rc = add_file(t, "scenario", in.path, -1, in.sha256,
+                      NV_TL_PROVENANCE | NV_TL_INPUT);
+    }
     for (size_t i = 0; rc == 0 && i < nc; i++)
         rc = add_change(t, netvet_registry_change_at(a->view.reg, i));
     return rc;
@@ -62,11 +104,9 @@ int nv_tl_keep_inputs(netvet_timeline *t, const netvet_assessment *a,
 
 void nv_tl_inputs_dispose(netvet_timeline *t)
 {
-    for (size_t i = 0; i < t->n_inputs; i++) {
-        nv_free(t->inputs[i].kind);
-        nv_free(t->inputs[i].path);
-    }
-    nv_free(t->inputs);
+    for (size_t i = 0; i < t->n_files_read; i++)
+        nv_free(t->files_read[i].path);
+    nv_free(t->files_read);
     for (size_t i = 0; i < t->n_reg_changes; i++) {
         nv_tl_regchange *x = &t->reg_changes[i];
         nv_free(x->file);
@@ -78,14 +118,20 @@ void nv_tl_inputs_dispose(netvet_timeline *t)
     nv_free(t->reg_changes);
 }
 
-netvet_input nv_tl_input_at(const netvet_timeline *t, size_t i)
+size_t nv_tl_file_count(const netvet_timeline *t, unsigned view)
 {
-    netvet_input in = NETVET_INPUT_NONE;
-    if (i < t->n_inputs) {
-        in.kind = t->inputs[i].kind;
-        in.path = t->inputs[i].path;
-        in.sha256 = t->inputs[i].sha256;
-    }
+    size_t n = 0;
+    for (size_t i = 0; i < t->n_files_read; i++)
+        n += (t->files_read[i].views & view) != 0;
+    return n;
+}
+
+netvet_input nv_tl_file_input(const nv_tl_file *f)
+{
+    netvet_input in = NETVET_INPUT_NONE; /* no size or version, as before */
+    in.kind = f->role;
+    in.path = f->path;
+    in.sha256 = f->sha256;
     return in;
 }
 
