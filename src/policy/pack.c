@@ -54,9 +54,10 @@ static void pack_dispose(nv_pack *p)
 
 /* ---- pack level ---- */
 
-static int parse_countries(nv_yctx *y, yaml_node_t *n, nv_strlist *out)
+int nv_pack_parse_countries(nv_yctx *y, yaml_node_t *n, const char *key,
+                            int name_key, nv_strlist *out)
 {
-    int err = nv_ylist(y, n, "countries", 1, out);
+    int err = nv_ylist(y, n, key, 1, out);
     for (size_t i = 0; !err && i < out->n; i++) {
         char *c = out->items[i];
         if (strlen(c) != 2 || !isalpha((unsigned char)c[0]) ||
@@ -65,9 +66,10 @@ static int parse_countries(nv_yctx *y, yaml_node_t *n, nv_strlist *out)
             nv_yquote(q, sizeof(q), c, strlen(c));
             return nv_diag_fail(y->diag, NETVET_EPARSE, y->file,
                                 out->lines[i], 0,
-                                "invalid country '%s' (expected an ISO "
+                                "invalid country '%s'%s%s (expected an ISO "
                                 "3166-1 alpha-2 code)",
-                                q);
+                                q, name_key ? " in " : "",
+                                name_key ? key : "");
         }
         c[0] = (char)toupper((unsigned char)c[0]);
         c[1] = (char)toupper((unsigned char)c[1]);
@@ -105,7 +107,8 @@ static int parse_high_risk(nv_yctx *y, yaml_node_t *n, nv_pack *pk)
     if (!err && v[1])
         err = nv_ylist(y, v[1], "vendors", 1, &pk->vendors);
     if (!err && v[2])
-        err = parse_countries(y, v[2], &pk->countries);
+        err = nv_pack_parse_countries(y, v[2], "countries", 0,
+                                      &pk->countries);
     if (!err && v[3])
         err = parse_deadline_months(y, v[3], pk);
     if (!err && pk->deadline_months && !pk->listings.n)

@@ -5,7 +5,6 @@
  * (per, measure, max), each checked with file:line diagnostics. The pack around it is in pack.c. */
 #include <math.h>
 #include <stdlib.h>
-#include <ctype.h>
 #include <string.h>
 
 #include "policy/pack.h"
@@ -90,21 +89,8 @@ static int parse_produced_outside(nv_yctx *y, yaml_node_t *n, nv_rule *r)
         return FAIL(n, "vendors: a mapping must have produced_outside (a "
                        "list of country codes)");
     if (!err)
-        err = nv_ylist(y, v[0], "produced_outside", 1, &r->produced_outside);
-    for (size_t i = 0; !err && i < r->produced_outside.n; i++) {
-        char *c = r->produced_outside.items[i];
-        if (strlen(c) != 2 || !isalpha((unsigned char)c[0]) ||
-            !isalpha((unsigned char)c[1])) {
-            char q[64];
-            nv_yquote(q, sizeof(q), c, strlen(c));
-            return nv_diag_fail(y->diag, NETVET_EPARSE, y->file,
-                                r->produced_outside.lines[i], 0,
-                                "invalid country '%s' in produced_outside "
-                                "(expected an ISO 3166-1 alpha-2 code)", q);
-        }
-        c[0] = (char)toupper((unsigned char)c[0]);
-        c[1] = (char)toupper((unsigned char)c[1]);
-    }
+        err = nv_pack_parse_countries(y, v[0], "produced_outside", 1,
+                                      &r->produced_outside);
     return err;
 }
 
