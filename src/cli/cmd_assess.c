@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit.h"
+#include "cli/run.h"
 #include "cli/session.h"
 
 #define KIND NETVET_REPORT_ASSESS
@@ -147,13 +148,8 @@ const nv_cmd nv_cmd_assess = {
 /* @return -1 to go on, else an exit status. */
 static int parse_args(assess_args *a, int argc, char **argv)
 {
-    int rc = nv_opts_parse(&nv_cmd_assess, argc, argv, a);
-    if (rc >= 0)
-        return rc;
-    if (optind != argc - 1)
-        return nv_cli_fail(PROG, "expected one INVENTORY argument (see "
-                                 "--help)");
-    return nv_session_operand(&a->s, argv[optind]);
+    int rc = nv_run_parse_inventory(&nv_cmd_assess, argc, argv, a);
+    return rc >= 0 ? rc : nv_session_operand(&a->s, argv[optind]);
 }
 
 static int write_report(nv_session *s, const netvet_assessment *as,
@@ -236,8 +232,5 @@ static int cmd_assess(int argc, char **argv)
     assess_args a;
     _Static_assert(offsetof(assess_args, s.c) == 0, "nv_common first");
     nv_session_init(&a.s, PROG, KIND);
-    int rc = parse_args(&a, argc, argv);
-    if (rc >= 0)
-        return rc;
-    return nv_cli_with_diag(&a.s.c.diag, run, &a);
+    return nv_run_session(&a.s, parse_args(&a, argc, argv), run, &a);
 }

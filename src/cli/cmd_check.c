@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit.h"
+#include "cli/run.h"
 #include "cli/session.h"
 
 #define KIND NETVET_REPORT_CHECK
@@ -129,12 +130,9 @@ const nv_cmd nv_cmd_check = {
 
 static int parse_args(check_args *a, int argc, char **argv)
 {
-    int rc = nv_opts_parse(&nv_cmd_check, argc, argv, a);
+    int rc = nv_run_parse_inventory(&nv_cmd_check, argc, argv, a);
     if (rc >= 0)
         return rc;
-    if (optind != argc - 1)
-        return nv_cli_fail(PROG, "expected one INVENTORY argument (see "
-                                 "--help)");
     if (!a->o.vendor || !a->o.function)
         return nv_cli_fail(PROG, "--vendor and --function are required");
     if (a->o.site && a->o.region)
@@ -167,12 +165,8 @@ static int run(void *payload, netvet_diag *diag)
     rc = netvet_check_write(out, c, &s->c.report, diag);
     if (nv_session_close(s, rc, diag) != 0)
         goto done;
-    status = !netvet_check_allowed(c) ? NV_EXIT_FINDINGS
-             : netvet_assessment_verdict(netvet_check_after(c),
-                                         s->c.report.fail_on) ==
-                       NETVET_VERDICT_INCOMPLETE
-                 ? NV_EXIT_INCOMPLETE
-                 : NV_EXIT_OK;
+    status = nv_exit_of_answer(netvet_check_allowed(c), netvet_check_after(c),
+                               s->c.report.fail_on);
     if (s->c.timings)
         fprintf(stderr, "%s: timings: load %.3f s, check and report %.3f s\n",
                 PROG, t1 - t0, nv_cli_clock() - t1);
@@ -191,8 +185,5 @@ static int cmd_check(int argc, char **argv)
     a.o.version = NETVET_CHECK_OPTIONS_VERSION;
     a.o.count = 1;
     a.o.weight = -1;
-    int rc = parse_args(&a, argc, argv);
-    if (rc >= 0)
-        return rc;
-    return nv_cli_with_diag(&a.s.c.diag, run, &a);
+    return nv_run_session(&a.s, parse_args(&a, argc, argv), run, &a);
 }

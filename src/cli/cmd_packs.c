@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit.h"
+#include "cli/run.h"
 #include "cli/session.h"
 
 #define KIND NETVET_REPORT_PACKS
@@ -67,18 +68,10 @@ const nv_cmd nv_cmd_packs = {
 
 static int parse_args(packs_args *w, int argc, char **argv)
 {
-    int rc = nv_opts_parse(&nv_cmd_packs, argc, argv, w);
-    if (rc >= 0)
-        return rc;
-    const char *verb = optind < argc ? argv[optind] : "";
-    int need = !strcmp(verb, "show");
-    if (!need && strcmp(verb, "list"))
-        return nv_cli_fail(PROG, "expected list or show ID (see --help)");
-    if (argc - optind != need + 1)
-        return nv_cli_fail(PROG, "%s takes %s", verb,
-                           need ? "one argument" : "no argument");
-    w->pack_id = need ? argv[optind + 1] : NULL;
-    return -1;
+    static const char *const verbs[] = {"show", NULL};
+    int verb = -1;
+    return nv_run_parse_verb(&nv_cmd_packs, argc, argv, w, verbs,
+                             "list or show ID", &verb, &w->pack_id);
 }
 
 /* Is p the id of a built-in pack (and no file of that name)? */
@@ -131,8 +124,5 @@ static int cmd_packs(int argc, char **argv)
     _Static_assert(offsetof(packs_args, s.c) == 0, "nv_common first");
     memset(&w, 0, sizeof(w));
     nv_session_init(&w.s, PROG, KIND);
-    int rc = parse_args(&w, argc, argv);
-    if (rc >= 0)
-        return rc;
-    return nv_cli_with_diag(&w.s.c.diag, run, &w);
+    return nv_run_session(&w.s, parse_args(&w, argc, argv), run, &w);
 }

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit.h"
+#include "cli/run.h"
 #include "cli/session.h"
 
 #define KIND NETVET_REPORT_PLAN
@@ -117,12 +118,9 @@ const nv_cmd nv_cmd_plan = {
 
 static int parse_args(plan_args *a, int argc, char **argv)
 {
-    int rc = nv_opts_parse(&nv_cmd_plan, argc, argv, a);
+    int rc = nv_run_parse_inventory(&nv_cmd_plan, argc, argv, a);
     if (rc >= 0)
         return rc;
-    if (optind != argc - 1)
-        return nv_cli_fail(PROG, "expected one INVENTORY argument (see "
-                                 "--help)");
     if (!a->targets.n)
         return nv_cli_fail(PROG, "give at least one --target RULE");
     a->o.targets = a->targets.v;
@@ -153,12 +151,8 @@ static int run(void *payload, netvet_diag *diag)
     rc = netvet_plan_write(out, p, &s->c.report, diag);
     if (nv_session_close(s, rc, diag) != 0)
         goto done;
-    status = !netvet_plan_passes(p) ? NV_EXIT_FINDINGS
-             : netvet_assessment_verdict(netvet_plan_after(p),
-                                         s->c.report.fail_on) ==
-                       NETVET_VERDICT_INCOMPLETE
-                 ? NV_EXIT_INCOMPLETE
-                 : NV_EXIT_OK;
+    status = nv_exit_of_answer(netvet_plan_passes(p), netvet_plan_after(p),
+                               s->c.report.fail_on);
     if (s->c.timings)
         fprintf(stderr, "%s: timings: load %.3f s, plan (assess, greedy, "
                         "re-assess) %.3f s, report %.3f s\n",
@@ -176,8 +170,5 @@ static int cmd_plan(int argc, char **argv)
     memset(&a, 0, sizeof(a));
     nv_session_init(&a.s, PROG, KIND);
     a.o.version = NETVET_PLAN_OPTIONS_VERSION;
-    int rc = parse_args(&a, argc, argv);
-    if (rc >= 0)
-        return rc;
-    return nv_cli_with_diag(&a.s.c.diag, run, &a);
+    return nv_run_session(&a.s, parse_args(&a, argc, argv), run, &a);
 }

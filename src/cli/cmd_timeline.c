@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit.h"
+#include "cli/run.h"
 #include "cli/session.h"
 
 #define KIND NETVET_REPORT_TIMELINE
@@ -94,13 +95,8 @@ const nv_cmd nv_cmd_timeline = {
 
 static int parse_args(timeline_args *w, int argc, char **argv)
 {
-    int rc = nv_opts_parse(&nv_cmd_timeline, argc, argv, w);
-    if (rc >= 0)
-        return rc;
-    if (optind != argc - 1)
-        return nv_cli_fail(PROG, "expected one INVENTORY argument (see "
-                                 "--help)");
-    return nv_session_operand(&w->s, argv[optind]);
+    int rc = nv_run_parse_inventory(&nv_cmd_timeline, argc, argv, w);
+    return rc >= 0 ? rc : nv_session_operand(&w->s, argv[optind]);
 }
 
 static int report(timeline_args *w, const netvet_timeline *t,
@@ -167,8 +163,5 @@ static int cmd_timeline(int argc, char **argv)
     _Static_assert(offsetof(timeline_args, s.c) == 0, "nv_common first");
     memset(&w, 0, sizeof(w));
     nv_session_init(&w.s, PROG, KIND);
-    int rc = parse_args(&w, argc, argv);
-    if (rc >= 0)
-        return rc;
-    return nv_cli_with_diag(&w.s.c.diag, run, &w);
+    return nv_run_session(&w.s, parse_args(&w, argc, argv), run, &w);
 }

@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit.h"
+#include "cli/run.h"
 #include "cli/session.h"
 
 #define KIND NETVET_REPORT_VENDORS
@@ -86,23 +87,16 @@ const nv_cmd nv_cmd_vendors = {
 
 static int parse_args(vendors_args *w, int argc, char **argv)
 {
-    int rc = nv_opts_parse(&nv_cmd_vendors, argc, argv, w);
-    if (rc >= 0)
-        return rc;
-    const char *verb = optind < argc ? argv[optind] : "";
-    int need = !strcmp(verb, "list") ? 0 : 1;
-    if (!strcmp(verb, "show"))
-        w->vo.view = NETVET_VENDORS_SHOW;
-    else if (!strcmp(verb, "why"))
-        w->vo.view = NETVET_VENDORS_WHY;
-    else if (need)
-        return nv_cli_fail(PROG, "expected list, show ID or why NAME (see "
-                                 "--help)");
-    if (argc - optind != need + 1)
-        return nv_cli_fail(PROG, "%s takes %s", verb,
-                           need ? "one argument" : "no argument");
-    w->vo.subject = need ? argv[optind + 1] : NULL;
-    return -1;
+    static const char *const verbs[] = {"show", "why", NULL};
+    static const netvet_vendors_view views[] = {NETVET_VENDORS_SHOW,
+                                                NETVET_VENDORS_WHY};
+    int verb = -1; /* list: the default view */
+    int rc = nv_run_parse_verb(&nv_cmd_vendors, argc, argv, w, verbs,
+                               "list, show ID or why NAME", &verb,
+                               &w->vo.subject);
+    if (verb >= 0)
+        w->vo.view = views[verb];
+    return rc;
 }
 
 static int load_threshold(vendors_args *w, netvet_diag *diag)
@@ -153,8 +147,5 @@ static int cmd_vendors(int argc, char **argv)
     memset(&w, 0, sizeof(w));
     w.vo = vo;
     nv_session_init(&w.s, PROG, KIND);
-    int rc = parse_args(&w, argc, argv);
-    if (rc >= 0)
-        return rc;
-    return nv_cli_with_diag(&w.s.c.diag, run, &w);
+    return nv_run_session(&w.s, parse_args(&w, argc, argv), run, &w);
 }

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit.h"
+#include "cli/run.h"
 #include "cli/session.h"
 
 #define KIND NETVET_REPORT_WHATIF
@@ -87,12 +88,9 @@ const nv_cmd nv_cmd_whatif = {
 
 static int parse_args(whatif_args *w, int argc, char **argv)
 {
-    int rc = nv_opts_parse(&nv_cmd_whatif, argc, argv, w);
+    int rc = nv_run_parse_inventory(&nv_cmd_whatif, argc, argv, w);
     if (rc >= 0)
         return rc;
-    if (optind != argc - 1)
-        return nv_cli_fail(PROG, "expected one INVENTORY argument (see "
-                                 "--help)");
     if (!w->scenarios.n)
         return nv_cli_fail(PROG, "give at least one --scenario FILE");
     return nv_session_operand(&w->s, argv[optind]);
@@ -208,8 +206,5 @@ static int cmd_whatif(int argc, char **argv)
     _Static_assert(offsetof(whatif_args, s.c) == 0, "nv_common first");
     memset(&w, 0, sizeof(w));
     nv_session_init(&w.s, PROG, KIND);
-    int rc = parse_args(&w, argc, argv);
-    if (rc >= 0)
-        return rc;
-    return nv_cli_with_diag(&w.s.c.diag, run, &w);
+    return nv_run_session(&w.s, parse_args(&w, argc, argv), run, &w);
 }

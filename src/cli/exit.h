@@ -19,4 +19,18 @@ static inline int nv_exit_of(netvet_verdict v)
                                             : NV_EXIT_OK;
 }
 
+/* The exit status of a yes-or-no answer about a changed network (check:
+ * allowed; plan: the targets pass): FINDINGS for no; for yes, INCOMPLETE
+ * when the changed network's assessment `after` is, else OK. */
+static inline int nv_exit_of_answer(int yes, const netvet_assessment *after,
+                                    int fail_on)
+{
+    if (!yes)
+        return NV_EXIT_FINDINGS;
+    return netvet_assessment_verdict(after, fail_on) ==
+                   NETVET_VERDICT_INCOMPLETE
+               ? NV_EXIT_INCOMPLETE
+               : NV_EXIT_OK;
+}
+
 #endif
