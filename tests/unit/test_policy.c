@@ -190,6 +190,8 @@ static void setup_fx(fx *f, const el *els, size_t n, const char *as_of,
 
 static void teardown_fx(fx *f)
 {
+    if (!f->inv) /* setup_fx did not get that far */
+        return;
     nv_findings_dispose(&f->fs);
     netvet_policy_free(f->pol);
     for (size_t d = 0; d < f->view.n_domains; d++)
@@ -211,10 +213,32 @@ static void teardown_fx(fx *f)
     nv_free(inv->tag_off);
     nv_free(inv->tags);
     nv_free(inv->site);
+    nv_free(inv->installed);
+    nv_free(inv->status);
     nv_free(inv);
     netvet_registry_free(f->reg);
     netvet_diag_free(f->diag);
 }
+
+/* cmocka setup and teardown of a test that takes its fx from *state: the
+ * test builds it (SETUP or setup_fx), and it is freed even when an
+ * assertion fails. */
+static int fx_new(void **state)
+{
+    *state = nv_calloc(1, sizeof(fx));
+    return *state ? 0 : -1;
+}
+
+static int fx_free(void **state)
+{
+    fx *f = *state;
+    if (f)
+        teardown_fx(f);
+    nv_free(f);
+    return 0;
+}
+
+#define FX_TEST(t) cmocka_unit_test_setup_teardown(t, fx_new, fx_free)
 
 /* A pack "t" with one high-risk definition and the given rules text. */
 static void add_pack(fx *f, const char *rules)
@@ -250,6 +274,13 @@ static void evaluate(fx *f)
                      0);
 }
 
+/* Pack "t" with `rules` (add_pack), evaluated into f->fs. */
+static void run_pack(fx *f, const char *rules)
+{
+    add_pack(f, rules);
+    evaluate(f);
+}
+
 static void assert_elements(const nv_finding *fd, const uint32_t *want,
                             size_t n)
 {
@@ -276,18 +307,16 @@ static const char core_rule[] =
 
 static void test_forbid_hit(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01",
+    fx *f = *state;
+    SETUP(f, "2024-01-01",
           E("huawei", "core", 1), E("nokia", "5GC", 1),
           E("huawei", "access", 1), E("huawei", "OSS", 1),
           {"huawei", "core", 1, NULL, NULL, 1}, /* not counted */
           E(NULL, "core", 1),     /* unknown vendor */
           E("hisilicon", "firewall", 1));
-    add_pack(&f, core_rule);
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 1);
-    const nv_finding *fd = &f.fs.items[0];
+    run_pack(f, core_rule);
+    assert_int_equal(f->fs.n, 1);
+    const nv_finding *fd = &f->fs.items[0];
     assert_string_equal(fd->rule_id, "core");
     assert_string_equal(fd->pack, "t");
     assert_string_equal(fd->title, "No HRV in core");
@@ -301,129 +330,112 @@ static void test_forbid_hit(void **state)
     assert_string_equal(fd->message,
                         "huawei has 3 elements in scope (functions core, "
                         "management, security); none allowed");
-    teardown_fx(&f);
 }
 
 static void test_forbid_miss(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01",
+    fx *f = *state;
+    SETUP(f, "2024-01-01",
           E("nokia", "core", 1), E("huawei", "access", 1),
           E("zte", "ran", 1));
-    add_pack(&f, core_rule);
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 0);
-    assert_int_equal(netvet_diag_warnings(f.diag), 0);
-    teardown_fx(&f);
+    run_pack(f, core_rule);
+    assert_int_equal(f->fs.n, 0);
+    assert_int_equal(netvet_diag_warnings(f->diag), 0);
 }
 
 static void test_forbid_two_vendors_sorted(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01",
+    fx *f = *state;
+    SETUP(f, "2024-01-01",
           E("zte", "core", 1),
           E("huawei", "core", 1));
-    add_pack(&f, core_rule);
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 2);
-    assert_string_equal(f.fs.items[0].subject, "huawei");
-    assert_string_equal(f.fs.items[0].message,
+    run_pack(f, core_rule);
+    assert_int_equal(f->fs.n, 2);
+    assert_string_equal(f->fs.items[0].subject, "huawei");
+    assert_string_equal(f->fs.items[0].message,
                         "huawei has 1 element in scope (functions core, "
                         "management, security); none allowed");
-    assert_elements(&f.fs.items[0], (const uint32_t[]){1}, 1);
-    assert_string_equal(f.fs.items[1].subject, "zte");
-    assert_elements(&f.fs.items[1], (const uint32_t[]){0}, 1);
-    teardown_fx(&f);
+    assert_elements(&f->fs.items[0], (const uint32_t[]){1}, 1);
+    assert_string_equal(f->fs.items[1].subject, "zte");
+    assert_elements(&f->fs.items[1], (const uint32_t[]){0}, 1);
 }
 
 static void test_forbid_sensitive_tag(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01",
+    fx *f = *state;
+    SETUP(f, "2024-01-01",
           {"huawei", "access", 1, "sensitive", NULL, 0},
           {"huawei", "access", 1, "5g", NULL, 0},
           {"nokia", "access", 1, "sensitive", NULL, 0},
           {"zte", "cpe", 1, "sensitive", NULL, 0});
-    add_pack(&f, "  - id: sens\n"
-                 "    kind: forbid\n"
-                 "    scope: {tags: [sensitive]}\n"
-                 "    source: NCSC 2020\n"
-                 "  - id: nuclear\n"
-                 "    kind: forbid\n"
-                 "    scope: {tags: [nuclear]}\n"
-                 "    source: nowhere\n");
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 2); /* no tag 'nuclear' in the inventory */
-    assert_string_equal(f.fs.items[0].rule_id, "sens");
-    assert_string_equal(f.fs.items[0].title, "sens"); /* defaults to id */
-    assert_string_equal(f.fs.items[0].message,
+    run_pack(f, "  - id: sens\n"
+                "    kind: forbid\n"
+                "    scope: {tags: [sensitive]}\n"
+                "    source: NCSC 2020\n"
+                "  - id: nuclear\n"
+                "    kind: forbid\n"
+                "    scope: {tags: [nuclear]}\n"
+                "    source: nowhere\n");
+    assert_int_equal(f->fs.n, 2); /* no tag 'nuclear' in the inventory */
+    assert_string_equal(f->fs.items[0].rule_id, "sens");
+    assert_string_equal(f->fs.items[0].title, "sens"); /* defaults to id */
+    assert_string_equal(f->fs.items[0].message,
                         "huawei has 1 element in scope (tags sensitive); "
                         "none allowed");
-    assert_elements(&f.fs.items[0], (const uint32_t[]){0}, 1);
-    assert_string_equal(f.fs.items[1].subject, "zte");
-    assert_elements(&f.fs.items[1], (const uint32_t[]){3}, 1);
-    teardown_fx(&f);
+    assert_elements(&f->fs.items[0], (const uint32_t[]){0}, 1);
+    assert_string_equal(f->fs.items[1].subject, "zte");
+    assert_elements(&f->fs.items[1], (const uint32_t[]){3}, 1);
 }
 
 static void test_forbid_sites_and_missing_column(void **state)
 {
-    (void)state;
-    fx f;
-    setup_fx(&f,
+    fx *f = *state;
+    setup_fx(f,
              ELS({"huawei", "access", 1, NULL, "sellafield", 0},
                  {"huawei", "access", 1, NULL, "leeds", 0}),
              2, "2024-01-01", 1, registry_yaml);
-    add_pack(&f, "  - id: site\n"
-                 "    kind: forbid\n"
-                 "    scope: {sites: [sellafield, faslane]}\n"
-                 "    source: s\n"
-                 "  - id: region\n"
-                 "    kind: forbid\n"
-                 "    scope: {regions: [north]}\n"
-                 "    source: s\n");
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 1); /* no region column: never matches */
-    assert_string_equal(f.fs.items[0].message,
+    run_pack(f, "  - id: site\n"
+                "    kind: forbid\n"
+                "    scope: {sites: [sellafield, faslane]}\n"
+                "    source: s\n"
+                "  - id: region\n"
+                "    kind: forbid\n"
+                "    scope: {regions: [north]}\n"
+                "    source: s\n");
+    assert_int_equal(f->fs.n, 1); /* no region column: never matches */
+    assert_string_equal(f->fs.items[0].message,
                         "huawei has 1 element in scope (sites sellafield, "
                         "faslane); none allowed");
-    assert_elements(&f.fs.items[0], (const uint32_t[]){0}, 1);
-    teardown_fx(&f);
+    assert_elements(&f->fs.items[0], (const uint32_t[]){0}, 1);
 }
 
 static void test_forbid_vendor_list_and_unknown_id(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01",
+    fx *f = *state;
+    SETUP(f, "2024-01-01",
           E("nokia", "core", 1), E("huawei", "core", 1),
           E("hisilicon", "core", 1));
-    add_pack(&f, "  - id: list\n"
-                 "    kind: forbid\n"
-                 "    vendors: [nokia, acme, hisilicon]\n"
-                 "    source: s\n");
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 2);
+    run_pack(f, "  - id: list\n"
+                "    kind: forbid\n"
+                "    vendors: [nokia, acme, hisilicon]\n"
+                "    source: s\n");
+    assert_int_equal(f->fs.n, 2);
     /* hisilicon selects its group: elements are attributed to huawei */
-    assert_string_equal(f.fs.items[0].subject, "huawei");
-    assert_elements(&f.fs.items[0], (const uint32_t[]){1, 2}, 2);
-    assert_string_equal(f.fs.items[1].subject, "nokia");
-    assert_string_equal(f.fs.items[1].message,
+    assert_string_equal(f->fs.items[0].subject, "huawei");
+    assert_elements(&f->fs.items[0], (const uint32_t[]){1, 2}, 2);
+    assert_string_equal(f->fs.items[1].subject, "nokia");
+    assert_string_equal(f->fs.items[1].message,
                         "nokia has 1 element in scope (whole network); none "
                         "allowed");
-    assert_int_equal(netvet_diag_warnings(f.diag), 1);
+    assert_int_equal(netvet_diag_warnings(f->diag), 1);
     assert_string_equal(warnings[0], "t.yaml:7: rule 'list': vendor 'acme' "
                                      "is not in the registry; ignored");
-    teardown_fx(&f);
 }
 
 static void test_high_risk_by_country_and_warnings(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01",
+    fx *f = *state;
+    SETUP(f, "2024-01-01",
           E("zte", "core", 1),
           E("ericsson", "core", 1));
     const char *pack = "pack: c\n"
@@ -433,12 +445,12 @@ static void test_high_risk_by_country_and_warnings(void **state)
                        "  listings: [nowhere]\n"
                        "rules:\n"
                        "  - {id: c1, kind: forbid, source: s}\n";
-    assert_int_equal(netvet_policy_add_buffer(f.pol, pack, strlen(pack),
-                                              "c.yaml", f.diag),
+    assert_int_equal(netvet_policy_add_buffer(f->pol, pack, strlen(pack),
+                                              "c.yaml", f->diag),
                      0);
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 1);
-    assert_string_equal(f.fs.items[0].subject, "zte");
+    evaluate(f);
+    assert_int_equal(f->fs.n, 1);
+    assert_string_equal(f->fs.items[0].subject, "zte");
     assert_int_equal(n_warnings, 3);
     assert_string_equal(warnings[0], "c.yaml:4: pack 'c': high-risk vendor "
                                      "'acme' is not in the registry; "
@@ -447,7 +459,6 @@ static void test_high_risk_by_country_and_warnings(void **state)
                                      "vendor has listing 'nowhere'");
     assert_string_equal(warnings[2], "c.yaml:3: pack 'c': no registry "
                                      "vendor is in country 'KP'");
-    teardown_fx(&f);
 }
 
 /* ---- share-cap ---- */
@@ -466,29 +477,31 @@ static void test_high_risk_by_country_and_warnings(void **state)
         E("ericsson", "ran", 10),                             \
         E("huawei", "core", 10)
 
+/* A per-domain cap of 35% by count on access and ran. */
+#define DOMAIN_CAP                                                          \
+    "  - id: cap\n"                                                         \
+    "    kind: share-cap\n"                                                 \
+    "    per: domain\n"                                                     \
+    "    measure: count\n"                                                  \
+    "    max: 0.35\n"                                                       \
+    "    scope: {functions: [access, ran]}\n"                               \
+    "    source: s\n"
+
 static void test_share_cap_domain_adds_vendors(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01", TEN_ACCESS);
-    add_pack(&f, "  - id: cap\n"
-                 "    kind: share-cap\n"
-                 "    per: domain\n"
-                 "    measure: count\n"
-                 "    max: 0.35\n"
-                 "    scope: {functions: [access, ran]}\n"
-                 "    source: s\n"
-                 "  - id: cap-vendor\n"
-                 "    kind: share-cap\n"
-                 "    per: vendor\n"
-                 "    measure: [count, weight]\n"
-                 "    max: 0.35\n"
-                 "    scope: {functions: [access, ran]}\n"
-                 "    source: s\n");
-    evaluate(&f);
+    fx *f = *state;
+    SETUP(f, "2024-01-01", TEN_ACCESS);
+    run_pack(f, DOMAIN_CAP
+                "  - id: cap-vendor\n"
+                "    kind: share-cap\n"
+                "    per: vendor\n"
+                "    measure: [count, weight]\n"
+                "    max: 0.35\n"
+                "    scope: {functions: [access, ran]}\n"
+                "    source: s\n");
     /* Huawei 20% and ZTE 20% each pass per vendor; CN together is 40%. */
-    assert_int_equal(f.fs.n, 1);
-    const nv_finding *fd = &f.fs.items[0];
+    assert_int_equal(f->fs.n, 1);
+    const nv_finding *fd = &f->fs.items[0];
     assert_string_equal(fd->rule_id, "cap");
     assert_string_equal(fd->subject, "CN");
     assert_string_equal(fd->measure, "count-share");
@@ -498,7 +511,6 @@ static void test_share_cap_domain_adds_vendors(void **state)
     assert_string_equal(fd->message,
                         "risk domain CN (huawei, zte) holds 40.00% of scope "
                         "(functions access, ran) by count; cap 35.00%");
-    teardown_fx(&f);
 }
 
 /* Put registry vendor `id` in the domains of `codes` in f's view. */
@@ -511,28 +523,28 @@ static void set_domains(fx *f, const char *id, const char *const *codes,
                      0);
 }
 
+/* TEN_ACCESS with Nokia in FI as well as CN, and pack "t" with
+ * DOMAIN_CAP (not evaluated yet). */
+static void setup_nokia_in_fi_and_cn(fx *f)
+{
+    static const char *const fi_cn[] = {"FI", "CN"};
+    SETUP(f, "2024-01-01", TEN_ACCESS);
+    set_domains(f, "nokia", fi_cn, 2);
+    add_pack(f, DOMAIN_CAP);
+}
+
 /* Nokia in CN as well as FI: its 3 elements count in CN's share with
  * Huawei's and ZTE's (70%), and are named among CN's vendors; FI holds no
  * high-risk vendor, so it is not capped. */
 static void test_share_cap_vendor_in_two_domains(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01", TEN_ACCESS);
-    static const char *const fi_cn[] = {"FI", "CN"};
-    set_domains(&f, "nokia", fi_cn, 2);
-    add_pack(&f, "  - id: cap\n"
-                 "    kind: share-cap\n"
-                 "    per: domain\n"
-                 "    measure: count\n"
-                 "    max: 0.35\n"
-                 "    scope: {functions: [access, ran]}\n"
-                 "    source: s\n");
+    fx *f = *state;
+    setup_nokia_in_fi_and_cn(f);
     nv_results res = {0};
-    assert_int_equal(nv_policy_evaluate_results(f.pol, &f.view, &f.fs, &res,
-                                                f.diag), 0);
-    assert_int_equal(f.fs.n, 1);
-    const nv_finding *fd = &f.fs.items[0];
+    assert_int_equal(nv_policy_evaluate_results(f->pol, &f->view, &f->fs, &res,
+                                                f->diag), 0);
+    assert_int_equal(f->fs.n, 1);
+    const nv_finding *fd = &f->fs.items[0];
     assert_string_equal(fd->subject, "CN");
     assert_true(fd->value == 0.7);
     assert_elements(fd, (const uint32_t[]){0, 1, 2, 4, 5, 6, 8}, 7);
@@ -542,48 +554,45 @@ static void test_share_cap_vendor_in_two_domains(void **state)
     assert_int_equal(res.n, 1); /* CN only: FI has no high-risk vendor */
     assert_string_equal(res.items[0].subject, "CN");
     nv_results_dispose(&res);
-    teardown_fx(&f);
 }
 
 /* Huawei in FI as well as CN: FI now holds a high-risk vendor, so its
  * dependent weight is capped, and its elements are Nokia's and Huawei's. */
 static void test_exposure_cap_vendor_in_two_domains(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01", TEN_ACCESS);
-    add_pack(&f, "  - id: x\n"
-                 "    kind: exposure-cap\n"
-                 "    per: domain\n"
-                 "    max: 0.35\n"
-                 "    scope: {functions: [access]}\n"
-                 "    source: s\n");
+    fx *f = *state;
+    SETUP(f, "2024-01-01", TEN_ACCESS);
+    add_pack(f, "  - id: x\n"
+                "    kind: exposure-cap\n"
+                "    per: domain\n"
+                "    max: 0.35\n"
+                "    scope: {functions: [access]}\n"
+                "    source: s\n");
     static const char *const fi[] = {"FI"};
     nv_exposure_group g = {0};
     g.kind = NV_GROUP_DOMAIN;
-    g.key = f.view.dset_dom[f.view.dset_off[f.view.vendor_dset[
-        netvet_registry_find(f.reg, "nokia")]]];
+    g.key = f->view.dset_dom[f->view.dset_off[f->view.vendor_dset[
+        netvet_registry_find(f->reg, "nokia")]]];
     g.fn_weight[NETVET_FN_ACCESS] = 40;
     nv_exposure x = {0};
     x.n_groups = 1;
     x.n_sources = 1;
     x.groups = &g;
     x.fn_total[NETVET_FN_ACCESS] = 100;
-    f.view.exposure = &x;
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 0); /* FI: Nokia only, not high-risk */
+    f->view.exposure = &x;
+    evaluate(f);
+    assert_int_equal(f->fs.n, 0); /* FI: Nokia only, not high-risk */
     static const char *const cn_fi[] = {"CN", "FI"};
-    set_domains(&f, "huawei", cn_fi, 2);
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 1);
-    assert_string_equal(f.fs.items[0].subject, "FI");
-    assert_true(f.fs.items[0].value == 0.4);
-    assert_elements(&f.fs.items[0], (const uint32_t[]){0, 1, 4, 5, 8, 10}, 6);
-    set_domains(&f, "huawei", fi + 0, 0); /* in no domain at all */
-    nv_findings_dispose(&f.fs);
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 0);
-    teardown_fx(&f);
+    set_domains(f, "huawei", cn_fi, 2);
+    evaluate(f);
+    assert_int_equal(f->fs.n, 1);
+    assert_string_equal(f->fs.items[0].subject, "FI");
+    assert_true(f->fs.items[0].value == 0.4);
+    assert_elements(&f->fs.items[0], (const uint32_t[]){0, 1, 4, 5, 8, 10}, 6);
+    set_domains(f, "huawei", fi + 0, 0); /* in no domain at all */
+    nv_findings_dispose(&f->fs);
+    evaluate(f);
+    assert_int_equal(f->fs.n, 0);
 }
 
 /* Domain index of a country in f's view. */
@@ -601,77 +610,63 @@ static int32_t domain_index(const fx *f, const char *country)
  * CN is capped. */
 static void test_plan_target_vendor_in_two_domains(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01", TEN_ACCESS);
-    static const char *const fi_cn[] = {"FI", "CN"};
-    set_domains(&f, "nokia", fi_cn, 2);
-    add_pack(&f, "  - id: cap\n"
-                 "    kind: share-cap\n"
-                 "    per: domain\n"
-                 "    measure: count\n"
-                 "    max: 0.35\n"
-                 "    scope: {functions: [access, ran]}\n"
-                 "    source: s\n");
+    fx *f = *state;
+    setup_nokia_in_fi_and_cn(f);
     nv_plan_target t;
-    assert_int_equal(nv_plan_target_init(&t, f.pol, 0, &f.view,
-                                         f.view.vendor), 0);
-    int32_t cn = domain_index(&f, "CN"), fi = domain_index(&f, "FI");
-    int32_t nokia = netvet_registry_find(f.reg, "nokia");
-    int32_t ericsson = netvet_registry_find(f.reg, "ericsson");
+    assert_int_equal(nv_plan_target_init(&t, f->pol, 0, &f->view,
+                                         f->view.vendor), 0);
+    int32_t cn = domain_index(f, "CN"), fi = domain_index(f, "FI");
+    int32_t nokia = netvet_registry_find(f->reg, "nokia");
+    int32_t ericsson = netvet_registry_find(f->reg, "ericsson");
     assert_true(t.total_count == 10);
     assert_true(t.count[cn] == 7 && t.count[fi] == 3);
     assert_true(t.active[cn] && !t.active[fi]);
     assert_int_equal(nv_plan_over(&t, (size_t)cn), NV_MEASURE_COUNT);
     assert_true(fabs(t.violation0 - 0.35) < 1e-12);
-    assert_true(fabs(nv_plan_rate(&t, &f.view, 1, nokia) - 0.1 / t.violation0)
+    assert_true(fabs(nv_plan_rate(&t, &f->view, 1, nokia) - 0.1 / t.violation0)
                 < 1e-12);
-    assert_true(nv_plan_capped_vendor(&t, &f.view, nokia));
-    assert_false(nv_plan_capped_vendor(&t, &f.view, ericsson));
-    nv_plan_target_move(&t, &f.view, 1, nokia, ericsson);
+    assert_true(nv_plan_capped_vendor(&t, &f->view, nokia));
+    assert_false(nv_plan_capped_vendor(&t, &f->view, ericsson));
+    nv_plan_target_move(&t, &f->view, 1, nokia, ericsson);
     assert_true(t.count[cn] == 6 && t.count[fi] == 2);
     nv_plan_target_dispose(&t);
-    teardown_fx(&f);
 }
 
 static void test_share_cap_per_vendor_and_all(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01", TEN_ACCESS);
-    add_pack(&f, "  - id: v\n"
-                 "    kind: share-cap\n"
-                 "    per: vendor\n"
-                 "    measure: [count]\n"
-                 "    max: 0.15\n"
-                 "    scope: {functions: [access, ran]}\n"
-                 "    source: s\n"
-                 "  - id: all\n"
-                 "    kind: share-cap\n"
-                 "    per: all\n"
-                 "    measure: [count]\n"
-                 "    max: 0.35\n"
-                 "    scope: {functions: [access, ran]}\n"
-                 "    source: s\n");
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 3);
-    assert_string_equal(f.fs.items[0].rule_id, "v");
-    assert_string_equal(f.fs.items[0].subject, "huawei");
-    assert_true(f.fs.items[0].value == 0.2);
-    assert_string_equal(f.fs.items[0].message,
+    fx *f = *state;
+    SETUP(f, "2024-01-01", TEN_ACCESS);
+    run_pack(f, "  - id: v\n"
+                "    kind: share-cap\n"
+                "    per: vendor\n"
+                "    measure: [count]\n"
+                "    max: 0.15\n"
+                "    scope: {functions: [access, ran]}\n"
+                "    source: s\n"
+                "  - id: all\n"
+                "    kind: share-cap\n"
+                "    per: all\n"
+                "    measure: [count]\n"
+                "    max: 0.35\n"
+                "    scope: {functions: [access, ran]}\n"
+                "    source: s\n");
+    assert_int_equal(f->fs.n, 3);
+    assert_string_equal(f->fs.items[0].rule_id, "v");
+    assert_string_equal(f->fs.items[0].subject, "huawei");
+    assert_true(f->fs.items[0].value == 0.2);
+    assert_string_equal(f->fs.items[0].message,
                         "vendor huawei holds 20.00% of scope (functions "
                         "access, ran) by count; cap 15.00%");
-    assert_elements(&f.fs.items[0], (const uint32_t[]){0, 4}, 2);
-    assert_string_equal(f.fs.items[1].subject, "zte");
-    assert_elements(&f.fs.items[1], (const uint32_t[]){2, 6}, 2);
-    assert_string_equal(f.fs.items[2].rule_id, "all");
-    assert_string_equal(f.fs.items[2].subject, "");
-    assert_string_equal(f.fs.items[2].message,
+    assert_elements(&f->fs.items[0], (const uint32_t[]){0, 4}, 2);
+    assert_string_equal(f->fs.items[1].subject, "zte");
+    assert_elements(&f->fs.items[1], (const uint32_t[]){2, 6}, 2);
+    assert_string_equal(f->fs.items[2].rule_id, "all");
+    assert_string_equal(f->fs.items[2].subject, "");
+    assert_string_equal(f->fs.items[2].message,
                         "high-risk vendors (huawei, zte) together hold "
                         "40.00% of scope (functions access, ran) by count; "
                         "cap 35.00%");
-    assert_elements(&f.fs.items[2], (const uint32_t[]){0, 2, 4, 6}, 4);
-    teardown_fx(&f);
+    assert_elements(&f->fs.items[2], (const uint32_t[]){0, 2, 4, 6}, 4);
 }
 
 static const char weight_cap[] = "  - id: w\n"
@@ -682,69 +677,57 @@ static const char weight_cap[] = "  - id: w\n"
 
 static void test_share_cap_weight_not_count(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01",
+    fx *f = *state;
+    SETUP(f, "2024-01-01",
           E("nokia", "access", 100), E("huawei", "access", 600),
           E("nokia", "access", 100), E("nokia", "access", 100),
           E("nokia", "access", 100));
-    add_pack(&f, weight_cap); /* measure defaults to count and weight */
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 1);
-    assert_string_equal(f.fs.items[0].measure, "weight-share");
-    assert_true(f.fs.items[0].value == 0.6);
-    assert_string_equal(f.fs.items[0].message,
+    run_pack(f, weight_cap); /* measure defaults to count and weight */
+    assert_int_equal(f->fs.n, 1);
+    assert_string_equal(f->fs.items[0].measure, "weight-share");
+    assert_true(f->fs.items[0].value == 0.6);
+    assert_string_equal(f->fs.items[0].message,
                         "risk domain CN (huawei) holds 60.00% of scope "
                         "(functions access) by weight; cap 35.00%");
-    assert_elements(&f.fs.items[0], (const uint32_t[]){1}, 1);
-    teardown_fx(&f);
+    assert_elements(&f->fs.items[0], (const uint32_t[]){1}, 1);
 }
 
 static void test_share_cap_both_measures(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01",
+    fx *f = *state;
+    SETUP(f, "2024-01-01",
           E("huawei", "access", 5),
           E("nokia", "access", 5));
-    add_pack(&f, weight_cap);
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 2);
-    assert_string_equal(f.fs.items[0].measure, "count-share");
-    assert_string_equal(f.fs.items[1].measure, "weight-share");
-    assert_true(f.fs.items[0].value == 0.5);
-    assert_true(f.fs.items[1].value == 0.5);
-    assert_elements(&f.fs.items[0], (const uint32_t[]){0}, 1);
-    assert_elements(&f.fs.items[1], (const uint32_t[]){0}, 1);
-    teardown_fx(&f);
+    run_pack(f, weight_cap);
+    assert_int_equal(f->fs.n, 2);
+    assert_string_equal(f->fs.items[0].measure, "count-share");
+    assert_string_equal(f->fs.items[1].measure, "weight-share");
+    assert_true(f->fs.items[0].value == 0.5);
+    assert_true(f->fs.items[1].value == 0.5);
+    assert_elements(&f->fs.items[0], (const uint32_t[]){0}, 1);
+    assert_elements(&f->fs.items[1], (const uint32_t[]){0}, 1);
 }
 
 static void test_share_cap_zero_weight_scope(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01",
+    fx *f = *state;
+    SETUP(f, "2024-01-01",
           E("huawei", "access", 0), E("nokia", "access", 0),
           E("nokia", "core", 50));
-    add_pack(&f, weight_cap);
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 1); /* weight share not applicable */
-    assert_string_equal(f.fs.items[0].measure, "count-share");
-    teardown_fx(&f);
+    run_pack(f, weight_cap);
+    assert_int_equal(f->fs.n, 1); /* weight share not applicable */
+    assert_string_equal(f->fs.items[0].measure, "count-share");
 }
 
 static void test_share_cap_at_cap_passes(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01",
+    fx *f = *state;
+    SETUP(f, "2024-01-01",
           E("huawei", "access", 1), E("nokia", "access", 1),
           E("nokia", "access", 1),
           E("nokia", "access", 1));
-    add_pack(&f, "  - {id: q, kind: share-cap, max: 0.25, source: s}\n");
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 0); /* exactly 25% is not over a 25% cap */
-    teardown_fx(&f);
+    run_pack(f, "  - {id: q, kind: share-cap, max: 0.25, source: s}\n");
+    assert_int_equal(f->fs.n, 0); /* exactly 25% is not over a 25% cap */
 }
 
 /* ---- max-vendors ---- */
@@ -756,22 +739,21 @@ static const char single_rule[] = "  - id: single\n"
 
 static void test_max_vendors(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01",
+    fx *f = *state;
+    SETUP(f, "2024-01-01",
           E("nokia", "access", 1), E("zte", "access", 1),
           E("huawei", "ran", 1),
           E("zte", "cpe", 1));
-    add_pack(&f, "  - {id: none, kind: max-vendors, max: -0, "
-                 "vendors: [nokia], source: s}\n");
-    add_pack2(&f, single_rule);
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 2);
-    assert_string_equal(f.fs.items[0].message,
+    add_pack(f, "  - {id: none, kind: max-vendors, max: -0, "
+                "vendors: [nokia], source: s}\n");
+    add_pack2(f, single_rule);
+    evaluate(f);
+    assert_int_equal(f->fs.n, 2);
+    assert_string_equal(f->fs.items[0].message,
                         "1 listed vendor in scope (whole network): nokia; at "
                         "most 0 allowed");
-    assert_elements(&f.fs.items[0], (const uint32_t[]){0}, 1);
-    const nv_finding *fd = &f.fs.items[1];
+    assert_elements(&f->fs.items[0], (const uint32_t[]){0}, 1);
+    const nv_finding *fd = &f->fs.items[1];
     assert_string_equal(fd->subject, "");
     assert_string_equal(fd->measure, "vendors");
     assert_true(fd->value == 2.0);
@@ -780,80 +762,70 @@ static void test_max_vendors(void **state)
     assert_string_equal(fd->message,
                         "2 high-risk vendors in scope (whole network): "
                         "huawei, zte; at most 1 allowed");
-    teardown_fx(&f);
 }
 
 static void test_max_vendors_one_passes(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01",
+    fx *f = *state;
+    SETUP(f, "2024-01-01",
           E("nokia", "access", 1), E("huawei", "ran", 1),
           {"zte", "cpe", 1, NULL, NULL, 1}); /* not counted */
-    add_pack(&f, single_rule);
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 0);
-    teardown_fx(&f);
+    run_pack(f, single_rule);
+    assert_int_equal(f->fs.n, 0);
 }
 
 /* ---- dates ---- */
 
 static void test_effective_date(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2020-01-27", E("huawei", "core", 1));
-    add_pack(&f, core_rule);
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 0); /* the day before: not yet in force */
-    assert_string_equal(netvet_policy_rule(f.pol, 0).effective,
+    fx *f = *state;
+    SETUP(f, "2020-01-27", E("huawei", "core", 1));
+    run_pack(f, core_rule);
+    assert_int_equal(f->fs.n, 0); /* the day before: not yet in force */
+    assert_string_equal(netvet_policy_rule(f->pol, 0).effective,
                         "2020-01-28");
-    assert_int_equal(nv_parse_date("2020-01-28", 10, &f.view.as_of), 0);
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 1);
-    teardown_fx(&f);
+    assert_int_equal(nv_parse_date("2020-01-28", 10, &f->view.as_of), 0);
+    evaluate(f);
+    assert_int_equal(f->fs.n, 1);
 }
 
 /* from/until: in force from `from` to `until` inclusive; `effective` is
  * the same key as `from`; past `until` the result is not-in-effect. */
 static void test_from_until(void **state)
 {
-    (void)state;
     static const char rule[] = "  - id: r\n    kind: forbid\n"
                                "    from: 2022-10-13\n    until: 2027-12-31\n"
                                "    source: s\n";
     static const struct { const char *day; size_t findings; } days[] = {
         {"2022-10-12", 0}, {"2022-10-13", 1}, {"2027-12-31", 1},
         {"2028-01-01", 0}};
-    fx f;
-    SETUP(&f, "2022-10-12", E("huawei", "ran", 1));
-    add_pack(&f, rule);
-    assert_string_equal(netvet_policy_rule(f.pol, 0).effective,
+    fx *f = *state;
+    SETUP(f, "2022-10-12", E("huawei", "ran", 1));
+    add_pack(f, rule);
+    assert_string_equal(netvet_policy_rule(f->pol, 0).effective,
                         "2022-10-13");
-    assert_string_equal(netvet_policy_rule(f.pol, 0).until, "2027-12-31");
+    assert_string_equal(netvet_policy_rule(f->pol, 0).until, "2027-12-31");
     for (size_t i = 0; i < 4; i++) {
-        nv_findings_dispose(&f.fs);
+        nv_findings_dispose(&f->fs);
         nv_results res = {0};
-        assert_int_equal(nv_parse_date(days[i].day, 10, &f.view.as_of), 0);
-        assert_int_equal(nv_policy_evaluate_results(f.pol, &f.view, &f.fs,
-                                                    &res, f.diag), 0);
-        assert_int_equal(f.fs.n, days[i].findings);
+        assert_int_equal(nv_parse_date(days[i].day, 10, &f->view.as_of), 0);
+        assert_int_equal(nv_policy_evaluate_results(f->pol, &f->view, &f->fs,
+                                                    &res, f->diag), 0);
+        assert_int_equal(f->fs.n, days[i].findings);
         assert_int_equal(res.n, 1);
         assert_int_equal(res.items[0].status,
                          days[i].findings ? NV_RESULT_FAIL
                                           : NV_RESULT_NOT_IN_EFFECT);
         nv_results_dispose(&res);
     }
-    teardown_fx(&f);
 }
 
 /* installed_after/installed_before are strict; an element without an
  * installed date matches neither; status matches the element's status. */
 static void test_scope_installed_and_status(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01", E("huawei", "ran", 1), E("huawei", "ran", 1),
+    fx *f = *state;
+    SETUP(f, "2024-01-01", E("huawei", "ran", 1), E("huawei", "ran", 1),
           E("huawei", "ran", 1), E("huawei", "ran", 1),
           E("huawei", "ran", 1));
     static const char *const inst[] = {"2022-10-13", "2022-10-14",
@@ -861,46 +833,40 @@ static void test_scope_installed_and_status(void **state)
     static const uint8_t st[] = {NV_STATUS_ACTIVE, NV_STATUS_PLANNED,
                                  NV_STATUS_ACTIVE, NV_STATUS_ACTIVE,
                                  NV_STATUS_DECOMMISSIONED};
-    f.inv->installed = nv_calloc(5, sizeof(int32_t));
-    f.inv->status = nv_calloc(5, 1);
+    f->inv->installed = nv_calloc(5, sizeof(int32_t));
+    f->inv->status = nv_calloc(5, 1);
     for (size_t k = 0; k < 5; k++) {
-        f.inv->installed[k] = NV_NO_DATE;
+        f->inv->installed[k] = NV_NO_DATE;
         if (inst[k])
             assert_int_equal(nv_parse_date(inst[k], 10,
-                                           &f.inv->installed[k]), 0);
-        f.inv->status[k] = st[k];
+                                           &f->inv->installed[k]), 0);
+        f->inv->status[k] = st[k];
     }
-    add_pack(&f, "  - id: new\n    kind: forbid\n"
-                 "    scope: {functions: [ran], installed_after: 2022-10-13}\n"
-                 "    source: s\n"
-                 "  - id: window\n    kind: forbid\n"
-                 "    scope: {installed_after: 2022-10-13,"
-                 " installed_before: 2023-06-30}\n"
-                 "    source: s\n"
-                 "  - id: old\n    kind: forbid\n"
-                 "    scope: {installed_before: 2022-10-14}\n"
-                 "    source: s\n"
-                 "  - id: st\n    kind: forbid\n"
-                 "    scope: {status: [planned, decommissioned]}\n"
-                 "    source: s\n");
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 4);
-    assert_string_equal(f.fs.items[0].rule_id, "new");
-    assert_elements(&f.fs.items[0], (const uint32_t[]){1, 3}, 2);
-    assert_string_equal(f.fs.items[0].message,
+    run_pack(f, "  - id: new\n    kind: forbid\n"
+                "    scope: {functions: [ran], installed_after: 2022-10-13}\n"
+                "    source: s\n"
+                "  - id: window\n    kind: forbid\n"
+                "    scope: {installed_after: 2022-10-13,"
+                " installed_before: 2023-06-30}\n"
+                "    source: s\n"
+                "  - id: old\n    kind: forbid\n"
+                "    scope: {installed_before: 2022-10-14}\n"
+                "    source: s\n"
+                "  - id: st\n    kind: forbid\n"
+                "    scope: {status: [planned, decommissioned]}\n"
+                "    source: s\n");
+    assert_int_equal(f->fs.n, 4);
+    assert_string_equal(f->fs.items[0].rule_id, "new");
+    assert_elements(&f->fs.items[0], (const uint32_t[]){1, 3}, 2);
+    assert_string_equal(f->fs.items[0].message,
                         "huawei has 2 elements in scope (functions ran; "
                         "installed after 2022-10-13); none allowed");
-    assert_elements(&f.fs.items[1], (const uint32_t[]){1}, 1);
-    assert_elements(&f.fs.items[2], (const uint32_t[]){0, 4}, 2);
-    assert_elements(&f.fs.items[3], (const uint32_t[]){1, 4}, 2);
-    assert_string_equal(f.fs.items[3].message,
+    assert_elements(&f->fs.items[1], (const uint32_t[]){1}, 1);
+    assert_elements(&f->fs.items[2], (const uint32_t[]){0, 4}, 2);
+    assert_elements(&f->fs.items[3], (const uint32_t[]){1, 4}, 2);
+    assert_string_equal(f->fs.items[3].message,
                         "huawei has 2 elements in scope (status planned, "
                         "decommissioned); none allowed");
-    nv_free(f.inv->installed);
-    nv_free(f.inv->status);
-    f.inv->installed = NULL;
-    f.inv->status = NULL;
-    teardown_fx(&f);
 }
 
 /* measure names served and sites parse into their bits. */
@@ -1089,24 +1055,23 @@ static void test_duplicate_across_packs(void **state)
  * view: here made by hand (CN loses 10 access + 30 ran of 40 + 60). */
 static void test_exposure_cap(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01", TEN_ACCESS);
-    add_pack(&f, "  - id: x\n"
-                 "    kind: exposure-cap\n"
-                 "    max: 0.35\n"
-                 "    source: s\n"
-                 "  - id: x-ran\n"
-                 "    kind: exposure-cap\n"
-                 "    per: vendor\n"
-                 "    max: 0.45\n"
-                 "    scope: {functions: [ran]}\n"
-                 "    source: s\n");
+    fx *f = *state;
+    SETUP(f, "2024-01-01", TEN_ACCESS);
+    add_pack(f, "  - id: x\n"
+                "    kind: exposure-cap\n"
+                "    max: 0.35\n"
+                "    source: s\n"
+                "  - id: x-ran\n"
+                "    kind: exposure-cap\n"
+                "    per: vendor\n"
+                "    max: 0.45\n"
+                "    scope: {functions: [ran]}\n"
+                "    source: s\n");
     /* without a topology the rule cannot be measured: no finding */
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 0);
-    int32_t cn = f.view.dset_dom[f.view.dset[0]], huawei = f.view.vendor[0];
-    int32_t zte = f.view.vendor[2];
+    evaluate(f);
+    assert_int_equal(f->fs.n, 0);
+    int32_t cn = f->view.dset_dom[f->view.dset[0]], huawei = f->view.vendor[0];
+    int32_t zte = f->view.vendor[2];
     nv_exposure_group g[3] = {{0}};
     g[0].kind = NV_GROUP_DOMAIN;
     g[0].key = cn;
@@ -1124,22 +1089,22 @@ static void test_exposure_cap(void **state)
     x.groups = g;
     x.fn_total[NETVET_FN_ACCESS] = 40;
     x.fn_total[NETVET_FN_RAN] = 60;
-    f.view.exposure = &x;
+    f->view.exposure = &x;
     nv_results res = {0};
-    assert_int_equal(nv_policy_evaluate_results(f.pol, &f.view, &f.fs, &res,
-                                                f.diag), 0);
-    assert_int_equal(f.fs.n, 2);
-    assert_string_equal(f.fs.items[0].rule_id, "x");
-    assert_string_equal(f.fs.items[0].subject, "CN");
-    assert_string_equal(f.fs.items[0].measure, "exposure-share");
-    assert_true(f.fs.items[0].value == 0.4);
-    assert_string_equal(f.fs.items[0].message,
+    assert_int_equal(nv_policy_evaluate_results(f->pol, &f->view, &f->fs, &res,
+                                                f->diag), 0);
+    assert_int_equal(f->fs.n, 2);
+    assert_string_equal(f->fs.items[0].rule_id, "x");
+    assert_string_equal(f->fs.items[0].subject, "CN");
+    assert_string_equal(f->fs.items[0].measure, "exposure-share");
+    assert_true(f->fs.items[0].value == 0.4);
+    assert_string_equal(f->fs.items[0].message,
                         "risk domain CN: without it 40.00% of customer weight "
                         "(whole network) loses every path to the core; cap 35.00%");
-    assert_elements(&f.fs.items[0], (const uint32_t[]){0, 2, 4, 6, 10}, 5);
-    assert_string_equal(f.fs.items[1].rule_id, "x-ran");
-    assert_string_equal(f.fs.items[1].subject, "zte");
-    assert_true(f.fs.items[1].value == 0.5);
+    assert_elements(&f->fs.items[0], (const uint32_t[]){0, 2, 4, 6, 10}, 5);
+    assert_string_equal(f->fs.items[1].rule_id, "x-ran");
+    assert_string_equal(f->fs.items[1].subject, "zte");
+    assert_true(f->fs.items[1].value == 0.5);
     /* results: x for CN; x-ran for huawei (0%, pass) then zte (fail) */
     assert_int_equal(res.n, 3);
     assert_string_equal(res.items[1].subject, "huawei");
@@ -1147,7 +1112,6 @@ static void test_exposure_cap(void **state)
     assert_true(res.items[1].value == 0);
     assert_int_equal(res.items[2].status, NV_RESULT_FAIL);
     nv_results_dispose(&res);
-    teardown_fx(&f);
 }
 
 /* One exposure for test_rule_sets_split: domain CN cuts off 40% of the
@@ -1172,33 +1136,32 @@ static void fake_exposure(fx *f, nv_exposure *x, nv_exposure_group *g)
  * even with an exposure rule between the others. */
 static void test_rule_sets_split(void **state)
 {
-    (void)state;
-    fx f;
-    SETUP(&f, "2024-01-01", TEN_ACCESS);
-    add_pack(&f, "  - id: a-cap\n"
-                 "    kind: share-cap\n"
-                 "    max: 0.1\n"
-                 "    source: s\n"
-                 "  - id: b-exposure\n"
-                 "    kind: exposure-cap\n"
-                 "    max: 0.35\n"
-                 "    source: s\n"
-                 "  - id: c-vendors\n"
-                 "    kind: max-vendors\n"
-                 "    max: 1\n"
-                 "    source: s\n");
+    fx *f = *state;
+    SETUP(f, "2024-01-01", TEN_ACCESS);
+    add_pack(f, "  - id: a-cap\n"
+                "    kind: share-cap\n"
+                "    max: 0.1\n"
+                "    source: s\n"
+                "  - id: b-exposure\n"
+                "    kind: exposure-cap\n"
+                "    max: 0.35\n"
+                "    source: s\n"
+                "  - id: c-vendors\n"
+                "    kind: max-vendors\n"
+                "    max: 1\n"
+                "    source: s\n");
     nv_exposure x;
     nv_exposure_group g;
-    fake_exposure(&f, &x, &g);
+    fake_exposure(f, &x, &g);
     nv_results all = {0}, split = {0};
     nv_findings fs2 = {0};
-    assert_int_equal(nv_policy_evaluate_results(f.pol, &f.view, &f.fs, &all,
-                                                f.diag), 0);
-    assert_int_equal(nv_policy_evaluate_set(f.pol, &f.view,
+    assert_int_equal(nv_policy_evaluate_results(f->pol, &f->view, &f->fs, &all,
+                                                f->diag), 0);
+    assert_int_equal(nv_policy_evaluate_set(f->pol, &f->view,
                                             NV_RULES_NO_EXPOSURE, &fs2,
                                             &split), 0);
     assert_int_equal(split.n, all.n - 1); /* all but b-exposure's one */
-    assert_int_equal(nv_policy_evaluate_set(f.pol, &f.view, NV_RULES_EXPOSURE,
+    assert_int_equal(nv_policy_evaluate_set(f->pol, &f->view, NV_RULES_EXPOSURE,
                                             &fs2, &split), 0);
     assert_int_equal(split.items[split.n - 1].rule, 1); /* appended last */
     assert_int_equal(nv_results_order_by_rule(&split), 0);
@@ -1213,19 +1176,18 @@ static void test_rule_sets_split(void **state)
     assert_int_equal(split.items[all.n - 1].rule, 2);
     /* a-cap fails for CN by count and by weight, b-exposure for CN,
      * c-vendors for the access network's three vendors */
-    assert_int_equal(f.fs.n, 4);
-    assert_int_equal(fs2.n, f.fs.n);
+    assert_int_equal(f->fs.n, 4);
+    assert_int_equal(fs2.n, f->fs.n);
     assert_string_equal(fs2.items[fs2.n - 1].rule_id, "b-exposure");
-    nv_findings_sort(&f.fs);
+    nv_findings_sort(&f->fs);
     nv_findings_sort(&fs2);
-    for (size_t i = 0; i < f.fs.n; i++) {
-        assert_string_equal(fs2.items[i].rule_id, f.fs.items[i].rule_id);
-        assert_string_equal(fs2.items[i].message, f.fs.items[i].message);
+    for (size_t i = 0; i < f->fs.n; i++) {
+        assert_string_equal(fs2.items[i].rule_id, f->fs.items[i].rule_id);
+        assert_string_equal(fs2.items[i].message, f->fs.items[i].message);
     }
     nv_findings_dispose(&fs2);
     nv_results_dispose(&all);
     nv_results_dispose(&split);
-    teardown_fx(&f);
 }
 
 /* Findings equal in severity, rule, subject and measure still sort the
@@ -1261,74 +1223,70 @@ static void test_findings_sort_total(void **state)
 
 static void test_builtin_uk_pack(void **state)
 {
-    (void)state;
     const char *const *ids = netvet_policy_builtin_ids();
     int found = 0;
     for (size_t i = 0; ids[i]; i++)
         found |= !strcmp(ids[i], "uk-ncsc-2020");
     assert_true(found);
-    fx f;
-    SETUP(&f, "2024-01-01", TEN_ACCESS, E("huawei", "OSS", 5),
+    fx *f = *state;
+    SETUP(f, "2024-01-01", TEN_ACCESS, E("huawei", "OSS", 5),
           {"zte", "access", 0, "sensitive", NULL, 1});
-    assert_int_equal(netvet_policy_add_builtin(f.pol, "nope", f.diag),
+    assert_int_equal(netvet_policy_add_builtin(f->pol, "nope", f->diag),
                      NETVET_ENOTFOUND);
-    assert_int_equal(netvet_policy_add_builtin(f.pol, "uk-ncsc-2020",
-                                               f.diag), 0);
-    assert_int_equal(netvet_policy_rule_count(f.pol), 5);
+    assert_int_equal(netvet_policy_add_builtin(f->pol, "uk-ncsc-2020",
+                                               f->diag), 0);
+    assert_int_equal(netvet_policy_rule_count(f->pol), 5);
     const char *want[5] = {"uk-hrv-core", "uk-hrv-sensitive",
                            "uk-hrv-access-cap", "uk-hrv-single",
                            "uk-hrv-exposure"};
     for (size_t i = 0; i < 5; i++) {
-        netvet_rule_info r = netvet_policy_rule(f.pol, i);
+        netvet_rule_info r = netvet_policy_rule(f->pol, i);
         assert_string_equal(r.id, want[i]);
         assert_string_equal(r.pack, "uk-ncsc-2020");
         assert_int_equal(r.severity,
                          i == 4 ? NETVET_SEV_WARNING : NETVET_SEV_ERROR);
         assert_true(strlen(r.source) > 20);
     }
-    assert_int_equal(netvet_policy_rule(f.pol, 2).kind,
+    assert_int_equal(netvet_policy_rule(f->pol, 2).kind,
                      NETVET_RULE_SHARE_CAP);
-    assert_int_equal(netvet_policy_rule(f.pol, 4).kind,
+    assert_int_equal(netvet_policy_rule(f->pol, 4).kind,
                      NETVET_RULE_EXPOSURE_CAP);
-    assert_non_null(strstr(netvet_policy_rule(f.pol, 4).source,
+    assert_non_null(strstr(netvet_policy_rule(f->pol, 4).source,
                            "not a legal requirement"));
-    evaluate(&f);
-    nv_findings_sort(&f.fs);
-    assert_int_equal(netvet_diag_warnings(f.diag), 0);
-    assert_int_equal(f.fs.n, 4);
-    assert_string_equal(f.fs.items[0].rule_id, "uk-hrv-access-cap");
-    assert_string_equal(f.fs.items[0].measure, "count-share");
-    assert_string_equal(f.fs.items[1].measure, "weight-share");
-    assert_string_equal(f.fs.items[2].rule_id, "uk-hrv-core");
-    assert_elements(&f.fs.items[2], (const uint32_t[]){10, 11}, 2);
-    assert_string_equal(f.fs.items[3].rule_id, "uk-hrv-single");
-    teardown_fx(&f);
+    evaluate(f);
+    nv_findings_sort(&f->fs);
+    assert_int_equal(netvet_diag_warnings(f->diag), 0);
+    assert_int_equal(f->fs.n, 4);
+    assert_string_equal(f->fs.items[0].rule_id, "uk-hrv-access-cap");
+    assert_string_equal(f->fs.items[0].measure, "count-share");
+    assert_string_equal(f->fs.items[1].measure, "weight-share");
+    assert_string_equal(f->fs.items[2].rule_id, "uk-hrv-core");
+    assert_elements(&f->fs.items[2], (const uint32_t[]){10, 11}, 2);
+    assert_string_equal(f->fs.items[3].rule_id, "uk-hrv-single");
 }
 
 /* The UK pack against the built-in registry: every listing it names is
  * there (no warnings), and Huawei plus ZTE in access trip the cap. */
 static void test_builtin_uk_pack_builtin_registry(void **state)
 {
-    (void)state;
-    fx f;
+    fx *f = *state;
     const el els[] = {E("huawei", "ran", 30), E("zte", "OLT", 20),
                       E("nokia", "ran", 25), E("ericsson", "ran", 25),
                       {"fiberhome", "access", 0, NULL, NULL, 1}};
-    setup_fx(&f, els, 5, "2024-01-01", 0, NULL);
-    assert_int_equal(netvet_policy_add_builtin(f.pol, "uk-ncsc-2020",
-                                               f.diag), 0);
-    evaluate(&f);
-    assert_int_equal(netvet_diag_warnings(f.diag), 0);
-    assert_int_equal(f.fs.n, 3);
-    assert_string_equal(f.fs.items[0].rule_id, "uk-hrv-access-cap");
-    assert_string_equal(f.fs.items[0].message,
+    setup_fx(f, els, 5, "2024-01-01", 0, NULL);
+    assert_int_equal(netvet_policy_add_builtin(f->pol, "uk-ncsc-2020",
+                                               f->diag), 0);
+    evaluate(f);
+    assert_int_equal(netvet_diag_warnings(f->diag), 0);
+    assert_int_equal(f->fs.n, 3);
+    assert_string_equal(f->fs.items[0].rule_id, "uk-hrv-access-cap");
+    assert_string_equal(f->fs.items[0].message,
                         "risk domain CN (huawei, zte) holds 50.00% of scope "
                         "(functions access, ran) by count; cap 35.00%");
-    assert_elements(&f.fs.items[0], (const uint32_t[]){0, 1}, 2);
-    assert_string_equal(f.fs.items[1].measure, "weight-share");
-    assert_true(f.fs.items[1].value == 0.5);
-    assert_string_equal(f.fs.items[2].rule_id, "uk-hrv-single");
-    teardown_fx(&f);
+    assert_elements(&f->fs.items[0], (const uint32_t[]){0, 1}, 2);
+    assert_string_equal(f->fs.items[1].measure, "weight-share");
+    assert_true(f->fs.items[1].value == 0.5);
+    assert_string_equal(f->fs.items[2].rule_id, "uk-hrv-single");
 }
 
 /* The default policy by as-of date: uk-ncsc-2020 always, uk-dvd-2022 from
@@ -1372,32 +1330,30 @@ static void test_default_packs(void **state)
  * beside Huawei is one too many (built-in registry). */
 static void test_builtin_uk_2018_pack(void **state)
 {
-    (void)state;
-    fx f;
+    fx *f = *state;
     const el els[] = {E("huawei", "ran", 30), E("zte", "aggregation", 0),
                       E("nokia", "ran", 25)};
-    setup_fx(&f, els, 3, "2018-04-16", 0, NULL);
-    assert_int_equal(netvet_policy_add_builtin(f.pol, "uk-ncsc-2018",
-                                               f.diag), 0);
-    assert_int_equal(netvet_policy_rule_count(f.pol), 2);
-    assert_string_equal(netvet_policy_rule(f.pol, 0).id, "uk-2018-zte");
-    assert_string_equal(netvet_policy_rule(f.pol, 1).id,
+    setup_fx(f, els, 3, "2018-04-16", 0, NULL);
+    assert_int_equal(netvet_policy_add_builtin(f->pol, "uk-ncsc-2018",
+                                               f->diag), 0);
+    assert_int_equal(netvet_policy_rule_count(f->pol), 2);
+    assert_string_equal(netvet_policy_rule(f->pol, 0).id, "uk-2018-zte");
+    assert_string_equal(netvet_policy_rule(f->pol, 1).id,
                         "uk-2018-second-cn");
-    evaluate(&f);
-    nv_findings_sort(&f.fs);
-    assert_int_equal(netvet_diag_warnings(f.diag), 0);
-    assert_int_equal(f.fs.n, 2);
-    assert_string_equal(f.fs.items[0].rule_id, "uk-2018-second-cn");
-    assert_string_equal(f.fs.items[0].message,
+    evaluate(f);
+    nv_findings_sort(&f->fs);
+    assert_int_equal(netvet_diag_warnings(f->diag), 0);
+    assert_int_equal(f->fs.n, 2);
+    assert_string_equal(f->fs.items[0].rule_id, "uk-2018-second-cn");
+    assert_string_equal(f->fs.items[0].message,
                         "2 high-risk vendors in scope (whole network): "
                         "huawei, zte; at most 1 allowed");
-    assert_string_equal(f.fs.items[1].rule_id, "uk-2018-zte");
-    assert_elements(&f.fs.items[1], (const uint32_t[]){1}, 1);
-    nv_findings_dispose(&f.fs);
-    assert_int_equal(nv_parse_date("2018-04-15", 10, &f.view.as_of), 0);
-    evaluate(&f);
-    assert_int_equal(f.fs.n, 0); /* the day before the letter */
-    teardown_fx(&f);
+    assert_string_equal(f->fs.items[1].rule_id, "uk-2018-zte");
+    assert_elements(&f->fs.items[1], (const uint32_t[]){1}, 1);
+    nv_findings_dispose(&f->fs);
+    assert_int_equal(nv_parse_date("2018-04-15", 10, &f->view.as_of), 0);
+    evaluate(f);
+    assert_int_equal(f->fs.n, 0); /* the day before the letter */
 }
 
 /* Every rule of the DVD pack loads with the ids, kinds and dates the
@@ -1446,38 +1402,38 @@ static void test_builtin_dvd_pack(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_forbid_hit),
-        cmocka_unit_test(test_forbid_miss),
-        cmocka_unit_test(test_forbid_two_vendors_sorted),
-        cmocka_unit_test(test_forbid_sensitive_tag),
-        cmocka_unit_test(test_forbid_sites_and_missing_column),
-        cmocka_unit_test(test_forbid_vendor_list_and_unknown_id),
-        cmocka_unit_test(test_high_risk_by_country_and_warnings),
-        cmocka_unit_test(test_share_cap_domain_adds_vendors),
-        cmocka_unit_test(test_share_cap_per_vendor_and_all),
-        cmocka_unit_test(test_share_cap_weight_not_count),
-        cmocka_unit_test(test_share_cap_both_measures),
-        cmocka_unit_test(test_share_cap_zero_weight_scope),
-        cmocka_unit_test(test_share_cap_at_cap_passes),
-        cmocka_unit_test(test_max_vendors),
-        cmocka_unit_test(test_max_vendors_one_passes),
-        cmocka_unit_test(test_effective_date),
-        cmocka_unit_test(test_from_until),
-        cmocka_unit_test(test_scope_installed_and_status),
+        FX_TEST(test_forbid_hit),
+        FX_TEST(test_forbid_miss),
+        FX_TEST(test_forbid_two_vendors_sorted),
+        FX_TEST(test_forbid_sensitive_tag),
+        FX_TEST(test_forbid_sites_and_missing_column),
+        FX_TEST(test_forbid_vendor_list_and_unknown_id),
+        FX_TEST(test_high_risk_by_country_and_warnings),
+        FX_TEST(test_share_cap_domain_adds_vendors),
+        FX_TEST(test_share_cap_per_vendor_and_all),
+        FX_TEST(test_share_cap_weight_not_count),
+        FX_TEST(test_share_cap_both_measures),
+        FX_TEST(test_share_cap_zero_weight_scope),
+        FX_TEST(test_share_cap_at_cap_passes),
+        FX_TEST(test_max_vendors),
+        FX_TEST(test_max_vendors_one_passes),
+        FX_TEST(test_effective_date),
+        FX_TEST(test_from_until),
+        FX_TEST(test_scope_installed_and_status),
         cmocka_unit_test(test_measure_bits),
         cmocka_unit_test(test_malformed_packs),
         cmocka_unit_test(test_duplicate_across_packs),
-        cmocka_unit_test(test_exposure_cap),
-        cmocka_unit_test(test_rule_sets_split),
+        FX_TEST(test_exposure_cap),
+        FX_TEST(test_rule_sets_split),
         cmocka_unit_test(test_findings_sort_total),
-        cmocka_unit_test(test_builtin_uk_pack),
-        cmocka_unit_test(test_builtin_uk_pack_builtin_registry),
+        FX_TEST(test_builtin_uk_pack),
+        FX_TEST(test_builtin_uk_pack_builtin_registry),
         cmocka_unit_test(test_default_packs),
-        cmocka_unit_test(test_builtin_uk_2018_pack),
+        FX_TEST(test_builtin_uk_2018_pack),
         cmocka_unit_test(test_builtin_dvd_pack),
-        cmocka_unit_test(test_share_cap_vendor_in_two_domains),
-        cmocka_unit_test(test_exposure_cap_vendor_in_two_domains),
-        cmocka_unit_test(test_plan_target_vendor_in_two_domains),
+        FX_TEST(test_share_cap_vendor_in_two_domains),
+        FX_TEST(test_exposure_cap_vendor_in_two_domains),
+        FX_TEST(test_plan_target_vendor_in_two_domains),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
