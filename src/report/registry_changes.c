@@ -82,22 +82,7 @@ static json_t *append_or_drop(json_t *arr, json_t *item)
     return arr;
 }
 
-/* Attribution data read from the system (the IEEE registries, IANA's
- * enterprise numbers), as against the files the user gave. */
-static int is_data_file(const char *kind)
-{
-    return !strncmp(kind, "ieee-", 5) || !strcmp(kind, "enterprises");
-}
-
-/* Files of one kind of attribution data: how many, and their version
- * when they all have the same one. */
-typedef struct data_set {
-    size_t n;
-    const char *version;
-    int mixed;
-} data_set;
-
-static void data_set_add(data_set *d, const char *version)
+static void data_set_add(nv_data_set *d, const char *version)
 {
     if (d->n++ == 0)
         d->version = version;
@@ -105,7 +90,20 @@ static void data_set_add(data_set *d, const char *version)
         d->mixed = 1;
 }
 
-static void data_set_print(FILE *out, const char *what, const data_set *d)
+int nv_report_data_note(nv_data_summary *d, netvet_input x)
+{
+    if (!x.path || !x.kind)
+        return 0;
+    if (!strncmp(x.kind, "ieee-", 5))
+        data_set_add(&d->ieee, x.version);
+    else if (!strcmp(x.kind, "enterprises"))
+        data_set_add(&d->pen, x.version);
+    else
+        return 0;
+    return 1;
+}
+
+static void data_set_print(FILE *out, const char *what, const nv_data_set *d)
 {
     fprintf(out, "%s (%zu file%s", what, d->n, d->n == 1 ? "" : "s");
     if (d->version && !d->mixed)
@@ -115,27 +113,17 @@ static void data_set_print(FILE *out, const char *what, const data_set *d)
     fputc(')', out);
 }
 
-/* The attribution data in one line (each file and its SHA-256 are in the
- * provenance): the lines before the report are for what the user gave. */
-static void text_data_line(FILE *out, const netvet_assessment *a)
+void nv_report_text_data_line(FILE *out, const nv_data_summary *d)
 {
-    data_set ieee = {0}, pen = {0};
-    for (size_t i = 0; i < netvet_assessment_input_count(a); i++) {
-        netvet_input x = netvet_assessment_input(a, i);
-        if (x.path && !strncmp(x.kind, "ieee-", 5))
-            data_set_add(&ieee, x.version);
-        else if (x.path && !strcmp(x.kind, "enterprises"))
-            data_set_add(&pen, x.version);
-    }
-    if (!ieee.n && !pen.n)
+    if (!d->ieee.n && !d->pen.n)
         return;
     fputs("data: ", out);
-    if (ieee.n)
-        data_set_print(out, "IEEE registries", &ieee);
-    if (ieee.n && pen.n)
+    if (d->ieee.n)
+        data_set_print(out, "IEEE registries", &d->ieee);
+    if (d->ieee.n && d->pen.n)
         fputs(", ", out);
-    if (pen.n)
-        data_set_print(out, "IANA enterprise numbers", &pen);
+    if (d->pen.n)
+        data_set_print(out, "IANA enterprise numbers", &d->pen);
     fputs("; files and SHA-256 under Provenance\n", out);
 }
 
@@ -148,12 +136,13 @@ void nv_report_text_inputs(FILE *out, const netvet_assessment *a,
     size_t ns = ri && ri->cases ? ri->n_cases : 0;
     if (n || ns) /* a section after the verdict's */
         fputc('\n', out);
+    nv_data_summary data = {{0}, {0}};
     for (size_t i = 0; i < n; i++) {
         netvet_input x = netvet_assessment_input(a, i);
-        if (!x.path || !is_data_file(x.kind))
+        if (!nv_report_data_note(&data, x))
             nv_report_text_input(out, x);
     }
-    text_data_line(out, a);
+    nv_report_text_data_line(out, &data);
     for (size_t i = 0; i < ns; i++)
         nv_report_text_input(out, netvet_scenario_input(ri->cases[i].scenario));
     nv_report_text_registry_changes(out, a->view.reg);

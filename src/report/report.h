@@ -36,6 +36,22 @@ json_t *nv_report_json_inputs(const netvet_assessment *a);
  * (timeline). Paths and values are
  * escaped for the terminal. */
 void nv_report_text_input(FILE *out, netvet_input in);
+/* The attribution data read from the system (IEEE registries, IANA
+ * enterprise numbers) are summed up in one "data:" line rather than an
+ * "inputs:" line each: nv_report_data_note takes in an input and returns
+ * 1 when it is such a file (0: print it as an input); then
+ * nv_report_text_data_line prints the line (nothing if none). Zero it to
+ * start. */
+typedef struct nv_data_set {
+    size_t n;
+    const char *version; /* borrowed: shown when every file has it */
+    int mixed;
+} nv_data_set;
+typedef struct nv_data_summary {
+    nv_data_set ieee, pen;
+} nv_data_summary;
+int nv_report_data_note(nv_data_summary *d, netvet_input x);
+void nv_report_text_data_line(FILE *out, const nv_data_summary *d);
 json_t *nv_report_json_input(netvet_input in);
 void nv_report_text_change_header(FILE *out);
 void nv_report_text_change(FILE *out, const netvet_registry_change *c);

@@ -60,22 +60,17 @@ static json_t *point_json(const nv_tl_point *p, int *ok)
     return o;
 }
 
-/* {"netvet_version", "files": [{"role", "path", "bytes"?, "sha256"}]} */
+/* {"netvet_version", "files": [{"role", "path", "bytes"?, "sha256",
+ * "version"?}]} */
 static json_t *provenance(const netvet_timeline *t, int *ok)
 {
     json_t *files = json_array();
-    for (size_t i = 0; i < t->n_files_read; i++) {
-        const nv_tl_file *f = &t->files_read[i];
-        if (!(f->views & NV_TL_PROVENANCE))
-            continue;
-        json_t *o = json_object();
-        nv_json_put(o, "role", json_string(f->role), ok);
-        nv_json_put(o, "path", json_string(f->path), ok);
-        if (f->bytes >= 0)
-            nv_json_put(o, "bytes", json_integer((json_int_t)f->bytes), ok);
-        nv_json_put(o, "sha256", json_string(f->sha256), ok);
-        nv_json_append(files, o, ok);
-    }
+    for (size_t i = 0; i < t->n_files_read; i++)
+        if (t->files_read[i].views & NV_TL_PROVENANCE)
+            nv_json_append(files,
+                           nv_report_json_provenance_input(
+                               nv_tl_file_input(&t->files_read[i]), ok),
+                           ok);
     json_t *o = json_pack("{s:s}", "netvet_version", netvet_version());
     nv_json_put(o, "files", files, ok);
     if (!o)

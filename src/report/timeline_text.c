@@ -102,9 +102,14 @@ int nv_timeline_text(FILE *out, const nv_report_input *in,
     fputc('\n', out);
     if (nv_tl_file_count(t, NV_TL_INPUT))
         fputc('\n', out);
-    for (size_t i = 0; i < t->n_files_read; i++)
-        if (t->files_read[i].views & NV_TL_INPUT)
-            nv_report_text_input(out, nv_tl_file_input(&t->files_read[i]));
+    nv_data_summary data = {{0}, {0}};
+    for (size_t i = 0; i < t->n_files_read; i++) {
+        netvet_input x = nv_tl_file_input(&t->files_read[i]);
+        if ((t->files_read[i].views & NV_TL_INPUT) &&
+            !nv_report_data_note(&data, x))
+            nv_report_text_input(out, x);
+    }
+    nv_report_text_data_line(out, &data);
     if (t->n_reg_changes) {
         fputc('\n', out);
         nv_report_text_change_header(out);
@@ -125,18 +130,9 @@ int nv_timeline_text(FILE *out, const nv_report_input *in,
     for (size_t i = 0; i < t->n_points; i++)
         point_block(out, t, i);
     fprintf(out, "\nProvenance\n  netvet %s\n", netvet_version());
-    for (size_t i = 0; i < t->n_files_read; i++) {
-        const nv_tl_file *f = &t->files_read[i];
-        if (!(f->views & NV_TL_PROVENANCE))
-            continue;
-        fprintf(out, "  %-8s ", f->role);
-        nv_text_safe(out, f->path);
-        fputc(':', out);
-        if (f->bytes >= 0)
-            fprintf(out, " %lld bytes%s", f->bytes, *f->sha256 ? "," : "");
-        if (*f->sha256)
-            fprintf(out, " sha256 %s", f->sha256);
-        fputc('\n', out);
-    }
+    for (size_t i = 0; i < t->n_files_read; i++)
+        if (t->files_read[i].views & NV_TL_PROVENANCE)
+            nv_report_text_provenance_input(
+                out, nv_tl_file_input(&t->files_read[i]));
     return 0;
 }

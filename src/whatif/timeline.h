@@ -54,9 +54,8 @@ typedef struct nv_tl_point {
  * order: the inventory's files, the registry overlays, the packs, the
  * assessment's other inputs (attribution data, pattern and waiver files),
  * the scenarios. Reports show two views of it: the provenance
- * (NV_TL_PROVENANCE: all but the assessment's other inputs) and the
- * inputs besides the inventory (NV_TL_INPUT: all but the inventory's
- * files). The copies are owned: the assessments the list is taken from
+ * (NV_TL_PROVENANCE: all of them) and the inputs besides the inventory
+ * (NV_TL_INPUT: all but the inventory's files). The copies are owned: the assessments the list is taken from
  * do not outlive the run. */
 enum { NV_TL_PROVENANCE = 1, NV_TL_INPUT = 2 };
 
@@ -65,7 +64,8 @@ typedef struct nv_tl_file {
                          * netvet_input ("registry", "pack", "scenario",
                          * "patterns", "ieee-oui", ...) */
     char *path;         /* owned */
-    long long bytes;    /* the inventory's files; -1 for the others */
+    long long bytes;    /* its size, -1 when not known (packs, scenarios) */
+    char *version;      /* owned; the data's own date, NULL when none */
     char sha256[65];    /* "" when not hashed */
     unsigned views;     /* NV_TL_PROVENANCE | NV_TL_INPUT */
 } nv_tl_file;

@@ -2,8 +2,8 @@
 /* The files a timeline read, as one list that serves both the reports'
  * provenance and their inputs (timeline.h, nv_tl_file): the inventory's
  * files with their size, the registry overlays, packs, attribution data,
- * pattern and waiver files and the scenarios, each with its SHA-256 (the
- * inputs' size and version are not kept); and what the registry
+ * pattern and waiver files and the scenarios, each with its SHA-256 and,
+ * where known, its size and version; and what the registry
  * overlays changed in built-in vendors. Copied from the first point's
  * assessment, because the timeline keeps none of its assessments. */
 #include <string.h>
@@ -19,7 +19,8 @@ static char *dup_or_empty(const char *s)
 
 /* Append a copy of a file; one without a path is not listed. */
 static int add_file(netvet_timeline *t, const char *role, const char *path,
-                    long long bytes, const char *sha256, unsigned views)
+                    long long bytes, const char *sha256, const char *version,
+                    unsigned views)
 {
     if (!path)
         return 0;
@@ -28,9 +29,10 @@ static int add_file(netvet_timeline *t, const char *role, const char *path,
     f->bytes = bytes;
     f->views = views;
     snprintf(f->sha256, sizeof(f->sha256), "%s", sha256 ? sha256 : "");
-    if (!(f->path = nv_strdup(path)))
+    t->n_files_read++; /* counted now: dispose frees what was copied */
+    if (!(f->path = nv_strdup(path)) ||
+        (version && !(f->version = nv_strdup(version))))
         return NETVET_ENOMEM;
-    t->n_files_read++;
     return 0;
 }
 
@@ -43,24 +45,22 @@ static int add_inventory(netvet_timeline *t, const netvet_inventory *inv)
             rc = add_file(t, w ? "links" : "elements",
                           netvet_inventory_path(inv, w),
                           (long long)netvet_inventory_file_size(inv, w),
-                          netvet_inventory_sha256(inv, w), NV_TL_PROVENANCE);
+                          netvet_inventory_sha256(inv, w), NULL,
+                          NV_TL_PROVENANCE);
     return rc;
 }
 
-/* a's inputs: registry overlays and packs (both views), then attribution
- * data, pattern and waiver files (inputs only), in
- * netvet_assessment_input's order. */
+/* a's inputs (registry overlays, packs, attribution data, pattern and
+ * waiver files; both views), in netvet_assessment_input's order. */
 static int add_assessment(netvet_timeline *t, const netvet_assessment *a)
 {
     size_t na = netvet_assessment_input_count(a);
-    size_t both = netvet_registry_input_count(a->view.reg) +
-                  netvet_policy_input_count(a->policy);
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < na; i++) {
         netvet_input in = netvet_assessment_input(a, i);
-        rc = add_file(t, in.kind ? in.kind : "", in.path, -1, in.sha256,
-                      i < both ? NV_TL_PROVENANCE | NV_TL_INPUT
-                               : NV_TL_INPUT);
+        rc = add_file(t, in.kind ? in.kind : "", in.path,
+                      in.has_bytes ? (long long)in.bytes : -1, in.sha256,
+                      in.version, NV_TL_PROVENANCE | NV_TL_INPUT);
     }
     return rc;
 }
@@ -94,7 +94,7 @@ int nv_tl_keep_inputs(netvet_timeline *t, const netvet_inventory *inv,
         rc = add_assessment(t, a);
     for (size_t i = 0; rc == 0 && i < n; i++) {
         netvet_input in = netvet_scenario_input(sc[i]);
-        rc = add_file(t, "scenario", in.path, -1, in.sha256,
+        rc = add_file(t, "scenario", in.path, -1, in.sha256, NULL,
                       NV_TL_PROVENANCE | NV_TL_INPUT);
     }
     for (size_t i = 0; rc == 0 && i < nc; i++)
@@ -104,8 +104,10 @@ int nv_tl_keep_inputs(netvet_timeline *t, const netvet_inventory *inv,
 
 void nv_tl_inputs_dispose(netvet_timeline *t)
 {
-    for (size_t i = 0; i < t->n_files_read; i++)
+    for (size_t i = 0; i < t->n_files_read; i++) {
         nv_free(t->files_read[i].path);
+        nv_free(t->files_read[i].version);
+    }
     nv_free(t->files_read);
     for (size_t i = 0; i < t->n_reg_changes; i++) {
         nv_tl_regchange *x = &t->reg_changes[i];
@@ -128,10 +130,13 @@ size_t nv_tl_file_count(const netvet_timeline *t, unsigned view)
 
 netvet_input nv_tl_file_input(const nv_tl_file *f)
 {
-    netvet_input in = NETVET_INPUT_NONE; /* no size or version, as before */
+    netvet_input in = NETVET_INPUT_NONE;
     in.kind = f->role;
     in.path = f->path;
     in.sha256 = f->sha256;
+    in.version = f->version;
+    in.has_bytes = f->bytes >= 0;
+    in.bytes = f->bytes >= 0 ? (unsigned long long)f->bytes : 0;
     return in;
 }
 
