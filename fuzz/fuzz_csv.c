@@ -101,7 +101,8 @@ static void compare_tokenizers(const uint8_t *data, size_t size)
     char *buf = malloc(size ? size : 1);
     if (!buf)
         abort();
-    memcpy(buf, data, size);
+    if (size) /* data may be NULL when empty */
+        memcpy(buf, data, size);
     nv_batch_keys k = {1 + size % 4, (int)(size % 3), {0, (int)(size % 2)},
                        size % 5 ? flags : NULL};
     nv_csv ca, cb;

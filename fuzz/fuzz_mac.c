@@ -53,7 +53,8 @@ static void check_tables(const uint8_t *data, size_t size)
         nv_free(copy);
         return;
     }
-    memcpy(copy, data, size);
+    if (size) /* data may be NULL when empty */
+        memcpy(copy, data, size);
     if (nv_oui_db_add_buffer(&db, copy, size, "fuzz.csv", NULL) == 0 &&
         nv_oui_db_finish(&db) == 0) {
         for (size_t k = 0; k < db.n[0]; k++) {

@@ -69,8 +69,8 @@ static int line_date(const char *s, size_t len, char out[11])
 
 int nv_pen_last_updated(const char *buf, size_t len, char out[11])
 {
-    const char *p = buf, *end = buf + (len < NV_HEADER_SCAN ? len
-                                                            : NV_HEADER_SCAN);
+    size_t scan = len < NV_HEADER_SCAN ? len : NV_HEADER_SCAN;
+    const char *p = buf, *end = scan ? buf + scan : buf; /* buf may be NULL */
     while (p < end && !(*p >= '0' && *p <= '9')) { /* up to the first row */
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = (size_t)((nl ? nl : end) - p);

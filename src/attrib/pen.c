@@ -137,7 +137,8 @@ int nv_pen_db_add_buffer(nv_pen_db *db, const char *buf, size_t len,
                          const char *name, netvet_diag *diag)
 {
     unsigned long line = 0;
-    const char *p = buf, *end = buf + len;
+    /* an empty buffer may be NULL: no offset on it (undefined in C) */
+    const char *p = buf, *end = len ? buf + len : buf;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = (size_t)((nl ? nl : end) - p);

@@ -227,7 +227,8 @@ int nv_import_snmpwalk(nv_import_out *o, const char *data, size_t len,
     if (o->elements.len == 0)
         nv_sbuf_puts(&o->elements, header);
     o->el.read++;
-    int rc = read_lines(&w, data, data + len);
+    /* no offset on a NULL buffer (an empty one may be NULL): UB in C */
+    int rc = read_lines(&w, data, len ? data + len : data);
     span id = id_of(file);
     nv_sbuf idtext = {0};
     int bad_id = nv_snmp_put_text(&idtext, id.p, id.n) || id.n == 0;

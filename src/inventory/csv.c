@@ -18,7 +18,7 @@ void nv_csv_init(nv_csv *c, char *buf, size_t len)
 {
     memset(c, 0, sizeof(*c));
     c->cur = buf;
-    c->end = buf + len;
+    c->end = len ? buf + len : buf; /* buf may be NULL when empty */
     c->stop = c->end;
     c->next_line = 1;
     if (len >= 3 && (unsigned char)buf[0] == 0xEF &&

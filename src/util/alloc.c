@@ -132,7 +132,8 @@ char *nv_strndup(const char *s, size_t len)
     char *d = nv_malloc(len + 1);
     if (!d)
         return NULL;
-    memcpy(d, s, len);
+    if (len) /* s may be NULL for an empty string: no memcpy(NULL) */
+        memcpy(d, s, len);
     d[len] = '\0';
     return d;
 }

@@ -88,7 +88,7 @@ __attribute__((unused)) static void imp_string(imp_run *r, nv_import_fn fn, cons
     netvet_diag *diag = NULL;
     if (netvet_diag_new(&diag, imp_capture, r) < 0)
         abort();
-    r->rc = fn(&r->out, text, strlen(text), "in", diag);
+    r->rc = fn(&r->out, text, text ? strlen(text) : 0, "in", diag);
     imp_finish(r, diag);
 }
 

@@ -151,6 +151,31 @@ static void test_oui_bad_header(void **state)
     netvet_diag_free(diag);
 }
 
+/* Empty buffers given as (NULL, 0) read as "": the OUI table's "empty
+ * file" error, a PEN table with nothing in it; no offset on NULL on the
+ * way (clang UBSan pointer-overflow in nv_csv_init and
+ * nv_pen_db_add_buffer). */
+static void test_null_empty_buffers(void **state)
+{
+    (void)state;
+    nv_oui_db db;
+    netvet_diag *diag;
+    assert_int_equal(netvet_diag_new(&diag, NULL, NULL), 0);
+    assert_int_equal(nv_oui_db_init(&db), 0);
+    assert_int_equal(nv_oui_db_add_buffer(&db, NULL, 0, "x.csv", diag),
+                     NETVET_EPARSE);
+    assert_string_equal(netvet_diag_message(diag), "x.csv: empty file");
+    nv_oui_db_dispose(&db);
+    netvet_diag_free(diag);
+    nv_pen_db pens;
+    assert_int_equal(nv_pen_db_init(&pens), 0);
+    assert_int_equal(nv_pen_db_add_buffer(&pens, NULL, 0, "t", NULL), 0);
+    assert_int_equal(nv_pen_db_finish(&pens), 0);
+    assert_int_equal(pens.n, 0);
+    assert_null(nv_pen_db_lookup(&pens, 9));
+    nv_pen_db_dispose(&pens);
+}
+
 /* Rows verified in Debian ieee-data 20220827.1: MA-L 00E0FC Huawei; MA-L
  * C82C2B is the IEEE RA's, split into MA-M blocks (C82C2B7 Merpa Bilgi
  * Islem; C82C2BF unassigned); MA-S 70B3D5190 Fantom Wireless; IAB
@@ -684,6 +709,7 @@ int main(void)
         cmocka_unit_test(test_oui_real_files),
         cmocka_unit_test(test_oid_forms),
         cmocka_unit_test(test_pen_table),
+        cmocka_unit_test(test_null_empty_buffers),
         cmocka_unit_test(test_pattern_examples),
         cmocka_unit_test(test_pattern_captures),
         cmocka_unit_test(test_pattern_file_errors),

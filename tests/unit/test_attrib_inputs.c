@@ -228,6 +228,9 @@ static void test_pen_last_updated(void **state)
             fail_msg("case %zu gave %s", i, date);
         }
     }
+    char date[11] = ""; /* an empty buffer as (NULL, 0): no offset on NULL */
+    assert_int_equal(nv_pen_last_updated(NULL, 0, date), 0);
+    assert_string_equal(date, "");
 }
 
 /* The assessment keeps the attributor's inputs (after the attributor is

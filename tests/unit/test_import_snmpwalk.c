@@ -134,6 +134,14 @@ static void test_bad_input(void **state)
     assert_string_equal(r.message, "in: no sysDescr, sysObjectID, sysName "
                         "or ifPhysAddress found");
     nv_import_out_free(&r.out);
+
+    /* the same for an empty buffer given as (NULL, 0): no offset on NULL
+     * (clang UBSan pointer-overflow in nv_import_snmpwalk) */
+    imp_string(&r, nv_import_snmpwalk, NULL, 1);
+    assert_int_equal(r.rc, NETVET_EPARSE);
+    assert_string_equal(r.message, "in: no sysDescr, sysObjectID, sysName "
+                        "or ifPhysAddress found");
+    nv_import_out_free(&r.out);
 }
 
 /* The varbind mapping a live poller shares with the file importer: OIDs in

@@ -737,6 +737,32 @@ static void test_parts_out_of_memory(void **state)
 /* Run every test again with each file read in 2, 3 and 7 parts (most
  * inputs here are a few lines: parts start at line starts, so short files
  * give fewer parts). */
+/* An empty elements buffer given as (NULL, 0), as a caller with nothing
+ * read may pass it: the same "empty file" error as for "", and no
+ * memcpy from NULL on the way (UBSan nonnull-attribute under clang). */
+static void test_null_empty_buffer(void **state)
+{
+    (void)state;
+    char *s = nv_strndup(NULL, 0);
+    assert_non_null(s);
+    assert_string_equal(s, "");
+    nv_free(s);
+    captured cap = {{0}, 0};
+    netvet_diag *diag;
+    assert_int_equal(netvet_diag_new(&diag, capture, &cap), 0);
+    netvet_inventory *inv = NULL;
+    int rc = nv_inventory_load_buffers(&inv, NULL, 0, "e.csv", NULL, 0,
+                                       "l.csv", NULL, diag);
+    netvet_diag_free(diag);
+    assert_int_equal(rc, NETVET_EPARSE);
+    assert_null(inv);
+    assert_string_equal(cap.text, "e.csv:0:0: empty file: no header row\n");
+    captured same = {{0}, 0}; /* as for a non-NULL empty buffer */
+    assert_null(load("", NULL, 0, &same, &rc));
+    assert_int_equal(rc, NETVET_EPARSE);
+    assert_string_equal(same.text, cap.text);
+}
+
 static int two_parts(void **state)
 {
     (void)state;
@@ -777,6 +803,7 @@ int main(void)
         cmocka_unit_test(test_many_rows_in_batches),
         cmocka_unit_test(test_many_rows_from_files),
         cmocka_unit_test(test_parts_share_string_bytes),
+        cmocka_unit_test(test_null_empty_buffer),
 #ifdef NETVET_FAULT_INJECTION
         cmocka_unit_test(test_parts_out_of_memory),
 #endif
