@@ -174,10 +174,10 @@ const nv_opt nv_opt_no_input_hash = {
     .name = "no-input-hash", .group = IN, .set = nv_set_on,
     .field = AT(no_input_hash),
     .help = "Do not hash the inventory's files: the report's provenance "
-            "then gives their sizes without SHA-256 (hashing runs from the "
-            "load on, at the lowest priority, on the CPU the load and the "
-            "analysis leave idle; the report finishes what is left: "
-            "bench/README.md has its cost)."};
+            "then gives their sizes without SHA-256 (hashing runs beside "
+            "the parse; for a 168 MB inventory of a million elements it "
+            "added about 0.4 s to a load of about 0.7 s on two busy "
+            "cores)."};
 const nv_opt nv_opt_as_of = {
     .name = "as-of", .arg = "DATE", .group = AN, .set = nv_set_str,
     .field = AT(as_of),
