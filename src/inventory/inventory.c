@@ -151,17 +151,6 @@ static void release_hashed(void *arg, size_t i)
     release_file(&((struct hashed_inputs *)arg)->in[i]);
 }
 
-/* Hashed bytes nobody reads: a mapped file's pages go back to the page
- * cache, as the parts do behind the parse (loader.c). */
-static void consumed_hashed(void *arg, size_t i, size_t from, size_t to)
-{
-    nv_file_input *in = &((struct hashed_inputs *)arg)->in[i];
-    size_t page = (size_t)sysconf(_SC_PAGESIZE);
-    size_t start = from / page * page;
-    if (in->is_mmap && to > start)
-        madvise(in->p + start, to - start, MADV_DONTNEED);
-}
-
 /* Start hashing el and ln (if named); the hasher owns their bytes from now
  * on (*held, *bg: the caller must disown them in el and ln once the load
  * is done with them). */
@@ -175,8 +164,7 @@ static int start_hash(input *el, input *ln, struct hashed_inputs **held,
         return NETVET_ENOMEM;
     (*held)->in[0] = el->in;
     (*held)->in[1] = ln->in;
-    int rc = nv_sha256_bg_start(bg, bufs, lens, n, release_hashed,
-                                consumed_hashed, *held);
+    int rc = nv_sha256_bg_start(bg, bufs, lens, n, release_hashed, *held);
     if (rc < 0) {
         nv_free(*held);
         *held = NULL;

@@ -25,7 +25,6 @@ typedef struct bg_item {
     int threaded;
     const uint8_t *p;
     size_t len, pos;
-    size_t consumed; /* bytes handed to bg->consumed so far */
     struct sha256_ctx ctx;
     int stop;       /* the worker must not hash any more */
     int digested;   /* hex holds the digest */
@@ -38,7 +37,6 @@ typedef struct bg_item {
 
 struct nv_sha256_bg {
     nv_sha256_bg_release release;
-    nv_sha256_bg_consumed consumed;
     void *arg;
     size_t n;
     bg_item item[];
@@ -66,16 +64,6 @@ static void maybe_release(bg_item *it)
         it->bg->release(it->bg->arg, it->index);
 }
 
-/* Under it->mu: tell the caller of the hashed bytes nobody reads now. */
-static void hand_back(bg_item *it)
-{
-    if (it->reading || it->released || it->consumed == it->pos)
-        return;
-    if (it->bg->consumed)
-        it->bg->consumed(it->bg->arg, it->index, it->consumed, it->pos);
-    it->consumed = it->pos;
-}
-
 /* Under it->mu: hash up to `most` more bytes; digest at the end. */
 static void advance(bg_item *it, size_t most)
 {
@@ -83,7 +71,6 @@ static void advance(bg_item *it, size_t most)
     if (n)
         sha256_update(&it->ctx, n, it->p + it->pos);
     it->pos += n;
-    hand_back(it);
     if (it->pos == it->len && !it->digested) {
         to_hex(&it->ctx, it->hex);
         it->digested = 1;
@@ -115,15 +102,13 @@ static void *work(void *arg)
 
 int nv_sha256_bg_start(nv_sha256_bg **out, const void *const *bufs,
                        const size_t *lens, size_t n,
-                       nv_sha256_bg_release release,
-                       nv_sha256_bg_consumed consumed, void *arg)
+                       nv_sha256_bg_release release, void *arg)
 {
     nv_sha256_bg *bg = nv_calloc(1, sizeof(*bg) + n * sizeof(bg_item));
     *out = NULL;
     if (!bg)
         return NETVET_ENOMEM;
     bg->release = release;
-    bg->consumed = consumed;
     bg->arg = arg;
     bg->n = n;
     for (size_t i = 0; i < n; i++) {
@@ -149,7 +134,6 @@ void nv_sha256_bg_done_reading(nv_sha256_bg *bg)
         bg_item *it = &bg->item[i];
         pthread_mutex_lock(&it->mu);
         it->reading = 0;
-        hand_back(it);
         maybe_release(it);
         pthread_mutex_unlock(&it->mu);
     }

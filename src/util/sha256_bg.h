@@ -10,9 +10,7 @@
  * the caller may read them too until it says it is done
  * (nv_sha256_bg_done_reading). Once both are done with buffer i, release
  * (arg, i) is called exactly once, from whichever thread finished last;
- * nv_sha256_bg_free releases whatever was not yet. Before that, consumed
- * is told of each hashed range the caller is done with (a mapped file's
- * pages can go, so the memory the hash touched does not pile up). */
+ * nv_sha256_bg_free releases whatever was not yet. */
 #ifndef NV_UTIL_SHA256_BG_H
 #define NV_UTIL_SHA256_BG_H
 
@@ -24,10 +22,6 @@ typedef struct nv_sha256_bg nv_sha256_bg;
 
 /* Buffer i is no longer read by anyone (may be NULL). */
 typedef void (*nv_sha256_bg_release)(void *arg, size_t i);
-/* Bytes [from, to) of buffer i are hashed and the caller no longer reads
- * them: their pages may be given back early (may be NULL). */
-typedef void (*nv_sha256_bg_consumed)(void *arg, size_t i, size_t from,
-                                      size_t to);
 
 /* Start hashing bufs[i][0..lens[i]) for each i < n. A thread that cannot
  * start leaves its buffer to the first nv_sha256_bg_digest. On failure
@@ -36,8 +30,7 @@ typedef void (*nv_sha256_bg_consumed)(void *arg, size_t i, size_t from,
  * @return 0 or NETVET_ENOMEM. */
 int nv_sha256_bg_start(nv_sha256_bg **out, const void *const *bufs,
                        const size_t *lens, size_t n,
-                       nv_sha256_bg_release release,
-                       nv_sha256_bg_consumed consumed, void *arg);
+                       nv_sha256_bg_release release, void *arg);
 
 /* The caller reads none of the buffers any more. */
 void nv_sha256_bg_done_reading(nv_sha256_bg *bg);

@@ -3,9 +3,7 @@
  * (FIPS 180-2 "abc" and a million 'a', the empty string, a 3 MiB buffer
  * checked with Python's hashlib), whether the worker or the caller
  * finishes them; every buffer released exactly once, only after both the
- * caller and the hasher are done with it, its hashed bytes handed back in
- * order (all of them, none while the caller reads); free without a
- * digest. */
+ * caller and the hasher are done with it; free without a digest. */
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -29,24 +27,12 @@
 
 typedef struct released {
     int count[4];
-    size_t consumed[4]; /* bytes handed back so far, in order */
-    int bad[4];         /* a range out of order or after the release */
 } released;
 
 static void on_release(void *arg, size_t i)
 {
     released *r = arg;
     r->count[i]++;
-}
-
-/* The consumed ranges must follow each other from 0, never after the
- * buffer's release (worker threads call it: noted, asserted later). */
-static void on_consumed(void *arg, size_t i, size_t from, size_t to)
-{
-    released *r = arg;
-    if (r->count[i] != 0 || from != r->consumed[i] || to <= from)
-        r->bad[i] = 1;
-    r->consumed[i] = to;
 }
 
 static char *pattern(void)
@@ -66,10 +52,9 @@ static void test_digests(void **state)
     memset(as, 'a', 1000000);
     const void *bufs[4] = {"abc", NULL, big, as};
     size_t lens[4] = {3, 0, PATTERN_LEN, 1000000};
-    released r = {{0}, {0}, {0}};
+    released r = {{0}};
     nv_sha256_bg *bg;
-    assert_int_equal(nv_sha256_bg_start(&bg, bufs, lens, 4, on_release,
-                                        on_consumed, &r),
+    assert_int_equal(nv_sha256_bg_start(&bg, bufs, lens, 4, on_release, &r),
                      0);
     assert_string_equal(nv_sha256_bg_digest(bg, 2), PATTERN);
     assert_string_equal(nv_sha256_bg_digest(bg, 0), ABC);
@@ -80,14 +65,9 @@ static void test_digests(void **state)
     /* the caller still reads them: none is released yet */
     for (int i = 0; i < 4; i++)
         assert_int_equal(r.count[i], 0);
-    for (int i = 0; i < 4; i++) /* nothing handed back while read */
-        assert_int_equal(r.consumed[i], 0);
     nv_sha256_bg_done_reading(bg);
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 4; i++)
         assert_int_equal(r.count[i], 1);
-        assert_int_equal(r.consumed[i], lens[i]);
-        assert_int_equal(r.bad[i], 0);
-    }
     nv_sha256_bg_free(bg);
     for (int i = 0; i < 4; i++)
         assert_int_equal(r.count[i], 1); /* never twice */
@@ -103,16 +83,13 @@ static void test_release_after_digest(void **state)
     char *big = pattern();
     const void *bufs[1] = {big};
     size_t lens[1] = {PATTERN_LEN};
-    released r = {{0}, {0}, {0}};
+    released r = {{0}};
     nv_sha256_bg *bg;
-    assert_int_equal(nv_sha256_bg_start(&bg, bufs, lens, 1, on_release,
-                                        on_consumed, &r),
+    assert_int_equal(nv_sha256_bg_start(&bg, bufs, lens, 1, on_release, &r),
                      0);
     nv_sha256_bg_done_reading(bg);
     assert_string_equal(nv_sha256_bg_digest(bg, 0), PATTERN);
     assert_int_equal(r.count[0], 1);
-    assert_int_equal(r.consumed[0], PATTERN_LEN); /* every byte, in order */
-    assert_int_equal(r.bad[0], 0);
     nv_sha256_bg_free(bg);
     assert_int_equal(r.count[0], 1);
     free(big);
@@ -126,16 +103,13 @@ static void test_free_unasked(void **state)
     char *big = pattern();
     const void *bufs[2] = {big, big};
     size_t lens[2] = {PATTERN_LEN, PATTERN_LEN / 2};
-    released r = {{0}, {0}, {0}};
+    released r = {{0}};
     nv_sha256_bg *bg;
-    assert_int_equal(nv_sha256_bg_start(&bg, bufs, lens, 2, on_release,
-                                        on_consumed, &r),
+    assert_int_equal(nv_sha256_bg_start(&bg, bufs, lens, 2, on_release, &r),
                      0);
     nv_sha256_bg_free(bg);
     assert_int_equal(r.count[0], 1);
     assert_int_equal(r.count[1], 1);
-    assert_int_equal(r.consumed[0], 0); /* the caller never said done */
-    assert_int_equal(r.consumed[1], 0);
     free(big);
     nv_sha256_bg_free(NULL); /* a no-op */
 }
@@ -159,10 +133,9 @@ static void test_concurrent_askers(void **state)
     char *big = pattern();
     const void *bufs[1] = {big};
     size_t lens[1] = {PATTERN_LEN};
-    released r = {{0}, {0}, {0}};
+    released r = {{0}};
     nv_sha256_bg *bg;
-    assert_int_equal(nv_sha256_bg_start(&bg, bufs, lens, 1, on_release,
-                                        on_consumed, &r),
+    assert_int_equal(nv_sha256_bg_start(&bg, bufs, lens, 1, on_release, &r),
                      0);
     pthread_t t[4];
     asker a[4];
