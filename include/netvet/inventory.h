@@ -47,9 +47,8 @@ typedef struct netvet_load_options {
      *  columns become optional; a missing or empty function is `other`. */
     int evidence_only;
     /** (version >= 3) Hash each file's bytes (SHA-256, on a thread of its
-     *  own at the lowest priority, from the load on, using the CPU the
-     *  load and analysis leave idle) for netvet_inventory_sha256: reports
-     *  name exactly which inventory they judged. */
+     *  own beside the parse) for netvet_inventory_sha256: reports name
+     *  exactly which inventory they judged. */
     int sha256;
 } netvet_load_options;
 #define NETVET_LOAD_OPTIONS_VERSION 3
@@ -100,8 +99,7 @@ int netvet_inventory_has_evidence(const netvet_inventory *inv);
 const char *netvet_inventory_path(const netvet_inventory *inv, int which);
 /** SHA-256 of the elements file / links file as 64 lowercase hex digits,
  * "" when there is no such file or it was not hashed
- * (netvet_load_options.sha256). The first call waits for the digest,
- * finishing it in the calling thread; safe from any thread. Borrowed. */
+ * (netvet_load_options.sha256). Borrowed. */
 const char *netvet_inventory_sha256(const netvet_inventory *inv, int which);
 /** Size in bytes of the elements file / links file (0: none). */
 uint64_t netvet_inventory_file_size(const netvet_inventory *inv, int which);

@@ -80,10 +80,7 @@ struct netvet_inventory {
     uint64_t serial;            /* unique per inventory in the process
                                    (caches keyed by string id check it) */
     char *path[2];              /* elements file, links file ("" if none) */
-    /* their SHA-256, computed in the background from the load on (NULL
-     * if not hashed), and the files' bytes it still reads */
-    struct nv_sha256_bg *hash;
-    struct hashed_inputs *hashed;
+    char sha256[2][65];         /* their SHA-256 in hex, "" if not hashed */
     uint64_t size[2];           /* their sizes in bytes */
 };
 

@@ -16,7 +16,7 @@
 #include "inventory/parts.h"
 #include "util/alloc.h"
 #include "util/diag.h"
-#include "util/sha256_bg.h"
+#include "util/sha256_hex.h"
 
 /* One input file: its bytes (mapped, or a private copy) and where they
  * come from. */
@@ -67,19 +67,14 @@ static int copy_input(input *m, netvet_diag *diag)
     return 0;
 }
 
-static void release_file(nv_file_input *in)
-{
-    if (in->is_mmap)
-        munmap(in->p, in->len);
-    else
-        nv_free(in->p);
-    in->p = NULL;
-    in->is_mmap = 0;
-}
-
 static void release_input(input *m)
 {
-    release_file(&m->in);
+    if (m->in.is_mmap)
+        munmap(m->in.p, m->in.len);
+    else
+        nv_free(m->in.p);
+    m->in.p = NULL;
+    m->in.is_mmap = 0;
 }
 
 static int open_input(input *m, netvet_diag *diag)
@@ -139,72 +134,48 @@ static int run_loader(netvet_inventory **inv, int links, input *m,
     return rc;
 }
 
-/* The files' bytes while their SHA-256 is computed in the background:
- * the load reads them, then the hasher alone (util/sha256_bg.h) until
- * the reports ask for the digests, which finishes them. */
-struct hashed_inputs {
-    nv_file_input in[2];
-};
+/* The SHA-256 of both files, computed beside the parse (the tokenizer
+ * never writes its input, so both may read it at once). */
+typedef struct hash_job {
+    const input *m[2];
+    char hex[2][NV_SHA256_HEX];
+} hash_job;
 
-static void release_hashed(void *arg, size_t i)
+static void *hash_files(void *arg)
 {
-    release_file(&((struct hashed_inputs *)arg)->in[i]);
-}
-
-/* Start hashing el and ln (if named); the hasher owns their bytes from now
- * on (*held, *bg: the caller must disown them in el and ln once the load
- * is done with them). */
-static int start_hash(input *el, input *ln, struct hashed_inputs **held,
-                      nv_sha256_bg **bg)
-{
-    size_t n = ln->in.name ? 2 : 1;
-    const void *bufs[2] = {el->in.p, ln->in.p};
-    size_t lens[2] = {el->in.len, ln->in.len};
-    if (!(*held = nv_calloc(1, sizeof(**held))))
-        return NETVET_ENOMEM;
-    (*held)->in[0] = el->in;
-    (*held)->in[1] = ln->in;
-    int rc = nv_sha256_bg_start(bg, bufs, lens, n, release_hashed, *held);
-    if (rc < 0) {
-        nv_free(*held);
-        *held = NULL;
-        return rc;
-    }
-    return 0;
+    hash_job *h = arg;
+    for (int i = 0; i < 2; i++)
+        if (h->m[i] && h->m[i]->in.name)
+            nv_sha256_hex(h->m[i]->in.p ? h->m[i]->in.p : "",
+                          h->m[i]->in.len, h->hex[i]);
+    return NULL;
 }
 
 static int load_pair(netvet_inventory **out, input *el, input *ln,
                      const netvet_load_options *opts, netvet_diag *diag)
 {
     netvet_inventory *inv = NULL;
-    struct hashed_inputs *held = NULL;
-    nv_sha256_bg *bg = NULL;
-    int rc = 0;
-    if (opts && opts->version >= 3 && opts->sha256)
-        rc = start_hash(el, ln, &held, &bg);
-    if (rc == 0)
-        rc = nv_inventory_new(&inv);
+    hash_job h = {{el, ln}, {"", ""}};
+    pthread_t thread;
+    int hashing = opts && opts->version >= 3 && opts->sha256;
+    int threaded = hashing && pthread_create(&thread, NULL, hash_files,
+                                             &h) == 0;
+    if (hashing && !threaded)
+        hash_files(&h);
+    int rc = nv_inventory_new(&inv);
     if (rc == 0)
         rc = run_loader(&inv, 0, el, opts, diag);
     if (rc == 0)
         nv_inv_site_geo_compact(inv);
     if (rc == 0 && ln->in.name)
         rc = run_loader(&inv, 1, ln, opts, diag);
-    if (held) { /* the hasher's to release, never the caller's */
-        el->in.p = ln->in.p = NULL;
-        el->in.is_mmap = ln->in.is_mmap = 0;
-        nv_sha256_bg_done_reading(bg);
-    }
+    if (threaded)
+        pthread_join(thread, NULL);
     if (rc == 0 && inv) {
-        inv->hash = bg;
-        inv->hashed = held;
-        bg = NULL;
-        held = NULL;
+        memcpy(inv->sha256, h.hex, sizeof(inv->sha256));
         inv->size[0] = el->in.len;
         inv->size[1] = ln->in.name ? ln->in.len : 0;
     }
-    nv_sha256_bg_free(bg);
-    nv_free(held);
     if (rc == 0 && (!(inv->path[0] = nv_strdup(el->in.name)) ||
                     !(inv->path[1] = nv_strdup(ln->in.name ? ln->in.name : ""))))
         rc = NETVET_ENOMEM;
@@ -299,8 +270,6 @@ void netvet_inventory_free(netvet_inventory *inv)
 {
     if (!inv)
         return;
-    nv_sha256_bg_free(inv->hash); /* releases the files' bytes */
-    nv_free(inv->hashed);
     nv_strtab_dispose(&inv->strings);
     nv_strtab_dispose(&inv->ids);
     nv_idmap_dispose(&inv->idmap);
@@ -328,8 +297,7 @@ netvet_load_stats netvet_inventory_stats(const netvet_inventory *inv, int which)
 
 const char *netvet_inventory_sha256(const netvet_inventory *inv, int which)
 {
-    /* waits for the digest, finishing it here if need be */
-    return inv->hash ? nv_sha256_bg_digest(inv->hash, which ? 1 : 0) : "";
+    return inv->sha256[which ? 1 : 0];
 }
 
 uint64_t netvet_inventory_file_size(const netvet_inventory *inv, int which)
