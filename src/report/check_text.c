@@ -50,8 +50,10 @@ static void rule_line(FILE *out, const netvet_assessment *a,
     char st[64];
     snprintf(st, sizeof(st), "%s -> %s", short_status(p->before),
              short_status(p->after));
-    fprintf(out, "  %-14s %-20s ", st,
-            netvet_policy_rule(a->policy, r->rule).id);
+    fprintf(out, "  %-14s ", st);
+    nv_text_cell(out, netvet_policy_rule(a->policy, r->rule).id,
+                 nv_text_rule_width(a, 20));
+    fputc(' ', out);
     if (!measured(p->before) && !measured(p->after)) {
         fprintf(out, "%s%s%s not measured\n", r->subject,
                 *r->subject ? " " : "", *r->measure ? r->measure : "rule");

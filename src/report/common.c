@@ -25,6 +25,49 @@ void nv_text_safe(FILE *out, const char *s)
     }
 }
 
+/* Is p the start of a character nv_text_safe escapes as 8 bytes? */
+static int is_c1(const unsigned char *p)
+{
+    return p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f;
+}
+
+int nv_text_safe_width(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    int w = 0;
+    while (*p) {
+        if (is_c1(p)) {
+            w += 8;
+            p += 2;
+            continue;
+        }
+        if (*p < 0x20 || *p == 0x7f)
+            w += 4;
+        else if ((*p & 0xc0) != 0x80) /* not a continuation byte */
+            w++;
+        p++;
+    }
+    return w;
+}
+
+void nv_text_cell(FILE *out, const char *s, int width)
+{
+    nv_text_safe(out, s);
+    for (int w = nv_text_safe_width(s); w < width; w++)
+        fputc(' ', out);
+}
+
+int nv_text_rule_width(const netvet_assessment *a, int least)
+{
+    int w = least;
+    for (size_t i = 0; a && a->policy && i < a->results.n; i++) {
+        int n = nv_text_safe_width(
+            netvet_policy_rule(a->policy, a->results.items[i].rule).id);
+        w = n > w ? n : w;
+    }
+    return w;
+}
+
 const char *nv_severity_name(netvet_severity s)
 {
     switch (s) {

@@ -101,8 +101,10 @@ static void step_line(FILE *out, const netvet_plan *p, size_t s)
     const char *what = p->unit == NETVET_PLAN_BY_SITE
                            ? nv_inv_str(inv, inv->site[k])
                            : nv_inv_id(inv, k);
-    fprintf(out, "  %5zu  %-16s %-11s %-9s -> %-9s %3u %10g %12g ", s + 1,
-            what, netvet_function_name(inv->function[k]),
+    fprintf(out, "  %5zu  ", s + 1);
+    nv_text_cell(out, what, 16); /* an inventory string: escaped */
+    fprintf(out, " %-11s %-9s -> %-9s %3u %10g %12g ",
+            netvet_function_name(inv->function[k]),
             nv_plan_vendor_id(p, p->before->view.vendor[k]),
             nv_plan_vendor_id(p, p->new_vendor[st->first]), st->n, st->cost,
             st->cumulative);

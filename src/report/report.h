@@ -140,6 +140,14 @@ void nv_json_append(json_t *arr, json_t *val, int *ok);
  * so an input string can never start a line of its own ("\nVerdict: PASS")
  * nor move the cursor. Every text writer prints input strings with it. */
 void nv_text_safe(FILE *out, const char *s);
+/* Columns nv_text_safe prints for s (a UTF-8 character counts one). */
+int nv_text_safe_width(const char *s);
+/* s through nv_text_safe, then spaces up to `width` columns (a table
+ * cell; a longer s is printed whole). */
+void nv_text_cell(FILE *out, const char *s, int width);
+/* The widest rule id among a's results, at least `least` (the rule
+ * column of a text table). */
+int nv_text_rule_width(const netvet_assessment *a, int least);
 /* " [WAIVED]" after a waived finding's title, else "". */
 const char *nv_text_waived_mark(const nv_finding *f);
 /* The line under a waived finding: "<indent>waived: REASON (approved by

@@ -93,10 +93,12 @@ static void results(FILE *out, const netvet_assessment *a)
     if (!a->policy || a->results.n == 0)
         return;
     fprintf(out, "\nRules\n");
+    int width = nv_text_rule_width(a, 20);
     for (size_t i = 0; i < a->results.n; i++) {
         const nv_rule_result *r = &a->results.items[i];
         const char *id = netvet_policy_rule(a->policy, r->rule).id;
-        fprintf(out, "  %-14s %-20s", nv_result_status_name(r->status), id);
+        fprintf(out, "  %-14s ", nv_result_status_name(r->status));
+        nv_text_cell(out, id, width);
         if (r->status == NV_RESULT_NOT_IN_EFFECT) {
             const nv_rule *ru = &a->policy->rules[r->rule];
             if (a->view.as_of > ru->until) /* no longer in force */

@@ -19,15 +19,21 @@ static const char *group_label(const netvet_assessment *a,
 static void groups(FILE *out, const netvet_assessment *a, int kind)
 {
     const nv_exposure *x = &a->exposure;
-    fprintf(out, "    %-10s %12s %8s %10s %9s\n",
+    int width = 10; /* the longest label of the kind, at least 10 */
+    for (size_t i = 0; i < x->n_groups; i++)
+        if (x->groups[i].kind == kind &&
+            nv_text_safe_width(group_label(a, &x->groups[i])) > width)
+            width = nv_text_safe_width(group_label(a, &x->groups[i]));
+    fprintf(out, "    %-*s %12s %8s %10s %9s\n", width,
             kind == NV_GROUP_DOMAIN ? "domain" : "vendor", "lost weight",
             "share", "lost sinks", "elements");
     for (size_t i = 0; i < x->n_groups; i++) {
         const nv_exposure_group *g = &x->groups[i];
         if (g->kind != kind)
             continue;
-        fprintf(out, "    %-10s %12.0f %7.2f%% %10llu %9llu\n",
-                group_label(a, g), g->lost_weight,
+        fputs("    ", out);
+        nv_text_cell(out, group_label(a, g), width);
+        fprintf(out, " %12.0f %7.2f%% %10llu %9llu\n", g->lost_weight,
                 pct(g->lost_weight, x->sink_weight),
                 (unsigned long long)g->lost_sinks,
                 (unsigned long long)g->n_elements);
@@ -71,22 +77,47 @@ static void spof_sums(FILE *out, const netvet_assessment *a, int domains)
     fputs(sep[0] == ',' ? "\n" : " none\n", out);
 }
 
+/* The single points of failure's columns: id, vendor, domains. */
+typedef struct spof_cols {
+    const char *cell[3];
+    int width[3];
+} spof_cols;
+
+static void spof_row(const netvet_assessment *a, uint32_t k, spof_cols *c)
+{
+    const nv_view *v = &a->view;
+    c->cell[0] = nv_inv_id(v->inv, k);
+    c->cell[1] = nv_vendor_label(a, v->vendor[k]);
+    c->cell[2] = v->dset[k] < 0 ? "?" : nv_dset_label(a, v->dset[k]);
+}
+
 static void spofs(FILE *out, const netvet_assessment *a)
 {
     const nv_view *v = &a->view;
     const netvet_inventory *inv = v->inv;
     double total = a->exposure.sink_weight;
+    spof_cols c = {{NULL}, {16, 10, 3}}; /* widths: at least these */
+    for (size_t i = 0; i < a->n_top; i++) {
+        spof_row(a, a->top[i], &c);
+        for (int j = 0; j < 3; j++)
+            if (nv_text_safe_width(c.cell[j]) > c.width[j])
+                c.width[j] = nv_text_safe_width(c.cell[j]);
+    }
     fprintf(out, "\nSingle points of failure (weight each element alone "
                  "cuts off; top %zu)\n", a->n_top);
     if (a->n_top == 0)
         fprintf(out, "  none\n");
     for (size_t i = 0; i < a->n_top; i++) {
         uint32_t k = a->top[i];
-        fprintf(out, "  %-16s %-11s %-10s %-3s %10.0f %6.2f%%  line %u\n",
-                nv_inv_id(inv, k), netvet_function_name(inv->function[k]),
-                nv_vendor_label(a, v->vendor[k]),
-                v->dset[k] < 0 ? "?" : nv_dset_label(a, v->dset[k]),
-                a->dom.impact[k], pct(a->dom.impact[k], total), inv->line[k]);
+        spof_row(a, k, &c);
+        fputs("  ", out);
+        nv_text_cell(out, c.cell[0], c.width[0]);
+        fprintf(out, " %-11s ", netvet_function_name(inv->function[k]));
+        nv_text_cell(out, c.cell[1], c.width[1]);
+        fputc(' ', out);
+        nv_text_cell(out, c.cell[2], c.width[2]);
+        fprintf(out, " %10.0f %6.2f%%  line %u\n", a->dom.impact[k],
+                pct(a->dom.impact[k], total), inv->line[k]);
     }
     fprintf(out, "  impact summed over each group's elements (nested "
                  "dominators counted in each):\n");

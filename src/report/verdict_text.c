@@ -46,13 +46,15 @@ size_t nv_text_failing(FILE *out, const netvet_assessment *a,
                        const char *indent)
 {
     size_t n = 0;
+    int width = nv_text_rule_width(a, 20);
     for (size_t i = 0; a->policy && i < a->results.n; i++) {
         const nv_rule_result *r = &a->results.items[i];
         if (r->status != NV_RESULT_FAIL)
             continue;
         const nv_rule *ru = &a->policy->rules[r->rule];
-        fprintf(out, "%sfails: %-7s %-20s ", indent,
-                nv_severity_name(ru->severity), ru->id);
+        fprintf(out, "%sfails: %-7s ", indent, nv_severity_name(ru->severity));
+        nv_text_cell(out, ru->id, width);
+        fputc(' ', out);
         nv_text_safe(out, r->subject);
         fprintf(out, "%s%s ", *r->subject ? " " : "", r->measure);
         nv_text_margin(out, r);

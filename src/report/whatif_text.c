@@ -50,8 +50,9 @@ static const char *status_of(const nv_rule_result *r)
 void nv_text_rule_pairs(FILE *out, const netvet_assessment *a,
                         const nv_compare *c, int only_changed)
 {
-    fprintf(out, "    %-20s %-22s %9s %9s  %-14s %s\n", "rule", "measure",
-            "before", "after", "limit", "status");
+    int width = nv_text_rule_width(a, 20);
+    fprintf(out, "    %-*s %-22s %9s %9s  %-14s %s\n", width, "rule",
+            "measure", "before", "after", "limit", "status");
     for (size_t i = 0; i < c->n_results; i++) {
         const nv_result_pair *p = &c->results[i];
         const nv_rule_result *r = p->after ? p->after : p->before;
@@ -66,8 +67,11 @@ void nv_text_rule_pairs(FILE *out, const netvet_assessment *a,
             snprintf(limit, sizeof(limit), "cap %.2f%%", 100 * r->limit);
         else
             snprintf(limit, sizeof(limit), "max %.0f", r->limit);
-        fprintf(out, "    %-20s %-22s ",
-                netvet_policy_rule(a->policy, r->rule).id, measure);
+        fputs("    ", out);
+        nv_text_cell(out, netvet_policy_rule(a->policy, r->rule).id, width);
+        fputc(' ', out);
+        nv_text_cell(out, measure, 22);
+        fputc(' ', out);
         nv_text_value(out, p->before, 9);
         fputc(' ', out);
         nv_text_value(out, p->after, 9);
@@ -206,7 +210,7 @@ static void spof_cell(FILE *out, const netvet_assessment *a, size_t i)
              nv_inv_id(v->inv, k), nv_vendor_label(a, v->vendor[k]),
              v->dset[k] < 0 ? "?" : nv_dset_label(a, v->dset[k]),
              a->dom.impact[k], pct(a->dom.impact[k], a->exposure.sink_weight));
-    fprintf(out, "%-44s", cell);
+    nv_text_cell(out, cell, 44); /* the id is an inventory string */
 }
 
 static void spofs(FILE *out, const netvet_assessment *b,
