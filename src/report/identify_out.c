@@ -225,8 +225,13 @@ void nv_id_inputs_text(nv_id_out *o)
     id_input(o, 0, &n);
     if (n)
         fputc('\n', o->f);
-    for (size_t i = 0; i < n; i++)
-        nv_report_text_input(o->f, id_input(o, i, &n));
+    nv_data_summary data = {{0}, {0}};
+    for (size_t i = 0; i < n; i++) {
+        netvet_input x = id_input(o, i, &n);
+        if (!nv_report_data_note(&data, x))
+            nv_report_text_input(o->f, x);
+    }
+    nv_report_text_data_line(o->f, &data);
     if (netvet_registry_change_count(o->reg))
         fputc('\n', o->f);
     nv_report_text_registry_changes(o->f, o->reg);
