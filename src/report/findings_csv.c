@@ -76,8 +76,9 @@ static int write_csv(nv_report_kind kind, FILE *out, const nv_report_input *in,
 {
     nv_report_state *st;
     size_t n;
-    if (nv_report_states(kind, in, &st, &n) < 0)
-        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
+    int err = nv_report_states(kind, in, &st, &n, diag);
+    if (err < 0)
+        return err;
     fputs("state,verdict,rule,pack,severity,waived,subject,measure,value,"
           "limit,vendor,element,file,line,message,source,waiver_reason\r\n",
           out);

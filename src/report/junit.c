@@ -363,8 +363,9 @@ static int junit(nv_report_kind kind, FILE *out, const nv_report_input *in,
 {
     nv_report_state *st;
     size_t n;
-    if (nv_report_states(kind, in, &st, &n) < 0)
-        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
+    int err = nv_report_states(kind, in, &st, &n, diag);
+    if (err < 0)
+        return err;
     xw x, *w = &x;
     xdoc d = new_doc(w, "testsuites");
     attr(w, "name", "netvet");

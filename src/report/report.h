@@ -81,9 +81,9 @@ typedef struct nv_report_state {
     const char *label;
 } nv_report_state;
 /* The states of report `kind` (a netvet_report_kind): *out freed with
- * nv_free. @return 0 or NETVET_ENOMEM. */
+ * nv_free. @return 0, or NETVET_ENOMEM after saying so in diag. */
 int nv_report_states(int kind, const struct nv_report_input *in,
-                     nv_report_state **out, size_t *n);
+                     nv_report_state **out, size_t *n, netvet_diag *diag);
 /* Findings per severity (netvet_severity index) not waived, and waived. */
 void nv_report_sev_counts(const netvet_assessment *a, size_t count[3],
                           size_t *waived);

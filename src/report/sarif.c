@@ -365,8 +365,9 @@ static int sarif(nv_report_kind kind, FILE *out, const nv_report_input *in,
 {
     nv_report_state *st;
     size_t n;
-    if (nv_report_states(kind, in, &st, &n) < 0)
-        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
+    int err = nv_report_states(kind, in, &st, &n, diag);
+    if (err < 0)
+        return err;
     const netvet_assessment *base = nv_report_assessment(kind, in);
     int ok = 1;
     json_t *run = json_object();

@@ -7,16 +7,17 @@
 
 #include "report/formats.h"
 #include "util/alloc.h"
+#include "util/diag.h"
 #include "whatif/check.h"
 #include "whatif/plan.h"
 
 int nv_report_states(int kind, const struct nv_report_input *in,
-                     nv_report_state **out, size_t *n)
+                     nv_report_state **out, size_t *n, netvet_diag *diag)
 {
     size_t cap = kind == NETVET_REPORT_WHATIF ? in->n_cases : 1;
     nv_report_state *s = nv_calloc(cap ? cap : 1, sizeof(*s));
     if (!s)
-        return NETVET_ENOMEM;
+        return nv_diag_fail(diag, NETVET_ENOMEM, NULL, 0, 0, "out of memory");
     *n = 0;
     if (kind == NETVET_REPORT_WHATIF) {
         for (size_t i = 0; i < in->n_cases; i++) {
