@@ -43,16 +43,16 @@ static const char *short_status(const nv_rule_result *r)
     }
 }
 
+/* One rule, its id padded to `width` (the longest id's). */
 static void rule_line(FILE *out, const netvet_assessment *a,
-                      const nv_result_pair *p)
+                      const nv_result_pair *p, int width)
 {
     const nv_rule_result *r = p->after ? p->after : p->before;
     char st[64];
     snprintf(st, sizeof(st), "%s -> %s", short_status(p->before),
              short_status(p->after));
     fprintf(out, "  %-14s ", st);
-    nv_text_cell(out, netvet_policy_rule(a->policy, r->rule).id,
-                 nv_text_rule_width(a, 20));
+    nv_text_cell(out, netvet_policy_rule(a->policy, r->rule).id, width);
     fputc(' ', out);
     if (!measured(p->before) && !measured(p->after)) {
         fprintf(out, "%s%s%s not measured\n", r->subject,
@@ -227,8 +227,9 @@ int nv_check_text(FILE *out, const nv_report_input *in,
     nv_whatif_text_header(out, c->before, c->fail_on);
     question(out, c);
     fprintf(out, "\nRules (before -> after; margin left under each limit)\n");
+    int width = nv_text_rule_width(c->before, 20);
     for (size_t i = 0; i < cmp->n_results; i++)
-        rule_line(out, c->before, &cmp->results[i]);
+        rule_line(out, c->before, &cmp->results[i], width);
     fprintf(out, "  (exposure rules are not measured here: the new elements "
                  "have no links; use whatif\n   with an 'add' change and "
                  "its links for that)\n");

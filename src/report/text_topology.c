@@ -20,10 +20,12 @@ static void groups(FILE *out, const netvet_assessment *a, int kind)
 {
     const nv_exposure *x = &a->exposure;
     int width = 10; /* the longest label of the kind, at least 10 */
-    for (size_t i = 0; i < x->n_groups; i++)
-        if (x->groups[i].kind == kind &&
-            nv_text_safe_width(group_label(a, &x->groups[i])) > width)
-            width = nv_text_safe_width(group_label(a, &x->groups[i]));
+    for (size_t i = 0; i < x->n_groups; i++) {
+        int w = x->groups[i].kind == kind
+                    ? nv_text_safe_width(group_label(a, &x->groups[i]))
+                    : 0;
+        width = w > width ? w : width;
+    }
     fprintf(out, "    %-*s %12s %8s %10s %9s\n", width,
             kind == NV_GROUP_DOMAIN ? "domain" : "vendor", "lost weight",
             "share", "lost sinks", "elements");
@@ -99,9 +101,10 @@ static void spofs(FILE *out, const netvet_assessment *a)
     spof_cols c = {{NULL}, {16, 10, 3}}; /* widths: at least these */
     for (size_t i = 0; i < a->n_top; i++) {
         spof_row(a, a->top[i], &c);
-        for (int j = 0; j < 3; j++)
-            if (nv_text_safe_width(c.cell[j]) > c.width[j])
-                c.width[j] = nv_text_safe_width(c.cell[j]);
+        for (int j = 0; j < 3; j++) {
+            int w = nv_text_safe_width(c.cell[j]);
+            c.width[j] = w > c.width[j] ? w : c.width[j];
+        }
     }
     fprintf(out, "\nSingle points of failure (weight each element alone "
                  "cuts off; top %zu)\n", a->n_top);
