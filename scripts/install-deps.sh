@@ -11,7 +11,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config g++
   libyaml-dev libjansson-dev libcmocka-dev libpcre2-dev libxml2-dev libicu-dev
-  nettle-dev
+  libssl-dev
   ieee-data libwireshark-data
   clang libclang-rt-14-dev
   time python3

@@ -139,15 +139,16 @@ static int run_loader(netvet_inventory **inv, int links, input *m,
 typedef struct hash_job {
     const input *m[2];
     char hex[2][NV_SHA256_HEX];
+    int rc; /* 0, or NETVET_ENOMEM */
 } hash_job;
 
 static void *hash_files(void *arg)
 {
     hash_job *h = arg;
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < 2 && h->rc == 0; i++)
         if (h->m[i] && h->m[i]->in.name)
-            nv_sha256_hex(h->m[i]->in.p ? h->m[i]->in.p : "",
-                          h->m[i]->in.len, h->hex[i]);
+            h->rc = nv_sha256_hex(h->m[i]->in.p ? h->m[i]->in.p : "",
+                                  h->m[i]->in.len, h->hex[i]);
     return NULL;
 }
 
@@ -155,7 +156,7 @@ static int load_pair(netvet_inventory **out, input *el, input *ln,
                      const netvet_load_options *opts, netvet_diag *diag)
 {
     netvet_inventory *inv = NULL;
-    hash_job h = {{el, ln}, {"", ""}};
+    hash_job h = {{el, ln}, {"", ""}, 0};
     pthread_t thread;
     int hashing = opts && opts->version >= 3 && opts->sha256;
     int threaded = hashing && pthread_create(&thread, NULL, hash_files,
@@ -171,6 +172,8 @@ static int load_pair(netvet_inventory **out, input *el, input *ln,
         rc = run_loader(&inv, 1, ln, opts, diag);
     if (threaded)
         pthread_join(thread, NULL);
+    if (rc == 0 && h.rc < 0)
+        rc = h.rc;
     if (rc == 0 && inv) {
         memcpy(inv->sha256, h.hex, sizeof(inv->sha256));
         inv->size[0] = el->in.len;

@@ -353,7 +353,10 @@ int netvet_policy_add_buffer(netvet_policy *policy, const char *buf,
     if (err < 0)
         return err;
     char sha256[NV_SHA256_HEX];
-    nv_sha256_hex(buf, len, sha256);
+    if (nv_sha256_hex(buf, len, sha256) < 0) {
+        yaml_document_delete(&doc);
+        return nv_diag_fail(diag, NETVET_ENOMEM, name, 0, 0, "out of memory");
+    }
     err = load_document(policy, &doc, name, sha256, diag);
     yaml_document_delete(&doc);
     return err;

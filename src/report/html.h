@@ -23,7 +23,8 @@ void nv_html_text(FILE *out, const char *s);
 
 /* The inline script of every page (filter and sort the tables marked
  * "sortable"; the page reads fully without it) and its CSP hash source
- * "'sha256-BASE64'" into buf[56]. */
+ * "'sha256-BASE64'" into buf[56] ("'none'" if it cannot be hashed: the
+ * page then reads without its script). */
 extern const char nv_html_script[];
 void nv_html_script_hash(char *buf);
 

@@ -68,8 +68,10 @@ const char nv_html_script[] =
 void nv_html_script_hash(char *buf)
 {
     char b64[NV_SHA256_BASE64];
-    nv_sha256_base64(nv_html_script, strlen(nv_html_script), b64);
-    snprintf(buf, 56, "'sha256-%s'", b64);
+    if (nv_sha256_base64(nv_html_script, strlen(nv_html_script), b64) < 0)
+        snprintf(buf, 56, "'none'"); /* no hash: the script must not run */
+    else
+        snprintf(buf, 56, "'sha256-%s'", b64);
 }
 
 static const char css[] =

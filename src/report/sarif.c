@@ -150,9 +150,9 @@ static json_t *fingerprint(const char *label, const nv_finding *f,
         return NULL;
     }
     char hex[NV_SHA256_HEX];
-    nv_sha256_hex(t.s, t.len, hex);
+    int rc = nv_sha256_hex(t.s, t.len, hex);
     nv_text_dispose(&t);
-    return json_pack("{s:s}", FP_KEY, hex);
+    return rc < 0 ? NULL : json_pack("{s:s}", FP_KEY, hex);
 }
 
 /* An element at its line of the elements file; one a scenario, purchase

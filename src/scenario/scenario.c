@@ -65,7 +65,11 @@ int netvet_scenario_load_buffer(netvet_scenario **out, const char *buf,
         return nv_diag_fail(diag, NETVET_ENOMEM, name, 0, 0,
                             "out of memory");
     }
-    nv_sha256_hex(buf, len, s->sha256);
+    if (nv_sha256_hex(buf, len, s->sha256) < 0) {
+        netvet_scenario_free(s);
+        return nv_diag_fail(diag, NETVET_ENOMEM, name, 0, 0,
+                            "out of memory");
+    }
     int err = load_document(s, buf, len, diag);
     if (err < 0) {
         netvet_scenario_free(s);

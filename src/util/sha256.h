@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* SHA-256 of an input file's bytes, as 64 lowercase hex digits, so every
- * report can name exactly which overlay or pack it was given (nettle). */
+ * report can name exactly which overlay or pack it was given (libcrypto). */
 #ifndef NV_UTIL_SHA256_H
 #define NV_UTIL_SHA256_H
 
@@ -11,10 +11,10 @@
 #include "util/sha256_hex.h"
 
 /* The same digest in base64 (RFC 4648, padded: 44 characters and a NUL),
- * as a Content-Security-Policy hash source wants it. */
+ * as a Content-Security-Policy hash source wants it. @return 0, or
+ * NETVET_ENOMEM (out is then ""). */
 #define NV_SHA256_BASE64 45
-void nv_sha256_base64(const void *buf, size_t len,
-                      char out[NV_SHA256_BASE64]);
+int nv_sha256_base64(const void *buf, size_t len, char out[NV_SHA256_BASE64]);
 
 /* The files an object was read from (overlay registries, pattern files,
  * waiver files), each with the SHA-256 of its bytes, in order. Zero it to
