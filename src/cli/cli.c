@@ -51,6 +51,7 @@ void nv_cli_diag_finish(nv_cli_diag *d)
     if (d->suppressed)
         fprintf(stderr, "%s: %zu more warnings not shown\n", d->prog,
                 d->suppressed);
+    d->suppressed = 0; /* said once, however often this is called */
 }
 
 void nv_cli_progress(const char *what, uint64_t done, uint64_t total,

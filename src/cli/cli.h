@@ -20,7 +20,8 @@ typedef struct nv_cli_diag {
 
 /* netvet_diag_fn that prints warnings to stderr as file:line:col: ... */
 void nv_cli_print_diag(const netvet_diag_entry *e, void *payload);
-/* Print "N more warnings not shown" if any were capped. */
+/* Print "N more warnings not shown" if any were capped since the last
+ * call. */
 void nv_cli_diag_finish(nv_cli_diag *d);
 /* Progress callback for loads (stderr, one rewritten line). */
 void nv_cli_progress(const char *what, uint64_t done, uint64_t total,

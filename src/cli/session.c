@@ -10,6 +10,7 @@
 
 #include "cli/attrib_paths.h"
 #include "cli/exit.h"
+#include "cli/inv_load.h"
 
 void nv_session_init(nv_session *s, const char *prog, int report_kind)
 {
@@ -145,6 +146,45 @@ static int load_attributor(nv_session *s, netvet_diag *diag)
     return netvet_attributor_new(&s->assess.attributor, s->reg, &o, diag);
 }
 
+static int load_rules(nv_session *s, netvet_diag *diag)
+{
+    int rc = nv_session_load_registry(s, diag);
+    if (rc == 0)
+        rc = load_policy(s, diag);
+    if (rc == 0)
+        rc = load_waivers(s, diag);
+    return rc;
+}
+
+/* Registry, packs and waivers, then the inventory (from standard input:
+ * reading it may print an error, which must come after theirs). */
+static int load_in_turn(nv_session *s, const netvet_load_options *lo,
+                        netvet_diag *diag)
+{
+    int rc = load_rules(s, diag);
+    return rc == 0 ? load_inventory(s, lo, diag) : rc;
+}
+
+/* The same, the inventory file read on a second thread meanwhile
+ * (cli/inv_load.h: the output is the same as in turn). */
+static int load_beside(nv_session *s, const netvet_load_options *lo,
+                       netvet_diag *diag)
+{
+    nv_inv_load job = {.path = s->inventory, .opts = *lo,
+                       .out = &s->c.diag};
+    if (nv_inv_load_start(&job) < 0)
+        return load_in_turn(s, lo, diag);
+    int rc = load_rules(s, diag);
+    int inv_rc = nv_inv_load_finish(&job, rc == 0);
+    s->inv = job.inv; /* freed by nv_session_dispose, loaded or not */
+    if (rc == 0 && inv_rc < 0) {
+        nv_session_failed(s, job.diag, inv_rc); /* its message, printed */
+        rc = inv_rc;
+    }
+    nv_inv_load_dispose(&job);
+    return rc;
+}
+
 int nv_session_load_all(nv_session *s, netvet_diag *diag)
 {
     netvet_load_options lo = NETVET_LOAD_OPTIONS_INIT;
@@ -162,13 +202,8 @@ int nv_session_load_all(nv_session *s, netvet_diag *diag)
     s->assess.sink_dependencies = 0; /* assess asks for them for JSON */
     s->assess.allow_skipped = s->c.allow_skipped;
     s->assess.max_unknown = s->c.max_unknown;
-    int rc = nv_session_load_registry(s, diag);
-    if (rc == 0)
-        rc = load_policy(s, diag);
-    if (rc == 0)
-        rc = load_waivers(s, diag);
-    if (rc == 0)
-        rc = load_inventory(s, &lo, diag);
+    int rc = strcmp(s->inventory, "-") ? load_beside(s, &lo, diag)
+                                       : load_in_turn(s, &lo, diag);
     if (rc == 0)
         rc = load_attributor(s, diag);
     return rc;
