@@ -6,6 +6,7 @@
 
 #include "report/formats.h"
 #include "report/identify_out.h"
+#include "util/alloc.h"
 
 static void json_str(nv_id_bytes *r, const char *s, size_t len)
 {
@@ -109,7 +110,7 @@ static void end(nv_id_out *o, const char *const *files, size_t n_files)
         o->failed = 1;
     else if (r.n)
         fwrite(r.b, 1, r.n > NV_ID_REC_MAX ? NV_ID_REC_MAX : r.n, o->f);
-    free(r.b);
+    nv_free(r.b);
     fputc(']', o->f);
     if (nv_id_inputs_json(o) < 0 || nv_id_provenance_json(o) < 0)
         o->failed = 1;

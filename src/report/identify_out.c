@@ -142,10 +142,10 @@ static void render(const nv_id_out *o, nv_id_writer *w, const char *id,
 
 void nv_id_writer_dispose(nv_id_writer *w)
 {
-    free(w->out.b);
-    free(w->lit.b);
-    free(w->tmp.b);
-    free(w->tpl);
+    nv_free(w->out.b);
+    nv_free(w->lit.b);
+    nv_free(w->tmp.b);
+    nv_free(w->tpl);
     memset(w, 0, sizeof(*w));
 }
 
