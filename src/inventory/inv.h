@@ -135,8 +135,16 @@ int nv_inv_add_site_geo(netvet_inventory *inv, uint32_t site, double lat,
  * smallest lat, then lon, when a site's elements disagree). */
 void nv_inv_site_geo_compact(netvet_inventory *inv);
 
-/* Does element k carry tag `tag` (string id)? */
-int nv_inv_has_tag(const netvet_inventory *inv, size_t k, uint32_t tag);
+/* Does element k carry tag `tag` (string id)? (Inline: the rules ask it
+ * of every element in a tag-scoped pass.) */
+static inline int nv_inv_has_tag(const netvet_inventory *inv, size_t k,
+                                 uint32_t tag)
+{
+    for (uint32_t i = inv->tag_off[k]; i < inv->tag_off[k + 1]; i++)
+        if (inv->tags[i] == tag)
+            return 1;
+    return 0;
+}
 
 /* Parse an ISO date YYYY-MM-DD into days since 1970-01-01. @return 0 or -1. */
 int nv_parse_date(const char *s, size_t len, int32_t *days_out);

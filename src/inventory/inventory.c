@@ -386,14 +386,6 @@ int netvet_inventory_has_evidence(const netvet_inventory *inv)
            inv->lldp_descr || inv->cpe;
 }
 
-int nv_inv_has_tag(const netvet_inventory *inv, size_t k, uint32_t tag)
-{
-    for (uint32_t i = inv->tag_off[k]; i < inv->tag_off[k + 1]; i++)
-        if (inv->tags[i] == tag)
-            return 1;
-    return 0;
-}
-
 const char *netvet_inventory_element_id(const netvet_inventory *inv, size_t k)
 {
     return k < inv->n ? nv_inv_id(inv, k) : "";
