@@ -184,6 +184,18 @@ static int served_step(netvet_assessment *a)
     return rc < 0 ? rc : nv_results_take(&a->results, &a->served_results);
 }
 
+/* The rules that read the exposure: done on the exposure's thread when
+ * there was a topology (moved in here), else now (not applicable). */
+static int exposure_step(netvet_assessment *a)
+{
+    if (!a->exposure_done)
+        return nv_policy_evaluate_set(a->policy, &a->view,
+                                      NV_RULES_EXPOSURE, &a->findings,
+                                      &a->results);
+    int rc = nv_findings_take(&a->findings, &a->exposure_findings);
+    return rc < 0 ? rc : nv_results_take(&a->results, &a->exposure_results);
+}
+
 /* The shares and the local rules beside the topology, then the rules
  * that read its exposure. */
 static int shares_topology_rules(netvet_assessment *a, int topology,
@@ -204,9 +216,7 @@ static int shares_topology_rules(netvet_assessment *a, int topology,
         double t0 = nv_clock_seconds();
         rc = served_step(a);
         if (rc == 0)
-            rc = nv_policy_evaluate_set(a->policy, &a->view,
-                                        NV_RULES_EXPOSURE, &a->findings,
-                                        &a->results);
+            rc = exposure_step(a);
         if (rc == 0)
             rc = nv_results_order_by_rule(&a->results);
         a->view.times.exposure_rules = nv_clock_seconds() - t0;

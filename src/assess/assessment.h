@@ -54,6 +54,12 @@ struct netvet_assessment {
     nv_findings served_findings;
     nv_results served_results;
     int served_done;
+    /* the rules that read the exposure, evaluated on this thread as soon
+     * as it is computed, while the dominators' thread is still at work
+     * (exposure_done), moved in after the served ones */
+    nv_findings exposure_findings;
+    nv_results exposure_results;
+    int exposure_done;
 };
 
 /* Record why the assessment is incomplete (after the rules ran).

@@ -129,6 +129,21 @@ static int served_rules(netvet_assessment *a)
                                   &a->served_findings, &a->served_results);
 }
 
+/* The rules that read the exposure (and not the dominator tree): evaluated
+ * on the exposure's thread once it is done, into the assessment's own
+ * lists for them, while the dominators' thread finishes (the other threads
+ * write neither those nor view.exposure, and do not read view.exposure). */
+static int exposure_rules(netvet_assessment *a)
+{
+    if (!a->policy)
+        return 0;
+    a->view.exposure = &a->exposure;
+    a->exposure_done = 1;
+    return nv_policy_evaluate_set(a->policy, &a->view, NV_RULES_EXPOSURE,
+                                  &a->exposure_findings,
+                                  &a->exposure_results);
+}
+
 /* Seconds since *t, restarting the clock. */
 static double lap(double *t)
 {
@@ -192,6 +207,8 @@ static int exposure_and_dominators(netvet_assessment *a, const nv_csr *g,
     double t0 = nv_clock_seconds();
     int rc = nv_exposure_compute(&a->exposure, g, &in, &xo);
     t->exposure = nv_clock_seconds() - t0;
+    if (rc == 0)
+        rc = exposure_rules(a);
     if (t->threads == 2)
         pthread_join(thread, NULL);
     else
@@ -240,6 +257,8 @@ void nv_topology_dispose(netvet_assessment *a)
     nv_dominators_dispose(&a->dom);
     nv_findings_dispose(&a->served_findings);
     nv_results_dispose(&a->served_results);
+    nv_findings_dispose(&a->exposure_findings);
+    nv_results_dispose(&a->exposure_results);
     nv_free(a->top);
     nv_free(a->spof_by_vendor);
     nv_free(a->spof_by_domain);
