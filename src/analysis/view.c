@@ -341,6 +341,7 @@ void nv_view_dispose(nv_view *v)
     nv_free(v->alt_vendor);
     nv_free(v->lookalike);
     nv_free(v->vendor_dset);
+    nv_free(v->tag_bits);
     memset(v, 0, sizeof(*v));
 }
 

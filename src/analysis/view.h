@@ -44,6 +44,9 @@ typedef struct nv_step_times {
     size_t core, vertices;
 } nv_step_times;
 
+/* Tags that can have a bit in nv_view.tag_bits. */
+#define NV_VIEW_TAG_BITS 8
+
 typedef struct nv_view {
     const netvet_inventory *inv;
     const netvet_registry *reg;
@@ -74,6 +77,10 @@ typedef struct nv_view {
     int32_t *vendor_dset;  /* per registry vendor: its domain set */
     size_t n_counted;      /* elements with counted = 1 */
     double total_weight;   /* weight of counted elements */
+    uint8_t *tag_bits;     /* per element: bit i when it carries tag
+                            * tag_bit_id[i] (nv_view_tag_bits), or NULL */
+    uint32_t tag_bit_id[NV_VIEW_TAG_BITS];
+    size_t n_tag_bits;
     const struct nv_exposure *exposure; /* dependent weights, or NULL when
                                          * the topology was not analysed */
     const struct nv_dominators *dom;    /* dominator tree from the sources
@@ -93,6 +100,15 @@ typedef struct nv_view {
 int nv_view_build(nv_view *view, const netvet_inventory *inv,
                   const netvet_registry *reg, int32_t as_of,
                   double threshold);
+
+/* Give the tags ids[0..n) (string ids; the first NV_VIEW_TAG_BITS) a bit
+ * each in view->tag_bits, so a rule's tag test reads a byte per element,
+ * not the element's tag list (analysis/tagbits.c). @return 0 or
+ * NETVET_ENOMEM. */
+int nv_view_tag_bits(nv_view *view, const uint32_t *ids, size_t n);
+/* The bits of the tags ids[0..n), or 0 when one of them has none (the
+ * tag lists must be read). */
+unsigned nv_view_tag_mask(const nv_view *view, const uint32_t *ids, size_t n);
 void nv_view_dispose(nv_view *view);
 
 /* Put registry vendor `vendor` in exactly the domains of the n country

@@ -196,6 +196,15 @@ static int exposure_step(netvet_assessment *a)
     return rc < 0 ? rc : nv_results_take(&a->results, &a->exposure_results);
 }
 
+/* A bit per element for the tags the rules scope on (analysis/tagbits.c). */
+static int tag_bits(netvet_assessment *a)
+{
+    uint32_t ids[NV_VIEW_TAG_BITS];
+    size_t n = nv_policy_scope_tags(a->policy, a->view.inv, ids,
+                                    NV_VIEW_TAG_BITS);
+    return n ? nv_view_tag_bits(&a->view, ids, n) : 0;
+}
+
 /* The shares and the local rules beside the topology, then the rules
  * that read its exposure. */
 static int shares_topology_rules(netvet_assessment *a, int topology,
@@ -331,6 +340,7 @@ int netvet_assess(netvet_assessment **out, const netvet_inventory *inv,
     if ((rc = nv_view_build(&a->view, inv, reg, as_of,
                             ownership_threshold(policy))) < 0 ||
         (opts && opts->attributor && (rc = attribute(a, opts)) < 0) ||
+        (rc = tag_bits(a)) < 0 ||
         (rc = shares_topology_rules(a, topology, opts, diag)) < 0 ||
         (rc = apply_waivers(a, opts, diag)) < 0) {
         netvet_assessment_free(a);

@@ -19,6 +19,8 @@ typedef struct nv_scope {
     uint32_t fn_mask;        /* 0 = any function */
     uint32_t *ids;           /* tags, then sites, then regions (owned) */
     size_t n_tags, n_sites, n_regions;
+    unsigned tag_mask;       /* the tags' bits in view->tag_bits, 0: none
+                              * (then the tag lists are read) */
     int has_tags, has_sites, has_regions;
     int has_dates;           /* installed_after/installed_before given */
     int32_t installed_after, installed_before; /* strict bounds */
@@ -96,6 +98,8 @@ static inline int nv_scope_match(const nv_scope *s, const nv_view *v, size_t k)
         if (fn > 31u || !(s->fn_mask & (1u << fn)))
             return 0;
     }
+    if (s->tag_mask && !(v->tag_bits[k] & s->tag_mask))
+        return 0;
     if (s->slow)
         return nv_scope_match_slow(s, v, k);
     return 1;

@@ -251,7 +251,7 @@ int nv_scope_match_slow(const nv_scope *s, const nv_view *v, size_t k)
     /* the integer tests first: they reject most elements cheaply */
     if ((s->has_dates || s->status_mask) && !nv_scope_match_dates(s, inv, k))
         return 0;
-    if (s->has_tags) {
+    if (s->has_tags && !s->tag_mask) { /* else nv_scope_match tested it */
         size_t i = 0;
         while (i < s->n_tags && !nv_inv_has_tag(inv, k, id[i]))
             i++;
@@ -322,6 +322,26 @@ static size_t resolve_key(nv_scope *s, const netvet_inventory *inv,
     return found;
 }
 
+size_t nv_policy_scope_tags(const netvet_policy *policy,
+                            const netvet_inventory *inv, uint32_t *ids,
+                            size_t max)
+{
+    size_t n = 0;
+    for (size_t r = 0; policy && inv->tag_off && r < policy->n_rules; r++) {
+        const nv_strlist *l = &policy->rules[r].tags;
+        for (size_t i = 0; i < l->n && n < max; i++) {
+            int64_t id = nv_strtab_find(&inv->strings, l->items[i],
+                                        strlen(l->items[i]));
+            size_t j = 0;
+            while (id >= 0 && j < n && ids[j] != (uint32_t)id)
+                j++;
+            if (id >= 0 && j == n)
+                ids[n++] = (uint32_t)id;
+        }
+    }
+    return n;
+}
+
 /* The scope's installed dates and status, and their description. */
 static void resolve_dates(nv_scope *s, const nv_rule *r, nv_text *desc)
 {
@@ -376,13 +396,14 @@ static int resolve_scope(nv_scope *s, const nv_rule *r, const nv_view *view)
     s->has_regions = r->regions.n > 0;
     s->n_tags = resolve_key(s, inv, &r->tags, inv->tag_off != NULL, "tags",
                             &desc);
+    s->tag_mask = nv_view_tag_mask(view, s->ids, s->n_tags);
     s->n_sites = resolve_key(s, inv, &r->sites, inv->site != NULL, "sites",
                              &desc);
     s->n_regions = resolve_key(s, inv, &r->regions, inv->region != NULL,
                                "regions", &desc);
     resolve_dates(s, r, &desc);
-    s->slow = s->has_tags | s->has_sites | s->has_regions | s->has_dates |
-              (s->status_mask != 0);
+    s->slow = (s->has_tags && !s->tag_mask) | s->has_sites | s->has_regions |
+              s->has_dates | (s->status_mask != 0);
     if (!desc.len)
         nv_text_add(&desc, "whole network");
     s->desc = desc.s;

@@ -50,6 +50,13 @@ void nv_policy_warn(const netvet_policy *policy, const nv_view *view,
 int nv_policy_check_scopes(const netvet_policy *policy,
                            const netvet_inventory *inv, netvet_diag *diag);
 
+/* The string ids of the tags the rules' scopes name that some element of
+ * `inv` carries, each once, in rule order, at most max of them, into ids
+ * (for nv_view_tag_bits). @return how many. */
+size_t nv_policy_scope_tags(const netvet_policy *policy,
+                            const netvet_inventory *inv, uint32_t *ids,
+                            size_t max);
+
 /* Evaluate the rules of `set` without reporting anything to a diag (so
  * it may run on a thread): findings appended to `out`, measurements to
  * `results` (may be NULL), in rule order. @return 0, NETVET_EINVAL or
