@@ -173,27 +173,16 @@ static int side_join(side_job *j)
     return j->rc;
 }
 
-/* The rules measured by customers served: done beside the exposure when
- * there was a topology (moved in here), else now (not applicable). */
-static int served_step(netvet_assessment *a)
+/* The rules of `set` that a graph thread evaluated (b: moved in here),
+ * or, without a topology, evaluated now (not applicable). */
+static int rules_step(netvet_assessment *a, nv_rule_set set,
+                      nv_rules_beside *b)
 {
-    if (!a->served_done)
-        return nv_policy_evaluate_set(a->policy, &a->view, NV_RULES_SERVED,
-                                      &a->findings, &a->results);
-    int rc = nv_findings_take(&a->findings, &a->served_findings);
-    return rc < 0 ? rc : nv_results_take(&a->results, &a->served_results);
-}
-
-/* The rules that read the exposure: done on the exposure's thread when
- * there was a topology (moved in here), else now (not applicable). */
-static int exposure_step(netvet_assessment *a)
-{
-    if (!a->exposure_done)
-        return nv_policy_evaluate_set(a->policy, &a->view,
-                                      NV_RULES_EXPOSURE, &a->findings,
+    if (!b->done)
+        return nv_policy_evaluate_set(a->policy, &a->view, set, &a->findings,
                                       &a->results);
-    int rc = nv_findings_take(&a->findings, &a->exposure_findings);
-    return rc < 0 ? rc : nv_results_take(&a->results, &a->exposure_results);
+    int rc = nv_findings_take(&a->findings, &b->findings);
+    return rc < 0 ? rc : nv_results_take(&a->results, &b->results);
 }
 
 /* A bit per element for the tags the rules scope on (analysis/tagbits.c). */
@@ -223,9 +212,9 @@ static int shares_topology_rules(netvet_assessment *a, int topology,
         rc = rc_shares < 0 ? rc_shares : rc_rules;
     if (rc == 0 && a->policy) {
         double t0 = nv_clock_seconds();
-        rc = served_step(a);
+        rc = rules_step(a, NV_RULES_SERVED, &a->served);
         if (rc == 0)
-            rc = exposure_step(a);
+            rc = rules_step(a, NV_RULES_EXPOSURE, &a->exposed);
         if (rc == 0)
             rc = nv_results_order_by_rule(&a->results);
         a->view.times.exposure_rules = nv_clock_seconds() - t0;

@@ -17,6 +17,15 @@ typedef struct nv_incomplete {
     char *message;
 } nv_incomplete;
 
+/* Rules evaluated on a graph thread as soon as what they read is ready,
+ * into lists of their own (done), moved into the assessment's findings
+ * and results once every thread is joined. */
+typedef struct nv_rules_beside {
+    nv_findings findings;
+    nv_results results;
+    int done;
+} nv_rules_beside;
+
 struct netvet_assessment {
     const netvet_policy *policy; /* borrowed */
     nv_view view;
@@ -48,18 +57,10 @@ struct netvet_assessment {
     size_t n_top;
     double *spof_by_vendor;    /* per registry vendor (owned) */
     double *spof_by_domain;    /* per domain (owned) */
-    /* the rules measured by customers served, evaluated on the dominators'
-     * thread as soon as the tree is built (served_done), moved into
-     * findings and results once every thread is joined */
-    nv_findings served_findings;
-    nv_results served_results;
-    int served_done;
-    /* the rules that read the exposure, evaluated on this thread as soon
-     * as it is computed, while the dominators' thread is still at work
-     * (exposure_done), moved in after the served ones */
-    nv_findings exposure_findings;
-    nv_results exposure_results;
-    int exposure_done;
+    /* the share-caps measured by customers served, on the dominators'
+     * thread as soon as the tree is built; then the rules that read the
+     * exposure, on the exposure's thread while the dominators' finishes */
+    nv_rules_beside served, exposed;
 };
 
 /* Record why the assessment is incomplete (after the rules ran).

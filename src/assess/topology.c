@@ -115,33 +115,36 @@ static int spof(netvet_assessment *a, size_t top, const nv_graph_input *in)
     return 0;
 }
 
+/* The rules of `set` into b's lists, on this graph thread. */
+static int rules_beside(netvet_assessment *a, nv_rule_set set,
+                        nv_rules_beside *b)
+{
+    b->done = 1;
+    return nv_policy_evaluate_set(a->policy, &a->view, set, &b->findings,
+                                  &b->results);
+}
+
 /* The share-caps measured by customers served read only the dominator
- * tree: evaluate them here, into the assessment's own lists for them (the
- * other threads write neither those nor view.dom, and read no more of the
- * view than this does). */
+ * tree: evaluated as soon as it is built (the other threads write neither
+ * a->served nor view.dom, and read no more of the view than this does). */
 static int served_rules(netvet_assessment *a)
 {
     if (!a->policy)
         return 0;
     a->view.dom = &a->dom;
-    a->served_done = 1;
-    return nv_policy_evaluate_set(a->policy, &a->view, NV_RULES_SERVED,
-                                  &a->served_findings, &a->served_results);
+    return rules_beside(a, NV_RULES_SERVED, &a->served);
 }
 
-/* The rules that read the exposure (and not the dominator tree): evaluated
- * on the exposure's thread once it is done, into the assessment's own
- * lists for them, while the dominators' thread finishes (the other threads
- * write neither those nor view.exposure, and do not read view.exposure). */
+/* The rules that read the exposure (and not the dominator tree):
+ * evaluated once it is done, while the dominators' thread finishes (the
+ * other threads write neither a->exposed nor view.exposure, and do not
+ * read view.exposure). */
 static int exposure_rules(netvet_assessment *a)
 {
     if (!a->policy)
         return 0;
     a->view.exposure = &a->exposure;
-    a->exposure_done = 1;
-    return nv_policy_evaluate_set(a->policy, &a->view, NV_RULES_EXPOSURE,
-                                  &a->exposure_findings,
-                                  &a->exposure_results);
+    return rules_beside(a, NV_RULES_EXPOSURE, &a->exposed);
 }
 
 /* Seconds since *t, restarting the clock. */
@@ -255,10 +258,10 @@ void nv_topology_dispose(netvet_assessment *a)
 {
     nv_exposure_dispose(&a->exposure);
     nv_dominators_dispose(&a->dom);
-    nv_findings_dispose(&a->served_findings);
-    nv_results_dispose(&a->served_results);
-    nv_findings_dispose(&a->exposure_findings);
-    nv_results_dispose(&a->exposure_results);
+    nv_findings_dispose(&a->served.findings);
+    nv_results_dispose(&a->served.results);
+    nv_findings_dispose(&a->exposed.findings);
+    nv_results_dispose(&a->exposed.results);
     nv_free(a->top);
     nv_free(a->spof_by_vendor);
     nv_free(a->spof_by_domain);
