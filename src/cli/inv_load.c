@@ -20,15 +20,16 @@ static char *copy(const char *s)
     return strdup(s ? s : "");
 }
 
-/* Keep a copy of e; a copy that fails is counted as not shown, as the
- * printer counts what it leaves out. */
+/* Keep a copy of e; a copy that fails is counted (j->lost) and added to
+ * the warnings not shown on release (this thread must not touch j->out
+ * while the caller may be printing). */
 static void keep(nv_inv_load *j, const netvet_diag_entry *e)
 {
     if (j->n_kept == j->cap_kept) {
         size_t cap = j->cap_kept ? 2 * j->cap_kept : 16;
         nv_kept_diag *k = realloc(j->kept, cap * sizeof(*k));
         if (!k) {
-            j->out->suppressed++;
+            j->lost++;
             return;
         }
         j->kept = k;
@@ -41,7 +42,7 @@ static void keep(nv_inv_load *j, const netvet_diag_entry *e)
     if (!k->e.file || !k->e.message) {
         free((char *)k->e.file);
         free((char *)k->e.message);
-        j->out->suppressed++;
+        j->lost++;
         return;
     }
     j->n_kept++;
@@ -81,7 +82,7 @@ int nv_inv_load_start(nv_inv_load *j)
 {
     j->inv = NULL;
     j->kept = NULL;
-    j->n_kept = j->cap_kept = 0;
+    j->n_kept = j->cap_kept = j->lost = 0;
     j->released = j->dropped = 0;
     j->progress_fn = j->opts.progress_fn;
     j->progress_payload = j->opts.progress_payload;
@@ -108,6 +109,8 @@ int nv_inv_load_finish(nv_inv_load *j, int print)
     if (!j->released) {
         for (size_t i = 0; print && i < j->n_kept; i++)
             nv_cli_print_diag(&j->kept[i].e, j->out);
+        if (print && !j->out->quiet)
+            j->out->suppressed += j->lost;
         j->released = 1;
         j->dropped = !print;
     }

@@ -30,6 +30,7 @@ typedef struct nv_inv_load {
     int threaded, released, dropped;
     nv_kept_diag *kept;
     size_t n_kept, cap_kept;
+    size_t lost;                /* warnings that could not be kept */
     void (*progress_fn)(const char *what, uint64_t done, uint64_t total,
                         void *payload);
     void *progress_payload;
