@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <time.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -57,6 +58,7 @@ typedef struct part {
     nv_diag_log log;
     netvet_load_stats stats;
     int links, rc;
+    int mapped;            /* the input is a mapped file (map_ahead) */
     pthread_t thread;
     int started;
 } part;
@@ -97,9 +99,30 @@ static size_t count_lines(const char *p, const char *end)
     return n;
 }
 
+/* Map the part's pages of the input in one call before counting (Linux
+ * 5.14 and later; elsewhere the count's page faults do it): the first touch
+ * of a mapped file took 15-22 ms of faults for 135 MB, a warm count 6 ms.
+ * Each part's thread does its own, so they map side by side. 1M assess,
+ * two series of 15-run rounds: 0.309 -> 0.303 s and 0.300 -> 0.296 s,
+ * task-clock 559 -> 532 ms and 523 -> 505 ms. */
+static void map_ahead(const char *from, const char *stop)
+{
+#ifdef MADV_POPULATE_READ
+    uintptr_t lo = (uintptr_t)from & ~(uintptr_t)(sysconf(_SC_PAGESIZE) - 1);
+    if ((uintptr_t)stop > lo)
+        madvise((void *)lo, (size_t)((uintptr_t)stop - lo),
+                MADV_POPULATE_READ);
+#else
+    (void)from;
+    (void)stop;
+#endif
+}
+
 static void *count_part(void *arg)
 {
     part *p = arg;
+    if (p->mapped)
+        map_ahead(p->from, p->stop);
     p->lines = count_lines(p->from, p->stop);
     return NULL;
 }
@@ -402,6 +425,8 @@ static int share_columns(part *parts, size_t n, char **starts, char *end)
 static size_t setup_rest(part *parts, size_t n, char **starts, char *end,
                          const nv_file_input *in, int *rc)
 {
+    for (size_t i = 0; i < n; i++)
+        parts[i].mapped = in->is_mmap;
     if (n > 1 && (*rc = share_columns(parts, n, starts, end)) < 0)
         return 1;
     for (size_t i = 1; i < n; i++) {
