@@ -51,7 +51,7 @@ int nv_view_tag_bits(nv_view *v, const uint32_t *ids, size_t n)
     for (size_t i = 0; i < n && v->n_tag_bits < NV_VIEW_TAG_BITS; i++)
         if (!bit_of(v, ids[i]))
             v->tag_bit_id[v->n_tag_bits++] = ids[i];
-    size_t nj = nv_jobs_for(v->n, 65536), mid = nj == 2 ? v->n / 2 : v->n;
+    size_t nj = nv_jobs_for(v->n, NV_VIEW_HALVES_FROM), mid = nj == 2 ? v->n / 2 : v->n;
     bits_job jobs[2] = {{v, 0, mid}, {v, mid, v->n}};
     nv_run_jobs(bits_range, jobs, nj, sizeof(jobs[0]));
     return 0;

@@ -283,9 +283,6 @@ static int merge_lookalikes(nv_view *v, sid_list *a, sid_list *b)
     return 0;
 }
 
-/* Elements are resolved in two halves side by side from this many on. */
-#define HALVES_FROM 65536
-
 int nv_view_build(nv_view *v, const netvet_inventory *inv,
                   const netvet_registry *reg, int32_t as_of,
                   double threshold)
@@ -307,7 +304,7 @@ int nv_view_build(nv_view *v, const netvet_inventory *inv,
         nv_view_dispose(v);
         return NETVET_ENOMEM;
     }
-    size_t nj = nv_jobs_for(inv->n, HALVES_FROM), mid = nj == 2 ? inv->n / 2 : inv->n;
+    size_t nj = nv_jobs_for(inv->n, NV_VIEW_HALVES_FROM), mid = nj == 2 ? inv->n / 2 : inv->n;
     view_job jobs[2] = {{v, 0, mid, &cache[0], {0}}, {v, mid, inv->n, &cache[1], {0}}};
     nv_run_jobs(resolve_range, jobs, nj, sizeof(jobs[0]));
     nv_free(cache);

@@ -44,6 +44,10 @@ typedef struct nv_step_times {
     size_t core, vertices;
 } nv_step_times;
 
+/* A view's passes over the elements (vendors, tag bits) run in two halves
+ * side by side from this many elements on. */
+#define NV_VIEW_HALVES_FROM 65536
+
 /* Tags that can have a bit in nv_view.tag_bits. */
 #define NV_VIEW_TAG_BITS 8
 
