@@ -486,6 +486,17 @@ void nv_elements_unshare(nv_loader *L)
     L->shared_columns = 0;
 }
 
+/* Room for two tags a row (the first part's, sized for every part's rows,
+ * takes the others' at the merge): grown by doubling, the tags array was
+ * copied a dozen times at 1M rows, and once more by the merge. Pages not
+ * written cost address space only. */
+static int reserve_tags(nv_loader *L)
+{
+    if (L->pos[NV_COL_TAGS] < 0)
+        return 0;
+    return NV_GROW(L->inv->tags, L->inv->tags_cap, L->expect_rows * 2);
+}
+
 int nv_load_elements(nv_loader *L)
 {
     grow_list g = {0};
@@ -495,7 +506,8 @@ int nv_load_elements(nv_loader *L)
     if (grow_columns(L->inv, &g, L->expect_rows, L->shared_columns) < 0 ||
         plan_strings(L, &g) < 0 ||
         nv_strtab_reserve(&L->inv->strings, L->expect_rows, L->expect_bytes) < 0 ||
-        nv_strtab_reserve(&L->inv->ids, L->expect_rows, L->expect_bytes / 4) < 0) {
+        nv_strtab_reserve(&L->inv->ids, L->expect_rows, L->expect_bytes / 4) < 0 ||
+        reserve_tags(L) < 0) {
         nv_free(g.str);
         return NETVET_ENOMEM;
     }
