@@ -2,9 +2,11 @@
 /* Registry storage and consistency: the string arena, vendor records, the id
  * and PEN indexes, and nv_regstate_finish, which resolves parents, rejects
  * cycles and builds the normalised-name key map. Reading YAML is left to
- * registry_yaml.c and name normalisation to names.c. */
+ * registry_yaml.c and name normalisation to names.c. The confusable
+ * skeletons of the keys are built on their first look-up. */
 #include "vendors/registry_int.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -429,6 +431,8 @@ static int key_clash(const nv_regstate *st, const nv_keyref *a,
                         st->v[b->vendor].pub.id);
 }
 
+enum { SKELS_NONE, SKELS_BUILT, SKELS_FAILED };
+
 /* Index the confusable skeleton of a key's text for vendor v; a skeleton
  * two vendors share matches neither. */
 static int add_skeleton(nv_regstate *st, int32_t v, const char *text,
@@ -469,11 +473,6 @@ static int add_key(nv_regstate *st, const nv_keyref *k, const char *file,
     if (len > sizeof(key))
         return NETVET_ELIMIT; /* the loader caps values first */
     size_t n = nv_name_key(text, len, key);
-    int rc = add_skeleton(st, k->vendor, text, len, 0);
-    if (rc == NETVET_OK)
-        rc = add_skeleton(st, k->vendor, text, len, 1);
-    if (rc < 0)
-        return rc;
     if (n == 0)
         return nv_diag_fail(diag, NETVET_EPARSE, file, key_line(st, k), 0,
                             "%s '%s' of vendor '%s' has no words left once "
@@ -494,13 +493,36 @@ static int add_key(nv_regstate *st, const nv_keyref *k, const char *file,
     return NETVET_OK;
 }
 
+/* The skeletons of every key's text (id, name, aliases: lower and upper
+ * case), as add_key once built them beside the keys. */
+static int build_skeletons(nv_regstate *st)
+{
+    nv_strtab_dispose(&st->skels);
+    if (nv_strtab_init(&st->skels, st->n * 4, 0) < 0)
+        return NETVET_ENOMEM;
+    for (size_t i = 0; i < st->n; i++) {
+        nv_keyref k = {(int32_t)i, NV_KEY_ID, 0};
+        size_t n_keys = 2 + st->v[i].n_aliases;
+        for (size_t j = 0; j < n_keys; j++) {
+            k.kind = j == 0 ? NV_KEY_ID : j == 1 ? NV_KEY_NAME : NV_KEY_ALIAS;
+            k.alias = j < 2 ? 0 : (uint32_t)(j - 2);
+            const char *text = key_text(st, &k);
+            for (int upper = 0; upper < 2; upper++) {
+                int rc = add_skeleton(st, k.vendor, text, strlen(text), upper);
+                if (rc < 0)
+                    return rc;
+            }
+        }
+    }
+    return NETVET_OK;
+}
+
 static int build_keys(nv_regstate *st, const char *file, netvet_diag *diag)
 {
     nv_strtab_dispose(&st->keys);
-    nv_strtab_dispose(&st->skels);
-    if (nv_strtab_init(&st->keys, st->n * 4, 0) < 0 ||
-        nv_strtab_init(&st->skels, st->n * 4, 0) < 0)
+    if (nv_strtab_init(&st->keys, st->n * 4, 0) < 0)
         return NETVET_ENOMEM;
+    st->skels_state = SKELS_NONE; /* the keys changed */
     for (size_t i = 0; i < st->n; i++) {
         nv_keyref k = {(int32_t)i, NV_KEY_ID, 0};
         int rc = add_key(st, &k, file, diag);
@@ -619,9 +641,31 @@ const char *nv_registry_key_text(const netvet_registry *reg,
     return key_text(&reg->st, k);
 }
 
+/* Build the skeletons once; threads resolving names at once (the view's
+ * halves) wait for the first. The registry is const to its readers: the
+ * skeletons are a cache of what its keys already determine. */
+static int skeletons_ready(const netvet_registry *reg)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    nv_regstate *st = (nv_regstate *)&reg->st;
+    int state = __atomic_load_n(&st->skels_state, __ATOMIC_ACQUIRE);
+    if (state == SKELS_NONE) {
+        pthread_mutex_lock(&lock);
+        state = __atomic_load_n(&st->skels_state, __ATOMIC_ACQUIRE);
+        if (state == SKELS_NONE) {
+            state = build_skeletons(st) < 0 ? SKELS_FAILED : SKELS_BUILT;
+            __atomic_store_n(&st->skels_state, state, __ATOMIC_RELEASE);
+        }
+        pthread_mutex_unlock(&lock);
+    }
+    return state == SKELS_BUILT;
+}
+
 int nv_registry_skel_vendor(const netvet_registry *reg, const char *key,
                             size_t len)
 {
+    if (!skeletons_ready(reg))
+        return -1; /* out of memory: no look-alike is matched */
     int64_t sid = nv_strtab_find(&reg->st.skels, key, len);
     return sid < 0 ? -1 : reg->st.skel_vendor[sid];
 }

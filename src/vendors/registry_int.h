@@ -85,9 +85,14 @@ typedef struct nv_regstate {
     nv_strtab keys;        /* normalised names (built by nv_regstate_finish) */
     nv_keyref *key_ref;    /* key id -> producer */
     size_t key_ref_cap;
-    nv_strtab skels;       /* confusable skeletons of the keys' texts */
+    /* confusable skeletons of the keys' texts, built on the first
+     * look-up (nv_registry_skel_vendor): ICU's skeletons of every name
+     * and alias took 8 ms of a 15 ms registry load, and only a declared
+     * name whose normalised key misses needs them */
+    nv_strtab skels;
     int32_t *skel_vendor;  /* skeleton id -> vendor, -1 if two share it */
     size_t skel_vendor_cap;
+    int skels_state;       /* SKELS_* (registry.c), read atomically */
     nv_strtab pen_index;   /* 4-byte PENs; string id k -> pen_owner[k] */
     int32_t *pen_owner;
     size_t pen_owner_cap;
@@ -171,7 +176,8 @@ int nv_reg_parse_pen(const char *s, size_t len, uint32_t *out);
  * bytes as '?', "..." when cut. @return out. */
 const char *nv_reg_show(const char *s, size_t len, char out[72]);
 
-/* Vendor whose skeleton key (nv_name_skeleton_key) is key[0..len), or -1. */
+/* Vendor whose skeleton key (nv_name_skeleton_key) is key[0..len), or -1
+ * (also when the skeletons, built on the first call, ran out of memory). */
 int nv_registry_skel_vendor(const netvet_registry *reg, const char *key,
                             size_t len);
 /* Vendor whose normalised id, name or alias is key[0..len), or -1. */

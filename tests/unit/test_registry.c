@@ -2,6 +2,7 @@
 /* Unit tests of the vendor registry: the built-in file, name normalisation
  * and resolution, parents and jurisdictions, overlays, and every kind of
  * malformed overlay with its exact diagnostic. */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -191,6 +192,39 @@ static void test_resolve_unicode(void **state)
     assert_string_equal(how_id(reg, "HUAWEl", b), "huawei/confusable");
     assert_string_equal(how_id(reg, "Acme", b), "(none)/-");
     assert_string_equal(how_id(reg, "\xff\xfeHuawei", b), "(none)/-");
+    netvet_registry_free(reg);
+}
+
+/* The skeletons are built on the first look-up that needs them, and again
+ * for the vendors an overlay adds; threads resolving at once wait for the
+ * first to build them. */
+static void *resolve_lookalike(void *reg)
+{
+    static const char name[] = "\xd0\x9duawei";
+    nv_name_match how;
+    int i = nv_registry_resolve_how(reg, name, strlen(name), &how);
+    return i >= 0 && how == NV_MATCH_CONFUSABLE ? reg : NULL;
+}
+
+static void test_skeletons_built_when_needed(void **state)
+{
+    (void)state;
+    netvet_registry *reg = builtin();
+    char b[64], msg[256];
+    pthread_t t;
+    assert_int_equal(pthread_create(&t, NULL, resolve_lookalike, reg), 0);
+    void *theirs, *mine = resolve_lookalike(reg);
+    pthread_join(t, &theirs);
+    assert_ptr_equal(mine, reg);
+    assert_ptr_equal(theirs, reg);
+    assert_string_equal(how_id(reg, "\xd0\x90" "cme Fibre", b), "(none)/-");
+    assert_int_equal(overlay(reg, "vendors:\n  - id: acme\n"
+                                  "    name: Acme Fibre\n    country: GB\n",
+                             msg, sizeof(msg)), 0);
+    /* Cyrillic 'A': the overlay's vendor has a skeleton too */
+    assert_string_equal(how_id(reg, "\xd0\x90" "cme Fibre", b),
+                        "acme/confusable");
+    assert_string_equal(how_id(reg, "\xd0\x9duawei", b), "huawei/confusable");
     netvet_registry_free(reg);
 }
 
@@ -551,6 +585,7 @@ int main(void)
         cmocka_unit_test(test_resolve_refuses),
         cmocka_unit_test(test_normalise),
         cmocka_unit_test(test_resolve_unicode),
+        cmocka_unit_test(test_skeletons_built_when_needed),
         cmocka_unit_test(test_parents_and_country),
         cmocka_unit_test(test_huawei_listings),
         cmocka_unit_test(test_overlay_adds_and_updates),
