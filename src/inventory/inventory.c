@@ -398,16 +398,53 @@ static int geo_cmp(const void *x, const void *y)
     return (a->lon > b->lon) - (a->lon < b->lon);
 }
 
-void nv_inv_site_geo_compact(netvet_inventory *inv)
+static void compact_by_sort(netvet_inventory *inv)
 {
     size_t kept = 0;
-    if (inv->n_site_geo < 2)
-        return;
     qsort(inv->site_geo, inv->n_site_geo, sizeof(nv_site_geo), geo_cmp);
     for (size_t i = 0; i < inv->n_site_geo; i++)
         if (kept == 0 || inv->site_geo[kept - 1].site != inv->site_geo[i].site)
             inv->site_geo[kept++] = inv->site_geo[i];
     inv->n_site_geo = kept;
+}
+
+/* The same as sorting and keeping each site's first entry, by the sites'
+ * string ids (dense, below strings.n): the best entry of each site, then
+ * the sites in id order. The sort (glibc's merge sort through geo_cmp)
+ * took 5-8 ms at 1M rows, between the elements and the links. @return 0,
+ * or -1 without memory. */
+static int compact_by_site(netvet_inventory *inv)
+{
+    size_t n_ids = inv->strings.n, n = inv->n_site_geo, kept = 0;
+    uint32_t *best = nv_reallocarray(NULL, n_ids ? n_ids : 1, sizeof(uint32_t));
+    nv_site_geo *out = nv_reallocarray(NULL, n, sizeof(nv_site_geo));
+    if (!best || !out) {
+        nv_free(best);
+        nv_free(out);
+        return -1;
+    }
+    memset(best, 0xff, n_ids * sizeof(uint32_t));
+    for (size_t i = 0; i < n; i++) {
+        uint32_t s = inv->site_geo[i].site, *b = &best[s];
+        if (*b == UINT32_MAX || geo_cmp(&inv->site_geo[i], &inv->site_geo[*b]) < 0)
+            *b = (uint32_t)i;
+    }
+    for (size_t s = 0; s < n_ids; s++)
+        if (best[s] != UINT32_MAX)
+            out[kept++] = inv->site_geo[best[s]];
+    memcpy(inv->site_geo, out, kept * sizeof(nv_site_geo));
+    inv->n_site_geo = kept;
+    nv_free(best);
+    nv_free(out);
+    return 0;
+}
+
+void nv_inv_site_geo_compact(netvet_inventory *inv)
+{
+    if (inv->n_site_geo < 2)
+        return;
+    if (compact_by_site(inv) < 0)
+        compact_by_sort(inv);
 }
 
 int nv_inv_add_site_geo(netvet_inventory *inv, uint32_t site, double lat,

@@ -95,11 +95,32 @@ static void test_no_coordinates(void **state)
     netvet_inventory_free(inv);
 }
 
+/* A site's rows apart, at one latitude and two longitudes: the smaller
+ * longitude; the sites in string-id order (S2 was interned first). */
+static void test_latitude_tie(void **state)
+{
+    (void)state;
+    static const char csv[] =
+        "id,vendor,function,site,lat,lon\n"
+        "A,Nokia,core,S2,1,1\nB,Nokia,core,S1,10,5\nC,Nokia,core,S2,0.5,9\n"
+        "D,Nokia,core,S1,10,4\nE,Nokia,core,S2,1,0\nF,Nokia,core,S1,11,0\n";
+    netvet_inventory *inv = load(csv, sizeof csv - 1, 1);
+    assert_int_equal(inv->n_site_geo, 2);
+    assert_string_equal(nv_inv_str(inv, inv->site_geo[0].site), "S2");
+    assert_float_equal(inv->site_geo[0].lat, 0.5, 1e-6);
+    assert_float_equal(inv->site_geo[0].lon, 9, 1e-6);
+    assert_string_equal(nv_inv_str(inv, inv->site_geo[1].site), "S1");
+    assert_float_equal(inv->site_geo[1].lat, 10, 1e-6);
+    assert_float_equal(inv->site_geo[1].lon, 4, 1e-6);
+    netvet_inventory_free(inv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_one_and_many_parts),
         cmocka_unit_test(test_no_coordinates),
+        cmocka_unit_test(test_latitude_tie),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
