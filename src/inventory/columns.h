@@ -94,6 +94,31 @@ static inline int nv_simple_decimal(nv_csv_field f, double *out)
     return 0;
 }
 
+/* Is f, of nv_simple_decimal's form, within [-lim, lim]? Judged from its
+ * digits, without the division computing it takes: with at most 15
+ * digits a value below lim is at least 1e-13 below it (lim <= 999), far
+ * more than the rounding of a double there, so this is exactly
+ * fabs(value) <= lim. @return 1 within, 0 outside, -1 for another form. */
+static inline int nv_simple_decimal_within(nv_csv_field f, uint64_t lim)
+{
+    const char *p = f.p, *end = f.p + f.len, *from;
+    uint64_t whole = 0;
+    int frac_zero = 1;
+    p += p < end && *p == '-';
+    for (from = p; p < end && (unsigned char)(*p - '0') <= 9; p++)
+        whole = whole * 10 + (uint64_t)(*p - '0');
+    size_t digits = (size_t)(p - from), frac = 0;
+    if (p < end && *p == '.') {
+        for (from = ++p; p < end && (unsigned char)(*p - '0') <= 9; p++)
+            frac_zero &= *p == '0';
+        if ((frac = (size_t)(p - from)) == 0)
+            return -1;
+    }
+    if (p != end || digits + frac == 0 || digits + frac > 15)
+        return -1;
+    return whole < lim || (whole == lim && frac_zero);
+}
+
 /* The largest weight or capacity a file may give: 2^32 rows of it sum to
  * about 4.3e24, far from overflow, and every sum stays finite
  * (docs/inventory-format.md). Scenarios, cost files and check use it too. */

@@ -245,18 +245,30 @@ typedef struct row_values {
     netvet_function fn;
     uint8_t status;
     double weight;
-    double lat, lon;
+    int lat_given, lon_given;
     int32_t installed;
 } row_values;
 
-/* Latitude or longitude c, NAN when empty. @return 0, or 1 after
- * reporting a bad row (rc set to the loader's verdict). */
+/* Is f (not empty) a number within [-lim, lim]? */
+static inline int coordinate_within(nv_csv_field f, double lim)
+{
+    double v;
+    f = nv_field_trim(f);
+    int r = nv_simple_decimal_within(f, (uint64_t)lim);
+    return r >= 0 ? r : nv_field_double(f, &v) == 0 && fabs(v) <= lim;
+}
+
+/* Latitude or longitude c: *given when not empty. Only checked here: the
+ * site map keeps one point per site, so a row's coordinates are computed
+ * only when its site differs from the previous row's (store_site_point).
+ * @return 0, or 1 after reporting a bad row (rc set to the loader's
+ * verdict). */
 static inline int check_coordinate(nv_loader *L, nv_col c, double lim,
-                                   double *out, int *rc)
+                                   int *given, int *rc)
 {
     nv_csv_field f = field(L, c);
-    *out = NAN;
-    if (f.len == 0 || (nv_field_double(f, out) == 0 && fabs(*out) <= lim))
+    *given = f.len > 0;
+    if (f.len == 0 || coordinate_within(f, lim))
         return 0;
     *rc = nv_loader_bad_row(L, L->pos[c] + 1,
                             "%s '%.*s' is not a number in [-%g, %g]",
@@ -295,8 +307,8 @@ static int check_typed(nv_loader *L, row_values *v, int *rc)
             "weight '%.*s' is not a number from 0 to 1e15", (int)(f.len > 64 ? 64 : f.len), f.p);
         return 1;
     }
-    if (check_coordinate(L, NV_COL_LAT, 90, &v->lat, rc) ||
-        check_coordinate(L, NV_COL_LON, 180, &v->lon, rc))
+    if (check_coordinate(L, NV_COL_LAT, 90, &v->lat_given, rc) ||
+        check_coordinate(L, NV_COL_LON, 180, &v->lon_given, rc))
         return 1;
     v->installed = NV_NO_DATE;
     f = field(L, NV_COL_INSTALLED);
@@ -401,6 +413,20 @@ static int store_id(nv_loader *L, size_t row)
     return nv_strtab_append(&L->inv->ids, f.p, f.len, &id);
 }
 
+/* The row's coordinates for the site map, unless the previous row was at
+ * the same site (nv_inv_add_site_geo would keep nothing): both were
+ * checked. @return 0 or NETVET_ENOMEM. */
+static int store_site_point(nv_loader *L, uint32_t site)
+{
+    netvet_inventory *inv = L->inv;
+    double lat = 0, lon = 0;
+    if (inv->n_site_geo && inv->site_geo[inv->n_site_geo - 1].site == site)
+        return 0;
+    (void)nv_field_double(field(L, NV_COL_LAT), &lat);
+    (void)nv_field_double(field(L, NV_COL_LON), &lon);
+    return nv_inv_add_site_geo(inv, site, lat, lon);
+}
+
 static int load_row(nv_loader *L, void *ctx)
 {
     grow_list *g = ctx;
@@ -419,8 +445,8 @@ static int load_row(nv_loader *L, void *ctx)
     store_typed(inv, row, &v, L->line);
     if ((rc = store_strings(L, g, row)) < 0)
         return rc;
-    if (inv->site && inv->site[row] && !isnan(v.lat) && !isnan(v.lon) &&
-        (rc = nv_inv_add_site_geo(inv, inv->site[row], v.lat, v.lon)) < 0)
+    if (inv->site && inv->site[row] && v.lat_given && v.lon_given &&
+        (rc = store_site_point(L, inv->site[row])) < 0)
         return rc;
     inv->n++;
     L->stats->rows_loaded++;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests of the field conversions in inventory/columns.h: the inline
  * decimal fast path must give exactly what strtod gives (same verdict,
- * same bits) on every form, and hand it the forms it does not take. */
+ * same bits) on every form, and hand it the forms it does not take; the
+ * range check of coordinates judged from their digits agrees with it. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -82,11 +83,60 @@ static void test_random_decimals(void **state)
     }
 }
 
+/* nv_simple_decimal_within against strtod and fabs: the same verdict for
+ * every coordinate of its form near the limits (88-92 and 178-182, 0-13
+ * decimals, zeros and nines), -1 for the forms it leaves to strtod. */
+static void check_within(const char *s, uint64_t lim)
+{
+    double v;
+    int got = nv_simple_decimal_within((nv_csv_field){s, strlen(s)}, lim);
+    if (got < 0) {
+        double unused;
+        if (nv_simple_decimal((nv_csv_field){s, strlen(s)}, &unused) == 0)
+            fail_msg("'%s': left to strtod, but of the simple form", s);
+        return;
+    }
+    assert_int_equal(reference(s, &v), 0);
+    if (got != (fabs(v) <= (double)lim))
+        fail_msg("'%s' within %llu: got %d, strtod %.17g", s,
+                 (unsigned long long)lim, got, v);
+}
+
+static void test_coordinates_within(void **state)
+{
+    (void)state;
+    static const char *const forms[] = {
+        "90", "90.", "90.0", "90.000000000000", "-90", "90.0000000000001",
+        "89.9999999999999", "0090", "91", "-90.5", "180", "180.000000000001",
+        "179.999999999999", "1e1", "+45", "", "-", ".5", "-.0",
+    };
+    for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+        check_within(forms[i], 90);
+        check_within(forms[i], 180);
+    }
+    static const char *const tails[] = {"", "0", "9", "00000", "99999",
+                                        "0000000000001", "9999999999999",
+                                        "5", "0000000000000"};
+    char s[40];
+    for (int whole = 88; whole <= 182; whole++) {
+        if (whole == 93)
+            whole = 178;
+        for (size_t t = 0; t < sizeof(tails) / sizeof(tails[0]); t++)
+            for (int neg = 0; neg < 2; neg++) {
+                snprintf(s, sizeof(s), "%s%d%s%s", neg ? "-" : "", whole,
+                         *tails[t] ? "." : "", tails[t]);
+                check_within(s, 90);
+                check_within(s, 180);
+            }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_edge_forms),
         cmocka_unit_test(test_random_decimals),
+        cmocka_unit_test(test_coordinates_within),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
