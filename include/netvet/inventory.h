@@ -46,12 +46,9 @@ typedef struct netvet_load_options {
     /** (version >= 2) Evidence-only files: the `vendor` and `function`
      *  columns become optional; a missing or empty function is `other`. */
     int evidence_only;
-    /** (version >= 3) Hash each file's bytes (SHA-256) for
-     *  netvet_inventory_sha256: reports name exactly which inventory they
-     *  judged. The hash runs on a thread of its own at idle priority from
-     *  the start of the load until it is asked for, taking only CPU time
-     *  the work around it leaves unused; the files stay open until
-     *  then (and a buffer's copy, with netvet_inventory_load_buffers). */
+    /** (version >= 3) Hash each file's bytes (SHA-256, on a thread of its
+     *  own beside the parse) for netvet_inventory_sha256: reports name
+     *  exactly which inventory they judged. */
     int sha256;
 } netvet_load_options;
 #define NETVET_LOAD_OPTIONS_VERSION 3
@@ -101,19 +98,9 @@ int netvet_inventory_has_evidence(const netvet_inventory *inv);
 /** Borrowed path of the elements file / links file ("" if none). */
 const char *netvet_inventory_path(const netvet_inventory *inv, int which);
 /** SHA-256 of the elements file / links file as 64 lowercase hex digits,
- * "" when there is no such file, it was not hashed
- * (netvet_load_options.sha256) or hashing failed
- * (netvet_inventory_wait_sha256 tells). The first call finishes the hash
- * on the calling thread. Borrowed; safe from several threads. */
+ * "" when there is no such file or it was not hashed
+ * (netvet_load_options.sha256). Borrowed. */
 const char *netvet_inventory_sha256(const netvet_inventory *inv, int which);
-/** Finish the files' SHA-256 now (on the calling thread, from where the
- * idle-priority thread got to). A report that names the files should
- * check this first.
- * @return 0 (also when not hashed), or NETVET_ENOMEM or NETVET_EIO (a
- *         file shrank or became unreadable since it was loaded): the
- *         digests could not be computed, and netvet_inventory_sha256
- *         gives "". */
-int netvet_inventory_wait_sha256(const netvet_inventory *inv);
 /** Size in bytes of the elements file / links file (0: none). */
 uint64_t netvet_inventory_file_size(const netvet_inventory *inv, int which);
 /** Borrowed id of element k (0 <= k < elements). */

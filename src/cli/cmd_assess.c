@@ -162,19 +162,17 @@ static int write_report(nv_session *s, const netvet_assessment *as,
     return nv_session_close(s, rc, diag);
 }
 
-/* --timings: the phases (the report's includes finishing the inventory's
- * SHA-256, which runs at idle priority until then), the load's (parts
- * read in parallel, merge, id map), then the assess phase's steps. The shares and the rules that need
+/* --timings: the phases, the load's (parts read in parallel, merge, id
+ * map), then the assess phase's steps. The shares and the rules that need
  * no exposure run beside the topology; "rest" is what is left of the
  * assess phase (attribution, exposure rules, sorting findings). */
 static void print_timings(const netvet_assessment *as, double load,
-                          double assess, double report, double hash_wait)
+                          double assess, double report)
 {
     netvet_assessment_timings t = NETVET_ASSESSMENT_TIMINGS_INIT;
     netvet_assessment_get_timings(as, &t);
-    fprintf(stderr, "%s: timings: load %.3f s, assess %.3f s, report %.3f s "
-            "(of which %.3f s finishing the inventory's SHA-256)\n",
-            PROG, load, assess, report, hash_wait);
+    fprintf(stderr, "%s: timings: load %.3f s, assess %.3f s, report %.3f s\n",
+            PROG, load, assess, report);
     for (int w = 0; w < 2; w++) {
         if (!t.load[w].parts)
             continue;
@@ -223,8 +221,7 @@ static int run(void *payload, netvet_diag *diag)
     if (write_report(s, as, diag) != 0)
         goto done;
     if (s->c.timings)
-        print_timings(as, t1 - t0, t2 - t1, nv_cli_clock() - t2,
-                      s->hash_wait);
+        print_timings(as, t1 - t0, t2 - t1, nv_cli_clock() - t2);
     status = nv_exit_of(netvet_assessment_verdict(as, s->c.report.fail_on));
 done:
     netvet_assessment_free(as);

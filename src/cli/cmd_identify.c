@@ -195,8 +195,6 @@ static int identify_file(id_args *a, const char *path, netvet_attributor *at,
     int rc = load(&inv, path, &lo, diag);
     nv_cli_diag_finish(&a->c.diag);
     double t1 = nv_cli_clock();
-    if (rc == 0) /* the report names the file by it */
-        rc = netvet_inventory_wait_sha256(inv);
     if (rc == 0)
         rc = netvet_identify_report_add(out, inv, at);
     if (rc == 0 && a->c.timings)

@@ -250,15 +250,6 @@ int nv_session_failed(nv_session *s, netvet_diag *diag, int rc)
 
 FILE *nv_session_open(nv_session *s)
 {
-    double t0 = nv_cli_clock();
-    int rc = s->inv ? netvet_inventory_wait_sha256(s->inv) : 0;
-    s->hash_wait = nv_cli_clock() - t0;
-    if (rc < 0) {
-        nv_cli_fail(s->c.prog, "%s: cannot compute its SHA-256: %s",
-                    netvet_inventory_path(s->inv, 0), netvet_strerror(rc));
-        s->reported = 1;
-        return NULL;
-    }
     if (nv_outfile_open(&s->out, s->c.prog, s->c.output) != 0) {
         s->reported = 1;
         return NULL;

@@ -22,8 +22,6 @@ typedef struct nv_session {
     netvet_waivers *waivers;    /* NULL without --waivers */
     netvet_assess_options assess;
     nv_outfile out;             /* nv_session_open .. nv_session_close */
-    double hash_wait;           /* seconds nv_session_open waited for the
-                                   inventory's SHA-256 (--timings) */
 } nv_session;
 
 /* report_kind: the command's netvet_report_kind (its --format values). */
@@ -56,9 +54,8 @@ int nv_session_load_scenario(nv_session *s, const char *path,
                              netvet_scenario **out, netvet_diag *diag);
 /* Print the library's failure once (unless already printed). @return 2. */
 int nv_session_failed(nv_session *s, netvet_diag *diag, int rc);
-/* Finish the inventory's SHA-256 (the report names the files by it), then
- * open the output (stdout when no -o, or -o -; a file through a
- * temporary, cli/outfile.h). NULL after printing why. */
+/* Open the output (stdout when no -o, or -o -; a file through a temporary,
+ * cli/outfile.h). NULL after printing why. */
 FILE *nv_session_open(nv_session *s);
 /* Finish the output after its writer returned rc: commit it, or remove the
  * temporary and print what failed (a write error as "cannot write FILE:

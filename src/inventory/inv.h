@@ -80,7 +80,7 @@ struct netvet_inventory {
     uint64_t serial;            /* unique per inventory in the process
                                    (caches keyed by string id check it) */
     char *path[2];              /* elements file, links file ("" if none) */
-    struct nv_inv_digest *digest; /* their SHA-256 (NULL: not hashed) */
+    char sha256[2][65];         /* their SHA-256 in hex, "" if not hashed */
     uint64_t size[2];           /* their sizes in bytes */
 };
 

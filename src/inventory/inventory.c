@@ -1,22 +1,22 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Inventory lifetime and public accessors: map the CSV files (read only:
  * the tokenizer never writes its input), load the elements then the
- * links (parts.h) while their SHA-256 starts (digest.h), free everything
- * in one call. */
+ * links (parts.h), free everything in one call. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "inventory/digest.h"
 #include "inventory/load.h"
 #include "inventory/merge.h"
 #include "inventory/parts.h"
 #include "util/alloc.h"
 #include "util/diag.h"
+#include "util/sha256_hex.h"
 
 /* One input file: its bytes (mapped, or a private copy) and where they
  * come from. */
@@ -49,15 +49,12 @@ static int map_input(input *m, netvet_diag *diag)
                               "cannot map: %s", strerror(errno));
         } else {
             m->in.is_mmap = 1;
-            m->in.fd = fd; /* kept open for the digest (digest.h) */
-            fd = -1;
             /* start reading what the page cache lacks; parts read ahead */
             madvise(m->in.p, m->in.len, MADV_WILLNEED);
             madvise(m->in.p, m->in.len, MADV_SEQUENTIAL);
         }
     }
-    if (fd >= 0)
-        close(fd);
+    close(fd);
     return rc;
 }
 
@@ -72,7 +69,12 @@ static int copy_input(input *m, netvet_diag *diag)
 
 static void release_input(input *m)
 {
-    nv_file_input_release(&m->in);
+    if (m->in.is_mmap)
+        munmap(m->in.p, m->in.len);
+    else
+        nv_free(m->in.p);
+    m->in.p = NULL;
+    m->in.is_mmap = 0;
 }
 
 static int open_input(input *m, netvet_diag *diag)
@@ -132,25 +134,48 @@ static int run_loader(netvet_inventory **inv, int links, input *m,
     return rc;
 }
 
-/* Load both files; their SHA-256 goes on at idle priority after the
- * load returns, the files kept mapped for it (inventory/digest.h). */
+/* The SHA-256 of both files, computed beside the parse (the tokenizer
+ * never writes its input, so both may read it at once). */
+typedef struct hash_job {
+    const input *m[2];
+    char hex[2][NV_SHA256_HEX];
+    int rc; /* 0, or NETVET_ENOMEM */
+} hash_job;
+
+static void *hash_files(void *arg)
+{
+    hash_job *h = arg;
+    for (int i = 0; i < 2 && h->rc == 0; i++)
+        if (h->m[i] && h->m[i]->in.name)
+            h->rc = nv_sha256_hex(h->m[i]->in.p ? h->m[i]->in.p : "",
+                                  h->m[i]->in.len, h->hex[i]);
+    return NULL;
+}
+
 static int load_pair(netvet_inventory **out, input *el, input *ln,
                      const netvet_load_options *opts, netvet_diag *diag)
 {
     netvet_inventory *inv = NULL;
-    nv_inv_digest *digest = NULL;
-    int rc = 0;
-    if (opts && opts->version >= 3 && opts->sha256)
-        rc = nv_inv_digest_start(&digest, &el->in, &ln->in);
-    if (rc == 0)
-        rc = nv_inventory_new(&inv);
+    hash_job h = {{el, ln}, {"", ""}, 0};
+    pthread_t thread;
+    int hashing = opts && opts->version >= 3 && opts->sha256;
+    int threaded = hashing && pthread_create(&thread, NULL, hash_files,
+                                             &h) == 0;
+    if (hashing && !threaded)
+        hash_files(&h);
+    int rc = nv_inventory_new(&inv);
     if (rc == 0)
         rc = run_loader(&inv, 0, el, opts, diag);
     if (rc == 0)
         nv_inv_site_geo_compact(inv);
     if (rc == 0 && ln->in.name)
         rc = run_loader(&inv, 1, ln, opts, diag);
-    if (rc == 0) {
+    if (threaded)
+        pthread_join(thread, NULL);
+    if (rc == 0 && h.rc < 0)
+        rc = h.rc;
+    if (rc == 0 && inv) {
+        memcpy(inv->sha256, h.hex, sizeof(inv->sha256));
         inv->size[0] = el->in.len;
         inv->size[1] = ln->in.name ? ln->in.len : 0;
     }
@@ -160,13 +185,9 @@ static int load_pair(netvet_inventory **out, input *el, input *ln,
     if (rc == NETVET_ENOMEM)
         nv_diag_fail(diag, rc, el->in.name, 0, 0, "out of memory");
     if (rc < 0) {
-        nv_inv_digest_free(digest); /* before the files are released */
         netvet_inventory_free(inv);
         return rc;
     }
-    if (digest)
-        nv_inv_digest_keep(digest, &el->in, &ln->in);
-    inv->digest = digest;
     *out = inv;
     return 0;
 }
@@ -178,8 +199,8 @@ int nv_inventory_load_buffers(netvet_inventory **out, const char *elements,
                               const netvet_load_options *opts,
                               netvet_diag *diag)
 {
-    input el = {{NULL, elements_len, 0, elements_name, -1}, NULL, elements};
-    input ln = {{NULL, links_len, 0, links ? links_name : NULL, -1}, NULL, links};
+    input el = {{NULL, elements_len, 0, elements_name}, NULL, elements};
+    input ln = {{NULL, links_len, 0, links ? links_name : NULL}, NULL, links};
     int rc = open_input(&el, diag);
     if (rc == 0 && links)
         rc = open_input(&ln, diag);
@@ -252,7 +273,6 @@ void netvet_inventory_free(netvet_inventory *inv)
 {
     if (!inv)
         return;
-    nv_inv_digest_free(inv->digest);
     nv_strtab_dispose(&inv->strings);
     nv_strtab_dispose(&inv->ids);
     nv_idmap_dispose(&inv->idmap);
@@ -280,12 +300,7 @@ netvet_load_stats netvet_inventory_stats(const netvet_inventory *inv, int which)
 
 const char *netvet_inventory_sha256(const netvet_inventory *inv, int which)
 {
-    return inv->digest ? nv_inv_digest_hex(inv->digest, which) : "";
-}
-
-int netvet_inventory_wait_sha256(const netvet_inventory *inv)
-{
-    return inv->digest ? nv_inv_digest_wait(inv->digest) : NETVET_OK;
+    return inv->sha256[which ? 1 : 0];
 }
 
 uint64_t netvet_inventory_file_size(const netvet_inventory *inv, int which)

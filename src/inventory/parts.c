@@ -30,19 +30,6 @@ size_t nv_part_min_bytes = 4u << 20;
 size_t nv_parts_forced;
 size_t nv_part_span_bytes;
 
-void nv_file_input_release(nv_file_input *in)
-{
-    if (in->is_mmap) {
-        munmap(in->p, in->len);
-        close(in->fd);
-    } else {
-        nv_free(in->p);
-    }
-    in->p = NULL;
-    in->len = 0;
-    in->is_mmap = 0;
-}
-
 size_t nv_parts_for(size_t len)
 {
     if (nv_parts_forced)

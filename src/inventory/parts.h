@@ -33,11 +33,7 @@ typedef struct nv_file_input {
     size_t len;
     int is_mmap;      /* consumed pages may be released */
     const char *name; /* for diagnostics */
-    int fd;           /* is_mmap: the file, open (the digest reads it) */
 } nv_file_input;
-
-/* Unmap (is_mmap: and close) or free in's bytes; in is left empty. */
-void nv_file_input_release(nv_file_input *in);
 
 /* Load the elements (links = 0) or links (links = 1) file `in` into inv
  * (for links, inv holds the elements already) in `parts` parts.

@@ -24,69 +24,19 @@ static int digest(const void *buf, size_t len, unsigned char d[DIGEST])
     return NETVET_OK;
 }
 
-static void to_hex(const unsigned char d[DIGEST], char out[NV_SHA256_HEX])
+int nv_sha256_hex(const void *buf, size_t len, char out[NV_SHA256_HEX])
 {
     static const char hex[] = "0123456789abcdef";
+    unsigned char d[DIGEST];
+    out[0] = '\0';
+    if (digest(buf, len, d) < 0)
+        return NETVET_ENOMEM;
     for (size_t i = 0; i < DIGEST; i++) {
         out[2 * i] = hex[d[i] >> 4];
         out[2 * i + 1] = hex[d[i] & 15];
     }
     out[2 * DIGEST] = '\0';
-}
-
-int nv_sha256_hex(const void *buf, size_t len, char out[NV_SHA256_HEX])
-{
-    unsigned char d[DIGEST];
-    out[0] = '\0';
-    if (digest(buf, len, d) < 0)
-        return NETVET_ENOMEM;
-    to_hex(d, out);
     return NETVET_OK;
-}
-
-struct nv_sha256 {
-    EVP_MD_CTX *md;
-};
-
-int nv_sha256_new(nv_sha256 **out)
-{
-    nv_sha256 *h = nv_calloc(1, sizeof(*h));
-    *out = NULL;
-    if (!h)
-        return NETVET_ENOMEM;
-    h->md = EVP_MD_CTX_new();
-    if (!h->md || !EVP_DigestInit_ex(h->md, EVP_sha256(), NULL)) {
-        nv_sha256_free(h);
-        return NETVET_ENOMEM;
-    }
-    *out = h;
-    return NETVET_OK;
-}
-
-int nv_sha256_add(nv_sha256 *h, const void *buf, size_t len)
-{
-    if (len && !EVP_DigestUpdate(h->md, buf, len))
-        return NETVET_ENOMEM;
-    return NETVET_OK;
-}
-
-int nv_sha256_end(nv_sha256 *h, char out[NV_SHA256_HEX])
-{
-    unsigned char d[DIGEST];
-    unsigned int n = 0;
-    out[0] = '\0';
-    if (!EVP_DigestFinal_ex(h->md, d, &n) || n != DIGEST)
-        return NETVET_ENOMEM;
-    to_hex(d, out);
-    return NETVET_OK;
-}
-
-void nv_sha256_free(nv_sha256 *h)
-{
-    if (!h)
-        return;
-    EVP_MD_CTX_free(h->md);
-    nv_free(h);
 }
 
 int nv_sha256_base64(const void *buf, size_t len, char out[NV_SHA256_BASE64])
