@@ -95,8 +95,10 @@ static int put_attrs(netvet_overlay *ov, size_t k, const nv_attrs *a)
 static int log_change(netvet_overlay *ov, const nv_change *c, nv_text *t,
                       size_t elements, size_t links)
 {
-    if (t->oom || NV_GROW(ov->log, ov->log_cap, ov->n_log + 1) < 0)
+    if (t->oom || NV_GROW(ov->log, ov->log_cap, ov->n_log + 1) < 0) {
+        nv_text_dispose(t); /* what was written before memory ran out */
         return NETVET_ENOMEM;
+    }
     nv_ov_log *l = &ov->log[ov->n_log++];
     l->line = c->line;
     l->kind = c->kind;
