@@ -424,14 +424,21 @@ static void compact_by_sort(netvet_inventory *inv)
 }
 
 /* The same as sorting and keeping each site's first entry, by the sites'
- * string ids (dense, below strings.n): the best entry of each site, then
- * the sites in id order. The sort (glibc's merge sort through geo_cmp)
- * took 5-8 ms at 1M rows, between the elements and the links. @return 0,
- * or -1 without memory. */
+ * string ids: the best entry of each site, then the sites in id order, in
+ * time linear in the entries and their largest site id. The sort (glibc's
+ * merge sort through geo_cmp) took 5-8 ms at 1M rows, between the
+ * elements and the links. @return 0, or -1 when the ids run far past the
+ * entries (a site first seen after many distinct MACs has a large id;
+ * the loader compacts a short list often) or without memory: sort then. */
 static int compact_by_site(netvet_inventory *inv)
 {
-    size_t n_ids = inv->strings.n, n = inv->n_site_geo, kept = 0;
-    uint32_t *best = nv_reallocarray(NULL, n_ids ? n_ids : 1, sizeof(uint32_t));
+    size_t n = inv->n_site_geo, n_ids = 0, kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (inv->site_geo[i].site >= n_ids)
+            n_ids = (size_t)inv->site_geo[i].site + 1;
+    if (n_ids > 4 * n)
+        return -1;
+    uint32_t *best = nv_reallocarray(NULL, n_ids, sizeof(uint32_t));
     nv_site_geo *out = nv_reallocarray(NULL, n, sizeof(nv_site_geo));
     if (!best || !out) {
         nv_free(best);

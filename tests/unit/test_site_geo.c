@@ -115,12 +115,42 @@ static void test_latitude_tie(void **state)
     netvet_inventory_free(inv);
 }
 
+/* Sites first seen after 300 distinct MACs have string ids far past the
+ * ten entries kept for them: compacted by sorting, with the same result. */
+static void test_late_sites(void **state)
+{
+    (void)state;
+    char csv[32768];
+    size_t at = (size_t)snprintf(csv, sizeof(csv),
+                                 "id,vendor,function,site,lat,lon,mac\n");
+    for (int i = 0; i < 300; i++)
+        at += (size_t)snprintf(csv + at, sizeof(csv) - at,
+                               "M%d,Nokia,access,,,,00:00:00:00:%02x:%02x\n",
+                               i, i >> 8, i & 255);
+    for (int i = 0; i < 10; i++)
+        at += (size_t)snprintf(csv + at, sizeof(csv) - at,
+                               "L%d,Nokia,access,S%d,%d,%d,00:00:00:01:00:%02x\n",
+                               i, 3 - i % 3, 10 - i, i, i);
+    netvet_inventory *inv = load(csv, at, 1);
+    assert_int_equal(inv->n_site_geo, 3);
+    static const char *const site[] = {"S3", "S2", "S1"};
+    static const double lat[] = {1, 3, 2}, lon[] = {9, 7, 8};
+    for (size_t i = 0; i < 3; i++) {
+        assert_string_equal(nv_inv_str(inv, inv->site_geo[i].site), site[i]);
+        assert_true(inv->site_geo[i].site > 300);
+        assert_float_equal(inv->site_geo[i].lat, lat[i], 1e-6);
+        assert_float_equal(inv->site_geo[i].lon, lon[i], 1e-6);
+    }
+    netvet_inventory_free(inv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_one_and_many_parts),
         cmocka_unit_test(test_no_coordinates),
         cmocka_unit_test(test_latitude_tie),
+        cmocka_unit_test(test_late_sites),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
