@@ -405,6 +405,21 @@ static const char *key_text(const nv_regstate *st, const nv_keyref *k)
     return k->kind == NV_KEY_NAME ? r->pub.name : r->aliases[k->alias].text;
 }
 
+/* Vendor i's keys, in the order they are indexed: its id, its name, then
+ * its aliases. */
+static size_t key_count(const nv_regstate *st, size_t i)
+{
+    return 2 + st->v[i].n_aliases;
+}
+
+static nv_keyref key_ref_at(size_t i, size_t j)
+{
+    nv_keyref k = {(int32_t)i, NV_KEY_ALIAS, j < 2 ? 0 : (uint32_t)(j - 2)};
+    if (j < 2)
+        k.kind = j == 0 ? NV_KEY_ID : NV_KEY_NAME;
+    return k;
+}
+
 static unsigned long key_line(const nv_regstate *st, const nv_keyref *k)
 {
     const nv_vrec *r = &st->v[k->vendor];
@@ -493,19 +508,15 @@ static int add_key(nv_regstate *st, const nv_keyref *k, const char *file,
     return NETVET_OK;
 }
 
-/* The skeletons of every key's text (id, name, aliases: lower and upper
- * case), as add_key once built them beside the keys. */
+/* The skeletons of every key's text, lower and upper case. */
 static int build_skeletons(nv_regstate *st)
 {
     nv_strtab_dispose(&st->skels);
     if (nv_strtab_init(&st->skels, st->n * 4, 0) < 0)
         return NETVET_ENOMEM;
-    for (size_t i = 0; i < st->n; i++) {
-        nv_keyref k = {(int32_t)i, NV_KEY_ID, 0};
-        size_t n_keys = 2 + st->v[i].n_aliases;
-        for (size_t j = 0; j < n_keys; j++) {
-            k.kind = j == 0 ? NV_KEY_ID : j == 1 ? NV_KEY_NAME : NV_KEY_ALIAS;
-            k.alias = j < 2 ? 0 : (uint32_t)(j - 2);
+    for (size_t i = 0; i < st->n; i++)
+        for (size_t j = 0; j < key_count(st, i); j++) {
+            nv_keyref k = key_ref_at(i, j);
             const char *text = key_text(st, &k);
             for (int upper = 0; upper < 2; upper++) {
                 int rc = add_skeleton(st, k.vendor, text, strlen(text), upper);
@@ -513,7 +524,6 @@ static int build_skeletons(nv_regstate *st)
                     return rc;
             }
         }
-    }
     return NETVET_OK;
 }
 
@@ -523,19 +533,13 @@ static int build_keys(nv_regstate *st, const char *file, netvet_diag *diag)
     if (nv_strtab_init(&st->keys, st->n * 4, 0) < 0)
         return NETVET_ENOMEM;
     st->skels_state = SKELS_NONE; /* the keys changed */
-    for (size_t i = 0; i < st->n; i++) {
-        nv_keyref k = {(int32_t)i, NV_KEY_ID, 0};
-        int rc = add_key(st, &k, file, diag);
-        k.kind = NV_KEY_NAME;
-        if (rc == NETVET_OK)
-            rc = add_key(st, &k, file, diag);
-        k.kind = NV_KEY_ALIAS;
-        for (k.alias = 0; rc == NETVET_OK && k.alias < st->v[i].n_aliases;
-             k.alias++)
-            rc = add_key(st, &k, file, diag);
-        if (rc < 0)
-            return rc;
-    }
+    for (size_t i = 0; i < st->n; i++)
+        for (size_t j = 0; j < key_count(st, i); j++) {
+            nv_keyref k = key_ref_at(i, j);
+            int rc = add_key(st, &k, file, diag);
+            if (rc < 0)
+                return rc;
+        }
     return NETVET_OK;
 }
 
