@@ -420,7 +420,7 @@ static int store_site_point(nv_loader *L, uint32_t site)
 {
     netvet_inventory *inv = L->inv;
     double lat = 0, lon = 0;
-    if (inv->n_site_geo && inv->site_geo[inv->n_site_geo - 1].site == site)
+    if (nv_inv_site_geo_is_last(inv, site))
         return 0;
     (void)nv_field_double(field(L, NV_COL_LAT), &lat);
     (void)nv_field_double(field(L, NV_COL_LON), &lon);

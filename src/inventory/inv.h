@@ -126,6 +126,13 @@ static inline int nv_inv_id_cmp(const netvet_inventory *inv, size_t k,
             return (unsigned char)a[i] < (unsigned char)s[i] ? -1 : 1;
     return (n > len) - (n < len);
 }
+/* Is `site` the last site recorded by nv_inv_add_site_geo (which then
+ * records nothing)? */
+static inline int nv_inv_site_geo_is_last(const netvet_inventory *inv,
+                                          uint32_t site)
+{
+    return inv->n_site_geo && inv->site_geo[inv->n_site_geo - 1].site == site;
+}
 /* Record that an element at `site` (string id, not 0) is at lat, lon:
  * appended unless the last entry is that site; compacted to one entry per
  * site before the list grows. @return 0 or NETVET_ENOMEM. */

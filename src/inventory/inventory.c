@@ -473,7 +473,7 @@ int nv_inv_add_site_geo(netvet_inventory *inv, uint32_t site, double lat,
                         double lon)
 {
     size_t n = inv->n_site_geo, need = n + 1;
-    if (n && inv->site_geo[n - 1].site == site)
+    if (nv_inv_site_geo_is_last(inv, site))
         return 0;
     if (n == inv->site_geo_cap && n >= 64) {
         nv_inv_site_geo_compact(inv);
