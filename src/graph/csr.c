@@ -93,7 +93,8 @@ int nv_csr_from_links(nv_csr *g, size_t n, const uint32_t *a,
     if (n > NV_CSR_MAX_VERTICES)
         return NETVET_ELIMIT;
     g->n = n;
-    g->offsets = nv_calloc(n + 1, sizeof(uint32_t));
+    g->offsets = nv_huge(nv_calloc(n + 1, sizeof(uint32_t)), n + 1,
+                         sizeof(uint32_t));
     if (!g->offsets)
         return NETVET_ENOMEM;
     size_t nj = nv_jobs_for(m, HALVES_FROM);
@@ -108,7 +109,8 @@ int nv_csr_from_links(nv_csr *g, size_t n, const uint32_t *a,
     for (size_t v = 0; v < n; v++)
         g->offsets[v + 1] += g->offsets[v];
     g->n_arcs = (size_t)arcs;
-    g->targets = nv_reallocarray(NULL, arcs ? arcs : 1, sizeof(uint32_t));
+    g->targets = nv_huge(nv_reallocarray(NULL, arcs ? arcs : 1, sizeof(uint32_t)),
+                         arcs, sizeof(uint32_t));
     if (!g->targets) {
         nv_csr_dispose(g);
         return NETVET_ENOMEM;

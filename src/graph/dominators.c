@@ -153,7 +153,8 @@ static int alloc_work(sn *s, const nv_dominators *d, size_t n)
 {
     uint32_t **arrays[] = {&s->pre, &s->vert, &s->idom};
     for (size_t i = 0; i < sizeof(arrays) / sizeof(arrays[0]); i++)
-        if (!(*arrays[i] = nv_reallocarray(NULL, n + 1, sizeof(uint32_t))))
+        if (!(*arrays[i] = nv_huge(nv_reallocarray(NULL, n + 1, sizeof(uint32_t)),
+                                   n + 1, sizeof(uint32_t))))
             return NETVET_ENOMEM;
     s->semi = d->idom;
     s->label = (uint32_t *)(void *)d->impact;
@@ -188,8 +189,10 @@ static int compute(nv_dominators *d, const nv_csr *g, const uint8_t *is_source,
     s.is_source = is_source;
     memset(d, 0, sizeof(*d));
     d->n = g->n;
-    d->idom = nv_reallocarray(NULL, g->n + 1, sizeof(uint32_t));
-    d->impact = nv_reallocarray(NULL, g->n + 1, sizeof(double));
+    d->idom = nv_huge(nv_reallocarray(NULL, g->n + 1, sizeof(uint32_t)),
+                      g->n + 1, sizeof(uint32_t));
+    d->impact = nv_huge(nv_reallocarray(NULL, g->n + 1, sizeof(double)),
+                        g->n + 1, sizeof(double));
     int rc = !d->idom || !d->impact ? NETVET_ENOMEM : alloc_work(&s, d, g->n);
     if (rc == 0) {
         dfs(&s);
@@ -251,8 +254,10 @@ int nv_dominators_compute_folded(nv_dominators *d, const nv_csr *g,
     double *wt = NULL;
     memset(d, 0, sizeof(*d));
     d->n = g->n;
-    d->idom = nv_reallocarray(NULL, g->n + 1, sizeof(uint32_t));
-    d->impact = nv_reallocarray(NULL, g->n + 1, sizeof(double));
+    d->idom = nv_huge(nv_reallocarray(NULL, g->n + 1, sizeof(uint32_t)),
+                      g->n + 1, sizeof(uint32_t));
+    d->impact = nv_huge(nv_reallocarray(NULL, g->n + 1, sizeof(double)),
+                        g->n + 1, sizeof(double));
     int rc = !d->idom || !d->impact
                  ? NETVET_ENOMEM
                  : core_weights(g, f, weight, &wt);

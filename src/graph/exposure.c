@@ -478,7 +478,8 @@ static int fold(work *w, const nv_fold *given)
     w->fold = given ? given : &w->own_fold;
     size_t nc = w->fold->n_core ? w->fold->n_core : 1;
     w->bit_core = nv_malloc(nc);
-    w->mask = nv_reallocarray(NULL, nc, sizeof(uint64_t));
+    w->mask = nv_huge(nv_reallocarray(NULL, nc, sizeof(uint64_t)), nc,
+                      sizeof(uint64_t));
     if (!w->bit_core || !w->mask)
         return NETVET_ENOMEM;
     return 0;

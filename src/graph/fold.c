@@ -28,7 +28,8 @@ static int is_leaf(const nv_csr *g, const uint8_t *is_source, uint32_t v)
 static int number_core(nv_fold *f, const nv_csr *g, const uint8_t *is_source)
 {
     size_t n_core = 0;
-    f->index = nv_malloc((g->n ? g->n : 1) * sizeof(uint32_t));
+    f->index = nv_huge(nv_malloc((g->n ? g->n : 1) * sizeof(uint32_t)), g->n,
+                       sizeof(uint32_t));
     if (!f->index)
         return NETVET_ENOMEM;
     for (uint32_t v = 0; v < g->n; v++)
@@ -53,7 +54,8 @@ static int core_arcs(nv_fold *f, const nv_csr *g)
 {
     nv_csr *c = &f->g;
     c->n = f->n_core;
-    c->offsets = nv_malloc((f->n_core + 1) * sizeof(uint32_t));
+    c->offsets = nv_huge(nv_malloc((f->n_core + 1) * sizeof(uint32_t)),
+                         f->n_core + 1, sizeof(uint32_t));
     if (!c->offsets)
         return NETVET_ENOMEM;
     size_t arcs = 0;
@@ -65,7 +67,8 @@ static int core_arcs(nv_fold *f, const nv_csr *g)
     }
     c->offsets[f->n_core] = (uint32_t)arcs;
     c->n_arcs = arcs;
-    c->targets = nv_malloc((arcs ? arcs : 1) * sizeof(uint32_t));
+    c->targets = nv_huge(nv_malloc((arcs ? arcs : 1) * sizeof(uint32_t)), arcs,
+                         sizeof(uint32_t));
     if (!c->targets)
         return NETVET_ENOMEM;
     uint32_t *out = c->targets;

@@ -11,6 +11,12 @@ void *nv_calloc(size_t n, size_t size);
 /* Returns NULL (leaving p untouched) on overflow or failure. */
 void *nv_reallocarray(void *p, size_t n, size_t size);
 void nv_free(void *p);
+/* Ask for transparent huge pages for the block p of n * size bytes (when
+ * it is 2 MiB or more); p is returned, NULL stays NULL. Only for arrays
+ * the graph kernels read at random (CSR, dominator arrays): there fewer
+ * TLB misses pay. Blocks filled and read in order do better on small
+ * pages (bench/README.md, "Fifth try"). */
+void *nv_huge(void *p, size_t n, size_t size);
 char *nv_strndup(const char *s, size_t len);
 char *nv_strdup(const char *s);
 
