@@ -62,7 +62,30 @@ typedef struct nv_eval {
     double total_weight;
     nv_results *results;    /* measurements of every rule, or NULL */
     size_t rule_index;      /* index of `rule` in the policy */
+    const struct nv_eval_sums *sums; /* this rule's counts, taken in one
+                                      * pass with other rules', or NULL
+                                      * (nv_eval_accumulate counts) */
 } nv_eval;
+
+/* What nv_eval_accumulate counts for one rule: its counted in-scope
+ * elements per vendor and per domain set, as it counts them. */
+typedef struct nv_eval_sums {
+    uint64_t *v_count; /* per registry vendor */
+    double *v_weight;
+    uint64_t *s_count; /* per domain set of the view */
+    double *s_weight;
+    uint8_t *s_selected;
+    uint64_t total_count;
+    double total_weight;
+} nv_eval_sums;
+
+/* The counts of every rule rules[i] (each an nv_eval with its view,
+ * n_vendors, scope, selected and strict set) in one pass over the
+ * elements, into sums[i] (n of them; free with nv_eval_sums_dispose):
+ * the numbers one nv_eval_accumulate pass per rule gives, summed in the
+ * same ascending element order. @return 0 or NETVET_ENOMEM. */
+int nv_eval_sum_rules(const nv_eval *rules, size_t n, nv_eval_sums *sums);
+void nv_eval_sums_dispose(nv_eval_sums *sums, size_t n);
 
 /* Is domain d one of the states the rule selects vendors by (always, when
  * it selects by none)? */
@@ -146,7 +169,8 @@ int nv_eval_emit(nv_eval *e, nv_findings *out, const char *subject,
 /* ---- passes over the elements (eval_pass.c) ---- */
 
 /* Count the counted in-scope elements per vendor (and per domain when
- * `domains`), and list the vendors in scope in id order (e->order). */
+ * `domains`), and list the vendors in scope in id order (e->order); the
+ * counts are e->sums' when a pass for several rules took them. */
 void nv_eval_accumulate(nv_eval *e, int domains);
 
 /* How the in-scope elements are grouped into element lists. */

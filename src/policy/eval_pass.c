@@ -36,7 +36,23 @@ static void sets_to_domains(nv_eval *e)
     }
 }
 
-void nv_eval_accumulate(nv_eval *e, int domains)
+/* The counts a pass for several rules took (nv_eval_sum_rules). */
+static void take_sums(nv_eval *e, int domains)
+{
+    const nv_eval_sums *s = e->sums;
+    size_t ns = e->view->n_dsets;
+    e->total_count = s->total_count;
+    e->total_weight = s->total_weight;
+    memcpy(e->v_count, s->v_count, e->n_vendors * sizeof(*e->v_count));
+    memcpy(e->v_weight, s->v_weight, e->n_vendors * sizeof(*e->v_weight));
+    if (!domains)
+        return;
+    memcpy(e->s_count, s->s_count, ns * sizeof(*e->s_count));
+    memcpy(e->s_weight, s->s_weight, ns * sizeof(*e->s_weight));
+    memcpy(e->s_selected, s->s_selected, ns);
+}
+
+static void count_in_scope(nv_eval *e, int domains)
 {
     const nv_view *v = e->view;
     for (size_t k = 0; !e->scope.empty && k < v->n; k++) {
@@ -58,6 +74,14 @@ void nv_eval_accumulate(nv_eval *e, int domains)
                 e->s_selected[s] |= e->strict[vd] ? 1 : 2;
         }
     }
+}
+
+void nv_eval_accumulate(nv_eval *e, int domains)
+{
+    if (e->sums)
+        take_sums(e, domains);
+    else
+        count_in_scope(e, domains);
     if (domains)
         sets_to_domains(e);
     e->n_order = 0;

@@ -556,6 +556,102 @@ void nv_policy_warn(const netvet_policy *policy, const nv_view *view,
     }
 }
 
+/* e->selected and e->strict (and e->countries) for rule e->rule. */
+static void select_vendors(nv_eval *e, const uint8_t *pack_sel, uint8_t *own)
+{
+    const nv_view *view = e->view;
+    e->countries = NULL;
+    if (e->rule->high_risk) {
+        const nv_pack *pk = &e->policy->packs[e->rule->pack];
+        memcpy(e->selected, pack_sel + e->rule->pack * e->n_vendors,
+               e->n_vendors);
+        if (pk->countries.n) { /* which of their domains are risky */
+            pack_high_risk_by(pk, view->reg, e->n_vendors, own, e->strict,
+                              view->as_of, 0);
+            e->countries = &pk->countries;
+        }
+    } else {
+        rule_vendors(e, own);
+    }
+    if (!e->countries)
+        memcpy(e->strict, e->selected, e->n_vendors);
+}
+
+/* The rules of one set that are in force, made ready before their counts
+ * are taken in one pass: rule[j] is an evaluation context of its own
+ * (selected and strict in sel, 2 * n_vendors bytes each; the scope owned
+ * here until run_prepared moves it), sums[j] its counts. */
+typedef struct prepared {
+    nv_eval *rule;
+    nv_eval_sums *sums;
+    uint8_t *sel;
+    size_t n;
+} prepared;
+
+static void prepared_dispose(prepared *p)
+{
+    for (size_t j = 0; p->rule && j < p->n; j++)
+        scope_dispose(&p->rule[j].scope);
+    nv_eval_sums_dispose(p->sums, p->n);
+    nv_free(p->rule);
+    nv_free(p->sums);
+    nv_free(p->sel);
+}
+
+static int prepare_rules(prepared *p, nv_eval *e, nv_rule_set set,
+                         const uint8_t *pack_sel, uint8_t *own)
+{
+    const netvet_policy *policy = e->policy;
+    size_t nv = e->n_vendors, n = policy->n_rules, rows;
+    memset(p, 0, sizeof(*p));
+    if (__builtin_mul_overflow(n, 2 * (nv + 1), &rows))
+        return NETVET_ENOMEM;
+    p->rule = nv_calloc(n + 1, sizeof(*p->rule));
+    p->sums = nv_calloc(n + 1, sizeof(*p->sums));
+    p->sel = nv_calloc(rows + 1, 1);
+    if (!p->rule || !p->sums || !p->sel)
+        return NETVET_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        e->rule = &policy->rules[i];
+        e->rule_index = i;
+        if (!rule_in_set(e->rule, set) ||
+            !nv_rule_in_force(e->rule, e->view->as_of))
+            continue;
+        select_vendors(e, pack_sel, own);
+        nv_eval *r = &p->rule[p->n];
+        *r = *e;
+        r->selected = p->sel + p->n * 2 * (nv + 1);
+        r->strict = r->selected + nv + 1;
+        memcpy(r->selected, e->selected, nv);
+        memcpy(r->strict, e->strict, nv);
+        memset(&r->scope, 0, sizeof(r->scope));
+        p->n++;
+        int err = resolve_scope(&r->scope, r->rule, e->view);
+        if (err)
+            return err;
+    }
+    return nv_eval_sum_rules(p->rule, p->n, p->sums);
+}
+
+/* Run prepared rule j with e's arrays (its vendors copied in, its scope
+ * moved in, its counts taken). */
+static int run_prepared(nv_eval *e, prepared *p, size_t j, nv_findings *out)
+{
+    nv_eval *r = &p->rule[j];
+    e->rule = r->rule;
+    e->rule_index = r->rule_index;
+    e->countries = r->countries;
+    memcpy(e->selected, r->selected, e->n_vendors);
+    memcpy(e->strict, r->strict, e->n_vendors);
+    scope_dispose(&e->scope);
+    e->scope = r->scope;
+    memset(&r->scope, 0, sizeof(r->scope));
+    e->sums = &p->sums[j];
+    int err = run_rule(e, out);
+    e->sums = NULL;
+    return err;
+}
+
 int nv_policy_evaluate_set(const netvet_policy *policy, const nv_view *view,
                            nv_rule_set set, nv_findings *out,
                            nv_results *results)
@@ -569,40 +665,24 @@ int nv_policy_evaluate_set(const netvet_policy *policy, const nv_view *view,
     e.view = view;
     e.n_vendors = view->reg ? netvet_registry_count(view->reg) : 0;
     uint8_t *pack_sel = NULL, *own = NULL;
+    prepared p = {0};
     int err = eval_alloc(&e, policy->n_packs, &pack_sel, &own);
-    for (size_t p = 0; !err && view->reg && p < policy->n_packs; p++)
-        pack_high_risk(&policy->packs[p], view->reg, e.n_vendors, own,
-                       pack_sel + p * e.n_vendors, view->as_of);
-    for (size_t i = 0; !err && i < policy->n_rules; i++) {
-        e.rule = &policy->rules[i];
-        e.rule_index = i;
-        if (!rule_in_set(e.rule, set))
+    for (size_t i = 0; !err && view->reg && i < policy->n_packs; i++)
+        pack_high_risk(&policy->packs[i], view->reg, e.n_vendors, own,
+                       pack_sel + i * e.n_vendors, view->as_of);
+    if (!err)
+        err = prepare_rules(&p, &e, set, pack_sel, own);
+    for (size_t i = 0, j = 0; !err && i < policy->n_rules; i++) {
+        const nv_rule *r = &policy->rules[i];
+        if (!rule_in_set(r, set))
             continue;
-        if (!nv_rule_in_force(e.rule, view->as_of)) { /* not (yet) */
+        if (!nv_rule_in_force(r, view->as_of)) /* not (yet) */
             err = nv_results_add(results, i, "", "", 0, 0,
                                  NV_RESULT_NOT_IN_EFFECT);
-            continue;
-        }
-        e.countries = NULL;
-        if (e.rule->high_risk) {
-            const nv_pack *pk = &policy->packs[e.rule->pack];
-            memcpy(e.selected, pack_sel + e.rule->pack * e.n_vendors,
-                   e.n_vendors);
-            if (pk->countries.n) { /* which of their domains are risky */
-                pack_high_risk_by(pk, view->reg, e.n_vendors, own,
-                                  e.strict, view->as_of, 0);
-                e.countries = &pk->countries;
-            }
-        } else {
-            rule_vendors(&e, own);
-        }
-        if (!e.countries)
-            memcpy(e.strict, e.selected, e.n_vendors);
-        scope_dispose(&e.scope);
-        err = resolve_scope(&e.scope, e.rule, view);
-        if (!err)
-            err = run_rule(&e, out);
+        else
+            err = run_prepared(&e, &p, j++, out);
     }
+    prepared_dispose(&p);
     eval_free(&e);
     nv_free(pack_sel);
     nv_free(own);
