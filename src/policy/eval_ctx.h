@@ -63,12 +63,13 @@ typedef struct nv_eval {
     nv_results *results;    /* measurements of every rule, or NULL */
     size_t rule_index;      /* index of `rule` in the policy */
     const struct nv_eval_sums *sums; /* this rule's counts, taken in one
-                                      * pass with other rules', or NULL
-                                      * (nv_eval_accumulate counts) */
+                                      * pass with the other rules' */
 } nv_eval;
 
-/* What nv_eval_accumulate counts for one rule: its counted in-scope
- * elements per vendor and per domain set, as it counts them. */
+/* One rule's counted in-scope elements per vendor and per domain set
+ * (each element in the set of the reading the rule counts it by), and
+ * whether a selected vendor's element is in each set (bit 0: strictly
+ * selected, bit 1: selected by a state). */
 typedef struct nv_eval_sums {
     uint64_t *v_count; /* per registry vendor */
     double *v_weight;
@@ -81,9 +82,9 @@ typedef struct nv_eval_sums {
 
 /* The counts of every rule rules[i] (each an nv_eval with its view,
  * n_vendors, scope, selected and strict set) in one pass over the
- * elements, into sums[i] (n of them; free with nv_eval_sums_dispose):
- * the numbers one nv_eval_accumulate pass per rule gives, summed in the
- * same ascending element order. @return 0 or NETVET_ENOMEM. */
+ * elements, into sums[i] (n of them; free with nv_eval_sums_dispose),
+ * each summed in ascending element order, as a pass per rule would.
+ * @return 0 or NETVET_ENOMEM. */
 int nv_eval_sum_rules(const nv_eval *rules, size_t n, nv_eval_sums *sums);
 void nv_eval_sums_dispose(nv_eval_sums *sums, size_t n);
 
@@ -168,9 +169,9 @@ int nv_eval_emit(nv_eval *e, nv_findings *out, const char *subject,
                  const char *message, uint32_t *elements, size_t n);
 /* ---- passes over the elements (eval_pass.c) ---- */
 
-/* Count the counted in-scope elements per vendor (and per domain when
- * `domains`), and list the vendors in scope in id order (e->order); the
- * counts are e->sums' when a pass for several rules took them. */
+/* The counted in-scope elements per vendor (and per domain when
+ * `domains`) from e->sums, and the vendors in scope in id order
+ * (e->order). */
 void nv_eval_accumulate(nv_eval *e, int domains);
 
 /* How the in-scope elements are grouped into element lists. */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Passes over the counted in-scope elements that the rule kinds share:
- * one counting pass per vendor and domain, and, only when a kind has a
- * finding, a second pass that fills exactly-sized element lists; and the
+/* What the rule kinds share over the counted in-scope elements: their
+ * counts per vendor and domain (taken for all rules in one pass,
+ * eval_sums.c), and, only when a kind has a finding, a pass that fills
+ * exactly-sized element lists; and the
  * share-cap measures that only the rules asking for them pay for: the
  * customers served (a walk up the dominator tree) and distinct sites. */
 #include "policy/eval_ctx.h"
@@ -52,36 +53,9 @@ static void take_sums(nv_eval *e, int domains)
     memcpy(e->s_selected, s->s_selected, ns);
 }
 
-static void count_in_scope(nv_eval *e, int domains)
-{
-    const nv_view *v = e->view;
-    for (size_t k = 0; !e->scope.empty && k < v->n; k++) {
-        if (!v->counted[k] || !nv_scope_match(&e->scope, v, k))
-            continue;
-        double w = nv_eval_weight(e, k);
-        int32_t vd = nv_eval_vendor(e, k);
-        e->total_count++;
-        e->total_weight += w;
-        if (vd >= 0) {
-            e->v_count[vd]++;
-            e->v_weight[vd] += w;
-        }
-        int32_t s = domains ? nv_eval_dset(e, k) : -1;
-        if (s >= 0) { /* its set now, each domain of it after */
-            e->s_count[s]++;
-            e->s_weight[s] += w;
-            if (vd >= 0 && e->selected[vd])
-                e->s_selected[s] |= e->strict[vd] ? 1 : 2;
-        }
-    }
-}
-
 void nv_eval_accumulate(nv_eval *e, int domains)
 {
-    if (e->sums)
-        take_sums(e, domains);
-    else
-        count_in_scope(e, domains);
+    take_sums(e, domains);
     if (domains)
         sets_to_domains(e);
     e->n_order = 0;

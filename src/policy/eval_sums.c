@@ -3,10 +3,10 @@
  * one pass over the elements: each element's weight, vendor and set are
  * read once, and two table look-ups (by function byte, by tag-bit byte)
  * say which rules' fast scope keys it meets; only rules with slow keys
- * (sites, regions, dates, tags without a bit) test it further. One pass
- * per rule read the weights eleven times for the UK packs, and stalled on
- * them. Each rule's sums still grow in ascending element order, so they
- * are the very numbers of a pass of its own. */
+ * (sites, regions, dates, status, tags without a bit) test it further.
+ * One pass per rule read the weights eleven times for the UK packs, and
+ * stalled on them. Each rule's sums grow in ascending element order, so
+ * they are the very numbers of a pass of its own. */
 #include "policy/eval_ctx.h"
 
 #include "util/alloc.h"
@@ -41,8 +41,8 @@ static void build_tables(rule_tables *t, const nv_eval *rules, size_t n)
     }
 }
 
-/* Element k (weight w) into one rule's sums, as count_in_scope adds it
- * (eval_pass.c), the domain sets always. */
+/* Element k (weight w) into one rule's sums: its vendor and domain set
+ * as the rule reads them (nv_eval_vendor, nv_eval_dset). */
 static void add_element(const nv_eval *e, nv_eval_sums *s, size_t k,
                         double w)
 {
