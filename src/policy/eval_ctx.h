@@ -63,7 +63,8 @@ typedef struct nv_eval {
     nv_results *results;    /* measurements of every rule, or NULL */
     size_t rule_index;      /* index of `rule` in the policy */
     const struct nv_eval_sums *sums; /* this rule's counts, taken in one
-                                      * pass with the other rules' */
+                                      * pass with the other rules' (kinds
+                                      * with NV_KIND_COUNTS), or NULL */
 } nv_eval;
 
 /* One rule's counted in-scope elements per vendor and per domain set
@@ -171,7 +172,7 @@ int nv_eval_emit(nv_eval *e, nv_findings *out, const char *subject,
 
 /* The counted in-scope elements per vendor (and per domain when
  * `domains`) from e->sums, and the vendors in scope in id order
- * (e->order). */
+ * (e->order). Only for kinds with NV_KIND_COUNTS (others have no sums). */
 void nv_eval_accumulate(nv_eval *e, int domains);
 
 /* How the in-scope elements are grouped into element lists. */

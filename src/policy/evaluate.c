@@ -580,22 +580,43 @@ static void select_vendors(nv_eval *e, const uint8_t *pack_sel, uint8_t *own)
 /* The rules of one set that are in force, made ready before their counts
  * are taken in one pass: rule[j] is an evaluation context of its own
  * (selected and strict in sel, 2 * n_vendors bytes each; the scope owned
- * here until run_prepared moves it), sums[j] its counts. */
+ * here until run_prepared moves it), sums_of[j] its counts (NULL for a
+ * kind that reads none: no pass is made for it). */
 typedef struct prepared {
     nv_eval *rule;
-    nv_eval_sums *sums;
+    nv_eval_sums *sums; /* n_counting of them */
+    nv_eval_sums **sums_of;
     uint8_t *sel;
-    size_t n;
+    size_t n, n_counting;
 } prepared;
 
 static void prepared_dispose(prepared *p)
 {
     for (size_t j = 0; p->rule && j < p->n; j++)
         scope_dispose(&p->rule[j].scope);
-    nv_eval_sums_dispose(p->sums, p->n);
+    nv_eval_sums_dispose(p->sums, p->n_counting);
     nv_free(p->rule);
     nv_free(p->sums);
+    nv_free(p->sums_of);
     nv_free(p->sel);
+}
+
+/* The counts of the prepared rules whose kinds read them, in one pass. */
+static int count_prepared(prepared *p)
+{
+    nv_eval *counting = nv_calloc(p->n + 1, sizeof(*counting));
+    if (!counting)
+        return NETVET_ENOMEM;
+    for (size_t j = 0; j < p->n; j++)
+        if (nv_rule_kind(p->rule[j].rule->kind)->flags & NV_KIND_COUNTS) {
+            p->sums_of[j] = &p->sums[p->n_counting];
+            counting[p->n_counting++] = p->rule[j]; /* scope borrowed */
+        }
+    int err = nv_eval_sum_rules(counting, p->n_counting, p->sums);
+    if (err)
+        p->n_counting = 0; /* nv_eval_sum_rules freed them */
+    nv_free(counting);
+    return err;
 }
 
 static int prepare_rules(prepared *p, nv_eval *e, nv_rule_set set,
@@ -608,8 +629,9 @@ static int prepare_rules(prepared *p, nv_eval *e, nv_rule_set set,
         return NETVET_ENOMEM;
     p->rule = nv_calloc(n + 1, sizeof(*p->rule));
     p->sums = nv_calloc(n + 1, sizeof(*p->sums));
+    p->sums_of = nv_calloc(n + 1, sizeof(*p->sums_of));
     p->sel = nv_calloc(rows + 1, 1);
-    if (!p->rule || !p->sums || !p->sel)
+    if (!p->rule || !p->sums || !p->sums_of || !p->sel)
         return NETVET_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         e->rule = &policy->rules[i];
@@ -630,7 +652,7 @@ static int prepare_rules(prepared *p, nv_eval *e, nv_rule_set set,
         if (err)
             return err;
     }
-    return nv_eval_sum_rules(p->rule, p->n, p->sums);
+    return count_prepared(p);
 }
 
 /* Run prepared rule j with e's arrays (its vendors copied in, its scope
@@ -646,7 +668,7 @@ static int run_prepared(nv_eval *e, prepared *p, size_t j, nv_findings *out)
     scope_dispose(&e->scope);
     e->scope = r->scope;
     memset(&r->scope, 0, sizeof(r->scope));
-    e->sums = &p->sums[j];
+    e->sums = p->sums_of[j];
     int err = run_rule(e, out);
     e->sums = NULL;
     return err;

@@ -56,5 +56,5 @@ static int evaluate(nv_eval *e, nv_findings *out)
 }
 
 const nv_rule_kind_ops nv_kind_forbid = {
-    "forbid", 0, NV_PLAN_BAN, NULL, evaluate,
+    "forbid", NV_KIND_COUNTS, NV_PLAN_BAN, NULL, evaluate,
 };

@@ -51,6 +51,6 @@ static int evaluate(nv_eval *e, nv_findings *out)
 }
 
 const nv_rule_kind_ops nv_kind_max_vendors = {
-    "max-vendors", NV_KIND_TAKES_MAX | NV_KIND_MAX_COUNT, NV_PLAN_NONE, NULL,
-    evaluate,
+    "max-vendors", NV_KIND_TAKES_MAX | NV_KIND_MAX_COUNT | NV_KIND_COUNTS,
+    NV_PLAN_NONE, NULL, evaluate,
 };

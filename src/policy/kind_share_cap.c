@@ -363,6 +363,6 @@ static int evaluate(nv_eval *e, nv_findings *out)
 const nv_rule_kind_ops nv_kind_share_cap = {
     "share-cap",
     NV_KIND_TAKES_PER | NV_KIND_TAKES_MEASURE | NV_KIND_TAKES_MAX |
-        NV_KIND_MAX_SHARE,
+        NV_KIND_MAX_SHARE | NV_KIND_COUNTS,
     NV_PLAN_SHARE, NULL, evaluate,
 };

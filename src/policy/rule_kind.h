@@ -27,6 +27,9 @@ struct nv_findings; /* policy/findings.h */
                                       * NV_MAX_VENDORS_LIMIT */
 #define NV_KIND_NEEDS_TOPOLOGY 0x20u /* reads the view's exposure: runs
                                       * after the topology step */
+#define NV_KIND_COUNTS 0x40u         /* reads its in-scope counts
+                                      * (nv_eval_accumulate): they are
+                                      * taken for it in the shared pass */
 
 /* How the replacement planner (whatif/plan*.c) can target a kind. */
 typedef enum nv_plan_model {
