@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The counts nv_eval_accumulate takes for each rule, for up to 64 rules in
- * one pass over the elements: each element's weight, vendor and set are
- * read once, and two table look-ups (by function byte, by tag-bit byte)
- * say which rules' fast scope keys it meets; only rules with slow keys
+ * one pass over the elements: each counted element is visited once, and
+ * two table look-ups (by function byte, by tag-bit byte) say which
+ * rules' fast scope keys it meets; only rules with slow keys
  * (sites, regions, dates, status, tags without a bit) test it further.
  * One pass per rule read the weights eleven times for the UK packs, and
  * stalled on them. Each rule's sums grow in ascending element order, so
