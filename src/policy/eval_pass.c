@@ -2,9 +2,9 @@
 /* What the rule kinds share over the counted in-scope elements: their
  * counts per vendor and domain (taken for all rules in one pass,
  * eval_sums.c), and, only when a kind has a finding, a pass that fills
- * exactly-sized element lists; and the
- * share-cap measures that only the rules asking for them pay for: the
- * customers served (a walk up the dominator tree) and distinct sites. */
+ * exactly-sized element lists; and the share-cap measures that only the
+ * rules asking for them pay for: the customers served (a walk up the
+ * dominator tree) and distinct sites. */
 #include "policy/eval_ctx.h"
 
 #include <string.h>
