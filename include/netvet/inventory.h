@@ -50,10 +50,16 @@ typedef struct netvet_load_options {
      *  own beside the parse) for netvet_inventory_sha256: reports name
      *  exactly which inventory they judged. */
     int sha256;
+    /** (version >= 4) Keep one point per site (from its rows' lat and
+     *  lon; the smallest lat, then lon, where they disagree) for reports
+     *  that draw a map of the sites (HTML). 0 skips it: the coordinates
+     *  are still checked, row by row. On in NETVET_LOAD_OPTIONS_INIT, and
+     *  always before version 4. */
+    int site_points;
 } netvet_load_options;
-#define NETVET_LOAD_OPTIONS_VERSION 3
+#define NETVET_LOAD_OPTIONS_VERSION 4
 #define NETVET_LOAD_OPTIONS_INIT \
-    {NETVET_LOAD_OPTIONS_VERSION, 0, 0, NULL, NULL, 0, 0}
+    {NETVET_LOAD_OPTIONS_VERSION, 0, 0, NULL, NULL, 0, 0, 1}
 
 /** Row counts of one loaded file. read = loaded + skipped. */
 typedef struct netvet_load_stats {

@@ -189,6 +189,7 @@ static int identify_file(id_args *a, const char *path, netvet_attributor *at,
     lo.progress_fn = nv_cli_progress;
     lo.progress_payload = &a->c.diag;
     lo.evidence_only = 1;
+    lo.site_points = 0; /* no identify report draws the sites */
     /* the provenance of text and JSON names what was read; CSV has none */
     lo.sha256 = a->format != NETVET_FORMAT_CSV && !a->c.no_input_hash;
     double t0 = nv_cli_clock();

@@ -159,6 +159,7 @@ static int check_output(const imp_args *a, const netvet_import *imp,
     netvet_inventory *inv = NULL;
     netvet_load_options lo = NETVET_LOAD_OPTIONS_INIT;
     lo.strict = a->c.strict;
+    lo.site_points = 0; /* a check of the rows: no map */
     int rc = netvet_import_inventory(&inv, imp, &lo, diag);
     if (rc == 0 && !a->c.diag.quiet) {
         for (int w = 0; w < 2; w++) {

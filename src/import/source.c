@@ -127,9 +127,12 @@ int netvet_import_inventory(netvet_inventory **out, const netvet_import *imp,
                             netvet_diag *diag)
 {
     netvet_load_options lo = NETVET_LOAD_OPTIONS_INIT;
-    if (opts)
-        memcpy(&lo, opts, opts->version >= 2 ? sizeof lo
-                          : offsetof(netvet_load_options, evidence_only));
+    if (opts) /* the fields the caller's version has */
+        memcpy(&lo, opts,
+               opts->version >= 4   ? sizeof lo
+               : opts->version >= 3 ? offsetof(netvet_load_options, site_points)
+               : opts->version >= 2 ? offsetof(netvet_load_options, sha256)
+                                    : offsetof(netvet_load_options, evidence_only));
     lo.version = NETVET_LOAD_OPTIONS_VERSION;
     lo.evidence_only |= imp->fmt->evidence_only;
     const nv_sbuf *el = &imp->out.elements, *ln = &imp->out.links;

@@ -445,7 +445,8 @@ static int load_row(nv_loader *L, void *ctx)
     store_typed(inv, row, &v, L->line);
     if ((rc = store_strings(L, g, row)) < 0)
         return rc;
-    if (inv->site && inv->site[row] && v.lat_given && v.lon_given &&
+    if (L->site_points && inv->site && inv->site[row] && v.lat_given &&
+        v.lon_given &&
         (rc = store_site_point(L, inv->site[row])) < 0)
         return rc;
     inv->n++;

@@ -21,6 +21,8 @@ typedef struct nv_loader {
     const netvet_inventory *lookup; /* links: whose element ids to find */
     const netvet_load_options *opts;
     int evidence_only;     /* opts->evidence_only when opts has it */
+    int site_points;       /* keep a point per site (opts->site_points,
+                            * always before options version 4) */
     netvet_diag *diag;
     const char *file;      /* for diagnostics */
     nv_csv csv;

@@ -354,6 +354,7 @@ static void start_first(part *p, netvet_inventory *inv, int links,
     L->lookup = inv;
     L->opts = opts ? opts : &defaults;
     L->evidence_only = L->opts->version >= 2 && L->opts->evidence_only;
+    L->site_points = L->opts->version < 4 || L->opts->site_points;
     L->diag = p->log.sink;
     L->file = in->name;
     L->far_installed = (int32_t)(time(NULL) / 86400) + NV_FAR_INSTALLED;

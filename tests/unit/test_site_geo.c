@@ -2,7 +2,7 @@
 /* Site coordinates kept by the loader for the HTML report's map: one per
  * site (the smallest lat, then lon, when a site's rows disagree), the
  * same whether the file is read in one part or several, and compacted
- * when sites repeat out of order. */
+ * when sites repeat out of order; none unless asked for. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -38,17 +38,23 @@ static char *make_csv(size_t n, size_t sites, size_t *len)
     return buf;
 }
 
-static netvet_inventory *load(const char *csv, size_t len, size_t parts)
+static netvet_inventory *load_with(const char *csv, size_t len, size_t parts,
+                                   const netvet_load_options *o)
 {
     netvet_inventory *inv = NULL;
-    netvet_load_options o = NETVET_LOAD_OPTIONS_INIT;
     size_t saved = nv_parts_forced;
     nv_parts_forced = parts;
     assert_int_equal(nv_inventory_load_buffers(&inv, csv, len, "e.csv", NULL,
-                                               0, NULL, &o, NULL),
+                                               0, NULL, o, NULL),
                      0);
     nv_parts_forced = saved;
     return inv;
+}
+
+static netvet_inventory *load(const char *csv, size_t len, size_t parts)
+{
+    netvet_load_options o = NETVET_LOAD_OPTIONS_INIT;
+    return load_with(csv, len, parts, &o);
 }
 
 static void check_sites(const netvet_inventory *inv, size_t sites)
@@ -82,6 +88,36 @@ static void test_one_and_many_parts(void **state)
         check_sites(inv, 300);
         netvet_inventory_free(inv);
     }
+    free(csv);
+}
+
+/* Without site_points no point is kept, in one part or several, while
+ * a row with a latitude out of range is still skipped; options of
+ * version 3, which lack the field, keep them. */
+static void test_site_points_off(void **state)
+{
+    (void)state;
+    size_t len;
+    char *csv = make_csv(20000, 300, &len);
+    static const char bad[] = "B1,Nokia,access,S001,91,0\n";
+    char *all = malloc(len + sizeof bad);
+    assert_non_null(all);
+    memcpy(all, csv, len);
+    memcpy(all + len, bad, sizeof bad);
+    netvet_load_options o = NETVET_LOAD_OPTIONS_INIT;
+    o.site_points = 0;
+    for (size_t parts = 1; parts <= 3; parts += 2) {
+        netvet_inventory *inv = load_with(all, len + sizeof bad - 1, parts, &o);
+        assert_int_equal(netvet_inventory_elements(inv), 20003);
+        assert_int_equal(netvet_inventory_stats(inv, 0).rows_skipped, 1);
+        assert_int_equal(inv->n_site_geo, 0);
+        netvet_inventory_free(inv);
+    }
+    o.version = 3;
+    netvet_inventory *inv = load_with(csv, len, 2, &o);
+    check_sites(inv, 300);
+    netvet_inventory_free(inv);
+    free(all);
     free(csv);
 }
 
@@ -148,6 +184,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_one_and_many_parts),
+        cmocka_unit_test(test_site_points_off),
         cmocka_unit_test(test_no_coordinates),
         cmocka_unit_test(test_latitude_tie),
         cmocka_unit_test(test_late_sites),
