@@ -26,6 +26,7 @@ typedef struct str_col {
         uint64_t off;       /* the first bytes (a value's bytes in the */
         char text[RECENT_TEXT]; /* table sit far apart: cache misses) */
     } recent[RECENT];
+    struct recent *last; /* the previous row's slot (NULL: none yet) */
 } str_col;
 
 typedef struct grow_list {
@@ -118,23 +119,40 @@ static size_t cache_slot(nv_csv_field f)
     return (size_t)(nv_field_mix(f) >> 56) & (RECENT - 1);
 }
 
+/* Does slot hold the value f? */
+static int slot_holds(const struct recent *slot, const nv_strtab *st,
+                      nv_csv_field f)
+{
+    return slot->len == f.len &&
+           nv_equal_bytes(f.len <= RECENT_TEXT ? slot->text
+                                               : st->bytes + slot->off,
+                          f.p, f.len);
+}
+
 /* Intern the field at header position pos. A column repeats a few values
- * in runs (vendor spellings, models, the site of a run of rows), so a
- * small cache of recent ids is checked before hashing into the table. */
+ * in runs (vendor spellings, models, the site of a run of rows), so the
+ * previous row's value is tried first (sites and regions come in runs of
+ * rows: no hash then), then a small cache of recent ids, before hashing
+ * into the table. */
 static int intern_at(nv_loader *L, str_col *c, uint32_t *out)
 {
     nv_csv_field f = L->fields[c->pos];
     const nv_strtab *st = &L->inv->strings;
+    if (c->last && slot_holds(c->last, st, f)) {
+        *out = c->last->id;
+        return 0;
+    }
     struct recent *slot = &c->recent[cache_slot(f)];
-    if (slot->len == f.len &&
-        nv_equal_bytes(f.len <= RECENT_TEXT ? slot->text : st->bytes + slot->off,
-                       f.p, f.len)) {
+    c->last = slot;
+    if (slot_holds(slot, st, f)) {
         *out = slot->id;
         return 0;
     }
     int rc = nv_strtab_intern(&L->inv->strings, f.p, f.len, out, NULL);
-    if (rc < 0 || f.len >= UINT32_MAX)
+    if (rc < 0 || f.len >= UINT32_MAX) {
+        c->last = NULL;
         return rc;
+    }
     slot->id = *out;
     slot->len = (uint32_t)f.len;
     slot->off = nv_strtab_offset(st, *out);
