@@ -47,8 +47,9 @@ typedef struct netvet_load_options {
      *  columns become optional; a missing or empty function is `other`. */
     int evidence_only;
     /** (version >= 3) Hash each file's bytes (SHA-256, on a thread of its
-     *  own beside the parse) for netvet_inventory_sha256: reports name
-     *  exactly which inventory they judged. */
+     *  own at idle priority, from the load until a report asks for them)
+     *  for netvet_inventory_sha256: reports name exactly which inventory
+     *  they judged. */
     int sha256;
     /** (version >= 4) Keep one point per site (from its rows' lat and
      *  lon; the smallest lat, then lon, where they disagree) for reports
@@ -105,7 +106,9 @@ int netvet_inventory_has_evidence(const netvet_inventory *inv);
 const char *netvet_inventory_path(const netvet_inventory *inv, int which);
 /** SHA-256 of the elements file / links file as 64 lowercase hex digits,
  * "" when there is no such file or it was not hashed
- * (netvet_load_options.sha256). Borrowed. */
+ * (netvet_load_options.sha256). The first call finishes the hash if its
+ * thread has not (at most the time hashing the files takes); safe from
+ * several threads. Borrowed. */
 const char *netvet_inventory_sha256(const netvet_inventory *inv, int which);
 /** Size in bytes of the elements file / links file (0: none). */
 uint64_t netvet_inventory_file_size(const netvet_inventory *inv, int which);

@@ -80,7 +80,8 @@ struct netvet_inventory {
     uint64_t serial;            /* unique per inventory in the process
                                    (caches keyed by string id check it) */
     char *path[2];              /* elements file, links file ("" if none) */
-    char sha256[2][65];         /* their SHA-256 in hex, "" if not hashed */
+    struct nv_input_hash *hash; /* their SHA-256 (input_hash.h; owns
+                                 * their bytes until hashed), or NULL */
     uint64_t size[2];           /* their sizes in bytes */
 };
 

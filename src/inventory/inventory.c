@@ -4,19 +4,18 @@
  * links (parts.h), free everything in one call. */
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "inventory/input_hash.h"
 #include "inventory/load.h"
 #include "inventory/merge.h"
 #include "inventory/parts.h"
 #include "util/alloc.h"
 #include "util/diag.h"
-#include "util/sha256_hex.h"
 
 /* One input file: its bytes (mapped, or a private copy) and where they
  * come from. */
@@ -24,6 +23,7 @@ typedef struct input {
     nv_file_input in;
     const char *path;   /* mapped from this file, or */
     const char *source; /* copied from this buffer */
+    int given;          /* the bytes belong to the hasher (input_hash.h) */
 } input;
 
 /* O_NONBLOCK: opening a FIFO for reading would wait for a writer forever;
@@ -69,7 +69,9 @@ static int copy_input(input *m, netvet_diag *diag)
 
 static void release_input(input *m)
 {
-    if (m->in.is_mmap)
+    if (m->given)
+        ; /* the hasher releases them */
+    else if (m->in.is_mmap)
         munmap(m->in.p, m->in.len);
     else
         nv_free(m->in.p);
@@ -134,54 +136,50 @@ static int run_loader(netvet_inventory **inv, int links, input *m,
     return rc;
 }
 
-/* The SHA-256 of both files, computed beside the parse (the tokenizer
- * never writes its input, so both may read it at once). */
-typedef struct hash_job {
-    const input *m[2];
-    char hex[2][NV_SHA256_HEX];
-    int rc; /* 0, or NETVET_ENOMEM */
-} hash_job;
-
-static void *hash_files(void *arg)
+/* Hand both files' bytes to a hasher (input_hash.h), which computes
+ * their SHA-256 while the load and the analysis run; the parse keeps the
+ * pages of a small file for it. @return 0 or NETVET_ENOMEM (the bytes
+ * are then released). */
+static int start_hash(nv_input_hash **out, input *el, input *ln)
 {
-    hash_job *h = arg;
-    for (int i = 0; i < 2 && h->rc == 0; i++)
-        if (h->m[i] && h->m[i]->in.name)
-            h->rc = nv_sha256_hex(h->m[i]->in.p ? h->m[i]->in.p : "",
-                                  h->m[i]->in.len, h->hex[i]);
-    return NULL;
+    input *m[2] = {el, ln};
+    nv_hash_input in[2];
+    for (int i = 0; i < 2; i++) {
+        in[i] = (nv_hash_input){m[i]->in.p, m[i]->in.len, m[i]->in.is_mmap,
+                                m[i]->in.name != NULL};
+        m[i]->given = 1;
+    }
+    int rc = nv_input_hash_start(out, in);
+    for (int i = 0; rc == 0 && i < 2; i++)
+        m[i]->in.keep_pages = nv_input_hash_keeps_pages(*out, i);
+    return rc;
 }
 
 static int load_pair(netvet_inventory **out, input *el, input *ln,
                      const netvet_load_options *opts, netvet_diag *diag)
 {
     netvet_inventory *inv = NULL;
-    hash_job h = {{el, ln}, {"", ""}, 0};
-    pthread_t thread;
+    nv_input_hash *hash = NULL;
     int hashing = opts && opts->version >= 3 && opts->sha256;
-    int threaded = hashing && pthread_create(&thread, NULL, hash_files,
-                                             &h) == 0;
-    if (hashing && !threaded)
-        hash_files(&h);
-    int rc = nv_inventory_new(&inv);
+    int rc = hashing ? start_hash(&hash, el, ln) : 0;
+    if (rc == 0)
+        rc = nv_inventory_new(&inv);
     if (rc == 0)
         rc = run_loader(&inv, 0, el, opts, diag);
     if (rc == 0)
         nv_inv_site_geo_compact(inv);
     if (rc == 0 && ln->in.name)
         rc = run_loader(&inv, 1, ln, opts, diag);
-    if (threaded)
-        pthread_join(thread, NULL);
-    if (rc == 0 && h.rc < 0)
-        rc = h.rc;
     if (rc == 0 && inv) {
-        memcpy(inv->sha256, h.hex, sizeof(inv->sha256));
+        inv->hash = hash;
+        hash = NULL;
         inv->size[0] = el->in.len;
         inv->size[1] = ln->in.name ? ln->in.len : 0;
     }
     if (rc == 0 && (!(inv->path[0] = nv_strdup(el->in.name)) ||
                     !(inv->path[1] = nv_strdup(ln->in.name ? ln->in.name : ""))))
         rc = NETVET_ENOMEM;
+    nv_input_hash_free(hash); /* not handed to the inventory */
     if (rc == NETVET_ENOMEM)
         nv_diag_fail(diag, rc, el->in.name, 0, 0, "out of memory");
     if (rc < 0) {
@@ -199,8 +197,9 @@ int nv_inventory_load_buffers(netvet_inventory **out, const char *elements,
                               const netvet_load_options *opts,
                               netvet_diag *diag)
 {
-    input el = {{NULL, elements_len, 0, elements_name}, NULL, elements};
-    input ln = {{NULL, links_len, 0, links ? links_name : NULL}, NULL, links};
+    input el = {{NULL, elements_len, 0, elements_name, 0}, NULL, elements, 0};
+    input ln = {{NULL, links_len, 0, links ? links_name : NULL, 0}, NULL,
+                links, 0};
     int rc = open_input(&el, diag);
     if (rc == 0 && links)
         rc = open_input(&ln, diag);
@@ -247,7 +246,7 @@ int netvet_inventory_load(netvet_inventory **out, const char *path,
 {
     char *el_path = is_dir(path) ? join(path, "elements.csv") : nv_strdup(path);
     char *ln_path = is_dir(path) ? join(path, "links.csv") : NULL;
-    input el = {{0}, NULL, NULL}, ln = {{0}, NULL, NULL};
+    input el = {{0}, NULL, NULL, 0}, ln = {{0}, NULL, NULL, 0};
     int rc = NETVET_ENOMEM;
     if (!el_path || (is_dir(path) && !ln_path))
         goto done;
@@ -273,6 +272,7 @@ void netvet_inventory_free(netvet_inventory *inv)
 {
     if (!inv)
         return;
+    nv_input_hash_free(inv->hash);
     nv_strtab_dispose(&inv->strings);
     nv_strtab_dispose(&inv->ids);
     nv_idmap_dispose(&inv->idmap);
@@ -298,9 +298,11 @@ netvet_load_stats netvet_inventory_stats(const netvet_inventory *inv, int which)
     return inv->stats[which ? 1 : 0];
 }
 
+/* The hasher is shared state behind the inventory: the first caller may
+ * finish the hash (input_hash.h), so the pointer is not const. */
 const char *netvet_inventory_sha256(const netvet_inventory *inv, int which)
 {
-    return inv->sha256[which ? 1 : 0];
+    return inv->hash ? nv_input_hash_hex(inv->hash, which) : "";
 }
 
 uint64_t netvet_inventory_file_size(const netvet_inventory *inv, int which)

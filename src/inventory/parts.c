@@ -170,7 +170,7 @@ static int setup_part(part *p, part *first, char *from, char *stop,
     L->report_progress = 0;
     L->stats = &p->stats;
     L->diag = p->log.sink;
-    L->drop_from = in->is_mmap ? page_up(from) : NULL;
+    L->drop_from = in->is_mmap && !in->keep_pages ? page_up(from) : NULL;
     L->expect_rows = estimate_rows(from, (size_t)(stop - from));
     L->expect_bytes = (size_t)(stop - from);
     L->hash_col = nv_calloc(L0->n_cols, sizeof(*L->hash_col));
@@ -362,7 +362,7 @@ static void start_first(part *p, netvet_inventory *inv, int links,
     L->total_bytes = in->len;
     L->bytes_done = bytes_done;
     L->report_progress = 1;
-    L->drop_from = in->is_mmap ? in->p : NULL;
+    L->drop_from = in->is_mmap && !in->keep_pages ? in->p : NULL;
     p->links = links;
     nv_csv_init(&L->csv, in->p ? in->p : (char *)"", in->len);
 }

@@ -33,6 +33,7 @@ typedef struct nv_file_input {
     size_t len;
     int is_mmap;      /* consumed pages may be released */
     const char *name; /* for diagnostics */
+    int keep_pages;   /* do not release consumed pages (a hash to come) */
 } nv_file_input;
 
 /* Load the elements (links = 0) or links (links = 1) file `in` into inv

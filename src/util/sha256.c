@@ -24,19 +24,73 @@ static int digest(const void *buf, size_t len, unsigned char d[DIGEST])
     return NETVET_OK;
 }
 
-int nv_sha256_hex(const void *buf, size_t len, char out[NV_SHA256_HEX])
+static void to_hex(const unsigned char d[DIGEST], char out[NV_SHA256_HEX])
 {
     static const char hex[] = "0123456789abcdef";
-    unsigned char d[DIGEST];
-    out[0] = '\0';
-    if (digest(buf, len, d) < 0)
-        return NETVET_ENOMEM;
     for (size_t i = 0; i < DIGEST; i++) {
         out[2 * i] = hex[d[i] >> 4];
         out[2 * i + 1] = hex[d[i] & 15];
     }
     out[2 * DIGEST] = '\0';
+}
+
+int nv_sha256_hex(const void *buf, size_t len, char out[NV_SHA256_HEX])
+{
+    unsigned char d[DIGEST];
+    out[0] = '\0';
+    if (digest(buf, len, d) < 0)
+        return NETVET_ENOMEM;
+    to_hex(d, out);
     return NETVET_OK;
+}
+
+/* A libcrypto context and whether every call on it since begin
+ * succeeded (for SHA-256 they do not allocate: only new can fail). */
+struct nv_sha256 {
+    EVP_MD_CTX *x;
+    int ok;
+};
+
+nv_sha256 *nv_sha256_new(void)
+{
+    nv_sha256 *s = nv_calloc(1, sizeof(*s));
+    if (s && !(s->x = EVP_MD_CTX_new())) {
+        nv_free(s);
+        return NULL;
+    }
+    if (s)
+        nv_sha256_begin(s);
+    return s;
+}
+
+void nv_sha256_begin(nv_sha256 *s)
+{
+    s->ok = EVP_DigestInit_ex(s->x, EVP_sha256(), NULL) == 1;
+}
+
+void nv_sha256_add(nv_sha256 *s, const void *p, size_t n)
+{
+    if (s->ok && n)
+        s->ok = EVP_DigestUpdate(s->x, p, n) == 1;
+}
+
+int nv_sha256_end(nv_sha256 *s, char out[NV_SHA256_HEX])
+{
+    unsigned char d[DIGEST];
+    unsigned int n = 0;
+    out[0] = '\0';
+    if (!s->ok || EVP_DigestFinal_ex(s->x, d, &n) != 1 || n != DIGEST)
+        return NETVET_ENOMEM;
+    to_hex(d, out);
+    return NETVET_OK;
+}
+
+void nv_sha256_free(nv_sha256 *s)
+{
+    if (!s)
+        return;
+    EVP_MD_CTX_free(s->x);
+    nv_free(s);
 }
 
 int nv_sha256_base64(const void *buf, size_t len, char out[NV_SHA256_BASE64])

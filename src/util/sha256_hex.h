@@ -12,4 +12,16 @@
 /* @return 0, or NETVET_ENOMEM (out is then ""). */
 int nv_sha256_hex(const void *buf, size_t len, char out[NV_SHA256_HEX]);
 
+/* The same digest of bytes given in pieces: new, then for each message
+ * begin, add the pieces in order, end. */
+typedef struct nv_sha256 nv_sha256;
+/* @return the context, or NULL without memory. */
+nv_sha256 *nv_sha256_new(void);
+void nv_sha256_begin(nv_sha256 *s);
+void nv_sha256_add(nv_sha256 *s, const void *p, size_t n);
+/* The digest of what was added since begin. @return 0, or NETVET_ENOMEM
+ * (libcrypto failed: out is ""). */
+int nv_sha256_end(nv_sha256 *s, char out[NV_SHA256_HEX]);
+void nv_sha256_free(nv_sha256 *s);
+
 #endif
