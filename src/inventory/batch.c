@@ -81,10 +81,11 @@ static void hash_keys(nv_rec *r, const nv_csv_field *f, uint64_t *hashes,
             hashes[i] = nv_hash_bytes(f[i].p, f[i].len);
 }
 
-/* Copy the tokenizer's current record into the batch. */
+/* Copy the tokenizer's current record into the batch (want: hash its
+ * keys, hashes_wanted). */
 static int add_record(nv_batch *b, const nv_csv *c, int status,
                       const char *start, const nv_batch_keys *k,
-                      uint64_t cols)
+                      uint64_t cols, int want)
 {
     if (NV_GROW(b->rec, b->cap, b->n + 1) < 0 ||
         /* + 1: never NULL, even for a record with no fields (NULL + 0 is
@@ -112,7 +113,7 @@ static int add_record(nv_batch *b, const nv_csv *c, int status,
                       : -1;
     for (size_t i = 0; i < r->n_fields; i++)
         f[i] = nv_field_trim(f[i]);
-    if (hashes_wanted(k, cols))
+    if (want)
         hash_keys(r, f, b->hashes ? b->hashes + r->field0 : NULL, k, cols);
     return 0;
 }
@@ -121,7 +122,7 @@ static int add_record(nv_batch *b, const nv_csv *c, int status,
  * in place. @return 1 (added), 0 (nv_csv_next must read it) or
  * NETVET_ENOMEM. */
 static int add_simple(nv_batch *b, nv_csv *c, const nv_batch_keys *k,
-                      uint64_t cols)
+                      uint64_t cols, int want)
 {
     size_t room = b->n_fields + NV_CSV_SIMPLE_ROOM;
     if (NV_GROW(b->rec, b->cap, b->n + 1) < 0 ||
@@ -138,7 +139,7 @@ static int add_simple(nv_batch *b, nv_csv *c, const nv_batch_keys *k,
                   .n_fields = n, .status = NV_CSV_RECORD,
                   .bad_utf8 = high ? first_bad_field(f, n) : -1};
     b->n_fields += n;
-    if (hashes_wanted(k, cols))
+    if (want)
         hash_keys(r, f, b->hashes ? b->hashes + r->field0 : NULL, k, cols);
     return 1;
 }
@@ -150,8 +151,9 @@ long nv_batch_fill(nv_batch *b, nv_csv *c, size_t max, const nv_batch_keys *k)
     nv_csv_forget_escapes(c); /* the previous batch is done with */
     int fast = !nv_csv_fast_disabled;
     uint64_t cols = flagged_columns(k);
+    int want = hashes_wanted(k, cols); /* once a batch, not a record */
     while (b->n < max) {
-        int added = fast ? add_simple(b, c, k, cols) : 0;
+        int added = fast ? add_simple(b, c, k, cols, want) : 0;
         if (added < 0)
             return added;
         if (added)
@@ -162,7 +164,7 @@ long nv_batch_fill(nv_batch *b, nv_csv *c, size_t max, const nv_batch_keys *k)
             return rc;
         if (rc == NV_CSV_EOF)
             break;
-        if (add_record(b, c, rc, start, k, cols) < 0)
+        if (add_record(b, c, rc, start, k, cols, want) < 0)
             return NETVET_ENOMEM;
     }
     return (long)b->n;
