@@ -124,11 +124,18 @@ static inline int nv_simple_decimal_within(nv_csv_field f, uint64_t lim)
  * (docs/inventory-format.md). Scenarios, cost files and check use it too. */
 #define NV_WEIGHT_MAX 1e15
 
-/* Parse a finite double; 0 on success. */
+/* nv_field_double of a field already trimmed, as every batched field
+ * is (the loader's rows): the trim took 13 of 913 million instructions
+ * of a 200k-element assessment. */
+static inline int nv_field_number(nv_csv_field f, double *out)
+{
+    return nv_simple_decimal(f, out) == 0 ? 0 : nv_field_double_strtod(f, out);
+}
+
+/* Parse a finite double, blanks around it allowed; 0 on success. */
 static inline int nv_field_double(nv_csv_field f, double *out)
 {
-    f = nv_field_trim(f);
-    return nv_simple_decimal(f, out) == 0 ? 0 : nv_field_double_strtod(f, out);
+    return nv_field_number(nv_field_trim(f), out);
 }
 
 #endif

@@ -271,9 +271,8 @@ typedef struct row_values {
 static inline int coordinate_within(nv_csv_field f, double lim)
 {
     double v;
-    f = nv_field_trim(f);
-    int r = nv_simple_decimal_within(f, (uint64_t)lim);
-    return r >= 0 ? r : nv_field_double(f, &v) == 0 && fabs(v) <= lim;
+    int r = nv_simple_decimal_within(f, (uint64_t)lim); /* f is trimmed */
+    return r >= 0 ? r : nv_field_number(f, &v) == 0 && fabs(v) <= lim;
 }
 
 /* Latitude or longitude c: *given when not empty. Only checked here: the
@@ -319,7 +318,7 @@ static int check_typed(nv_loader *L, row_values *v, int *rc)
     }
     v->weight = 0;
     f = field(L, NV_COL_WEIGHT);
-    if (f.len && (nv_field_double(f, &v->weight) < 0 || v->weight < 0 ||
+    if (f.len && (nv_field_number(f, &v->weight) < 0 || v->weight < 0 ||
                   v->weight > NV_WEIGHT_MAX)) {
         *rc = nv_loader_bad_row(L, L->pos[NV_COL_WEIGHT] + 1,
             "weight '%.*s' is not a number from 0 to 1e15", (int)(f.len > 64 ? 64 : f.len), f.p);
@@ -440,8 +439,8 @@ static int store_site_point(nv_loader *L, uint32_t site)
     double lat = 0, lon = 0;
     if (nv_inv_site_geo_is_last(inv, site))
         return 0;
-    (void)nv_field_double(field(L, NV_COL_LAT), &lat);
-    (void)nv_field_double(field(L, NV_COL_LON), &lon);
+    (void)nv_field_number(field(L, NV_COL_LAT), &lat);
+    (void)nv_field_number(field(L, NV_COL_LON), &lon);
     return nv_inv_add_site_geo(inv, site, lat, lon);
 }
 

@@ -187,7 +187,7 @@ static int load_link(nv_loader *L, void *ctx)
     if (link_end(L, c, 0, &a, &rc) || link_end(L, c, 1, &b, &rc))
         return rc;
     nv_csv_field fc = field(L, NV_COL_CAPACITY);
-    if (fc.len && (nv_field_double(fc, &cap) < 0 || cap < 0 ||
+    if (fc.len && (nv_field_number(fc, &cap) < 0 || cap < 0 ||
                    cap > NV_WEIGHT_MAX))
         return nv_loader_bad_row(L, L->pos[NV_COL_CAPACITY] + 1,
                                  "capacity '%.*s' is not a number from 0 to 1e15",

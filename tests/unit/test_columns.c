@@ -35,11 +35,17 @@ static int reference(const char *s, double *out)
 
 static void check(const char *s)
 {
-    double got = 1234.5, want = 1234.5;
+    double got = 1234.5, want = 1234.5, trimmed = 1234.5;
     int rc = nv_field_double((nv_csv_field){s, strlen(s)}, &got);
     int ref = reference(s, &want);
     if (rc != ref || (rc == 0 && memcmp(&got, &want, sizeof(got)) != 0))
         fail_msg("'%s': got %d %.17g, strtod %d %.17g", s, rc, got, ref, want);
+    /* the loader's form: the same on the field without its blanks */
+    int rt = nv_field_number(nv_field_trim((nv_csv_field){s, strlen(s)}),
+                             &trimmed);
+    if (rt != ref || (rt == 0 && memcmp(&trimmed, &want, sizeof(want)) != 0))
+        fail_msg("'%s' trimmed: got %d %.17g, strtod %d %.17g", s, rt,
+                 trimmed, ref, want);
 }
 
 static void test_edge_forms(void **state)
