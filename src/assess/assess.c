@@ -149,8 +149,7 @@ static int local_rules_step(netvet_assessment *a)
 
 /* One thread for both, not one each: two side threads beside the graph
  * thread made three on two CPUs, and the folding of the leaves, which
- * only the graph thread does, ran alone after them (1M assess: csr and
- * fold 31 -> 20 ms). */
+ * only the graph thread does, ran alone after them. */
 static void *side_run(void *arg)
 {
     side_job *j = arg;
