@@ -15,10 +15,10 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "netvet/errors.h"
 #include "util/alloc.h"
+#include "util/pages.h"
 
 /* Bytes hashed between two looks at the other side: 0.6 ms at 1.8
  * GB/s, a multiple of every page size. */
@@ -63,10 +63,7 @@ static void release(nv_input_hash *h)
 /* The whole pages of [p, p + n), hashed: back to the page cache. */
 static void hand_back(const char *p, size_t n)
 {
-    long page = sysconf(_SC_PAGESIZE);
-    uintptr_t mask = (uintptr_t)(page > 0 ? page : 4096) - 1;
-    uintptr_t lo = ((uintptr_t)p + mask) & ~mask;
-    uintptr_t hi = ((uintptr_t)p + n) & ~mask;
+    uintptr_t lo = nv_page_up(p), hi = nv_page_down(p + n);
     if (hi > lo)
         madvise((void *)lo, hi - lo, MADV_DONTNEED);
 }

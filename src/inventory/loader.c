@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <unistd.h>
 
 #include "util/alloc.h"
 #include "util/diag.h"
+#include "util/pages.h"
 
 static int check_required(nv_loader *L, int links)
 {
@@ -201,8 +201,7 @@ static void choose_lookahead(nv_loader *L)
  * nothing points into them), in chunks of at least 32 MiB. */
 static void drop_consumed(nv_loader *L, const char *upto)
 {
-    long page = sysconf(_SC_PAGESIZE);
-    uintptr_t end = (uintptr_t)upto & ~(uintptr_t)(page > 0 ? page - 1 : 4095);
+    uintptr_t end = nv_page_down(upto);
     if (!L->drop_from || end < (uintptr_t)L->drop_from + DROP_CHUNK)
         return;
     madvise(L->drop_from, end - (uintptr_t)L->drop_from, MADV_DONTNEED);

@@ -22,6 +22,7 @@
 #include "util/alloc.h"
 #include "util/diag.h"
 #include "util/diaglog.h"
+#include "util/pages.h"
 #include "util/clock.h"
 
 #define MAX_PARTS 16
@@ -108,7 +109,7 @@ static size_t count_lines(const char *p, const char *end)
 static void map_ahead(const char *from, const char *stop)
 {
 #ifdef MADV_POPULATE_READ
-    uintptr_t lo = (uintptr_t)from & ~(uintptr_t)(sysconf(_SC_PAGESIZE) - 1);
+    uintptr_t lo = nv_page_down(from);
     if ((uintptr_t)stop > lo)
         madvise((void *)lo, (size_t)((uintptr_t)stop - lo),
                 MADV_POPULATE_READ);
@@ -150,13 +151,6 @@ static size_t split_points(char *from, char *end, size_t n, char **starts)
     return n;
 }
 
-static char *page_up(char *p)
-{
-    long page = sysconf(_SC_PAGESIZE);
-    uintptr_t mask = (uintptr_t)(page > 0 ? page : 4096) - 1;
-    return (char *)(((uintptr_t)p + mask) & ~mask);
-}
-
 /* Part i > 0: the header's map copied from part 0, its own inventory
  * (its element or link columns a slice of part 0's). */
 static int setup_part(part *p, part *first, char *from, char *stop,
@@ -170,7 +164,7 @@ static int setup_part(part *p, part *first, char *from, char *stop,
     L->report_progress = 0;
     L->stats = &p->stats;
     L->diag = p->log.sink;
-    L->drop_from = in->is_mmap && !in->keep_pages ? page_up(from) : NULL;
+    L->drop_from = in->is_mmap && !in->keep_pages ? (char *)nv_page_up(from) : NULL;
     L->expect_rows = estimate_rows(from, (size_t)(stop - from));
     L->expect_bytes = (size_t)(stop - from);
     L->hash_col = nv_calloc(L0->n_cols, sizeof(*L->hash_col));
