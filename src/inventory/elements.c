@@ -149,10 +149,8 @@ static int intern_at(nv_loader *L, str_col *c, uint32_t *out)
         return 0;
     }
     int rc = nv_strtab_intern(&L->inv->strings, f.p, f.len, out, NULL);
-    if (rc < 0 || f.len >= UINT32_MAX) {
-        c->last = NULL;
-        return rc;
-    }
+    if (rc < 0 || f.len >= UINT32_MAX)
+        return rc; /* the slot keeps its old value: last still valid */
     slot->id = *out;
     slot->len = (uint32_t)f.len;
     slot->off = nv_strtab_offset(st, *out);
