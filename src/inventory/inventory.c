@@ -49,9 +49,13 @@ static int map_input(input *m, netvet_diag *diag)
                               "cannot map: %s", strerror(errno));
         } else {
             m->in.is_mmap = 1;
-            /* start reading what the page cache lacks; parts read ahead */
+            /* start reading what the page cache lacks; parts read ahead.
+             * Not MADV_SEQUENTIAL: with it, a file read from disk entered
+             * the page cache in 4 KiB folios (Linux 6.18, ext4), and
+             * mapping those cost every later run 11-16 ms per 67 MB part
+             * (MADV_POPULATE_READ) against 1-3 ms for the large folios
+             * the kernel's read-around gives (bench/README.md). */
             madvise(m->in.p, m->in.len, MADV_WILLNEED);
-            madvise(m->in.p, m->in.len, MADV_SEQUENTIAL);
         }
     }
     close(fd);
