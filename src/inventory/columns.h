@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "inventory/csv.h"
+#include "util/strtab.h"
 
 typedef enum nv_col {
     NV_COL_ATTR = 0, /* unknown: kept as an attribute */
@@ -130,6 +131,40 @@ static inline int nv_simple_decimal_within(nv_csv_field f, uint64_t lim)
 static inline int nv_field_number(nv_csv_field f, double *out)
 {
     return nv_simple_decimal(f, out) == 0 ? 0 : nv_field_double_strtod(f, out);
+}
+
+/* The last value a numeric column accepted, by its text: files repeat a
+ * column's value row after row (a 1M links.csv repeats its capacity in
+ * 92 % of rows, elements.csv its weight in 68 %), and comparing at most
+ * 16 bytes costs less than parsing them again. */
+typedef struct nv_number_memo {
+    char text[16];
+    size_t len; /* > sizeof(text): nothing kept */
+    double value;
+} nv_number_memo;
+
+#define NV_NUMBER_MEMO_INIT {{0}, SIZE_MAX, 0}
+
+/* f's value if it is the text last kept (then *out is set): 1, else 0. */
+static inline int nv_number_memo_get(const nv_number_memo *m, nv_csv_field f,
+                                     double *out)
+{
+    if (f.len != m->len || !nv_equal_bytes(f.p, m->text, f.len))
+        return 0;
+    *out = m->value;
+    return 1;
+}
+
+/* Keep f, an accepted value v (texts longer than 16 bytes are not). */
+static inline void nv_number_memo_put(nv_number_memo *m, nv_csv_field f,
+                                      double v)
+{
+    m->len = SIZE_MAX;
+    if (f.len > sizeof(m->text))
+        return;
+    memcpy(m->text, f.p, f.len);
+    m->len = f.len;
+    m->value = v;
 }
 
 /* Parse a finite double, blanks around it allowed; 0 on success. */

@@ -35,6 +35,7 @@ typedef struct grow_list {
     size_t n;
     str_col *str; /* planned once after the header */
     size_t n_str;
+    nv_number_memo weight; /* the last weight accepted */
     /* the previous row's tags field and the tag ids it gave */
     char last_tags[64];
     size_t last_tags_len; /* > sizeof(last_tags): nothing cached */
@@ -294,7 +295,7 @@ static inline int check_coordinate(nv_loader *L, nv_col c, double lim,
 
 /* Validate the typed fields. @return 0, or 1 after reporting a bad row
  * (rc set to the loader's verdict). */
-static int check_typed(nv_loader *L, row_values *v, int *rc)
+static int check_typed(nv_loader *L, grow_list *g, row_values *v, int *rc)
 {
     nv_csv_field f;
     if (field(L, NV_COL_ID).len == 0) {
@@ -316,11 +317,14 @@ static int check_typed(nv_loader *L, row_values *v, int *rc)
     }
     v->weight = 0;
     f = field(L, NV_COL_WEIGHT);
-    if (f.len && (nv_field_number(f, &v->weight) < 0 || v->weight < 0 ||
-                  v->weight > NV_WEIGHT_MAX)) {
-        *rc = nv_loader_bad_row(L, L->pos[NV_COL_WEIGHT] + 1,
-            "weight '%.*s' is not a number from 0 to 1e15", (int)(f.len > 64 ? 64 : f.len), f.p);
-        return 1;
+    if (f.len && !nv_number_memo_get(&g->weight, f, &v->weight)) {
+        if (nv_field_number(f, &v->weight) < 0 || v->weight < 0 ||
+            v->weight > NV_WEIGHT_MAX) {
+            *rc = nv_loader_bad_row(L, L->pos[NV_COL_WEIGHT] + 1,
+                "weight '%.*s' is not a number from 0 to 1e15", (int)(f.len > 64 ? 64 : f.len), f.p);
+            return 1;
+        }
+        nv_number_memo_put(&g->weight, f, v->weight);
     }
     if (check_coordinate(L, NV_COL_LAT, 90, &v->lat_given, rc) ||
         check_coordinate(L, NV_COL_LON, 180, &v->lon_given, rc))
@@ -451,7 +455,7 @@ static int load_row(nv_loader *L, void *ctx)
     if (L->n_fields != L->n_cols)
         return nv_loader_bad_row(L, 0, "expected %zu fields, found %zu",
                                  L->n_cols, L->n_fields);
-    if (check_utf8(L, &rc) || check_typed(L, &v, &rc))
+    if (check_utf8(L, &rc) || check_typed(L, g, &v, &rc))
         return rc;
     size_t row = inv->n;
     if ((rc = grow_columns(inv, g, row + 1, L->shared_columns)) < 0 ||
@@ -543,6 +547,7 @@ int nv_load_elements(nv_loader *L)
 {
     grow_list g = {0};
     g.last_tags_len = SIZE_MAX;
+    g.weight = (nv_number_memo)NV_NUMBER_MEMO_INIT;
     plan_columns(L, &g);
     /* MACs and ids are stored once per row: room for them up front */
     if (grow_columns(L->inv, &g, L->expect_rows, L->shared_columns) < 0 ||

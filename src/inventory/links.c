@@ -118,6 +118,7 @@ static int64_t search(nv_loader *L, int64_t from, nv_csv_field f, int *rc)
 typedef struct link_ctx {
     int64_t last[2];
     uint32_t seen[256];
+    nv_number_memo capacity; /* the last capacity accepted */
 } link_ctx;
 
 /* Row of end f, which its guesses missed: the ends seen lately, then the
@@ -187,11 +188,13 @@ static int load_link(nv_loader *L, void *ctx)
     if (link_end(L, c, 0, &a, &rc) || link_end(L, c, 1, &b, &rc))
         return rc;
     nv_csv_field fc = field(L, NV_COL_CAPACITY);
-    if (fc.len && (nv_field_number(fc, &cap) < 0 || cap < 0 ||
-                   cap > NV_WEIGHT_MAX))
-        return nv_loader_bad_row(L, L->pos[NV_COL_CAPACITY] + 1,
-                                 "capacity '%.*s' is not a number from 0 to 1e15",
-                                 (int)(fc.len > 64 ? 64 : fc.len), fc.p);
+    if (fc.len && !nv_number_memo_get(&c->capacity, fc, &cap)) {
+        if (nv_field_number(fc, &cap) < 0 || cap < 0 || cap > NV_WEIGHT_MAX)
+            return nv_loader_bad_row(L, L->pos[NV_COL_CAPACITY] + 1,
+                                     "capacity '%.*s' is not a number from 0 to 1e15",
+                                     (int)(fc.len > 64 ? 64 : fc.len), fc.p);
+        nv_number_memo_put(&c->capacity, fc, cap);
+    }
     if ((rc = grow_links(L)) < 0)
         return rc;
     size_t i = inv->n_links;
@@ -209,6 +212,6 @@ int nv_load_links(nv_loader *L)
     L->keys.pos[0] = L->pos[NV_COL_A];
     L->keys.pos[1] = L->pos[NV_COL_B];
     L->keys_are_lookups = map;
-    link_ctx c = {{-1, -1}, {0}};
+    link_ctx c = {{-1, -1}, {0}, NV_NUMBER_MEMO_INIT};
     return nv_loader_rows(L, "links", load_link, &c);
 }

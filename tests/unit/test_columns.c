@@ -2,7 +2,8 @@
 /* Unit tests of the field conversions in inventory/columns.h: the inline
  * decimal fast path must give exactly what strtod gives (same verdict,
  * same bits) on every form, and hand it the forms it does not take; the
- * range check of coordinates judged from their digits agrees with it. */
+ * range check of coordinates judged from their digits agrees with it; the
+ * memo of the last accepted number answers only for that exact text. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -137,12 +138,47 @@ static void test_coordinates_within(void **state)
     }
 }
 
+static nv_csv_field text(const char *s)
+{
+    return (nv_csv_field){s, strlen(s)};
+}
+
+static void test_number_memo(void **state)
+{
+    (void)state;
+    nv_number_memo m = NV_NUMBER_MEMO_INIT;
+    double v = -1;
+    assert_int_equal(nv_number_memo_get(&m, text(""), &v), 0); /* empty */
+    assert_int_equal(nv_number_memo_get(&m, text("12.5"), &v), 0);
+    nv_number_memo_put(&m, text("12.5"), 12.5);
+    assert_int_equal(nv_number_memo_get(&m, text("12.5"), &v), 1);
+    assert_true(v == 12.5);
+    v = -1; /* the same number spelt otherwise is parsed again */
+    assert_int_equal(nv_number_memo_get(&m, text("12.50"), &v), 0);
+    assert_int_equal(nv_number_memo_get(&m, text("12.4"), &v), 0);
+    assert_int_equal(nv_number_memo_get(&m, text("12."), &v), 0);
+    assert_true(v == -1);
+    /* sixteen bytes are kept; seventeen replace the memo with nothing */
+    nv_number_memo_put(&m, text("1234567890.12345"), 1234567890.12345);
+    assert_int_equal(nv_number_memo_get(&m, text("1234567890.12345"), &v), 1);
+    assert_true(v == 1234567890.12345);
+    assert_int_equal(nv_number_memo_get(&m, text("1234567890.12346"), &v), 0);
+    nv_number_memo_put(&m, text("1234567890.123456"), 1234567890.123456);
+    assert_int_equal(nv_number_memo_get(&m, text("1234567890.123456"), &v), 0);
+    assert_int_equal(nv_number_memo_get(&m, text("1234567890.12345"), &v), 0);
+    /* the empty text is a value like any other once kept */
+    nv_number_memo_put(&m, text(""), 0);
+    assert_int_equal(nv_number_memo_get(&m, text(""), &v), 1);
+    assert_true(v == 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_edge_forms),
         cmocka_unit_test(test_random_decimals),
         cmocka_unit_test(test_coordinates_within),
+        cmocka_unit_test(test_number_memo),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
