@@ -149,7 +149,8 @@ typedef struct nv_number_memo {
 static inline int nv_number_memo_get(const nv_number_memo *m, nv_csv_field f,
                                      double *out)
 {
-    if (f.len != m->len || !nv_equal_bytes(f.p, m->text, f.len))
+    if (f.len > sizeof(m->text) || f.len != m->len ||
+        !nv_equal_bytes(f.p, m->text, f.len))
         return 0;
     *out = m->value;
     return 1;

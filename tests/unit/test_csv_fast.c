@@ -224,7 +224,7 @@ static void test_flagged_columns_are_hashed(void **state)
         uint8_t flags[70] = {0};
         flags[1] = flags[n_cols - 1] = 1;
         for (size_t i = 0; i < n_cols; i++) {
-            char field[16];
+            char field[32];
             snprintf(field, sizeof(field), "%s f%zu ", i ? "," : "", i);
             puts_(&t, field);
         }
