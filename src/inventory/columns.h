@@ -168,6 +168,21 @@ static inline void nv_number_memo_put(nv_number_memo *m, nv_csv_field f,
     m->value = v;
 }
 
+/* A weight or capacity (trimmed f, not empty): a number from 0 to
+ * NV_WEIGHT_MAX into *out, the memo's when f is the text it kept.
+ * @return 0, or -1 for anything else (the memo keeps only accepted
+ * values). */
+static inline int nv_field_weight(nv_number_memo *m, nv_csv_field f,
+                                  double *out)
+{
+    if (nv_number_memo_get(m, f, out))
+        return 0;
+    if (nv_field_number(f, out) < 0 || *out < 0 || *out > NV_WEIGHT_MAX)
+        return -1;
+    nv_number_memo_put(m, f, *out);
+    return 0;
+}
+
 /* Parse a finite double, blanks around it allowed; 0 on success. */
 static inline int nv_field_double(nv_csv_field f, double *out)
 {

@@ -317,14 +317,10 @@ static int check_typed(nv_loader *L, grow_list *g, row_values *v, int *rc)
     }
     v->weight = 0;
     f = field(L, NV_COL_WEIGHT);
-    if (f.len && !nv_number_memo_get(&g->weight, f, &v->weight)) {
-        if (nv_field_number(f, &v->weight) < 0 || v->weight < 0 ||
-            v->weight > NV_WEIGHT_MAX) {
-            *rc = nv_loader_bad_row(L, L->pos[NV_COL_WEIGHT] + 1,
-                "weight '%.*s' is not a number from 0 to 1e15", (int)(f.len > 64 ? 64 : f.len), f.p);
-            return 1;
-        }
-        nv_number_memo_put(&g->weight, f, v->weight);
+    if (f.len && nv_field_weight(&g->weight, f, &v->weight) < 0) {
+        *rc = nv_loader_bad_row(L, L->pos[NV_COL_WEIGHT] + 1,
+            "weight '%.*s' is not a number from 0 to 1e15", (int)(f.len > 64 ? 64 : f.len), f.p);
+        return 1;
     }
     if (check_coordinate(L, NV_COL_LAT, 90, &v->lat_given, rc) ||
         check_coordinate(L, NV_COL_LON, 180, &v->lon_given, rc))

@@ -188,13 +188,10 @@ static int load_link(nv_loader *L, void *ctx)
     if (link_end(L, c, 0, &a, &rc) || link_end(L, c, 1, &b, &rc))
         return rc;
     nv_csv_field fc = field(L, NV_COL_CAPACITY);
-    if (fc.len && !nv_number_memo_get(&c->capacity, fc, &cap)) {
-        if (nv_field_number(fc, &cap) < 0 || cap < 0 || cap > NV_WEIGHT_MAX)
-            return nv_loader_bad_row(L, L->pos[NV_COL_CAPACITY] + 1,
-                                     "capacity '%.*s' is not a number from 0 to 1e15",
-                                     (int)(fc.len > 64 ? 64 : fc.len), fc.p);
-        nv_number_memo_put(&c->capacity, fc, cap);
-    }
+    if (fc.len && nv_field_weight(&c->capacity, fc, &cap) < 0)
+        return nv_loader_bad_row(L, L->pos[NV_COL_CAPACITY] + 1,
+                                 "capacity '%.*s' is not a number from 0 to 1e15",
+                                 (int)(fc.len > 64 ? 64 : fc.len), fc.p);
     if ((rc = grow_links(L)) < 0)
         return rc;
     size_t i = inv->n_links;
