@@ -1,18 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Build with ThreadSanitizer (build-tsan/) and run every test under it; then
-# assess a synthetic network big enough that every thread netvet starts
-# runs at once (the inputs' hash, two loader parts, the shares and rules
-# beside the topology, the graph kernels' two jobs). A race ends the run
-# with ThreadSanitizer's exit code (66).
+# Build with ThreadSanitizer (build-tsan/) and run every test under it
+# (scripts/check-sanitize.sh thread); then assess a synthetic network big
+# enough that every thread netvet starts runs at once (the inputs' hash,
+# two loader parts, the shares and rules beside the topology, the graph
+# kernels' two jobs). A race ends the run with ThreadSanitizer's exit
+# code (66).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
-cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DNETVET_WERROR=ON \
-      -DNETVET_TSAN=ON >/dev/null
-cmake --build build-tsan -j"$(nproc)"
 export TSAN_OPTIONS="halt_on_error=1 exitcode=66 ${TSAN_OPTIONS:-}"
-ctest --test-dir build-tsan --output-on-failure -j"$(nproc)"
+bash scripts/check-sanitize.sh thread
 net=$(mktemp -d)
 trap 'rm -rf "$net"' EXIT
 build-tsan/netvet synth -n 200000 -o "$net" -q
